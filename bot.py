@@ -1,0 +1,136 @@
+"""Start dutybot: ``python bot.py``.
+
+Settings come from ``config/.env`` (next to this file, whatever the working directory), and
+every key can be overridden by an environment variable. Relative paths in the settings are
+relative to this folder.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+ENV_FILE = ROOT / "config" / ".env"
+
+# Used for keys set neither in config/.env nor in the environment.
+DEFAULTS: dict[str, object] = {
+    "host": "127.0.0.1",
+    "port": 8080,
+    "command_start": ["/", "／"],
+    "sqlalchemy_database_url": "sqlite+aiosqlite:///data/duty.db",
+    "localstore_data_dir": "data/store",
+    "localstore_cache_dir": "data/cache",
+    "localstore_config_dir": "data/store-config",
+    "duty_unit_file": "config/duty.toml",
+    "duty_timezone": "Asia/Shanghai",
+}
+
+
+def _missing_defaults() -> dict[str, object]:
+    from dotenv import dotenv_values
+
+    in_file = {k.lower() for k in dotenv_values(ENV_FILE)} if ENV_FILE.is_file() else set()
+    in_env = {k.lower() for k in os.environ}
+    return {k: v for k, v in DEFAULTS.items() if k not in in_file and k not in in_env}
+
+
+def fail(line: str) -> None:
+    """Stop the start with one clear line, no traceback."""
+    print(f"dutybot 无法启动：{line}", file=sys.stderr)
+    raise SystemExit(1)
+
+
+def init(**overrides: object) -> None:
+    """Initialise nonebot, check the setup, and load the plugins (without serving)."""
+    os.chdir(ROOT)
+    import nonebot
+    from nonebot.adapters.onebot.v11 import Adapter as OneBotV11Adapter
+
+    nonebot.init(_env_file=str(ENV_FILE), **(_missing_defaults() | overrides))
+    driver = nonebot.get_driver()
+    config = driver.config
+
+    _check_connection_security(str(config.host), config.model_dump().get("onebot_access_token"))
+    _check_unit_file()
+    _prepare_sqlite_folder()
+
+    driver.register_adapter(OneBotV11Adapter)
+    # Registered before any plugin, so it runs before nonebot-plugin-orm's startup check.
+    driver.on_startup(upgrade_database)
+    nonebot.load_plugins(str(ROOT / "plugins"))
+
+
+def _check_connection_security(host: str, token: object) -> None:
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback and not token:
+        fail(f"HOST={host} 对外监听，但没有设置 ONEBOT_ACCESS_TOKEN；请在 config/.env 里设置访问令牌，"
+             "或把 HOST 改为 127.0.0.1")
+
+
+def _start_settings():
+    # Read before the plugins load (importing plugins.duty here would register it twice).
+    from nonebot import get_plugin_config
+    from pydantic import BaseModel
+
+    class StartSettings(BaseModel):
+        duty_unit_file: Path = Path("config/duty.toml")
+        sqlalchemy_database_url: str = ""
+
+    return get_plugin_config(StartSettings)
+
+
+def _check_unit_file() -> None:
+    from dutybot.unit import UnitFileError, load_units
+
+    try:
+        load_units(_start_settings().duty_unit_file)
+    except UnitFileError as error:
+        fail(str(error))
+
+
+def _prepare_sqlite_folder() -> None:
+    from sqlalchemy.engine import make_url
+
+    url = _start_settings().sqlalchemy_database_url
+    if not url:
+        return
+    try:
+        parsed = make_url(url)
+    except Exception:
+        fail(f"SQLALCHEMY_DATABASE_URL 写法不对：{url.split('@')[-1]}")
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        folder = Path(parsed.database).parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            fail(f"无法创建数据库文件夹 {folder}（{error.strerror}）")
+
+
+async def upgrade_database() -> None:
+    """Bring the database to the latest migration, never asking (unattended starts)."""
+    from nonebot import logger
+    from nonebot_plugin_orm import AlembicConfig, _init_orm, migrate
+    from nonebot_plugin_orm.utils import StreamToLogger
+    from sqlalchemy.util import greenlet_spawn
+
+    _init_orm()
+    with AlembicConfig(stdout=StreamToLogger()) as alembic_config:
+        await greenlet_spawn(migrate.upgrade, alembic_config)
+    logger.info("数据库已是最新结构")
+
+
+def main() -> None:
+    init()
+    import nonebot
+
+    nonebot.run()
+
+
+if __name__ == "__main__":
+    main()

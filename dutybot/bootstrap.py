@@ -1,0 +1,31 @@
+"""Bring up nonebot and the plugins without serving, for command-line work on the database."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def load_bot(**overrides: object):
+    """Import ``bot.py`` from the project folder and initialise it; returns the module."""
+    if str(PROJECT_ROOT) not in sys.path:
+        sys.path.insert(0, str(PROJECT_ROOT))
+    import bot
+
+    bot.init(**overrides)
+    return bot
+
+
+async def open_database(**overrides: object) -> None:
+    """Initialise, upgrade the database to the latest migration and sync the unit files, as
+    the bot's own start would."""
+    bot = load_bot(**overrides)
+    await bot.upgrade_database()
+    from nonebot_plugin_orm import _init_orm
+
+    _init_orm()
+    from plugins.duty import load_served_units
+
+    await load_served_units()

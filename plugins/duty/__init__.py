@@ -1,0 +1,232 @@
+from nonebot import get_driver, get_plugin_config, logger, on_command, on_message, require
+from nonebot.adapters.onebot.v11 import Bot, Event, GroupMessageEvent, Message
+from nonebot.exception import IgnoredException
+from nonebot.message import event_preprocessor
+from nonebot.params import CommandArg
+from nonebot.plugin import PluginMetadata
+from nonebot.rule import Rule
+
+require("nonebot_plugin_orm")
+from nonebot_plugin_orm import get_session  # noqa: E402
+
+from dutybot import clock  # noqa: E402
+from dutybot.checkin import read_checkin_args  # noqa: E402
+from dutybot.errors import NameAlreadyBound, QQAlreadyBound, UnknownStaff  # noqa: E402
+from dutybot.text import clip  # noqa: E402
+from dutybot.unit import Site  # noqa: E402
+
+from . import pending, service, units  # noqa: E402
+from .chat import (  # noqa: E402
+    NOT_STAFF,
+    command_usages,
+    event_time,
+    is_coordinator,
+    mentioned_qq,
+    message_key,
+    sender_staff,
+    usage,
+)
+from .config import Config  # noqa: E402
+from .model import BindingSource, CheckinSource, Staff  # noqa: E402
+
+COMMANDS = {
+    "报到": "/报到 [地点]：到岗报到；带班负责人可 /报到 姓名… 替他人报到",
+    "绑定": "/绑定 姓名：把自己的 QQ 绑定到值班名单上的姓名",
+    "帮助": "/帮助 [命令]：查看全部命令，或某个命令的用法",
+}
+
+__plugin_meta__ = PluginMetadata(
+    name="值班基础",
+    description="单位、人员、报到与帮助",
+    usage="\n".join(COMMANDS.values()),
+    type="application",
+    config=Config,
+    extra={"commands": COMMANDS, "order": 0},
+)
+
+plugin_config = get_plugin_config(Config)
+clock.set_timezone(plugin_config.duty_timezone)
+
+
+@get_driver().on_startup
+async def load_served_units() -> None:
+    served_units = units.read_unit_files(plugin_config.duty_unit_file)
+    async with get_session() as session:
+        served = await units.activate(session, served_units)
+    for s in served:
+        logger.info(f"服务单位 {s.unit.name}：群 {', '.join(map(str, s.unit.groups))}")
+
+
+@event_preprocessor
+async def ignore_other_groups(event: Event) -> None:
+    """Only the configured groups are served; anything from another group is dropped."""
+    group_id = getattr(event, "group_id", None)
+    if group_id is not None and units.for_group(group_id) is None:
+        raise IgnoredException("group not served")
+
+
+# ---------------------------------------------------------------------------------------------
+# /报到
+
+checkin = on_command("报到", aliases={"签到"}, priority=10, block=True)
+
+
+@checkin.handle()
+async def handle_checkin(bot: Bot, event: GroupMessageEvent, args: Message = CommandArg()) -> None:
+    served = units.for_group(event.group_id)
+    assert served is not None  # ignore_other_groups let it through
+    unit = served.unit
+    request = read_checkin_args(args.extract_plain_text(), unit)
+    at = event_time(event)
+    day = at.date()
+
+    async with get_session() as session:
+        sender = await sender_staff(session, served, event)
+        await session.commit()  # keep a binding made from the group card
+
+        named = list(request.names)
+        for qq in mentioned_qq(args):
+            member = await service.staff_by_qq(session, served.unit_id, qq)
+            if member is None:
+                request.unknown.append(f"@{qq}")
+            elif member.name not in named:
+                named.append(member.name)
+
+        if request.unknown and not named:
+            await checkin.finish(_unknown_words_reply(request.unknown, served))
+        if not named:
+            if sender is None:
+                await checkin.finish(NOT_STAFF)
+            people = [sender]
+        else:
+            others = named != ([sender.name] if sender else [])
+            if others and not await _may_check_in_others(session, served, sender, event.user_id, day):
+                await checkin.finish("只有带班负责人或协调人可以替别人报到。自己报到请发送：/报到")
+            people = await service.staff_by_names(session, served.unit_id, named)
+
+        site = request.site
+        if site is None:
+            rostered = await service.rostered_site_ids(session, people[0].id, day)
+            if len(rostered) == 1:
+                site = served.site_by_id(rostered[0])
+        if site is None and len(unit.sites) == 1:
+            site = unit.sites[0]
+
+    source = CheckinSource.SELF if people == [sender] else CheckinSource.LEADER
+    record = _checkin_recorder(served, people, sender, at, source, event)
+    if site is None:
+        question = pending.ask_site(unit, event.group_id, event.user_id, record, "报到")
+        await checkin.finish(question)
+    reply = await record(site)
+    if request.unknown:
+        reply += "\n" + _unknown_words_reply(request.unknown, served)
+    await checkin.finish(reply)
+
+
+async def _may_check_in_others(session, served, sender: Staff | None, qq: int, day) -> bool:
+    if is_coordinator(served, qq):
+        return True
+    if sender is None:
+        return False
+    return sender.leader or await service.is_rostered_leader(session, sender.id, day)
+
+
+def _checkin_recorder(served, people: list[Staff], sender: Staff | None, at, source, event):
+    """The recording step, kept apart so that a site chosen later can finish it."""
+    people_ids = [p.id for p in people]
+    sender_id = sender.id if sender else None
+    by_qq, message_id = event.user_id, message_key(event)
+
+    async def record(site: Site) -> str:
+        site_id = served.site_id(site)
+        async with get_session() as session:
+            rows = await service.staff_by_ids(session, people_ids)
+            outcome = await service.record_checkins(
+                session, served.unit_id, site_id, rows, at.date(), at, source, by_qq, message_id
+            )
+            present = await service.present_at(session, site_id, at.date())
+            await session.commit()
+        lines = []
+        for name, first in outcome.already:
+            who = "你" if len(people_ids) == 1 and people_ids[0] == sender_id else name
+            lines.append(f"{who}今天 {first:%H:%M} 已在{site.label}报到过，不重复计。")
+        if source is CheckinSource.LEADER and outcome.new:
+            lines.append(f"已为 {'、'.join(outcome.new)} 报到。")
+        lines.append(f"已报到（{site.label} {len(present)}人）：{'、'.join(present)}")
+        return "\n".join(lines)
+
+    return record
+
+
+def _unknown_words_reply(words: list[str], served) -> str:
+    sites = "、".join(s.label for s in served.unit.sites)
+    shown = "、".join(f"“{clip(w, 12)}”" for w in words[:5])
+    return f"没认出 {shown}：不是地点，也不在值班名单里，这部分未报到。地点可写：{sites}；姓名请按值班名单写。"
+
+
+async def _is_site_answer(event: GroupMessageEvent) -> bool:
+    question = pending.waiting_question(event.group_id, event.user_id)
+    return question is not None and question.read_answer(event.get_plaintext()) is not None
+
+
+site_answer = on_message(rule=Rule(_is_site_answer), priority=5, block=True)
+
+
+@site_answer.handle()
+async def handle_site_answer(event: GroupMessageEvent) -> None:
+    question = pending.take_question(event.group_id, event.user_id)
+    if question is None:  # answered twice at once
+        return
+    site = question.read_answer(event.get_plaintext())
+    assert site is not None
+    await site_answer.finish(await question.on_answer(site))
+
+
+# ---------------------------------------------------------------------------------------------
+# /绑定
+
+bind = on_command("绑定", priority=10, block=True)
+
+
+@bind.handle()
+async def handle_bind(event: GroupMessageEvent, args: Message = CommandArg()) -> None:
+    served = units.for_group(event.group_id)
+    assert served is not None
+    name = args.extract_plain_text().strip()
+    if not name:
+        await bind.finish(usage("绑定"))
+    member = served.unit.staff_named(name)
+    if member is None:
+        await bind.finish(f"值班名单里没有“{clip(name, 12)}”。请按名单上的姓名发送，如：/绑定 {served.unit.staff[0].name}")
+    async with get_session() as session:
+        try:
+            staff = await service.bind_staff(session, served.unit_id, member.name, event.user_id,
+                                             BindingSource.COMMAND, message_key(event))
+        except QQAlreadyBound as error:
+            if error.name == member.name:
+                await bind.finish(f"你已绑定为“{error.name}”，无需重复绑定。")
+            await bind.finish(f"你的 QQ 已绑定为“{error.name}”。如需更改，请联系协调人。")
+        except NameAlreadyBound:
+            await bind.finish(f"“{member.name}”已绑定了别的 QQ。如有误，请联系协调人。")
+        except UnknownStaff:
+            await bind.finish(f"“{member.name}”已不在值班名单中，请联系协调人。")
+        await session.commit()
+    await bind.finish(f"绑定成功：{staff.name}（{staff.department}）。以后直接发送 /报到 即可。")
+
+
+# ---------------------------------------------------------------------------------------------
+# /帮助
+
+help_command = on_command("帮助", aliases={"help", "菜单"}, priority=10, block=True)
+
+
+@help_command.handle()
+async def handle_help(args: Message = CommandArg()) -> None:
+    usages = command_usages()
+    wanted = args.extract_plain_text().strip().lstrip("/／")
+    if wanted:
+        if wanted in usages:
+            await help_command.finish("用法：" + usages[wanted])
+        await help_command.finish(f"没有“{clip(wanted, 10)}”这个命令。发送 /帮助 查看全部命令。")
+    lines = ["值班机器人命令（/ 或 ／ 开头）："] + list(usages.values())
+    await help_command.finish("\n".join(lines))

@@ -1,0 +1,61 @@
+"""Questions the bot asked and is waiting on, such as "which site?".
+
+Kept in memory for a few minutes. The answer is matched by a low-priority rule, so a sender
+who goes on with something else is never blocked and nothing they send is swallowed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from dutybot import clock
+from dutybot.unit import Site, Unit
+
+ANSWER_WINDOW = timedelta(minutes=10)
+
+OnSite = Callable[[Site], Awaitable[str]]
+
+
+@dataclass
+class SiteQuestion:
+    unit: Unit
+    choices: list[Site]
+    on_answer: OnSite
+    asked_at: datetime
+
+    def read_answer(self, text: str) -> Site | None:
+        text = text.strip()
+        if text.isdigit() and 1 <= int(text) <= len(self.choices):
+            return self.choices[int(text) - 1]
+        site = self.unit.site_named(text)
+        return site if site in self.choices else None
+
+
+_questions: dict[tuple[int, int], SiteQuestion] = {}
+
+
+def ask_site(unit: Unit, group_id: int, user_id: int, on_answer: OnSite, action: str) -> str:
+    """Remember the question and return its text."""
+    choices = list(unit.sites)
+    _questions[(group_id, user_id)] = SiteQuestion(unit, choices, on_answer, clock.now())
+    lines = [f"在哪个地点{action}？回复序号即可："]
+    lines += [f"{index}. {site.label}" for index, site in enumerate(choices, 1)]
+    return "\n".join(lines)
+
+
+def waiting_question(group_id: int, user_id: int) -> SiteQuestion | None:
+    question = _questions.get((group_id, user_id))
+    if question is not None and clock.now() - question.asked_at > ANSWER_WINDOW:
+        del _questions[(group_id, user_id)]
+        return None
+    return question
+
+
+def take_question(group_id: int, user_id: int) -> SiteQuestion | None:
+    return _questions.pop((group_id, user_id), None)
+
+
+def clear() -> None:
+    _questions.clear()

@@ -1,0 +1,265 @@
+"""Storage for the core records, as intention-named functions that take the session.
+
+Callers own the transaction: these functions add and flush, the caller commits, and only then
+tells the user that something was recorded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dutybot import clock
+from dutybot.errors import NameAlreadyBound, QQAlreadyBound, UnknownStaff
+from dutybot.unit import Unit as UnitFile
+
+from .model import (
+    AuditEntry,
+    BindingSource,
+    Checkin,
+    CheckinSource,
+    RosterEntry,
+    RosterStatus,
+    Site,
+    Staff,
+    Unit,
+    utcnow,
+)
+
+
+@dataclass(frozen=True)
+class UnitIds:
+    """Database ids of a unit and of its sites by canonical name."""
+
+    unit_id: int
+    site_ids: dict[str, int]
+
+
+async def sync_unit(session: AsyncSession, unit: UnitFile) -> UnitIds:
+    """Bring the database in line with the unit file, which is the source of truth for its
+    entries. People and sites no longer in the file become inactive, keeping their history;
+    bindings made in chat (/绑定) stay unless the file now gives that person a QQ number."""
+    row = await session.scalar(sa.select(Unit).where(Unit.key == unit.key))
+    if row is None:
+        row = Unit(key=unit.key, name=unit.name)
+        session.add(row)
+        await session.flush()
+    row.name = unit.name
+    row.updated_at = utcnow()
+
+    sites = {s.name: s for s in await session.scalars(sa.select(Site).where(Site.unit_id == row.id))}
+    for site in unit.sites:
+        existing = sites.get(site.name)
+        if existing is None:
+            existing = Site(unit_id=row.id, name=site.name, kind=site.kind)
+            session.add(existing)
+            sites[site.name] = existing
+        existing.kind = site.kind
+        existing.active = True
+    listed_sites = {s.name for s in unit.sites}
+    for name, existing in sites.items():
+        if name not in listed_sites:
+            existing.active = False
+
+    staff = {s.name: s for s in await session.scalars(sa.select(Staff).where(Staff.unit_id == row.id))}
+    listed = {m.name for m in unit.staff}
+    file_qq = {m.qq: m.name for m in unit.staff if m.qq is not None}
+    # Free QQ numbers the file now gives to someone else before assigning them (unique key).
+    for name, existing in staff.items():
+        if existing.qq is not None and file_qq.get(existing.qq, name) != name:
+            await audit(session, row.id, "unbind", "staff", existing.id,
+                        detail=f"{name} 的 QQ {existing.qq} 按单位文件改绑给 {file_qq[existing.qq]}")
+            existing.qq = None
+            existing.bound_via = None
+    await session.flush()
+    for member in unit.staff:
+        existing = staff.get(member.name)
+        if existing is None:
+            existing = Staff(unit_id=row.id, name=member.name, department=member.department)
+            session.add(existing)
+            staff[member.name] = existing
+        existing.department = member.department
+        existing.leader = member.leader
+        existing.active = member.active
+        if member.qq is not None and existing.qq != member.qq:
+            existing.qq = member.qq
+            existing.bound_via = BindingSource.FILE
+            existing.bound_at = utcnow()
+    for name, existing in staff.items():
+        if name not in listed:
+            existing.active = False
+    await session.flush()
+    return UnitIds(unit_id=row.id, site_ids={name: site.id for name, site in sites.items()})
+
+
+async def staff_by_qq(session: AsyncSession, unit_id: int, qq: int) -> Staff | None:
+    return await session.scalar(
+        sa.select(Staff).where(Staff.unit_id == unit_id, Staff.qq == qq, Staff.active)
+    )
+
+
+async def staff_by_names(session: AsyncSession, unit_id: int, names: list[str]) -> list[Staff]:
+    """Active staff rows in the order of ``names``; a name not found raises UnknownStaff."""
+    rows = {
+        s.name: s
+        for s in await session.scalars(
+            sa.select(Staff).where(Staff.unit_id == unit_id, Staff.name.in_(names), Staff.active)
+        )
+    }
+    for name in names:
+        if name not in rows:
+            raise UnknownStaff(name)
+    return [rows[name] for name in names]
+
+
+async def staff_by_ids(session: AsyncSession, ids: list[int]) -> list[Staff]:
+    rows = {s.id: s for s in await session.scalars(sa.select(Staff).where(Staff.id.in_(ids)))}
+    return [rows[i] for i in ids if i in rows]
+
+
+async def bind_staff(
+    session: AsyncSession,
+    unit_id: int,
+    name: str,
+    qq: int,
+    via: BindingSource,
+    message_id: str | None = None,
+) -> Staff:
+    """Bind ``qq`` to the listed, not yet bound ``name``."""
+    member = await session.scalar(
+        sa.select(Staff).where(Staff.unit_id == unit_id, Staff.name == name, Staff.active)
+    )
+    if member is None:
+        raise UnknownStaff(name)
+    current = await staff_by_qq(session, unit_id, qq)
+    if current is not None:
+        raise QQAlreadyBound(current.name)
+    if member.qq is not None:
+        raise NameAlreadyBound(name)
+    member.qq = qq
+    member.bound_via = via
+    member.bound_at = utcnow()
+    await audit(session, unit_id, "bind", "staff", member.id, actor_qq=qq, message_id=message_id,
+                detail=f"{name} 绑定 QQ {qq}（{via.value}）")
+    await session.flush()
+    return member
+
+
+async def bind_from_card(
+    session: AsyncSession, unit: UnitFile, unit_id: int, qq: int, card: str
+) -> Staff | None:
+    """Bind an unknown sender whose group card names exactly one unbound listed person
+    (``秘书科-王晓明``). Anything ambiguous is left for /绑定."""
+    if not card:
+        return None
+    named = [m.name for m in unit.staff if m.active and m.name in card]
+    # 王明 inside 王明亮: keep only names not contained in another match.
+    named = [n for n in named if not any(n != other and n in other for other in named)]
+    if len(named) != 1:
+        return None
+    member = await session.scalar(
+        sa.select(Staff).where(Staff.unit_id == unit_id, Staff.name == named[0], Staff.active)
+    )
+    if member is None or member.qq is not None:
+        return None
+    return await bind_staff(session, unit_id, member.name, qq, BindingSource.CARD)
+
+
+async def rostered_site_ids(session: AsyncSession, staff_id: int, day: date) -> list[int]:
+    """The sites a person is rostered at on ``day`` (normally one)."""
+    result = await session.scalars(
+        sa.select(RosterEntry.site_id).where(
+            RosterEntry.staff_id == staff_id,
+            RosterEntry.duty_date == day,
+            RosterEntry.status == RosterStatus.PLANNED,
+        )
+    )
+    return list(dict.fromkeys(result))
+
+
+async def is_rostered_leader(session: AsyncSession, staff_id: int, day: date) -> bool:
+    found = await session.scalar(
+        sa.select(RosterEntry.id).where(
+            RosterEntry.staff_id == staff_id,
+            RosterEntry.duty_date == day,
+            RosterEntry.is_leader,
+            RosterEntry.status == RosterStatus.PLANNED,
+        )
+    )
+    return found is not None
+
+
+@dataclass(frozen=True)
+class CheckinOutcome:
+    new: list[str]
+    # Already checked in at this site today: name and the time of that first check-in.
+    already: list[tuple[str, datetime]]
+
+
+async def record_checkins(
+    session: AsyncSession,
+    unit_id: int,
+    site_id: int,
+    people: list[Staff],
+    day: date,
+    at: datetime,
+    source: CheckinSource,
+    by_qq: int | None,
+    message_id: str | None,
+) -> CheckinOutcome:
+    """Mark people present for ``day``'s duty at a site; each counts once per day and site."""
+    existing = {
+        staff_id: checked_at
+        for staff_id, checked_at in await session.execute(
+            sa.select(Checkin.staff_id, Checkin.checked_at).where(
+                Checkin.site_id == site_id,
+                Checkin.duty_date == day,
+                Checkin.staff_id.in_([p.id for p in people]),
+            )
+        )
+    }
+    new: list[str] = []
+    already: list[tuple[str, datetime]] = []
+    at_utc = clock.to_utc_naive(at)
+    for person in people:
+        if person.id in existing:
+            already.append((person.name, clock.to_local(existing[person.id])))
+            continue
+        checkin = Checkin(unit_id=unit_id, site_id=site_id, staff_id=person.id, duty_date=day,
+                          checked_at=at_utc, source=source, by_qq=by_qq, message_id=message_id)
+        session.add(checkin)
+        existing[person.id] = at_utc
+        new.append(person.name)
+    await session.flush()
+    return CheckinOutcome(new=new, already=already)
+
+
+async def present_at(session: AsyncSession, site_id: int, day: date) -> list[str]:
+    """Names checked in at a site on a day, in order of arrival."""
+    result = await session.scalars(
+        sa.select(Staff.name)
+        .join(Checkin, Checkin.staff_id == Staff.id)
+        .where(Checkin.site_id == site_id, Checkin.duty_date == day)
+        .order_by(Checkin.checked_at, Checkin.id)
+    )
+    return list(result)
+
+
+async def audit(
+    session: AsyncSession,
+    unit_id: int,
+    action: str,
+    subject: str,
+    subject_id: int | None,
+    *,
+    actor_qq: int | None = None,
+    message_id: str | None = None,
+    detail: str = "",
+    at: datetime | None = None,
+) -> None:
+    session.add(AuditEntry(unit_id=unit_id, at=clock.to_utc_naive(at or clock.now()),
+                           actor_qq=actor_qq, action=action, subject=subject,
+                           subject_id=subject_id, message_id=message_id, detail=detail))
