@@ -37,10 +37,12 @@ def _missing_defaults() -> dict[str, object]:
     return {k: v for k, v in DEFAULTS.items() if k not in in_file and k not in in_env}
 
 
+class SetupError(Exception):
+    """Something in the setup that stops the start; its text is the one line to show."""
+
+
 def fail(line: str) -> None:
-    """Stop the start with one clear line, no traceback."""
-    print(f"dutybot 无法启动：{line}", file=sys.stderr)
-    raise SystemExit(1)
+    raise SetupError(line)
 
 
 def init(**overrides: object) -> None:
@@ -51,9 +53,7 @@ def init(**overrides: object) -> None:
 
     nonebot.init(_env_file=str(ENV_FILE), **(_missing_defaults() | overrides))
     driver = nonebot.get_driver()
-    config = driver.config
-
-    _check_connection_security(str(config.host), config.model_dump().get("onebot_access_token"))
+    _check_connection_security(str(driver.config.host), _start_settings().onebot_access_token)
     _check_unit_file()
     _prepare_sqlite_folder()
 
@@ -63,14 +63,16 @@ def init(**overrides: object) -> None:
     nonebot.load_plugins(str(ROOT / "plugins"))
 
 
-def _check_connection_security(host: str, token: object) -> None:
+def _check_connection_security(host: str, token: str | None) -> None:
     try:
         loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
     except ValueError:
         loopback = False
     if not loopback and not token:
-        fail(f"HOST={host} 对外监听，但没有设置 ONEBOT_ACCESS_TOKEN；请在 config/.env 里设置访问令牌，"
-             "或把 HOST 改为 127.0.0.1")
+        fail(
+            f"HOST={host} 对外监听，但没有设置 ONEBOT_ACCESS_TOKEN；请在 config/.env 里设置访问令牌，"
+            "或把 HOST 改为 127.0.0.1"
+        )
 
 
 def _start_settings():
@@ -81,6 +83,7 @@ def _start_settings():
     class StartSettings(BaseModel):
         duty_unit_file: Path = Path("config/duty.toml")
         sqlalchemy_database_url: str = ""
+        onebot_access_token: str | None = None
 
     return get_plugin_config(StartSettings)
 
@@ -126,7 +129,11 @@ async def upgrade_database() -> None:
 
 
 def main() -> None:
-    init()
+    try:
+        init()
+    except SetupError as error:
+        print(f"dutybot 无法启动：{error}", file=sys.stderr)
+        raise SystemExit(1) from None
     import nonebot
 
     nonebot.run()

@@ -14,7 +14,11 @@ def load_bot(**overrides: object):
         sys.path.insert(0, str(PROJECT_ROOT))
     import bot
 
-    bot.init(**overrides)
+    try:
+        bot.init(**overrides)
+    except bot.SetupError as error:
+        print(error, file=sys.stderr)
+        raise SystemExit(1) from None
     return bot
 
 

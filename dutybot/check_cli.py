@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 from pathlib import Path
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser("check", help="检查单位文件和数据库", description="检查单位文件和数据库，打印检查结果。")
-    parser.add_argument("--unit", help="单位文件或文件夹（默认读取配置 DUTY_UNIT_FILE）")
+    parser = commands.add_parser(
+        "check",
+        help="检查单位文件和数据库",
+        description="检查单位文件和数据库（只读，不做修改），打印检查结果。",
+    )
+    parser.add_argument("--unit", help="单位文件或文件夹（默认读取设置 DUTY_UNIT_FILE）")
     parser.add_argument("--no-db", action="store_true", help="只检查单位文件，不连数据库")
     parser.set_defaults(handler=run)
 
@@ -17,24 +22,86 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from .unit import UnitFileError, load_units
 
-    unit_path = args.unit or os.environ.get("DUTY_UNIT_FILE") or "config/duty.toml"
-    try:
-        units = load_units(Path(unit_path))
-    except UnitFileError as error:
-        print(error)
-        return 1
+    unit_path = args.unit or os.environ.get("DUTY_UNIT_FILE")
+    overrides: dict[str, object] = {"log_level": "WARNING"}
+    if unit_path:
+        overrides["duty_unit_file"] = str(Path(unit_path).resolve())
+    if args.no_db:
+        try:
+            units = load_units(Path(unit_path or "config/duty.toml"))
+        except UnitFileError as error:
+            print(error)
+            return 1
+    else:
+        from .bootstrap import load_bot
+
+        bot = load_bot(**overrides)  # stops with one line if the unit file is wrong
+        units = load_units(bot._start_settings().duty_unit_file)
     for unit in units:
-        print(f"单位：{unit.name}（{unit.source}）")
-        print(f"  服务的群：{'、'.join(map(str, unit.groups))}")
-        print(f"  协调人：{'、'.join(map(str, unit.coordinators)) or '（未设置）'}")
-        for site in unit.sites:
-            aliases = f"，别名：{'、'.join(site.aliases)}" if site.aliases else ""
-            print(f"  {site.kind}：{site.name}{aliases}")
-        bound = sum(1 for m in unit.staff if m.qq)
-        print(f"  人员：{len(unit.staff)} 人（已填 QQ 号 {bound} 人）")
-        weekdays = "、".join("一二三四五六日"[d - 1] for d in unit.roster.weekdays)
-        print(f"  排班：每周{weekdays}，每班 {unit.roster.per_shift} 人，"
-              f"{unit.roster.start:%H:%M}-{unit.roster.end:%H:%M}")
-        print(f"  问题类别：{'、'.join(unit.category_names)}")
+        _print_unit(unit)
     print("单位文件检查通过。")
+    if args.no_db:
+        return 0
+    return asyncio.run(_check_database())
+
+
+def _print_unit(unit) -> None:
+    print(f"单位：{unit.name}（{unit.source}）")
+    print(f"  服务的群：{'、'.join(map(str, unit.groups))}")
+    print(f"  协调人：{'、'.join(map(str, unit.coordinators)) or '（未设置）'}")
+    for site in unit.sites:
+        aliases = f"，别名：{'、'.join(site.aliases)}" if site.aliases else ""
+        print(f"  {site.kind}：{site.name}{aliases}")
+    bound = sum(1 for m in unit.staff if m.qq)
+    print(f"  人员：{len(unit.staff)} 人（已填 QQ 号 {bound} 人）")
+    weekdays = "、".join("一二三四五六日"[d - 1] for d in unit.roster.weekdays)
+    print(
+        f"  排班：每周{weekdays}，每班 {unit.roster.per_shift} 人，"
+        f"{unit.roster.start:%H:%M}-{unit.roster.end:%H:%M}"
+    )
+    print(f"  问题类别：{'、'.join(unit.category_names)}")
+
+
+async def _check_database() -> int:
+    import nonebot_plugin_orm
+    import sqlalchemy as sa
+    from alembic.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+    from nonebot_plugin_orm import AlembicConfig, _init_orm
+
+    _init_orm()
+    engine = nonebot_plugin_orm._engines[""]
+    print(f"数据库：{engine.url.render_as_string(hide_password=True)}")
+    with AlembicConfig() as config:
+        heads = set(ScriptDirectory.from_config(config).get_heads())
+    try:
+        async with engine.connect() as connection:
+            current = await connection.run_sync(
+                lambda c: set(MigrationContext.configure(c).get_current_heads())
+            )
+            tables = await connection.run_sync(lambda c: set(sa.inspect(c).get_table_names()))
+            counts = {}
+            for table, label in (
+                ("duty_unit", "单位"),
+                ("duty_staff", "人员"),
+                ("duty_checkin", "报到记录"),
+            ):
+                if table in tables:
+                    counts[label] = await connection.scalar(
+                        sa.text(f"SELECT COUNT(*) FROM {table}")
+                    )
+    except Exception as error:  # any driver error: say it in one line
+        print(f"  无法连接数据库：{type(error).__name__}: {str(error).splitlines()[0]}")
+        return 1
+    finally:
+        await engine.dispose()
+    if not current:
+        print("  数据库是空的：启动机器人时会自动建表。")
+    elif current == heads:
+        print("  数据库结构是最新的。")
+    else:
+        print("  数据库结构较旧：启动机器人时会自动升级。")
+    if counts:
+        print("  " + "，".join(f"{k} {v}" for k, v in counts.items()))
+    print("检查完成。")
     return 0

@@ -47,7 +47,7 @@ def _take_word(word: str, unit: Unit, request: CheckinRequest) -> None:
             for spelling in sorted(site_candidate.spellings(), key=len, reverse=True):
                 if rest.startswith(spelling) and request.site is None:
                     request.site = site_candidate
-                    rest = rest[len(spelling):]
+                    rest = rest[len(spelling) :]
                     progress = found_any = True
                     break
             if progress:
@@ -58,7 +58,7 @@ def _take_word(word: str, unit: Unit, request: CheckinRequest) -> None:
             name = fold(member.name)
             if rest.startswith(name):
                 _add_name(request, member.name)
-                rest = _drop_title_prefix(rest[len(name):])
+                rest = _drop_title_prefix(rest[len(name) :])
                 progress = found_any = True
                 break
     if rest or not found_any:
@@ -68,7 +68,7 @@ def _take_word(word: str, unit: Unit, request: CheckinRequest) -> None:
 def _drop_title_prefix(text: str) -> str:
     for title in sorted(TITLES, key=len, reverse=True):
         if text.startswith(title):
-            return text[len(title):]
+            return text[len(title) :]
     return text
 
 

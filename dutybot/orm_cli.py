@@ -8,7 +8,9 @@ import argparse
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
-        "orm", help="数据库迁移（开发用）", add_help=False,
+        "orm",
+        help="数据库迁移（开发用）",
+        add_help=False,
         description="nonebot-plugin-orm 的迁移命令，例如：dutybot orm revision -m 说明 --branch-label duty",
     )
     parser.add_argument("orm_args", nargs=argparse.REMAINDER)

@@ -20,17 +20,91 @@ SITE_KINDS = ("路段", "网格")
 
 # REPORTS.md's default categories, with the keywords a person would use for each.
 DEFAULT_CATEGORIES: dict[str, tuple[str, ...]] = {
-    "环境卫生": ("垃圾", "烟头", "纸屑", "塑料袋", "包装纸", "饮料瓶", "果皮", "落叶", "卫生死角",
-             "白色垃圾", "建筑垃圾", "装修垃圾", "大件垃圾", "满溢", "油污", "污水", "狗粪",
-             "碎玻璃", "痰迹"),
-    "市容秩序": ("乱停", "乱放", "电动车", "自行车", "共享单车", "非机动车", "违停", "占用盲道",
-             "占道", "出店经营", "流动摊贩", "乱堆乱放", "堆放", "杂物", "小广告", "牛皮癣",
-             "乱张贴", "乱涂乱画", "晾晒", "乱挂", "乱搭乱建", "僵尸车"),
-    "基础设施": ("井盖", "盲道砖", "地砖", "路沿石", "缘石", "路面", "坑洼", "塌陷", "下沉", "护栏",
-             "路灯", "灯罩", "垃圾桶破损", "垃圾池破损", "健身器材", "座椅", "松动"),
-    "宣传氛围": ("公益广告", "宣传栏", "宣传牌", "标语", "海报", "展板", "核心价值观", "讲文明树新风"),
-    "文明行为": ("乱扔垃圾", "随地吐痰", "闯红灯", "横穿马路", "翻越护栏", "遛狗", "不牵绳",
-             "无烟区吸烟", "不文明"),
+    "环境卫生": (
+        "垃圾",
+        "烟头",
+        "纸屑",
+        "塑料袋",
+        "包装纸",
+        "饮料瓶",
+        "果皮",
+        "落叶",
+        "卫生死角",
+        "白色垃圾",
+        "建筑垃圾",
+        "装修垃圾",
+        "大件垃圾",
+        "满溢",
+        "油污",
+        "污水",
+        "狗粪",
+        "碎玻璃",
+        "痰迹",
+    ),
+    "市容秩序": (
+        "乱停",
+        "乱放",
+        "电动车",
+        "自行车",
+        "共享单车",
+        "非机动车",
+        "违停",
+        "占用盲道",
+        "占道",
+        "出店经营",
+        "流动摊贩",
+        "乱堆乱放",
+        "堆放",
+        "杂物",
+        "小广告",
+        "牛皮癣",
+        "乱张贴",
+        "乱涂乱画",
+        "晾晒",
+        "乱挂",
+        "乱搭乱建",
+        "僵尸车",
+    ),
+    "基础设施": (
+        "井盖",
+        "盲道砖",
+        "地砖",
+        "路沿石",
+        "缘石",
+        "路面",
+        "坑洼",
+        "塌陷",
+        "下沉",
+        "护栏",
+        "路灯",
+        "灯罩",
+        "垃圾桶破损",
+        "垃圾池破损",
+        "健身器材",
+        "座椅",
+        "松动",
+    ),
+    "宣传氛围": (
+        "公益广告",
+        "宣传栏",
+        "宣传牌",
+        "标语",
+        "海报",
+        "展板",
+        "核心价值观",
+        "讲文明树新风",
+    ),
+    "文明行为": (
+        "乱扔垃圾",
+        "随地吐痰",
+        "闯红灯",
+        "横穿马路",
+        "翻越护栏",
+        "遛狗",
+        "不牵绳",
+        "无烟区吸烟",
+        "不文明",
+    ),
     "其他": ("流浪狗", "噪音", "安全隐患"),
 }
 FALLBACK_CATEGORY = "其他"
@@ -189,7 +263,9 @@ def load_units(path: Path | str) -> list[Unit]:
     elif path.is_file():
         files = [path]
     else:
-        raise UnitFileError(path, "", "找不到这个文件（设置 DUTY_UNIT_FILE 指向单位文件或其所在文件夹）")
+        raise UnitFileError(
+            path, "", "找不到这个文件（设置 DUTY_UNIT_FILE 指向单位文件或其所在文件夹）"
+        )
 
     units = [load_unit(file) for file in files]
     _check_across_units(units)
@@ -211,8 +287,16 @@ def load_unit(path: Path | str) -> Unit:
     return parse_unit(data, source=path)
 
 
-KNOWN_TABLES = {"unit", "sites", "staff", "roster", "categories", "time_limits", "reminders",
-                "deadlines"}
+KNOWN_TABLES = {
+    "unit",
+    "sites",
+    "staff",
+    "roster",
+    "categories",
+    "time_limits",
+    "reminders",
+    "deadlines",
+}
 
 
 def parse_unit(data: Mapping[str, Any], source: Path | str = "<unit>") -> Unit:
@@ -235,9 +319,18 @@ def parse_unit(data: Mapping[str, Any], source: Path | str = "<unit>") -> Unit:
     categories = _parse_categories(check, data)
 
     extra = {k: v for k, v in data.items() if k in {"reminders", "deadlines"}}
-    return Unit(key=key, name=name, groups=groups, coordinators=coordinators, sites=sites,
-                staff=staff, roster=roster, categories=categories, source=str(source),
-                extra=extra)
+    return Unit(
+        key=key,
+        name=name,
+        groups=groups,
+        coordinators=coordinators,
+        sites=sites,
+        staff=staff,
+        roster=roster,
+        categories=categories,
+        source=str(source),
+        extra=extra,
+    )
 
 
 def _parse_sites(check: _Checker, data: Mapping[str, Any]) -> tuple[Site, ...]:
@@ -258,8 +351,10 @@ def _parse_sites(check: _Checker, data: Mapping[str, Any]) -> tuple[Site, ...]:
         for spelling in sorted(set(site.spellings())):
             other = owner_of.get(spelling)
             if other is not None and other != name:
-                check.fail(f"{where}（{name}）", f"名称或别名“{spelling}”已属于地点“{other}”，"
-                           "一个别名只能指一个地点")
+                check.fail(
+                    f"{where}（{name}）",
+                    f"名称或别名“{spelling}”已属于地点“{other}”，一个别名只能指一个地点",
+                )
             owner_of[spelling] = name
         sites.append(site)
     return tuple(sites)
@@ -280,14 +375,20 @@ def _parse_staff(check: _Checker, data: Mapping[str, Any]) -> tuple[StaffMember,
         leader = check.flag(row, f"{where}.leader", default=False)
         active = check.flag(row, f"{where}.active", default=True)
         if name in seen_names:
-            check.fail(f"{where}.name", f"姓名“{name}”与第{seen_names[name]}项重复；同名同事请加区分，如“王磊（秘书科）”")
+            check.fail(
+                f"{where}.name",
+                f"姓名“{name}”与第{seen_names[name]}项重复；同名同事请加区分，如“王磊（秘书科）”",
+            )
         seen_names[name] = index
         if qq is not None:
             if qq in seen_qq:
-                check.fail(f"{where}.qq", f"QQ 号 {qq} 已属于“{seen_qq[qq]}”，一个 QQ 号只能绑定一人")
+                check.fail(
+                    f"{where}.qq", f"QQ 号 {qq} 已属于“{seen_qq[qq]}”，一个 QQ 号只能绑定一人"
+                )
             seen_qq[qq] = name
-        members.append(StaffMember(name=name, department=department, qq=qq, leader=leader,
-                                   active=active))
+        members.append(
+            StaffMember(name=name, department=department, qq=qq, leader=leader, active=active)
+        )
     return tuple(members)
 
 
@@ -295,14 +396,24 @@ def _parse_roster(check: _Checker, data: Mapping[str, Any], sites: tuple[Site, .
     table = check.table(data, "roster")
     if not table:
         return RosterRules()
-    check.only(table, "roster", {"weekdays", "per_shift", "start", "end", "holiday_policy",
-                                 "holidays", "workdays"})
+    check.only(
+        table,
+        "roster",
+        {"weekdays", "per_shift", "start", "end", "holiday_policy", "holidays", "workdays"},
+    )
     weekdays = RosterRules.weekdays
     if "weekdays" in table:
         value = table["weekdays"]
-        if (not isinstance(value, list) or not value
-                or not all(isinstance(d, int) and not isinstance(d, bool) and 1 <= d <= 7 for d in value)):
-            check.fail("roster.weekdays", "应为 1–7 的数字列表（1 = 周一 … 7 = 周日），如 [1, 3, 5]")
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(
+                isinstance(d, int) and not isinstance(d, bool) and 1 <= d <= 7 for d in value
+            )
+        ):
+            check.fail(
+                "roster.weekdays", "应为 1–7 的数字列表（1 = 周一 … 7 = 周日），如 [1, 3, 5]"
+            )
         if len(set(value)) != len(value):
             check.fail("roster.weekdays", "有重复的星期")
         weekdays = tuple(sorted(value))
@@ -313,20 +424,32 @@ def _parse_roster(check: _Checker, data: Mapping[str, Any], sites: tuple[Site, .
         check.fail("roster.end", f"结束时间 {end:%H:%M} 应晚于开始时间 {start:%H:%M}")
     policy = check.text(table, "roster.holiday_policy") or RosterRules.holiday_policy
     if policy not in HOLIDAY_POLICIES:
-        check.fail("roster.holiday_policy", f"“{policy}”不可用，只能是 next_workday（顺延到本周下一个工作日）或 skip（当天不排）")
+        check.fail(
+            "roster.holiday_policy",
+            f"“{policy}”不可用，只能是 next_workday（顺延到本周下一个工作日）或 skip（当天不排）",
+        )
     site_quota = sum(s.per_shift for s in sites if s.per_shift)
     if site_quota > per_shift:
-        check.fail("[[sites]].per_shift", f"各地点人数之和 {site_quota} 超过每班人数 roster.per_shift = {per_shift}")
-    return RosterRules(weekdays=weekdays, per_shift=per_shift, start=start, end=end,
-                       holiday_policy=policy, holidays=check.dates(table, "roster.holidays"),
-                       workdays=check.dates(table, "roster.workdays"))
+        check.fail(
+            "[[sites]].per_shift",
+            f"各地点人数之和 {site_quota} 超过每班人数 roster.per_shift = {per_shift}",
+        )
+    return RosterRules(
+        weekdays=weekdays,
+        per_shift=per_shift,
+        start=start,
+        end=end,
+        holiday_policy=policy,
+        holidays=check.dates(table, "roster.holidays"),
+        workdays=check.dates(table, "roster.workdays"),
+    )
 
 
 def _parse_categories(check: _Checker, data: Mapping[str, Any]) -> tuple[Category, ...]:
     table = check.table(data, "categories")
     keywords: dict[str, tuple[str, ...]] = {}
     if table:
-        for name, words in table.items():
+        for name in table:
             keywords[name] = check.text_list(table, f"categories.{name}", required=True)
     else:
         keywords = dict(DEFAULT_CATEGORIES)
@@ -342,12 +465,15 @@ def _parse_categories(check: _Checker, data: Mapping[str, Any]) -> tuple[Categor
         if name == "默认":
             default_limit = days
         elif name not in keywords:
-            check.fail(f"time_limits.{name}", f"未知的类别“{name}”（已有类别：{'、'.join(keywords)}）")
+            check.fail(
+                f"time_limits.{name}", f"未知的类别“{name}”（已有类别：{'、'.join(keywords)}）"
+            )
         else:
             per_category[name] = days
-    return tuple(Category(name=name, keywords=words,
-                          time_limit_days=per_category.get(name, default_limit))
-                 for name, words in keywords.items())
+    return tuple(
+        Category(name=name, keywords=words, time_limit_days=per_category.get(name, default_limit))
+        for name, words in keywords.items()
+    )
 
 
 def _check_across_units(units: list[Unit]) -> None:
@@ -355,13 +481,19 @@ def _check_across_units(units: list[Unit]) -> None:
     groups: dict[int, str] = {}
     for unit in units:
         if unit.key in keys:
-            raise UnitFileError(unit.source, "unit.key",
-                                f"单位标识“{unit.key}”与 {keys[unit.key]} 重复（不同单位文件需要不同的 unit.key 或 unit.name）")
+            raise UnitFileError(
+                unit.source,
+                "unit.key",
+                f"单位标识“{unit.key}”与 {keys[unit.key]} 重复（不同单位文件需要不同的 unit.key 或 unit.name）",
+            )
         keys[unit.key] = unit.source
         for group in unit.groups:
             if group in groups:
-                raise UnitFileError(unit.source, "unit.groups",
-                                    f"QQ 群 {group} 已由 {groups[group]} 使用，一个群只能属于一个单位")
+                raise UnitFileError(
+                    unit.source,
+                    "unit.groups",
+                    f"QQ 群 {group} 已由 {groups[group]} 使用，一个群只能属于一个单位",
+                )
             groups[group] = unit.source
 
 
@@ -384,7 +516,9 @@ class _Checker:
             self.fail(key, f"应写成 [{key}] 表")
         return value
 
-    def array_of_tables(self, data: Mapping[str, Any], key: str, required: bool = False) -> list[dict]:
+    def array_of_tables(
+        self, data: Mapping[str, Any], key: str, required: bool = False
+    ) -> list[dict]:
         value = data.get(key)
         if value is None or value == []:
             if required:
@@ -409,14 +543,16 @@ class _Checker:
             self.fail(key, "应为非空的文字（加英文引号）")
         return value.strip()
 
-    def text_list(self, table: Mapping[str, Any], key: str, required: bool = False) -> tuple[str, ...]:
+    def text_list(
+        self, table: Mapping[str, Any], key: str, required: bool = False
+    ) -> tuple[str, ...]:
         value = table.get(key.rsplit(".", 1)[-1])
         if value is None:
             if required:
                 self.fail(key, "缺少这个键")
             return ()
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            self.fail(key, "应为文字列表，如 [\"甲\", \"乙\"]")
+            self.fail(key, '应为文字列表，如 ["甲", "乙"]')
         return tuple(v.strip() for v in value)
 
     def qq(self, table: Mapping[str, Any], key: str) -> int | None:
@@ -430,7 +566,9 @@ class _Checker:
             self.fail(key, f"“{value}”不是有效的 QQ 号")
         return value
 
-    def qq_list(self, table: Mapping[str, Any], key: str, required: bool = False) -> tuple[int, ...]:
+    def qq_list(
+        self, table: Mapping[str, Any], key: str, required: bool = False
+    ) -> tuple[int, ...]:
         value = table.get(key.rsplit(".", 1)[-1])
         if value is None or value == []:
             if required:
@@ -471,7 +609,7 @@ class _Checker:
                 return time(int(hours), int(minutes))
             except ValueError:
                 pass
-        self.fail(key, f"“{value}”不是时间，应写成 \"07:30\" 这样")
+        self.fail(key, f'“{value}”不是时间，应写成 "07:30" 这样')
         return None
 
     def dates(self, table: Mapping[str, Any], key: str) -> tuple[date, ...]:
@@ -479,7 +617,7 @@ class _Checker:
         if value is None:
             return ()
         if not isinstance(value, list):
-            self.fail(key, "应为日期列表，如 [2027-01-01, \"2027-02-10\"]")
+            self.fail(key, '应为日期列表，如 [2027-01-01, "2027-02-10"]')
         result = []
         for item in value:
             if isinstance(item, date):

@@ -27,7 +27,8 @@ from .chat import (  # noqa: E402
     usage,
 )
 from .config import Config  # noqa: E402
-from .model import BindingSource, CheckinSource, Staff  # noqa: E402
+from .model import BindingSource, CheckinSource  # noqa: E402
+from .service import Person  # noqa: E402
 
 COMMANDS = {
     "报到": "/报到 [地点]：到岗报到；带班负责人可 /报到 姓名… 替他人报到",
@@ -100,7 +101,9 @@ async def handle_checkin(bot: Bot, event: GroupMessageEvent, args: Message = Com
             people = [sender]
         else:
             others = named != ([sender.name] if sender else [])
-            if others and not await _may_check_in_others(session, served, sender, event.user_id, day):
+            if others and not await _may_check_in_others(
+                session, served, sender, event.user_id, day
+            ):
                 await checkin.finish("只有带班负责人或协调人可以替别人报到。自己报到请发送：/报到")
             people = await service.staff_by_names(session, served.unit_id, named)
 
@@ -123,7 +126,7 @@ async def handle_checkin(bot: Bot, event: GroupMessageEvent, args: Message = Com
     await checkin.finish(reply)
 
 
-async def _may_check_in_others(session, served, sender: Staff | None, qq: int, day) -> bool:
+async def _may_check_in_others(session, served, sender: Person | None, qq: int, day) -> bool:
     if is_coordinator(served, qq):
         return True
     if sender is None:
@@ -131,24 +134,22 @@ async def _may_check_in_others(session, served, sender: Staff | None, qq: int, d
     return sender.leader or await service.is_rostered_leader(session, sender.id, day)
 
 
-def _checkin_recorder(served, people: list[Staff], sender: Staff | None, at, source, event):
+def _checkin_recorder(served, people: list[Person], sender: Person | None, at, source, event):
     """The recording step, kept apart so that a site chosen later can finish it."""
-    people_ids = [p.id for p in people]
-    sender_id = sender.id if sender else None
     by_qq, message_id = event.user_id, message_key(event)
+    for_self = sender is not None and people == [sender]
 
     async def record(site: Site) -> str:
         site_id = served.site_id(site)
         async with get_session() as session:
-            rows = await service.staff_by_ids(session, people_ids)
             outcome = await service.record_checkins(
-                session, served.unit_id, site_id, rows, at.date(), at, source, by_qq, message_id
+                session, served.unit_id, site_id, people, at.date(), at, source, by_qq, message_id
             )
             present = await service.present_at(session, site_id, at.date())
             await session.commit()
         lines = []
         for name, first in outcome.already:
-            who = "你" if len(people_ids) == 1 and people_ids[0] == sender_id else name
+            who = "你" if for_self else name
             lines.append(f"{who}今天 {first:%H:%M} 已在{site.label}报到过，不重复计。")
         if source is CheckinSource.LEADER and outcome.new:
             lines.append(f"已为 {'、'.join(outcome.new)} 报到。")
@@ -197,11 +198,19 @@ async def handle_bind(event: GroupMessageEvent, args: Message = CommandArg()) ->
         await bind.finish(usage("绑定"))
     member = served.unit.staff_named(name)
     if member is None:
-        await bind.finish(f"值班名单里没有“{clip(name, 12)}”。请按名单上的姓名发送，如：/绑定 {served.unit.staff[0].name}")
+        await bind.finish(
+            f"值班名单里没有“{clip(name, 12)}”。请按名单上的姓名发送，如：/绑定 {served.unit.staff[0].name}"
+        )
     async with get_session() as session:
         try:
-            staff = await service.bind_staff(session, served.unit_id, member.name, event.user_id,
-                                             BindingSource.COMMAND, message_key(event))
+            staff = await service.bind_staff(
+                session,
+                served.unit_id,
+                member.name,
+                event.user_id,
+                BindingSource.COMMAND,
+                message_key(event),
+            )
         except QQAlreadyBound as error:
             if error.name == member.name:
                 await bind.finish(f"你已绑定为“{error.name}”，无需重复绑定。")
@@ -228,5 +237,5 @@ async def handle_help(args: Message = CommandArg()) -> None:
         if wanted in usages:
             await help_command.finish("用法：" + usages[wanted])
         await help_command.finish(f"没有“{clip(wanted, 10)}”这个命令。发送 /帮助 查看全部命令。")
-    lines = ["值班机器人命令（/ 或 ／ 开头）："] + list(usages.values())
+    lines = ["值班机器人命令（/ 或 ／ 开头）：", *usages.values()]
     await help_command.finish("\n".join(lines))

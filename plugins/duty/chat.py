@@ -11,7 +11,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from dutybot import clock
 
 from . import service
-from .model import Staff
 from .units import ServedUnit
 
 
@@ -25,17 +24,24 @@ def message_key(event: MessageEvent) -> str:
 
 
 def mentioned_qq(message: Message) -> list[int]:
-    return [int(seg.data["qq"]) for seg in message
-            if seg.type == "at" and str(seg.data.get("qq", "")).isdigit()]
+    return [
+        int(seg.data["qq"])
+        for seg in message
+        if seg.type == "at" and str(seg.data.get("qq", "")).isdigit()
+    ]
 
 
-async def sender_staff(session: AsyncSession, served: ServedUnit, event: GroupMessageEvent) -> Staff | None:
+async def sender_staff(
+    session: AsyncSession, served: ServedUnit, event: GroupMessageEvent
+) -> service.Person | None:
     """The staff member who sent the event; an unknown sender whose group card carries a
     listed, unbound name (``秘书科-王晓明``) is bound on the way."""
     staff = await service.staff_by_qq(session, served.unit_id, event.user_id)
     if staff is None:
         card = event.sender.card or event.sender.nickname or ""
-        staff = await service.bind_from_card(session, served.unit, served.unit_id, event.user_id, card)
+        staff = await service.bind_from_card(
+            session, served.unit, served.unit_id, event.user_id, card
+        )
     return staff
 
 
@@ -47,8 +53,10 @@ def is_coordinator(served: ServedUnit, qq: int) -> bool:
 def command_usages() -> dict[str, str]:
     """Every command's one-line usage, from the loaded plugins' metadata."""
     usages: dict[str, str] = {}
-    plugins = sorted(nonebot.get_loaded_plugins(),
-                     key=lambda p: (p.metadata.extra.get("order", 99) if p.metadata else 99, p.name))
+    plugins = sorted(
+        nonebot.get_loaded_plugins(),
+        key=lambda p: (p.metadata.extra.get("order", 99) if p.metadata else 99, p.name),
+    )
     for plugin in plugins:
         if plugin.metadata:
             usages.update(plugin.metadata.extra.get("commands", {}))

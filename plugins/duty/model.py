@@ -20,8 +20,12 @@ def utcnow() -> datetime:
 
 def enum_type(enum_class: type[enum.Enum]) -> sa.Enum:
     """Stored as its plain values in a VARCHAR, the same on SQLite and PostgreSQL."""
-    return sa.Enum(enum_class, native_enum=False, length=16,
-                   values_callable=lambda members: [m.value for m in members])
+    return sa.Enum(
+        enum_class,
+        native_enum=False,
+        length=16,
+        values_callable=lambda members: [m.value for m in members],
+    )
 
 
 class BindingSource(enum.StrEnum):
@@ -72,9 +76,7 @@ class Staff(Model):
     name: Mapped[str] = mapped_column(sa.String(32))
     department: Mapped[str] = mapped_column(sa.String(64))
     qq: Mapped[int | None] = mapped_column(sa.BigInteger, default=None)
-    bound_via: Mapped[BindingSource | None] = mapped_column(
-        enum_type(BindingSource), default=None
-    )
+    bound_via: Mapped[BindingSource | None] = mapped_column(enum_type(BindingSource), default=None)
     bound_at: Mapped[datetime | None] = mapped_column(default=None)
     leader: Mapped[bool] = mapped_column(default=False)
     active: Mapped[bool] = mapped_column(default=True)
@@ -116,9 +118,7 @@ class Checkin(Model):
     duty_date: Mapped[date]
     # The event's own time (UTC), not the moment it was processed.
     checked_at: Mapped[datetime]
-    source: Mapped[CheckinSource] = mapped_column(
-        enum_type(CheckinSource)
-    )
+    source: Mapped[CheckinSource] = mapped_column(enum_type(CheckinSource))
     # Who posted it (a leader may check in others) and from which QQ message.
     by_qq: Mapped[int | None] = mapped_column(sa.BigInteger, default=None)
     message_id: Mapped[str | None] = mapped_column(sa.String(64), default=None, index=True)

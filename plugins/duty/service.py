@@ -31,6 +31,23 @@ from .model import (
 
 
 @dataclass(frozen=True)
+class Person:
+    """A staff member as the chat layer sees one: plain values, safe after the session."""
+
+    id: int
+    name: str
+    department: str
+    leader: bool
+    qq: int | None
+
+    @classmethod
+    def of(cls, row: Staff) -> Person:
+        return cls(
+            id=row.id, name=row.name, department=row.department, leader=row.leader, qq=row.qq
+        )
+
+
+@dataclass(frozen=True)
 class UnitIds:
     """Database ids of a unit and of its sites by canonical name."""
 
@@ -50,7 +67,9 @@ async def sync_unit(session: AsyncSession, unit: UnitFile) -> UnitIds:
     row.name = unit.name
     row.updated_at = utcnow()
 
-    sites = {s.name: s for s in await session.scalars(sa.select(Site).where(Site.unit_id == row.id))}
+    sites = {
+        s.name: s for s in await session.scalars(sa.select(Site).where(Site.unit_id == row.id))
+    }
     for site in unit.sites:
         existing = sites.get(site.name)
         if existing is None:
@@ -64,14 +83,22 @@ async def sync_unit(session: AsyncSession, unit: UnitFile) -> UnitIds:
         if name not in listed_sites:
             existing.active = False
 
-    staff = {s.name: s for s in await session.scalars(sa.select(Staff).where(Staff.unit_id == row.id))}
+    staff = {
+        s.name: s for s in await session.scalars(sa.select(Staff).where(Staff.unit_id == row.id))
+    }
     listed = {m.name for m in unit.staff}
     file_qq = {m.qq: m.name for m in unit.staff if m.qq is not None}
     # Free QQ numbers the file now gives to someone else before assigning them (unique key).
     for name, existing in staff.items():
         if existing.qq is not None and file_qq.get(existing.qq, name) != name:
-            await audit(session, row.id, "unbind", "staff", existing.id,
-                        detail=f"{name} 的 QQ {existing.qq} 按单位文件改绑给 {file_qq[existing.qq]}")
+            await audit(
+                session,
+                row.id,
+                "unbind",
+                "staff",
+                existing.id,
+                detail=f"{name} 的 QQ {existing.qq} 按单位文件改绑给 {file_qq[existing.qq]}",
+            )
             existing.qq = None
             existing.bound_via = None
     await session.flush()
@@ -95,13 +122,14 @@ async def sync_unit(session: AsyncSession, unit: UnitFile) -> UnitIds:
     return UnitIds(unit_id=row.id, site_ids={name: site.id for name, site in sites.items()})
 
 
-async def staff_by_qq(session: AsyncSession, unit_id: int, qq: int) -> Staff | None:
-    return await session.scalar(
+async def staff_by_qq(session: AsyncSession, unit_id: int, qq: int) -> Person | None:
+    row = await session.scalar(
         sa.select(Staff).where(Staff.unit_id == unit_id, Staff.qq == qq, Staff.active)
     )
+    return Person.of(row) if row else None
 
 
-async def staff_by_names(session: AsyncSession, unit_id: int, names: list[str]) -> list[Staff]:
+async def staff_by_names(session: AsyncSession, unit_id: int, names: list[str]) -> list[Person]:
     """Active staff rows in the order of ``names``; a name not found raises UnknownStaff."""
     rows = {
         s.name: s
@@ -112,12 +140,7 @@ async def staff_by_names(session: AsyncSession, unit_id: int, names: list[str]) 
     for name in names:
         if name not in rows:
             raise UnknownStaff(name)
-    return [rows[name] for name in names]
-
-
-async def staff_by_ids(session: AsyncSession, ids: list[int]) -> list[Staff]:
-    rows = {s.id: s for s in await session.scalars(sa.select(Staff).where(Staff.id.in_(ids)))}
-    return [rows[i] for i in ids if i in rows]
+    return [Person.of(rows[name]) for name in names]
 
 
 async def bind_staff(
@@ -127,7 +150,7 @@ async def bind_staff(
     qq: int,
     via: BindingSource,
     message_id: str | None = None,
-) -> Staff:
+) -> Person:
     """Bind ``qq`` to the listed, not yet bound ``name``."""
     member = await session.scalar(
         sa.select(Staff).where(Staff.unit_id == unit_id, Staff.name == name, Staff.active)
@@ -142,15 +165,23 @@ async def bind_staff(
     member.qq = qq
     member.bound_via = via
     member.bound_at = utcnow()
-    await audit(session, unit_id, "bind", "staff", member.id, actor_qq=qq, message_id=message_id,
-                detail=f"{name} 绑定 QQ {qq}（{via.value}）")
+    await audit(
+        session,
+        unit_id,
+        "bind",
+        "staff",
+        member.id,
+        actor_qq=qq,
+        message_id=message_id,
+        detail=f"{name} 绑定 QQ {qq}（{via.value}）",
+    )
     await session.flush()
-    return member
+    return Person.of(member)
 
 
 async def bind_from_card(
     session: AsyncSession, unit: UnitFile, unit_id: int, qq: int, card: str
-) -> Staff | None:
+) -> Person | None:
     """Bind an unknown sender whose group card names exactly one unbound listed person
     (``秘书科-王晓明``). Anything ambiguous is left for /绑定."""
     if not card:
@@ -203,7 +234,7 @@ async def record_checkins(
     session: AsyncSession,
     unit_id: int,
     site_id: int,
-    people: list[Staff],
+    people: list[Person],
     day: date,
     at: datetime,
     source: CheckinSource,
@@ -228,8 +259,16 @@ async def record_checkins(
         if person.id in existing:
             already.append((person.name, clock.to_local(existing[person.id])))
             continue
-        checkin = Checkin(unit_id=unit_id, site_id=site_id, staff_id=person.id, duty_date=day,
-                          checked_at=at_utc, source=source, by_qq=by_qq, message_id=message_id)
+        checkin = Checkin(
+            unit_id=unit_id,
+            site_id=site_id,
+            staff_id=person.id,
+            duty_date=day,
+            checked_at=at_utc,
+            source=source,
+            by_qq=by_qq,
+            message_id=message_id,
+        )
         session.add(checkin)
         existing[person.id] = at_utc
         new.append(person.name)
@@ -260,6 +299,15 @@ async def audit(
     detail: str = "",
     at: datetime | None = None,
 ) -> None:
-    session.add(AuditEntry(unit_id=unit_id, at=clock.to_utc_naive(at or clock.now()),
-                           actor_qq=actor_qq, action=action, subject=subject,
-                           subject_id=subject_id, message_id=message_id, detail=detail))
+    session.add(
+        AuditEntry(
+            unit_id=unit_id,
+            at=clock.to_utc_naive(at or clock.now()),
+            actor_qq=actor_qq,
+            action=action,
+            subject=subject,
+            subject_id=subject_id,
+            message_id=message_id,
+            detail=detail,
+        )
+    )

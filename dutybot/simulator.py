@@ -1,0 +1,336 @@
+"""A simulated QQ side: the bot run as its own process, and a OneBot v11 client that connects
+to its reverse WebSocket the way NapCat, Lagrange.OneBot or LLOneBot do.
+
+Used by the end-to-end tests, ``dutybot demo`` and the benchmarks, so that all three speak the
+real protocol over a real socket.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+Segment = dict[str, Any]
+ApiAnswer = Callable[[dict[str, Any]], Any]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class BotProcess:
+    """``python bot.py`` in a separate process, on a free port, with its own data folder."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        unit_file: Path,
+        *,
+        access_token: str = "sim-token",
+        port: int | None = None,
+        extra_env: Mapping[str, str] | None = None,
+        log_level: str = "INFO",
+    ) -> None:
+        self.data_dir = Path(data_dir)
+        self.unit_file = Path(unit_file)
+        self.access_token = access_token
+        self.port = port or free_port()
+        self.extra_env = dict(extra_env or {})
+        self.log_level = log_level
+        self.process: subprocess.Popen[bytes] | None = None
+        self.log_path = self.data_dir / "bot.log"
+
+    @property
+    def url(self) -> str:
+        return f"ws://127.0.0.1:{self.port}/onebot/v11/ws"
+
+    @property
+    def database_url(self) -> str:
+        return self.extra_env.get(
+            "SQLALCHEMY_DATABASE_URL", f"sqlite+aiosqlite:///{self.data_dir / 'duty.db'}"
+        )
+
+    def environment(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env.update(
+            {
+                "HOST": "127.0.0.1",
+                "PORT": str(self.port),
+                "ONEBOT_ACCESS_TOKEN": self.access_token,
+                "SQLALCHEMY_DATABASE_URL": self.database_url,
+                "LOCALSTORE_DATA_DIR": str(self.data_dir / "store"),
+                "LOCALSTORE_CACHE_DIR": str(self.data_dir / "cache"),
+                "LOCALSTORE_CONFIG_DIR": str(self.data_dir / "store-config"),
+                "DUTY_UNIT_FILE": str(self.unit_file),
+                "DUTY_DATA_DIR": str(self.data_dir),
+                "LOG_LEVEL": self.log_level,
+                "PYTHONUNBUFFERED": "1",
+                "PYTHONIOENCODING": "utf-8",
+            }
+        )
+        env.update(self.extra_env)
+        return env
+
+    def start(self, timeout: float = 60) -> None:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        log = self.log_path.open("ab")
+        self.process = subprocess.Popen(
+            [sys.executable, str(PROJECT_ROOT / "bot.py")],
+            cwd=PROJECT_ROOT,
+            env=self.environment(),
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        log.close()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"bot exited with {self.process.returncode}:\n{self.log()}")
+            if "Application startup complete" in self.log():
+                with (
+                    contextlib.suppress(OSError),
+                    socket.create_connection(("127.0.0.1", self.port), 0.5),
+                ):
+                    return
+            time.sleep(0.05)
+        self.stop()
+        raise TimeoutError(f"bot did not start in {timeout}s:\n{self.log()}")
+
+    def log(self) -> str:
+        try:
+            return self.log_path.read_text(encoding="utf-8", errors="replace")
+        except FileNotFoundError:
+            return ""
+
+    def kill(self) -> None:
+        """SIGKILL: no shutdown hooks, no flushing."""
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(10)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(15)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+    def __enter__(self) -> BotProcess:
+        self.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.stop()
+
+
+class SimulatedQQ:
+    """The OneBot v11 implementation's end of the reverse WebSocket.
+
+    It posts events the way QQ clients do (message as a segment array, ``time`` in seconds)
+    and answers every API call the bot makes, recording it. ``answers`` maps an action to a
+    function of its params returning the ``data`` of the reply; an exception there turns into a
+    failed call (``status: failed``).
+    """
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        self_id: int = 3000000001,
+        access_token: str | None = None,
+        answers: Mapping[str, ApiAnswer] | None = None,
+    ) -> None:
+        self.url = url
+        self.self_id = self_id
+        self.access_token = access_token
+        self.answers: dict[str, ApiAnswer] = dict(answers or {})
+        self.calls: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        self.history: list[dict[str, Any]] = []
+        self._message_ids = itertools.count(int(time.time()) % 1_000_000 * 100)
+        self._websocket: Any = None
+        self._reader: asyncio.Task[None] | None = None
+
+    async def connect(self) -> None:
+        from websockets.asyncio.client import connect
+
+        headers = {
+            "X-Self-ID": str(self.self_id),
+            "X-Client-Role": "Universal",
+            "User-Agent": "dutybot-simulator",
+        }
+        if self.access_token:
+            headers["Authorization"] = f"Bearer {self.access_token}"
+        self._websocket = await connect(self.url, additional_headers=headers, max_size=None)
+        self._reader = asyncio.create_task(self._read())
+        await self.post(
+            {"post_type": "meta_event", "meta_event_type": "lifecycle", "sub_type": "connect"}
+        )
+
+    async def close(self) -> None:
+        if self._reader:
+            self._reader.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._reader
+        if self._websocket is not None:
+            with contextlib.suppress(Exception):
+                await self._websocket.close()
+
+    async def __aenter__(self) -> SimulatedQQ:
+        await self.connect()
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        await self.close()
+
+    def next_message_id(self) -> int:
+        return next(self._message_ids)
+
+    async def post(self, event: dict[str, Any]) -> None:
+        event = {"time": int(time.time()), "self_id": self.self_id, **event}
+        await self._websocket.send(json.dumps(event, ensure_ascii=False))
+
+    async def group_message(
+        self,
+        group_id: int,
+        user_id: int,
+        message: str | list[Segment],
+        *,
+        time_: int | None = None,
+        message_id: int | None = None,
+        card: str = "",
+        nickname: str = "",
+    ) -> int:
+        """Post a group message; returns its message id."""
+        segments = (
+            [{"type": "text", "data": {"text": message}}] if isinstance(message, str) else message
+        )
+        message_id = message_id if message_id is not None else self.next_message_id()
+        await self.post(
+            {
+                "time": time_ if time_ is not None else int(time.time()),
+                "post_type": "message",
+                "message_type": "group",
+                "sub_type": "normal",
+                "message_id": message_id,
+                "group_id": group_id,
+                "user_id": user_id,
+                "message": segments,
+                "raw_message": _raw(segments),
+                "font": 0,
+                "sender": {
+                    "user_id": user_id,
+                    "nickname": nickname or str(user_id),
+                    "card": card,
+                    "role": "member",
+                },
+            }
+        )
+        return message_id
+
+    async def group_recall(
+        self, group_id: int, user_id: int, message_id: int, operator_id: int | None = None
+    ) -> None:
+        await self.post(
+            {
+                "post_type": "notice",
+                "notice_type": "group_recall",
+                "group_id": group_id,
+                "user_id": user_id,
+                "operator_id": operator_id or user_id,
+                "message_id": message_id,
+            }
+        )
+
+    async def next_call(
+        self, action: str | None = "send_msg", timeout: float = 15
+    ) -> dict[str, Any]:
+        """The next API call the bot made (of ``action``, skipping others), as {action, params}."""
+        deadline = asyncio.get_running_loop().time() + timeout
+        while True:
+            remaining = deadline - asyncio.get_running_loop().time()
+            if remaining <= 0:
+                raise TimeoutError(f"no {action} call within {timeout}s")
+            call = await asyncio.wait_for(self.calls.get(), remaining)
+            if action is None or call["action"] == action:
+                return call
+
+    async def reply_text(self, timeout: float = 15) -> str:
+        """The text of the bot's next message."""
+        call = await self.next_call("send_msg", timeout)
+        return message_text(call["params"]["message"])
+
+    async def no_call(self, within: float = 0.5) -> None:
+        """Assert the bot stays silent for a moment."""
+        try:
+            call = await asyncio.wait_for(self.calls.get(), within)
+        except TimeoutError:
+            return
+        raise AssertionError(f"unexpected call: {call}")
+
+    async def _read(self) -> None:
+        async for frame in self._websocket:
+            request = json.loads(frame)
+            action, params, echo = (
+                request.get("action"),
+                request.get("params", {}),
+                request.get("echo"),
+            )
+            call = {"action": action, "params": params}
+            self.history.append(call)
+            reply: dict[str, Any] = {"echo": echo}
+            try:
+                data = self._answer(action, params)
+            except Exception as error:  # an answer that fails is a failed call
+                reply |= {"status": "failed", "retcode": 100, "data": None, "message": str(error)}
+            else:
+                reply |= {"status": "ok", "retcode": 0, "data": data}
+            await self._websocket.send(json.dumps(reply, ensure_ascii=False))
+            self.calls.put_nowait(call)
+
+    def _answer(self, action: str, params: dict[str, Any]) -> Any:
+        if action in self.answers:
+            return self.answers[action](params)
+        if action in ("send_msg", "send_group_msg", "send_private_msg"):
+            return {"message_id": self.next_message_id()}
+        return None
+
+
+def message_text(message: Any) -> str:
+    """Plain text of an outgoing message (a string or a segment array)."""
+    if isinstance(message, str):
+        return message
+    return "".join(
+        seg["data"].get("text", "")
+        if seg["type"] == "text"
+        else f"@{seg['data'].get('qq')}"
+        if seg["type"] == "at"
+        else ""
+        for seg in message
+    )
+
+
+def _raw(segments: list[Segment]) -> str:
+    parts = []
+    for seg in segments:
+        if seg["type"] == "text":
+            parts.append(seg["data"]["text"])
+        else:
+            data = ",".join(f"{k}={v}" for k, v in seg["data"].items())
+            parts.append(f"[CQ:{seg['type']},{data}]")
+    return "".join(parts)

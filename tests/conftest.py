@@ -1,0 +1,82 @@
+"""Test setup: nonebot initialised once per session, a fresh database for every test.
+
+Set ``DUTY_TEST_DATABASE_URL`` (e.g. a PostgreSQL URL) to run the suite against another
+database; by default each test gets its own SQLite file under ``tmp_path``.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import nonebot
+import pytest
+from nonebug import NONEBOT_INIT_KWARGS, NONEBOT_START_LIFESPAN, App
+
+ROOT = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent
+UNIT_FILE = TESTS / "data" / "unit.toml"
+GROUP = 700000001
+COORDINATOR = 10001
+SUPERUSER = 99999
+
+_session_dir = Path(tempfile.mkdtemp(prefix="dutybot-tests-"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[NONEBOT_INIT_KWARGS] = {
+        "driver": "~fastapi",
+        "log_level": "WARNING",
+        "command_start": {"/", "／"},
+        "superusers": {str(SUPERUSER)},
+        "sqlalchemy_database_url": os.environ.get("DUTY_TEST_DATABASE_URL")
+        or f"sqlite+aiosqlite:///{_session_dir / 'session.db'}",
+        "alembic_startup_check": False,
+        "localstore_data_dir": str(_session_dir / "store"),
+        "localstore_cache_dir": str(_session_dir / "cache"),
+        "localstore_config_dir": str(_session_dir / "config"),
+        "duty_unit_file": str(UNIT_FILE),
+        "duty_timezone": "Asia/Shanghai",
+        "duty_data_dir": str(_session_dir / "data"),
+    }
+    config.stash[NONEBOT_START_LIFESPAN] = False
+
+
+@pytest.fixture(scope="session", autouse=True)
+async def after_nonebot_init(after_nonebot_init: None) -> None:
+    from nonebot.adapters.onebot.v11 import Adapter
+
+    driver = nonebot.get_driver()
+    driver.register_adapter(Adapter)
+    nonebot.load_plugins(str(ROOT / "plugins"))
+
+
+@pytest.fixture
+async def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A fresh, empty database with the unit file synced into it."""
+    import nonebot_plugin_orm
+    from nonebot_plugin_orm import Model, get_session
+
+    from plugins.duty import pending, units
+
+    url = os.environ.get("DUTY_TEST_DATABASE_URL")
+    if not url:
+        url = f"sqlite+aiosqlite:///{tmp_path / 'test.db'}"
+    monkeypatch.setattr(nonebot_plugin_orm.plugin_config, "sqlalchemy_database_url", url)
+    nonebot_plugin_orm._init_orm()
+    engine = nonebot_plugin_orm._engines[""]
+    async with engine.begin() as connection:
+        await connection.run_sync(Model.metadata.drop_all)
+        await connection.run_sync(Model.metadata.create_all)
+
+    async with get_session() as session:
+        await units.activate(session, units.read_unit_files(UNIT_FILE))
+    pending.clear()
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+async def app(database) -> App:
+    return App()
