@@ -58,7 +58,7 @@ async def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     import nonebot_plugin_orm
     from nonebot_plugin_orm import Model, get_session
 
-    from plugins.duty import pending, units
+    from plugins.duty import inbox, pending, units
 
     url = os.environ.get("DUTY_TEST_DATABASE_URL")
     if not url:
@@ -73,6 +73,7 @@ async def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     async with get_session() as session:
         await units.activate(session, units.read_unit_files(UNIT_FILE))
     pending.clear()
+    inbox.forget_recent()
     yield engine
     await engine.dispose()
 
