@@ -1,5 +1,12 @@
 from nonebot import get_driver, get_plugin_config, logger, on_command, on_message, require
-from nonebot.adapters.onebot.v11 import Bot, Event, GroupMessageEvent, Message, MessageEvent
+from nonebot.adapters.onebot.v11 import (
+    Bot,
+    Event,
+    GroupMessageEvent,
+    Message,
+    MessageEvent,
+    PrivateMessageEvent,
+)
 from nonebot.exception import IgnoredException
 from nonebot.message import event_preprocessor
 from nonebot.params import CommandArg
@@ -144,6 +151,11 @@ async def _may_check_in_others(session, served, sender: Person | None, qq: int, 
     return sender.leader or await service.is_rostered_leader(session, sender.id, day)
 
 
+@checkin.handle()
+async def checkin_in_private(event: PrivateMessageEvent) -> None:
+    await checkin.finish("报到请在值班工作群里发送 /报到，方便大家看到谁到岗了。")
+
+
 def _checkin_recorder(served, people: list[Person], sender: Person | None, at, source, event):
     """The recording step, kept apart so that a site chosen later can finish it."""
     by_qq, message_id = event.user_id, message_key(event)
@@ -229,6 +241,11 @@ async def handle_bind(event: GroupMessageEvent, args: Message = CommandArg()) ->
         except UnknownStaff:
             await bind.finish(f"“{member.name}”已不在值班名单中，请联系协调人。")
     await bind.finish(f"绑定成功：{staff.name}（{staff.department}）。以后直接发送 /报到 即可。")
+
+
+@bind.handle()
+async def bind_in_private(event: PrivateMessageEvent) -> None:
+    await bind.finish("绑定请在值班工作群里发送 /绑定 你的姓名。")
 
 
 # ---------------------------------------------------------------------------------------------
