@@ -39,6 +39,8 @@ def pytest_configure(config: pytest.Config) -> None:
         "duty_unit_file": str(UNIT_FILE),
         "duty_timezone": "Asia/Shanghai",
         "duty_data_dir": str(_session_dir / "data"),
+        "duty_send_rate": 1000.0,
+        "duty_send_burst": 1000,
     }
     config.stash[NONEBOT_START_LIFESPAN] = False
 

@@ -22,7 +22,7 @@ from dutybot.errors import NameAlreadyBound, QQAlreadyBound, UnknownStaff  # noq
 from dutybot.text import clip  # noqa: E402
 from dutybot.unit import Site  # noqa: E402
 
-from . import database, inbox, pending, service, units  # noqa: E402, F401
+from . import database, inbox, outbox, pending, service, units  # noqa: E402, F401
 from .chat import (  # noqa: E402
     NOT_STAFF,
     command_usages,
@@ -54,6 +54,7 @@ __plugin_meta__ = PluginMetadata(
 
 plugin_config = get_plugin_config(Config)
 clock.set_timezone(plugin_config.duty_timezone)
+outbox.configure(plugin_config.duty_send_rate, plugin_config.duty_send_burst)
 
 
 @get_driver().on_startup
