@@ -326,7 +326,7 @@ def _parse_categories(check: _Checker, data: Mapping[str, Any]) -> tuple[Categor
     table = check.table(data, "categories")
     keywords: dict[str, tuple[str, ...]] = {}
     if table:
-        for name, words in table.items():
+        for name in table:
             keywords[name] = check.text_list(table, f"categories.{name}", required=True)
     else:
         keywords = dict(DEFAULT_CATEGORIES)
