@@ -17,9 +17,10 @@ How people are chosen, in order of importance:
    week while someone available has not served that week; with more people free all week than
    the week's places, nobody serves twice.
 4. Department mix. Only among people with exactly the same ``(week, load)`` does the choice
-   look at departments (the least represented first) and leader flags; then the day's people
-   are split across sites so that no site has more than half of its team from one department
-   whenever the day's people allow it (an exact transport-flow check, not a heuristic).
+   look at departments (each department's share of the day close to its share of the people
+   in contention) and leader flags; then the day's people are split across sites so that no
+   site has more than half of its team from one department whenever the day's people allow
+   it (an exact transport-flow check, not a heuristic).
 5. Leaders: at each site the leader is a ``leader = true`` member of the team if there is one,
    else the team member with the fewest leader turns this month.
 
@@ -395,12 +396,21 @@ class _MonthState:
         boundary = self.rank(day, ranked[target - 1])
         chosen = [m for m in ranked if self.rank(day, m) < boundary]
         ties = [m for m in ranked if self.rank(day, m) == boundary]
+        # Fill the places left from the ties so that each department's share of the day
+        # follows its share of everyone in contention. Taking the rarest departments first
+        # instead makes today diverse but leaves the crowded department to a later day.
+        pool = Counter(m.department for m in (*chosen, *ties))
+        size = len(chosen) + len(ties)
         departments = Counter(m.department for m in chosen)
         leaders = sum(m.leader for m in chosen)
+
+        def priority(m: StaffMember) -> tuple[Fraction, int, bool, int, str]:
+            shortfall = Fraction(target * pool[m.department], size) - departments[m.department]
+            return (-shortfall, departments[m.department], not (m.leader and leaders < sites),
+                    _tiebreak(day, m.name), m.name)
+
         while len(chosen) < target:
-            pick = min(ties, key=lambda m: (departments[m.department],
-                                            not (m.leader and leaders < sites),
-                                            _tiebreak(day, m.name), m.name))
+            pick = min(ties, key=priority)
             ties.remove(pick)
             chosen.append(pick)
             departments[pick.department] += 1
