@@ -42,7 +42,7 @@ import datetime as dt
 import hashlib
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from fractions import Fraction
@@ -209,7 +209,7 @@ def build_roster(
                 day))
         chosen = state.choose(day, available, target, len(quotas))
         sizes = reduced_sizes([k for _, k in quotas], len(chosen))
-        teams = split_sites(chosen, sizes, state.visit_cost(day, [s for s, _ in quotas]),
+        teams = split_sites(chosen, sizes, state.visit_cost([s for s, _ in quotas]),
                             tiebreak=lambda m, day=day: _tiebreak(day, m.name))
         for (site, _), team, size in zip(quotas, teams, sizes, strict=True):
             if not size:
@@ -390,6 +390,8 @@ class _MonthState:
     def choose(self, day: dt.date, available: Sequence[StaffMember], target: int,
                sites: int) -> list[StaffMember]:
         """The ``target`` people for ``day``: lowest rank first, departments among equals."""
+        if target <= 0:
+            return []
         if len(available) <= target:
             return list(available)
         ranked = sorted(available, key=lambda m: (self.rank(day, m), _tiebreak(day, m.name)))
@@ -417,7 +419,9 @@ class _MonthState:
             leaders += pick.leader
         return chosen
 
-    def visit_cost(self, day: dt.date, sites: Sequence[Site]):
+    def visit_cost(self, sites: Sequence[Site]) -> Callable[[StaffMember, int], int]:
+        """How often a member has been at the site with this index this month."""
+
         def cost(member: StaffMember, index: int) -> int:
             return self.visits[member.name, sites[index].name]
         return cost
@@ -455,8 +459,10 @@ def department_cap(size: int) -> int:
     return max(1, size // 2)
 
 
-def split_sites(people: Sequence[StaffMember], sizes: Sequence[int], visit_cost=None,
-                tiebreak=None) -> list[list[StaffMember]]:
+def split_sites(people: Sequence[StaffMember], sizes: Sequence[int],
+                visit_cost: Callable[[StaffMember, int], int] | None = None,
+                tiebreak: Callable[[StaffMember], int] | None = None,
+                ) -> list[list[StaffMember]]:
     """Split ``people`` into teams of ``sizes``.
 
     First no department above half of any team wherever the people allow it (found exactly
@@ -465,9 +471,9 @@ def split_sites(people: Sequence[StaffMember], sizes: Sequence[int], visit_cost=
     """
     assert sum(sizes) == len(people)
     visit_cost = visit_cost or (lambda member, index: 0)
-    tiebreak = tiebreak or (lambda member: 0)
+    order = tiebreak or (lambda member: 0)
     by_department: dict[str, list[StaffMember]] = defaultdict(list)
-    for member in sorted(people, key=lambda m: (tiebreak(m), m.name)):
+    for member in sorted(people, key=lambda m: (order(m), m.name)):
         by_department[member.department].append(member)
     departments = sorted(by_department)
     supply = [len(by_department[d]) for d in departments]

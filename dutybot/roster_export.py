@@ -12,7 +12,7 @@ import hashlib
 from io import BytesIO
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
@@ -87,6 +87,10 @@ def roster_ics(roster: MonthRoster, unit: Unit | None = None, *,
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", roster_title(roster, unit))
     calendar.add("x-wr-timezone", tzid)
+    # The VTIMEZONE goes before the events that use it, which some clients rely on.
+    first, last = month_days(roster.year, roster.month)
+    calendar.add_component(Timezone.from_tzid(tzid, first_date=first - dt.timedelta(days=1),
+                                              last_date=last + dt.timedelta(days=2)))
     for shift in sorted(roster.shifts, key=_shift_order(unit)):
         event = Event()
         event.add("uid", shift_uid(shift, unit))
@@ -97,9 +101,6 @@ def roster_ics(roster: MonthRoster, unit: Unit | None = None, *,
         event.add("location", shift.site)
         event.add("description", f"带班：{shift.leader}\n人员：{'、'.join(shift.people)}")
         calendar.add_component(event)
-    first, last = month_days(roster.year, roster.month)
-    calendar.add_missing_timezones(first_date=first - dt.timedelta(days=1),
-                                   last_date=last + dt.timedelta(days=2))
     return calendar.to_ical()
 
 
