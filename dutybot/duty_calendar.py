@@ -122,9 +122,11 @@ class WorkCalendar:
         if not on_holiday or not name:
             return ""
         try:
-            return chinese_calendar.Holiday(name).chinese
-        except (ValueError, AttributeError):
+            holiday = chinese_calendar.Holiday(name)
+        except ValueError:
             return str(name)
+        # The enum carries its Chinese name as an extra attribute.
+        return str(getattr(holiday, "chinese", name))
 
     def is_duty_weekday(self, day: date) -> bool:
         return day.isoweekday() in self.rules.weekdays

@@ -554,7 +554,7 @@ def _transport(supply: list[int], demand: list[int], caps: list[int]) -> list[li
                     queue.append(nxt)
         if parent[sink] < 0:
             break
-        push, node = math.inf, sink
+        push, node = sum(supply), sink
         while node != source:
             push = min(push, capacity[parent[node]][node] - flow[parent[node]][node])
             node = parent[node]
@@ -563,7 +563,7 @@ def _transport(supply: list[int], demand: list[int], caps: list[int]) -> list[li
             flow[parent[node]][node] += push
             flow[node][parent[node]] -= push
             node = parent[node]
-        total += int(push)
+        total += push
     if total != sum(supply):
         return None
     return [[flow[d][rows + s] for s in range(cols)] for d in range(rows)]
