@@ -154,8 +154,9 @@ def month_days(year: int, month: int) -> tuple[date, date]:
     return first, following - timedelta(days=1)
 
 
-def resolve_week(monday: date, calendar: WorkCalendar, *,
-                 until: date | None = None) -> list[DutyDate | SkippedDuty]:
+def resolve_week(
+    monday: date, calendar: WorkCalendar, *, until: date | None = None
+) -> list[DutyDate | SkippedDuty]:
     """Each planned duty of the ISO week starting ``monday``: where it happens, or skipped.
 
     Planned dates after ``until`` are not looked at (so a month's roster does not consult the
@@ -215,9 +216,16 @@ def duty_calendar(rules: RosterRules, year: int, month: int) -> DutyCalendar:
     dates.sort(key=lambda d: d.day)
     unknown = tuple(sorted(calendar.unknown_years))
     overrides = any(d.year in unknown for d in (*rules.holidays, *rules.workdays))
-    return DutyCalendar(year=year, month=month, dates=tuple(dates), skipped=tuple(skipped),
-                        moved_out=tuple(moved_out), calendar_known=not unknown,
-                        unknown_years=unknown, overrides_used=overrides)
+    return DutyCalendar(
+        year=year,
+        month=month,
+        dates=tuple(dates),
+        skipped=tuple(skipped),
+        moved_out=tuple(moved_out),
+        calendar_known=not unknown,
+        unknown_years=unknown,
+        overrides_used=overrides,
+    )
 
 
 def is_workday(day: date, rules: RosterRules) -> bool:

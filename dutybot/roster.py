@@ -190,8 +190,9 @@ def build_roster(
     names = tuple(m.name for m in members)
     opening = normalise_balance(balance or {}, names)
     leave = leave or {}
-    leave_on = {name: frozenset(d for d in leave.get(name, ()) if first <= d <= last)
-                for name in names}
+    leave_on = {
+        name: frozenset(d for d in leave.get(name, ()) if first <= d <= last) for name in names
+    }
     quotas = site_quotas(unit)
 
     notes = calendar_notes(calendar, rules) + quota_notes(unit, quotas)
@@ -203,29 +204,47 @@ def build_roster(
         available = [m for m in members if day not in leave_on[m.name]]
         target = sum(k for _, k in quotas)
         if len(available) < target:
-            notes.append(RosterNote(
-                NoteKind.SHORT_STAFFED,
-                f"{_md(day)}（{_weekday(day)}）只有 {len(available)} 人可排，少于每班 {target} 人",
-                day))
+            notes.append(
+                RosterNote(
+                    NoteKind.SHORT_STAFFED,
+                    f"{_md(day)}（{_weekday(day)}）只有 {len(available)} 人可排，少于每班 {target} 人",
+                    day,
+                )
+            )
         chosen = state.choose(day, available, target, len(quotas))
         sizes = reduced_sizes([k for _, k in quotas], len(chosen))
-        teams = split_sites(chosen, sizes, state.visit_cost([s for s, _ in quotas]),
-                            tiebreak=lambda m, day=day: _tiebreak(day, m.name))
+        teams = split_sites(
+            chosen,
+            sizes,
+            state.visit_cost([s for s, _ in quotas]),
+            tiebreak=lambda m, day=day: _tiebreak(day, m.name),
+        )
         for (site, _), team, size in zip(quotas, teams, sizes, strict=True):
             if not size:
                 continue
             leader = choose_leader(team, state.leader_turns, day, site.name)
             ordered = [leader, *(m for m in members if m in team and m is not leader)]
-            shifts.append(Shift(date=day, site=site.name,
-                                people=tuple(m.name for m in ordered),
-                                leader=leader.name, start=rules.start, end=rules.end))
+            shifts.append(
+                Shift(
+                    date=day,
+                    site=site.name,
+                    people=tuple(m.name for m in ordered),
+                    leader=leader.name,
+                    start=rules.start,
+                    end=rules.end,
+                )
+            )
             excess = _worst_department(team)
             if excess is not None:
                 department, count = excess
-                notes.append(RosterNote(
-                    NoteKind.DEPARTMENT_MIX,
-                    f"{_md(day)} {site.label}：{len(team)} 人中有 {count} 人来自{department}"
-                    "（当天可排人员的科室不够分散）", day))
+                notes.append(
+                    RosterNote(
+                        NoteKind.DEPARTMENT_MIX,
+                        f"{_md(day)} {site.label}：{len(team)} 人中有 {count} 人来自{department}"
+                        "（当天可排人员的科室不够分散）",
+                        day,
+                    )
+                )
             state.record_site(team, site.name, leader)
         for member in chosen:
             if state.week_load(day, member.name) > 0:
@@ -235,16 +254,25 @@ def build_roster(
     for week, people in sorted(repeats.items()):
         days = [d.day for d in calendar.dates if _week(d.day) == week]
         ordered = [n for n in names if n in people]
-        notes.append(RosterNote(
-            NoteKind.REPEAT_IN_WEEK,
-            f"{_md(days[0])}—{_md(days[-1])} 这一周可排人数不足，{'、'.join(ordered)} "
-            "一周值班不止一次", days[0]))
+        notes.append(
+            RosterNote(
+                NoteKind.REPEAT_IN_WEEK,
+                f"{_md(days[0])}—{_md(days[-1])} 这一周可排人数不足，{'、'.join(ordered)} "
+                "一周值班不止一次",
+                days[0],
+            )
+        )
 
-    return MonthRoster(year=year, month=month, shifts=tuple(shifts),
-                       notes=tuple(sorted(notes, key=_note_order)),
-                       calendar_known=calendar.calendar_known, staff=names,
-                       opening_balance=opening,
-                       leave={n: d for n, d in leave_on.items() if d})
+    return MonthRoster(
+        year=year,
+        month=month,
+        shifts=tuple(shifts),
+        notes=tuple(sorted(notes, key=_note_order)),
+        calendar_known=calendar.calendar_known,
+        staff=names,
+        opening_balance=opening,
+        leave={n: d for n, d in leave_on.items() if d},
+    )
 
 
 def active_pool(staff: Iterable[StaffMember]) -> list[StaffMember]:
@@ -267,8 +295,12 @@ def normalise_balance(balance: Mapping[str, int], names: Sequence[str]) -> dict[
     return {n: v - base for n, v in full.items()}
 
 
-def closing_balance(shifts: Iterable[Shift], staff: Sequence[str], opening: Mapping[str, int],
-                    leave: Mapping[str, Iterable[dt.date]]) -> dict[str, int]:
+def closing_balance(
+    shifts: Iterable[Shift],
+    staff: Sequence[str],
+    opening: Mapping[str, int],
+    leave: Mapping[str, Iterable[dt.date]],
+) -> dict[str, int]:
     """Opening balance + duties + leave credit, rounded, least loaded = 0, for ``staff``."""
     on_duty: dict[dt.date, set[str]] = defaultdict(set)
     for shift in shifts:
@@ -284,8 +316,9 @@ def closing_balance(shifts: Iterable[Shift], staff: Sequence[str], opening: Mapp
         for name in staff:
             if day in away[name]:
                 credit[name] += share
-    totals = {n: opening.get(n, 0) + counts[n] + math.floor(credit[n] + Fraction(1, 2))
-              for n in staff}
+    totals = {
+        n: opening.get(n, 0) + counts[n] + math.floor(credit[n] + Fraction(1, 2)) for n in staff
+    }
     base = min(totals.values(), default=0)
     return {n: v - base for n, v in totals.items()}
 
@@ -312,14 +345,20 @@ def quota_notes(unit: Unit, quotas: Sequence[tuple[Site, int]]) -> list[RosterNo
     notes = []
     total = sum(k for _, k in quotas)
     if total < unit.roster.per_shift:
-        notes.append(RosterNote(NoteKind.SITE_QUOTA,
-                                f"各地点人数之和 {total} 少于每班人数 {unit.roster.per_shift}，"
-                                f"按每班 {total} 人排"))
+        notes.append(
+            RosterNote(
+                NoteKind.SITE_QUOTA,
+                f"各地点人数之和 {total} 少于每班人数 {unit.roster.per_shift}，按每班 {total} 人排",
+            )
+        )
     for site, k in quotas:
         if not k:
-            notes.append(RosterNote(NoteKind.SITE_QUOTA,
-                                    f"{site.label} 分不到人（其他地点的 per_shift 已用满每班人数），"
-                                    "不排班"))
+            notes.append(
+                RosterNote(
+                    NoteKind.SITE_QUOTA,
+                    f"{site.label} 分不到人（其他地点的 per_shift 已用满每班人数），不排班",
+                )
+            )
     return notes
 
 
@@ -331,34 +370,57 @@ def calendar_notes(calendar: DutyCalendar, rules: RosterRules) -> list[RosterNot
             tail = "，并按单位文件 roster.holidays / roster.workdays 写明的日期调整"
         else:
             tail = "；请把放假和调休日期写进单位文件 roster.holidays / roster.workdays 后重新排班"
-        notes.append(RosterNote(NoteKind.CALENDAR_UNKNOWN,
-                                f"还没有{years}的法定节假日安排，本月只按周末休息排班{tail}"))
+        notes.append(
+            RosterNote(
+                NoteKind.CALENDAR_UNKNOWN,
+                f"还没有{years}的法定节假日安排，本月只按周末休息排班{tail}",
+            )
+        )
     for duty in calendar.dates:
         if duty.moved:
-            notes.append(RosterNote(
-                NoteKind.MOVED,
-                f"{_md(duty.planned)}（{_weekday(duty.planned)}，{duty.holiday}）的值班"
-                f"顺延到 {_md(duty.day)}（{_weekday(duty.day)}）", duty.day))
+            notes.append(
+                RosterNote(
+                    NoteKind.MOVED,
+                    f"{_md(duty.planned)}（{_weekday(duty.planned)}，{duty.holiday}）的值班"
+                    f"顺延到 {_md(duty.day)}（{_weekday(duty.day)}）",
+                    duty.day,
+                )
+            )
     for duty in calendar.moved_out:
-        notes.append(RosterNote(
-            NoteKind.MOVED_OUT,
-            f"{_md(duty.planned)}（{_weekday(duty.planned)}，{duty.holiday}）的值班"
-            f"顺延到 {_md(duty.day)}，排在下个月", duty.planned))
+        notes.append(
+            RosterNote(
+                NoteKind.MOVED_OUT,
+                f"{_md(duty.planned)}（{_weekday(duty.planned)}，{duty.holiday}）的值班"
+                f"顺延到 {_md(duty.day)}，排在下个月",
+                duty.planned,
+            )
+        )
     for skipped in calendar.skipped:
-        why = ("按 holiday_policy = skip 不排" if skipped.by_policy
-               else "本周已没有可顺延的工作日，不排")
-        notes.append(RosterNote(
-            NoteKind.SKIPPED,
-            f"{_md(skipped.planned)}（{_weekday(skipped.planned)}）{skipped.holiday}，{why}",
-            skipped.planned))
+        why = (
+            "按 holiday_policy = skip 不排"
+            if skipped.by_policy
+            else "本周已没有可顺延的工作日，不排"
+        )
+        notes.append(
+            RosterNote(
+                NoteKind.SKIPPED,
+                f"{_md(skipped.planned)}（{_weekday(skipped.planned)}）{skipped.holiday}，{why}",
+                skipped.planned,
+            )
+        )
     return notes
 
 
 class _MonthState:
     """Running counts while the month is built."""
 
-    def __init__(self, members: Sequence[StaffMember], opening: Mapping[str, int],
-                 recent: Mapping[str, Iterable[dt.date]], first: dt.date) -> None:
+    def __init__(
+        self,
+        members: Sequence[StaffMember],
+        opening: Mapping[str, int],
+        recent: Mapping[str, Iterable[dt.date]],
+        first: dt.date,
+    ) -> None:
         self.opening = opening
         self.counts: Counter[str] = Counter()
         self.credit: dict[str, Fraction] = defaultdict(Fraction)
@@ -387,8 +449,9 @@ class _MonthState:
     def rank(self, day: dt.date, member: StaffMember) -> tuple[int, Fraction]:
         return self.week_load(day, member.name), self.load(member.name)
 
-    def choose(self, day: dt.date, available: Sequence[StaffMember], target: int,
-               sites: int) -> list[StaffMember]:
+    def choose(
+        self, day: dt.date, available: Sequence[StaffMember], target: int, sites: int
+    ) -> list[StaffMember]:
         """The ``target`` people for ``day``: lowest rank first, departments among equals."""
         if target <= 0:
             return []
@@ -408,8 +471,13 @@ class _MonthState:
 
         def priority(m: StaffMember) -> tuple[Fraction, int, bool, int, str]:
             shortfall = Fraction(target * pool[m.department], size) - departments[m.department]
-            return (-shortfall, departments[m.department], not (m.leader and leaders < sites),
-                    _tiebreak(day, m.name), m.name)
+            return (
+                -shortfall,
+                departments[m.department],
+                not (m.leader and leaders < sites),
+                _tiebreak(day, m.name),
+                m.name,
+            )
 
         while len(chosen) < target:
             pick = min(ties, key=priority)
@@ -424,6 +492,7 @@ class _MonthState:
 
         def cost(member: StaffMember, index: int) -> int:
             return self.visits[member.name, sites[index].name]
+
         return cost
 
     def record_site(self, team: Sequence[StaffMember], site: str, leader: StaffMember) -> None:
@@ -431,8 +500,13 @@ class _MonthState:
             self.visits[member.name, site] += 1
         self.leader_turns[leader.name] += 1
 
-    def record_day(self, day: dt.date, chosen: Sequence[StaffMember],
-                   available: Sequence[StaffMember], away: Sequence[StaffMember]) -> None:
+    def record_day(
+        self,
+        day: dt.date,
+        chosen: Sequence[StaffMember],
+        available: Sequence[StaffMember],
+        away: Sequence[StaffMember],
+    ) -> None:
         for member in chosen:
             self.counts[member.name] += 1
             self.week_counts[_week(day)][member.name] += 1
@@ -448,8 +522,10 @@ def reduced_sizes(targets: Sequence[int], people: int) -> list[int]:
         return list(targets)
     sizes = [0] * len(targets)
     for _ in range(people):
-        index = min((i for i, k in enumerate(targets) if sizes[i] < k),
-                    key=lambda i: (Fraction(sizes[i], targets[i]), -targets[i], i))
+        index = min(
+            (i for i, k in enumerate(targets) if sizes[i] < k),
+            key=lambda i: (Fraction(sizes[i], targets[i]), -targets[i], i),
+        )
         sizes[index] += 1
     return sizes
 
@@ -459,10 +535,12 @@ def department_cap(size: int) -> int:
     return max(1, size // 2)
 
 
-def split_sites(people: Sequence[StaffMember], sizes: Sequence[int],
-                visit_cost: Callable[[StaffMember, int], int] | None = None,
-                tiebreak: Callable[[StaffMember], int] | None = None,
-                ) -> list[list[StaffMember]]:
+def split_sites(
+    people: Sequence[StaffMember],
+    sizes: Sequence[int],
+    visit_cost: Callable[[StaffMember, int], int] | None = None,
+    tiebreak: Callable[[StaffMember], int] | None = None,
+) -> list[list[StaffMember]]:
     """Split ``people`` into teams of ``sizes``.
 
     First no department above half of any team wherever the people allow it (found exactly
@@ -569,12 +647,12 @@ def _transport(supply: list[int], demand: list[int], caps: list[int]) -> list[li
     return [[flow[d][rows + s] for s in range(cols)] for d in range(rows)]
 
 
-def choose_leader(team: Sequence[StaffMember], turns: Mapping[str, int], day: dt.date,
-                  site: str) -> StaffMember:
+def choose_leader(
+    team: Sequence[StaffMember], turns: Mapping[str, int], day: dt.date, site: str
+) -> StaffMember:
     """A ``leader = true`` member if any, else anyone; fewest leader turns first."""
     flagged = [m for m in team if m.leader] or list(team)
-    return min(flagged, key=lambda m: (turns.get(m.name, 0), _tiebreak(day, site, m.name),
-                                       m.name))
+    return min(flagged, key=lambda m: (turns.get(m.name, 0), _tiebreak(day, site, m.name), m.name))
 
 
 def _worst_department(team: Sequence[StaffMember]) -> tuple[str, int] | None:
@@ -589,9 +667,15 @@ def _worst_department(team: Sequence[StaffMember]) -> tuple[str, int] | None:
 # Leave on a rostered date
 
 
-def substitute_for(roster: MonthRoster, unit: Unit, day: dt.date, absent: str, *,
-                   leave: Mapping[str, Iterable[dt.date]] | None = None,
-                   staff: Iterable[StaffMember] | None = None) -> Substitution | None:
+def substitute_for(
+    roster: MonthRoster,
+    unit: Unit,
+    day: dt.date,
+    absent: str,
+    *,
+    leave: Mapping[str, Iterable[dt.date]] | None = None,
+    staff: Iterable[StaffMember] | None = None,
+) -> Substitution | None:
     """Who should stand in for ``absent`` on ``day``; None when nobody is free.
 
     Candidates are active, not on leave that day (``leave`` and the roster's own), and not on
@@ -623,13 +707,22 @@ def substitute_for(roster: MonthRoster, unit: Unit, day: dt.date, absent: str, *
     candidates = [m for m in members if m.name not in busy and not away(m.name)]
     if not candidates:
         return None
-    best = min(candidates, key=lambda m: (this_week[m.name] > 0, excess(m),
-                                          load.get(m.name, 0), _tiebreak(day, m.name), m.name))
+    best = min(
+        candidates,
+        key=lambda m: (
+            this_week[m.name] > 0,
+            excess(m),
+            load.get(m.name, 0),
+            _tiebreak(day, m.name),
+            m.name,
+        ),
+    )
     leader = shift.leader
     if leader == absent:
         leader = choose_leader([*rest, best], roster.leader_counts(), day, shift.site).name
-    return Substitution(day=day, site=shift.site, absent=absent, substitute=best.name,
-                        leader=leader)
+    return Substitution(
+        day=day, site=shift.site, absent=absent, substitute=best.name, leader=leader
+    )
 
 
 def apply_substitution(roster: MonthRoster, substitution: Substitution) -> MonthRoster:
@@ -649,8 +742,9 @@ def apply_substitution(roster: MonthRoster, substitution: Substitution) -> Month
     if sub.substitute not in staff:
         staff = (*staff, sub.substitute)
         opening[sub.substitute] = min(opening.values(), default=0)
-    return dataclasses.replace(roster, shifts=tuple(shifts), leave=leave, staff=staff,
-                               opening_balance=opening)
+    return dataclasses.replace(
+        roster, shifts=tuple(shifts), leave=leave, staff=staff, opening_balance=opening
+    )
 
 
 # ---------------------------------------------------------------------------------------------

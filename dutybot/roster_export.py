@@ -43,9 +43,16 @@ def roster_xlsx(roster: MonthRoster, unit: Unit | None = None) -> bytes:
     sheet.title = SCHEDULE_SHEET
     sheet.append(SCHEDULE_HEADER)
     for shift in sorted(roster.shifts, key=_shift_order(unit)):
-        sheet.append((shift.date, WEEKDAY_NAMES[shift.date.weekday()],
-                      f"{shift.start:%H:%M}-{shift.end:%H:%M}", shift.site, shift.leader,
-                      "、".join(shift.people)))
+        sheet.append(
+            (
+                shift.date,
+                WEEKDAY_NAMES[shift.date.weekday()],
+                f"{shift.start:%H:%M}-{shift.end:%H:%M}",
+                shift.site,
+                shift.leader,
+                "、".join(shift.people),
+            )
+        )
         sheet.cell(sheet.max_row, 1).number_format = "yyyy-mm-dd"
     _style(sheet, (12, 6, 13, 34, 10, 40))
 
@@ -70,8 +77,13 @@ def roster_xlsx(roster: MonthRoster, unit: Unit | None = None) -> bytes:
     return out.getvalue()
 
 
-def roster_ics(roster: MonthRoster, unit: Unit | None = None, *,
-               stamp: dt.datetime | None = None, timezone: str | None = None) -> bytes:
+def roster_ics(
+    roster: MonthRoster,
+    unit: Unit | None = None,
+    *,
+    stamp: dt.datetime | None = None,
+    timezone: str | None = None,
+) -> bytes:
     """An iCalendar file with one event per site shift.
 
     ``timezone`` is the tz database name of the duty times (default: the bot's configured
@@ -89,8 +101,11 @@ def roster_ics(roster: MonthRoster, unit: Unit | None = None, *,
     calendar.add("x-wr-timezone", tzid)
     # The VTIMEZONE goes before the events that use it, which some clients rely on.
     first, last = month_days(roster.year, roster.month)
-    calendar.add_component(Timezone.from_tzid(tzid, first_date=first - dt.timedelta(days=1),
-                                              last_date=last + dt.timedelta(days=2)))
+    calendar.add_component(
+        Timezone.from_tzid(
+            tzid, first_date=first - dt.timedelta(days=1), last_date=last + dt.timedelta(days=2)
+        )
+    )
     for shift in sorted(roster.shifts, key=_shift_order(unit)):
         event = Event()
         event.add("uid", shift_uid(shift, unit))

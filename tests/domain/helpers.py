@@ -20,9 +20,16 @@ SITE_C = Site(name="车站西路（共青团路至太白楼路）", kind="路段
 
 
 def make_unit(staff, *, sites=(SITE_A, SITE_B), key="测试办", **rules) -> Unit:
-    return Unit(key=key, name=key, groups=(700000001,), coordinators=(10001,),
-                sites=tuple(sites), staff=tuple(staff), roster=RosterRules(**rules),
-                categories=())
+    return Unit(
+        key=key,
+        name=key,
+        groups=(700000001,),
+        coordinators=(10001,),
+        sites=tuple(sites),
+        staff=tuple(staff),
+        roster=RosterRules(**rules),
+        categories=(),
+    )
 
 
 def people(spec: str) -> list[StaffMember]:
@@ -38,10 +45,27 @@ def people(spec: str) -> list[StaffMember]:
 # ---------------------------------------------------------------------------------------------
 # Strategies
 
-HOLIDAY_MONTHS = [(2026, 1), (2026, 2), (2026, 5), (2026, 10), (2026, 9), (2026, 12),
-                  (2027, 1), (2027, 2), (2027, 10)]
-DEPARTMENTS = ["秘书科", "领事科", "出国境科", "侨务科", "涉外礼宾科", "涉外综合科", "友协办",
-               "机关党委"]
+HOLIDAY_MONTHS = [
+    (2026, 1),
+    (2026, 2),
+    (2026, 5),
+    (2026, 10),
+    (2026, 9),
+    (2026, 12),
+    (2027, 1),
+    (2027, 2),
+    (2027, 10),
+]
+DEPARTMENTS = [
+    "秘书科",
+    "领事科",
+    "出国境科",
+    "侨务科",
+    "涉外礼宾科",
+    "涉外综合科",
+    "友协办",
+    "机关党委",
+]
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂"
 
@@ -74,12 +98,14 @@ def staff_lists(draw, min_size=4, max_size=40):
     names = [f"{SURNAMES[i % 20]}{GIVEN[(i * 7) % 20]}{i}" for i in range(size)]
     members = []
     for name in names:
-        members.append(StaffMember(
-            name=name,
-            department=draw(st.sampled_from(departments)),
-            leader=draw(st.integers(0, 3)) == 0,
-            active=draw(st.integers(0, 19)) > 0,
-        ))
+        members.append(
+            StaffMember(
+                name=name,
+                department=draw(st.sampled_from(departments)),
+                leader=draw(st.integers(0, 3)) == 0,
+                active=draw(st.integers(0, 19)) > 0,
+            )
+        )
     if not any(m.active for m in members):
         members[0] = StaffMember(members[0].name, members[0].department)
     return members
@@ -87,19 +113,28 @@ def staff_lists(draw, min_size=4, max_size=40):
 
 @st.composite
 def rules(draw, year: int, month: int) -> dict:
-    weekdays = draw(st.one_of(
-        st.just((1, 3, 5)),
-        st.lists(st.integers(1, 7), min_size=1, max_size=7, unique=True)
-        .map(lambda d: tuple(sorted(d))),
-    ))
+    weekdays = draw(
+        st.one_of(
+            st.just((1, 3, 5)),
+            st.lists(st.integers(1, 7), min_size=1, max_size=7, unique=True).map(
+                lambda d: tuple(sorted(d))
+            ),
+        )
+    )
     per_shift = draw(st.integers(1, 9))
     first, last = month_days(year, month)
     window = st.dates(min_value=first - timedelta(days=7), max_value=last + timedelta(days=7))
     holidays = tuple(sorted(set(draw(st.lists(window, max_size=4)))))
     workdays = tuple(sorted(set(draw(st.lists(window, max_size=3)))))
-    return dict(weekdays=weekdays, per_shift=per_shift,
-                holiday_policy=draw(st.sampled_from(["next_workday", "skip"])),
-                holidays=holidays, workdays=workdays, start=time(7, 30), end=time(9, 0))
+    return dict(
+        weekdays=weekdays,
+        per_shift=per_shift,
+        holiday_policy=draw(st.sampled_from(["next_workday", "skip"])),
+        holidays=holidays,
+        workdays=workdays,
+        start=time(7, 30),
+        end=time(9, 0),
+    )
 
 
 @st.composite
@@ -133,8 +168,9 @@ def scenarios(draw, *, with_leave=True, min_staff=4, max_staff=40):
     if with_leave:
         first, last = month_days(year, month)
         days = st.dates(min_value=first, max_value=last)
-        for name in draw(st.lists(st.sampled_from(names), max_size=len(names) // 3 + 1,
-                                  unique=True)):
+        for name in draw(
+            st.lists(st.sampled_from(names), max_size=len(names) // 3 + 1, unique=True)
+        ):
             leave[name] = set(draw(st.lists(days, min_size=1, max_size=10)))
     return Scenario(unit, year, month, balance, leave)
 
@@ -171,7 +207,9 @@ def may_hold_duty(day: date, rules: RosterRules) -> bool:
     """A working day, or a plain weekend the unit configured as a duty weekday."""
     if workday(day, rules):
         return True
-    return day.weekday() >= 5 and day.isoweekday() in rules.weekdays and not named_holiday(day, rules)
+    return (
+        day.weekday() >= 5 and day.isoweekday() in rules.weekdays and not named_holiday(day, rules)
+    )
 
 
 def cap(size: int) -> int:
@@ -192,7 +230,7 @@ def split_possible(departments: list[str], sizes: list[int]) -> bool:
                 return left == 0 and place(index + 1, room)
             most = min(left, room[site], cap(sizes[site]))
             for take in range(most, -1, -1):
-                changed = (*room[:site], room[site] - take, *room[site + 1:])
+                changed = (*room[:site], room[site] - take, *room[site + 1 :])
                 if spread(site + 1, left - take, changed):
                     return True
             return False
@@ -298,8 +336,9 @@ def check_fairness(scenario: Scenario, roster: MonthRoster, *, monotone: bool = 
                 assert counts[x] >= counts[y], (x, y)
 
 
-def check_weekly_limit(scenario: Scenario, roster: MonthRoster,
-                       prior: dict[str, set[date]] | None = None) -> None:
+def check_weekly_limit(
+    scenario: Scenario, roster: MonthRoster, prior: dict[str, set[date]] | None = None
+) -> None:
     """Nobody twice in an ISO week when the people free all week outnumber its places."""
     prior = prior or {}
     days = duty_dates(scenario)
@@ -309,8 +348,11 @@ def check_weekly_limit(scenario: Scenario, roster: MonthRoster,
     target = sum(k for _, k in site_quotas(scenario.unit))
     for week, week_days in weeks.items():
         earlier = {n for n, ds in prior.items() if any(d.isocalendar()[:2] == week for d in ds)}
-        free = [m.name for m in scenario.active
-                if not scenario.leave.get(m.name, set()) & set(week_days)]
+        free = [
+            m.name
+            for m in scenario.active
+            if not scenario.leave.get(m.name, set()) & set(week_days)
+        ]
         if len(free) - len(earlier) >= target * len(week_days):
             served = Counter(n for d in week_days for s in roster.shifts_on(d) for n in s.people)
             for name in earlier:

@@ -25,8 +25,10 @@ def test_2026_10_national_day():
     assert days(2026, 10) == [8, 9, 10, 12, 14, 16, 19, 21, 23, 26, 28, 30]
     moved = {(d.planned, d.day, d.holiday) for d in calendar.dates if d.moved}
     # Monday 5th → Thursday 8th; Wednesday 7th → Saturday 10th (Friday 9th has its own duty).
-    assert moved == {(date(2026, 10, 5), date(2026, 10, 8), "国庆节"),
-                     (date(2026, 10, 7), date(2026, 10, 10), "国庆节")}
+    assert moved == {
+        (date(2026, 10, 5), date(2026, 10, 8), "国庆节"),
+        (date(2026, 10, 7), date(2026, 10, 10), "国庆节"),
+    }
     # Friday 2nd: Saturday and Sunday are off too, so the week has nothing to move to.
     assert [(s.planned, s.by_policy) for s in calendar.skipped] == [(date(2026, 10, 2), False)]
     assert calendar.calendar_known
@@ -65,7 +67,8 @@ def test_2026_01_duty_moves_to_a_make_up_sunday():
     calendar = duty_calendar(MWF, 2026, 1)
     assert days(2026, 1) == [4, 5, 7, 9, 12, 14, 16, 19, 21, 23, 26, 28, 30]
     assert [(d.planned, d.day) for d in calendar.dates if d.moved] == [
-        (date(2026, 1, 2), date(2026, 1, 4))]
+        (date(2026, 1, 2), date(2026, 1, 4))
+    ]
 
 
 def test_december_2026_is_known_although_2027_is_not():
@@ -85,9 +88,11 @@ def test_unknown_year_falls_back_to_weekends_and_says_so():
 
 
 def test_unit_file_holidays_and_workdays_fill_in_an_unknown_year():
-    rules = RosterRules(weekdays=(1, 3, 5),
-                        holidays=(date(2027, 1, 1), date(2027, 1, 4)),
-                        workdays=(date(2027, 1, 9),))
+    rules = RosterRules(
+        weekdays=(1, 3, 5),
+        holidays=(date(2027, 1, 1), date(2027, 1, 4)),
+        workdays=(date(2027, 1, 9),),
+    )
     calendar = duty_calendar(rules, 2027, 1)
     assert not calendar.calendar_known
     assert calendar.overrides_used
@@ -99,14 +104,14 @@ def test_unit_file_holidays_and_workdays_fill_in_an_unknown_year():
 
 
 def test_unit_file_overrides_apply_in_known_years_too():
-    rules = RosterRules(weekdays=(1, 3, 5), holidays=(date(2026, 12, 2),),
-                        workdays=(date(2026, 10, 3),))
+    rules = RosterRules(
+        weekdays=(1, 3, 5), holidays=(date(2026, 12, 2),), workdays=(date(2026, 10, 3),)
+    )
     assert days(2026, 12, rules)[:2] == [3, 4]
     # Saturday 3 October made a working day: Friday 2nd's duty moves there.
     assert days(2026, 10, rules)[0] == 3
     # A date in both lists is a holiday.
-    both = RosterRules(weekdays=(3,), holidays=(date(2026, 12, 2),),
-                       workdays=(date(2026, 12, 2),))
+    both = RosterRules(weekdays=(3,), holidays=(date(2026, 12, 2),), workdays=(date(2026, 12, 2),))
     assert not is_workday(date(2026, 12, 2), both)
 
 
@@ -152,8 +157,11 @@ def test_duty_dates_follow_the_calendar(case):
     # Every planned date of the month is accounted for exactly once (here or moved out).
     planned = [first + timedelta(days=i) for i in range((last - first).days + 1)]
     planned = [d for d in planned if d.isoweekday() in rules_.weekdays]
-    accounted = ([d.planned for d in calendar.dates if d.planned >= first]
-                 + [s.planned for s in calendar.skipped] + [d.planned for d in calendar.moved_out])
+    accounted = (
+        [d.planned for d in calendar.dates if d.planned >= first]
+        + [s.planned for s in calendar.skipped]
+        + [d.planned for d in calendar.moved_out]
+    )
     assert sorted(accounted) == planned
     # The neighbouring month agrees on the week the two share.
     year2, month2 = (year + 1, 1) if month == 12 else (year, month + 1)

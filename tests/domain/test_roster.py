@@ -41,8 +41,9 @@ def department_of(unit):
 
 def test_october_2026_for_the_example_office(office):
     roster = build_roster(office, 2026, 10)
-    assert roster.dates == tuple(date(2026, 10, d) for d in
-                                 (8, 9, 10, 12, 14, 16, 19, 21, 23, 26, 28, 30))
+    assert roster.dates == tuple(
+        date(2026, 10, d) for d in (8, 9, 10, 12, 14, 16, 19, 21, 23, 26, 28, 30)
+    )
     assert roster.calendar_known
     for day in roster.dates:
         shifts = roster.shifts_on(day)
@@ -93,8 +94,9 @@ def test_a_large_department_is_spread_evenly_over_the_days():
 
 def test_same_inputs_same_roster(office):
     leave = {"李娜": [date(2026, 12, 2)]}
-    assert build_roster(office, 2026, 12, leave=leave) == build_roster(office, 2026, 12,
-                                                                         leave=leave)
+    assert build_roster(office, 2026, 12, leave=leave) == build_roster(
+        office, 2026, 12, leave=leave
+    )
 
 
 def test_higher_balance_means_fewer_duties(office):
@@ -153,19 +155,22 @@ def test_short_staffed_days_are_reported(office):
     leave = {n: [date(2026, 12, 9)] for n in names[:9]}
     roster = build_roster(office, 2026, 12, leave=leave)
     assert [len(s.people) for s in roster.shifts_on(date(2026, 12, 9))] == [3, 2]
-    assert [n.day for n in roster.notes if n.kind == NoteKind.SHORT_STAFFED] == [
-        date(2026, 12, 9)]
+    assert [n.day for n in roster.notes if n.kind == NoteKind.SHORT_STAFFED] == [date(2026, 12, 9)]
 
 
 def test_site_quotas():
     staff = people("甲:一科 乙:二科 丙:三科 丁:四科 戊:五科 己:六科 庚:七科 辛:八科")
     even = make_unit(staff, sites=(SITE_A, SITE_B), per_shift=7)
     assert [k for _, k in site_quotas(even)] == [4, 3]
-    fixed = make_unit(staff, sites=(dataclasses.replace(SITE_A, per_shift=2), SITE_B, SITE_C),
-                      per_shift=6)
+    fixed = make_unit(
+        staff, sites=(dataclasses.replace(SITE_A, per_shift=2), SITE_B, SITE_C), per_shift=6
+    )
     assert [k for _, k in site_quotas(fixed)] == [2, 2, 2]
-    all_fixed = make_unit(staff, sites=(dataclasses.replace(SITE_A, per_shift=2),
-                                        dataclasses.replace(SITE_B, per_shift=2)), per_shift=6)
+    all_fixed = make_unit(
+        staff,
+        sites=(dataclasses.replace(SITE_A, per_shift=2), dataclasses.replace(SITE_B, per_shift=2)),
+        per_shift=6,
+    )
     roster = build_roster(all_fixed, 2026, 12)
     assert {len(s.people) for s in roster.shifts} == {2}
     assert any(n.kind == NoteKind.SITE_QUOTA for n in roster.notes)
@@ -213,21 +218,26 @@ def test_recent_duties_count_for_the_straddling_week():
     staff = people(" ".join(f"员{i}:{'一二三四五六'[i % 6]}科" for i in range(18)))
     unit = make_unit(staff)
     november = build_roster(unit, 2026, 11)
-    december = build_roster(unit, 2026, 12, balance=november.balance,
-                            recent=november.duty_dates_by_person())
+    december = build_roster(
+        unit, 2026, 12, balance=november.balance, recent=november.duty_dates_by_person()
+    )
     week = [date(2026, 11, 30), date(2026, 12, 2), date(2026, 12, 4)]
-    served = Counter(n for d in week for s in [*november.shifts_on(d), *december.shifts_on(d)]
-                     for n in s.people)
+    served = Counter(
+        n for d in week for s in [*november.shifts_on(d), *december.shifts_on(d)] for n in s.people
+    )
     assert max(served.values()) == 1
     assert len(served) == 18
 
 
 def test_closing_balance_credits_leave():
-    shifts = [Shift(date(2026, 12, 2), "A", ("甲", "乙"), "甲"),
-              Shift(date(2026, 12, 4), "A", ("甲", "丙"), "甲")]
+    shifts = [
+        Shift(date(2026, 12, 2), "A", ("甲", "乙"), "甲"),
+        Shift(date(2026, 12, 4), "A", ("甲", "丙"), "甲"),
+    ]
     # 丁 away on both dates: credited 2/3 each day (two on duty, three available).
-    balance = closing_balance(shifts, ["甲", "乙", "丙", "丁"], {}, {"丁": [date(2026, 12, 2),
-                                                                          date(2026, 12, 4)]})
+    balance = closing_balance(
+        shifts, ["甲", "乙", "丙", "丁"], {}, {"丁": [date(2026, 12, 2), date(2026, 12, 4)]}
+    )
     assert balance == {"甲": 1, "乙": 0, "丙": 0, "丁": 0}
     # Opening balance carries.
     assert closing_balance(shifts, ["甲", "乙", "丙"], {"乙": 2}, {}) == {"甲": 1, "乙": 2, "丙": 0}
@@ -253,8 +263,7 @@ def test_substitute_for_leave(office):
     assert set(new_shift.people) == set(team)
     assert changed.leave[absent] == frozenset({day})
     # Someone else on leave that day is not proposed.
-    other = substitute_for(roster, office, day, absent,
-                           leave={proposal.substitute: [day]})
+    other = substitute_for(roster, office, day, absent, leave={proposal.substitute: [day]})
     assert other is not None
     assert other.substitute != proposal.substitute
 
@@ -300,6 +309,10 @@ def test_weekend_duty_units_work_on_plain_saturdays():
     unit = make_unit(staff, sites=(Site("广场", "网格"),), weekdays=(6,), per_shift=2)
     roster = build_roster(unit, 2026, 10)
     # Saturday 3 October is National Day; the 10th is a working Saturday; the rest are plain.
-    assert roster.dates == (date(2026, 10, 10), date(2026, 10, 17), date(2026, 10, 24),
-                            date(2026, 10, 31))
+    assert roster.dates == (
+        date(2026, 10, 10),
+        date(2026, 10, 17),
+        date(2026, 10, 24),
+        date(2026, 10, 31),
+    )
     assert duty_calendar(unit.roster, 2026, 10).skipped[0].planned == date(2026, 10, 3)

@@ -93,8 +93,7 @@ def test_ics_events(office, october):
     start, end = event.decoded("DTSTART"), event.decoded("DTEND")
     assert start.tzinfo is not None
     assert str(start.tzinfo) == "Asia/Shanghai"
-    assert (start.date(), start.time(), end.time()) == (date(2026, 10, 8), time(7, 30),
-                                                        time(9, 0))
+    assert (start.date(), start.time(), end.time()) == (date(2026, 10, 8), time(7, 30), time(9, 0))
     assert start.utcoffset().total_seconds() == 8 * 3600
     assert str(event["DESCRIPTION"]) == f"带班：{shift.leader}\n人员：{'、'.join(shift.people)}"
     assert event.decoded("DTSTAMP") == STAMP
@@ -110,8 +109,11 @@ def test_ics_events(office, october):
 
 def test_ics_line_endings_and_folding(office):
     # Twelve people at one site make DESCRIPTION long enough to fold several times.
-    big = make_unit(people(" ".join(f"欧阳{i:02d}号:{'一二三四五六'[i % 6]}科" for i in range(30))),
-                    sites=(SITE_A, SITE_B), per_shift=24)
+    big = make_unit(
+        people(" ".join(f"欧阳{i:02d}号:{'一二三四五六'[i % 6]}科" for i in range(30))),
+        sites=(SITE_A, SITE_B),
+        per_shift=24,
+    )
     roster = build_roster(big, 2026, 12)
     data = roster_ics(roster, big, stamp=STAMP)
     assert data.endswith(b"\r\n")
@@ -141,15 +143,21 @@ def test_ics_uids_are_stable_and_unique(office, october):
 
 def test_exports_do_not_depend_on_the_host_timezone(office, october, monkeypatch):
     before = roster_ics(october, office, stamp=STAMP)
-    rows_before = list(openpyxl.load_workbook(BytesIO(roster_xlsx(october, office)))
-                       ["值班表"].iter_rows(values_only=True))
+    rows_before = list(
+        openpyxl.load_workbook(BytesIO(roster_xlsx(october, office)))["值班表"].iter_rows(
+            values_only=True
+        )
+    )
     for zone in ("America/Los_Angeles", "Pacific/Kiritimati", "UTC"):
         monkeypatch.setenv("TZ", zone)
         time_module.tzset()
         assert build_roster(office, 2026, 10, leave={"李娜": [date(2026, 10, 8)]}) == october
         assert roster_ics(october, office, stamp=STAMP) == before
-        rows = list(openpyxl.load_workbook(BytesIO(roster_xlsx(october, office)))
-                    ["值班表"].iter_rows(values_only=True))
+        rows = list(
+            openpyxl.load_workbook(BytesIO(roster_xlsx(october, office)))["值班表"].iter_rows(
+                values_only=True
+            )
+        )
         assert rows == rows_before
     monkeypatch.undo()
     time_module.tzset()

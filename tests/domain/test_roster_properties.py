@@ -21,8 +21,14 @@ from .helpers import (
 
 
 def build(scenario: Scenario, **extra):
-    return build_roster(scenario.unit, scenario.year, scenario.month,
-                        balance=scenario.balance, leave=scenario.leave, **extra)
+    return build_roster(
+        scenario.unit,
+        scenario.year,
+        scenario.month,
+        balance=scenario.balance,
+        leave=scenario.leave,
+        **extra,
+    )
 
 
 @settings(max_examples=400)
@@ -51,10 +57,12 @@ def test_same_inputs_same_roster_in_any_staff_order(scenario, rng):
     shuffled = list(scenario.unit.staff)
     rng.shuffle(shuffled)
     other = dataclasses.replace(scenario.unit, staff=tuple(shuffled))
-    second = build_roster(other, scenario.year, scenario.month,
-                          balance=scenario.balance, leave=scenario.leave)
-    assert [(s.date, s.site, set(s.people), s.leader) for s in first.shifts] == \
-           [(s.date, s.site, set(s.people), s.leader) for s in second.shifts]
+    second = build_roster(
+        other, scenario.year, scenario.month, balance=scenario.balance, leave=scenario.leave
+    )
+    assert [(s.date, s.site, set(s.people), s.leader) for s in first.shifts] == [
+        (s.date, s.site, set(s.people), s.leader) for s in second.shifts
+    ]
     assert first.balance == second.balance
 
 
@@ -65,8 +73,9 @@ def test_balance_carries_over_between_months(scenario, months):
     roster = build(scenario)
     current = scenario
     for _ in range(months):
-        year, month = (current.year + 1, 1) if current.month == 12 else (current.year,
-                                                                          current.month + 1)
+        year, month = (
+            (current.year + 1, 1) if current.month == 12 else (current.year, current.month + 1)
+        )
         following = Scenario(current.unit, year, month, dict(roster.balance), {})
         recent = {n: set(d) for n, d in roster.duty_dates_by_person().items()}
         next_roster = build(following, recent=recent)
@@ -97,8 +106,7 @@ def test_substitute_is_free_and_least_loaded(scenario, rng):
     chosen = proposal.substitute
     assert chosen in free
     week = shift.date.isocalendar()[:2]
-    served = Counter(n for s in roster.shifts if s.date.isocalendar()[:2] == week
-                     for n in s.people)
+    served = Counter(n for s in roster.shifts if s.date.isocalendar()[:2] == week for n in s.people)
     if any(served[n] == 0 for n in free):
         assert served[chosen] == 0
     # Among the free people equally placed for the week, nobody keeps the department mix
@@ -142,6 +150,8 @@ def test_random_is_not_used():
     random.seed(1)
     from .helpers import make_unit, people
 
-    unit = make_unit(people("甲:秘书科 乙:领事科 丙:侨务科 丁:友协办 戊:秘书科 己:领事科 庚:侨务科"))
+    unit = make_unit(
+        people("甲:秘书科 乙:领事科 丙:侨务科 丁:友协办 戊:秘书科 己:领事科 庚:侨务科")
+    )
     build_roster(unit, 2026, 3)
     assert random.random() == expected
