@@ -27,7 +27,7 @@ _CHINESE_NUMERAL = f"[{CHINESE_DIGITS}十百千万]"
 
 _QUANTITY = re.compile(
     rf"(?<![\d.:：第])(?P<number>\d+(?![\d.:：])|[{CHINESE_DIGITS}十百千万几数]+)"
-    rf"(?P<approx>余|多|来|左右)?(?P<measure>[{MEASURE_WORDS}])"
+    rf"\s?(?P<approx>余|多|来|左右)?\s?(?P<measure>[{MEASURE_WORDS}])"
 )
 _VAGUE = re.compile("|".join(VAGUE_AMOUNTS))
 # Photos attached to a message are counted in 张 too: ``附图4张``, ``照片3张``.

@@ -126,8 +126,9 @@ _NUM = rf"(?:\d+|[{_CN}百]+)"
 # One of these, or a site name, must occur for a message to be worth reading.
 _DUTY_WORDS = re.compile(
     r"值班|巡查|巡逻|到岗|网格|路段|路长|日报|整改|劝导|入户|问卷|宣传资料|志愿服务|创城")
-_NOTICE_START = re.compile(r"^\s*(?:@全体成员|@所有人|@全体|[【\[]?\s*(?:通知|公告|温馨提示|提醒)\s*[】\]:：])")
-_NOTICE_WORDS = re.compile(r"请各|请大家|请相关|请各位|各值班组|安排如下|值班安排|排班如下|值班表|下周值班|务必|请于")
+_NOTICE_START = re.compile(r"^\s*(?:@全体成员|@所有人|@全体|各位[,，：:]|[【\[]?\s*(?:通知|公告|温馨提示|提醒)\s*[】\]:：])")
+_NOTICE_WORDS = re.compile(r"请各|请大家|请相关|请各位|各值班组|安排如下|值班安排|排班如下|值班表|值班名单|"
+                           r"名单如下|下周值班|务必|请于|请[^，。；]{0,8}(?:值班的?同志|值班人员)")
 _QUESTION = re.compile(r"[?？]|请问|吗[。！!~～\s]*$|怎么办|是否")
 _PERIOD_SUMMARY = re.compile(r"上个?月|本月|这个月|今年|全年|本年度|累计|一共值班|共值班\d")
 _NO_PROBLEM = re.compile(
@@ -256,7 +257,7 @@ _ACTIVITY_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("入户宣传", re.compile(r"入户|走访|上门|居民|住户"), "户"),
 )
 _ACTIVITY_MENTION = re.compile(r"入户|走访|问卷|宣传资料|发放|志愿|人次|宣传(?!栏|牌)")
-_ACTIVITY_COUNT = re.compile(rf"(?<![\d.:：第])(?P<n>\d+|[{_CN}百]+)(?:余|多)?(?P<unit>人次|份|户|张|册|本|页|人)")
+_ACTIVITY_COUNT = re.compile(rf"(?<![\d.:：第])(?P<n>\d+|[{_CN}百]+)\s?(?:余|多)?\s?(?P<unit>人次|份|户|张|册|本|页|人)")
 
 _INDEX_REFS = re.compile(
     rf"^{_DECORATION}(?:第)?(?P<refs>[(（]?(?:\d{{1,2}}|[①-⑳])[)）]?"
@@ -385,7 +386,9 @@ def _parse(text: str, sent_at: datetime, unit: Unit) -> list[ParsedReport]:
         return []
 
     sections = _split_by_site(text, lexicon)
-    day, date_notes = resolve_date(_mask_names(text, lexicon), sent_at)
+    day, date_notes, only_future = _read_date(_mask_names(text, lexicon), sent_at.date())
+    if only_future:
+        return []       # 1月15日值班名单… : about a duty still to come
     notes.extend(date_notes)
 
     reports: list[ParsedReport] = []
@@ -493,7 +496,7 @@ _DATE = re.compile(
     rf"|(?P<num>(?<![\d.:：/-])(?P<nm>\d{{1,2}})[./-](?P<nd>\d{{1,2}})"
     rf"(?![\d./:：-]|\s*(?:[{MEASURE_WORDS}]|号|米|%|吨|元|斤|公斤|倍|万)))"
     rf"|(?P<day>(?<![\d月.])(?P<dd>\d{{1,2}}|[{_CN}]{{1,3}})日)"
-    rf"|(?P<week>(?P<wp>上|本|这)?(?<!每)(?:周|星期|礼拜)(?P<wd>[一二三四五六日天1-7]))"
+    rf"|(?P<week>(?P<wp>上|本|这|下)?(?<!每)(?:周|星期|礼拜)(?P<wd>[一二三四五六日天1-7]))"
     rf"|(?P<rel>今天|今日|今早|今晨|本日|昨天|昨日|昨晚|前天|前日)"
 )
 _DATE_LABEL_BEFORE = re.compile(r"(?:日期|时间)\s*[:：]?\s*$")
@@ -512,16 +515,25 @@ def resolve_date(text: str, sent_at: datetime) -> tuple[date, tuple[str, ...]]:
     (今天, 昨日), each first in the message's head; dates after the send date are plans or
     deadlines and are skipped. A date that does not exist gives the send date and a note.
     """
-    sent = sent_at.date()
+    day, notes, _only_future = _read_date(text, sent_at.date())
+    return day, notes
+
+
+def _read_date(text: str, sent: date) -> tuple[date, tuple[str, ...], bool]:
+    """``resolve_date`` plus whether every date the text states lies ahead (a plan)."""
     first_line_end = text.find("\n")
-    head_end = max(_HEAD_CHARS, first_line_end if first_line_end >= 0 else 0)
+    head_end = max(_HEAD_CHARS, first_line_end)
     best: tuple[int, int] | None = None
     best_result: tuple[date | None, str] | None = None
+    future_seen = False
     for match in _DATE.finditer(text):
         if _DATE_REFERENCE_AFTER.match(text, match.end()):
             continue
         resolved, written = _resolve_match(match, sent)
         if resolved == "future":
+            future_seen = True
+            continue
+        if resolved == "skip":
             continue
         if match.group("full") or match.group("md") or match.group("num") or match.group("day"):
             rank = 1
@@ -538,15 +550,16 @@ def resolve_date(text: str, sent_at: datetime) -> tuple[date, tuple[str, ...]]:
             best = key
             best_result = (resolved if isinstance(resolved, date) else None, written)
     if best_result is None:
-        return sent, ()
+        return sent, (), future_seen
     found, written = best_result
     if found is None:
-        return sent, (f"日期“{written}”不存在，按发送日期记",)
-    return found, ()
+        return sent, (f"日期“{written}”不存在，按发送日期记",), False
+    return found, (), False
 
 
 def _resolve_match(match: re.Match[str], sent: date) -> tuple[date | str | None, str]:
-    """A date match as a date, ``None`` when it does not exist, or ``"future"``."""
+    """A date match as a date; ``None`` when it does not exist; ``"future"`` when it lies
+    after the send date; ``"skip"`` when it is not a date after all (13月5日)."""
     written = match.group().strip()
     if match.group("rel"):
         return sent - timedelta(days=_RELATIVE_DAYS[match.group("rel")]), written
@@ -556,6 +569,8 @@ def _resolve_match(match: re.Match[str], sent: date) -> tuple[date | str | None,
         prefix = match.group("wp")
         if prefix == "上":
             return monday - timedelta(days=7 - weekday), written
+        if prefix == "下":
+            return "future", written
         day = monday + timedelta(days=weekday)
         if prefix:      # 本周五 said on a Wednesday is ahead
             return ("future" if day > sent else day), written
@@ -564,10 +579,8 @@ def _resolve_match(match: re.Match[str], sent: date) -> tuple[date | str | None,
         year = chinese_numeral(match.group("fy"))
         month = chinese_numeral(match.group("fm"))
         day_number = chinese_numeral(match.group("fd"))
-        if year is None or month is None or day_number is None:
-            return "future", written       # not a date at all; skip it
-        if not 1 <= month <= 12:
-            return "future", written
+        if year is None or month is None or day_number is None or not 1 <= month <= 12:
+            return "skip", written      # not a date at all
         try:
             stated = date(year, month, day_number)
         except ValueError:
@@ -577,11 +590,11 @@ def _resolve_match(match: re.Match[str], sent: date) -> tuple[date | str | None,
         month = chinese_numeral(match.group("mm") or match.group("nm"))
         day_number = chinese_numeral(match.group("md_d") or match.group("nd"))
         if month is None or day_number is None or not 1 <= month <= 12 or not 1 <= day_number <= 31:
-            return "future", written
+            return "skip", written
         return _nearest_past(sent, month, day_number), written
     day_number = chinese_numeral(match.group("dd"))
     if day_number is None or not 1 <= day_number <= 31:
-        return "future", written
+        return "skip", written
     month, year = sent.month, sent.year
     if day_number > sent.day:
         month, year = (12, year - 1) if month == 1 else (month - 1, year)
@@ -757,10 +770,15 @@ def _read_sentence(sentence: str, kind: _Kind, found_list: bool, reading: _Readi
                 continue
             if kind == _Kind.EFFECT and found_list:
                 continue        # 工作成效 restates what the list already counted
-            for part in _split_listed(fragment):
+            parts = _split_listed(fragment)
+            for part in parts:
                 current = _new_draft(part, list_no, lexicon)
                 reading.drafts.append(current)
-                _apply(current, _status(part), part, False)
+                # 清理楼道杂物4处、小广告15张 and 电动车3处、小广告1处均已整改: the verb
+                # at either end speaks for every part.
+                own = _status(part)
+                _apply(current, own if own.state or len(parts) == 1 else status, part,
+                       len(parts) == 1)
             continue
 
         if status.state is None:
