@@ -82,17 +82,20 @@ class _Classifier:
         best = self.fallback
         best_key: tuple[float, int] = (0.0, -1)
         for category, score in scores.items():
-            if category == self.fallback:
-                continue
+            if category == FALLBACK_CATEGORY:
+                continue        # 其他 only when nothing else fits (井盖缺失，存在安全隐患)
             key = (score, last_seen[category])
             if key > best_key:
                 best, best_key = category, key
+        if best_key[1] < 0 and FALLBACK_CATEGORY in scores:
+            return FALLBACK_CATEGORY
         return best
 
 
 @lru_cache(maxsize=32)
 def _classifier(categories: tuple[Category, ...]) -> _Classifier:
     names = [c.name for c in categories]
+    # Unit files always have 其他; a bare list without it falls back to its last category.
     fallback = FALLBACK_CATEGORY if FALLBACK_CATEGORY in names or not names else names[-1]
     owner: dict[str, tuple[str, bool]] = {}
     for category in categories:

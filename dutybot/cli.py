@@ -25,9 +25,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _command_modules():
-    from . import check_cli
+    from . import check_cli, parse_cli
 
-    return [check_cli]
+    return [check_cli, parse_cli]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -493,7 +493,7 @@ _DATE = re.compile(
     rf"(?P<full>(?P<fy>\d{{4}}|[{_CN}]{{4}})\s*[年./-]\s*(?P<fm>\d{{1,2}}|[{_CN}]{{1,3}})\s*[月./-]\s*"
     rf"(?P<fd>\d{{1,2}}|[{_CN}]{{1,3}})(?![\d])\s*[日号]?)"
     rf"|(?P<md>(?<![\d.])(?P<mm>\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*(?P<md_d>\d{{1,2}}|[{_CN}]{{1,3}})\s*[日号])"
-    rf"|(?P<num>(?<![\d.:：/-])(?P<nm>\d{{1,2}})[./-](?P<nd>\d{{1,2}})"
+    rf"|(?P<num>(?<![\d./-])(?<!\d[:：])(?P<nm>\d{{1,2}})[./-](?P<nd>\d{{1,2}})"
     rf"(?![\d./:：-]|\s*(?:[{MEASURE_WORDS}]|号|米|%|吨|元|斤|公斤|倍|万)))"
     rf"|(?P<day>(?<![\d月.])(?P<dd>\d{{1,2}}|[{_CN}]{{1,3}})日)"
     rf"|(?P<week>(?P<wp>上|本|这|下)?(?<!每)(?:周|星期|礼拜)(?P<wd>[一二三四五六日天1-7]))"
@@ -506,6 +506,8 @@ _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 
 _RELATIVE_DAYS = {"今天": 0, "今日": 0, "今早": 0, "今晨": 0, "本日": 0, "昨天": 1, "昨日": 1,
                   "昨晚": 1, "前天": 2, "前日": 2}
 _HEAD_CHARS = 60
+# A stated date further back than this is kept but questioned in the reply.
+STALE_DAYS = 31
 
 
 def resolve_date(text: str, sent_at: datetime) -> tuple[date, tuple[str, ...]]:
@@ -554,6 +556,8 @@ def _read_date(text: str, sent: date) -> tuple[date, tuple[str, ...], bool]:
     found, written = best_result
     if found is None:
         return sent, (f"日期“{written}”不存在，按发送日期记",), False
+    if (sent - found).days > STALE_DAYS:
+        return found, (f"日期“{written}”距发送日已超过{STALE_DAYS}天，请确认",), False
     return found, (), False
 
 
