@@ -49,10 +49,14 @@ _CONTAINER_AFTER = re.compile(r"[桶箱池站房车]")
 
 
 @dataclass(frozen=True)
-class _Classifier:
+class Classifier:
     pattern: re.Pattern[str] | None
     owner: dict[str, tuple[str, bool]]      # word → (category, is_unit_keyword)
     fallback: str
+
+    def words(self, text: str) -> list[str]:
+        """The keywords and hints that occur in ``text``, in order."""
+        return [m.group() for m in self.pattern.finditer(text)] if self.pattern else []
 
     def classify(self, text: str) -> str:
         if not text or self.pattern is None:
@@ -93,7 +97,8 @@ class _Classifier:
 
 
 @lru_cache(maxsize=32)
-def _classifier(categories: tuple[Category, ...]) -> _Classifier:
+def classifier_for(categories: tuple[Category, ...]) -> Classifier:
+    """The (cached) classifier of a unit's categories, for callers that classify a lot."""
     names = [c.name for c in categories]
     # Unit files always have 其他; a bare list without it falls back to its last category.
     fallback = FALLBACK_CATEGORY if FALLBACK_CATEGORY in names or not names else names[-1]
@@ -109,7 +114,7 @@ def _classifier(categories: tuple[Category, ...]) -> _Classifier:
     # Longest first, so that at one position the most specific word wins.
     words = sorted((w for w in owner if w), key=len, reverse=True)
     pattern = re.compile("|".join(map(re.escape, words))) if words else None
-    return _Classifier(pattern, owner, fallback)
+    return Classifier(pattern, owner, fallback)
 
 
 def classify(text: str, unit: Unit) -> str:
@@ -119,10 +124,9 @@ def classify(text: str, unit: Unit) -> str:
 
 def classify_with(text: str, categories: Sequence[Category]) -> str:
     """:func:`classify` for a bare list of categories."""
-    return _classifier(tuple(categories)).classify(text)
+    return classifier_for(tuple(categories)).classify(text)
 
 
 def category_words(text: str, categories: Sequence[Category]) -> list[str]:
     """The keywords and hints of ``categories`` that occur in ``text``, in order."""
-    pattern = _classifier(tuple(categories)).pattern
-    return [m.group() for m in pattern.finditer(text)] if pattern else []
+    return classifier_for(tuple(categories)).words(text)

@@ -26,7 +26,8 @@ CHINESE_DIGITS = "零〇一二两三四五六七八九"
 _CHINESE_NUMERAL = f"[{CHINESE_DIGITS}十百千万]"
 
 _QUANTITY = re.compile(
-    rf"(?<![\d.:：第])(?P<number>\d+(?![\d.:：])|[{CHINESE_DIGITS}十百千万几数]+)"
+    rf"(?<![\d.:：第{CHINESE_DIGITS}十百千万几数])"
+    rf"(?P<number>\d{{1,6}}(?![\d.:：])|[{CHINESE_DIGITS}十百千万几数]{{1,8}})"
     rf"\s?(?P<approx>余|多|来|左右)?\s?(?P<measure>[{MEASURE_WORDS}])"
 )
 _VAGUE = re.compile("|".join(VAGUE_AMOUNTS))

@@ -25,7 +25,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import Any
 
-from .classify import category_words, classify_with
+from .classify import Classifier, classifier_for
 from .quantity import MEASURE_WORDS, Quantity, chinese_numeral, find_quantities, find_quantity
 from .text import fold, without_brackets
 from .unit import TITLES, Category, Site, StaffMember, Unit
@@ -121,7 +121,7 @@ def parse_message(text: str, sent_at: datetime, unit: Unit,
 # Vocabulary
 
 _CN = "〇零一二两三四五六七八九十"
-_NUM = rf"(?:\d+|[{_CN}百]+)"
+_NUM = rf"(?:\d{{1,6}}|[{_CN}百]{{1,8}})"
 
 # One of these, or a site name, must occur for a message to be worth reading.
 _DUTY_WORDS = re.compile(
@@ -256,8 +256,9 @@ _ACTIVITY_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
      "份|张|册|本|页"),
     ("入户宣传", re.compile(r"入户|走访|上门|居民|住户"), "户"),
 )
+_PERSON_TIMES = re.compile(rf"(?<![\d{_CN}百])(?P<n>\d{{1,6}}|[{_CN}百]{{1,8}})人次")
 _ACTIVITY_MENTION = re.compile(r"入户|走访|问卷|宣传资料|发放|志愿|人次|宣传(?!栏|牌)")
-_ACTIVITY_COUNT = re.compile(rf"(?<![\d.:：第])(?P<n>\d+|[{_CN}百]+)\s?(?:余|多)?\s?(?P<unit>人次|份|户|张|册|本|页|人)")
+_ACTIVITY_COUNT = re.compile(rf"(?<![\d.:：第{_CN}百])(?P<n>\d{{1,6}}|[{_CN}百]{{1,8}})\s?(?:余|多)?\s?(?P<unit>人次|份|户|张|册|本|页|人)")
 
 _INDEX_REFS = re.compile(
     rf"^{_DECORATION}(?:第)?(?P<refs>[(（]?(?:\d{{1,2}}|[①-⑳])[)）]?"
@@ -285,6 +286,7 @@ class _Lexicon:
     staff_by_name: dict[str, str]
     departments: tuple[str, ...]
     categories: tuple[Category, ...]
+    classifier: Classifier
 
     def site_at(self, spelling: str) -> Site | None:
         return self.site_by_spelling.get(_site_key(spelling))
@@ -345,7 +347,7 @@ def _lexicon_for(sites: tuple[Site, ...], staff: tuple[StaffMember, ...],
             for name in sorted(staff_by_name, key=len, reverse=True)))
     departments = tuple(sorted({m.department for m in staff if m.department}, key=len, reverse=True))
     return _Lexicon(site_pattern, site_by_spelling, staff_pattern, staff_by_name, departments,
-                    categories)
+                    categories, classifier_for(categories))
 
 
 def _loose_site_regex(form: str) -> str:
@@ -860,17 +862,16 @@ def _draft_numbered(drafts: list[_Draft], number: int) -> _Draft | None:
 
 
 def _has_problem_word(text: str, lexicon: _Lexicon) -> bool:
-    return any(w not in _OBJECT_WORDS for w in category_words(text, lexicon.categories))
+    return any(w not in _OBJECT_WORDS for w in lexicon.classifier.words(text))
 
 
 def _is_problem(fragment: str, kind: _Kind, status: _Status, lexicon: _Lexicon) -> bool:
     if _NEGATED_START.match(fragment) or (_SCOPE.search(fragment) and not find_quantity(fragment)):
         return False
-    words = category_words(fragment, lexicon.categories)
+    words = lexicon.classifier.words(fragment)
     if not words:
-        # In a list of found problems, a counted thing is a problem even without a keyword.
-        return kind == _Kind.FOUND and _hint_category(fragment, lexicon) is not None \
-            and find_quantity(fragment) is not None
+        # Under 发现问题, a counted thing is a problem even without a keyword (as 其他).
+        return kind == _Kind.FOUND and _counted(fragment) and not _POSITIVE.search(fragment)
     quantity = find_quantity(fragment)
     predicate = _PROBLEM_PREDICATE.search(fragment)
     problem_word = any(w not in _OBJECT_WORDS for w in words)
@@ -879,12 +880,6 @@ def _is_problem(fragment: str, kind: _Kind, status: _Status, lexicon: _Lexicon) 
     if kind == _Kind.FOUND:
         return True
     return bool(problem_word or predicate or quantity or status.state == "fixed")
-
-
-def _hint_category(fragment: str, lexicon: _Lexicon) -> str | None:
-    category = classify_with(fragment, lexicon.categories)
-    names = [c.name for c in lexicon.categories]
-    return None if names and category == names[-1] and category == "其他" else category
 
 
 def _split_listed(fragment: str) -> list[str]:
@@ -913,7 +908,7 @@ def _new_draft(fragment: str, list_no: int | None, lexicon: _Lexicon) -> _Draft:
     else:
         count, explicit = 1, False
     text = _item_text(fragment, quantities)
-    category = classify_with(fragment, lexicon.categories)
+    category = lexicon.classifier.classify(fragment)
     return _Draft(text=text or fragment.strip(), category=category, count=max(1, count),
                   explicit=explicit, list_no=list_no)
 
@@ -936,7 +931,7 @@ def _matching_draft(fragment: str, drafts: list[_Draft], lexicon: _Lexicon) -> _
     """The already named item a fixing fragment speaks about, if any."""
     if not drafts:
         return None
-    category = classify_with(fragment, lexicon.categories)
+    category = lexicon.classifier.classify(fragment)
     grams = _bigrams(fragment)
     best: _Draft | None = None
     best_score = 0.0
@@ -1079,7 +1074,7 @@ def _activity(fragment: str, pending: str | None) -> tuple[Activity | None, str 
                 if count:
                     return Activity(pending, count, ACTIVITY_UNITS[pending]), None
     # 人次 with no other word is someone persuaded.
-    match = re.search(rf"(?P<n>\d+|[{_CN}百]+)人次", fragment)
+    match = _PERSON_TIMES.search(fragment)
     if match and not _PROBLEM_PREDICATE.search(fragment[: match.start()]):
         count = chinese_numeral(match.group("n"))
         if count:
