@@ -323,19 +323,21 @@ def _site_variants(site: Site) -> set[str]:
 def _lexicon_for(sites: tuple[Site, ...], staff: tuple[StaffMember, ...],
                  categories: tuple[Category, ...]) -> _Lexicon:
     owners: dict[str, set[str]] = {}
+    written: dict[str, str] = {}
     for site in sites:
         for form in _site_variants(site):
-            owners.setdefault(form.replace("(", "").replace(")", ""), set()).add(site.name)
+            key = _site_key(form)
+            owners.setdefault(key, set()).add(site.name)
+            written.setdefault(key, form)
     by_name = {site.name: site for site in sites}
     # A loose spelling two sites share (建设路 for both sides) names neither.
-    site_by_spelling = {form: by_name[next(iter(names))] for form, names in owners.items()
-                        if len(names) == 1 and len(form) >= 2}
+    site_by_spelling = {key: by_name[next(iter(names))] for key, names in owners.items()
+                        if len(names) == 1 and len(key) >= 2}
     site_pattern = None
     if site_by_spelling:
-        alternatives = []
-        for form in sorted(site_by_spelling, key=len, reverse=True):
-            alternatives.append(_loose_site_regex(form))
-        site_pattern = re.compile("|".join(alternatives), re.IGNORECASE)
+        site_pattern = re.compile("|".join(
+            _site_regex(written[key]) for key in sorted(site_by_spelling, key=len, reverse=True)),
+            re.IGNORECASE)
 
     staff_by_name: dict[str, str] = {}
     for member in staff:
@@ -350,12 +352,9 @@ def _lexicon_for(sites: tuple[Site, ...], staff: tuple[StaffMember, ...],
                     categories, classifier_for(categories))
 
 
-def _loose_site_regex(form: str) -> str:
-    # Brackets in the text may be full- or half-width, or absent from a spelling.
-    parts = []
-    for ch in form:
-        parts.append(re.escape(ch))
-    return "".join(parts)
+def _site_regex(form: str) -> str:
+    # Spellings are folded (half-width brackets); the text may use either width.
+    return "".join("[(（]" if ch == "(" else "[)）]" if ch == ")" else re.escape(ch) for ch in form)
 
 
 def _lexicon(unit: Unit) -> _Lexicon:
@@ -381,7 +380,7 @@ def _parse(text: str, sent_at: datetime, unit: Unit) -> list[ParsedReport]:
     text = _clean(text)
     lexicon = _lexicon(unit)
     # The cheap exit that most chat takes.
-    site_hit = lexicon.site_pattern.search(_site_view(text)) if lexicon.site_pattern else None
+    site_hit = lexicon.site_pattern.search(text) if lexicon.site_pattern else None
     if not site_hit and not _DUTY_WORDS.search(text):
         return []
     if _NOTICE_START.search(text):
@@ -420,11 +419,6 @@ def _parse(text: str, sent_at: datetime, unit: Unit) -> list[ParsedReport]:
     return reports
 
 
-def _site_view(text: str) -> str:
-    """The text as site spellings are stored: half-width, lower case, no brackets."""
-    return text.replace("（", "(").replace("）", ")")
-
-
 def _unknown_site_note(text: str) -> str:
     labelled = re.search(r"(?:值班地点|值班路段|值班网格|地点|路段|点位)\s*[:：]\s*([^\s，,。；;]{2,24})", text)
     if labelled:
@@ -451,9 +445,8 @@ def _mask_names(text: str, lexicon: _Lexicon) -> str:
 def _find_sites(text: str, lexicon: _Lexicon) -> list[tuple[int, int, Site]]:
     if lexicon.site_pattern is None:
         return []
-    view = _site_view(text)
     hits = []
-    for match in lexicon.site_pattern.finditer(view):
+    for match in lexicon.site_pattern.finditer(text):
         site = lexicon.site_at(match.group())
         if site is not None:
             hits.append((match.start(), match.end(), site))
@@ -465,6 +458,14 @@ _HEADER_AFTER = re.compile(r"^\s*(?:[】\]]|[（(]|[:：]|\s|$|值班|网格值�
 _SITE_LABEL = re.compile(r"(?:值班地点|值班路段|值班网格|值班点位|责任路段|地点|路段|点位)\s*[:：]\s*$")
 
 
+def _before(text: str, start: int, width: int = 16) -> str:
+    """The few characters before ``start``; a leading "x" stands for cut-off text, so that
+    ``^`` in a pattern still means the start of the message."""
+    if start <= width:
+        return text[:start]
+    return "x" + text[start - width:start]
+
+
 def _split_by_site(text: str, lexicon: _Lexicon) -> list[tuple[Site | None, str]]:
     """(site, text about it) pairs: one per site heading when several sites have one, else
     the whole text with the site named first (a labelled 值班地点 first of all)."""
@@ -472,7 +473,7 @@ def _split_by_site(text: str, lexicon: _Lexicon) -> list[tuple[Site | None, str]
     if not hits:
         return [(None, text)]
     headers = [(start, end, site) for start, end, site in hits
-               if _HEADER_BEFORE.search(text, 0, start) and _HEADER_AFTER.match(text[end:end + 4])]
+               if _HEADER_BEFORE.search(_before(text, start)) and _HEADER_AFTER.match(text[end:end + 4])]
     if len({site.name for _, _, site in headers}) >= 2:
         bodies: dict[str, list[str]] = {}
         by_name: dict[str, Site] = {}
@@ -482,7 +483,7 @@ def _split_by_site(text: str, lexicon: _Lexicon) -> list[tuple[Site | None, str]
             bodies.setdefault(site.name, []).append(text[line_start:stop])
             by_name[site.name] = site
         return [(by_name[name], "\n".join(parts)) for name, parts in bodies.items()]
-    labelled = [hit for hit in hits if _SITE_LABEL.search(text, 0, hit[0])]
+    labelled = [hit for hit in hits if _SITE_LABEL.search(_before(text, hit[0]))]
     chosen = (labelled or hits)[0][2]
     return [(chosen, text)]
 
