@@ -28,7 +28,7 @@ from typing import Any
 from .classify import Classifier, classifier_for
 from .quantity import MEASURE_WORDS, Quantity, chinese_numeral, find_quantities, find_quantity
 from .text import fold, without_brackets
-from .unit import TITLES, Category, Site, StaffMember, Unit
+from .unit import TITLES, Category, Site, StaffMember, Unit, strip_title
 
 log = logging.getLogger(__name__)
 
@@ -684,7 +684,7 @@ def _read_section(body: str, lexicon: _Lexicon) -> _Reading:
     reading.staff, reading.unlisted, staff_labelled = _find_staff(body, lexicon)
     reading.no_problem = bool(_NO_PROBLEM.search(body))
     kind = _Kind.NEUTRAL
-    found_list = False
+    found_seen = False
     for sentence in _sentences(body):
         label = _LABEL.match(sentence)
         if label:
@@ -701,8 +701,8 @@ def _read_section(body: str, lexicon: _Lexicon) -> _Reading:
                 or _CARRIED_OVER.search(sentence) or _PLAN_START.match(sentence.strip()):
             continue
         if kind == _Kind.FOUND:
-            found_list = True
-        _read_sentence(sentence, kind, found_list, reading, lexicon)
+            found_seen = True
+        _read_sentence(sentence, kind, found_seen, reading, lexicon)
     if staff_labelled:
         reading.strong = True
     _finish(reading)
@@ -713,7 +713,7 @@ def _sentences(body: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(body) if s.strip()]
 
 
-def _read_sentence(sentence: str, kind: _Kind, found_list: bool, reading: _Reading,
+def _read_sentence(sentence: str, kind: _Kind, found_seen: bool, reading: _Reading,
                    lexicon: _Lexicon) -> None:
     list_no: int | None = None
     targets: list[_Draft] = []             # items a 整改 line refers to by number (1、3当场整改)
@@ -775,7 +775,7 @@ def _read_sentence(sentence: str, kind: _Kind, found_list: bool, reading: _Readi
                 _apply(target, status, fragment, True, adopt_count=True)
                 current = target
                 continue
-            if kind == _Kind.EFFECT and found_list:
+            if kind == _Kind.EFFECT and found_seen:
                 continue        # 工作成效 restates what the list already counted
             parts = _split_listed(fragment)
             for part in parts:
@@ -1172,17 +1172,10 @@ def _unlisted_names(clause: str, lexicon: _Lexicon) -> list[str]:
             if name.startswith(department):
                 name = name[len(department):]
         name = _NAME_SUFFIX.sub("", name)
-        name = _strip_title_loose(name)
+        name = strip_title(name)
         if _looks_like_name(name):
             found.append(name)
     return found
-
-
-def _strip_title_loose(name: str) -> str:
-    for title in sorted(TITLES, key=len, reverse=True):
-        if name.endswith(title) and len(name) > len(title) + 1:
-            return name[: -len(title)]
-    return name
 
 
 def _looks_like_name(name: str) -> bool:
