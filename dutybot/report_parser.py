@@ -257,6 +257,9 @@ _ACTIVITY_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
      "份|张|册|本|页"),
     ("入户宣传", re.compile(r"入户|走访|上门|居民|住户"), "户"),
 )
+# Putting up posters is work done for 宣传氛围, not a problem found (张贴小广告 is one).
+_PUBLICITY_WORK = re.compile(r"[^，]{0,6}?(?:张贴|悬挂|布置|新增|制作|安装|设置)[^，]{0,10}?"
+                             r"(?:公益广告|标语|海报|展板|宣传画|横幅|宣传栏)(?![^，]*(?:破损|褪色|过期|缺失|脱落))")
 _PERSON_TIMES = re.compile(rf"(?<![\d{_CN}百])(?P<n>\d{{1,6}}|[{_CN}百]{{1,8}})人次")
 _ACTIVITY_MENTION = re.compile(r"入户|走访|问卷|宣传资料|发放|志愿|人次|宣传(?!栏|牌)")
 _ACTIVITY_COUNT = re.compile(rf"(?<![\d.:：第{_CN}百])(?P<n>\d{{1,6}}|[{_CN}百]{{1,8}})\s?(?:余|多)?\s?(?P<unit>人次|份|户|张|册|本|页|人)")
@@ -742,7 +745,8 @@ def _read_sentence(sentence: str, kind: _Kind, found_seen: bool, reading: _Readi
         if activity is not None:
             reading.activities.append(activity)
             continue
-        if _ACTIVITY_MENTION.search(fragment) and not _has_problem_word(fragment, lexicon):
+        if (_ACTIVITY_MENTION.search(fragment) and not _has_problem_word(fragment, lexicon)) \
+                or _PUBLICITY_WORK.match(fragment):
             reading.activity_mentioned = True
             continue
         if _summary(fragment, reading):

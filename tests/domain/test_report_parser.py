@@ -280,3 +280,9 @@ def test_a_second_site_heading_inside_a_line(unit_a):
 
 def test_a_one_word_all_clear_is_a_report(unit_a):
     assert totals(one("玄帝庙街值班情况：正常", unit_a)) == (0, 0, 0)
+
+
+def test_putting_up_posters_is_work_not_a_problem(unit_a):
+    report = one("凤凰城社区值班：清理楼道杂物6处，张贴春节公益广告10张。", unit_a)
+    assert totals(report) == (6, 6, 0)
+    assert totals(one("凤凰城社区值班：楼道内乱张贴小广告4处，已清除。", unit_a)) == (4, 4, 0)
