@@ -69,6 +69,17 @@ class Activity:
 
 
 @dataclass(frozen=True)
+class ReportedProblem:
+    """A found item together with how much of it was fixed, for the problem ledger."""
+
+    category: str
+    text: str
+    count: int
+    resolved: int
+    fix_text: str = ""
+
+
+@dataclass(frozen=True)
 class ParsedReport:
     """One site's report; the totals are derived from the items, so they always agree."""
 
@@ -83,6 +94,8 @@ class ParsedReport:
     pending_total: int = field(init=False, default=0)
     # Short Chinese phrases about what could not be understood, for the bot's reply.
     notes: tuple[str, ...] = ()
+    # ``found`` paired with ``resolved``: one entry per found item.
+    problems: tuple[ReportedProblem, ...] = ()
 
     def __post_init__(self) -> None:
         found_total = sum(item.count for item in self.found)
@@ -107,16 +120,25 @@ class ParsedReport:
 
 
 def parse_message(
-    text: str, sent_at: datetime, unit: Unit, sender: str | None = None
+    text: str,
+    sent_at: datetime,
+    unit: Unit,
+    sender: str | None = None,
+    *,
+    assume_report: bool = False,
 ) -> list[ParsedReport]:
     """The duty reports in one group message; ``[]`` when it is not a report.
 
     ``sent_at`` should be aware and in the unit's local time: relative dates (今天, 周三) are
     read against its calendar date. ``sender`` is accepted for the callers' convenience but
     never added to the staff: the contract wants only the people the text names.
+
+    ``assume_report`` is for ``/日报 文本``: the sender says it is a report, so the checks that
+    tell chat from reports are skipped and a text with nothing readable still yields one
+    (empty) report.
     """
     try:
-        return _parse(text, sent_at, unit)
+        return _parse(text, sent_at, unit, assume_report)
     except Exception:  # a parser bug must never take the bot's message handling down
         log.exception(
             "report parser failed on a message of %d characters",
@@ -690,7 +712,9 @@ def _clean(text: str) -> str:
     return text.translate(_WIDTH)
 
 
-def _parse(text: str, sent_at: datetime, unit: Unit) -> list[ParsedReport]:
+def _parse(
+    text: str, sent_at: datetime, unit: Unit, assume_report: bool = False
+) -> list[ParsedReport]:
     if not isinstance(text, str) or not text:
         return []
     notes: list[str] = []
@@ -701,14 +725,14 @@ def _parse(text: str, sent_at: datetime, unit: Unit) -> list[ParsedReport]:
     lexicon = _lexicon(unit)
     # The cheap exit that most chat takes.
     site_hit = lexicon.site_pattern.search(text) if lexicon.site_pattern else None
-    if not site_hit and not _DUTY_WORDS.search(text):
-        return []
-    if _NOTICE_START.search(text):
+    if not assume_report and (
+        (not site_hit and not _DUTY_WORDS.search(text)) or _NOTICE_START.search(text)
+    ):
         return []
 
     sections = _split_by_site(text, lexicon)
     day, date_notes, only_future = _read_date(_mask_names(text, lexicon), sent_at.date())
-    if only_future:
+    if only_future and not assume_report:
         return []  # 1月15日值班名单… : about a duty still to come
     notes.extend(date_notes)
 
@@ -717,7 +741,7 @@ def _parse(text: str, sent_at: datetime, unit: Unit) -> list[ParsedReport]:
     for site, body in sections:
         reading = _read_section(body, lexicon)
         strong = strong or reading.strong
-        if not reading.has_content:
+        if not reading.has_content and not (assume_report and len(sections) == 1):
             continue
         site_notes = list(notes)
         if site is None:
@@ -733,11 +757,12 @@ def _parse(text: str, sent_at: datetime, unit: Unit) -> list[ParsedReport]:
                 resolved=tuple(reading.resolved),
                 activities=tuple(reading.activities),
                 notes=tuple(site_notes),
+                problems=tuple(reading.problems),
             )
         )
     if not reports:
         return []
-    if not strong:
+    if not strong and not assume_report:
         # Without a report's shape, a question, a request to others or a period summary is chat.
         if _QUESTION.search(text) or _NOTICE_WORDS.search(text):
             return []
@@ -1027,6 +1052,7 @@ class _Reading:
     unlisted: list[str] = field(default_factory=list)
     drafts: list[_Draft] = field(default_factory=list)
     activities: list[Activity] = field(default_factory=list)
+    problems: list[ReportedProblem] = field(default_factory=list)
     no_problem: bool = False
     activity_mentioned: bool = False
     strong: bool = False
@@ -1501,17 +1527,25 @@ def _activity(fragment: str, pending: str | None) -> tuple[Activity | None, str 
 def _finish(reading: _Reading) -> None:
     for draft in reading.drafts:
         reading.found.append(Item(draft.category, draft.text, draft.count))
+        fix_text = ""
         if draft.resolved > 0:
             fix_text = _resolution_text(draft)
             reading.resolved.append(Item(draft.category, fix_text, draft.resolved))
+        reading.problems.append(
+            ReportedProblem(draft.category, draft.text, draft.count, draft.resolved, fix_text)
+        )
     if not reading.drafts and reading.summary_found:
         # Only totals were given: one uncategorised item.
         fallback = "其他"
         reading.found.append(Item(fallback, "问题", reading.summary_found))
-        if reading.summary_fixed:
-            reading.resolved.append(
-                Item(fallback, "已整改", min(reading.summary_fixed, reading.summary_found))
+        fixed = min(reading.summary_fixed or 0, reading.summary_found)
+        if fixed:
+            reading.resolved.append(Item(fallback, "已整改", fixed))
+        reading.problems.append(
+            ReportedProblem(
+                fallback, "问题", reading.summary_found, fixed, "已整改" if fixed else ""
             )
+        )
     elif reading.drafts and reading.summary_found:
         total = sum(d.count for d in reading.drafts)
         if reading.summary_found not in (total, len(reading.drafts)):

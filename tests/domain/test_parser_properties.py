@@ -105,6 +105,10 @@ def check_invariants(reports):
         assert all(activity.count >= 1 for activity in report.activities)
         contract = report.to_contract()
         assert contract["found_total"] == report.found_total
+        # The ledger's view pairs every found item with what was fixed of it.
+        assert sum(p.count for p in report.problems) == report.found_total
+        assert sum(p.resolved for p in report.problems) == report.resolved_total
+        assert all(0 <= p.resolved <= p.count for p in report.problems)
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -390,3 +390,39 @@ def test_putting_up_posters_is_work_not_a_problem(unit_a):
     report = one("凤凰城社区值班：清理楼道杂物6处，张贴春节公益广告10张。", unit_a)
     assert totals(report) == (6, 6, 0)
     assert totals(one("凤凰城社区值班：楼道内乱张贴小广告4处，已清除。", unit_a)) == (4, 4, 0)
+
+
+def test_problems_pair_found_items_with_their_fixes(unit_a):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from dutybot.report_parser import parse_message
+
+    sent = datetime(2026, 11, 30, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    [report] = parse_message(
+        "玄帝庙街值班：发现垃圾3处已清理；电动车乱停5辆，其中2辆已摆放整齐；井盖破损1处已报城管",
+        sent,
+        unit_a,
+    )
+    assert [(p.category, p.count, p.resolved) for p in report.problems] == [
+        ("环境卫生", 3, 3),
+        ("市容秩序", 5, 2),
+        ("基础设施", 1, 0),
+    ]
+
+
+def test_assume_report_reads_what_the_checks_would_drop(unit_a):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from dutybot.report_parser import parse_message
+
+    sent = datetime(2026, 11, 30, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    text = "今天在凤凰城，捡了烟头十几个？"
+    assert parse_message(text, sent, unit_a) == []
+    [report] = parse_message(text, sent, unit_a, assume_report=True)
+    assert report.site == "市16网格（南苑街道凤凰城社区）"
+    assert report.found_total >= 1
+    [empty] = parse_message("今天没什么", sent, unit_a, assume_report=True)
+    assert empty.site is None
+    assert empty.found_total == 0
