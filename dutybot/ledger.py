@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .classify import classify
 from .errors import (
     AlreadyResolved,
     AlreadyWithdrawn,
@@ -27,8 +28,9 @@ from .errors import (
     NotResolved,
     UnknownCategory,
 )
+from .quantity import chinese_numeral, extract_quantity
 from .text import fold
-from .unit import FALLBACK_CATEGORY, Site, Unit
+from .unit import Site, Unit
 
 MAX_DESCRIPTION = 500
 MAX_NOTE = 200
@@ -201,13 +203,7 @@ def chinese_number(text: str) -> int | None:
     """``十二`` → 12, ``两`` → 2; None for anything else."""
     if not text or any(c not in _CN_DIGITS for c in text):
         return None
-    import cn2an
-
-    try:
-        value = cn2an.cn2an(text.replace("〇", "零"), "smart")
-    except (ValueError, KeyError):
-        return None
-    return int(value) if value == int(value) else None
+    return chinese_numeral(text)
 
 
 def split_number(text: str) -> tuple[int | None, str]:
@@ -302,32 +298,6 @@ def category_named(text: str, unit: Unit) -> str:
     raise UnknownCategory(text, names)
 
 
-def fallback_classify(text: str, unit: Unit) -> str:
-    """The category whose keyword found in ``text`` is the longest (垃圾桶破损 beats 垃圾)."""
-    best, best_length = FALLBACK_CATEGORY, 0
-    folded = fold(text)
-    for category in unit.categories:
-        for word in category.keywords:
-            if len(word) > best_length and fold(word) in folded:
-                best, best_length = category.name, len(word)
-    return best if best in unit.category_names else unit.category_names[-1]
-
-
-_QUANTITY = re.compile(
-    rf"(\d+|[{_CN_DIGITS}]+)\s*(?:处|辆|个|台|块|根|袋|堆|张|只|条|起|件|家|棵|盏|名|人|车|片)"
-)
-
-
-def fallback_quantity(text: str) -> int:
-    """The first ``5处`` / ``五辆`` in the text, 1 when there is none."""
-    for match in _QUANTITY.finditer(_normal(text)):
-        word = match.group(1)
-        value = int(word) if word.isdigit() else chinese_number(word)
-        if value:
-            return value
-    return 1
-
-
 @dataclass(frozen=True)
 class ListFilter:
     site: Site | None = None
@@ -353,9 +323,4 @@ LIST_WORDS = ("列表", "清单", "台账", "list")
 
 def classify_problem(description: str, unit: Unit) -> tuple[str, int]:
     """The category (by the unit's keywords) and the quantity of a problem's description."""
-    try:
-        from .classify import classify
-        from .quantity import extract_quantity
-    except ImportError:  # until the parser branch lands: the minimal rules above
-        return fallback_classify(description, unit), fallback_quantity(description)
     return classify(description, unit), extract_quantity(description)

@@ -29,8 +29,6 @@ from dutybot.ledger import (
     chinese_number,
     classify_problem,
     due_date,
-    fallback_classify,
-    fallback_quantity,
     is_overdue,
     is_rework,
     next_status,
@@ -304,24 +302,18 @@ def test_list_filter():
 
 
 # ---------------------------------------------------------------------------------------------
-# Category and quantity (the fallback rules; dutybot.classify / quantity replace them)
+# Category and quantity (dutybot.classify and dutybot.quantity)
 
 
-def test_fallback_classify_prefers_the_longest_keyword():
-    assert fallback_classify("电动车乱停放5处", UNIT) == "市容秩序"
-    assert fallback_classify("垃圾桶破损", UNIT) == "基础设施"
-    assert fallback_classify("地上有垃圾", UNIT) == "环境卫生"
-    assert fallback_classify("说不清是什么", UNIT) == "其他"
-
-
-def test_fallback_quantity():
-    assert fallback_quantity("电动车乱停放5处") == 5
-    assert fallback_quantity("共享单车五辆乱停") == 5
-    assert fallback_quantity("捡拾烟头二十个") == 20
-    assert fallback_quantity("井盖松动") == 1
-    assert fallback_quantity("电动车乱停放５处") == 5
-
-
-def test_classify_problem_gives_both():
-    category, quantity = classify_problem("电动车乱停放5处", UNIT)
-    assert (category, quantity) == ("市容秩序", 5)
+@pytest.mark.parametrize(
+    ("text", "category", "quantity"),
+    [
+        ("电动车乱停放5处", "市容秩序", 5),
+        ("共享单车五辆乱停", "市容秩序", 5),
+        ("垃圾桶破损", "基础设施", 1),
+        ("捡拾烟头二十个", "环境卫生", 20),
+        ("说不清是什么", "其他", 1),
+    ],
+)
+def test_classify_problem(text, category, quantity):
+    assert classify_problem(text, UNIT) == (category, quantity)
