@@ -28,7 +28,7 @@ from typing import Any
 from .classify import Classifier, classifier_for
 from .quantity import MEASURE_WORDS, Quantity, chinese_numeral, find_quantities, find_quantity
 from .text import fold, without_brackets
-from .unit import TITLES, Category, Site, StaffMember, Unit
+from .unit import TITLES, Category, Site, StaffMember, Unit, strip_title
 
 log = logging.getLogger(__name__)
 
@@ -134,7 +134,7 @@ _PERIOD_SUMMARY = re.compile(r"上个?月|本月|这个月|今年|全年|本年�
 _NO_PROBLEM = re.compile(
     r"未发现(?:明显)?问题|没有?发现(?:明显)?问题|无(?:明显|其他|其它)?问题|未见(?:明显)?问题|"
     r"一切正常|情况正常|其余正常|其他正常|其它正常|均正常|秩序良好|环境整洁|路段整洁|"
-    r"干净整洁|整体(?:较好|良好|干净)|存在问题[:：]\s*无")
+    r"干净整洁|整体(?:较好|良好|干净)|存在问题[:：]\s*无|(?:情况|路段|网格|社区)[:：]?\s*(?:良好|正常)")
 
 # Labels at the start of a sentence that say what the following sentences are.
 class _Kind(Enum):
@@ -239,6 +239,7 @@ _ALL_FIXED = re.compile(
     r"(?:均|都|全部|全都|已全部|全部已|一律)(?:已经?)?(?:当场|现场)?(?:整改|处理|清理|解决|处置|完成|落实|"
     r"整改到位|整改完毕|清除|规整)|当场(?:整改|清理|处理)完毕|已整改完毕|整改完毕|已全部整改")
 _REST = re.compile(r"(?:其余|其他|其它|剩余|剩下|余下)(?!正常|均?无)")
+_REMAINDER = re.compile(rf"(?:还有|另有|另外还有|另|剩余|剩下|余下)\s*(?P<n>{_NUM})\s*[{MEASURE_WORDS}]")
 _CONSEQUENCE = re.compile(r"(?:存在|造成|形成|有)?[^，]{0,4}(?:安全)?隐患$|影响(?:通行|出行|市容|美观|环境)|易(?:绊倒|发生)")
 _SUMMARY_FOUND = re.compile(rf"(?:发现|排查|存在|查找)(?:各类|各种)?问题(?P<n>{_NUM})(?:处|个|项|起|条)")
 _SUMMARY_FIXED = re.compile(rf"^(?:已|当场|现场|已当场)?(?:整改|处理|解决|处置)(?:完成|完毕|到位)?(?P<n>{_NUM})(?:处|个|项|起|条)")
@@ -262,7 +263,8 @@ _ACTIVITY_COUNT = re.compile(rf"(?<![\d.:：第{_CN}百])(?P<n>\d{{1,6}}|[{_CN}�
 
 _INDEX_REFS = re.compile(
     rf"^{_DECORATION}(?:第)?(?P<refs>[(（]?(?:\d{{1,2}}|[①-⑳])[)）]?"
-    rf"(?:\s*[、,，和及与/]\s*[(（]?(?:\d{{1,2}}|[①-⑳])[)）]?)*)(?:项|条|号问题|点)?(?![\d{MEASURE_WORDS}.．])")
+    rf"(?:\s*[、,，和及与/]\s*[(（]?(?:\d{{1,2}}|[①-⑳])[)）]?)*)(?:项|条|号问题|点)?\s*[.．、:：]?"
+    rf"(?![\d{MEASURE_WORDS}.．])")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 _LEAVE = re.compile(r"请假|缺勤|未到岗|没到岗|未参加|没参加|缺岗|调休|出差")
@@ -477,10 +479,12 @@ def _split_by_site(text: str, lexicon: _Lexicon) -> list[tuple[Site | None, str]
     if len({site.name for _, _, site in headers}) >= 2:
         bodies: dict[str, list[str]] = {}
         by_name: dict[str, Site] = {}
-        for index, (start, _end, site) in enumerate(headers):
-            stop = headers[index + 1][0] if index + 1 < len(headers) else len(text)
-            line_start = text.rfind("\n", 0, start) + 1
-            bodies.setdefault(site.name, []).append(text[line_start:stop])
+        # A section starts at its heading's line or sentence, decorations included.
+        starts = [max(text.rfind(mark, 0, start) for mark in "\n。；;") + 1
+                  for start, _end, _site in headers]
+        for index, (_start, _end, site) in enumerate(headers):
+            stop = starts[index + 1] if index + 1 < len(starts) else len(text)
+            bodies.setdefault(site.name, []).append(text[starts[index]:stop])
             by_name[site.name] = site
         return [(by_name[name], "\n".join(parts)) for name, parts in bodies.items()]
     labelled = [hit for hit in hits if _SITE_LABEL.search(_before(text, hit[0]))]
@@ -684,7 +688,7 @@ def _read_section(body: str, lexicon: _Lexicon) -> _Reading:
     reading.staff, reading.unlisted, staff_labelled = _find_staff(body, lexicon)
     reading.no_problem = bool(_NO_PROBLEM.search(body))
     kind = _Kind.NEUTRAL
-    found_list = False
+    found_seen = False
     for sentence in _sentences(body):
         label = _LABEL.match(sentence)
         if label:
@@ -701,8 +705,8 @@ def _read_section(body: str, lexicon: _Lexicon) -> _Reading:
                 or _CARRIED_OVER.search(sentence) or _PLAN_START.match(sentence.strip()):
             continue
         if kind == _Kind.FOUND:
-            found_list = True
-        _read_sentence(sentence, kind, found_list, reading, lexicon)
+            found_seen = True
+        _read_sentence(sentence, kind, found_seen, reading, lexicon)
     if staff_labelled:
         reading.strong = True
     _finish(reading)
@@ -713,7 +717,7 @@ def _sentences(body: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(body) if s.strip()]
 
 
-def _read_sentence(sentence: str, kind: _Kind, found_list: bool, reading: _Reading,
+def _read_sentence(sentence: str, kind: _Kind, found_seen: bool, reading: _Reading,
                    lexicon: _Lexicon) -> None:
     list_no: int | None = None
     targets: list[_Draft] = []             # items a 整改 line refers to by number (1、3当场整改)
@@ -775,7 +779,7 @@ def _read_sentence(sentence: str, kind: _Kind, found_list: bool, reading: _Readi
                 _apply(target, status, fragment, True, adopt_count=True)
                 current = target
                 continue
-            if kind == _Kind.EFFECT and found_list:
+            if kind == _Kind.EFFECT and found_seen:
                 continue        # 工作成效 restates what the list already counted
             parts = _split_listed(fragment)
             for part in parts:
@@ -789,6 +793,13 @@ def _read_sentence(sentence: str, kind: _Kind, found_list: bool, reading: _Readi
             continue
 
         if status.state is None:
+            remainder = _REMAINDER.match(fragment)
+            if remainder and current is not None and current.status == "fixed" \
+                    and current.fixed_count is None:
+                # 小广告已清除3处，还有2处够不着: 5 found, 3 fixed.
+                extra = chinese_numeral(remainder.group("n")) or 0
+                current.fixed_count, current.count = current.count, current.count + extra
+                continue
             if current is not None and not current.explicit:
                 quantity = find_quantity(fragment)
                 if quantity and not quantity.vague and _is_bare_count(fragment, quantity):
@@ -846,7 +857,8 @@ def _index_refs(fragment: str) -> tuple[list[int], str] | None:
         return None
     numbers = []
     for token in re.findall(rf"\d{{1,2}}|[{_CIRCLED}]", match.group("refs")):
-        numbers.append(int(token) if token.isdigit() else _CIRCLED.index(token) + 1)
+        # ① is a digit to str.isdigit but not to int().
+        numbers.append(_CIRCLED.index(token) + 1 if token in _CIRCLED else int(token))
     rest = fragment[match.end():]
     if not rest or not _STATUS_TOKEN.search(rest):
         return None
@@ -1172,17 +1184,10 @@ def _unlisted_names(clause: str, lexicon: _Lexicon) -> list[str]:
             if name.startswith(department):
                 name = name[len(department):]
         name = _NAME_SUFFIX.sub("", name)
-        name = _strip_title_loose(name)
+        name = strip_title(name)
         if _looks_like_name(name):
             found.append(name)
     return found
-
-
-def _strip_title_loose(name: str) -> str:
-    for title in sorted(TITLES, key=len, reverse=True):
-        if name.endswith(title) and len(name) > len(title) + 1:
-            return name[: -len(title)]
-    return name
 
 
 def _looks_like_name(name: str) -> bool:

@@ -260,3 +260,23 @@ def test_to_contract_is_the_reports_md_form(unit_a):
         "activities": [{"kind": "劝导", "count": 12, "unit": "人次"}],
         "found_total": 5, "resolved_total": 5, "pending_total": 0,
     }
+
+
+def test_a_numbered_fix_list_follows_the_found_list(unit_a):
+    text = "玄帝庙街值班\n发现问题：\n1.电动车乱停放6辆\n2.烟头若干\n3.井盖松动1处\n整改情况：\n1.已摆放整齐\n2.已清理\n3.已报城管"
+    assert totals(one(text, unit_a)) == (8, 7, 1)
+
+
+def test_a_remainder_adds_to_what_was_fixed(unit_a):
+    text = "玄帝庙街值班。小广告已清除3处，还有2处在高处够不着，已报城管。"
+    assert totals(one(text, unit_a)) == (5, 3, 2)
+
+
+def test_a_second_site_heading_inside_a_line(unit_a):
+    text = "玄帝庙街路西值班：王晓明、李娜\n电动车乱停3辆，已规整。凤凰城社区：小广告5处，已清除。"
+    reports = parse_message(text, WEDNESDAY, unit_a)
+    assert [(r.site, totals(r)) for r in reports] == [(ROAD_A, (3, 3, 0)), (GRID_A, (5, 5, 0))]
+
+
+def test_a_one_word_all_clear_is_a_report(unit_a):
+    assert totals(one("玄帝庙街值班情况：正常", unit_a)) == (0, 0, 0)
