@@ -78,6 +78,9 @@ class BotProcess:
                 "DUTY_UNIT_FILE": str(self.unit_file),
                 "DUTY_DATA_DIR": str(self.data_dir),
                 "LOG_LEVEL": self.log_level,
+                # The simulated client is no QQ server: no need to pace the bot.
+                "DUTY_SEND_RATE": "1000",
+                "DUTY_SEND_BURST": "1000",
                 "PYTHONUNBUFFERED": "1",
                 "PYTHONIOENCODING": "utf-8",
                 # Image links of the simulated QQ are served on loopback: never via a proxy.

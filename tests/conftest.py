@@ -39,6 +39,8 @@ def pytest_configure(config: pytest.Config) -> None:
         "duty_unit_file": str(UNIT_FILE),
         "duty_timezone": "Asia/Shanghai",
         "duty_data_dir": str(_session_dir / "data"),
+        "duty_send_rate": 1000.0,
+        "duty_send_burst": 1000,
     }
     config.stash[NONEBOT_START_LIFESPAN] = False
 
@@ -58,7 +60,7 @@ async def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     import nonebot_plugin_orm
     from nonebot_plugin_orm import Model, get_session
 
-    from plugins.duty import pending, units
+    from plugins.duty import inbox, pending, units
 
     url = os.environ.get("DUTY_TEST_DATABASE_URL")
     if not url:
@@ -73,6 +75,7 @@ async def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     async with get_session() as session:
         await units.activate(session, units.read_unit_files(UNIT_FILE))
     pending.clear()
+    inbox.forget_recent()
     yield engine
     await engine.dispose()
 

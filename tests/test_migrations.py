@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.util import greenlet_spawn
@@ -75,3 +77,45 @@ async def test_every_branch_downgrades_and_upgrades_again(migration_database):
         assert not {t for t in tables if t.startswith(("duty_", "ledger_"))}
         await greenlet_spawn(migrate.upgrade, config)
         await greenlet_spawn(migrate.check, config)
+
+
+async def test_unattended_start_upgrades_an_older_database(migration_database, tmp_path):
+    """``python bot.py`` with stdin closed, on a database left at the first revision, upgrades
+    it through the shipped migrations and keeps its rows."""
+    import os
+    import shutil
+
+    from nonebot_plugin_orm import AlembicConfig, migrate
+
+    from dutybot.simulator import BotProcess
+
+    if os.environ.get("DUTY_TEST_DATABASE_URL"):
+        pytest.skip("uses a SQLite file of its own")
+    await _drop_everything(migration_database)
+    with AlembicConfig() as config:
+        await greenlet_spawn(migrate.upgrade, config, "13ac70416336")  # the first core revision
+    async with migration_database.begin() as connection:
+        await connection.execute(
+            sa.text(
+                "INSERT INTO duty_unit (key, name, updated_at) VALUES ('老单位', '老单位', '2026-01-01')"
+            )
+        )
+    await migration_database.dispose()
+
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(migration_database.url.database, data / "duty.db")
+    unit_file = tmp_path / "unit.toml"
+    shutil.copy(Path(__file__).parent / "data" / "unit.toml", unit_file)
+    with BotProcess(data, unit_file):
+        pass
+
+    import sqlite3
+
+    with sqlite3.connect(data / "duty.db") as db:
+        names = {row[0] for row in db.execute("SELECT name FROM duty_unit")}
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        versions = {row[0] for row in db.execute("SELECT version_num FROM alembic_version")}
+    assert names == {"老单位", "市外侨办"}
+    assert "duty_processedmessage" in tables
+    assert "13ac70416336" not in versions

@@ -1,5 +1,12 @@
 from nonebot import get_driver, get_plugin_config, logger, on_command, on_message, require
-from nonebot.adapters.onebot.v11 import Bot, Event, GroupMessageEvent, Message
+from nonebot.adapters.onebot.v11 import (
+    Bot,
+    Event,
+    GroupMessageEvent,
+    Message,
+    MessageEvent,
+    PrivateMessageEvent,
+)
 from nonebot.exception import IgnoredException
 from nonebot.message import event_preprocessor
 from nonebot.params import CommandArg
@@ -15,7 +22,7 @@ from dutybot.errors import NameAlreadyBound, QQAlreadyBound, UnknownStaff  # noq
 from dutybot.text import clip  # noqa: E402
 from dutybot.unit import Site  # noqa: E402
 
-from . import pending, service, units  # noqa: E402
+from . import database, inbox, outbox, pending, service, units  # noqa: E402, F401
 from .chat import (  # noqa: E402
     NOT_STAFF,
     command_usages,
@@ -47,6 +54,7 @@ __plugin_meta__ = PluginMetadata(
 
 plugin_config = get_plugin_config(Config)
 clock.set_timezone(plugin_config.duty_timezone)
+outbox.configure(plugin_config.duty_send_rate, plugin_config.duty_send_burst)
 
 
 @get_driver().on_startup
@@ -64,6 +72,16 @@ async def ignore_other_groups(event: Event) -> None:
     group_id = getattr(event, "group_id", None)
     if group_id is not None and units.for_group(group_id) is None:
         raise IgnoredException("group not served")
+
+
+@event_preprocessor
+async def drop_redelivered(event: MessageEvent) -> None:
+    """A message already handled (redelivered after a reconnect) changes nothing."""
+    if inbox.seen_recently(event):
+        raise IgnoredException("message seen already")
+    async with get_session() as session:
+        if await inbox.already_processed(session, event):
+            raise IgnoredException("message recorded already")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -134,6 +152,11 @@ async def _may_check_in_others(session, served, sender: Person | None, qq: int, 
     return sender.leader or await service.is_rostered_leader(session, sender.id, day)
 
 
+@checkin.handle()
+async def checkin_in_private(event: PrivateMessageEvent) -> None:
+    await checkin.finish("报到请在值班工作群里发送 /报到，方便大家看到谁到岗了。")
+
+
 def _checkin_recorder(served, people: list[Person], sender: Person | None, at, source, event):
     """The recording step, kept apart so that a site chosen later can finish it."""
     by_qq, message_id = event.user_id, message_key(event)
@@ -141,12 +164,11 @@ def _checkin_recorder(served, people: list[Person], sender: Person | None, at, s
 
     async def record(site: Site) -> str:
         site_id = served.site_id(site)
-        async with get_session() as session:
+        async with inbox.recording(event) as session:
             outcome = await service.record_checkins(
                 session, served.unit_id, site_id, people, at.date(), at, source, by_qq, message_id
             )
             present = await service.present_at(session, site_id, at.date())
-            await session.commit()
         lines = []
         for name, first in outcome.already:
             who = "你" if for_self else name
@@ -204,7 +226,7 @@ async def handle_bind(event: GroupMessageEvent, args: Message = CommandArg()) ->
         await bind.finish(
             f"值班名单里没有“{clip(name, 12)}”。请按名单上的姓名发送，如：/绑定 {served.unit.staff[0].name}"
         )
-    async with get_session() as session:
+    async with inbox.recording(event) as session:
         try:
             staff = await service.bind_staff(
                 session,
@@ -222,8 +244,12 @@ async def handle_bind(event: GroupMessageEvent, args: Message = CommandArg()) ->
             await bind.finish(f"“{member.name}”已绑定了别的 QQ。如有误，请联系协调人。")
         except UnknownStaff:
             await bind.finish(f"“{member.name}”已不在值班名单中，请联系协调人。")
-        await session.commit()
     await bind.finish(f"绑定成功：{staff.name}（{staff.department}）。以后直接发送 /报到 即可。")
+
+
+@bind.handle()
+async def bind_in_private(event: PrivateMessageEvent) -> None:
+    await bind.finish("绑定请在值班工作群里发送 /绑定 你的姓名。")
 
 
 # ---------------------------------------------------------------------------------------------

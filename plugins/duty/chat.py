@@ -45,6 +45,35 @@ async def sender_staff(
     return staff
 
 
+async def private_sender(
+    session: AsyncSession, event: MessageEvent
+) -> tuple[ServedUnit, service.Person] | None:
+    """The unit and staff member behind a private message; None for anyone not bound. Someone
+    on the staff of several units is taken as a member of the first."""
+    from . import units
+
+    for unit_id, person in await service.units_of_qq(session, event.user_id):
+        for served in units.all_served():
+            if served.unit_id == unit_id:
+                return served, person
+    return None
+
+
+async def who_is(
+    session: AsyncSession, event: MessageEvent
+) -> tuple[ServedUnit, service.Person | None] | None:
+    """The unit an event belongs to and its sender's staff entry, for group and private chat
+    alike. None: a private message from someone who is not bound staff."""
+    from . import units
+
+    if isinstance(event, GroupMessageEvent):
+        served = units.for_group(event.group_id)
+        if served is None:
+            return None
+        return served, await sender_staff(session, served, event)
+    return await private_sender(session, event)
+
+
 def is_coordinator(served: ServedUnit, qq: int) -> bool:
     superusers = nonebot.get_driver().config.superusers
     return served.unit.is_coordinator(qq) or str(qq) in superusers

@@ -17,6 +17,12 @@ class Config(BaseModel):
     duty_data_dir: Path = Path("data")
     """Runtime files: photos, exports, backups."""
 
+    duty_send_rate: float = 1.0
+    """Messages per second the bot sends at most, sustained (QQ restricts fast senders)."""
+
+    duty_send_burst: int = 5
+    """Messages the bot may send at once before the rate applies."""
+
     @field_validator("duty_timezone")
     @classmethod
     def known_timezone(cls, value: str) -> str:

@@ -139,3 +139,21 @@ class AuditEntry(Model):
     subject_id: Mapped[int | None] = mapped_column(default=None)
     message_id: Mapped[str | None] = mapped_column(sa.String(64), default=None)
     detail: Mapped[str] = mapped_column(sa.Text, default="")
+
+
+class ProcessedMessage(Model):
+    """A QQ message whose effects are in the database. Written in the same transaction as
+    those effects, so a message delivered twice (after a reconnect, or to two bot processes)
+    is recorded once."""
+
+    __table_args__ = (
+        sa.UniqueConstraint("chat", "message_id", name="uq_duty_processedmessage_once"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # "g<group id>" or "p<user id>": message ids are only unique within a chat.
+    chat: Mapped[str] = mapped_column(sa.String(24))
+    message_id: Mapped[str] = mapped_column(sa.String(64))
+    user_id: Mapped[int] = mapped_column(sa.BigInteger)
+    sent_at: Mapped[datetime]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -129,6 +129,12 @@ async def staff_by_qq(session: AsyncSession, unit_id: int, qq: int) -> Person | 
     return Person.of(row) if row else None
 
 
+async def units_of_qq(session: AsyncSession, qq: int) -> list[tuple[int, Person]]:
+    """Every unit where this QQ is bound to an active staff member, with that person."""
+    rows = await session.scalars(sa.select(Staff).where(Staff.qq == qq, Staff.active))
+    return [(row.unit_id, Person.of(row)) for row in rows]
+
+
 async def staff_by_names(session: AsyncSession, unit_id: int, names: list[str]) -> list[Person]:
     """Active staff rows in the order of ``names``; a name not found raises UnknownStaff."""
     rows = {

@@ -1,0 +1,88 @@
+"""Exactly-once handling of QQ messages.
+
+A message that changed the database is claimed (``ProcessedMessage``) in the same transaction
+as its changes. A redelivered message is dropped before any matcher runs: by a small in-memory
+memory of recent ids, or by finding its claim in the database. If two processes race on one
+message, the loser's commit fails on the claim's unique key and it stays silent.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import sqlalchemy as sa
+from nonebot.adapters.onebot.v11 import GroupMessageEvent, MessageEvent
+from nonebot.exception import FinishedException
+from nonebot_plugin_orm import get_session
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dutybot import clock
+
+from .model import ProcessedMessage
+
+RECENT_LIMIT = 5000
+
+_recent: OrderedDict[tuple[str, str], None] = OrderedDict()
+
+
+def chat_key(event: MessageEvent) -> str:
+    if isinstance(event, GroupMessageEvent):
+        return f"g{event.group_id}"
+    return f"p{event.user_id}"
+
+
+def seen_recently(event: MessageEvent) -> bool:
+    """Remember the message; True if it was already seen by this process."""
+    key = (chat_key(event), str(event.message_id))
+    if key in _recent:
+        return True
+    _recent[key] = None
+    if len(_recent) > RECENT_LIMIT:
+        _recent.popitem(last=False)
+    return False
+
+
+def forget_recent() -> None:
+    _recent.clear()
+
+
+async def already_processed(session: AsyncSession, event: MessageEvent) -> bool:
+    found = await session.scalar(
+        sa.select(ProcessedMessage.id).where(
+            ProcessedMessage.chat == chat_key(event),
+            ProcessedMessage.message_id == str(event.message_id),
+        )
+    )
+    return found is not None
+
+
+def claim(session: AsyncSession, event: MessageEvent) -> None:
+    session.add(
+        ProcessedMessage(
+            chat=chat_key(event),
+            message_id=str(event.message_id),
+            user_id=event.user_id,
+            sent_at=clock.to_utc_naive(clock.from_timestamp(event.time)),
+        )
+    )
+
+
+@asynccontextmanager
+async def recording(event: MessageEvent) -> AsyncIterator[AsyncSession]:
+    """A session whose commit records the changes together with the message's claim.
+
+    If another process already recorded this message, the changes are dropped and the handler
+    ends silently (no second reply)."""
+    async with get_session() as session:
+        yield session
+        claim(session, event)
+        try:
+            await session.commit()
+        except IntegrityError:
+            await session.rollback()
+            if await already_processed(session, event):
+                raise FinishedException from None
+            raise

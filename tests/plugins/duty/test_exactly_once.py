@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import sqlalchemy as sa
+from nonebot.adapters.onebot.v11 import Bot
+from nonebug import App
+
+from tests.fake import fake_group_message
+
+
+async def count(model) -> int:
+    from nonebot_plugin_orm import get_session
+
+    async with get_session() as session:
+        return await session.scalar(sa.select(sa.func.count()).select_from(model))
+
+
+async def test_redelivered_message_changes_nothing_and_gets_no_reply(app: App):
+    from plugins.duty.model import Checkin, ProcessedMessage
+
+    async with app.test_matcher() as ctx:
+        bot = ctx.create_bot(base=Bot)
+        event = fake_group_message("/报到 玄帝庙街", message_id=777)
+        ctx.receive_event(bot, event)
+        ctx.should_call_send(event, "已报到（玄帝庙街路西 1人）：王晓明", result={"message_id": 1})
+        ctx.receive_event(bot, fake_group_message("/报到 玄帝庙街", message_id=777))
+    assert await count(Checkin) == 1
+    assert await count(ProcessedMessage) == 1
+
+
+async def test_redelivered_after_restart_is_found_in_the_database(app: App):
+    from plugins.duty import inbox
+    from plugins.duty.model import Checkin
+
+    async with app.test_matcher() as ctx:
+        bot = ctx.create_bot(base=Bot)
+        event = fake_group_message("/报到 玄帝庙街", message_id=778)
+        ctx.receive_event(bot, event)
+        ctx.should_call_send(event, "已报到（玄帝庙街路西 1人）：王晓明", result={"message_id": 1})
+    inbox.forget_recent()  # as after a restart
+    async with app.test_matcher() as ctx:
+        bot = ctx.create_bot(base=Bot)
+        ctx.receive_event(bot, fake_group_message("/报到 玄帝庙街", message_id=778))
+    assert await count(Checkin) == 1
+
+
+async def test_same_id_in_another_group_is_another_message(app: App, tmp_path):
+    from nonebot_plugin_orm import get_session
+
+    from plugins.duty import units
+    from tests.conftest import UNIT_FILE
+
+    folder = tmp_path / "units"
+    folder.mkdir()
+    (folder / "a.toml").write_text(UNIT_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "b.toml").write_text(
+        UNIT_FILE.read_text(encoding="utf-8")
+        .replace('name = "市外侨办"', 'name = "市商务局"')
+        .replace("700000001", "700000002"),
+        encoding="utf-8",
+    )
+    async with get_session() as session:
+        await units.activate(session, units.read_unit_files(folder))
+    async with app.test_matcher() as ctx:
+        bot = ctx.create_bot(base=Bot)
+        for group in (700000001, 700000002):
+            event = fake_group_message("/报到 玄帝庙街", message_id=779, group_id=group)
+            ctx.receive_event(bot, event)
+            ctx.should_call_send(
+                event, "已报到（玄帝庙街路西 1人）：王晓明", result={"message_id": 1}
+            )
