@@ -14,6 +14,7 @@ from nonebot.plugin import PluginMetadata
 from nonebot.rule import Rule
 
 require("nonebot_plugin_orm")
+require("plugins.duty")
 from nonebot_plugin_orm import get_session  # noqa: E402
 from sqlalchemy.exc import IntegrityError  # noqa: E402
 from sqlalchemy.ext.asyncio import AsyncSession  # noqa: E402
@@ -35,7 +36,7 @@ from dutybot.ledger import (  # noqa: E402
     split_number,
 )
 from dutybot.unit import Site  # noqa: E402
-from plugins.duty import pending, units  # noqa: E402
+from plugins.duty import inbox, pending, units  # noqa: E402
 from plugins.duty import service as duty_service  # noqa: E402
 from plugins.duty.chat import (  # noqa: E402
     NOT_STAFF,
@@ -114,6 +115,7 @@ async def handle_problem(event: GroupMessageEvent, args: Message = CommandArg())
     category, quantity = classify_problem(request.description, served.unit)
     registration = _Registration(
         served=served,
+        event=event,
         description=request.description,
         category=request.category or category,
         quantity=quantity,
@@ -145,6 +147,7 @@ class _Registration:
     finish it; photos are already downloaded by then."""
 
     served: ServedUnit
+    event: GroupMessageEvent
     description: str
     category: str
     quantity: int
@@ -172,7 +175,7 @@ class _Registration:
                 photos=self.photos,
             )
 
-        problem = await _write(work)
+        problem = await _write(self.event, work)
         self.number = problem.number
         return replies.registered(self.served, problem, self.photos)
 
@@ -237,6 +240,7 @@ async def handle_coordinate(event: GroupMessageEvent, args: Message = CommandArg
     change = await _attempt(
         coordinate_command,
         served,
+        event,
         number,
         lambda session: service.coordinate_problem(
             session, served.unit_id, number, body, event.user_id, at, message_key(event)
@@ -294,6 +298,7 @@ async def _resolve(
     change = await _attempt(
         matcher,
         served,
+        event,
         number,
         lambda session: service.resolve_problem(
             session,
@@ -343,7 +348,7 @@ async def handle_photo_reply(matcher: Matcher, event: GroupMessageEvent) -> None
         )
 
     try:
-        problem = await _write(work)
+        problem = await _write(event, work)
     except DutyError as error:
         await photo_reply.finish(await _refusal(served, number, error))
     await photo_reply.finish(replies.photos_added(problem, fetched))
@@ -372,6 +377,7 @@ async def handle_recheck(event: GroupMessageEvent, args: Message = CommandArg())
         change = await _attempt(
             recheck_command,
             served,
+            event,
             number,
             lambda s: service.reopen_problem(s, served.unit_id, number, qq, at, reason, key),
         )
@@ -381,6 +387,7 @@ async def handle_recheck(event: GroupMessageEvent, args: Message = CommandArg())
         change = await _attempt(
             recheck_command,
             served,
+            event,
             number,
             lambda s: service.confirm_recheck(s, served.unit_id, number, qq, at, note, key),
         )
@@ -388,6 +395,7 @@ async def handle_recheck(event: GroupMessageEvent, args: Message = CommandArg())
     change = await _attempt(
         recheck_command,
         served,
+        event,
         number,
         lambda s: service.mark_for_recheck(s, served.unit_id, number, qq, at, key),
     )
@@ -411,6 +419,7 @@ async def handle_reopen(event: GroupMessageEvent, args: Message = CommandArg()) 
     change = await _attempt(
         reopen_command,
         served,
+        event,
         number,
         lambda s: service.reopen_problem(
             s, served.unit_id, number, event.user_id, at, reason, message_key(event)
@@ -437,6 +446,7 @@ async def handle_withdraw(event: GroupMessageEvent, args: Message = CommandArg()
     change = await _attempt(
         withdraw_command,
         served,
+        event,
         number,
         lambda s: service.withdraw_problem(
             s,
@@ -539,15 +549,15 @@ async def _number_and_rest(
 T = TypeVar("T")
 
 
-async def _write(work: Callable[[AsyncSession], Awaitable[T]]) -> T:
-    """Run ``work`` in a transaction and commit; again if another change to the same problem
-    got in first (it then sees that change, e.g. "already resolved")."""
+async def _write(event: GroupMessageEvent, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
+    """Run ``work`` in a transaction committed together with the message's claim (a message
+    delivered twice changes the ledger once); again if another change to the same problem got
+    in first (it then sees that change, e.g. "already resolved")."""
     for attempt in range(3):
         try:
-            async with get_session() as session:
+            async with inbox.recording(event) as session:
                 result = await work(session)
-                await session.commit()
-                return result
+            return result
         except (StaleDataError, IntegrityError):
             if attempt == 2:
                 raise
@@ -557,12 +567,13 @@ async def _write(work: Callable[[AsyncSession], Awaitable[T]]) -> T:
 async def _attempt(
     matcher: type[Matcher],
     served: ServedUnit,
+    event: GroupMessageEvent,
     number: int,
     work: Callable[[AsyncSession], Awaitable[service.Change]],
 ) -> service.Change:
     """Do a change of problem ``number``; a refusal is answered and ends the handler."""
     try:
-        return await _write(work)
+        return await _write(event, work)
     except DutyError as error:
         await matcher.finish(await _refusal(served, number, error))
     raise AssertionError("unreachable")

@@ -726,3 +726,27 @@ async def test_show_one_problem_with_its_history(app: App, images):
 
 async def test_help_lists_the_ledger_commands(app: App):
     await send(app, "/帮助 撤销", "用法：/撤销 12 原因：撤销重复或登记错的问题（登记人或协调人）")
+
+
+# ---------------------------------------------------------------------------------------------
+# Exactly once
+
+
+async def test_a_redelivered_message_is_recorded_once(app: App):
+    from plugins.duty import inbox
+
+    await send(
+        app,
+        "/问题 玄帝庙街 电动车乱停放5处",
+        "已登记问题 #1（市容秩序·玄帝庙街路西，5处）",
+        message_id=880,
+    )
+    await send(app, "/解决 1", "已解决问题 #1（市容秩序·玄帝庙街路西，5处）", message_id=881)
+    inbox.forget_recent()  # as after a restart: found in the database
+    await send(app, "/问题 玄帝庙街 电动车乱停放5处", None, message_id=880)
+    await send(app, "/解决 1", None, message_id=881)
+    assert len(await problems()) == 1
+    assert [h[0] for h in await history()] == ["register", "resolve"]
+    assert await rows(
+        "SELECT message_id FROM duty_processedmessage WHERE message_id IN ('880', '881')"
+    ) == [("880",), ("881",)]
