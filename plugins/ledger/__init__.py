@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from nonebot import get_plugin_config, on_command, on_message, require
-from nonebot.adapters.onebot.v11 import GroupMessageEvent, Message
+from nonebot.adapters.onebot.v11 import GroupMessageEvent, Message, PrivateMessageEvent
 from nonebot.internal.matcher import Matcher
 from nonebot.params import CommandArg
 from nonebot.plugin import PluginMetadata
@@ -460,6 +460,25 @@ async def handle_withdraw(event: GroupMessageEvent, args: Message = CommandArg()
         ),
     )
     await withdraw_command.finish(replies.withdrawn(change, reason))
+
+
+# ---------------------------------------------------------------------------------------------
+# Private chat: the ledger is kept in the group, where everyone sees it
+
+
+async def ledger_in_private(matcher: Matcher, event: PrivateMessageEvent) -> None:
+    await matcher.finish("问题请在值班工作群里登记和处理（/问题、/解决 等），方便大家看到。")
+
+
+for _command in (
+    problem_command,
+    coordinate_command,
+    resolve_command,
+    recheck_command,
+    reopen_command,
+    withdraw_command,
+):
+    _command.handle()(ledger_in_private)
 
 
 # ---------------------------------------------------------------------------------------------

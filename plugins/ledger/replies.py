@@ -235,6 +235,10 @@ def _transition_refusal(error: IllegalTransition, problem: ProblemView | None) -
         else:
             when = f"已是“{status.label}”"
         verb = "无需重复" if action is Action.RESOLVE else "不用再协调"
+        if status is Status.RECHECKING:
+            return (
+                f"问题 #{n} {when}，正等待现场核查。看过后请发送 /核查 {n} 通过，或 /重开 {n} 原因"
+            )
         return f"问题 #{n} {when}，{verb}。如问题又出现，请发送：/重开 {n} 原因"
     if isinstance(error, NotResolved):
         if action is Action.REOPEN:

@@ -533,6 +533,11 @@ async def test_recheck_pass(app: App):
         "/核查 1",
         "问题 #1 已在待核查。看过后发送 /核查 1 通过，或 /重开 1 原因",
     )
+    await send(
+        app,
+        "/解决 1",
+        "问题 #1 已于11-30 07:35解决，正等待现场核查。看过后请发送 /核查 1 通过，或 /重开 1 原因",
+    )
     await send(app, "/核查 1 通过", "问题 #1 核查通过，已结案。", user_id=20004)
     assert [h[:3] for h in await history()][-2:] == [
         ("recheck", "resolved", "rechecking"),
@@ -750,3 +755,19 @@ async def test_a_redelivered_message_is_recorded_once(app: App):
     assert await rows(
         "SELECT message_id FROM duty_processedmessage WHERE message_id IN ('880', '881')"
     ) == [("880",), ("881",)]
+
+
+async def test_private_chat_points_to_the_group(app: App):
+    from tests.fake import fake_private_message
+
+    async with app.test_matcher() as ctx:
+        bot = ctx.create_bot(base=Bot)
+        for text in ("/问题 玄帝庙街 井盖松动", "/解决 1"):
+            event = fake_private_message(text)
+            ctx.receive_event(bot, event)
+            ctx.should_call_send(
+                event,
+                "问题请在值班工作群里登记和处理（/问题、/解决 等），方便大家看到。",
+                result={"message_id": 1},
+            )
+    assert await nothing_written()
