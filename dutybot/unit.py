@@ -183,6 +183,16 @@ class RosterRules:
 
 
 @dataclass(frozen=True)
+class MonthlyRules:
+    """``[monthly]``: the summary posted on the 1st of each month."""
+
+    # When on the 1st the last month's summary goes to the group; None: not posted.
+    summary_at: time | None = time(9, 0)
+    # The workbook and the 说明报告 are sent to the coordinators with it.
+    files_to_coordinators: bool = True
+
+
+@dataclass(frozen=True)
 class Unit:
     key: str
     name: str
@@ -195,6 +205,7 @@ class Unit:
     source: str = ""
     # Other tables of the file, kept raw for the features that read them.
     extra: Mapping[str, Any] = field(default_factory=dict)
+    monthly: MonthlyRules = MonthlyRules()
 
     def site_named(self, text: str) -> Site | None:
         """The site a person means by ``text`` (name, alias, or a small variation)."""
@@ -296,6 +307,7 @@ KNOWN_TABLES = {
     "time_limits",
     "reminders",
     "deadlines",
+    "monthly",
 }
 
 
@@ -330,6 +342,7 @@ def parse_unit(data: Mapping[str, Any], source: Path | str = "<unit>") -> Unit:
         categories=categories,
         source=str(source),
         extra=extra,
+        monthly=_parse_monthly(check, data),
     )
 
 
@@ -473,6 +486,27 @@ def _parse_categories(check: _Checker, data: Mapping[str, Any]) -> tuple[Categor
     return tuple(
         Category(name=name, keywords=words, time_limit_days=per_category.get(name, default_limit))
         for name, words in keywords.items()
+    )
+
+
+def _parse_monthly(check: _Checker, data: Mapping[str, Any]) -> MonthlyRules:
+    table = check.table(data, "monthly")
+    check.only(table, "monthly", {"summary_at", "files_to_coordinators"})
+    summary_at: time | None = MonthlyRules.summary_at
+    if table.get("summary_at") is False:
+        summary_at = None
+    elif "summary_at" in table:
+        value = table["summary_at"]
+        if value is True or not isinstance(value, (str, time)):
+            check.fail("monthly.summary_at", f'“{value}”应写成 "09:00" 这样的时间，不发则写 false')
+        summary_at = check.clock_time(table, "monthly.summary_at")
+        if summary_at is not None and not time(7, 0) <= summary_at < time(22, 0):
+            check.fail(
+                "monthly.summary_at", f"{summary_at:%H:%M} 在夜间，请写 07:00 到 22:00 之间的时间"
+            )
+    return MonthlyRules(
+        summary_at=summary_at,
+        files_to_coordinators=check.flag(table, "monthly.files_to_coordinators", default=True),
     )
 
 
