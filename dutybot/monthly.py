@@ -677,7 +677,7 @@ def render_chat(summary: UnitSummary, *, footer: str = "") -> str:
             continue
         lines.append(f"【{site.label}】")
         lines.extend(figure_lines(site))
-    if len(shown) > 1:
+    if sum(1 for s in shown if not s.is_empty) > 1:
         lines.append("【合计】")
         lines.extend(figure_lines(summary.total))
 
