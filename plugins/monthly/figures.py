@@ -214,31 +214,46 @@ async def _figures_by_key(
     ):
         resolved[key].append(Count(category, int(quantity or 0)))
         values[key]["resolved_in_time"] = values[key].get("resolved_in_time", 0) + int(on_time or 0)
+    # Open at the end: still open now, or resolved after the period. Two selective parts
+    # (the status index, the resolved_on index) rather than one OR over all history.
+    open_at_end = sa.union_all(
+        *(
+            sa.select(
+                scope.key(Problem).label("key"),
+                Problem.quantity,
+                sa.case((Problem.due_on < last, Problem.quantity), else_=0).label("overdue"),
+            ).where(scope.where(Problem), _counted_problem(), Problem.found_on <= last, part)
+            for part in (Problem.status.in_(UNRESOLVED), Problem.resolved_on > last)
+        )
+    ).subquery()
     put(
         await session.execute(
             sa.select(
-                scope.key(Problem),
-                sa.func.sum(Problem.quantity),
-                sa.func.sum(sa.case((Problem.due_on < last, Problem.quantity), else_=0)),
-            )
-            .where(scope.where(Problem), _unresolved_at(last))
-            .group_by(scope.key(Problem))
+                open_at_end.c.key,
+                sa.func.sum(open_at_end.c.quantity),
+                sa.func.sum(open_at_end.c.overdue),
+            ).group_by(open_at_end.c.key)
         ),
         "unresolved",
         "unresolved_overdue",
     )
     start, end = utc_bounds(first, last)
+    reopenings = (
+        sa.select(ProblemEvent.problem_id, sa.func.count().label("times"))
+        .where(
+            scope.where(ProblemEvent),
+            ProblemEvent.action == Action.REOPEN,
+            ProblemEvent.at >= start,
+            ProblemEvent.at < end,
+        )
+        .group_by(ProblemEvent.problem_id)
+        .subquery()
+    )
     put(
         await session.execute(
-            sa.select(scope.key(Problem), sa.func.sum(Problem.quantity))
-            .join(ProblemEvent, ProblemEvent.problem_id == Problem.id)
-            .where(
-                scope.where(ProblemEvent),
-                ProblemEvent.action == Action.REOPEN,
-                ProblemEvent.at >= start,
-                ProblemEvent.at < end,
-                _counted_problem(),
-            )
+            sa.select(scope.key(Problem), sa.func.sum(Problem.quantity * reopenings.c.times))
+            .join(reopenings, reopenings.c.problem_id == Problem.id)
+            .where(_counted_problem())
             .group_by(scope.key(Problem))
         ),
         "reopened",
@@ -268,10 +283,13 @@ async def _figures_by_key(
 
 def _matches_planned():
     """The check-in's person was rostered (planned) at that site that day."""
+    # unit_id and duty_date first: the roster's (unit_id, duty_date) index finds the day's
+    # few entries (by staff_id alone it would walk a person's whole history).
     return sa.exists().where(
+        RosterEntry.unit_id == Checkin.unit_id,
+        RosterEntry.duty_date == Checkin.duty_date,
         RosterEntry.site_id == Checkin.site_id,
         RosterEntry.staff_id == Checkin.staff_id,
-        RosterEntry.duty_date == Checkin.duty_date,
         RosterEntry.status == RosterStatus.PLANNED,
     )
 
