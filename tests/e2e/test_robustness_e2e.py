@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import re
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from dutybot.simulator import BotProcess, SimulatedQQ
@@ -115,12 +115,10 @@ async def test_killed_in_a_burst_loses_nothing_confirmed(tmp_path, unit_file, bo
             )
             assert rows == [(1,)], reply
         elif match := re.match(r"已记录 (\d+)月(\d+)日 市16网格", reply):
-            day = f"2026-{int(match[1]):02d}-{int(match[2]):02d}"
-            if int(match[1]) < 11:
-                day = f"2027-{int(match[1]):02d}-{int(match[2]):02d}"
+            month, day = int(match[1]), int(match[2])
             rows = await process.fetch(
                 "SELECT COUNT(*) FROM reports_dailyreport WHERE duty_date = :d AND status = 'active'",
-                d=day,
+                d=date(2026 if month >= 11 else 2027, month, day),
             )
             assert rows == [(1,)], reply
         else:
