@@ -32,13 +32,6 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def _log_to_stderr() -> None:
-    from nonebot.log import default_filter, default_format, logger
-
-    logger.remove()
-    logger.add(sys.stderr, level=0, diagnose=False, filter=default_filter, format=default_format)
-
-
 def run(args: argparse.Namespace) -> int:
     # Paths as the user meant them: loading the bot changes to the project folder.
     xlsx = Path(args.xlsx).absolute() if args.xlsx else None
@@ -49,8 +42,7 @@ def run(args: argparse.Namespace) -> int:
 async def _run(args: argparse.Namespace, xlsx: Path | None, docx: Path | None) -> int:
     from .bootstrap import open_database
 
-    # The summary alone goes to stdout (scripts read it); logs and migration notes to stderr.
-    _log_to_stderr()
+    # The summary alone goes to stdout (scripts read it); migration notes to stderr.
     with contextlib.redirect_stdout(sys.stderr):
         await open_database(log_level="WARNING")
     import nonebot_plugin_orm
