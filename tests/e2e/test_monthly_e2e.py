@@ -109,3 +109,48 @@ async def test_monthly_summary_of_a_short_month(bot_process: BotProcess, qq: Sim
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["汇总", "人员", "问题台账", "值班记录"]
     assert book["问题台账"]["D2"].value == "电动车乱停放5处"
+
+
+def test_demo_from_the_command_line(tmp_path):
+    """``dutybot demo``: the bot in its own process, a simulated group, the files left."""
+    import os
+    import subprocess
+    import sys
+
+    from dutybot.simulator import PROJECT_ROOT
+
+    env = dict(os.environ, PYTHONPATH=str(PROJECT_ROOT), PYTHONIOENCODING="utf-8")
+    env.pop("DUTY_TEST_DATABASE_URL", None)
+    folder = tmp_path / "demo"
+    result = subprocess.run(
+        [sys.executable, "-m", "dutybot", "demo", "--dir", str(folder), "--days", "4"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.stdout
+    year, month = last_month()
+    key = f"{year}-{month:02d}"
+    for expected in (
+        f"值班表：{year}年{month}月，4 个值班日",
+        "请假：",
+        "换班：",
+        "机器人：已报到（玄帝庙街路西",
+        "机器人：已登记问题 #1（",
+        "机器人：已更正 ",
+        "撤回了一条消息",
+        f"协调人：/月报 {key}",
+        f"机器人：市外侨办 {year}年{month}月值班月报",
+        "值班 4 次（计划 4 次）",
+        f"Excel 明细已发到群文件：市外侨办-{key}-月报.xlsx",
+    ):
+        assert expected in out, expected
+    exports = folder / "data" / "exports"
+    book = openpyxl.load_workbook(exports / f"市外侨办-{key}-月报.xlsx")
+    assert book["汇总"]["A4"].value == ROAD
+    assert (exports / f"市外侨办-{key}-月报材料.docx").is_file()
+    assert f"生成的文件：{exports / f'市外侨办-{key}-月报.xlsx'}" in out
