@@ -230,3 +230,28 @@ async def test_help_lists_the_commands(app: App, served):
     usages = command_usages()
     assert usages["月报"].startswith("/月报 [年-月]")
     assert usages["周报"] == "/周报：上周汇总（协调人）"
+
+
+async def test_a_superuser_of_several_units_is_sent_to_the_group(app: App, served, tmp_path):
+    from nonebot_plugin_orm import get_session
+
+    from plugins.duty import units
+    from tests.conftest import UNIT_FILE
+
+    folder = tmp_path / "units"
+    folder.mkdir()
+    text = UNIT_FILE.read_text(encoding="utf-8")
+    (folder / "a.toml").write_text(text, encoding="utf-8")
+    (folder / "b.toml").write_text(
+        text.replace('name = "市外侨办"', 'name = "市商务局"')
+        .replace("700000001", "700000002")
+        .replace("coordinators = [10001]", "coordinators = [10002]"),
+        encoding="utf-8",
+    )
+    async with get_session() as session:
+        await units.activate(session, units.read_unit_files(folder))
+    await converse(
+        app,
+        fake_private_message("/月报", user_id=SUPERUSER),
+        reply="你是多个单位的协调人，请在对应单位的工作群里发送 /月报。",
+    )
