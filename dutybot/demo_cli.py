@@ -97,7 +97,7 @@ class PhotoServer:
                 self.end_headers()
                 self.wfile.write(body)
 
-            def log_message(self, *args: object) -> None:
+            def log_message(self, format: str, *args: Any) -> None:
                 pass
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
@@ -406,7 +406,8 @@ class Demo:
         leader_adds = []
         for name in present:
             minute += rng.randint(1, 3)
-            if self.unit.staff_named(name).qq is None:
+            member = self.unit.staff_named(name)
+            if member is None or member.qq is None:
                 leader_adds.append(name)
                 continue
             await self.send(

@@ -206,6 +206,7 @@ async def _deliver(bots: list[Bot], target: Target, text: str, files: list[Path]
             if target.group_id is not None:
                 await bot.send_group_msg(group_id=target.group_id, message=text)
                 return ""
+            assert target.user_id is not None
             intro = f"{text.splitlines()[0]}：Excel 明细和 Word 说明报告草稿见随后的文件。"
             await bot.send_private_msg(user_id=target.user_id, message=intro)
             notes = [

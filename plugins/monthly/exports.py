@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any, cast
 
 import sqlalchemy as sa
 from openpyxl import Workbook
@@ -104,6 +105,9 @@ DUTY_HEADER = (
     "值班日报（份）",
 )
 STREAM_BATCH = 500
+
+# A site's duty on a day: (date, site id).
+Day = tuple[date, int | None]
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
@@ -360,7 +364,6 @@ async def _duty_sheet(book: Workbook, session: AsyncSession, unit_id: int, perio
     _widths(sheet, (12, 6, 34, 40, 40, 20, 14, 14, 10))
     _header(sheet, DUTY_HEADER)
     first, last = period.first, period.last
-    Day = tuple[date, int]
     planned: dict[Day, list[str]] = defaultdict(list)
     leave: dict[Day, list[str]] = defaultdict(list)
     swapped: dict[Day, list[str]] = defaultdict(list)
@@ -413,14 +416,16 @@ async def _duty_sheet(book: Workbook, session: AsyncSession, unit_id: int, perio
         .group_by(DailyReport.duty_date, DailyReport.site_id)
     ):
         reports[(day, site_id)] = int(count)
-    names = dict(
+    names: dict[int | None, str] = dict(
         (await session.execute(sa.select(Site.id, Site.name).where(Site.unit_id == unit_id))).all()
     )
-    order = {site_id: index for index, site_id in enumerate(sorted(names))}
+    order: dict[int | None, int] = {
+        site_id: index for index, site_id in enumerate(sorted(n for n in names if n is not None))
+    }
     days = set(planned) | set(leave) | set(swapped) | set(present) | set(extra) | set(reports)
     for key in sorted(days, key=lambda k: (k[0], order.get(k[1], 0))):
         day, site_id = key
-        day_cell = WriteOnlyCell(sheet, value=day)
+        day_cell = WriteOnlyCell(sheet, value=cast(Any, day))  # a date cell; stubs say datetime
         day_cell.number_format = "yyyy-mm-dd"
         sheet.append(
             [
@@ -479,7 +484,7 @@ def write_report_docx(
     from docx.shared import Cm, Pt
 
     document = Document()
-    style = document.styles["Normal"]
+    style: Any = document.styles["Normal"]
     style.font.name = "宋体"
     style.font.size = Pt(14)
     style.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")

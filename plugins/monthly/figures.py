@@ -266,7 +266,8 @@ async def _figures_by_key(
         .where(problems, Problem.resolved_on.between(first, last))
         .group_by(scope.key(Problem), Problem.found_on, Problem.resolved_on)
     ):
-        durations[key][max(0, (resolved_on - found_on).days)] += int(problem_count)
+        if resolved_on is not None:  # always, by the filter
+            durations[key][max(0, (resolved_on - found_on).days)] += int(problem_count)
 
     for key, counts in found.items():
         values[key]["found"] = sum(c.count for c in counts)
@@ -475,7 +476,7 @@ async def coordinated_bodies(
         )
         .group_by(Problem.coordinating_with)
     )
-    return _ordered([Count(body, int(total or 0)) for body, total in rows])
+    return _ordered([Count(body or "", int(total or 0)) for body, total in rows])
 
 
 async def unit_summary(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -218,7 +219,7 @@ GRID = SiteFigures(name="市16网格（南苑街道凤凰城社区）", label="�
 
 
 def summary(**changes) -> UnitSummary:
-    values = dict(
+    values: dict[str, Any] = dict(
         unit_name="市外侨办",
         period=NOVEMBER,
         sites=(ROAD, GRID),
@@ -399,9 +400,7 @@ BASE = {
 
 def test_monthly_table_defaults_and_values():
     assert parse_unit(BASE).monthly == MonthlyRules(time(9, 0), True)
-    unit = parse_unit(
-        BASE | {"monthly": {"summary_at": "08:30", "files_to_coordinators": False}}
-    )
+    unit = parse_unit(BASE | {"monthly": {"summary_at": "08:30", "files_to_coordinators": False}})
     assert unit.monthly == MonthlyRules(time(8, 30), False)
     assert parse_unit(BASE | {"monthly": {"summary_at": False}}).monthly.summary_at is None
 
@@ -410,7 +409,10 @@ def test_monthly_table_defaults_and_values():
     ("table", "message"),
     [
         ({"summary_at": "9点"}, "monthly.summary_at：“9点”不是时间"),
-        ({"summary_at": True}, 'monthly.summary_at：“True”应写成 "09:00" 这样的时间，不发则写 false'),
+        (
+            {"summary_at": True},
+            'monthly.summary_at：“True”应写成 "09:00" 这样的时间，不发则写 false',
+        ),
         ({"summary_at": "23:00"}, "23:00 在夜间"),
         ({"files_to_coordinators": "是"}, "monthly.files_to_coordinators：应为 true 或 false"),
         ({"post": "09:00"}, "monthly.post：未知的键"),

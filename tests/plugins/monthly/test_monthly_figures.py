@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-import sqlalchemy as sa
+from sqlalchemy import event
 
 from dutybot.monthly import (
     CityRow,
@@ -377,7 +377,7 @@ async def test_the_number_of_queries_does_not_grow_with_the_data(november, serve
     def count(*args):
         statements.append(args[2])
 
-    sa.event.listen(database.sync_engine, "before_cursor_execute", count)
+    event.listen(database.sync_engine, "before_cursor_execute", count)
     try:
         await summary_of(served, NOVEMBER)
         before = len(statements)
@@ -400,6 +400,6 @@ async def test_the_number_of_queries_does_not_grow_with_the_data(november, serve
         statements.clear()
         summary = await summary_of(served, NOVEMBER)
     finally:
-        sa.event.remove(database.sync_engine, "before_cursor_execute", count)
+        event.remove(database.sync_engine, "before_cursor_execute", count)
     assert len(statements) == before
     assert summary.sites[0].found == 15 + sum(range(1, 29))
