@@ -3,7 +3,6 @@ database as the roster plugin would, then /月报 from the coordinator."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -27,31 +26,43 @@ def moment(year: int, month: int, day: int, hour: int, minute: int = 0) -> int:
     return int(datetime(year, month, day, hour, minute, tzinfo=SHANGHAI).timestamp())
 
 
-def seed_roster(bot: BotProcess, year: int, month: int) -> None:
-    """Two duties of three people at the road on the 3rd and the 10th."""
-    with sqlite3.connect(bot.data_dir / "duty.db") as db:
-        unit_id, site_id = db.execute(
-            "SELECT unit_id, id FROM duty_site WHERE name = ?", (ROAD,)
-        ).fetchone()
-        staff = dict(db.execute("SELECT name, id FROM duty_staff").fetchall())
-        for day in (3, 10):
-            for name in ("王晓明", "李娜", "赵强"):
-                db.execute(
-                    "INSERT INTO duty_rosterentry (unit_id, site_id, staff_id, duty_date, "
-                    "is_leader, status, created_at) VALUES (?, ?, ?, ?, 0, 'planned', ?)",
-                    (
-                        unit_id,
-                        site_id,
-                        staff[name],
-                        date(year, month, day).isoformat(),
-                        "2000-01-01 00:00:00.000000",
-                    ),
-                )
+async def seed_roster(bot: BotProcess, year: int, month: int) -> None:
+    """Two duties of three people at the road on the 3rd and the 10th, written as /排班 would
+    (into the bot's database, SQLite or PostgreSQL)."""
+    import sqlalchemy as sa
+    from sqlalchemy.ext.asyncio import create_async_engine
+    from sqlalchemy.pool import NullPool
+
+    from plugins.duty.model import RosterEntry, Site, Staff
+
+    engine = create_async_engine(bot.database_url, poolclass=NullPool)
+    async with engine.begin() as db:
+        unit_id, site_id = (
+            await db.execute(sa.select(Site.unit_id, Site.id).where(Site.name == ROAD))
+        ).one()
+        staff = dict((await db.execute(sa.select(Staff.name, Staff.id))).all())
+        await db.execute(
+            sa.insert(RosterEntry),
+            [
+                {
+                    "unit_id": unit_id,
+                    "site_id": site_id,
+                    "staff_id": staff[name],
+                    "duty_date": date(year, month, day),
+                    "is_leader": False,
+                    "status": "planned",
+                    "created_at": datetime(2000, 1, 1),
+                }
+                for day in (3, 10)
+                for name in ("王晓明", "李娜", "赵强")
+            ],
+        )
+    await engine.dispose()
 
 
 async def test_monthly_summary_of_a_short_month(bot_process: BotProcess, qq: SimulatedQQ):
     year, month = last_month()
-    seed_roster(bot_process, year, month)
+    await seed_roster(bot_process, year, month)
 
     for day, people in ((3, (20001, 20002)), (10, (20001, 20002, 20003))):
         for user in people:
