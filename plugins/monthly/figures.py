@@ -139,15 +139,19 @@ async def _figures_by_key(
     checkins = sa.and_(scope.where(Checkin), Checkin.duty_date.between(first, last))
     put(
         await session.execute(
-            sa.select(
-                scope.key(Checkin),
-                sa.func.count(),
-                sa.func.sum(sa.case((_matches_planned(), 1), else_=0)),
-            )
+            sa.select(scope.key(Checkin), sa.func.count())
             .where(checkins)
             .group_by(scope.key(Checkin))
         ),
         "present",
+    )
+    # A semi-join in WHERE, not EXISTS per row inside CASE: PostgreSQL hashes it.
+    put(
+        await session.execute(
+            sa.select(scope.key(Checkin), sa.func.count())
+            .where(checkins, _matches_planned(first, last))
+            .group_by(scope.key(Checkin))
+        ),
         "present_rostered",
     )
 
@@ -282,7 +286,7 @@ async def _figures_by_key(
     return values
 
 
-def _matches_planned():
+def _matches_planned(first: date, last: date):
     """The check-in's person was rostered (planned) at that site that day."""
     # unit_id and duty_date first: the roster's (unit_id, duty_date) index finds the day's
     # few entries (by staff_id alone it would walk a person's whole history).
@@ -292,6 +296,8 @@ def _matches_planned():
         RosterEntry.site_id == Checkin.site_id,
         RosterEntry.staff_id == Checkin.staff_id,
         RosterEntry.status == RosterStatus.PLANNED,
+        # Implied by the date equality, but it lets PostgreSQL hash only the period's roster.
+        RosterEntry.duty_date.between(first, last),
     )
 
 
@@ -346,17 +352,28 @@ async def person_figures(
         .group_by(RosterEntry.staff_id, RosterEntry.status)
     ):
         values[staff_id][status_field[RosterStatus(status)]] = int(count)
-    for staff_id, total, matched in await session.execute(
-        sa.select(
-            Checkin.staff_id,
-            sa.func.count(),
-            sa.func.sum(sa.case((_matches_planned(), 1), else_=0)),
-        )
-        .where(Checkin.unit_id == unit_id, Checkin.duty_date.between(first, last))
-        .group_by(Checkin.staff_id)
-    ):
-        values[staff_id]["present"] = int(matched or 0)
-        values[staff_id]["extra"] = int(total) - int(matched or 0)
+    unit_checkins = sa.and_(Checkin.unit_id == unit_id, Checkin.duty_date.between(first, last))
+    totals = dict(
+        (
+            await session.execute(
+                sa.select(Checkin.staff_id, sa.func.count())
+                .where(unit_checkins)
+                .group_by(Checkin.staff_id)
+            )
+        ).all()
+    )
+    matched = dict(
+        (
+            await session.execute(
+                sa.select(Checkin.staff_id, sa.func.count())
+                .where(unit_checkins, _matches_planned(first, last))
+                .group_by(Checkin.staff_id)
+            )
+        ).all()
+    )
+    for staff_id, total in totals.items():
+        values[staff_id]["present"] = int(matched.get(staff_id, 0))
+        values[staff_id]["extra"] = int(total) - int(matched.get(staff_id, 0))
 
     days = _day_bounds(period)
     for staff_id, duties in await session.execute(
