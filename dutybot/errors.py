@@ -41,3 +41,46 @@ class UnknownSite(DutyError):
 
 class NotAllowed(DutyError):
     """The sender lacks the role the action needs (shift leader, coordinator...)."""
+
+
+class NotOnDuty(DutyError):
+    """``name`` has no duty on ``day`` (nothing to hand over or take)."""
+
+    def __init__(self, name: str, day) -> None:
+        super().__init__(name, day)
+        self.name = name
+        self.day = day
+
+
+class AlreadyOnDuty(DutyError):
+    """``name`` is on duty on ``day`` already, so cannot take another duty that day."""
+
+    def __init__(self, name: str, day) -> None:
+        super().__init__(name, day)
+        self.name = name
+        self.day = day
+
+
+class BothOnDuty(DutyError):
+    """Both people of a one-day swap are on duty that day: there is nothing to swap."""
+
+    def __init__(self, day) -> None:
+        super().__init__(day)
+        self.day = day
+
+
+class OnLeave(DutyError):
+    """``name`` is on leave on ``day``."""
+
+    def __init__(self, name: str, day) -> None:
+        super().__init__(name, day)
+        self.name = name
+        self.day = day
+
+
+class SwapNotPending(DutyError):
+    """The swap request was answered, expired or cancelled already."""
+
+    def __init__(self, status: str) -> None:
+        super().__init__(status)
+        self.status = status
