@@ -683,11 +683,7 @@ class _Checker:
         value = table.get(key.rsplit(".", 1)[-1])
         if value is None:
             return None
-        if (
-            not isinstance(value, int)
-            or isinstance(value, bool)
-            or not lowest <= value <= highest
-        ):
+        if not isinstance(value, int) or isinstance(value, bool) or not lowest <= value <= highest:
             self.fail(key, f"“{value}”应为 {lowest}–{highest} 的整数")
         return value
 
