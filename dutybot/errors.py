@@ -84,3 +84,12 @@ class SwapNotPending(DutyError):
     def __init__(self, status: str) -> None:
         super().__init__(status)
         self.status = status
+
+
+class NeitherOnDuty(DutyError):
+    """Neither person of a one-day swap is on duty that day: there is nothing to hand over."""
+
+    def __init__(self, names: tuple[str, str], day) -> None:
+        super().__init__(names, day)
+        self.names = names
+        self.day = day

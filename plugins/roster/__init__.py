@@ -1,5 +1,6 @@
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import overload
 
 from nonebot import get_driver, get_plugin_config, logger, on_command, require
 from nonebot.adapters.onebot.v11 import (
@@ -29,6 +30,7 @@ from dutybot.errors import (  # noqa: E402
     AlreadyOnDuty,
     BothOnDuty,
     DutyError,
+    NeitherOnDuty,
     NotOnDuty,
     OnLeave,
     SwapNotPending,
@@ -115,16 +117,28 @@ async def schedule_reminders() -> None:
 # Shared steps
 
 
-async def _sender(matcher: type[Matcher], event: MessageEvent) -> tuple[ServedUnit, Person]:
+@overload
+async def _sender(matcher: type[Matcher], event: MessageEvent) -> tuple[ServedUnit, Person]: ...
+
+
+@overload
+async def _sender(
+    matcher: type[Matcher], event: MessageEvent, *, coordinator_ok: bool
+) -> tuple[ServedUnit, Person | None]: ...
+
+
+async def _sender(
+    matcher: type[Matcher], event: MessageEvent, *, coordinator_ok: bool = False
+) -> tuple[ServedUnit, Person | None]:
     """The unit and the bound staff member who sent the message, or a reply saying how to
-    bind."""
+    bind. ``coordinator_ok``: a coordinator who is not on the staff passes too (as None)."""
     async with get_session() as session:
         found = await who_is(session, event)
         await session.commit()  # keep a binding made from the group card
     if found is None:
         await matcher.finish(PRIVATE_NOT_BOUND)
     served, person = found
-    if person is None:
+    if person is None and not (coordinator_ok and is_coordinator(served, event.user_id)):
         await matcher.finish(NOT_STAFF)
     return served, person
 
@@ -167,6 +181,11 @@ async def _named_people(
     return people, unknown
 
 
+def _unknown_word(rest: str) -> str:
+    word = clip(rest.split()[0], 12)
+    return f"没认出“{word}”：请 @ 同事或写值班名单上的姓名，日期写 12-05 这样。"
+
+
 def _not_on_roster(unknown: list[str]) -> str:
     shown = "、".join(unknown[:3])
     return f"{shown} 不在值班名单里（或还没有绑定 QQ）。请按值班名单写姓名，或 @ 已绑定的同事。"
@@ -181,12 +200,20 @@ async def _announce(bot: Bot, served: ServedUnit, message: Message) -> None:
             logger.warning(f"群 {group} 通知失败：{type(error).__name__}")
 
 
+def _reply(notice: Notice) -> str | Message:
+    """Plain text unless someone is @-ed."""
+    return to_message(notice) if notice.mentioned else notice.text
+
+
 def _swap_error(error: DutyError, me: Person | None = None) -> str:
     def who(name: str) -> str:
         return "你" if me is not None and name == me.name else name
 
     if isinstance(error, NotOnDuty):
         return f"{who(error.name)}{md(error.day)}没有值班，没有可换的班。"
+    if isinstance(error, NeitherOnDuty):
+        a, b = (who(n) for n in error.names)
+        return f"{md(error.day)}{a}和{b}都没有值班，没有可换的班。"
     if isinstance(error, BothOnDuty):
         return f"{md(error.day)}两人都在值班，换不了。两天互换请写两个日期，如：/换班 @某人 12-05 12-07"
     if isinstance(error, AlreadyOnDuty):
@@ -470,15 +497,18 @@ leave_command = on_command("请假", priority=10, block=True)
 
 @leave_command.handle()
 async def handle_leave(bot: Bot, event: MessageEvent, args: Message = CommandArg()) -> None:
-    served, me = await _sender(leave_command, event)
+    served, me = await _sender(leave_command, event, coordinator_ok=True)
     now = event_time(event)
     today = now.date()
     words = read_roster_args(args.extract_plain_text(), served.unit, today)
     named, unknown = await _named_people(served, words, args)
     if unknown:
         await leave_command.finish(_not_on_roster(unknown))
-    person = me
-    if named and named != [me]:
+    if not named or named == [me]:
+        if me is None:
+            await leave_command.finish("请写请假的同事，如：/请假 李娜 12-05 原因")
+        person = me
+    else:
         if not is_coordinator(served, event.user_id):
             await leave_command.finish("只能给自己请假。请发送：/请假 12-05 原因")
         if len(named) > 1:
@@ -518,7 +548,7 @@ async def handle_leave(bot: Bot, event: MessageEvent, args: Message = CommandArg
         )
     notice = _leave_notice(served, person, first, last, reason, covers)
     if isinstance(event, GroupMessageEvent):
-        await leave_command.finish(to_message(notice))
+        await leave_command.finish(_reply(notice))
     if covers:
         await _announce(bot, served, to_message(notice))
         await leave_command.finish(notice.text + "\n（已在群里通知）")
@@ -565,6 +595,8 @@ async def handle_swap(bot: Bot, event: MessageEvent, args: Message = CommandArg(
     if not others:
         if named:
             await swap_command.finish("不能和自己换班。请 @ 要换班的同事，如：/换班 @李娜 12-05")
+        if words.rest:
+            await swap_command.finish(_unknown_word(words.rest))
         await swap_command.finish(usage("换班"))
     if len(others) > 1:
         await swap_command.finish("一次和一位同事换班，如：/换班 @李娜 12-05")
@@ -601,8 +633,8 @@ async def handle_swap(bot: Bot, event: MessageEvent, args: Message = CommandArg(
         )
     )
     if isinstance(event, GroupMessageEvent):
-        await swap_command.finish(to_message(ask))
-    await _announce(bot, served, to_message(Notice((f"{me.name}：", *ask.parts))))
+        await swap_command.finish(_reply(ask))
+    await _announce(bot, served, to_message(ask))
     await swap_command.finish(f"已把换班请求发到群里，等 {other.name} 回复。")
 
 
@@ -674,7 +706,7 @@ async def _answer(
     else:
         notice = Notice((mention, f" {me.name} 没有同意换班，{day}的值班不变。"))
     if isinstance(event, GroupMessageEvent):
-        await matcher.finish(to_message(notice))
+        await matcher.finish(_reply(notice))
     await _announce(bot, served, to_message(notice))
     await matcher.finish(notice.text + "\n（已在群里通知）")
 
@@ -699,6 +731,8 @@ async def handle_adjust(event: GroupMessageEvent, args: Message = CommandArg()) 
     if problem := _day_problem(words):
         await adjust_command.finish(problem)
     if len(named) != 2 or not 1 <= len(words.days) <= 2:
+        if words.rest:
+            await adjust_command.finish(_unknown_word(words.rest))
         await adjust_command.finish(usage("调班"))
     for day in words.days:
         if day < today:
@@ -718,7 +752,7 @@ async def handle_adjust(event: GroupMessageEvent, args: Message = CommandArg()) 
             actor_qq=event.user_id,
             message_id=message_key(event),
         )
-    await adjust_command.finish(to_message(Notice(("已调班：", *_moves_text(moves, served).parts))))
+    await adjust_command.finish(_reply(Notice(("已调班：", *_moves_text(moves, served).parts))))
 
 
 @adjust_command.handle()

@@ -22,7 +22,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dutybot import clock
 from dutybot.duty_calendar import month_days
-from dutybot.errors import AlreadyOnDuty, BothOnDuty, NotOnDuty, OnLeave, SwapNotPending
+from dutybot.errors import (
+    AlreadyOnDuty,
+    BothOnDuty,
+    NeitherOnDuty,
+    NotOnDuty,
+    OnLeave,
+    SwapNotPending,
+)
 from dutybot.roster import (
     MonthRoster,
     NoteKind,
@@ -775,7 +782,8 @@ async def plan_swap(
 
     One day: whichever of the two is on duty that day hands it to the other. Two days: an
     exchange, ``a``'s duty on one day for ``b``'s on the other (in either order). Raises
-    :class:`NotOnDuty`, :class:`BothOnDuty`, :class:`AlreadyOnDuty` or :class:`OnLeave`.
+    :class:`NotOnDuty`, :class:`NeitherOnDuty`, :class:`BothOnDuty`, :class:`AlreadyOnDuty`
+    or :class:`OnLeave`.
     """
 
     async def duty_of(person: Person, on: date) -> Duty | None:
@@ -793,7 +801,7 @@ async def plan_swap(
         if mine and theirs:
             raise BothOnDuty(day)
         if not mine and not theirs:
-            raise NotOnDuty(a.name, day)
+            raise NeitherOnDuty((a.name, b.name), day)
         taker, duty = (b, mine) if mine else (a, theirs)
         assert duty is not None
         if await on_leave(session, taker.id, day):
@@ -930,6 +938,8 @@ async def expired_open_request_for(
             SwapRequest.target_id == target_id,
             SwapRequest.status.in_([SwapStatus.PENDING, SwapStatus.EXPIRED]),
             SwapRequest.expires_at <= clock.to_utc_naive(now),
+            # Only a recent one is worth mentioning.
+            SwapRequest.expires_at > clock.to_utc_naive(now - SWAP_VALID),
         )
         .order_by(SwapRequest.id.desc())
         .limit(1)

@@ -141,3 +141,64 @@ async def send_private(
                 result={"message_id": 2},
             )
         ctx.should_call_send(event, reply, result={"message_id": 1})
+
+
+def chat(text: str) -> Message:
+    """A message written as it reads, ``@王晓明`` for an @ of a person with a QQ number."""
+    import re
+
+    parts: list[str | int] = []
+    for index, piece in enumerate(re.split(r"@([\u4e00-\u9fff]+)", text)):
+        if index % 2:
+            parts.append(QQ[piece])
+        elif piece:
+            parts.append(piece)
+    return msg(*parts)
+
+
+def moment(text: str):
+    """An aware Shanghai datetime, ``"2026-12-02 07:00"``."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime.fromisoformat(text).replace(tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+async def check_in(day: date, *names: str) -> None:
+    """Record check-ins at the site each person is rostered at."""
+    from nonebot_plugin_orm import get_session
+
+    from plugins.duty.model import CheckinSource
+    from plugins.duty.service import record_checkins, staff_by_names
+    from plugins.roster import service
+
+    unit_id = served().unit_id
+    async with get_session() as session:
+        duties = {d.name: d for d in await service.duties_between(session, unit_id, day, day)}
+        for person in await staff_by_names(session, unit_id, list(names)):
+            site_id = duties[person.name].site_id
+            at = moment(f"{day.isoformat()} 07:35")
+            await record_checkins(
+                session, unit_id, site_id, [person], day, at, CheckinSource.SELF, None, None
+            )
+        await session.commit()
+
+
+async def report(day: date, site: str) -> None:
+    """A daily report for the site on ``day``."""
+    from nonebot_plugin_orm import get_session
+
+    from plugins.reports.model import DailyReport, ReportSource
+
+    async with get_session() as session:
+        session.add(
+            DailyReport(
+                unit_id=served().unit_id,
+                site_id=served().site_ids[site],
+                duty_date=day,
+                sent_at=moment(f"{day.isoformat()} 10:00").replace(tzinfo=None),
+                raw_text="值班日报",
+                source=ReportSource.MESSAGE,
+            )
+        )
+        await session.commit()
