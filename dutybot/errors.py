@@ -43,6 +43,66 @@ class NotAllowed(DutyError):
     """The sender lacks the role the action needs (shift leader, coordinator...)."""
 
 
+# ---------------------------------------------------------------------------------------------
+# The problem ledger
+
+
+class UnknownProblem(DutyError):
+    """No problem with this number in the sender's unit (it may exist in another unit)."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.number = number
+
+
+class IllegalTransition(DutyError):
+    """The action cannot be applied to a problem in its current status.
+
+    ``status`` and ``action`` are the plain values of ``dutybot.ledger.Status`` / ``Action``;
+    ``number`` is filled in by the storage layer, which knows which problem it was.
+    """
+
+    def __init__(self, status: str, action: str, number: int | None = None) -> None:
+        super().__init__(status, action, number)
+        self.status = status
+        self.action = action
+        self.number = number
+
+
+class AlreadyResolved(IllegalTransition):
+    """Resolving (or coordinating) a problem that is already resolved."""
+
+
+class AlreadyWithdrawn(IllegalTransition):
+    """Any action on a withdrawn problem."""
+
+
+class NotResolved(IllegalTransition):
+    """Re-checking, confirming or reopening a problem that has not been resolved."""
+
+
+class EmptyDescription(DutyError):
+    """A problem needs a description."""
+
+
+class DescriptionTooLong(DutyError):
+    def __init__(self, length: int, limit: int) -> None:
+        super().__init__(length, limit)
+        self.length = length
+        self.limit = limit
+
+
+class UnknownCategory(DutyError):
+    def __init__(self, text: str, choices: tuple[str, ...]) -> None:
+        super().__init__(text)
+        self.text = text
+        self.choices = choices
+
+
+# ---------------------------------------------------------------------------------------------
+# The roster
+
+
 class NotOnDuty(DutyError):
     """``name`` has no duty on ``day`` (nothing to hand over or take)."""
 

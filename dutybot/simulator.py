@@ -83,6 +83,10 @@ class BotProcess:
                 "DUTY_SEND_BURST": "1000",
                 "PYTHONUNBUFFERED": "1",
                 "PYTHONIOENCODING": "utf-8",
+                # Image links of the simulated QQ are served on loopback: never via a proxy.
+                "NO_PROXY": ",".join(
+                    filter(None, [os.environ.get("NO_PROXY", ""), "127.0.0.1", "localhost"])
+                ),
             }
         )
         env.update(self.extra_env)
@@ -146,9 +150,11 @@ class SimulatedQQ:
     """The OneBot v11 implementation's end of the reverse WebSocket.
 
     It posts events the way QQ clients do (message as a segment array, ``time`` in seconds)
-    and answers every API call the bot makes, recording it. ``answers`` maps an action to a
-    function of its params returning the ``data`` of the reply; an exception there turns into a
-    failed call (``status: failed``).
+    and answers every API call the bot makes, recording it (with the ``result`` it answered).
+    ``answers`` maps an action to a function of its params returning the ``data`` of the reply;
+    an exception there turns into a failed call (``status: failed``). Like a real client it
+    remembers the messages posted and sent, and answers ``get_msg`` for them (the adapter asks
+    for the quoted message of every reply).
     """
 
     def __init__(
@@ -165,6 +171,8 @@ class SimulatedQQ:
         self.answers: dict[str, ApiAnswer] = dict(answers or {})
         self.calls: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
         self.history: list[dict[str, Any]] = []
+        # message_id → the message as get_msg returns it
+        self.messages: dict[int, dict[str, Any]] = {}
         self._message_ids = itertools.count(int(time.time()) % 1_000_000 * 100)
         self._websocket: Any = None
         self._reader: asyncio.Task[None] | None = None
@@ -224,9 +232,11 @@ class SimulatedQQ:
             [{"type": "text", "data": {"text": message}}] if isinstance(message, str) else message
         )
         message_id = message_id if message_id is not None else self.next_message_id()
+        sent_at = time_ if time_ is not None else int(time.time())
+        self._remember(message_id, sent_at, user_id, nickname or str(user_id), segments)
         await self.post(
             {
-                "time": time_ if time_ is not None else int(time.time()),
+                "time": sent_at,
                 "post_type": "message",
                 "message_type": "group",
                 "sub_type": "normal",
@@ -303,6 +313,7 @@ class SimulatedQQ:
                 reply |= {"status": "failed", "retcode": 100, "data": None, "message": str(error)}
             else:
                 reply |= {"status": "ok", "retcode": 0, "data": data}
+                call["result"] = data
             await self._websocket.send(json.dumps(reply, ensure_ascii=False))
             self.calls.put_nowait(call)
 
@@ -310,8 +321,43 @@ class SimulatedQQ:
         if action in self.answers:
             return self.answers[action](params)
         if action in ("send_msg", "send_group_msg", "send_private_msg"):
-            return {"message_id": self.next_message_id()}
+            message_id = self.next_message_id()
+            message = params.get("message", "")
+            segments = (
+                [{"type": "text", "data": {"text": message}}]
+                if isinstance(message, str)
+                else message
+            )
+            self._remember(message_id, int(time.time()), self.self_id, "值班机器人", segments)
+            return {"message_id": message_id}
+        if action == "get_msg":
+            message_id = int(params["message_id"])
+            if message_id not in self.messages:
+                raise LookupError(f"no message {message_id}")
+            return self.messages[message_id]
         return None
+
+    def _remember(
+        self, message_id: int, at: int, user_id: int, nickname: str, segments: list[Segment]
+    ) -> None:
+        self.messages[message_id] = {
+            "time": at,
+            "message_type": "group",
+            "message_id": message_id,
+            "real_id": message_id,
+            "sender": {"user_id": user_id, "nickname": nickname},
+            "message": segments,
+        }
+
+
+def reply_segment(message_id: int) -> Segment:
+    """Quote a message, as a QQ reply does."""
+    return {"type": "reply", "data": {"id": str(message_id)}}
+
+
+def image_segment(url: str, file: str = "") -> Segment:
+    """A picture as QQ clients post it: a temporary link and a file name."""
+    return {"type": "image", "data": {"file": file or url.rsplit("/", 1)[-1], "url": url}}
 
 
 def message_text(message: Any) -> str:

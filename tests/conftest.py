@@ -12,6 +12,7 @@ from pathlib import Path
 
 import nonebot
 import pytest
+from hypothesis import HealthCheck, settings
 from nonebug import NONEBOT_INIT_KWARGS, NONEBOT_START_LIFESPAN, App
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,6 +23,18 @@ COORDINATOR = 10001
 SUPERUSER = 99999
 
 _session_dir = Path(tempfile.mkdtemp(prefix="dutybot-tests-"))
+
+# CI runs the same examples every time (a failure there must be reproducible); a developer's
+# run explores new ones and remembers failures in .hypothesis/.
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -72,3 +72,20 @@ def fake_private_message(
         sender=Sender(user_id=user_id, nickname=str(user_id)),
         to_me=True,
     )
+
+
+def fake_group_recall(
+    message_id: int, user_id: int = 20001, group_id: int = GROUP, time: int = DEFAULT_TIME
+):
+    from nonebot.adapters.onebot.v11 import GroupRecallNoticeEvent
+
+    return GroupRecallNoticeEvent(
+        time=time,
+        self_id=SELF_ID,
+        post_type="notice",
+        notice_type="group_recall",
+        user_id=user_id,
+        group_id=group_id,
+        operator_id=user_id,
+        message_id=message_id,
+    )

@@ -202,7 +202,10 @@ async def handle_site_answer(event: GroupMessageEvent) -> None:
         return
     site = question.read_answer(event.get_plaintext())
     assert site is not None
-    await site_answer.finish(await question.on_answer(site))
+    receipt = await site_answer.send(await question.on_answer(site))
+    if question.on_sent is not None:
+        await question.on_sent(receipt)
+    await site_answer.finish()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from dutybot import clock
 from dutybot.unit import Site, Unit
@@ -16,6 +17,8 @@ from dutybot.unit import Site, Unit
 ANSWER_WINDOW = timedelta(minutes=10)
 
 OnSite = Callable[[Site], Awaitable[str]]
+# Told the result of sending the answer's reply (OneBot: {"message_id": …}).
+OnSent = Callable[[Any], Awaitable[None]]
 
 
 @dataclass
@@ -24,6 +27,7 @@ class SiteQuestion:
     choices: list[Site]
     on_answer: OnSite
     asked_at: datetime
+    on_sent: OnSent | None = None
 
     def read_answer(self, text: str) -> Site | None:
         text = text.strip()
@@ -36,10 +40,18 @@ class SiteQuestion:
 _questions: dict[tuple[int, int], SiteQuestion] = {}
 
 
-def ask_site(unit: Unit, group_id: int, user_id: int, on_answer: OnSite, action: str) -> str:
-    """Remember the question and return its text."""
+def ask_site(
+    unit: Unit,
+    group_id: int,
+    user_id: int,
+    on_answer: OnSite,
+    action: str,
+    on_sent: OnSent | None = None,
+) -> str:
+    """Remember the question and return its text. ``on_answer`` makes the reply to the answer;
+    ``on_sent``, if given, gets the result of sending it (the ledger keeps the message id)."""
     choices = list(unit.sites)
-    _questions[(group_id, user_id)] = SiteQuestion(unit, choices, on_answer, clock.now())
+    _questions[(group_id, user_id)] = SiteQuestion(unit, choices, on_answer, clock.now(), on_sent)
     lines = [f"在哪个地点{action}？回复序号即可："]
     lines += [f"{index}. {site.label}" for index, site in enumerate(choices, 1)]
     return "\n".join(lines)

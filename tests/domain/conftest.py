@@ -1,15 +1,19 @@
-import os
+"""Fixtures for the domain tests: the corpus units."""
 
-from hypothesis import HealthCheck, settings
+from __future__ import annotations
 
-# CI runs the same examples every time (a failure there must be reproducible); a developer's
-# run explores new ones and remembers failures in .hypothesis/.
-settings.register_profile(
-    "ci",
-    derandomize=True,
-    deadline=None,
-    print_blob=True,
-    suppress_health_check=[HealthCheck.too_slow],
-)
-settings.register_profile("dev", deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile("ci" if os.environ.get("CI") else "dev")
+import pytest
+
+from dutybot.unit import Unit, load_unit
+
+from .support import CORPUS
+
+
+@pytest.fixture(scope="session")
+def unit_a() -> Unit:
+    return load_unit(CORPUS / "unit-a.toml")
+
+
+@pytest.fixture(scope="session")
+def unit_b() -> Unit:
+    return load_unit(CORPUS / "unit-b.toml")

@@ -1,131 +1,103 @@
-from __future__ import annotations
-
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-from dutybot.dates import BadDate, day_range, md, md_weekday, read_day, read_month
-from dutybot.roster_args import looks_like_day, read_roster_args
-from dutybot.unit import load_unit
+from dutybot.report_parser import parse_message, resolve_date
 
-TODAY = date(2026, 11, 30)  # a Monday
-UNIT = load_unit(Path(__file__).resolve().parent.parent / "data" / "unit.toml")
+from .support import at
 
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("2026-12-05", date(2026, 12, 5)),
-        ("2026/12/5", date(2026, 12, 5)),
-        ("2026年12月5日", date(2026, 12, 5)),
-        ("12-05", date(2026, 12, 5)),
-        ("12/5", date(2026, 12, 5)),
-        ("12.5", date(2026, 12, 5)),
-        ("12月5日", date(2026, 12, 5)),
-        ("12月5号", date(2026, 12, 5)),
-        ("１２－０５", date(2026, 12, 5)),  # full width
-        ("今天", TODAY),
-        ("明天", date(2026, 12, 1)),
-        ("后天", date(2026, 12, 2)),
-        ("周三", date(2026, 12, 2)),
-        ("星期一", TODAY),
-        ("本周五", date(2026, 12, 4)),
-        ("下周一", date(2026, 12, 7)),
-        ("下周日", date(2026, 12, 13)),
-        ("5号", date(2026, 12, 5)),
-        ("30日", TODAY),
-        # Nearest year: January typed in late autumn is next January.
-        ("01-05", date(2027, 1, 5)),
-        # A date a little in the past stays in this year (and is refused as past).
-        ("11-20", date(2026, 11, 20)),
-    ],
-)
-def test_read_day(text, expected):
-    assert read_day(text, TODAY) == expected
-
-
-def test_read_day_in_january_looks_back_for_december():
-    assert read_day("12-30", date(2027, 1, 2)) == date(2026, 12, 30)
-
-
-def test_day_of_month_after_the_first_day_of_a_range():
-    assert read_day("7日", TODAY, after=date(2026, 12, 5)) == date(2026, 12, 7)
-
-
-def test_leap_day_in_a_common_year_is_the_28th():
-    assert read_day("02-29", date(2027, 1, 10)) == date(2027, 2, 28)
-    assert read_day("02-29", date(2028, 1, 10)) == date(2028, 2, 29)
-
-
-@pytest.mark.parametrize("text", ["13-05", "12-32", "2026-02-30", "明年", "周八", "abc", ""])
-def test_bad_days(text):
-    with pytest.raises(BadDate):
-        read_day(text, TODAY)
+THURSDAY = at("2026-11-26 09:00")  # 2026-11-26 is a Thursday
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("2026-12", (2026, 12)),
-        ("2026年12月", (2026, 12)),
-        ("2027.1", (2027, 1)),
-        ("12月", (2026, 12)),
-        ("1月", (2027, 1)),
-        ("10月", (2026, 10)),
-        ("本月", (2026, 11)),
-        ("下月", (2026, 12)),
-        ("下个月", (2026, 12)),
+        ("今天玄帝庙街值班", date(2026, 11, 26)),
+        ("今日值班", date(2026, 11, 26)),
+        ("今早7点半到岗", date(2026, 11, 26)),
+        ("昨天值班情况补报", date(2026, 11, 25)),
+        ("昨日（11月25日）值班", date(2026, 11, 25)),
+        ("前天值班", date(2026, 11, 24)),
+        ("周三值班补报", date(2026, 11, 25)),
+        ("星期四值班", date(2026, 11, 26)),  # the send day itself
+        ("周五值班", date(2026, 11, 20)),  # the last Friday, not tomorrow
+        ("星期日值班", date(2026, 11, 22)),
+        ("上周五值班补报", date(2026, 11, 20)),
+        ("11月20日值班", date(2026, 11, 20)),
+        ("11月20号值班", date(2026, 11, 20)),
+        ("十一月二十日值班", date(2026, 11, 20)),
+        ("11.20 值班情况", date(2026, 11, 20)),
+        ("值班日期：11-20", date(2026, 11, 20)),
+        ("11/20值班", date(2026, 11, 20)),
+        ("2026年11月20日值班", date(2026, 11, 20)),
+        ("二〇二六年十一月二十日值班", date(2026, 11, 20)),
+        ("2026.11.20 值班", date(2026, 11, 20)),
+        ("2026/11/20 值班", date(2026, 11, 20)),
+        ("补报（18日）值班情况", date(2026, 11, 18)),
+        ("电动车乱停放5处", date(2026, 11, 26)),  # no date: the send date
     ],
 )
-def test_read_month(text, expected):
-    assert read_month(text, TODAY) == expected
+def test_each_date_form(text, expected):
+    assert resolve_date(text, THURSDAY) == (expected, ())
 
 
-def test_next_month_in_december():
-    assert read_month("下月", date(2026, 12, 20)) == (2027, 1)
+def test_a_labelled_date_beats_a_relative_word():
+    assert resolve_date("今天补报\n值班日期：11月24日", THURSDAY)[0] == date(2026, 11, 24)
 
 
-@pytest.mark.parametrize("text", ["2026-13", "十二月", "12", "", "2026-12-05"])
-def test_bad_months(text):
-    with pytest.raises(BadDate):
-        read_month(text, TODAY)
+def test_a_calendar_date_in_the_head_beats_a_relative_word():
+    assert resolve_date("今天补报11月24日值班情况", THURSDAY)[0] == date(2026, 11, 24)
 
 
-def test_writing_dates():
-    assert md(date(2026, 12, 5)) == "12月5日"
-    assert md_weekday(date(2026, 12, 5)) == "12月5日（周六）"
-    assert day_range(date(2026, 12, 5), date(2026, 12, 5)) == "12月5日"
-    assert day_range(date(2026, 12, 5), date(2026, 12, 7)) == "12月5日—12月7日"
+def test_deadlines_and_references_are_not_the_duty_date():
+    assert resolve_date("今天值班。井盖限11月30日前修复", THURSDAY)[0] == date(2026, 11, 26)
+    assert resolve_date("今天值班，复查了11月18日反映的问题", THURSDAY)[0] == date(2026, 11, 26)
+    assert resolve_date("今天值班，下周三复查", THURSDAY)[0] == date(2026, 11, 26)
 
 
-def test_roster_args_names_days_and_reason():
-    args = read_roster_args("12-05 至 12-07 到北京出差", UNIT, TODAY)
-    assert args.days == [date(2026, 12, 5), date(2026, 12, 7)]
-    assert args.rest == "到北京出差"
-    assert args.names == []
-
-    args = read_roster_args("李娜，12月5日至7日 病假", UNIT, TODAY)
-    assert args.names == ["李娜"]
-    assert args.days == [date(2026, 12, 5), date(2026, 12, 7)]
-    assert args.rest == "病假"
-
-    args = read_roster_args("12-05 王晓明 李娜同志", UNIT, TODAY)
-    assert args.names == ["王晓明", "李娜"]
-    assert args.days == [date(2026, 12, 5)]
-    assert args.rest == ""
+def test_times_and_numbers_are_not_dates():
+    assert resolve_date("值班时间 7:30-9:00，清运垃圾1.5吨", THURSDAY)[0] == date(2026, 11, 26)
+    assert resolve_date("1.电动车乱停放5处\n2.8号楼前井盖松动", THURSDAY)[0] == date(2026, 11, 26)
 
 
-def test_roster_args_point_out_an_impossible_date():
-    args = read_roster_args("13-45 出差", UNIT, TODAY)
-    assert args.bad_day == "13-45"
-    assert args.days == []
-    assert args.rest == "出差"
+def test_month_and_year_boundaries():
+    new_year = at("2027-01-02 09:00")
+    assert resolve_date("12月31日值班补报", new_year)[0] == date(2026, 12, 31)
+    assert resolve_date("昨天值班", at("2027-01-01 09:00"))[0] == date(2026, 12, 31)
+    assert resolve_date("30日值班补报", at("2026-12-01 09:00"))[0] == date(2026, 11, 30)
+    assert resolve_date("周五值班补报", at("2027-01-04 09:00"))[0] == date(2027, 1, 1)
+    assert resolve_date("上周三", at("2026-03-02 09:00"))[0] == date(2026, 2, 25)
 
 
-def test_a_number_in_the_reason_is_not_a_date():
-    args = read_roster_args("明天 陪孩子看病 2 小时", UNIT, TODAY)
-    assert args.days == [date(2026, 12, 1)]
-    assert args.rest == "陪孩子看病 2 小时"
-    assert not looks_like_day("2")
-    assert looks_like_day("12-45")
+def test_a_date_that_does_not_exist_gives_the_send_date_and_a_note():
+    day, notes = resolve_date("11月31日值班", at("2026-12-01 09:00"))
+    assert day == date(2026, 12, 1)
+    assert notes == ("日期“11月31日”不存在，按发送日期记",)
+    day, notes = resolve_date("2月29日值班", at("2027-03-01 09:00"))
+    assert day == date(2027, 3, 1)
+    assert "不存在" in notes[0]
+
+
+def test_a_long_past_date_is_kept_and_questioned():
+    day, notes = resolve_date("2025年11月20日值班", THURSDAY)
+    assert day == date(2025, 11, 20)
+    assert "请确认" in notes[0]
+
+
+def test_the_invalid_date_note_reaches_the_report(unit_a):
+    reports = parse_message(
+        "11月31日玄帝庙街路西值班：电动车乱停放3辆，已摆放整齐。", at("2026-12-01 09:30"), unit_a
+    )
+    assert reports[0].date == date(2026, 12, 1)
+    assert "日期“11月31日”不存在，按发送日期记" in reports[0].notes
+
+
+def test_a_staff_name_is_not_read_as_a_weekday(unit_a):
+    from dataclasses import replace
+
+    from dutybot.unit import StaffMember
+
+    unit = replace(unit_a, staff=(*unit_a.staff, StaffMember("周一鸣", "秘书科")))
+    reports = parse_message("玄帝庙街值班：周一鸣、李娜。电动车乱停放2辆，已规整。", THURSDAY, unit)
+    assert reports[0].date == date(2026, 11, 26)
+    assert "周一鸣" in reports[0].staff

@@ -1,0 +1,193 @@
+"""Which of a unit's problem categories a piece of text belongs to.
+
+Shared by the free-text report parser and the ``/问题 描述`` command. The unit's own keywords
+decide; a few built-in hints help when none of them fits (``乱堆纸箱``, ``垃圾桶损坏``), but
+only for categories the unit actually has.
+
+How a person reads it, in rules:
+- a longer keyword beats the shorter one inside it (乱扔垃圾 is 文明行为, not 环境卫生);
+- a keyword used as a place counts little (``护栏上晾晒衣物`` is about the clothes,
+  ``路灯杆上小广告`` about the adverts), and ``垃圾`` in ``垃圾桶`` names a bin, not litter;
+- damage words (破损, 损坏, 缺失 …) lean towards 基础设施, so a broken tactile paving slab is
+  基础设施 while an e-bike on the tactile paving is 市容秩序;
+- on a tie the later keyword wins: Chinese puts the head of the phrase last;
+- the fallback category (其他) is chosen only when nothing else matches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .unit import FALLBACK_CATEGORY, Category, Unit
+
+# Built-in hints for the default categories; weaker than any keyword of the unit.
+HINTS: dict[str, tuple[str, ...]] = {
+    "环境卫生": (
+        "卫生",
+        "积雪",
+        "结冰",
+        "积水",
+        "杂草",
+        "枯枝",
+        "粪便",
+        "异味",
+        "脏",
+        "散落",
+        "蜘蛛网",
+        "尘土",
+        "泥土",
+        "呕吐物",
+        "垃圾袋",
+    ),
+    "市容秩序": (
+        "乱堆",
+        "乱摆",
+        "乱贴",
+        "乱拉",
+        "堆",
+        "纸箱",
+        "车辆",
+        "机动车",
+        "停放",
+        "停车",
+        "占用",
+        "摊点",
+        "摊位",
+        "摆摊",
+        "广告牌",
+        "招牌",
+        "横幅",
+        "私搭",
+        "乱建",
+        "搭建",
+        "三轮车",
+        "消防通道",
+        "飞线",
+    ),
+    "基础设施": (
+        "盲道",
+        "窨井",
+        "下水道",
+        "消防栓",
+        "栏杆",
+        "台阶",
+        "电线杆",
+        "站牌",
+        "车棚",
+        "破损",
+        "损坏",
+        "缺失",
+        "不亮",
+        "脱落",
+        "坏了",
+        "断裂",
+        "破裂",
+        "裂缝",
+        "缺损",
+        "变形",
+        "丢失",
+        "倾斜",
+        "破旧",
+        "漏水",
+        "堵塞",
+    ),
+    "宣传氛围": ("宣传", "褪色", "过期", "公示", "标识"),
+    "文明行为": ("吸烟", "吐痰", "插队", "喧哗", "随地", "逆行", "乱穿"),
+}
+# Damage words pull a problem towards 基础设施 more strongly than other hints.
+_DAMAGE = ("破损", "损坏", "缺失", "不亮", "脱落", "坏了", "断裂", "破裂", "缺损", "丢失")
+INFRASTRUCTURE = "基础设施"
+
+HINT_WEIGHT = 0.5  # per character, against 1 per character for a unit keyword
+DAMAGE_BONUS = 1.0
+PLACE_FACTOR = 0.25  # a keyword used as a place
+_PLACE_AFTER = re.compile(r"[杆柱桩座箱]?(?:上|下|旁|边|前|后|里|周边|周围|附近|门口|处|内(?!容))")
+# ``垃圾`` followed by these names a container or a site, not litter.
+_CONTAINER_AFTER = re.compile(r"[桶箱池站房车]")
+
+
+@dataclass(frozen=True)
+class Classifier:
+    pattern: re.Pattern[str] | None
+    owner: dict[str, tuple[str, bool]]  # word → (category, is_unit_keyword)
+    fallback: str
+
+    def words(self, text: str) -> list[str]:
+        """The keywords and hints that occur in ``text``, in order."""
+        return [m.group() for m in self.pattern.finditer(text)] if self.pattern else []
+
+    def classify(self, text: str) -> str:
+        if not text or self.pattern is None:
+            return self.fallback
+        scores: dict[str, float] = {}
+        last_seen: dict[str, int] = {}
+        keyword_ends: list[int] = []
+        for match in self.pattern.finditer(text):
+            word = match.group()
+            category, is_keyword = self.owner[word]
+            end = match.end()
+            if is_keyword:
+                weight = float(len(word))
+                if word.endswith("垃圾") and _CONTAINER_AFTER.match(text, end):
+                    weight = 0.0
+                elif _PLACE_AFTER.match(text, end):
+                    weight *= PLACE_FACTOR
+                keyword_ends.append(end)
+            else:
+                weight = HINT_WEIGHT * len(word)
+                if word in _DAMAGE and category == INFRASTRUCTURE:
+                    weight += DAMAGE_BONUS
+            if weight <= 0:
+                continue
+            scores[category] = scores.get(category, 0.0) + weight
+            last_seen[category] = match.start()
+        best = self.fallback
+        best_key: tuple[float, int] = (0.0, -1)
+        for category, score in scores.items():
+            if category == FALLBACK_CATEGORY:
+                continue  # 其他 only when nothing else fits (井盖缺失，存在安全隐患)
+            key = (score, last_seen[category])
+            if key > best_key:
+                best, best_key = category, key
+        if best_key[1] < 0 and FALLBACK_CATEGORY in scores:
+            return FALLBACK_CATEGORY
+        return best
+
+
+@lru_cache(maxsize=32)
+def classifier_for(categories: tuple[Category, ...]) -> Classifier:
+    """The (cached) classifier of a unit's categories, for callers that classify a lot."""
+    names = [c.name for c in categories]
+    # Unit files always have 其他; a bare list without it falls back to its last category.
+    fallback = FALLBACK_CATEGORY if FALLBACK_CATEGORY in names or not names else names[-1]
+    owner: dict[str, tuple[str, bool]] = {}
+    for category in categories:
+        for keyword in category.keywords:
+            # A keyword listed under two categories belongs to the first (the file's order).
+            owner.setdefault(keyword, (category.name, True))
+    for name, hints in HINTS.items():
+        if name in names:
+            for hint in hints:
+                owner.setdefault(hint, (name, False))
+    # Longest first, so that at one position the most specific word wins.
+    words = sorted((w for w in owner if w), key=len, reverse=True)
+    pattern = re.compile("|".join(map(re.escape, words))) if words else None
+    return Classifier(pattern, owner, fallback)
+
+
+def classify(text: str, unit: Unit) -> str:
+    """The category of a problem described by ``text`` (``电动车乱停放5处`` → 市容秩序)."""
+    return classify_with(text, unit.categories)
+
+
+def classify_with(text: str, categories: Sequence[Category]) -> str:
+    """:func:`classify` for a bare list of categories."""
+    return classifier_for(tuple(categories)).classify(text)
+
+
+def category_words(text: str, categories: Sequence[Category]) -> list[str]:
+    """The keywords and hints of ``categories`` that occur in ``text``, in order."""
+    return classifier_for(tuple(categories)).words(text)

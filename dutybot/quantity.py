@@ -1,0 +1,168 @@
+"""Numbers in Chinese duty-report text.
+
+Two uses: the quantity stated with a problem (``电动车乱停放5处``, ``十余张``, ``若干``) and the
+numerals inside dates (``十一月二十日``, ``二〇二六年``). Only a number followed by a measure
+word is a quantity, so house numbers (``8号楼``), distances (``50米``), times (``7:25``) and
+dates never count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import cn2an
+
+# Measure words that can follow the number of a problem. 人次 is excluded on purpose: it is
+# how 劝导 and 志愿服务 are counted, and those are activities.
+MEASURE_WORDS = "处个辆起块根堆袋名人台棵张车条只份户件盏家间箱桶筐片座面幅株组副"
+
+# Words that state an unknown amount; they count as 1.
+VAGUE_AMOUNTS = (
+    "若干",
+    "多处",
+    "部分",
+    "一些",
+    "少量",
+    "大量",
+    "较多",
+    "很多",
+    "许多",
+    "不少",
+    "几处",
+    "数处",
+    "多个",
+    "多辆",
+    "多块",
+    "多张",
+    "多根",
+    "多袋",
+    "个别",
+    "零星",
+    "一堆",
+)
+
+CHINESE_DIGITS = "零〇一二两三四五六七八九"
+_CHINESE_NUMERAL = f"[{CHINESE_DIGITS}十百千万]"
+
+_QUANTITY = re.compile(
+    rf"(?<![\d.:：第{CHINESE_DIGITS}十百千万几数])"
+    rf"(?P<number>\d{{1,6}}(?![\d.:：])|[{CHINESE_DIGITS}十百千万几数]{{1,8}})"
+    rf"\s?(?P<approx>余|多|来|左右)?\s?(?P<measure>[{MEASURE_WORDS}])"
+)
+_VAGUE = re.compile("|".join(VAGUE_AMOUNTS))
+# Photos attached to a message are counted in 张 too: ``附图4张``, ``照片3张``.
+_PHOTO_BEFORE = re.compile(r"(附图|附件|照片|图片|配图|拍照|附)\s*$")
+_PHOTO_AFTER = re.compile(r"\s*(照片|图片|图|相片)")  # used with match(text, pos)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number found in text, with where it stands (so callers can cut it out)."""
+
+    value: int
+    start: int
+    end: int
+    # 约20辆, 20余辆, 十余张: a lower bound or estimate, counted as the number itself.
+    approximate: bool = False
+    # 若干, 多处: no number at all, counted as 1.
+    vague: bool = False
+
+
+def chinese_numeral(text: str) -> int | None:
+    """``十五`` → 15, ``两`` → 2, ``二〇二六`` → 2026, ``15`` → 15; anything else → None."""
+    text = text.strip()
+    if not text:
+        return None
+    if text.isascii():
+        return int(text) if text.isdigit() else None
+    return _convert_chinese(text)
+
+
+@lru_cache(maxsize=512)
+def _convert_chinese(text: str) -> int | None:
+    if not all(ch in CHINESE_DIGITS or ch in "十百千万" for ch in text):
+        return None
+    # cn2an rejects a bare unit (百余辆 → 百).
+    if text[0] in "百千万":
+        text = "一" + text
+    try:
+        value = cn2an.cn2an(text, "smart")
+    except (ValueError, KeyError, IndexError):
+        return None
+    return int(value)
+
+
+def _quantity_value(number: str) -> tuple[int | None, bool]:
+    """The value of a matched number and whether it is only approximate."""
+    if number.isdigit():
+        return int(number), False
+    # 两三辆, 三四处: a range, counted by its lower end.
+    if len(number) == 2 and all(ch in CHINESE_DIGITS for ch in number):
+        low, high = (_convert_chinese(ch) for ch in number)
+        if low is not None and high == low + 1:
+            return low, True
+    # 十几, 几十, 数十: about ten (several tens is still at least ten).
+    if "几" in number or "数" in number:
+        core = number.replace("几", "").replace("数", "")
+        if not core:
+            return None, True
+        return _convert_chinese(core), True
+    return _convert_chinese(number), False
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every stated amount in ``text``, in order (numbers with a measure word, and vague words)."""
+    found: list[Quantity] = []
+    for match in _QUANTITY.finditer(text):
+        number, measure = match.group("number"), match.group("measure")
+        end = match.end()
+        # 一起 is "together" unless it ends the phrase (遛狗不牵绳一起).
+        if number == "一" and measure == "起" and end < len(text) and _is_cjk(text[end]):
+            continue
+        if measure == "人" and text.startswith("次", end):
+            continue
+        # 四处张贴 means "everywhere", not four places.
+        if number == "四" and measure == "处" and end < len(text) and _is_cjk(text[end]):
+            continue
+        if measure == "张" and (
+            _PHOTO_BEFORE.search(text, 0, match.start()) or _PHOTO_AFTER.match(text, end)
+        ):
+            continue
+        value, approximate = _quantity_value(number)
+        if value is None or value < 1:
+            continue
+        prefix_approx = text[max(0, match.start() - 2) : match.start()].endswith(("约", "近"))
+        found.append(
+            Quantity(
+                value,
+                match.start(),
+                end,
+                approximate=approximate or prefix_approx or bool(match.group("approx")),
+            )
+        )
+    for match in _VAGUE.finditer(text):
+        if not any(q.start <= match.start() < q.end for q in found):
+            found.append(Quantity(1, match.start(), match.end(), vague=True))
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def find_quantity(text: str) -> Quantity | None:
+    """The first stated amount, preferring a real number over a vague word."""
+    quantities = find_quantities(text)
+    for quantity in quantities:
+        if not quantity.vague:
+            return quantity
+    return quantities[0] if quantities else None
+
+
+def extract_quantity(text: str) -> int:
+    """The quantity stated with a problem: ``电动车乱停放5处`` → 5, ``若干`` or no number → 1."""
+    quantity = find_quantity(text)
+    return quantity.value if quantity else 1
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"

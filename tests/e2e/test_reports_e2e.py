@@ -1,0 +1,56 @@
+"""Daily reports over a real WebSocket: recorded, corrected, recalled."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from dutybot.simulator import BotProcess, SimulatedQQ
+
+GROUP = 700000001
+SENT = int(datetime(2026, 11, 30, 9, 12, tzinfo=ZoneInfo("Asia/Shanghai")).timestamp())
+REPORT = (
+    "今天玄帝庙街值班，王晓明、李娜、赵强到岗。发现电动车乱停放5辆，已摆放整齐；"
+    "盲道砖破损2块，已报城管维修。劝导行人8人次。"
+)
+
+
+async def test_report_correction_and_recall(bot_process: BotProcess, qq: SimulatedQQ):
+    first = await qq.group_message(GROUP, 20001, REPORT, time_=SENT)
+    assert await qq.reply_text() == (
+        "已记录 11月30日 玄帝庙街路西：到岗3人，发现问题7处，已解决5处，待协调2处"
+    )
+    second = await qq.group_message(GROUP, 20001, REPORT.replace("2块", "3块"), time_=SENT + 60)
+    assert await qq.reply_text() == (
+        "已更正 11月30日 玄帝庙街路西：到岗3人，发现问题8处，已解决5处，待协调3处"
+    )
+    await qq.group_message(GROUP, 20002, "收到", time_=SENT + 90)
+    await qq.no_call()
+
+    await qq.group_recall(GROUP, 20001, first)  # the superseded one: nothing left to withdraw
+    await qq.no_call()
+
+    with sqlite3.connect(bot_process.data_dir / "duty.db") as db:
+        statuses = [r[0] for r in db.execute("SELECT status FROM reports_dailyreport ORDER BY id")]
+        open_quantity = db.execute(
+            "SELECT SUM(quantity) FROM ledger_problem WHERE status = 'open'"
+        ).fetchone()[0]
+        activities = db.execute("SELECT kind, count FROM reports_reportactivity").fetchall()
+    assert statuses == ["superseded", "active"]
+    assert open_quantity == 3
+    assert ("劝导", 8) in activities
+
+    await qq.group_recall(GROUP, 20001, second)
+    assert await qq.reply_text() == (
+        "消息已撤回：11月30日 玄帝庙街路西 的日报不再计入，一并撤销问题记录2条、到岗3人。"
+    )
+    with sqlite3.connect(bot_process.data_dir / "duty.db") as db:
+        statuses = [r[0] for r in db.execute("SELECT status FROM reports_dailyreport ORDER BY id")]
+        open_quantity = db.execute(
+            "SELECT SUM(quantity) FROM ledger_problem WHERE status = 'open'"
+        ).fetchone()[0]
+        checkins = db.execute("SELECT COUNT(*) FROM duty_checkin").fetchone()[0]
+    assert statuses == ["superseded", "withdrawn"]
+    assert open_quantity is None
+    assert checkins == 0
