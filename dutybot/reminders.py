@@ -298,16 +298,23 @@ class ProblemLine:
     description: str
     found_on: date
     site: str = ""
+    # The ledger's status label: 待处理, 协调中, 待核查.
+    status: str = "待处理"
 
 
 def problem_lines(
     open_problems: Sequence[ProblemLine], to_recheck: Sequence[ProblemLine]
 ) -> list[str]:
-    """The morning reminder's lines for one site: what is open, what to re-check there."""
+    """The morning reminder's lines for one site: what is still open there, and what was
+    resolved by others and is to be re-checked on the spot."""
     lines = [
-        f"待处理 #{p.number} {_short(p.description)}（{md(p.found_on)}起）" for p in open_problems
+        f"{p.status} #{p.number} {_short(p.description)}（{md(p.found_on)}起）"
+        for p in open_problems
     ]
-    lines += [f"待复查 #{p.number} {_short(p.description)}" for p in to_recheck]
+    lines += [
+        f"待核查 #{p.number} {_short(p.description)}（看过后 /核查 {p.number} 通过）"
+        for p in to_recheck
+    ]
     return lines
 
 

@@ -19,6 +19,7 @@ require("nonebot_plugin_orm")
 require("nonebot_plugin_apscheduler")
 require("plugins.duty")
 require("plugins.reports")
+require("plugins.ledger")
 
 from nonebot_plugin_apscheduler import scheduler  # noqa: E402
 from nonebot_plugin_orm import get_session  # noqa: E402

@@ -45,7 +45,10 @@ from dutybot.reminders import (
     target_key,
     weekly_notice,
 )
+from dutybot.text import without_brackets
 from plugins.duty.units import ServedUnit, all_served
+from plugins.ledger import service as ledger
+from plugins.ledger.service import ProblemView
 from plugins.reports.service import report_submitted
 
 from . import service
@@ -307,38 +310,23 @@ async def weekly_summary(session: AsyncSession, served: ServedUnit, monday: date
 
 
 # ---------------------------------------------------------------------------------------------
-# Seam: the problem ledger.
-#
-# The ledger plugin (plugins/ledger, branch ``ledger``) was not merged when this was written.
-# These two functions are the only place that calls it: they return no lines while it is
-# absent, and its ``open_problems`` / ``problems_to_recheck`` (ProblemView: number,
-# description, found_on, site_name) once it is there.
+# The problem ledger: the only two calls into it.
 
 
-def _ledger():
-    try:
-        from plugins.ledger import service as ledger_service  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    return ledger_service
-
-
-def _problem_line(view) -> ProblemLine:
+def _problem_line(view: ProblemView) -> ProblemLine:
     return ProblemLine(
         number=view.number,
         description=view.description,
         found_on=view.found_on,
-        site=getattr(view, "site_name", None) or "",
+        site=without_brackets(view.site_name or ""),
+        status=view.status.label,
     )
 
 
 async def site_problem_lines(
     session: AsyncSession, unit_id: int, site_id: int, today: date
 ) -> list[str]:
-    """The site's open and to-be-re-checked problems, for the morning reminder."""
-    ledger = _ledger()
-    if ledger is None:
-        return []
+    """The site's unresolved problems and those to re-check there, for the morning reminder."""
     unresolved = await ledger.open_problems(session, unit_id, site_id)
     recheck = await ledger.problems_to_recheck(session, unit_id, site_id)
     return problem_lines(
@@ -347,10 +335,7 @@ async def site_problem_lines(
 
 
 async def old_problems(session: AsyncSession, unit_id: int, today: date) -> list[str]:
-    """The unit's problems open for more than 7 days, for the Monday summary."""
-    ledger = _ledger()
-    if ledger is None:
-        return []
+    """The unit's problems unresolved for more than 7 days, for the Monday summary."""
     unresolved = await ledger.open_problems(session, unit_id)
     return old_problem_lines([_problem_line(p) for p in unresolved], today)
 

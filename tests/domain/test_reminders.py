@@ -220,7 +220,7 @@ def test_morning_lists_the_sites_problems():
     problems = {
         "玄帝庙街路西": problem_lines(
             [ProblemLine(12, "井盖松动，有安全隐患需要尽快处理的问题和其他", date(2026, 11, 28))],
-            [ProblemLine(9, "小广告", date(2026, 11, 20))],
+            [ProblemLine(9, "小广告", date(2026, 11, 20), status="待核查")],
         )
     }
     notice = morning_notice(WED, START, END, TEAMS, problems)
@@ -228,7 +228,7 @@ def test_morning_lists_the_sites_problems():
         "【今天值班】12月2日（周三） 07:30-09:00\n"
         "玄帝庙街路西：@王晓明 @李娜\n"
         "  待处理 #12 井盖松动，有安全隐患需要尽快处理的问题…（11月28日起）\n"
-        "  待复查 #9 小广告\n"
+        "  待核查 #9 小广告（看过后 /核查 9 通过）\n"
         "市16网格：@周建国 何永军"
     )
 

@@ -386,3 +386,69 @@ async def test_one_unit_failing_does_not_stop_the_others(app: App, monkeypatch):
         ctx.create_bot(base=Bot)
         expect_group(ctx, MORNING)
         assert await tick("2026-12-02 07:00") == 1
+
+
+async def add_problem(site: str | None, description: str, found: str, *, recheck=False) -> int:
+    from nonebot_plugin_orm import get_session
+
+    from dutybot.ledger import Source
+    from plugins.ledger import service as ledger
+
+    unit_id = served().unit_id
+    site_id = served().site_ids[site] if site else None
+    async with get_session() as session:
+        problem = await ledger.record_problem(
+            session,
+            unit_id,
+            site_id,
+            "环境卫生",
+            description,
+            1,
+            moment(found),
+            Source.COMMAND,
+            20001,
+            None,
+        )
+        if recheck:
+            later = moment(found).replace(hour=15)
+            await ledger.resolve_problem(session, unit_id, problem.number, 20003, later)
+            await ledger.mark_for_recheck(session, unit_id, problem.number, 10001, later)
+        await session.commit()
+        return problem.number
+
+
+async def test_morning_lists_the_sites_open_and_recheck_problems(app: App):
+    await seed()
+    await add_problem(SITE_A, "井盖松动", "2026-11-28 08:00")
+    await add_problem(SITE_A, "墙上小广告", "2026-11-27 08:00", recheck=True)
+    await add_problem(SITE_B, "垃圾桶满溢", "2026-12-01 08:00")
+    await add_problem(None, "无地点的问题", "2026-12-01 08:00")
+    async with app.test_api() as ctx:
+        ctx.create_bot(base=Bot)
+        expect_group(
+            ctx,
+            chat(
+                "【今天值班】12月2日（周三） 07:30-09:00\n"
+                "玄帝庙街路西：@王晓明 @李娜 @赵强\n"
+                "  待处理 #1 井盖松动（11月28日起）\n"
+                "  待核查 #2 墙上小广告（看过后 /核查 2 通过）\n"
+                "市16网格：@周建国 @吴婷婷 @郑凯\n"
+                "  待处理 #3 垃圾桶满溢（12月1日起）"
+            ),
+        )
+        assert await tick("2026-12-02 07:00") == 1
+
+
+async def test_weekly_lists_problems_open_for_more_than_a_week(app: App):
+    await add_problem(SITE_A, "井盖松动", "2026-11-20 08:00")
+    await add_problem(SITE_B, "垃圾桶满溢", "2026-12-01 08:00")
+    async with app.test_api() as ctx:
+        ctx.create_bot(base=Bot)
+        expect_group(
+            ctx,
+            chat(
+                "【上周值班情况】11月30日—12月6日\n上周没有值班。\n"
+                "超过 7 天未解决的问题 1 个：\n#1 玄帝庙街路西 井盖松动（11月20日起，已 17 天）"
+            ),
+        )
+        assert await tick("2026-12-07 08:30") == 1
