@@ -221,3 +221,14 @@ def test_reminders_empty_deadline_list(tmp_path):
 def test_bad_reminder_values(tmp_path, line, expected):
     message = error_of(tmp_path, GOOD + f"\n[reminders]\n{line}\n")
     assert expected in message
+
+
+def test_check_prints_the_reminder_settings():
+    from dutybot.check_cli import reminders_summary
+    from dutybot.unit import ReminderRules
+
+    assert reminders_summary(ReminderRules()) == (
+        "前一天 17:30，当天 07:00，开始后 30 分钟催报到，18:00 催日报，周一 08:30 周报；"
+        "报送截止 7月5日、10月9日、11月15日（提前 3 天）"
+    )
+    assert reminders_summary(ReminderRules(enabled=False)).startswith("已关闭")

@@ -248,3 +248,41 @@ async def test_export_of_a_month_without_roster(app: App):
 async def test_superusers_are_coordinators(app: App, user_id):
     text = await reply_to(app, "/排班 2026-12", user_id=user_id)
     assert text.startswith("市外侨办 2026年12月值班表")
+
+
+async def test_the_balance_and_last_duties_carry_into_the_next_month(app: App):
+    import json
+
+    from nonebot_plugin_orm import get_session
+
+    from dutybot.roster import build_roster
+    from plugins.roster import service
+    from plugins.roster.model import MonthPlan
+
+    await reply_to(app, "/排班 2026-12", user_id=COORDINATOR)
+    # A leave with a substitute changes December's balance before January is built.
+    await reply_to(app, "/请假 12-02 出差", user_id=20002)
+    async with get_session() as session:
+        december = await service.month_roster(session, served(), 2026, 12)
+    await reply_to(app, "/排班 2027-01", user_id=COORDINATOR)
+    plans = {(p.year, p.month): p for p in await rows(MonthPlan)}
+    assert json.loads(plans[2027, 1].opening_balance) == december.balance
+    # January is what the domain builds from December as it stands (after the leave).
+    async with get_session() as session:
+        january = await service.month_roster(session, served(), 2027, 1)
+    expected = build_roster(
+        served().unit,
+        2027,
+        1,
+        balance=december.balance,
+        recent=december.duty_dates_by_person(),
+    )
+    assert set(january.shifts) == set(expected.shifts)
+    # Over the two months everyone but the one on leave is within one duty of the others:
+    # the substitute's extra December duty is made up in January.
+    totals = {
+        name: december.duty_counts().get(name, 0) + january.duty_counts().get(name, 0)
+        for name in december.staff
+        if name != "李娜"
+    }
+    assert max(totals.values()) - min(totals.values()) <= 1
