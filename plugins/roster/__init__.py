@@ -1,4 +1,4 @@
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import overload
 
@@ -25,17 +25,9 @@ from nonebot_plugin_apscheduler import scheduler  # noqa: E402
 from nonebot_plugin_orm import get_session  # noqa: E402
 
 from dutybot import clock  # noqa: E402
-from dutybot.dates import BadDate, day_range, md, md_weekday, read_month  # noqa: E402
+from dutybot.dates import BadDate, day_range, md, read_month  # noqa: E402
 from dutybot.duty_calendar import month_days  # noqa: E402
-from dutybot.errors import (  # noqa: E402
-    AlreadyOnDuty,
-    BothOnDuty,
-    DutyError,
-    NeitherOnDuty,
-    NotOnDuty,
-    OnLeave,
-    SwapNotPending,
-)
+from dutybot.errors import DutyError, SwapNotPending  # noqa: E402
 from dutybot.reminders import Mention, Notice, is_quiet  # noqa: E402
 from dutybot.roster_args import RosterArgs, read_roster_args  # noqa: E402
 from dutybot.roster_export import roster_ics, roster_title, roster_xlsx  # noqa: E402
@@ -44,7 +36,6 @@ from dutybot.roster_text import (  # noqa: E402
     duty_line,
     month_name,
     month_text,
-    short_duty,
 )
 from dutybot.text import clip  # noqa: E402
 from plugins.duty import inbox, units  # noqa: E402
@@ -63,7 +54,20 @@ from plugins.duty.units import ServedUnit  # noqa: E402
 
 from . import model, reminders, service  # noqa: E402, F401
 from .reminders import reminder_tick, to_message, todays_notices  # noqa: E402
-from .service import Cover, Move  # noqa: E402
+from .replies import (  # noqa: E402
+    DAY_EXAMPLES,
+    PRIVATE_NOT_BOUND,
+    as_reply,
+    ask_text,
+    day_problem,
+    leave_notice,
+    moves_notice,
+    not_on_roster,
+    past_day,
+    request_text,
+    swap_error,
+    unknown_word,
+)
 
 COMMANDS = {
     "排班": "/排班 2026-12：按规则排出一个月的值班表（协调人）；/排班 确认：替换已有的表；"
@@ -90,8 +94,6 @@ __plugin_meta__ = PluginMetadata(
 duty_config = get_plugin_config(DutyConfig)
 
 REMINDER_JOB = "roster_reminders"
-DAY_EXAMPLES = "日期可以写 12-05、12月5日、明天、下周一"
-PRIVATE_NOT_BOUND = "私聊使用需要先在工作群里绑定：/绑定 你的姓名"
 MAX_LEAVE_DAYS = 62
 
 
@@ -150,16 +152,6 @@ def _group_unit(event: GroupMessageEvent) -> ServedUnit:
     return served
 
 
-def _past(day: date, today: date) -> str:
-    return f"{md(day)}已经过去了，请写今天或以后的日期。"
-
-
-def _day_problem(args: RosterArgs) -> str | None:
-    if args.bad_day is not None:
-        return f"没看懂日期“{clip(args.bad_day, 12)}”。{DAY_EXAMPLES}。"
-    return None
-
-
 async def _named_people(
     served: ServedUnit, args: RosterArgs, message: Message
 ) -> tuple[list[Person], list[str]]:
@@ -182,16 +174,6 @@ async def _named_people(
     return people, unknown
 
 
-def _unknown_word(rest: str) -> str:
-    word = clip(rest.split()[0], 12)
-    return f"没认出“{word}”：请 @ 同事或写值班名单上的姓名，日期写 12-05 这样。"
-
-
-def _not_on_roster(unknown: list[str]) -> str:
-    shown = "、".join(unknown[:3])
-    return f"{shown} 不在值班名单里（或还没有绑定 QQ）。请按值班名单写姓名，或 @ 已绑定的同事。"
-
-
 async def _announce(bot: Bot, served: ServedUnit, message: Message) -> None:
     """Tell the unit's groups (for changes made in private chat)."""
     for group in served.unit.groups:
@@ -199,40 +181,6 @@ async def _announce(bot: Bot, served: ServedUnit, message: Message) -> None:
             await bot.send_group_msg(group_id=group, message=message)
         except (ActionFailed, NetworkError, ApiNotAvailable) as error:
             logger.warning(f"群 {group} 通知失败：{type(error).__name__}")
-
-
-def _reply(notice: Notice) -> str | Message:
-    """Plain text unless someone is @-ed."""
-    return to_message(notice) if notice.mentioned else notice.text
-
-
-def _swap_error(error: DutyError, me: Person | None = None) -> str:
-    def who(name: str) -> str:
-        return "你" if me is not None and name == me.name else name
-
-    if isinstance(error, NotOnDuty):
-        return f"{who(error.name)}{md(error.day)}没有值班，没有可换的班。"
-    if isinstance(error, NeitherOnDuty):
-        a, b = (who(n) for n in error.names)
-        return f"{md(error.day)}{a}和{b}都没有值班，没有可换的班。"
-    if isinstance(error, BothOnDuty):
-        return f"{md(error.day)}两人都在值班，换不了。两天互换请写两个日期，如：/换班 @某人 12-05 12-07"
-    if isinstance(error, AlreadyOnDuty):
-        return f"{who(error.name)}{md(error.day)}已经在值班了，不能再接这天的班。"
-    if isinstance(error, OnLeave):
-        return f"{who(error.name)}{md(error.day)}请了假，不能接这天的班。"
-    raise error
-
-
-def _moves_text(moves: list[Move], served: ServedUnit) -> Notice:
-    parts: list = []
-    for index, move in enumerate(moves):
-        if index:
-            parts.append("\n")
-        parts.append(f"{short_duty(move.duty.day, move.duty.site, served.unit)} 由 ")
-        parts.append(Mention(move.to.qq, move.to.name) if move.to.qq else move.to.name)
-        parts.append(f" 值班（原 {move.duty.name}）")
-    return Notice(tuple(parts))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -465,29 +413,7 @@ async def handle_mine(event: MessageEvent) -> None:
 
 async def _request_line(session, served: ServedUnit, request: model.SwapRequest) -> str:
     requester, target, giver = await service.swap_parties(session, request)
-    return _request_text(requester, target, giver, request.give_day, request.take_day)
-
-
-def _ask_text(requester: Person, moves: list[Move], served: ServedUnit) -> str:
-    first = moves[0].duty
-    where = short_duty(first.day, first.site, served.unit)
-    if len(moves) > 1:
-        second = moves[1].duty
-        back = short_duty(second.day, second.site, served.unit)
-        return f"{requester.name}想用 {where} 的值班换你 {back} 的值班。"
-    if first.staff_id == requester.id:
-        return f"{requester.name}请你替 {where} 的值班。"
-    return f"{requester.name}想替你 {where} 的值班。"
-
-
-def _request_text(
-    requester: Person, target: Person, giver: Person, day: date, take_day: date | None
-) -> str:
-    if take_day is not None:
-        return f"{requester.name}：用 {md_weekday(day)} 的值班换你 {md_weekday(take_day)} 的值班"
-    if giver.id == requester.id:
-        return f"{requester.name}：请你替 {md_weekday(day)} 的值班"
-    return f"{requester.name}：想替你 {md_weekday(day)} 的值班"
+    return request_text(requester, target, giver, request.give_day, request.take_day)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -504,7 +430,7 @@ async def handle_leave(bot: Bot, event: MessageEvent, args: Message = CommandArg
     words = read_roster_args(args.extract_plain_text(), served.unit, today)
     named, unknown = await _named_people(served, words, args)
     if unknown:
-        await leave_command.finish(_not_on_roster(unknown))
+        await leave_command.finish(not_on_roster(unknown))
     if not named or named == [me]:
         if me is None:
             await leave_command.finish("请写请假的同事，如：/请假 李娜 12-05 原因")
@@ -515,7 +441,7 @@ async def handle_leave(bot: Bot, event: MessageEvent, args: Message = CommandArg
         if len(named) > 1:
             await leave_command.finish("一次给一个人请假，如：/请假 李娜 12-05 原因")
         person = named[0]
-    if problem := _day_problem(words):
+    if problem := day_problem(words):
         await leave_command.finish(problem)
     if not words.days:
         await leave_command.finish(
@@ -527,7 +453,7 @@ async def handle_leave(bot: Bot, event: MessageEvent, args: Message = CommandArg
     if last < first:
         await leave_command.finish("结束日期早于开始日期，请写成：/请假 12-05 12-07 原因")
     if first < today:
-        await leave_command.finish(_past(first, today))
+        await leave_command.finish(past_day(first, today))
     if (last - first).days >= MAX_LEAVE_DAYS:
         await leave_command.finish(f"一次最多请 {MAX_LEAVE_DAYS} 天，请分开发送。")
     reason = words.rest.strip()
@@ -547,34 +473,13 @@ async def handle_leave(bot: Bot, event: MessageEvent, args: Message = CommandArg
             actor_qq=event.user_id,
             message_id=message_key(event),
         )
-    notice = _leave_notice(served, person, first, last, reason, covers)
+    notice = leave_notice(served, person, first, last, reason, covers)
     if isinstance(event, GroupMessageEvent):
-        await leave_command.finish(_reply(notice))
+        await leave_command.finish(as_reply(notice))
     if covers:
         await _announce(bot, served, to_message(notice))
         await leave_command.finish(notice.text + "\n（已在群里通知）")
     await leave_command.finish(notice.text)
-
-
-def _leave_notice(
-    served: ServedUnit, person: Person, first: date, last: date, reason: str, covers: list[Cover]
-) -> Notice:
-    parts: list = [f"已记下：{person.name} {day_range(first, last)} 请假（{clip(reason, 30)}）。"]
-    if not covers:
-        parts.append(f"这几天{person.name}没有值班安排。")
-        return Notice(tuple(parts))
-    for cover in covers:
-        parts.append(f"\n{short_duty(cover.day, cover.site, served.unit)}：")
-        if cover.substitute is None:
-            parts.append("没有可替班的人，请协调人安排（/调班）")
-        else:
-            sub = cover.substitute
-            parts += ["由 ", Mention(sub.qq, sub.name) if sub.qq else sub.name, " 替班"]
-        if cover.new_leader:
-            parts.append(f"，{cover.new_leader} 带班")
-    if any(c.substitute for c in covers):
-        parts.append("\n替班的同志如不方便，请发送 /换班 另找人或联系协调人。")
-    return Notice(tuple(parts))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -591,18 +496,18 @@ async def handle_swap(bot: Bot, event: MessageEvent, args: Message = CommandArg(
     words = read_roster_args(args.extract_plain_text(), served.unit, today)
     named, unknown = await _named_people(served, words, args)
     if unknown:
-        await swap_command.finish(_not_on_roster(unknown))
+        await swap_command.finish(not_on_roster(unknown))
     others = [p for p in named if p != me]
     if not others:
         if named:
             await swap_command.finish("不能和自己换班。请 @ 要换班的同事，如：/换班 @李娜 12-05")
         if words.rest:
-            await swap_command.finish(_unknown_word(words.rest))
+            await swap_command.finish(unknown_word(words.rest))
         await swap_command.finish(usage("换班"))
     if len(others) > 1:
         await swap_command.finish("一次和一位同事换班，如：/换班 @李娜 12-05")
     other = others[0]
-    if problem := _day_problem(words):
+    if problem := day_problem(words):
         await swap_command.finish(problem)
     if not 1 <= len(words.days) <= 2:
         await swap_command.finish(
@@ -610,13 +515,13 @@ async def handle_swap(bot: Bot, event: MessageEvent, args: Message = CommandArg(
         )
     for day in words.days:
         if day < today:
-            await swap_command.finish(_past(day, today))
+            await swap_command.finish(past_day(day, today))
     day, other_day = words.days[0], (words.days[1] if len(words.days) > 1 else None)
     async with inbox.recording(event) as session:
         try:
             moves = await service.plan_swap(session, served, me, other, day, other_day)
         except DutyError as error:
-            await swap_command.finish(_swap_error(error, me))
+            await swap_command.finish(swap_error(error, me))
         await service.request_swap(
             session,
             served,
@@ -630,11 +535,11 @@ async def handle_swap(bot: Bot, event: MessageEvent, args: Message = CommandArg(
     ask = Notice(
         (
             Mention(other.qq, other.name) if other.qq else other.name,
-            f" {_ask_text(me, moves, served)}同意请发送 /同意，不同意发送 /拒绝（24 小时内有效）。",
+            f" {ask_text(me, moves, served)}同意请发送 /同意，不同意发送 /拒绝（24 小时内有效）。",
         )
     )
     if isinstance(event, GroupMessageEvent):
-        await swap_command.finish(_reply(ask))
+        await swap_command.finish(as_reply(ask))
     await _announce(bot, served, to_message(ask))
     await swap_command.finish(f"已把换班请求发到群里，等 {other.name} 回复。")
 
@@ -694,20 +599,19 @@ async def _answer(
         except SwapNotPending:
             await matcher.finish("这个换班请求已经处理过了。")
         except DutyError as error:
-            request.status = model.SwapStatus.CANCELLED
-            request.decided_at = clock.to_utc_naive(now)
-            reason = _swap_error(error)
+            reason = swap_error(error)
+            await service.cancel_request(session, request, now)
             await session.commit()
             await matcher.finish(
-                f"值班已有变动，这个换班做不成了：{reason}需要的话请重新发送 /换班。"
+                f"值班已有变动，这个换班做不成了：{reason}\n需要的话请重新发送 /换班。"
             )
     mention = Mention(requester.qq, requester.name) if requester.qq else requester.name
     if accept:
-        notice = Notice(("换班已生效：", *_moves_text(moves, served).parts))
+        notice = Notice(("换班已生效：", *moves_notice(moves, served).parts))
     else:
         notice = Notice((mention, f" {me.name} 没有同意换班，{day}的值班不变。"))
     if isinstance(event, GroupMessageEvent):
-        await matcher.finish(_reply(notice))
+        await matcher.finish(as_reply(notice))
     await _announce(bot, served, to_message(notice))
     await matcher.finish(notice.text + "\n（已在群里通知）")
 
@@ -728,23 +632,23 @@ async def handle_adjust(event: GroupMessageEvent, args: Message = CommandArg()) 
     words = read_roster_args(args.extract_plain_text(), served.unit, today)
     named, unknown = await _named_people(served, words, args)
     if unknown:
-        await adjust_command.finish(_not_on_roster(unknown))
-    if problem := _day_problem(words):
+        await adjust_command.finish(not_on_roster(unknown))
+    if problem := day_problem(words):
         await adjust_command.finish(problem)
     if len(named) != 2 or not 1 <= len(words.days) <= 2:
         if words.rest:
-            await adjust_command.finish(_unknown_word(words.rest))
+            await adjust_command.finish(unknown_word(words.rest))
         await adjust_command.finish(usage("调班"))
     for day in words.days:
         if day < today:
-            await adjust_command.finish(_past(day, today))
+            await adjust_command.finish(past_day(day, today))
     a, b = named
     day, other_day = words.days[0], (words.days[1] if len(words.days) > 1 else None)
     async with inbox.recording(event) as session:
         try:
             moves = await service.plan_swap(session, served, a, b, day, other_day)
         except DutyError as error:
-            await adjust_command.finish(_swap_error(error))
+            await adjust_command.finish(swap_error(error))
         await service.apply_moves(
             session,
             served,
@@ -753,7 +657,7 @@ async def handle_adjust(event: GroupMessageEvent, args: Message = CommandArg()) 
             actor_qq=event.user_id,
             message_id=message_key(event),
         )
-    await adjust_command.finish(_reply(Notice(("已调班：", *_moves_text(moves, served).parts))))
+    await adjust_command.finish(as_reply(Notice(("已调班：", *moves_notice(moves, served).parts))))
 
 
 @adjust_command.handle()

@@ -1008,6 +1008,13 @@ async def answer_swap(
     return moves
 
 
+async def cancel_request(session: AsyncSession, request: SwapRequest, now: datetime) -> None:
+    """The request can no longer be carried out (the roster changed since it was made)."""
+    request.status = SwapStatus.CANCELLED
+    request.decided_at = clock.to_utc_naive(now)
+    await session.flush()
+
+
 async def _cancel_swaps_of(
     session: AsyncSession, unit_id: int, staff_id: int, first: date, last: date
 ) -> None:

@@ -314,3 +314,27 @@ async def test_adjust_refusals(app: App):
         "用法：/调班 12-05 王晓明 李娜：把王晓明这天的值班直接调给李娜（协调人）；写两个日期为互换",
         user_id=10001,
     )
+
+
+async def test_accepting_after_the_roster_changed_cancels_the_request(app: App):
+    from plugins.roster.model import SwapRequest, SwapStatus
+
+    await seed()
+    await send(app, "/换班 孙悦 12-02", ASK_SUNYUE, user_id=20002)
+    # Meanwhile 孙悦 is given a duty of her own that day.
+    await send(
+        app,
+        "/调班 12-02 郑凯 孙悦",
+        msg("已调班：12月2日（周三）市16网格 由 ", 20006, " 值班（原 郑凯）"),
+        user_id=10001,
+    )
+    await send(
+        app,
+        "/同意",
+        "值班已有变动，这个换班做不成了：12月2日两人都在值班，换不了。两天互换请写两个日期，"
+        "如：/换班 @某人 12-05 12-07\n需要的话请重新发送 /换班。",
+        user_id=20006,
+    )
+    [request] = await rows(SwapRequest)
+    assert request.status == SwapStatus.CANCELLED
+    assert "李娜" in (await planned(WED))[SITE_A]
