@@ -401,7 +401,8 @@ async def handle_mine(event: MessageEvent) -> None:
         lines.append(f"{me.name}，你接下来的值班：")
         lines += [duty_line(s, me.name, served.unit) for s in mine]
         if len(duties) > len(mine):
-            lines.append(f"…共 {len(duties)} 次，完整的表：/值班表 下周")
+            first_month = f"{mine[0].date.year}-{mine[0].date.month:02d}"
+            lines.append(f"…两个月内共 {len(duties)} 次，全表请发送：/值班表 {first_month}")
     else:
         lines.append(f"{me.name}，你近期没有值班安排。")
     if ask_lines:

@@ -35,6 +35,7 @@ from dutybot.reminders import (
     day_before_notice,
     deadline_notice,
     due_slots,
+    duty_slots,
     evening_notice,
     is_quiet,
     missed_streaks,
@@ -44,6 +45,7 @@ from dutybot.reminders import (
     streak_notice,
     target_key,
     weekly_notice,
+    weekly_slot,
 )
 from dutybot.text import without_brackets
 from plugins.duty.units import ServedUnit, all_served
@@ -372,8 +374,6 @@ async def todays_notices(served: ServedUnit, now: datetime) -> list[tuple[Kind, 
     """Every reminder about today (and tomorrow's duty), composed now, for /提醒 测试."""
     today = now.date()
     rules = served.unit.reminders
-    from dutybot.reminders import duty_slots, weekly_slot
-
     async with get_session() as session:
         days = await service.duty_days(
             session, served.unit_id, today - timedelta(days=1), today + timedelta(days=1)

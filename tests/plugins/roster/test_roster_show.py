@@ -123,3 +123,28 @@ async def test_my_duties_in_private_lists_requests_waiting(app: App):
         "同意请发送 /同意，不同意发送 /拒绝。",
         user_id=20006,
     )
+
+
+async def test_my_duties_shows_the_next_five(app: App):
+    from nonebot_plugin_orm import get_session
+
+    from dutybot.roster import build_roster
+    from plugins.roster import service
+    from tests.plugins.roster.helpers import served
+
+    unit = served().unit
+    roster = build_roster(unit, 2026, 12)
+    built = service.BuiltMonth(roster, roster.dates[0].replace(day=1), {})
+    async with get_session() as session:
+        await service.save_month(session, served(), built, actor_qq=None, message_id=None)
+        await session.commit()
+    mine = [s for s in roster.shifts if "王晓明" in s.people]
+    assert len(mine) > 5
+    lines = ["王晓明，你接下来的值班："]
+    for shift in mine[:5]:
+        lead = "（带班）" if shift.leader == "王晓明" else ""
+        site = next(s.label for s in unit.sites if s.name == shift.site)
+        weekday = "一二三四五六日"[shift.date.weekday()]
+        lines.append(f"{shift.date.month}月{shift.date.day}日（周{weekday}） 07:30 {site}{lead}")
+    lines.append(f"…两个月内共 {len(mine)} 次，全表请发送：/值班表 2026-12")
+    await send(app, "/我的值班", "\n".join(lines), user_id=20001)
