@@ -432,6 +432,8 @@ async def handle_leave(bot: Bot, event: MessageEvent, args: Message = CommandArg
     named, unknown = await _named_people(served, words, args)
     if unknown:
         await leave_command.finish(not_on_roster(unknown))
+    if not words.days and _names_an_unknown_person(words, served, today):
+        await leave_command.finish(unknown_word(words.rest))
     if not named or named == [me]:
         if me is None:
             await leave_command.finish("请写请假的同事，如：/请假 李娜 12-05 原因")
@@ -481,6 +483,12 @@ async def handle_leave(bot: Bot, event: MessageEvent, args: Message = CommandArg
         await _announce(bot, served, to_message(notice))
         await leave_command.finish(notice.text + "\n（已在群里通知）")
     await leave_command.finish(notice.text)
+
+
+def _names_an_unknown_person(words: RosterArgs, served: ServedUnit, today) -> bool:
+    """``/请假 张三 12-05 病假``: a word that is no name, then the dates."""
+    later = read_roster_args(" ".join(words.rest.split()[1:]), served.unit, today)
+    return bool(later.days)
 
 
 # ---------------------------------------------------------------------------------------------

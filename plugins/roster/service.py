@@ -40,6 +40,7 @@ from dutybot.roster import (
     normalise_balance,
     substitute_for,
 )
+from dutybot.roster_text import shift_lines
 from dutybot.unit import StaffMember
 from plugins.duty.model import Checkin, RosterEntry, RosterStatus, Site, Staff, utcnow
 from plugins.duty.service import Person, audit
@@ -379,8 +380,6 @@ async def save_month(
     replaced_text = ""
     old = await duties_between(session, unit_id, built.from_day, last)
     if old:
-        from dutybot.roster_text import shift_lines
-
         replaced_text = "\n".join(shift_lines(shifts_of(old, served), served.unit))
     await session.execute(
         sa.update(RosterEntry)

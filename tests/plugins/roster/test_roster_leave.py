@@ -190,3 +190,18 @@ def at_datetime(text: str):
     from zoneinfo import ZoneInfo
 
     return datetime.fromisoformat(text).replace(tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+async def test_leave_for_an_unknown_person(app: App):
+    await send(
+        app,
+        "/请假 张三 12-02 病假",
+        "没认出“张三”：请 @ 同事或写值班名单上的姓名，日期写 12-05 这样。",
+        user_id=10001,
+    )
+    await send(
+        app,
+        "/请假 12-02 病假",
+        "请写请假的同事，如：/请假 李娜 12-05 原因",
+        user_id=10001,  # a coordinator who is not on the staff list
+    )

@@ -338,3 +338,16 @@ async def test_accepting_after_the_roster_changed_cancels_the_request(app: App):
     [request] = await rows(SwapRequest)
     assert request.status == SwapStatus.CANCELLED
     assert "李娜" in (await planned(WED))[SITE_A]
+
+
+async def test_answers_need_a_binding(app: App):
+    for command in ("/同意", "/拒绝"):
+        await send(
+            app,
+            command,
+            "你还没有绑定值班人员身份。请发送：/绑定 你的姓名（须是值班名单上的姓名）",
+            user_id=55555,
+        )
+        await send_private(
+            app, command, "私聊使用需要先在工作群里绑定：/绑定 你的姓名", user_id=55555
+        )
