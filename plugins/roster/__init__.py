@@ -107,7 +107,7 @@ async def schedule_reminders() -> None:
         reminder_tick,
         "interval",
         seconds=60,
-        next_run_time=datetime.now(clock.timezone()) + timedelta(seconds=5),
+        next_run_time=datetime.now(clock.timezone()) + timedelta(seconds=2),
         id=REMINDER_JOB,
         replace_existing=True,
         coalesce=True,
