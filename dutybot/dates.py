@@ -41,6 +41,8 @@ _MONTH_ONLY = re.compile(r"^(\d{1,2})月(?:份)?$")
 # A day written without a year further than this from today is taken in the next (or
 # previous) year.
 _HALF_YEAR = timedelta(days=183)
+# Years anyone means in a duty roster (and safe for every date computation and database).
+YEARS = range(2000, 2101)
 
 
 def read_day(text: str, today: date, *, after: date | None = None) -> date:
@@ -54,6 +56,8 @@ def read_day(text: str, today: date, *, after: date | None = None) -> date:
         return today + timedelta(days=_RELATIVE[word])
     try:
         if match := _FULL.match(word):
+            if int(match[1]) not in YEARS:
+                raise ValueError(match[1])
             return date(int(match[1]), int(match[2]), int(match[3]))
         if match := _MONTH_DAY.match(word):
             return _nearest_year(int(match[1]), int(match[2]), after or today)
@@ -92,7 +96,7 @@ def read_month(text: str, today: date) -> tuple[int, int]:
         )
     else:
         raise BadDate(text)
-    if not 1 <= month <= 12:
+    if not 1 <= month <= 12 or year not in YEARS:
         raise BadDate(text)
     return year, month
 

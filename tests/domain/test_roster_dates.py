@@ -4,6 +4,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dutybot.dates import BadDate, day_range, md, md_weekday, read_day, read_month
 from dutybot.roster_args import looks_like_day, read_roster_args
@@ -58,7 +60,9 @@ def test_leap_day_in_a_common_year_is_the_28th():
     assert read_day("02-29", date(2028, 1, 10)) == date(2028, 2, 29)
 
 
-@pytest.mark.parametrize("text", ["13-05", "12-32", "2026-02-30", "明年", "周八", "abc", ""])
+@pytest.mark.parametrize(
+    "text", ["13-05", "12-32", "2026-02-30", "9999-12-31", "0001-01-01", "明年", "周八", "abc", ""]
+)
 def test_bad_days(text):
     with pytest.raises(BadDate):
         read_day(text, TODAY)
@@ -86,7 +90,9 @@ def test_next_month_in_december():
     assert read_month("下月", date(2026, 12, 20)) == (2027, 1)
 
 
-@pytest.mark.parametrize("text", ["2026-13", "十二月", "12", "", "2026-12-05"])
+@pytest.mark.parametrize(
+    "text", ["2026-13", "9999-12", "1900-01", "十二月", "12", "", "2026-12-05"]
+)
 def test_bad_months(text):
     with pytest.raises(BadDate):
         read_month(text, TODAY)
@@ -129,3 +135,25 @@ def test_a_number_in_the_reason_is_not_a_date():
     assert args.rest == "陪孩子看病 2 小时"
     assert not looks_like_day("2")
     assert looks_like_day("12-45")
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=12),
+            st.sampled_from(["12-05", "至", "李娜", "下周一", "5号", "9999-12-31", "02-29"]),
+            st.from_regex(r"\d{1,5}[-/.月年]\d{1,3}([-/.月]\d{1,3})?[日号]?", fullmatch=True),
+        ),
+        max_size=6,
+    ),
+    st.dates(min_value=date(2001, 1, 1), max_value=date(2099, 12, 31)),
+)
+def test_any_text_reads_without_error_into_sane_days(words, today):
+    args = read_roster_args(" ".join(words), UNIT, today)
+    for day in args.days:
+        assert 2000 <= day.year <= 2100
+    try:
+        year, _ = read_month(" ".join(words), today)
+    except BadDate:
+        return
+    assert 2000 <= year <= 2100

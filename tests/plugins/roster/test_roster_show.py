@@ -148,3 +148,11 @@ async def test_my_duties_shows_the_next_five(app: App):
         lines.append(f"{shift.date.month}月{shift.date.day}日（周{weekday}） 07:30 {site}{lead}")
     lines.append(f"…两个月内共 {len(mine)} 次，全表请发送：/值班表 2026-12")
     await send(app, "/我的值班", "\n".join(lines), user_id=20001)
+
+
+async def test_a_year_nobody_means_is_not_read(app: App):
+    await send(
+        app,
+        "/值班表 9999-12",
+        "没看懂“9999-12”。可以发送：/值班表、/值班表 下周、/值班表 2026-11",
+    )
