@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from .text import fold, without_brackets
 
@@ -591,7 +591,7 @@ class _Checker:
     def __init__(self, source: Path | str) -> None:
         self.source = source
 
-    def fail(self, key: str, problem: str) -> None:
+    def fail(self, key: str, problem: str) -> NoReturn:
         raise UnitFileError(self.source, key, problem)
 
     def table(self, data: Mapping[str, Any], key: str, required: bool = False) -> Mapping[str, Any]:
