@@ -10,6 +10,7 @@ require("nonebot_plugin_apscheduler")
 require("plugins.duty")
 require("plugins.ledger")
 require("plugins.reports")
+require("plugins.roster")  # its reminder log records the 1st-of-month post
 from nonebot_plugin_apscheduler import scheduler  # noqa: E402
 from nonebot_plugin_orm import get_session  # noqa: E402
 
@@ -30,7 +31,7 @@ from plugins.duty.chat import is_coordinator  # noqa: E402
 from plugins.duty.config import Config as DutyConfig  # noqa: E402
 from plugins.duty.units import ServedUnit  # noqa: E402
 
-from . import delivery, exports, figures, model  # noqa: E402, F401
+from . import delivery, exports, figures  # noqa: E402, F401
 from .delivery import Target  # noqa: E402
 
 COMMANDS = {

@@ -1,6 +1,6 @@
 """Making the summary and its files for a served unit, and getting them to people: uploads
-with a saved-file fallback, and the 1st-of-month post (claimed in ``monthly_dispatch`` before
-it is sent, so it goes out once)."""
+with a saved-file fallback, and the 1st-of-month post (claimed in the roster's reminder log,
+``roster_reminder``, under a unique key before it is sent, so it goes out once)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import sqlalchemy as sa
 from nonebot import get_bots, logger
 from nonebot.adapters.onebot.v11 import Bot
 from nonebot.exception import ActionFailed, ApiNotAvailable, NetworkError
 from nonebot_plugin_orm import get_session
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dutybot import clock
@@ -24,13 +22,15 @@ from dutybot.monthly import (
     previous_month,
     render_chat,
 )
-from plugins.duty.model import utcnow
 from plugins.duty.units import ServedUnit, all_served
+from plugins.roster import service as roster_log
+from plugins.roster.model import ReminderStatus
 
 from . import exports, figures
-from .model import Dispatch, DispatchStatus
 
-MAX_ATTEMPTS = 3
+# The kind of the monthly post in the reminder log.
+KIND = "monthly"
+MAX_ATTEMPTS = roster_log.MAX_SEND_ATTEMPTS
 SEND_FAILURES = (ActionFailed, NetworkError, ApiNotAvailable)
 
 
@@ -151,13 +151,15 @@ async def monthly_summary_tick(now: datetime | None = None) -> int:
         if not monthly_post_due(now, served.unit.monthly.summary_at):
             continue
         try:
-            done += await post_monthly_summary(served, previous_month(now.date()), bots)
+            done += await post_monthly_summary(served, previous_month(now.date()), bots, now)
         except Exception:
             logger.exception(f"月报发送出错（{served.unit.name}），其他单位照常")
     return done
 
 
-async def post_monthly_summary(served: ServedUnit, period: Period, bots: list[Bot]) -> int:
+async def post_monthly_summary(
+    served: ServedUnit, period: Period, bots: list[Bot], now: datetime
+) -> int:
     """The summary to each of the unit's groups; the workbook and the 说明报告 to each
     coordinator (if the unit file says so)."""
     if (served.unit_id, period.key) in _finished:
@@ -190,10 +192,25 @@ async def post_monthly_summary(served: ServedUnit, period: Period, bots: list[Bo
 
     served_count = 0
     for target in pending:
-        if not await _claim(served.unit_id, period, target):
+        key = dispatch_key(served.unit_id, period, target)
+        async with get_session() as session:
+            claimed = await roster_log.claim_reminder(
+                session,
+                key=key,
+                unit_id=served.unit_id,
+                kind=KIND,
+                day=period.first,
+                target=target.key,
+                due_at=now,
+                text=text if target.group_id is not None else "",
+            )
+        if not claimed:
             continue
         error = await _deliver(bots, target, text, files)
-        await _settle(served.unit_id, period, target, error)
+        async with get_session() as session:
+            await roster_log.reminder_done(session, key, not error)
+        if error:
+            logger.warning(f"月报没能发给 {target.key}：{error}")
         served_count += 1
     return served_count
 
@@ -225,73 +242,18 @@ async def _deliver(bots: list[Bot], target: Target, text: str, files: list[Path]
 async def _unsent(
     session: AsyncSession, unit_id: int, period: Period, targets: list[Target]
 ) -> list[Target]:
-    """Targets with no dispatch yet, or a failed one with attempts left."""
-    rows = {
-        key: (status, attempts)
-        for key, status, attempts in await session.execute(
-            sa.select(Dispatch.key, Dispatch.status, Dispatch.attempts).where(
-                Dispatch.unit_id == unit_id, Dispatch.period == period.key
-            )
-        )
-    }
+    """Targets with nothing in the log yet, or a failed post with attempts left."""
+    logged = await roster_log.logged_reminders(session, unit_id, since=period.first)
     pending = []
     for target in targets:
-        found = rows.get(dispatch_key(unit_id, period, target))
-        if found is None or (found[0] == DispatchStatus.FAILED and found[1] < MAX_ATTEMPTS):
+        found = logged.get(dispatch_key(unit_id, period, target))
+        if found is None or (
+            found.status == ReminderStatus.FAILED and found.attempts < MAX_ATTEMPTS
+        ):
             pending.append(target)
     return pending
 
 
 def dispatch_key(unit_id: int, period: Period, target: Target) -> str:
-    return f"u{unit_id}:{period.key}:{target.key}"
-
-
-async def _claim(unit_id: int, period: Period, target: Target) -> bool:
-    """Record the dispatch as being sent; False if it is sent, being sent by someone else, or
-    has used up its attempts."""
-    key = dispatch_key(unit_id, period, target)
-    async with get_session() as session:
-        session.add(
-            Dispatch(
-                key=key,
-                unit_id=unit_id,
-                period=period.key,
-                target=target.key,
-                status=DispatchStatus.SENDING,
-            )
-        )
-        try:
-            await session.commit()
-            return True
-        except IntegrityError:
-            await session.rollback()
-        # A failed one is retried: whoever moves it from failed to sending sends it.
-        result = await session.execute(
-            sa.update(Dispatch)
-            .where(
-                Dispatch.key == key,
-                Dispatch.status == DispatchStatus.FAILED,
-                Dispatch.attempts < MAX_ATTEMPTS,
-            )
-            .values(status=DispatchStatus.SENDING, attempts=Dispatch.attempts + 1)
-            .execution_options(synchronize_session=False)
-        )
-        await session.commit()
-        return bool(getattr(result, "rowcount", 0))
-
-
-async def _settle(unit_id: int, period: Period, target: Target, error: str) -> None:
-    async with get_session() as session:
-        await session.execute(
-            sa.update(Dispatch)
-            .where(Dispatch.key == dispatch_key(unit_id, period, target))
-            .values(
-                status=DispatchStatus.FAILED if error else DispatchStatus.SENT,
-                error=error,
-                sent_at=None if error else utcnow(),
-            )
-            .execution_options(synchronize_session=False)
-        )
-        await session.commit()
-    if error:
-        logger.warning(f"月报没能发给 {target.key}：{error}")
+    """The reminder log's key, in its format: u<unit>:<kind>:<day>:<target>."""
+    return f"u{unit_id}:{KIND}:{period.first.isoformat()}:{target.key}"

@@ -59,7 +59,10 @@ async def dispatches() -> list[tuple]:
         return [
             tuple(row)
             for row in await session.execute(
-                sa.text("SELECT key, status, attempts FROM monthly_dispatch ORDER BY id")
+                sa.text(
+                    "SELECT key, status, attempts FROM roster_reminder "
+                    "WHERE kind = 'monthly' ORDER BY id"
+                )
             )
         ]
 
@@ -106,8 +109,8 @@ async def test_posts_once_to_the_group_and_the_files_to_the_coordinator(
         forget_finished()
         assert await monthly_summary_tick(DUE.replace(hour=15)) == 0
     assert await dispatches() == [
-        (f"u{served.unit_id}:2026-11:g{GROUP}", "sent", 1),
-        (f"u{served.unit_id}:2026-11:p{COORDINATOR}", "sent", 1),
+        (f"u{served.unit_id}:monthly:2026-11-01:g{GROUP}", "sent", 1),
+        (f"u{served.unit_id}:monthly:2026-11-01:p{COORDINATOR}", "sent", 1),
     ]
 
 
