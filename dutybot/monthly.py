@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
 from .errors import DutyError
+from .unit import QUIET_FROM
 
 NO_VALUE = "—"
 # How many of the oldest open problems the chat summary lists.
@@ -228,7 +229,6 @@ def read_week_args(text: str, today: date) -> Period:
 # The 1st-of-month post goes out from its time of day until QUIET_FROM, on the first
 # CATCH_UP_DAYS days of the month (a bot that was down on the 1st catches up).
 CATCH_UP_DAYS = 3
-QUIET_FROM = time(22, 0)
 
 
 def monthly_post_due(now: datetime, at: time | None) -> bool:

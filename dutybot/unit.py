@@ -588,9 +588,11 @@ def _parse_monthly(check: _Checker, data: Mapping[str, Any]) -> MonthlyRules:
         if value is True or not isinstance(value, (str, time)):
             check.fail("monthly.summary_at", f'“{value}”应写成 "09:00" 这样的时间，不发则写 false')
         summary_at = check.clock_time(table, "monthly.summary_at")
-        if summary_at is not None and not time(7, 0) <= summary_at < time(22, 0):
+        if summary_at is not None and not QUIET_UNTIL <= summary_at < QUIET_FROM:
             check.fail(
-                "monthly.summary_at", f"{summary_at:%H:%M} 在夜间，请写 07:00 到 22:00 之间的时间"
+                "monthly.summary_at",
+                f"{summary_at:%H:%M} 在夜间（{QUIET_FROM:%H:%M}–{QUIET_UNTIL:%H:%M} 不发消息），"
+                f"请写 {QUIET_UNTIL:%H:%M} 到 {QUIET_FROM:%H:%M} 之间的时间",
             )
     return MonthlyRules(
         summary_at=summary_at,
