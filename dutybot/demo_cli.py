@@ -1,10 +1,13 @@
 """``dutybot demo``: see the bot work without QQ.
 
 The bot is started as its own process on a temporary database; a simulated QQ group talks to
-it over a real OneBot v11 WebSocket and replays last month's duty: check-ins, problems with
-photos (served from 127.0.0.1), resolutions by reply, free-text daily reports (one corrected,
-one recalled), a leave and a swap. Then the coordinator asks for /月报 and /月报 材料. The
-conversation is printed; the folder with the .xlsx and .docx is left behind.
+it over a real OneBot v11 WebSocket and replays last month's duty, every message stamped with
+its time in that month (the bot takes a message's own time as "now"): /排班 before the month,
+a /请假 and a /换班 with /同意, check-ins, problems with photos (served from 127.0.0.1),
+resolutions by reply, free-text daily reports (one corrected, one recalled). Then the
+coordinator asks for /月报 and /月报 材料. The conversation is printed; the folder with the
+.xlsx and .docx is left behind. Only reading: the demo looks into the bot's database to know
+who is on duty, as a person would look at /值班表.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
+import re
 import sqlite3
 import struct
 import tempfile
@@ -162,6 +166,8 @@ class Demo:
             self.say(f"{'':16}{line}")
 
     def show_reply(self, text: str) -> None:
+        # "@20004" as the group shows it: "@刘海燕".
+        text = re.sub(r"@(\d{5,})", lambda m: "@" + self.name_of(int(m.group(1))), text)
         first, *rest = text.splitlines() or [""]
         self.say(f"{'':14}机器人：{first}")
         for line in rest:
@@ -178,6 +184,7 @@ class Demo:
         *,
         images: int = 0,
         reply_to: int | None = None,
+        mention: int | None = None,
         expect_reply: bool = True,
     ) -> tuple[int, int | None, str]:
         """Post a group message; print it and the bot's answer. Returns the message's id,
@@ -187,10 +194,19 @@ class Demo:
         segments: list[dict] = []
         if reply_to is not None:
             segments.append(reply_segment(reply_to))
-        segments.append({"type": "text", "data": {"text": text}})
+        command, _, rest = text.partition(" ")
+        if mention is not None:
+            # "/换班 @李娜 12-05": the @ as QQ sends it, a segment of its own.
+            segments.append({"type": "text", "data": {"text": f"{command} "}})
+            segments.append({"type": "at", "data": {"qq": str(mention)}})
+            segments.append({"type": "text", "data": {"text": f" {rest}"}})
+            shown_mention = f"{command} @{self.name_of(mention)} {rest}"
+        else:
+            segments.append({"type": "text", "data": {"text": text}})
+            shown_mention = text
         for _ in range(images):
             segments.append(image_segment(self.photos.url()))
-        shown = text + ("[图片]" * images)
+        shown = shown_mention + ("[图片]" * images)
         self.show_message(when, who, ("回复：" if reply_to else "") + shown)
         message_id = await self.qq.group_message(
             GROUP, qq, segments, time_=int(when.timestamp()), card=who
@@ -209,10 +225,15 @@ class Demo:
         while True:
             remaining = deadline - asyncio.get_running_loop().time()
             call = await self.qq.next_call(None, max(remaining, 0.01))
-            if call["action"] in SEND_ACTIONS:
+            if call["action"] == "send_msg":  # a reply to a message (or to a recall)
                 return call
             if call["action"] in ("upload_group_file", "upload_private_file"):
                 self.say(f"{'':14}机器人：[群文件] {call['params'].get('name')}")
+            elif call["action"] in SEND_ACTIONS:
+                # Something the bot posts by itself (a reminder on the real clock).
+                from dutybot.simulator import message_text
+
+                self.show_reply("（定时消息）" + message_text(call["params"].get("message", "")))
 
     async def recall(self, when: datetime, qq: int, who: str, message_id: int) -> None:
         from dutybot.simulator import message_text
@@ -240,7 +261,9 @@ class Demo:
         data = self.folder / "data"
         self.say(f"演示文件夹：{self.folder}")
         self.say("启动机器人（临时数据库），模拟的 QQ 群通过 WebSocket 连接……")
-        bot = BotProcess(data, unit_file)
+        # The month is replayed with its own timestamps; the real-time jobs (reminders, expiring
+        # swap requests, backups) would act on "now" in between, so they stay off.
+        bot = BotProcess(data, unit_file, extra_env={"APSCHEDULER_AUTOSTART": "false"})
         bot.start()
         try:
             with PhotoServer() as photos:
@@ -254,31 +277,28 @@ class Demo:
         return 0
 
     async def month(self, bot) -> None:
-        from dutybot.roster import build_roster
-
         today = datetime.now(self.zone).date()
         year, month = last_month(today)
-        roster = build_roster(self.unit, year, month)
-        duties = [
-            Duty(shift.date, self.unit.site(shift.site), list(shift.people), shift.leader)
-            for shift in roster.shifts
-        ]
-        dates = sorted({d.day for d in duties})
+        first = date(year, month, 1)
+        self.db = bot.data_dir / "duty.db"
+
+        self.say("—— 月初之前：协调人排班 ——")
+        await self.send(
+            self.at(first - timedelta(days=6), 10, 0),
+            COORDINATOR,
+            "协调人",
+            f"/排班 {year}-{month:02d}",
+        )
+        dates = self.duty_dates(first)
         if self.days:
             dates = dates[: self.days]
-            duties = [d for d in duties if d.day in dates]
-        self.say(
-            f"值班表：{year}年{month}月，{len(dates)} 个值班日，{len(duties)} 班（按单位文件的排班规则生成）"
-        )
-        leave, swap = self.leave_and_swap(duties)
-        self.store_roster(bot.data_dir / "duty.db", duties, leave, swap)
         self.say("")
 
-        problems: list[tuple[int, int, datetime]] = []  # (number, bot message id, when)
+        problems: list[tuple[int, int | None, datetime]] = []  # (number, bot message id, when)
         corrected = recalled = False
         for index, day in enumerate(dates):
             self.say(f"—— {day.month}月{day.day}日（周{'一二三四五六日'[day.weekday()]}）——")
-            for duty in [d for d in duties if d.day == day]:
+            for duty in self.duties_on(day):
                 if duty.site is self.unit.sites[0]:
                     await self.road_duty(duty, problems)
                 else:
@@ -292,6 +312,11 @@ class Demo:
                         await self.recall(self.at(day, 9, 30), qq, card, report_id)
             # Problems left from earlier duties: coordinated, resolved, reopened.
             await self.follow_up(day, problems)
+            # A leave for the next duty day and a swap for the one after.
+            if index + 1 < len(dates) and index == 0:
+                await self.leave(dates[index + 1], self.at(day, 12, 0))
+            if index + 1 < len(dates) and index == 1:
+                await self.swap(dates[index + 1], self.at(day, 15, 0))
 
         key = f"{year}-{month:02d}"
         end = datetime.now(self.zone)
@@ -301,81 +326,83 @@ class Demo:
         await self.send(end, COORDINATOR, "协调人", f"/月报 材料 {key}")
         exports = bot.data_dir / "exports"
         self.say("")
-        for path in sorted(exports.glob("*")):
+        for path in sorted(exports.glob("*月报*")):
             self.say(f"生成的文件：{path}")
         self.say(f"演示数据都在 {self.folder}（不再需要时可整个删除）。")
 
-    def leave_and_swap(self, duties: list[Duty]):
-        """One person on leave (covered) and one swap, on the second and third duty days."""
-        dates = sorted({d.day for d in duties})
-        leave = swap = None
-        if len(dates) >= 3:
-            on_day = [d for d in duties if d.day == dates[1]]
-            duty = on_day[0]
-            away = duty.people[-1]
-            free = self.free_on(duties, dates[1])
-            if free:
-                cover = free[0]
-                duty.people[-1] = cover
-                leave = (duty, away, cover)
-                self.say(f"请假：{away} {dates[1].month}月{dates[1].day}日请假，{cover} 顶岗")
-            on_day = [d for d in duties if d.day == dates[2]]
-            duty = on_day[-1]
-            giver = duty.people[-1]
-            free = self.free_on(duties, dates[2])
-            if free:
-                taker = free[-1]
-                duty.people[-1] = taker
-                swap = (duty, giver, taker)
-                self.say(f"换班：{giver} {dates[2].month}月{dates[2].day}日的班换给 {taker}")
-            if leave or swap:
-                self.say("（/请假 和 /换班 命令随排班插件提供；演示里这两项直接写入值班表。）")
-        return leave, swap
+    # -- the roster as the bot keeps it (read only) ----------------------------------------
 
-    def free_on(self, duties: list[Duty], day: date) -> list[str]:
-        busy = {name for d in duties if d.day == day for name in d.people}
-        return [m.name for m in self.unit.staff if m.active and m.name not in busy and m.qq]
+    def _rows(self, sql: str, *params: object) -> list[tuple]:
+        with sqlite3.connect(self.db, timeout=30) as db:
+            return db.execute(sql, params).fetchall()
 
-    def store_roster(self, db_path: Path, duties: list[Duty], leave, swap) -> None:
-        """What /排班 确认 would write: duty_rosterentry rows (and the leave and swap)."""
-        now = datetime.now().strftime("%Y-%m-%d %H:%M:%S.%f")
-        with sqlite3.connect(db_path, timeout=30) as db:
-            unit_id = db.execute(
-                "SELECT id FROM duty_unit WHERE key = ?", (self.unit.key,)
-            ).fetchone()[0]
-            sites = dict(db.execute("SELECT name, id FROM duty_site WHERE unit_id = ?", (unit_id,)))
-            staff = dict(
-                db.execute("SELECT name, id FROM duty_staff WHERE unit_id = ?", (unit_id,))
-            )
+    def duty_dates(self, first: date) -> list[date]:
+        last = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        rows = self._rows(
+            "SELECT DISTINCT duty_date FROM duty_rosterentry WHERE status = 'planned' "
+            "AND duty_date >= ? AND duty_date < ? ORDER BY duty_date",
+            first.isoformat(),
+            last.isoformat(),
+        )
+        return [date.fromisoformat(day) for (day,) in rows]
 
-            def insert(duty: Duty, name: str, status: str = "planned", replaces=None) -> int:
-                cursor = db.execute(
-                    "INSERT INTO duty_rosterentry (unit_id, site_id, staff_id, duty_date, "
-                    "is_leader, status, replaces_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        unit_id,
-                        sites[duty.site.name],
-                        staff[name],
-                        duty.day.isoformat(),
-                        name == duty.leader,
-                        status,
-                        replaces,
-                        now,
-                    ),
-                )
-                return int(cursor.lastrowid or 0)
+    def duties_on(self, day: date) -> list[Duty]:
+        """Who is on duty on ``day`` now (after leave and swaps), per site, leader first."""
+        rows = self._rows(
+            "SELECT s.name, p.name, r.is_leader FROM duty_rosterentry r "
+            "JOIN duty_site s ON s.id = r.site_id JOIN duty_staff p ON p.id = r.staff_id "
+            "WHERE r.duty_date = ? AND r.status = 'planned' ORDER BY s.id, r.is_leader DESC, r.id",
+            day.isoformat(),
+        )
+        duties: dict[str, Duty] = {}
+        for site, name, leader in rows:
+            duty = duties.get(site)
+            if duty is None:
+                duty = duties[site] = Duty(day, self.unit.site(site), [], name)
+            duty.people.append(name)
+            if leader:
+                duty.leader = name
+        return list(duties.values())
 
-            for duty in duties:
-                for name in duty.people:
-                    changed = next(
-                        (c for c in (leave, swap) if c and c[0] is duty and c[2] == name), None
-                    )
-                    if changed is None:
-                        insert(duty, name)
-                        continue
-                    status = "leave" if changed is leave else "swapped"
-                    original = insert(duty, changed[1], status)
-                    insert(duty, name, replaces=original)
+    def with_qq(self, names: list[str]) -> list[str]:
+        return [n for n in names if (m := self.unit.staff_named(n)) is not None and m.qq]
+
+    async def leave(self, day: date, when: datetime) -> None:
+        """Someone on duty that day asks for leave; the bot finds cover."""
+        on_duty = [n for d in self.duties_on(day) for n in d.people[1:]]
+        people = self.with_qq(on_duty)
+        if not people:
+            return
+        name = people[0]
+        await self.send(
+            when,
+            self.qq_of(name),
+            self.card(name),
+            f"/请假 {day.month:02d}-{day.day:02d} 家中有事",
+        )
+
+    async def swap(self, day: date, when: datetime) -> None:
+        """Someone on duty asks a free colleague to take the day; the colleague agrees."""
+        on_duty = [n for d in self.duties_on(day) for n in d.people]
+        givers = self.with_qq([n for d in self.duties_on(day) for n in d.people[1:]])
+        takers = self.with_qq(
+            [m.name for m in self.unit.staff if m.active and m.name not in on_duty]
+        )
+        if not givers or not takers:
+            return
+        giver, taker = givers[-1], takers[len(takers) // 2]
+        await self.send(
+            when,
+            self.qq_of(giver),
+            self.card(giver),
+            f"/换班 {day.month:02d}-{day.day:02d}",
+            mention=self.qq_of(taker),
+        )
+        await self.send(when + timedelta(minutes=12), self.qq_of(taker), self.card(taker), "/同意")
+
+    def name_of(self, qq: int) -> str:
+        member = self.unit.staff_by_qq(qq)
+        return member.name if member else str(qq)
 
     def qq_of(self, name: str) -> int:
         member = self.unit.staff_named(name)

@@ -147,9 +147,12 @@ def test_demo_from_the_command_line(tmp_path):
     year, month = last_month()
     key = f"{year}-{month:02d}"
     for expected in (
-        f"值班表：{year}年{month}月，4 个值班日",
-        "请假：",
-        "换班：",
+        f"协调人：/排班 {key}",
+        "已保存",
+        "/请假 ",
+        "机器人：已记下：",
+        "/换班 @",
+        "机器人：换班已生效：",
         "机器人：已报到（玄帝庙街路西",
         "机器人：已登记问题 #1（",
         "机器人：已更正 ",
