@@ -188,6 +188,21 @@ async def upgrade_database() -> None:
     with AlembicConfig(stdout=StreamToLogger()) as alembic_config:
         await greenlet_spawn(migrate.upgrade, alembic_config)
     logger.info("数据库已是最新结构")
+    await _refresh_statistics()
+
+
+async def _refresh_statistics() -> None:
+    """SQLite plans its queries from table statistics it only gathers when asked; without
+    them the monthly figures of a large database take about twice as long."""
+    import nonebot_plugin_orm
+    import sqlalchemy as sa
+
+    engine = nonebot_plugin_orm._engines[""]
+    if engine.url.get_backend_name() != "sqlite":
+        return
+    async with engine.connect() as connection:
+        await connection.execute(sa.text("PRAGMA optimize=0x10002"))
+    await engine.dispose()
 
 
 def main() -> None:
