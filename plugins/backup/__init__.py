@@ -12,10 +12,9 @@ require("nonebot_plugin_orm")
 require("nonebot_plugin_apscheduler")
 require("plugins.duty")
 from nonebot_plugin_apscheduler import scheduler  # noqa: E402
-from nonebot_plugin_orm import get_session  # noqa: E402
 
 from dutybot import backup, clock  # noqa: E402
-from plugins.duty.chat import is_coordinator, who_is  # noqa: E402
+from plugins.duty.chat import coordinated_units  # noqa: E402
 from plugins.duty.config import Config as DutyConfig  # noqa: E402
 
 COMMANDS = {"备份": "/备份：立即备份数据库（协调人）；机器人每天也会自动备份"}
@@ -107,9 +106,7 @@ backup_command = on_command("备份", priority=10, block=True)
 
 @backup_command.handle()
 async def handle_backup(event: MessageEvent) -> None:
-    async with get_session() as session:
-        found = await who_is(session, event)
-    if found is None or not is_coordinator(found[0], event.user_id):
+    if not coordinated_units(event):
         await backup_command.finish("只有协调人可以备份数据库。")
     try:
         target = await back_up_now()

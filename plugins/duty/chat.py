@@ -74,6 +74,17 @@ async def who_is(
     return await private_sender(session, event)
 
 
+def coordinated_units(event: MessageEvent) -> list[ServedUnit]:
+    """The units whose coordinator sent the event: the group's unit, or in private chat every
+    unit the sender coordinates (a SUPERUSER coordinates them all)."""
+    from . import units
+
+    if isinstance(event, GroupMessageEvent):
+        served = units.for_group(event.group_id)
+        return [served] if served is not None and is_coordinator(served, event.user_id) else []
+    return [s for s in units.all_served() if is_coordinator(s, event.user_id)]
+
+
 def is_coordinator(served: ServedUnit, qq: int) -> bool:
     superusers = nonebot.get_driver().config.superusers
     return served.unit.is_coordinator(qq) or str(qq) in superusers

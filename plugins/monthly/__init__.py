@@ -27,7 +27,7 @@ from dutybot.monthly import (  # noqa: E402
 )
 from dutybot.text import clip  # noqa: E402
 from plugins.duty import units  # noqa: E402
-from plugins.duty.chat import is_coordinator  # noqa: E402
+from plugins.duty.chat import coordinated_units  # noqa: E402
 from plugins.duty.config import Config as DutyConfig  # noqa: E402
 from plugins.duty.units import ServedUnit  # noqa: E402
 
@@ -71,12 +71,9 @@ def data_dir() -> Path:
 def coordinated_unit(event: MessageEvent) -> ServedUnit | str | None:
     """The unit a coordinator asks about: the group's, or in private chat the one unit they
     coordinate. A refusal text when there is none."""
-    if isinstance(event, GroupMessageEvent):
-        served = units.for_group(event.group_id)
-        if served is None:
-            return None
-        return served if is_coordinator(served, event.user_id) else NOT_COORDINATOR
-    mine = [s for s in units.all_served() if is_coordinator(s, event.user_id)]
+    if isinstance(event, GroupMessageEvent) and units.for_group(event.group_id) is None:
+        return None
+    mine = coordinated_units(event)
     if not mine:
         return NOT_COORDINATOR
     if len(mine) > 1:

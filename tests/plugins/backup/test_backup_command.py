@@ -62,3 +62,27 @@ class Anything:
     def __eq__(self, other: object) -> bool:
         self.sink.text = str(other)
         return True
+
+
+async def test_coordinator_backs_up_in_private_chat(app: App, tmp_path, monkeypatch):
+    import os
+
+    import pytest
+
+    from tests.fake import fake_private_message
+
+    if os.environ.get("DUTY_TEST_DATABASE_URL"):
+        pytest.skip("SQLite only")
+    from plugins import backup as plugin
+
+    monkeypatch.setattr(plugin, "backup_folder", lambda: tmp_path / "backups")
+
+    class Replies:
+        text = ""
+
+    async with app.test_matcher() as ctx:
+        bot = ctx.create_bot(base=Bot)
+        event = fake_private_message("/备份", user_id=10001)
+        ctx.receive_event(bot, event)
+        ctx.should_call_send(event, Anything(Replies), result={"message_id": 1})
+    assert Replies.text.startswith("已备份：duty-")
