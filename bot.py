@@ -41,6 +41,66 @@ class SetupError(Exception):
     """Something in the setup that stops the start; its text is the one line to show."""
 
 
+def _configured(key: str, overrides: dict[str, object]) -> list[str]:
+    """Every value ``key`` has in the overrides, the environment and config/.env."""
+    from dotenv import dotenv_values
+
+    values = [overrides.get(key.lower())]
+    values += [v for k, v in os.environ.items() if k.lower() == key.lower()]
+    if ENV_FILE.is_file():
+        values += [v for k, v in dotenv_values(ENV_FILE).items() if k.lower() == key.lower()]
+    return [str(v) for v in values if v]
+
+
+class _RedactingStream:
+    """Standard output with the secrets blanked out of everything written to it."""
+
+    def __init__(self, stream, secrets: set[str]) -> None:
+        self._stream = stream
+        self._secrets = sorted(secrets, key=len, reverse=True)
+
+    def write(self, text: str) -> None:
+        for secret in self._secrets:
+            text = text.replace(secret, "***")
+        self._stream.write(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return self._stream.isatty()
+
+
+def hide_secrets_in_logs(overrides: dict[str, object]) -> None:
+    """The access token and database passwords never reach the log (nonebot prints its whole
+    configuration at DEBUG): its console handler is replaced by one that blanks them out."""
+    import nonebot.log
+    from sqlalchemy.engine import make_url
+
+    secrets = set(_configured("onebot_access_token", overrides))
+    for url in _configured("sqlalchemy_database_url", overrides):
+        try:
+            password = make_url(url).password
+        except Exception:
+            continue
+        if password:
+            secrets.add(str(password))
+    secrets = {secret for secret in secrets if len(secret) >= 3}
+    if not secrets:
+        return
+    try:
+        nonebot.log.logger.remove(nonebot.log.logger_id)
+    except ValueError:  # the command line replaced it already (warnings on stderr only)
+        return
+    nonebot.log.logger_id = nonebot.log.logger.add(
+        _RedactingStream(sys.stdout, secrets),
+        level=0,
+        diagnose=False,
+        filter=nonebot.log.default_filter,
+        format=nonebot.log.default_format,
+    )
+
+
 def fail(line: str) -> None:
     raise SetupError(line)
 
@@ -51,6 +111,7 @@ def init(**overrides: object) -> None:
     import nonebot
     from nonebot.adapters.onebot.v11 import Adapter as OneBotV11Adapter
 
+    hide_secrets_in_logs(overrides)
     nonebot.init(_env_file=str(ENV_FILE), **(_missing_defaults() | overrides))
     driver = nonebot.get_driver()
     _check_connection_security(str(driver.config.host), _start_settings().onebot_access_token)

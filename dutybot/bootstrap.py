@@ -8,10 +8,22 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+def quiet_logs() -> None:
+    """Command-line output is the command's own: nonebot's log goes to stderr, warnings only."""
+    import nonebot.log
+
+    try:
+        nonebot.log.logger.remove(nonebot.log.logger_id)
+    except ValueError:  # already removed
+        return
+    nonebot.log.logger.add(sys.stderr, level="WARNING", format="{level}: {message}")
+
+
 def load_bot(**overrides: object):
     """Import ``bot.py`` from the project folder and initialise it; returns the module."""
     if str(PROJECT_ROOT) not in sys.path:
         sys.path.insert(0, str(PROJECT_ROOT))
+    quiet_logs()
     import bot
 
     try:

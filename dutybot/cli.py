@@ -25,9 +25,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _command_modules():
-    from . import check_cli, import_cli, orm_cli, parse_cli
+    from . import backup_cli, check_cli, import_cli, orm_cli, parse_cli
 
-    return [check_cli, parse_cli, import_cli, orm_cli]
+    return [check_cli, parse_cli, import_cli, backup_cli, orm_cli]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

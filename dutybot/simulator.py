@@ -44,12 +44,15 @@ class BotProcess:
         port: int | None = None,
         extra_env: Mapping[str, str] | None = None,
         log_level: str = "INFO",
+        database_url: str | None = None,
     ) -> None:
         self.data_dir = Path(data_dir)
         self.unit_file = Path(unit_file)
         self.access_token = access_token
         self.port = port or free_port()
         self.extra_env = dict(extra_env or {})
+        if database_url:
+            self.extra_env["SQLALCHEMY_DATABASE_URL"] = database_url
         self.log_level = log_level
         self.process: subprocess.Popen[bytes] | None = None
         self.log_path = self.data_dir / "bot.log"
@@ -121,6 +124,11 @@ class BotProcess:
             time.sleep(0.05)
         self.stop()
         raise TimeoutError(f"bot did not start in {timeout}s:\n{self.log()}")
+
+    async def fetch(self, sql: str, **params: Any) -> list[tuple[Any, ...]]:
+        """Rows of a query on the bot's database (SQLite or PostgreSQL alike); dates and times
+        come back as ISO text, as SQLite stores them."""
+        return await fetch_rows(self.database_url, sql, **params)
 
     def log(self) -> str:
         try:
@@ -362,6 +370,29 @@ def reply_segment(message_id: int) -> Segment:
 def image_segment(url: str, file: str = "") -> Segment:
     """A picture as QQ clients post it: a temporary link and a file name."""
     return {"type": "image", "data": {"file": file or url.rsplit("/", 1)[-1], "url": url}}
+
+
+async def fetch_rows(database_url: str, sql: str, **params: Any) -> list[tuple[Any, ...]]:
+    import datetime as dt
+
+    import sqlalchemy as sa
+    from sqlalchemy.ext.asyncio import create_async_engine
+    from sqlalchemy.pool import NullPool
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, dt.datetime):
+            return value.isoformat(sep=" ")
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return value
+
+    engine = create_async_engine(database_url, poolclass=NullPool)
+    try:
+        async with engine.connect() as connection:
+            result = await connection.execute(sa.text(sql), params)
+            return [tuple(plain(v) for v in row) for row in result.all()]
+    finally:
+        await engine.dispose()
 
 
 def message_text(message: Any) -> str:

@@ -94,5 +94,31 @@ async def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 
 @pytest.fixture
+async def bot_database_url():
+    """A database of its own for a bot process: None (the process's own SQLite file), or a
+    fresh PostgreSQL database on the server of ``DUTY_TEST_DATABASE_URL``."""
+    base = os.environ.get("DUTY_TEST_DATABASE_URL")
+    if not base:
+        yield None
+        return
+    import uuid
+
+    import sqlalchemy as sa
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.ext.asyncio import create_async_engine
+    from sqlalchemy.pool import NullPool
+
+    url = make_url(base)
+    name = f"dutybot_{uuid.uuid4().hex[:12]}"
+    admin = create_async_engine(url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+    async with admin.connect() as connection:
+        await connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    yield url.set(database=name).render_as_string(hide_password=False)
+    async with admin.connect() as connection:
+        await connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    await admin.dispose()
+
+
+@pytest.fixture
 async def app(database) -> App:
     return App()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 import subprocess
 import sys
 from datetime import date
@@ -15,8 +14,8 @@ from dutybot.unit import load_unit
 UNIT = PROJECT_ROOT / "tests" / "data" / "unit.toml"
 
 
-def run_import(tmp_path, chat_file):
-    env = BotProcess(tmp_path / "data", UNIT).environment()
+def run_import(tmp_path, chat_file, database_url=None):
+    env = BotProcess(tmp_path / "data", UNIT, database_url=database_url).environment()
     return subprocess.run(
         [sys.executable, "-m", "dutybot", "import", "--unit", str(UNIT), str(chat_file)],
         cwd=tmp_path,
@@ -28,7 +27,7 @@ def run_import(tmp_path, chat_file):
     )
 
 
-def test_import_generated_history_twice(tmp_path):
+async def test_import_generated_history_twice(tmp_path, bot_database_url):
     unit = load_unit(UNIT)
     messages = list(chat_history(unit, date(2026, 11, 2), days=14, seed=7))
     report_messages = [m for m in messages if m.is_report]
@@ -36,7 +35,8 @@ def test_import_generated_history_twice(tmp_path):
     chat_file.write_text("".join(export_text(iter(messages))), encoding="utf-8")
     (tmp_path / "data").mkdir()
 
-    first = run_import(tmp_path, chat_file)
+    process = BotProcess(tmp_path / "data", UNIT, database_url=bot_database_url)
+    first = run_import(tmp_path, chat_file, bot_database_url)
     assert first.returncode == 0, first.stderr
     summary = first.stdout.strip().splitlines()[-1]
     numbers = [int(n) for n in re.findall(r"\d+", summary)]
@@ -45,14 +45,11 @@ def test_import_generated_history_twice(tmp_path):
     assert summary.endswith("已导入过而跳过 0 条。")
     assert "100%" in first.stderr
 
-    with sqlite3.connect(tmp_path / "data" / "duty.db") as db:
-        reports = db.execute(
-            "SELECT duty_date, source, status, sender_qq FROM reports_dailyreport ORDER BY id"
-        ).fetchall()
-        problems = db.execute("SELECT COUNT(*), SUM(quantity) FROM ledger_problem").fetchone()
-        checkins = db.execute(
-            "SELECT COUNT(*) FROM duty_checkin WHERE source = 'import'"
-        ).fetchone()
+    reports = await process.fetch(
+        "SELECT duty_date, source, status, sender_qq FROM reports_dailyreport ORDER BY id"
+    )
+    [problems] = await process.fetch("SELECT COUNT(*), SUM(quantity) FROM ledger_problem")
+    [checkins] = await process.fetch("SELECT COUNT(*) FROM duty_checkin WHERE source = 'import'")
     assert len(reports) == len(report_messages)
     assert {r[1] for r in reports} == {"import"}
     assert {r[2] for r in reports} == {"active"}
@@ -61,14 +58,11 @@ def test_import_generated_history_twice(tmp_path):
     assert problems[0] > 0
     assert checkins[0] == 3 * len(report_messages)  # three named people per report
 
-    second = run_import(tmp_path, chat_file)
+    second = run_import(tmp_path, chat_file, bot_database_url)
     assert second.returncode == 0, second.stderr
     assert second.stdout.strip().endswith(f"已导入过而跳过 {len(messages)} 条。")
-    with sqlite3.connect(tmp_path / "data" / "duty.db") as db:
-        assert db.execute("SELECT COUNT(*) FROM reports_dailyreport").fetchone()[0] == len(reports)
-        assert (
-            db.execute("SELECT COUNT(*), SUM(quantity) FROM ledger_problem").fetchone() == problems
-        )
+    assert await process.fetch("SELECT COUNT(*) FROM reports_dailyreport") == [(len(reports),)]
+    assert await process.fetch("SELECT COUNT(*), SUM(quantity) FROM ledger_problem") == [problems]
 
 
 def test_missing_chat_file(tmp_path):

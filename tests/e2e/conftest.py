@@ -18,8 +18,8 @@ def unit_file(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def bot_process(tmp_path: Path, unit_file: Path):
-    process = BotProcess(tmp_path / "data", unit_file)
+def bot_process(tmp_path: Path, unit_file: Path, bot_database_url):
+    process = BotProcess(tmp_path / "data", unit_file, database_url=bot_database_url)
     process.start()
     yield process
     process.stop()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 from datetime import datetime
@@ -38,12 +37,11 @@ async def test_six_people_check_in(bot_process: BotProcess, qq: SimulatedQQ):
     await qq.group_message(123456, 20001, "/报到 玄帝庙街")
     await qq.no_call()
 
-    with sqlite3.connect(bot_process.data_dir / "duty.db") as db:
-        rows = db.execute(
-            "SELECT s.name, c.duty_date, c.source, c.checked_at FROM duty_checkin c "
-            "JOIN duty_staff s ON s.id = c.staff_id ORDER BY c.id"
-        ).fetchall()
-        version = db.execute("SELECT version_num FROM alembic_version").fetchall()
+    rows = await bot_process.fetch(
+        "SELECT s.name, c.duty_date, c.source, c.checked_at FROM duty_checkin c "
+        "JOIN duty_staff s ON s.id = c.staff_id ORDER BY c.id"
+    )
+    version = await bot_process.fetch("SELECT version_num FROM alembic_version")
     assert [r[0] for r in rows] == [name for _, name in people]
     assert {r[1] for r in rows} == {"2026-11-30"}
     assert {r[2] for r in rows} == {"self"}

@@ -4,7 +4,6 @@ that resolves, and what is left on disk and in the SQLite file."""
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -85,18 +84,17 @@ async def test_register_coordinate_and_resolve_by_reply(
     assert sorted(p.name for p in folder.iterdir()) == sorted([f"{before}.png", f"{after}.jpg"])
     assert (folder / f"{before}.png").read_bytes() == PNG
 
-    with sqlite3.connect(bot_process.data_dir / "duty.db") as db:
-        problem = db.execute(
-            "SELECT number, status, quantity, resolved_quantity, resolved_by_qq, found_on, "
-            "resolved_on, coordinating_with, bot_message_id FROM ledger_problem"
-        ).fetchall()
-        events = db.execute(
-            "SELECT action, from_status, to_status, actor_qq, note, at FROM ledger_problemevent "
-            "ORDER BY id"
-        ).fetchall()
-        photos = db.execute(
-            "SELECT stage, status, path, sha256, error FROM ledger_photo ORDER BY id"
-        ).fetchall()
+    problem = await bot_process.fetch(
+        "SELECT number, status, quantity, resolved_quantity, resolved_by_qq, found_on, "
+        "resolved_on, coordinating_with, bot_message_id FROM ledger_problem"
+    )
+    events = await bot_process.fetch(
+        "SELECT action, from_status, to_status, actor_qq, note, at FROM ledger_problemevent "
+        "ORDER BY id"
+    )
+    photos = await bot_process.fetch(
+        "SELECT stage, status, path, sha256, error FROM ledger_photo ORDER BY id"
+    )
     assert problem == [
         (1, "resolved", 5, 5, 20003, "2026-11-30", "2026-11-30", "城管执法中队", str(registered_id))
     ]

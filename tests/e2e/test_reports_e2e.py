@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -31,12 +30,13 @@ async def test_report_correction_and_recall(bot_process: BotProcess, qq: Simulat
     await qq.group_recall(GROUP, 20001, first)  # the superseded one: nothing left to withdraw
     await qq.no_call()
 
-    with sqlite3.connect(bot_process.data_dir / "duty.db") as db:
-        statuses = [r[0] for r in db.execute("SELECT status FROM reports_dailyreport ORDER BY id")]
-        open_quantity = db.execute(
-            "SELECT SUM(quantity) FROM ledger_problem WHERE status = 'open'"
-        ).fetchone()[0]
-        activities = db.execute("SELECT kind, count FROM reports_reportactivity").fetchall()
+    statuses = [
+        r[0] for r in await bot_process.fetch("SELECT status FROM reports_dailyreport ORDER BY id")
+    ]
+    [(open_quantity,)] = await bot_process.fetch(
+        "SELECT SUM(quantity) FROM ledger_problem WHERE status = 'open'"
+    )
+    activities = await bot_process.fetch("SELECT kind, count FROM reports_reportactivity")
     assert statuses == ["superseded", "active"]
     assert open_quantity == 3
     assert ("劝导", 8) in activities
@@ -45,12 +45,13 @@ async def test_report_correction_and_recall(bot_process: BotProcess, qq: Simulat
     assert await qq.reply_text() == (
         "消息已撤回：11月30日 玄帝庙街路西 的日报不再计入，一并撤销问题记录2条、到岗3人。"
     )
-    with sqlite3.connect(bot_process.data_dir / "duty.db") as db:
-        statuses = [r[0] for r in db.execute("SELECT status FROM reports_dailyreport ORDER BY id")]
-        open_quantity = db.execute(
-            "SELECT SUM(quantity) FROM ledger_problem WHERE status = 'open'"
-        ).fetchone()[0]
-        checkins = db.execute("SELECT COUNT(*) FROM duty_checkin").fetchone()[0]
+    statuses = [
+        r[0] for r in await bot_process.fetch("SELECT status FROM reports_dailyreport ORDER BY id")
+    ]
+    [(open_quantity,)] = await bot_process.fetch(
+        "SELECT SUM(quantity) FROM ledger_problem WHERE status = 'open'"
+    )
+    [(checkins,)] = await bot_process.fetch("SELECT COUNT(*) FROM duty_checkin")
     assert statuses == ["superseded", "withdrawn"]
     assert open_quantity is None
     assert checkins == 0

@@ -1,0 +1,133 @@
+"""Online backups of the SQLite database, their rotation, and restoring one.
+
+The copy is made with SQLite's backup API, which is consistent while the bot keeps writing
+(a plain file copy of a database in WAL mode can miss committed pages or tear).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+KEEP_DAILY = 14
+KEEP_MONTHLY = 12
+_NAME = re.compile(r"^duty-(\d{4})-(\d{2})-(\d{2})(?:-\d{6})?\.db$")
+# Tables a dutybot database must have: a file without them is not a dutybot backup.
+REQUIRED_TABLES = {"duty_unit", "duty_staff", "duty_checkin", "alembic_version"}
+
+
+class BackupError(Exception):
+    """A backup or restore that cannot be done; the text is for the operator."""
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    day: date
+
+    @property
+    def size(self) -> int:
+        return self.path.stat().st_size
+
+
+def backup_name(moment: datetime) -> str:
+    return f"duty-{moment:%Y-%m-%d-%H%M%S}.db"
+
+
+def make_backup(database: Path, folder: Path, moment: datetime) -> Path:
+    """Copy the live database into ``folder`` and return the new file."""
+    if not database.is_file():
+        raise BackupError(f"找不到数据库文件 {database}")
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / backup_name(moment)
+    partial = target.with_suffix(".part")
+    try:
+        with sqlite3.connect(database) as source, sqlite3.connect(partial) as copy:
+            source.backup(copy)
+        partial.replace(target)
+    except (sqlite3.Error, OSError) as error:
+        partial.unlink(missing_ok=True)
+        raise BackupError(f"备份失败：{error}") from error
+    return target
+
+
+def list_backups(folder: Path) -> list[BackupFile]:
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.iterdir():
+        match = _NAME.match(path.name)
+        if match:
+            found.append(BackupFile(path, date(*map(int, match.groups()))))
+    return sorted(found, key=lambda b: b.path.name)
+
+
+def to_delete(backups: Iterable[BackupFile]) -> list[BackupFile]:
+    """Keep the newest backup of each of the last ``KEEP_DAILY`` days that have one, and the
+    newest of each of the last ``KEEP_MONTHLY`` months; everything else goes."""
+    newest_per_day: dict[date, BackupFile] = {}
+    for backup in sorted(backups, key=lambda b: b.path.name):
+        newest_per_day[backup.day] = backup
+    days = sorted(newest_per_day, reverse=True)
+    keep = {newest_per_day[d].path for d in days[:KEEP_DAILY]}
+    newest_per_month: dict[tuple[int, int], BackupFile] = {}
+    for day in sorted(newest_per_day):
+        newest_per_month[(day.year, day.month)] = newest_per_day[day]
+    months = sorted(newest_per_month, reverse=True)
+    keep |= {newest_per_month[m].path for m in months[:KEEP_MONTHLY]}
+    return [b for b in backups if b.path not in keep]
+
+
+def rotate(folder: Path) -> list[Path]:
+    removed = []
+    for backup in to_delete(list_backups(folder)):
+        backup.path.unlink(missing_ok=True)
+        removed.append(backup.path)
+    return removed
+
+
+def check_backup(path: Path) -> None:
+    """A readable, intact dutybot database, or BackupError saying what is wrong."""
+    if not path.is_file():
+        raise BackupError(f"找不到备份文件 {path}")
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            result = db.execute("PRAGMA integrity_check").fetchone()[0]
+            tables = {
+                row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+    except sqlite3.Error as error:
+        raise BackupError(f"{path.name} 不是可用的 SQLite 数据库（{error}）") from error
+    if result != "ok":
+        raise BackupError(f"{path.name} 已损坏（{result}）")
+    missing = REQUIRED_TABLES - tables
+    if missing:
+        raise BackupError(
+            f"{path.name} 不是值班机器人的数据库（缺少 {'、'.join(sorted(missing))}）"
+        )
+
+
+def restore(backup: Path, database: Path, keep_folder: Path, moment: datetime) -> Path | None:
+    """Replace ``database`` with ``backup``. The current database, if any, is first saved to
+    ``keep_folder`` (returned), so a restore can itself be undone."""
+    check_backup(backup)
+    saved = None
+    if database.is_file():
+        keep_folder.mkdir(parents=True, exist_ok=True)
+        saved = keep_folder / f"before-restore-{moment:%Y-%m-%d-%H%M%S}.db"
+        with sqlite3.connect(database) as source, sqlite3.connect(saved) as copy:
+            source.backup(copy)
+    database.parent.mkdir(parents=True, exist_ok=True)
+    partial = database.with_name(database.name + ".restoring")
+    partial.unlink(missing_ok=True)
+    # Through SQLite, not a file copy: a backup in WAL mode keeps recent pages in its -wal.
+    with sqlite3.connect(backup) as source, sqlite3.connect(partial) as copy:
+        source.backup(copy)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    partial.replace(database)
+    return saved

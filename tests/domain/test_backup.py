@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+import sqlite3
+import threading
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from dutybot.backup import (
+    BackupError,
+    BackupFile,
+    check_backup,
+    list_backups,
+    make_backup,
+    restore,
+    to_delete,
+)
+
+
+def make_database(path: Path, rows: int = 10) -> None:
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA journal_mode=WAL")
+        for table in ("duty_unit", "duty_staff", "alembic_version"):
+            db.execute(f"CREATE TABLE {table} (id INTEGER PRIMARY KEY)")
+        db.execute("CREATE TABLE duty_checkin (id INTEGER PRIMARY KEY, note TEXT)")
+        db.executemany(
+            "INSERT INTO duty_checkin (note) VALUES (?)", [(f"n{i}",) for i in range(rows)]
+        )
+
+
+def count(path: Path) -> int:
+    with sqlite3.connect(path) as db:
+        return db.execute("SELECT COUNT(*) FROM duty_checkin").fetchone()[0]
+
+
+def test_backup_while_someone_writes(tmp_path):
+    database = tmp_path / "duty.db"
+    make_database(database)
+    stop = threading.Event()
+
+    def writer():
+        with sqlite3.connect(database, timeout=30) as db:
+            while not stop.is_set():
+                db.execute("INSERT INTO duty_checkin (note) VALUES ('w')")
+                db.commit()
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        target = make_backup(database, tmp_path / "backups", datetime(2026, 11, 29, 3, 30))
+    finally:
+        stop.set()
+        thread.join()
+    assert target.name == "duty-2026-11-29-033000.db"
+    check_backup(target)
+    assert count(target) >= 10
+    assert not list((tmp_path / "backups").glob("*.part"))
+
+
+def test_rotation_keeps_14_days_and_12_months():
+    start = date(2025, 1, 1)
+    days = [start + timedelta(days=i) for i in range(700)]  # to 2026-12-01
+    backups = [BackupFile(Path(f"duty-{d}-033000.db"), d) for d in days]
+    second = BackupFile(Path("duty-2026-11-30-120000.db"), date(2026, 11, 30))
+    backups.append(second)
+    deleted = {b.path.name for b in to_delete(backups)}
+    kept = {b.path.name for b in backups} - deleted
+
+    daily = {f"duty-{d}-033000.db" for d in days[-14:] if d != date(2026, 11, 30)}
+    daily.add(second.path.name)  # the newest of its day
+    monthly = {f"duty-{date(2026, m, 1) + timedelta(days=-1)}-033000.db" for m in range(2, 12)}
+    assert kept == daily | monthly  # 14 days, and the ends of Jan-Oct 2026
+    assert len(kept) == 24
+
+
+def test_list_backups_ignores_other_files(tmp_path):
+    (tmp_path / "duty-2026-11-29-033000.db").write_bytes(b"")
+    (tmp_path / "before-restore-2026-11-29-100000.db").write_bytes(b"")
+    (tmp_path / "notes.txt").write_text("x")
+    assert [b.path.name for b in list_backups(tmp_path)] == ["duty-2026-11-29-033000.db"]
+
+
+def test_check_backup_refuses_garbage_and_foreign_databases(tmp_path):
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(BackupError, match="不是可用的 SQLite 数据库"):
+        check_backup(garbage)
+    foreign = tmp_path / "foreign.db"
+    with sqlite3.connect(foreign) as db:
+        db.execute("CREATE TABLE t (x)")
+    with pytest.raises(BackupError, match="不是值班机器人的数据库"):
+        check_backup(foreign)
+    with pytest.raises(BackupError, match="找不到"):
+        check_backup(tmp_path / "nope.db")
+
+
+def test_restore_keeps_the_current_database(tmp_path):
+    old = tmp_path / "old.db"
+    make_database(old, rows=3)
+    live = tmp_path / "data" / "duty.db"
+    live.parent.mkdir()
+    make_database(live, rows=7)
+    saved = restore(old, live, tmp_path / "backups", datetime(2026, 11, 29, 10, 0))
+    assert count(live) == 3
+    assert saved is not None
+    assert count(saved) == 7
