@@ -11,6 +11,7 @@ import ipaddress
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn, TextIO, cast
 
 ROOT = Path(__file__).resolve().parent
 ENV_FILE = ROOT / "config" / ".env"
@@ -93,7 +94,7 @@ def hide_secrets_in_logs(overrides: dict[str, object]) -> None:
     except ValueError:  # the command line replaced it already (warnings on stderr only)
         return
     nonebot.log.logger_id = nonebot.log.logger.add(
-        _RedactingStream(sys.stdout, secrets),
+        cast(TextIO, _RedactingStream(sys.stdout, secrets)),
         level=0,
         diagnose=False,
         filter=nonebot.log.default_filter,
@@ -101,7 +102,7 @@ def hide_secrets_in_logs(overrides: dict[str, object]) -> None:
     )
 
 
-def fail(line: str) -> None:
+def fail(line: str) -> NoReturn:
     raise SetupError(line)
 
 

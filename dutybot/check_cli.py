@@ -60,6 +60,18 @@ def _print_unit(unit) -> None:
         f"{unit.roster.start:%H:%M}-{unit.roster.end:%H:%M}"
     )
     print(f"  问题类别：{'、'.join(unit.category_names)}")
+    print(f"  提醒：{reminders_summary(unit.reminders)}")
+
+
+def reminders_summary(rules) -> str:
+    if not rules.enabled:
+        return "已关闭（[reminders] enabled = false）"
+    deadlines = "、".join(f"{m}月{d}日" for m, d in rules.deadlines) or "无"
+    return (
+        f"前一天 {rules.day_before:%H:%M}，当天 {rules.morning:%H:%M}，"
+        f"开始后 {rules.checkin_after_minutes} 分钟催报到，{rules.evening:%H:%M} 催日报，"
+        f"周一 {rules.weekly:%H:%M} 周报；报送截止 {deadlines}（提前 {rules.deadline_days_before} 天）"
+    )
 
 
 async def _check_database() -> int:

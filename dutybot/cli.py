@@ -6,6 +6,7 @@ Each subcommand lives in its own module and registers itself here through ``regi
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Sequence
 
@@ -33,7 +34,7 @@ def _command_modules():
 def main(argv: Sequence[str] | None = None) -> int:
     # Windows consoles default to a legacy code page; the output is Chinese.
     for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
+        if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(encoding="utf-8", errors="replace")
     parser = build_parser()
     args = parser.parse_args(argv)

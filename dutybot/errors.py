@@ -97,3 +97,59 @@ class UnknownCategory(DutyError):
         super().__init__(text)
         self.text = text
         self.choices = choices
+
+
+# ---------------------------------------------------------------------------------------------
+# The roster
+
+
+class NotOnDuty(DutyError):
+    """``name`` has no duty on ``day`` (nothing to hand over or take)."""
+
+    def __init__(self, name: str, day) -> None:
+        super().__init__(name, day)
+        self.name = name
+        self.day = day
+
+
+class AlreadyOnDuty(DutyError):
+    """``name`` is on duty on ``day`` already, so cannot take another duty that day."""
+
+    def __init__(self, name: str, day) -> None:
+        super().__init__(name, day)
+        self.name = name
+        self.day = day
+
+
+class BothOnDuty(DutyError):
+    """Both people of a one-day swap are on duty that day: there is nothing to swap."""
+
+    def __init__(self, day) -> None:
+        super().__init__(day)
+        self.day = day
+
+
+class OnLeave(DutyError):
+    """``name`` is on leave on ``day``."""
+
+    def __init__(self, name: str, day) -> None:
+        super().__init__(name, day)
+        self.name = name
+        self.day = day
+
+
+class SwapNotPending(DutyError):
+    """The swap request was answered, expired or cancelled already."""
+
+    def __init__(self, status: str) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+class NeitherOnDuty(DutyError):
+    """Neither person of a one-day swap is on duty that day: there is nothing to hand over."""
+
+    def __init__(self, names: tuple[str, str], day) -> None:
+        super().__init__(names, day)
+        self.names = names
+        self.day = day

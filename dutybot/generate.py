@@ -71,25 +71,23 @@ def duty_report(
 def chat_history(unit: Unit, start: date, days: int, seed: int = 1) -> Iterator[GeneratedMessage]:
     """A group's messages day by day: duty reports on duty weekdays, and chat."""
     rng = random.Random(seed)
-    staff = [m for m in unit.staff if m.qq]
+    staff = [(m, m.qq) for m in unit.staff if m.qq]
     for offset in range(days):
         day = start + timedelta(days=offset)
         moment = datetime.combine(day, time(7, 0))
         for _ in range(rng.randint(2, 8)):
             moment += timedelta(minutes=rng.randint(1, 90))
-            member = rng.choice(staff)
+            member, qq = rng.choice(staff)
             yield GeneratedMessage(
-                moment, f"{member.department}-{member.name}", member.qq, rng.choice(CHAT), False
+                moment, f"{member.department}-{member.name}", qq, rng.choice(CHAT), False
             )
         if day.isoweekday() in unit.roster.weekdays:
             for site_index in range(len(unit.sites)):
                 team = rng.sample(staff, k=min(3, len(staff)))
-                text, _, _ = duty_report(rng, unit, day, site_index, [m.name for m in team])
+                text, _, _ = duty_report(rng, unit, day, site_index, [m.name for m, _ in team])
                 moment += timedelta(minutes=rng.randint(1, 30))
-                writer = team[0]
-                yield GeneratedMessage(
-                    moment, f"{writer.department}-{writer.name}", writer.qq, text, True
-                )
+                writer, qq = team[0]
+                yield GeneratedMessage(moment, f"{writer.department}-{writer.name}", qq, text, True)
 
 
 def export_text(

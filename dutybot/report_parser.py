@@ -1160,7 +1160,7 @@ def _read_sentence(
                 if refs
                 else []
             )
-            if numbered:
+            if numbered and refs:
                 targets = numbered
                 fragment = refs[1]
                 current = numbered[0] if len(numbered) == 1 else None

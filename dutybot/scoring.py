@@ -59,8 +59,8 @@ def score_details(
     corpus_rows: Iterable[Mapping[str, Any]], outputs: Mapping[str, Sequence[Report]]
 ) -> tuple[dict[str, float], dict[str, list[str]]]:
     """Accuracies per field (plus ``mean``) and, per field, the ids that were wrong."""
-    right = dict.fromkeys(FIELDS, 0)
-    counted = dict.fromkeys(FIELDS, 0)
+    right: dict[str, int] = dict.fromkeys(FIELDS, 0)
+    counted: dict[str, int] = dict.fromkeys(FIELDS, 0)
     wrong: dict[str, list[str]] = {f: [] for f in FIELDS}
 
     def mark(name: str, ok: bool, message_id: str) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from .text import fold, without_brackets
 
@@ -110,6 +110,11 @@ DEFAULT_CATEGORIES: dict[str, tuple[str, ...]] = {
 FALLBACK_CATEGORY = "其他"
 DEFAULT_TIME_LIMIT_DAYS = 7
 HOLIDAY_POLICIES = ("next_workday", "skip")
+# Nothing is sent from QUIET_FROM until QUIET_UNTIL (people are asleep).
+QUIET_FROM = time(22, 0)
+QUIET_UNTIL = time(7, 0)
+# The submission dates of the city's plan (7月5日, 10月9日, 11月15日).
+DEFAULT_DEADLINES = ((7, 5), (10, 9), (11, 15))
 
 
 class UnitFileError(Exception):
@@ -183,6 +188,26 @@ class RosterRules:
 
 
 @dataclass(frozen=True)
+class ReminderRules:
+    """When the bot reminds people (``[reminders]``); times are in the bot's timezone."""
+
+    enabled: bool = True
+    # The day before a duty: who is on duty tomorrow, where and when.
+    day_before: time = time(17, 30)
+    # The morning of the duty: the same, shorter, with the site's open problems.
+    morning: time = time(7, 0)
+    # This long after the start, the people not yet checked in are named.
+    checkin_after_minutes: int = 30
+    # A site whose duty today has no daily report by then: its people are named.
+    evening: time = time(18, 0)
+    # Monday: last week's attendance and the problems open for more than a week.
+    weekly: time = time(8, 30)
+    # (month, day) of the submission deadlines, told to the coordinators in advance.
+    deadlines: tuple[tuple[int, int], ...] = DEFAULT_DEADLINES
+    deadline_days_before: int = 3
+
+
+@dataclass(frozen=True)
 class Unit:
     key: str
     name: str
@@ -192,6 +217,7 @@ class Unit:
     staff: tuple[StaffMember, ...]
     roster: RosterRules
     categories: tuple[Category, ...]
+    reminders: ReminderRules = ReminderRules()
     source: str = ""
     # Other tables of the file, kept raw for the features that read them.
     extra: Mapping[str, Any] = field(default_factory=dict)
@@ -317,8 +343,9 @@ def parse_unit(data: Mapping[str, Any], source: Path | str = "<unit>") -> Unit:
     staff = _parse_staff(check, data)
     roster = _parse_roster(check, data, sites)
     categories = _parse_categories(check, data)
+    reminders = _parse_reminders(check, data)
 
-    extra = {k: v for k, v in data.items() if k in {"reminders", "deadlines"}}
+    extra = {k: v for k, v in data.items() if k in {"deadlines"}}
     return Unit(
         key=key,
         name=name,
@@ -328,6 +355,7 @@ def parse_unit(data: Mapping[str, Any], source: Path | str = "<unit>") -> Unit:
         staff=staff,
         roster=roster,
         categories=categories,
+        reminders=reminders,
         source=str(source),
         extra=extra,
     )
@@ -476,6 +504,66 @@ def _parse_categories(check: _Checker, data: Mapping[str, Any]) -> tuple[Categor
     )
 
 
+def _parse_reminders(check: _Checker, data: Mapping[str, Any]) -> ReminderRules:
+    table = check.table(data, "reminders")
+    if not table:
+        return ReminderRules()
+    check.only(
+        table,
+        "reminders",
+        {
+            "enabled",
+            "day_before",
+            "morning",
+            "checkin_after_minutes",
+            "evening",
+            "weekly",
+            "deadlines",
+            "deadline_days_before",
+        },
+    )
+    defaults = ReminderRules()
+    times = {}
+    for key in ("day_before", "morning", "evening", "weekly"):
+        value = check.clock_time(table, f"reminders.{key}")
+        if value is None:
+            value = getattr(defaults, key)
+        elif not QUIET_UNTIL <= value < QUIET_FROM:
+            check.fail(
+                f"reminders.{key}",
+                f"{value:%H:%M} 在夜间（{QUIET_FROM:%H:%M}–{QUIET_UNTIL:%H:%M} 不发消息），"
+                f"请写 {QUIET_UNTIL:%H:%M} 到 {QUIET_FROM:%H:%M} 之间的时间",
+            )
+        times[key] = value
+    after = check.whole_number(table, "reminders.checkin_after_minutes", 0, 600)
+    days_before = check.whole_number(table, "reminders.deadline_days_before", 0, 60)
+    return ReminderRules(
+        enabled=check.flag(table, "reminders.enabled", default=True),
+        checkin_after_minutes=defaults.checkin_after_minutes if after is None else after,
+        deadlines=_parse_deadlines(check, table) if "deadlines" in table else defaults.deadlines,
+        deadline_days_before=defaults.deadline_days_before if days_before is None else days_before,
+        **times,
+    )
+
+
+def _parse_deadlines(check: _Checker, table: Mapping[str, Any]) -> tuple[tuple[int, int], ...]:
+    value = table["deadlines"]
+    hint = '应为“月-日”列表，如 ["07-05", "10-09", "11-15"]'
+    if not isinstance(value, list):
+        check.fail("reminders.deadlines", hint)
+    result = set()
+    for item in value:
+        text = str(item).strip().replace("月", "-").rstrip("日") if isinstance(item, str) else ""
+        try:
+            month, day = (int(part) for part in text.split("-"))
+            date(2000, month, day)  # a leap year: 02-29 is allowed
+        except ValueError:
+            check.fail("reminders.deadlines", f"“{item}”不是日期，{hint}")
+        else:
+            result.add((month, day))
+    return tuple(sorted(result))
+
+
 def _check_across_units(units: list[Unit]) -> None:
     keys: dict[str, str] = {}
     groups: dict[int, str] = {}
@@ -503,7 +591,7 @@ class _Checker:
     def __init__(self, source: Path | str) -> None:
         self.source = source
 
-    def fail(self, key: str, problem: str) -> None:
+    def fail(self, key: str, problem: str) -> NoReturn:
         raise UnitFileError(self.source, key, problem)
 
     def table(self, data: Mapping[str, Any], key: str, required: bool = False) -> Mapping[str, Any]:
@@ -587,6 +675,16 @@ class _Checker:
             return None
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             self.fail(key, f"“{value}”应为正整数")
+        return value
+
+    def whole_number(
+        self, table: Mapping[str, Any], key: str, lowest: int, highest: int
+    ) -> int | None:
+        value = table.get(key.rsplit(".", 1)[-1])
+        if value is None:
+            return None
+        if not isinstance(value, int) or isinstance(value, bool) or not lowest <= value <= highest:
+            self.fail(key, f"“{value}”应为 {lowest}–{highest} 的整数")
         return value
 
     def flag(self, table: Mapping[str, Any], key: str, default: bool) -> bool:

@@ -61,6 +61,10 @@ async def test_upgrade_to_head_matches_models(migration_database):
         "ledger_problem",
         "ledger_problemevent",
         "ledger_photo",
+        "roster_monthplan",
+        "roster_leave",
+        "roster_swaprequest",
+        "roster_reminder",
     } <= tables
     assert heads  # one row per branch head
 
@@ -74,7 +78,7 @@ async def test_every_branch_downgrades_and_upgrades_again(migration_database):
         await greenlet_spawn(migrate.downgrade, config, "base")
         async with migration_database.connect() as connection:
             tables = await connection.run_sync(lambda c: set(sa.inspect(c).get_table_names()))
-        assert not {t for t in tables if t.startswith(("duty_", "ledger_"))}
+        assert not {t for t in tables if t.startswith(("duty_", "ledger_", "roster_"))}
         await greenlet_spawn(migrate.upgrade, config)
         await greenlet_spawn(migrate.check, config)
 

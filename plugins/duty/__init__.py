@@ -19,6 +19,7 @@ from nonebot_plugin_orm import get_session  # noqa: E402
 from dutybot import clock  # noqa: E402
 from dutybot.checkin import read_checkin_args  # noqa: E402
 from dutybot.errors import NameAlreadyBound, QQAlreadyBound, UnknownStaff  # noqa: E402
+from dutybot.files import unwritable_reason  # noqa: E402
 from dutybot.text import clip  # noqa: E402
 from dutybot.unit import Site  # noqa: E402
 
@@ -64,6 +65,13 @@ async def load_served_units() -> None:
         served = await units.activate(session, served_units)
     for s in served:
         logger.info(f"服务单位 {s.unit.name}：群 {', '.join(map(str, s.unit.groups))}")
+    reason = unwritable_reason(plugin_config.duty_data_dir)
+    if reason:
+        # The chat keeps working; only what is written to files (photos, exports, backups) fails.
+        logger.warning(
+            f"数据文件夹 {plugin_config.duty_data_dir} 不可写（{reason}）：照片、导出文件和备份会失败，"
+            "其余功能照常。请检查 DUTY_DATA_DIR 的位置和权限。"
+        )
 
 
 @event_preprocessor

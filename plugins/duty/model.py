@@ -45,6 +45,9 @@ class RosterStatus(enum.StrEnum):
     PLANNED = "planned"
     LEAVE = "leave"  # taken off by /请假
     SWAPPED = "swapped"  # handed over by /换班 or /调班
+    # Superseded by a rebuilt roster of the month (/排班 确认). A plain value in the same
+    # VARCHAR(16) column: no schema change.
+    REPLACED = "replaced"
 
 
 class Unit(Model):

@@ -9,6 +9,7 @@ reported as a :class:`FetchedPhoto` carrying the error, so that the problem is s
 from __future__ import annotations
 
 import asyncio
+import errno
 import hashlib
 import os
 import uuid
@@ -133,9 +134,18 @@ async def _fetch_one(ref: PhotoRef, data_dir: Path, day: date) -> FetchedPhoto:
                 return await asyncio.to_thread(_store, content, extension, data_dir, day, ref)
             except OSError as failure:
                 logger.error(f"照片无法保存到 {data_dir}: {failure}")
-                return FetchedPhoto(ref, error=f"无法保存（{failure.strerror or failure}）")
+                return FetchedPhoto(ref, error=storage_problem(failure))
     logger.warning(f"照片下载失败 {ref.url[:80]}: {error}")
     return FetchedPhoto(ref, error=str(error)[:200])
+
+
+def storage_problem(failure: OSError) -> str:
+    """What went wrong writing a file, in words an office worker can pass on."""
+    if failure.errno == errno.ENOSPC:
+        return "磁盘已满，无法保存"
+    if failure.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "照片文件夹不可写，无法保存"
+    return f"无法保存（{failure.strerror or failure}）"
 
 
 def image_extension(content: bytes) -> str | None:

@@ -230,36 +230,30 @@ async def record_partly_fixed(
     open part); a part with nothing in it is None."""
     fixed = max(0, min(fixed, quantity))
     done = rest = None
-    common = dict(
-        found_at=found_at,
-        source=source,
-        reporter_qq=reporter_qq,
-        message_id=message_id,
-        report_id=report_id,
-        time_limit_days=time_limit_days,
-    )
-    if fixed:
-        done = await record_problem(
+
+    async def part(count: int, resolved: bool, note: str) -> ProblemView:
+        return await record_problem(
             session,
             unit_id,
             site_id,
             category,
             description,
-            fixed,
-            resolved=True,
-            note=f"现场整改{fixed}处" if fixed < quantity else "",
-            **common,
+            count,
+            found_at,
+            source,
+            reporter_qq,
+            message_id,
+            report_id,
+            resolved,
+            time_limit_days=time_limit_days,
+            note=note,
         )
+
+    if fixed:
+        done = await part(fixed, True, f"现场整改{fixed}处" if fixed < quantity else "")
     if quantity - fixed > 0 or not fixed:
-        rest = await record_problem(
-            session,
-            unit_id,
-            site_id,
-            category,
-            description,
-            max(1, quantity - fixed),
-            note=f"其余{quantity - fixed}处待处理" if fixed else "",
-            **common,
+        rest = await part(
+            max(1, quantity - fixed), False, f"其余{quantity - fixed}处待处理" if fixed else ""
         )
     return done, rest
 
@@ -721,7 +715,7 @@ async def _names_by_qq(session: AsyncSession, unit_id: int) -> dict[int, str]:
     rows = await session.execute(
         sa.select(Staff.qq, Staff.name).where(Staff.unit_id == unit_id, Staff.qq.is_not(None))
     )
-    return {qq: name for qq, name in rows}
+    return {qq: name for qq, name in rows if qq is not None}
 
 
 async def _view(session: AsyncSession, problem: Problem) -> ProblemView:
@@ -779,7 +773,7 @@ async def _views(session: AsyncSession, problems: list[Problem]) -> list[Problem
                 source=p.source,
                 report_id=p.report_id,
                 reporter_qq=p.reporter_qq,
-                reporter_name=reporters.get(p.reporter_staff_id),
+                reporter_name=reporters.get(p.reporter_staff_id) if p.reporter_staff_id else None,
                 message_id=p.message_id,
                 bot_message_id=p.bot_message_id,
                 found_at=clock.to_local(p.found_at),

@@ -195,47 +195,33 @@ async def _record_problems(
     found_at: datetime,
     sender_qq: int | None,
 ) -> None:
-    common = dict(
-        found_at=found_at,
-        source=LEDGER_SOURCE[report.source],
-        reporter_qq=sender_qq,
-        message_id=report.message_id,
-        report_id=report.id,
-    )
+    source = LEDGER_SOURCE[report.source]
     for problem in parsed.problems:
         description = clip(problem.text.strip() or problem.category, MAX_DESCRIPTION)
-        if problem.resolved >= problem.count:
-            await ledger.record_problem(
-                session,
-                served.unit_id,
-                site_id,
-                problem.category,
-                description,
-                problem.count,
-                resolved=True,
-                note=problem.fix_text,
-                **common,
-            )
-        elif problem.resolved > 0:
+        where = (session, served.unit_id, site_id, problem.category, description)
+        if 0 < problem.resolved < problem.count:
             await ledger.record_partly_fixed(
-                session,
-                served.unit_id,
-                site_id,
-                problem.category,
-                description,
+                *where,
                 problem.count,
                 problem.resolved,
-                **common,
+                found_at,
+                source,
+                sender_qq,
+                report.message_id,
+                report.id,
             )
         else:
+            fixed = problem.resolved >= problem.count
             await ledger.record_problem(
-                session,
-                served.unit_id,
-                site_id,
-                problem.category,
-                description,
+                *where,
                 problem.count,
-                **common,
+                found_at,
+                source,
+                sender_qq,
+                report.message_id,
+                report.id,
+                fixed,
+                note=problem.fix_text if fixed else "",
             )
 
 

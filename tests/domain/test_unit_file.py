@@ -158,3 +158,77 @@ def test_default_categories_when_absent():
         "其他",
     )
     assert unit.roster.per_shift == 6
+
+
+def test_reminder_defaults_when_absent():
+    from datetime import time
+
+    unit = load_unit(TESTS / "data" / "unit.toml")
+    rules = unit.reminders
+    assert rules.enabled
+    assert (rules.day_before, rules.morning, rules.evening, rules.weekly) == (
+        time(17, 30),
+        time(7, 0),
+        time(18, 0),
+        time(8, 30),
+    )
+    assert rules.checkin_after_minutes == 30
+    assert rules.deadlines == ((7, 5), (10, 9), (11, 15))
+    assert rules.deadline_days_before == 3
+    assert "reminders" not in unit.extra
+
+
+def test_reminders_table_is_read(tmp_path):
+    from datetime import time
+
+    text = GOOD + (
+        '\n[reminders]\nday_before = "16:00"\nmorning = "07:10"\ncheckin_after_minutes = 0\n'
+        'evening = "19:30"\nweekly = "09:00"\ndeadlines = ["12-01", "2月29日"]\n'
+        "deadline_days_before = 5\nenabled = false\n"
+    )
+    unit = load_unit(write(tmp_path, text))
+    rules = unit.reminders
+    assert not rules.enabled
+    assert rules.day_before == time(16, 0)
+    assert rules.morning == time(7, 10)
+    assert rules.checkin_after_minutes == 0
+    assert rules.evening == time(19, 30)
+    assert rules.weekly == time(9, 0)
+    assert rules.deadlines == ((2, 29), (12, 1))
+    assert rules.deadline_days_before == 5
+
+
+def test_reminders_empty_deadline_list(tmp_path):
+    unit = load_unit(write(tmp_path, GOOD + "\n[reminders]\ndeadlines = []\n"))
+    assert unit.reminders.deadlines == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('morning = "06:30"', "reminders.morning"),
+        ('evening = "22:00"', "夜间"),
+        ('day_before = "下午"', "不是时间"),
+        ("checkin_after_minutes = -5", "0–600"),
+        ("checkin_after_minutes = true", "reminders.checkin_after_minutes"),
+        ('deadlines = ["13-01"]', "“13-01”不是日期"),
+        ('deadlines = "07-05"', "月-日"),
+        ("deadline_days_before = 100", "0–60"),
+        ('enabled = "yes"', "true 或 false"),
+        ('evenings = "18:00"', "未知的键"),
+    ],
+)
+def test_bad_reminder_values(tmp_path, line, expected):
+    message = error_of(tmp_path, GOOD + f"\n[reminders]\n{line}\n")
+    assert expected in message
+
+
+def test_check_prints_the_reminder_settings():
+    from dutybot.check_cli import reminders_summary
+    from dutybot.unit import ReminderRules
+
+    assert reminders_summary(ReminderRules()) == (
+        "前一天 17:30，当天 07:00，开始后 30 分钟催报到，18:00 催日报，周一 08:30 周报；"
+        "报送截止 7月5日、10月9日、11月15日（提前 3 天）"
+    )
+    assert reminders_summary(ReminderRules(enabled=False)).startswith("已关闭")

@@ -771,3 +771,24 @@ async def test_private_chat_points_to_the_group(app: App):
                 result={"message_id": 1},
             )
     assert await nothing_written()
+
+
+async def test_a_full_disk_keeps_the_problem_and_says_so(app: App, images, monkeypatch):
+    import errno
+
+    from plugins.ledger import photos
+
+    def no_space(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(photos, "_store", no_space)
+    await send(
+        app,
+        Message("/问题 玄帝庙街 电动车乱停放5处") + image("before.png"),
+        "已登记问题 #1（市容秩序·玄帝庙街路西，5处）\n"
+        "1张照片没能保存（磁盘已满，无法保存），可回复本条消息补发照片。",
+    )
+    assert await rows("SELECT status, error FROM ledger_photo") == [
+        ("failed", "磁盘已满，无法保存")
+    ]
+    assert len(await problems()) == 1

@@ -1,0 +1,83 @@
+"""A reminder sent by the real process on its own clock, and not again after a restart."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from dutybot.simulator import BotProcess, SimulatedQQ, message_text
+
+GROUP = 700000001
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+async def roster_on(process: BotProcess, day) -> None:
+    """王晓明 (leading), 李娜 and 赵强 on duty at the first site on ``day``."""
+    import sqlalchemy as sa
+    from sqlalchemy.ext.asyncio import create_async_engine
+    from sqlalchemy.pool import NullPool
+
+    engine = create_async_engine(process.database_url, poolclass=NullPool)
+    try:
+        async with engine.begin() as db:
+            unit_id = (await db.execute(sa.text("SELECT id FROM duty_unit"))).scalar_one()
+            site_id = (
+                await db.execute(sa.text("SELECT id FROM duty_site ORDER BY id LIMIT 1"))
+            ).scalar_one()
+            for index, name in enumerate(("王晓明", "李娜", "赵强")):
+                staff_id = (
+                    await db.execute(
+                        sa.text("SELECT id FROM duty_staff WHERE name = :name"), {"name": name}
+                    )
+                ).scalar_one()
+                await db.execute(
+                    sa.text(
+                        "INSERT INTO duty_rosterentry (unit_id, site_id, staff_id, duty_date,"
+                        " is_leader, status, created_at) VALUES (:unit, :site, :staff, :day,"
+                        " :leader, 'planned', :created)"
+                    ),
+                    {
+                        "unit": unit_id,
+                        "site": site_id,
+                        "staff": staff_id,
+                        "day": day,
+                        "leader": index == 0,
+                        "created": datetime(2026, 1, 1),
+                    },
+                )
+    finally:
+        await engine.dispose()
+
+
+async def test_day_before_reminder_once_across_a_restart(tmp_path, unit_file, bot_database_url):
+    now = datetime.now(SHANGHAI)
+    if not time(7, 1) <= now.time() < time(21, 58):
+        pytest.skip("nothing is sent in the quiet hours")
+    # The eve reminder due from 07:00, so that it is due whenever this runs; no deadlines.
+    unit_file.write_text(
+        unit_file.read_text(encoding="utf-8")
+        + '\n[reminders]\nday_before = "07:00"\ndeadlines = []\n',
+        encoding="utf-8",
+    )
+    process = BotProcess(tmp_path / "data", unit_file, database_url=bot_database_url)
+    with process:  # first start: creates the database
+        pass
+    tomorrow = (now + timedelta(days=1)).date()
+    await roster_on(process, tomorrow)
+
+    with process:
+        async with SimulatedQQ(process.url, access_token=process.access_token) as qq:
+            call = await qq.next_call("send_group_msg", timeout=75)
+    assert call["params"]["group_id"] == GROUP
+    text = message_text(call["params"]["message"])
+    assert text.startswith(f"【值班提醒】明天 {tomorrow.month}月{tomorrow.day}日")
+    assert "玄帝庙街路西：@20001（带班） @20002 @20003" in text
+
+    with process:  # restarted: the log in the database says it was sent
+        async with SimulatedQQ(process.url, access_token=process.access_token) as qq:
+            with pytest.raises(TimeoutError):
+                await qq.next_call("send_group_msg", timeout=8)
+    rows = await process.fetch("SELECT key, status FROM roster_reminder")
+    assert rows == [(f"u1:day_before:{tomorrow.isoformat()}:g{GROUP}", "sent")]
