@@ -3,7 +3,6 @@ history (time and peak memory), each against a floor measured in the same run.""
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 import subprocess
@@ -94,8 +93,9 @@ def write_history(path: Path, unit_file: Path, messages: int, seed: int = 8) -> 
 
     unit = load_unit(unit_file)
     days = int(messages / MESSAGES_PER_DAY * 1.1) + 30
-    start = HISTORY_ENDS - timedelta(days=days)
-    generated = list(itertools.islice(chat_history(unit, start, days, seed), messages))
+    start = HISTORY_ENDS - timedelta(days=days - 1)
+    # The last ``messages`` of a few more days, so that the history ends on HISTORY_ENDS.
+    generated = list(chat_history(unit, start, days, seed))[-messages:]
     with path.open("w", encoding="utf-8") as out:
         out.writelines(export_text(iter(generated)))
     return {
