@@ -51,27 +51,38 @@ def monthly_functions(first: date, last: date) -> MonthlyHook:
     """/月报's figures of the month ``first``..``last``, each in its own session as the command
     would open one. Call after the bot's plugins are loaded."""
     try:
-        from dutybot.monthly import Period
         from plugins.monthly import figures
+
+        from dutybot import monthly
     except ImportError as error:
         return MonthlyHook(
             False, f"plugins.monthly not merged on this branch ({error})", _missing, _missing
         )
     from nonebot_plugin_orm import get_session
 
-    period = Period(first, last)
+    period = monthly.Period(first, last)
+    # The chat text too, when there is one to make: that is what /月报 answers with.
+    render_chat = getattr(monthly, "render_chat", None)
+    render_city = getattr(monthly, "render_city", None)
 
     async def one_unit(unit_id: int) -> Any:
         async with get_session() as session:
-            return await figures.unit_summary(session, unit_id, period)
+            summary = await figures.unit_summary(session, unit_id, period)
+        if render_chat is not None:
+            render_chat(summary)
+        return summary
 
     async def whole_city() -> Any:
         async with get_session() as session:
-            return await figures.city_figures(session, period)
+            rows = await figures.city_figures(session, period)
+        if render_city is not None:
+            render_city(period, rows)
+        return rows
 
     return MonthlyHook(
         True,
-        "plugins.monthly.figures: unit_summary (one unit) and city_figures (whole city)",
+        "plugins.monthly.figures.unit_summary + dutybot.monthly.render_chat (one unit); "
+        "figures.city_figures + render_city (whole city)",
         one_unit,
         whole_city,
     )
