@@ -218,3 +218,17 @@ def render(results: dict[str, Any]) -> str:
         lines += [*footprint_lines(sections["footprint"]), ""]
     lines.append(f"总用时 {results['seconds']:,.0f} s。")
     return "\n".join(lines)
+
+
+def main() -> None:
+    """``python -m bench.report [results.json]``: the tables again, e.g. for the README."""
+    import json
+    import sys
+    from pathlib import Path
+
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).with_name("results.json")
+    print(render(json.loads(path.read_text(encoding="utf-8"))))
+
+
+if __name__ == "__main__":
+    main()
