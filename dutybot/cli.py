@@ -26,9 +26,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _command_modules():
-    from . import backup_cli, check_cli, import_cli, orm_cli, parse_cli
+    from . import backup_cli, check_cli, demo_cli, import_cli, orm_cli, parse_cli, report_cli
 
-    return [check_cli, parse_cli, import_cli, backup_cli, orm_cli]
+    return [check_cli, parse_cli, import_cli, report_cli, demo_cli, backup_cli, orm_cli]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

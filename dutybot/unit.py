@@ -208,6 +208,16 @@ class ReminderRules:
 
 
 @dataclass(frozen=True)
+class MonthlyRules:
+    """``[monthly]``: the summary posted on the 1st of each month."""
+
+    # When on the 1st the last month's summary goes to the group; None: not posted.
+    summary_at: time | None = time(9, 0)
+    # The workbook and the 说明报告 are sent to the coordinators with it.
+    files_to_coordinators: bool = True
+
+
+@dataclass(frozen=True)
 class Unit:
     key: str
     name: str
@@ -221,6 +231,7 @@ class Unit:
     source: str = ""
     # Other tables of the file, kept raw for the features that read them.
     extra: Mapping[str, Any] = field(default_factory=dict)
+    monthly: MonthlyRules = MonthlyRules()
 
     def site_named(self, text: str) -> Site | None:
         """The site a person means by ``text`` (name, alias, or a small variation)."""
@@ -322,6 +333,7 @@ KNOWN_TABLES = {
     "time_limits",
     "reminders",
     "deadlines",
+    "monthly",
 }
 
 
@@ -358,6 +370,7 @@ def parse_unit(data: Mapping[str, Any], source: Path | str = "<unit>") -> Unit:
         reminders=reminders,
         source=str(source),
         extra=extra,
+        monthly=_parse_monthly(check, data),
     )
 
 
@@ -562,6 +575,29 @@ def _parse_deadlines(check: _Checker, table: Mapping[str, Any]) -> tuple[tuple[i
         else:
             result.add((month, day))
     return tuple(sorted(result))
+
+
+def _parse_monthly(check: _Checker, data: Mapping[str, Any]) -> MonthlyRules:
+    table = check.table(data, "monthly")
+    check.only(table, "monthly", {"summary_at", "files_to_coordinators"})
+    summary_at: time | None = MonthlyRules.summary_at
+    if table.get("summary_at") is False:
+        summary_at = None
+    elif "summary_at" in table:
+        value = table["summary_at"]
+        if value is True or not isinstance(value, (str, time)):
+            check.fail("monthly.summary_at", f'“{value}”应写成 "09:00" 这样的时间，不发则写 false')
+        summary_at = check.clock_time(table, "monthly.summary_at")
+        if summary_at is not None and not QUIET_UNTIL <= summary_at < QUIET_FROM:
+            check.fail(
+                "monthly.summary_at",
+                f"{summary_at:%H:%M} 在夜间（{QUIET_FROM:%H:%M}–{QUIET_UNTIL:%H:%M} 不发消息），"
+                f"请写 {QUIET_UNTIL:%H:%M} 到 {QUIET_FROM:%H:%M} 之间的时间",
+            )
+    return MonthlyRules(
+        summary_at=summary_at,
+        files_to_coordinators=check.flag(table, "monthly.files_to_coordinators", default=True),
+    )
 
 
 def _check_across_units(units: list[Unit]) -> None:

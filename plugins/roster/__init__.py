@@ -235,7 +235,12 @@ async def handle_build(bot: Bot, event: GroupMessageEvent, args: Message = Comma
             )
         else:
             await service.save_month(
-                session, served, built, actor_qq=event.user_id, message_id=message_key(event)
+                session,
+                served,
+                built,
+                actor_qq=event.user_id,
+                message_id=message_key(event),
+                at=event_time(event),
             )
     table = month_text(built.roster, served.unit)
     name = month_name(year, month, today)
@@ -665,6 +670,7 @@ async def handle_adjust(event: GroupMessageEvent, args: Message = CommandArg()) 
             action="adjust",
             actor_qq=event.user_id,
             message_id=message_key(event),
+            at=event_time(event),
         )
     await adjust_command.finish(as_reply(Notice(("已调班：", *moves_notice(moves, served).parts))))
 

@@ -369,6 +369,7 @@ async def save_month(
     actor_qq: int | None,
     message_id: str | None,
     plan: MonthPlan | None = None,
+    at: datetime | None = None,
 ) -> MonthPlan:
     """Make ``built`` the month's roster: entries from its ``from_day`` on are replaced (kept
     with status replaced), the earlier plan is marked replaced. ``plan``: a confirmed draft
@@ -464,6 +465,7 @@ async def save_month(
         plan.id,
         actor_qq=actor_qq,
         message_id=message_id,
+        at=at,
         detail=detail,
     )
     return plan
@@ -545,7 +547,9 @@ async def confirm_draft(
         opening_balance={k: int(v) for k, v in json.loads(plan.opening_balance).items()},
     )
     built = BuiltMonth(roster=roster, from_day=from_day, opening=dict(roster.opening_balance))
-    await save_month(session, served, built, actor_qq=actor_qq, message_id=message_id, plan=plan)
+    await save_month(
+        session, served, built, actor_qq=actor_qq, message_id=message_id, plan=plan, at=now
+    )
     return built
 
 
@@ -678,6 +682,7 @@ async def record_leave(
         leave.id,
         actor_qq=actor_qq,
         message_id=message_id,
+        at=now,
         detail=detail,
     )
     return covers
@@ -831,6 +836,7 @@ async def apply_moves(
     action: str,
     actor_qq: int | None,
     message_id: str | None,
+    at: datetime | None = None,
 ) -> None:
     for move in moves:
         await move_duty(session, served, move.duty, move.to, RosterStatus.SWAPPED)
@@ -849,6 +855,7 @@ async def apply_moves(
         moves[0].duty.entry_id,
         actor_qq=actor_qq,
         message_id=message_id,
+        at=at,
         detail=detail,
     )
 
@@ -904,6 +911,7 @@ async def request_swap(
         request.id,
         actor_qq=requester.qq,
         message_id=message_id,
+        at=now,
         detail="；".join(
             f"{m.duty.day.isoformat()} {m.duty.site}：{m.duty.name} → {m.to.name}" for m in moves
         ),
@@ -988,7 +996,7 @@ async def answer_swap(
     if accept:
         moves = await replan_request(session, served, request)
         await apply_moves(
-            session, served, moves, action="swap", actor_qq=actor_qq, message_id=message_id
+            session, served, moves, action="swap", actor_qq=actor_qq, message_id=message_id, at=now
         )
     request.status = SwapStatus.ACCEPTED if accept else SwapStatus.REFUSED
     request.decided_at = clock.to_utc_naive(now)
@@ -1002,6 +1010,7 @@ async def answer_swap(
             request.id,
             actor_qq=actor_qq,
             message_id=message_id,
+            at=now,
         )
     await session.flush()
     return moves

@@ -10,6 +10,8 @@ UNIT = PROJECT_ROOT / "tests" / "data" / "unit.toml"
 
 def check(tmp_path, *args, database_url=None):
     env = BotProcess(tmp_path / "data", UNIT, database_url=database_url).environment()
+    # This checkout's dutybot, not whichever one is installed in the environment.
+    env["PYTHONPATH"] = str(PROJECT_ROOT)
     return subprocess.run(
         [sys.executable, "-m", "dutybot", "check", *args],
         cwd=tmp_path,

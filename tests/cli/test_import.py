@@ -16,6 +16,8 @@ UNIT = PROJECT_ROOT / "tests" / "data" / "unit.toml"
 
 def run_import(tmp_path, chat_file, database_url=None):
     env = BotProcess(tmp_path / "data", UNIT, database_url=database_url).environment()
+    # This checkout's dutybot, not whichever one is installed in the environment.
+    env["PYTHONPATH"] = str(PROJECT_ROOT)
     return subprocess.run(
         [sys.executable, "-m", "dutybot", "import", "--unit", str(UNIT), str(chat_file)],
         cwd=tmp_path,

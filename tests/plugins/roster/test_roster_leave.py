@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from nonebug import App
 
@@ -33,6 +33,7 @@ async def test_leave_on_a_rostered_day_finds_a_substitute(app: App):
     assert (leave.first_day, leave.last_day, leave.reason) == (WED, WED, "出差")
     [entry] = await rows(AuditEntry, AuditEntry.action == "leave")
     assert entry.actor_qq == 20002 and "孙悦" in entry.detail
+    assert entry.at == datetime(2026, 11, 29, 23, 35)  # the message's own time, in UTC
 
 
 async def test_leave_of_the_leader_hands_over_the_lead(app: App):

@@ -1,0 +1,526 @@
+"""The summary as files: the .xlsx workbook (汇总, 人员, 问题台账, 值班记录) and the draft 说明报告
+as .docx. Both are fed with the figure dataclasses; the two long sheets stream their rows
+from a query bounded to the unit and the period.
+
+Files are written under ``<DUTY_DATA_DIR>/exports/`` through a temporary name and renamed,
+so a half-written file never carries the final name.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, cast
+
+import sqlalchemy as sa
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dutybot import clock
+from dutybot.duty_calendar import WEEKDAY_NAMES
+from dutybot.ledger import PhotoStage, PhotoStatus, Status
+from dutybot.monthly import (
+    CityRow,
+    Period,
+    PhotoPair,
+    SiteFigures,
+    UnitSummary,
+    combine,
+    days_text,
+    departments_of,
+    photo_caption,
+    render_narrative,
+)
+from dutybot.text import without_brackets
+from plugins.duty.model import Checkin, RosterEntry, RosterStatus, Site, Staff
+from plugins.ledger.model import Photo, Problem
+from plugins.reports.model import DailyReport, ReportStatus
+
+from .figures import NO_SITE
+
+SUMMARY_SHEET = "汇总"
+PEOPLE_SHEET = "人员"
+LEDGER_SHEET = "问题台账"
+DUTY_SHEET = "值班记录"
+
+SUMMARY_HEADER = (
+    "地点",
+    "计划值班（次）",
+    "值班（次）",
+    "排班（人次）",
+    "到岗（人次）",
+    "其中非排班（人次）",
+    "到岗率",
+    "值班日报（份）",
+    "发现问题（处）",
+    "已解决（处）",
+    "未解决（处）",
+    "其中超期（处）",
+    "结案率",
+    "按期结案率",
+    "返工率",
+    "处置天数中位数",
+    "工作成效",
+)
+PEOPLE_HEADER = (
+    "科室",
+    "姓名",
+    "排班（次）",
+    "到岗（次）",
+    "缺岗（次）",
+    "请假（次）",
+    "换班（次）",
+    "非排班到岗（次）",
+    "到岗率",
+    "当日日报（份）",
+)
+LEDGER_HEADER = (
+    "序号",
+    "发现时间",
+    "地点",
+    "问题描述",
+    "类别",
+    "数量",
+    "责任单位",
+    "整改情况",
+    "整改时间",
+    "照片",
+    "台账编号",
+)
+DUTY_HEADER = (
+    "日期",
+    "星期",
+    "地点",
+    "排班人员",
+    "到岗人员",
+    "非排班到岗",
+    "请假",
+    "换班",
+    "值班日报（份）",
+)
+STREAM_BATCH = 500
+
+# A site's duty on a day: (date, site id).
+Day = tuple[date, int | None]
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+
+
+def export_dir(data_dir: Path) -> Path:
+    folder = Path(data_dir) / "exports"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def file_name(unit_name: str, period: Period, kind: str, suffix: str) -> str:
+    """``市外侨办-2026-11-月报.xlsx``; ``kind`` is 月报, 月报材料, 周报 …"""
+    return f"{_UNSAFE.sub('_', unit_name).strip('_') or '单位'}-{period.key}-{kind}{suffix}"
+
+
+def _atomic_save(path: Path, save) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.part")
+    save(partial)
+    os.replace(partial, path)
+    return path
+
+
+# ---------------------------------------------------------------------------------------------
+# The workbook
+
+
+def _header(sheet, values: Sequence[str]) -> None:
+    cells = []
+    for value in values:
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cells.append(cell)
+    sheet.append(cells)
+
+
+def _title(sheet, text: str) -> None:
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.font = Font(bold=True, size=14)
+    sheet.append([cell])
+
+
+def _widths(sheet, widths: Sequence[int]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for index, width in enumerate(widths, 1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+
+
+def summary_row(figures: SiteFigures) -> list:
+    return [
+        figures.name,
+        figures.planned_duties,
+        figures.held_duties,
+        figures.rostered,
+        figures.present,
+        figures.extra_present,
+        figures.attendance_rate,
+        figures.reports,
+        figures.found,
+        figures.resolved,
+        figures.unresolved,
+        figures.unresolved_overdue,
+        figures.closure_rate,
+        figures.on_time_rate,
+        figures.rework_rate,
+        days_text(figures.median_days),
+        "、".join(c.text() for c in figures.activities),
+    ]
+
+
+def _summary_sheet(book: Workbook, summary: UnitSummary) -> None:
+    sheet = book.create_sheet(SUMMARY_SHEET)
+    _widths(sheet, (34, 9, 9, 9, 9, 9, 8, 9, 9, 9, 9, 9, 8, 9, 8, 10, 40))
+    _title(sheet, f"{summary.unit_name}{summary.period.title}“路长制”、网格化管理值班汇总")
+    sheet.append([f"统计日期：{summary.period.first:%Y-%m-%d} 至 {summary.period.last:%Y-%m-%d}"])
+    _header(sheet, SUMMARY_HEADER)
+    for site in summary.sites:
+        sheet.append(summary_row(site))
+    sheet.append(summary_row(summary.total))
+    sheet.append([])
+    _header(sheet, ("问题类别", "发现（处）", "已解决（处）"))
+    found = {c.label: c.count for c in summary.total.found_by_category}
+    resolved = {c.label: c.count for c in summary.total.resolved_by_category}
+    for category in sorted(set(found) | set(resolved), key=lambda c: (-found.get(c, 0), c)):
+        sheet.append([category, found.get(category, 0), resolved.get(category, 0)])
+    sheet.append(["合计", summary.total.found, summary.total.resolved])
+
+
+def _people_sheet(book: Workbook, summary: UnitSummary) -> None:
+    sheet = book.create_sheet(PEOPLE_SHEET)
+    _widths(sheet, (14, 10, 9, 9, 9, 9, 9, 10, 8, 10))
+    _header(sheet, PEOPLE_HEADER)
+    people = [p for p in summary.people if not p.is_empty]
+    for p in people:
+        sheet.append(
+            [
+                p.department,
+                p.name,
+                p.duties,
+                p.present,
+                p.absent,
+                p.leave,
+                p.swapped,
+                p.extra,
+                p.attendance_rate,
+                p.reports_on_day,
+            ]
+        )
+    sheet.append([])
+    _header(sheet, ("科室", "人数", *PEOPLE_HEADER[2:]))
+    for d in departments_of(people):
+        sheet.append(
+            [
+                d.department,
+                d.people,
+                d.duties,
+                d.present,
+                d.absent,
+                d.leave,
+                d.swapped,
+                d.extra,
+                d.attendance_rate,
+                d.reports_on_day,
+            ]
+        )
+
+
+def _local_text(moment: datetime | None) -> str:
+    return f"{clock.to_local(moment):%Y-%m-%d %H:%M}" if moment is not None else ""
+
+
+def progress_text(
+    status: Status, on_the_spot: bool, coordinating_with: str | None, note: str, rework_count: int
+) -> str:
+    """整改情况 of one ledger row."""
+    if status in (Status.RESOLVED, Status.RECHECKING, Status.VERIFIED):
+        text = "现场整改" if on_the_spot else "已整改"
+        if status is Status.RECHECKING:
+            text += "，待核查"
+        elif status is Status.VERIFIED:
+            text += "，已核查"
+        if note and note != "现场整改":
+            text += f"（{note}）"
+    elif status is Status.COORDINATING:
+        text = f"协调中（{coordinating_with}）" if coordinating_with else "协调中"
+    else:
+        text = "待处理"
+    if rework_count:
+        text += f"；返工 {rework_count} 次"
+    return text
+
+
+async def _ledger_sheet(
+    book: Workbook, session: AsyncSession, unit_id: int, unit_name: str, period: Period
+) -> None:
+    """Problems found in the period, resolved in it, or still open at its end (not withdrawn),
+    oldest first: the ledger of the month."""
+    sheet = book.create_sheet(LEDGER_SHEET)
+    _widths(sheet, (6, 17, 20, 40, 10, 6, 16, 26, 17, 18, 8))
+    _header(sheet, LEDGER_HEADER)
+    first, last = period.first, period.last
+    photos = (
+        sa.select(
+            Photo.problem_id,
+            sa.func.sum(sa.case((Photo.stage == PhotoStage.BEFORE, 1), else_=0)).label("before"),
+            sa.func.sum(sa.case((Photo.stage == PhotoStage.AFTER, 1), else_=0)).label("after"),
+        )
+        .join(Problem, Problem.id == Photo.problem_id)
+        .where(
+            Photo.unit_id == unit_id, Photo.status == PhotoStatus.SAVED, Problem.found_on <= last
+        )
+        .group_by(Photo.problem_id)
+        .subquery()
+    )
+    query = (
+        sa.select(
+            Problem.number,
+            Problem.found_at,
+            Site.name,
+            Problem.description,
+            Problem.category,
+            Problem.quantity,
+            Problem.coordinating_with,
+            Problem.status,
+            Problem.on_the_spot,
+            Problem.resolution_note,
+            Problem.rework_count,
+            Problem.resolved_at,
+            Problem.resolved_on,
+            photos.c.before,
+            photos.c.after,
+        )
+        .outerjoin(Site, Site.id == Problem.site_id)
+        .outerjoin(photos, photos.c.problem_id == Problem.id)
+        .where(
+            Problem.unit_id == unit_id,
+            Problem.status != Status.WITHDRAWN,
+            Problem.found_on <= last,
+            sa.or_(
+                Problem.found_on >= first,
+                Problem.resolved_on.between(first, last),
+                Problem.status.in_((Status.OPEN, Status.COORDINATING)),
+                Problem.resolved_on > last,
+            ),
+        )
+        .order_by(Problem.found_at, Problem.number)
+        .execution_options(yield_per=STREAM_BATCH)
+    )
+    index = 0
+    result = await session.stream(query)
+    async for row in result:
+        index += 1
+        # A problem resolved after the period shows as open at its end.
+        status = Status(row.status)
+        resolved_later = row.resolved_on is not None and row.resolved_on > last
+        if resolved_later:
+            status = Status.COORDINATING if row.coordinating_with else Status.OPEN
+        photo_text = "、".join(
+            part
+            for part in (
+                f"整改前 {row.before} 张" if row.before else "",
+                f"整改后 {row.after} 张" if row.after and not resolved_later else "",
+            )
+            if part
+        )
+        sheet.append(
+            [
+                index,
+                _local_text(row.found_at),
+                without_brackets(row.name) if row.name else NO_SITE,
+                row.description,
+                row.category,
+                row.quantity,
+                row.coordinating_with or unit_name,
+                progress_text(
+                    status,
+                    row.on_the_spot,
+                    row.coordinating_with,
+                    row.resolution_note,
+                    row.rework_count,
+                ),
+                "" if resolved_later else _local_text(row.resolved_at),
+                photo_text,
+                row.number,
+            ]
+        )
+
+
+async def _duty_sheet(book: Workbook, session: AsyncSession, unit_id: int, period: Period) -> None:
+    """One row per site and day that was planned or held, with the names."""
+    sheet = book.create_sheet(DUTY_SHEET)
+    _widths(sheet, (12, 6, 34, 40, 40, 20, 14, 14, 10))
+    _header(sheet, DUTY_HEADER)
+    first, last = period.first, period.last
+    planned: dict[Day, list[str]] = defaultdict(list)
+    leave: dict[Day, list[str]] = defaultdict(list)
+    swapped: dict[Day, list[str]] = defaultdict(list)
+    present: dict[Day, list[str]] = defaultdict(list)
+    extra: dict[Day, list[str]] = defaultdict(list)
+    reports: dict[Day, int] = {}
+    lists = {
+        RosterStatus.PLANNED: planned,
+        RosterStatus.LEAVE: leave,
+        RosterStatus.SWAPPED: swapped,
+    }
+    entries = await session.stream(
+        sa.select(RosterEntry.duty_date, RosterEntry.site_id, RosterEntry.status, Staff.name)
+        .join(Staff, Staff.id == RosterEntry.staff_id)
+        .where(
+            RosterEntry.unit_id == unit_id,
+            RosterEntry.duty_date.between(first, last),
+            RosterEntry.status.in_(list(lists)),
+        )
+        .order_by(
+            RosterEntry.duty_date, RosterEntry.site_id, RosterEntry.is_leader.desc(), RosterEntry.id
+        )
+        .execution_options(yield_per=STREAM_BATCH)
+    )
+    async for day, site_id, status, name in entries:
+        lists[RosterStatus(status)][(day, site_id)].append(name)
+    rostered = sa.exists().where(
+        RosterEntry.site_id == Checkin.site_id,
+        RosterEntry.staff_id == Checkin.staff_id,
+        RosterEntry.duty_date == Checkin.duty_date,
+        RosterEntry.status == RosterStatus.PLANNED,
+    )
+    checkins = await session.stream(
+        sa.select(Checkin.duty_date, Checkin.site_id, Staff.name, rostered)
+        .join(Staff, Staff.id == Checkin.staff_id)
+        .where(Checkin.unit_id == unit_id, Checkin.duty_date.between(first, last))
+        .order_by(Checkin.duty_date, Checkin.site_id, Checkin.checked_at, Checkin.id)
+        .execution_options(yield_per=STREAM_BATCH)
+    )
+    async for day, site_id, name, was_rostered in checkins:
+        (present if was_rostered else extra)[(day, site_id)].append(name)
+    for day, site_id, count in await session.execute(
+        sa.select(DailyReport.duty_date, DailyReport.site_id, sa.func.count())
+        .where(
+            DailyReport.unit_id == unit_id,
+            DailyReport.duty_date.between(first, last),
+            DailyReport.status == ReportStatus.ACTIVE,
+            DailyReport.site_id.is_not(None),
+        )
+        .group_by(DailyReport.duty_date, DailyReport.site_id)
+    ):
+        reports[(day, site_id)] = int(count)
+    names: dict[int | None, str] = dict(
+        (await session.execute(sa.select(Site.id, Site.name).where(Site.unit_id == unit_id))).all()
+    )
+    order: dict[int | None, int] = {
+        site_id: index for index, site_id in enumerate(sorted(n for n in names if n is not None))
+    }
+    days = set(planned) | set(leave) | set(swapped) | set(present) | set(extra) | set(reports)
+    for key in sorted(days, key=lambda k: (k[0], order.get(k[1], 0))):
+        day, site_id = key
+        day_cell = WriteOnlyCell(sheet, value=cast(Any, day))  # a date cell; stubs say datetime
+        day_cell.number_format = "yyyy-mm-dd"
+        sheet.append(
+            [
+                day_cell,
+                WEEKDAY_NAMES[day.weekday()],
+                names.get(site_id, ""),
+                "、".join(planned.get(key, [])),
+                "、".join(present.get(key, [])),
+                "、".join(extra.get(key, [])),
+                "、".join(leave.get(key, [])),
+                "、".join(swapped.get(key, [])),
+                reports.get(key, 0),
+            ]
+        )
+
+
+async def write_workbook(
+    session: AsyncSession, summary: UnitSummary, unit_id: int, path: Path
+) -> Path:
+    """The unit's workbook for the summary's period: 汇总, 人员, 问题台账, 值班记录."""
+    book = Workbook(write_only=True)
+    book.properties.title = f"{summary.unit_name}{summary.period.title}值班汇总"
+    _summary_sheet(book, summary)
+    _people_sheet(book, summary)
+    await _ledger_sheet(book, session, unit_id, summary.unit_name, summary.period)
+    await _duty_sheet(book, session, unit_id, summary.period)
+    return _atomic_save(Path(path), book.save)
+
+
+def write_city_workbook(period: Period, rows: Sequence[CityRow], path: Path) -> Path:
+    """The city's overview: one 汇总 row per unit and the city total."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(SUMMARY_SHEET)
+    _widths(sheet, (20, 9, 9, 9, 9, 9, 8, 9, 9, 9, 9, 9, 8, 9, 8, 10, 40))
+    _title(sheet, f"全市{period.title}“路长制”、网格化管理值班汇总")
+    _header(sheet, ("单位", *SUMMARY_HEADER[1:]))
+    for row in rows:
+        sheet.append(summary_row(row.figures))
+    sheet.append(summary_row(combine([r.figures for r in rows], "全市合计", "全市合计")))
+    return _atomic_save(Path(path), book.save)
+
+
+# ---------------------------------------------------------------------------------------------
+# The 说明报告
+
+
+def write_report_docx(
+    summary: UnitSummary, pairs: Sequence[PhotoPair], data_dir: Path, path: Path
+) -> Path:
+    """The draft 说明报告 with the before/after photo pairs, each captioned with its time,
+    site, organiser and theme. A photo whose file is gone (or is no picture Word can show) is
+    listed with its caption only."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    document = Document()
+    style: Any = document.styles["Normal"]
+    style.font.name = "宋体"
+    style.font.size = Pt(14)
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
+
+    title, *paragraphs = render_narrative(summary, pairs)
+    heading = document.add_paragraph()
+    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = heading.add_run(title)
+    run.bold = True
+    run.font.size = Pt(18)
+    for text in paragraphs:
+        paragraph = document.add_paragraph(text)
+        paragraph.paragraph_format.first_line_indent = Pt(28)
+
+    for index, pair in enumerate(pairs, 1):
+        document.add_paragraph(f"对比照片 {index}：#{pair.number} {pair.description}")
+        table = document.add_table(rows=2, cols=2)
+        table.style = "Table Grid"
+        for column, (stage, relative) in enumerate(
+            (("整改前", pair.before_path), ("整改后", pair.after_path))
+        ):
+            picture_cell = table.cell(0, column)
+            if not _add_picture(picture_cell.paragraphs[0], Path(data_dir) / relative, Cm(7.5)):
+                picture_cell.paragraphs[0].add_run(f"（照片文件缺失：{relative}）")
+            table.cell(1, column).paragraphs[0].add_run(
+                photo_caption(pair, summary.unit_name, stage)
+            ).font.size = Pt(10.5)
+
+    return _atomic_save(Path(path), document.save)
+
+
+def _add_picture(paragraph, path: Path, width) -> bool:
+    if not path.is_file():
+        return False
+    try:
+        paragraph.add_run().add_picture(str(path), width=width)
+    except Exception:  # python-docx cannot read it (not an image, or a format Word lacks)
+        return False
+    return True
