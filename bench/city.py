@@ -500,7 +500,7 @@ async def floor_figures(unit_id: int | None) -> dict[int, dict[str, int]]:
 
 
 # ---------------------------------------------------------------------------------------------
-# /月报's own figures (plugins/monthly, merged separately; see bench/monthly_hook.py)
+# /月报's own work (plugins/monthly, through bench/monthly_hook.py)
 
 
 async def timed(call: Callable[[], Awaitable[Any]]) -> tuple[float, Any]:
@@ -509,18 +509,20 @@ async def timed(call: Callable[[], Awaitable[Any]]) -> tuple[float, Any]:
     return time.perf_counter() - started, result
 
 
-async def measure(unit_ids: list[int], repeat: int) -> dict[str, Any]:
+async def measure(unit_ids: list[int], repeat: int, data_dir: Path) -> dict[str, Any]:
     from .monthly_hook import monthly_functions
 
-    hook = monthly_functions(MONTH_FIRST, MONTH_LAST)
+    hook = monthly_functions(MONTH_FIRST, MONTH_LAST, data_dir)
     # Units spread over the city; every repetition takes the next, floor and /月报 alike.
     chosen = [unit_ids[(i * len(unit_ids)) // max(repeat, 1)] for i in range(max(repeat, 1))]
-    times: dict[str, list[float]] = {"unit_floor": [], "unit": [], "city_floor": [], "city": []}
+    times: dict[str, list[float]] = {
+        name: [] for name in ("unit_floor", "unit", "excel", "city_floor", "city")
+    }
     agree: dict[str, bool | None] = {"unit": None, "city": None}
     # One untimed round first: the first query of a process pays for opening the database.
     await floor_figures(chosen[0])
     if hook.available:
-        await hook.one_unit(chosen[0])
+        await hook.one_unit_with_excel(chosen[0])
     for unit_id in chosen:
         seconds, floor_unit = await timed(lambda u=unit_id: floor_figures(u))
         times["unit_floor"].append(seconds)
@@ -528,6 +530,8 @@ async def measure(unit_ids: list[int], repeat: int) -> dict[str, Any]:
             seconds, summary = await timed(lambda u=unit_id: hook.one_unit(u))
             times["unit"].append(seconds)
             agree["unit"] = _and(agree["unit"], hook.agrees_unit(summary, floor_unit[unit_id]))
+            seconds, _ = await timed(lambda u=unit_id: hook.one_unit_with_excel(u))
+            times["excel"].append(seconds)
     for _ in chosen:
         seconds, floor_city = await timed(lambda: floor_figures(None))
         times["city_floor"].append(seconds)
@@ -536,9 +540,9 @@ async def measure(unit_ids: list[int], repeat: int) -> dict[str, Any]:
             times["city"].append(seconds)
             agree["city"] = _and(agree["city"], hook.agrees_city(rows, floor_city))
 
-    def figure(name: str) -> dict[str, Any]:
+    def figure(name: str, floor_name: str) -> dict[str, Any]:
         values = times[name]
-        floor = times[f"{name}_floor"]
+        floor = times[floor_name]
         result: dict[str, Any] = {
             "floor_ms": round(statistics.median(floor) * 1000, 2),
             "floor_runs_ms": [round(v * 1000, 2) for v in floor],
@@ -547,7 +551,7 @@ async def measure(unit_ids: list[int], repeat: int) -> dict[str, Any]:
             result["median_ms"] = round(statistics.median(values) * 1000, 2)
             result["runs_ms"] = [round(v * 1000, 2) for v in values]
             result["ratio"] = round(statistics.median(values) / statistics.median(floor), 2)
-            result["agrees_with_floor"] = agree[name]
+            result["agrees_with_floor"] = agree.get(name)
         return result
 
     city_totals = {name: sum(row[name] for row in floor_city.values()) for name in FLOOR_FIELDS}
@@ -556,8 +560,9 @@ async def measure(unit_ids: list[int], repeat: int) -> dict[str, Any]:
         "available": hook.available,
         "month": f"{MONTH_FIRST:%Y-%m}",
         "repeat": len(chosen),
-        "one_unit": figure("unit"),
-        "whole_city": figure("city"),
+        "one_unit": figure("unit", "unit_floor"),
+        "one_unit_with_excel": figure("excel", "unit_floor"),
+        "whole_city": figure("city", "city_floor"),
         "month_totals": city_totals,
     }
 
@@ -594,7 +599,7 @@ async def _main(args: argparse.Namespace) -> dict[str, Any]:
     generated = time.perf_counter()
     with sqlite3.connect(database) as db:
         unit_ids = [r[0] for r in db.execute("SELECT id FROM duty_unit ORDER BY id")]
-    result = await measure(unit_ids, args.repeat)
+    result = await measure(unit_ids, args.repeat, workdir)
     result.update(
         {
             "units": args.units,

@@ -74,12 +74,13 @@ def test_bench_smoke_run(tmp_path: Path):
     assert scale["rows"]["ledger_problem"] > 0
     assert scale["rows"]["ledger_problemevent"] > scale["rows"]["ledger_problem"]
     assert scale["month_totals"]["found"] > 0
+    assert scale["available"], scale["monthly"]
     for figure in ("one_unit", "whole_city"):
         assert scale[figure]["floor_ms"] > 0
-        if scale["available"]:
-            assert scale[figure]["median_ms"] > 0
-            # /月报 and the hand-written floor read the same month from the same rows.
-            assert scale[figure]["agrees_with_floor"] is True
+        assert scale[figure]["median_ms"] > 0
+        # /月报 and the hand-written floor read the same month from the same rows.
+        assert scale[figure]["agrees_with_floor"] is True
+    assert scale["one_unit_with_excel"]["median_ms"] > 0
 
     parser = sections["parser"]
     assert parser["corpus_messages"] >= 100
