@@ -123,6 +123,9 @@ def init(**overrides: object) -> None:
     # Registered before any plugin, so it runs before nonebot-plugin-orm's startup check.
     driver.on_startup(upgrade_database)
     nonebot.load_plugins(str(ROOT / "plugins"))
+    for module in extra_plugins():
+        if nonebot.load_plugin(module) is None:
+            fail(f"DUTY_EXTRA_PLUGINS 里的插件 {module} 加载失败（见上面的日志）")
 
 
 def _check_connection_security(host: str, token: str | None) -> None:
@@ -146,8 +149,17 @@ def _start_settings():
         duty_unit_file: Path = Path("config/duty.toml")
         sqlalchemy_database_url: str = ""
         onebot_access_token: str | None = None
+        duty_extra_plugins: list[str] = []
+        """Module paths of plugins loaded after ``plugins/`` (a JSON list). Empty in every
+        deployment; the benchmarks set it to load their echo command (``bench.echo_plugin``)
+        into the bot process they measure."""
 
     return get_plugin_config(StartSettings)
+
+
+def extra_plugins() -> list[str]:
+    """The plugins named by ``DUTY_EXTRA_PLUGINS``, loaded after the bot's own."""
+    return list(_start_settings().duty_extra_plugins)
 
 
 def _check_unit_file() -> None:

@@ -95,11 +95,15 @@ class BotProcess:
         env.update(self.extra_env)
         return env
 
+    def command(self) -> list[str]:
+        """What is run: the bot (the benchmarks also run a bare nonebot2 process this way)."""
+        return [sys.executable, str(PROJECT_ROOT / "bot.py")]
+
     def start(self, timeout: float = 60) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
-            [sys.executable, str(PROJECT_ROOT / "bot.py")],
+            self.command(),
             cwd=PROJECT_ROOT,
             env=self.environment(),
             stdin=subprocess.DEVNULL,

@@ -1,0 +1,96 @@
+"""``python -m bench --smoke`` still works: every section runs on tiny sizes and writes sane
+fields. Nothing here is about speed (the benchmark is not a test)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from dutybot.simulator import PROJECT_ROOT
+
+
+def test_bench_smoke_run(tmp_path: Path):
+    output = tmp_path / "results.json"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bench",
+            "--smoke",
+            "--output",
+            str(output),
+            "--workdir",
+            str(tmp_path / "work"),
+        ],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "消息路径" in result.stdout
+    results = json.loads(output.read_text(encoding="utf-8"))
+
+    machine = results["machine"]
+    assert machine["cores"] >= 1
+    assert machine["cpu"]
+    assert machine["python"].startswith("3.")
+    assert machine["sqlite"].startswith("3.")
+    assert machine["date"]
+
+    sections = results["sections"]
+    assert set(sections) == {"path", "monthly", "parser", "import", "footprint"}
+    assert not [name for name, value in sections.items() if "error" in value]
+
+    path = sections["path"]
+    messages = results["options"]["messages"]
+    assert path["replies"] == path["posted"]
+    assert path["extra_replies"] == []
+    for mode in ("sequential", "concurrent"):
+        assert set(path[mode]) == {"echo", "checkin", "problem", "report"}
+        for kind, row in path[mode].items():
+            assert row["n"] == messages, (mode, kind, row)
+            assert row["wrong_replies"] == 0, row
+            assert row["lost"] == 0
+            assert 0 < row["median_ms"] <= row["p99_ms"]
+            if kind != "echo":
+                assert row["median_ratio"] > 0
+                assert row["p99_ratio"] > 0
+    # The commands really did their work: /报到 and reports check in, /问题 registers …
+    assert path["recorded"]["reports_dailyreport"] == (results["options"]["warmup"] + 2 * messages)
+
+    footprint = sections["footprint"]
+    assert footprint["idle_mib"]["VmRSS"] > 0
+    assert footprint["floor_idle_mib"]["VmRSS"] > 0
+    assert footprint["after_path_mib"]["VmHWM"] >= footprint["idle_mib"]["VmRSS"] * 0.9
+
+    [scale] = sections["monthly"]["scales"]
+    assert scale["units"] == results["options"]["units"]
+    assert scale["rows"]["duty_checkin"] > 0
+    assert scale["rows"]["ledger_problem"] > 0
+    assert scale["rows"]["ledger_problemevent"] > scale["rows"]["ledger_problem"]
+    assert scale["month_totals"]["found"] > 0
+    assert scale["available"], scale["monthly"]
+    for figure in ("one_unit", "whole_city"):
+        assert scale[figure]["floor_ms"] > 0
+        assert scale[figure]["median_ms"] > 0
+        # /月报 and the hand-written floor read the same month from the same rows.
+        assert scale[figure]["agrees_with_floor"] is True
+    assert scale["one_unit_with_excel"]["median_ms"] > 0
+
+    parser = sections["parser"]
+    assert parser["corpus_messages"] >= 100
+    assert parser["per_second"] > 0
+    assert parser["floor_per_second"] > 0
+
+    imported = sections["import"]
+    history = imported["history"]
+    assert history["messages"] == results["options"]["history"]
+    assert imported["imported"]["messages"] == history["messages"]
+    assert imported["imported"]["report_messages"] == history["report_messages"]
+    assert imported["peak_mib"] > 0
+    assert imported["floor_peak_mib"] > 0
