@@ -123,6 +123,7 @@ def init(**overrides: object) -> None:
     # Registered before any plugin, so it runs before nonebot-plugin-orm's startup check.
     driver.on_startup(upgrade_database)
     nonebot.load_plugins(str(ROOT / "plugins"))
+    driver.on_startup(freeze_startup_objects)
     for module in extra_plugins():
         if nonebot.load_plugin(module) is None:
             fail(f"DUTY_EXTRA_PLUGINS 里的插件 {module} 加载失败（见上面的日志）")
@@ -218,6 +219,16 @@ async def _refresh_statistics() -> None:
         await connection.execute(sa.text("ANALYZE"))
         await connection.commit()
     await engine.dispose()
+
+
+def freeze_startup_objects() -> None:
+    """Everything loaded at start (nonebot, SQLAlchemy, the plugins) lives as long as the
+    process: taken out of the garbage collector's sight, so that its full collections, which
+    otherwise stall a message every few seconds for ~100 ms, only look at new objects."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
 
 
 def main() -> None:

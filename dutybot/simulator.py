@@ -115,12 +115,13 @@ class BotProcess:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"bot exited with {self.process.returncode}:\n{self.log()}")
-            if "Application startup complete" in self.log():
-                with (
-                    contextlib.suppress(OSError),
-                    socket.create_connection(("127.0.0.1", self.port), 0.5),
-                ):
-                    return
+            # uvicorn listens only once the startup (migrations included) is complete, at any
+            # log level.
+            with (
+                contextlib.suppress(OSError),
+                socket.create_connection(("127.0.0.1", self.port), 0.5),
+            ):
+                return
             time.sleep(0.05)
         self.stop()
         raise TimeoutError(f"bot did not start in {timeout}s:\n{self.log()}")

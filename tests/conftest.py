@@ -73,7 +73,7 @@ async def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     import nonebot_plugin_orm
     from nonebot_plugin_orm import Model, get_session
 
-    from plugins.duty import inbox, pending, units
+    from plugins.duty import inbox, pending, service, units
 
     url = os.environ.get("DUTY_TEST_DATABASE_URL")
     if not url:
@@ -89,6 +89,7 @@ async def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         await units.activate(session, units.read_unit_files(UNIT_FILE))
     pending.clear()
     inbox.forget_recent()
+    service.forget_people()
     yield engine
     await engine.dispose()
 

@@ -1,16 +1,19 @@
 """The framework's floor for the message path: a bare nonebot2 command that echoes its text.
 
 Loaded only into the benchmark's bot process (``DUTY_EXTRA_PLUGINS=["bench.echo_plugin"]``),
-never in a deployment. It runs at a higher priority than every dutybot matcher and blocks, so
-an ``/echo`` message costs what any message costs in this bot before a command's own work:
-the adapter, the bot's global event preprocessors (served-group filter, duplicate check),
-matcher dispatch and one ``send_msg`` through the rate limiter.
+never in a deployment. It is a command like every dutybot command, at the same priority and
+blocking, so an ``/echo`` message costs what any command costs in this bot before its own
+work: the adapter, the bot's global event preprocessors (served-group filter, duplicate check),
+matcher dispatch (nonebot checks every command matcher of that priority) and one ``send_msg``
+through the rate limiter.
 """
 
 from nonebot import on_command
 from nonebot.adapters import Message
 from nonebot.params import CommandArg
 from nonebot.plugin import PluginMetadata
+
+from plugins.duty.chat import COMMAND_PRIORITY
 
 __plugin_meta__ = PluginMetadata(
     name="bench echo",
@@ -19,7 +22,7 @@ __plugin_meta__ = PluginMetadata(
     type="application",
 )
 
-echo = on_command("echo", priority=1, block=True)
+echo = on_command("echo", priority=COMMAND_PRIORITY, block=True)
 
 
 @echo.handle()

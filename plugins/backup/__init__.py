@@ -14,7 +14,7 @@ require("plugins.duty")
 from nonebot_plugin_apscheduler import scheduler  # noqa: E402
 
 from dutybot import backup, clock  # noqa: E402
-from plugins.duty.chat import coordinated_units  # noqa: E402
+from plugins.duty.chat import COMMAND_PRIORITY, coordinated_units  # noqa: E402
 from plugins.duty.config import Config as DutyConfig  # noqa: E402
 
 COMMANDS = {"备份": "/备份：立即备份数据库（协调人）；机器人每天也会自动备份"}
@@ -101,7 +101,7 @@ async def schedule_daily_backup() -> None:
     )
 
 
-backup_command = on_command("备份", priority=10, block=True)
+backup_command = on_command("备份", priority=COMMAND_PRIORITY, block=True)
 
 
 @backup_command.handle()

@@ -12,8 +12,11 @@ from nonebot.message import event_preprocessor
 from nonebot.params import CommandArg
 from nonebot.plugin import PluginMetadata
 from nonebot.rule import Rule
+from sqlalchemy.exc import IntegrityError
 
 require("nonebot_plugin_orm")
+require("nonebot_plugin_apscheduler")
+from nonebot_plugin_apscheduler import scheduler  # noqa: E402
 from nonebot_plugin_orm import get_session  # noqa: E402
 
 from dutybot import clock  # noqa: E402
@@ -23,8 +26,9 @@ from dutybot.files import unwritable_reason  # noqa: E402
 from dutybot.text import clip  # noqa: E402
 from dutybot.unit import Site  # noqa: E402
 
-from . import database, inbox, outbox, pending, service, units  # noqa: E402, F401
+from . import database, inbox, outbox, pending, service, units  # noqa: E402
 from .chat import (  # noqa: E402
+    COMMAND_PRIORITY,
     NOT_STAFF,
     command_usages,
     event_time,
@@ -74,6 +78,17 @@ async def load_served_units() -> None:
         )
 
 
+scheduler.add_job(
+    database.checkpoint,
+    "interval",
+    seconds=30,
+    id="duty-sqlite-checkpoint",
+    replace_existing=True,
+    coalesce=True,
+    max_instances=1,
+)
+
+
 @event_preprocessor
 async def ignore_other_groups(event: Event) -> None:
     """Only the configured groups are served; anything from another group is dropped."""
@@ -95,7 +110,7 @@ async def drop_redelivered(event: MessageEvent) -> None:
 # ---------------------------------------------------------------------------------------------
 # /报到
 
-checkin = on_command("报到", aliases={"签到"}, priority=10, block=True)
+checkin = on_command("报到", aliases={"签到"}, priority=COMMAND_PRIORITY, block=True)
 
 
 @checkin.handle()
@@ -172,11 +187,28 @@ def _checkin_recorder(served, people: list[Person], sender: Person | None, at, s
 
     async def record(site: Site) -> str:
         site_id = served.site_id(site)
-        async with inbox.recording(event) as session:
-            outcome = await service.record_checkins(
-                session, served.unit_id, site_id, people, at.date(), at, source, by_qq, message_id
-            )
-            present = await service.present_at(session, site_id, at.date())
+
+        async def write() -> service.CheckinOutcome:
+            async with inbox.recording(event) as session:
+                return await service.record_checkins(
+                    session,
+                    served.unit_id,
+                    site_id,
+                    people,
+                    at.date(),
+                    at,
+                    source,
+                    by_qq,
+                    message_id,
+                )
+
+        try:
+            outcome = await write()
+        except IntegrityError:
+            # The same person checked in by another message at the same instant (a double tap,
+            # or two processes): read again, and it counts as already checked in.
+            outcome = await write()
+        present = outcome.present
         lines = []
         for name, first in outcome.already:
             who = "你" if for_self else name
@@ -219,7 +251,7 @@ async def handle_site_answer(event: GroupMessageEvent) -> None:
 # ---------------------------------------------------------------------------------------------
 # /绑定
 
-bind = on_command("绑定", priority=10, block=True)
+bind = on_command("绑定", priority=COMMAND_PRIORITY, block=True)
 
 
 @bind.handle()
@@ -263,7 +295,7 @@ async def bind_in_private(event: PrivateMessageEvent) -> None:
 # ---------------------------------------------------------------------------------------------
 # /帮助
 
-help_command = on_command("帮助", aliases={"help", "菜单"}, priority=10, block=True)
+help_command = on_command("帮助", aliases={"help", "菜单"}, priority=COMMAND_PRIORITY, block=True)
 
 
 @help_command.handle()

@@ -13,6 +13,10 @@ from dutybot import clock
 from . import service
 from .units import ServedUnit
 
+# Commands are looked at before anything else: a message that starts with / is a command, so
+# the rules of the other matchers (answers, replies, reports) need not be run for it.
+COMMAND_PRIORITY = 1
+
 
 def event_time(event: MessageEvent) -> datetime:
     """The moment the message was sent, from the event itself."""

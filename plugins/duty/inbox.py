@@ -8,9 +8,11 @@ message, the loser's commit fails on the claim's unique key and it stays silent.
 
 from __future__ import annotations
 
+import asyncio
 from collections import OrderedDict
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 
 import sqlalchemy as sa
 from nonebot.adapters.onebot.v11 import GroupMessageEvent, MessageEvent
@@ -70,13 +72,42 @@ def claim(session: AsyncSession, event: MessageEvent) -> None:
     )
 
 
+_write_turn = asyncio.Lock()
+_holding_turn: ContextVar[bool] = ContextVar("holding_write_turn", default=False)
+
+
+@asynccontextmanager
+async def write_turn() -> AsyncIterator[None]:
+    """One writing transaction at a time in this process, first come first served.
+
+    SQLite has one writer; left to its busy handler, writers that wait keep sleeping and
+    retrying, and under a burst some lose again and again (seconds of delay). Queueing them
+    here keeps the wait fair and short. Re-entrant within one task; a no-op on PostgreSQL."""
+    if _holding_turn.get() or not _is_sqlite():
+        yield
+        return
+    async with _write_turn:
+        token = _holding_turn.set(True)
+        try:
+            yield
+        finally:
+            _holding_turn.reset(token)
+
+
+def _is_sqlite() -> bool:
+    import nonebot_plugin_orm
+
+    engine = nonebot_plugin_orm._engines.get("")
+    return engine is not None and engine.url.get_backend_name() == "sqlite"
+
+
 @asynccontextmanager
 async def recording(event: MessageEvent) -> AsyncIterator[AsyncSession]:
     """A session whose commit records the changes together with the message's claim.
 
     If another process already recorded this message, the changes are dropped and the handler
     ends silently (no second reply)."""
-    async with get_session() as session:
+    async with write_turn(), get_session() as session:
         yield session
         claim(session, event)
         try:

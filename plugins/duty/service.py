@@ -57,8 +57,9 @@ class UnitIds:
 
 async def sync_unit(session: AsyncSession, unit: UnitFile) -> UnitIds:
     """Bring the database in line with the unit file, which is the source of truth for its
-    entries. People and sites no longer in the file become inactive, keeping their history;
+    entries. (Forgets the QQ numbers this process knew: they may have changed.) People and sites no longer in the file become inactive, keeping their history;
     bindings made in chat (/绑定) stay unless the file now gives that person a QQ number."""
+    forget_people()
     row = await session.scalar(sa.select(Unit).where(Unit.key == unit.key))
     if row is None:
         row = Unit(key=unit.key, name=unit.name)
@@ -122,11 +123,27 @@ async def sync_unit(session: AsyncSession, unit: UnitFile) -> UnitIds:
     return UnitIds(unit_id=row.id, site_ids={name: site.id for name, site in sites.items()})
 
 
+# Who a QQ number is, once found: every command asks. Only bindings are kept (an unknown
+# number is looked up again), and a binding only changes through the unit file, which is
+# read at start (the cache is emptied then) or through /绑定 in this process.
+_people_by_qq: dict[tuple[int, int], Person] = {}
+
+
+def forget_people() -> None:
+    _people_by_qq.clear()
+
+
 async def staff_by_qq(session: AsyncSession, unit_id: int, qq: int) -> Person | None:
+    known = _people_by_qq.get((unit_id, qq))
+    if known is not None:
+        return known
     row = await session.scalar(
         sa.select(Staff).where(Staff.unit_id == unit_id, Staff.qq == qq, Staff.active)
     )
-    return Person.of(row) if row else None
+    if row is None:
+        return None
+    person = _people_by_qq[(unit_id, qq)] = Person.of(row)
+    return person
 
 
 async def units_of_qq(session: AsyncSession, qq: int) -> list[tuple[int, Person]]:
@@ -234,6 +251,8 @@ class CheckinOutcome:
     new: list[str]
     # Already checked in at this site today: name and the time of that first check-in.
     already: list[tuple[str, datetime]]
+    # Everyone checked in at the site that day afterwards, in order of arrival.
+    present: list[str]
 
 
 async def record_checkins(
@@ -247,17 +266,11 @@ async def record_checkins(
     by_qq: int | None,
     message_id: str | None,
 ) -> CheckinOutcome:
-    """Mark people present for ``day``'s duty at a site; each counts once per day and site."""
-    existing = {
-        staff_id: checked_at
-        for staff_id, checked_at in await session.execute(
-            sa.select(Checkin.staff_id, Checkin.checked_at).where(
-                Checkin.site_id == site_id,
-                Checkin.duty_date == day,
-                Checkin.staff_id.in_([p.id for p in people]),
-            )
-        )
-    }
+    """Mark people present for ``day``'s duty at a site; each counts once per day and site.
+    One read of who is there already; the inserts go out with the caller's commit."""
+    present = await _present_rows(session, site_id, day)
+    existing = {staff_id: checked_at for staff_id, _, checked_at in present}
+    names = [name for _, name, _ in present]
     new: list[str] = []
     already: list[tuple[str, datetime]] = []
     at_utc = clock.to_utc_naive(at)
@@ -265,32 +278,38 @@ async def record_checkins(
         if person.id in existing:
             already.append((person.name, clock.to_local(existing[person.id])))
             continue
-        checkin = Checkin(
-            unit_id=unit_id,
-            site_id=site_id,
-            staff_id=person.id,
-            duty_date=day,
-            checked_at=at_utc,
-            source=source,
-            by_qq=by_qq,
-            message_id=message_id,
+        session.add(
+            Checkin(
+                unit_id=unit_id,
+                site_id=site_id,
+                staff_id=person.id,
+                duty_date=day,
+                checked_at=at_utc,
+                source=source,
+                by_qq=by_qq,
+                message_id=message_id,
+            )
         )
-        session.add(checkin)
         existing[person.id] = at_utc
         new.append(person.name)
-    await session.flush()
-    return CheckinOutcome(new=new, already=already)
+        names.append(person.name)
+    return CheckinOutcome(new=new, already=already, present=names)
+
+
+async def _present_rows(session: AsyncSession, site_id: int, day: date) -> list:
+    return list(
+        await session.execute(
+            sa.select(Staff.id, Staff.name, Checkin.checked_at)
+            .join(Checkin, Checkin.staff_id == Staff.id)
+            .where(Checkin.site_id == site_id, Checkin.duty_date == day)
+            .order_by(Checkin.checked_at, Checkin.id)
+        )
+    )
 
 
 async def present_at(session: AsyncSession, site_id: int, day: date) -> list[str]:
     """Names checked in at a site on a day, in order of arrival."""
-    result = await session.scalars(
-        sa.select(Staff.name)
-        .join(Checkin, Checkin.staff_id == Staff.id)
-        .where(Checkin.site_id == site_id, Checkin.duty_date == day)
-        .order_by(Checkin.checked_at, Checkin.id)
-    )
-    return list(result)
+    return [name for _, name, _ in await _present_rows(session, site_id, day)]
 
 
 async def audit(

@@ -39,6 +39,7 @@ from dutybot.unit import Site  # noqa: E402
 from plugins.duty import inbox, pending, units  # noqa: E402
 from plugins.duty import service as duty_service  # noqa: E402
 from plugins.duty.chat import (  # noqa: E402
+    COMMAND_PRIORITY,
     NOT_STAFF,
     event_time,
     is_coordinator,
@@ -87,7 +88,7 @@ def photo_root() -> Path:
 # ---------------------------------------------------------------------------------------------
 # /问题
 
-problem_command = on_command("问题", priority=10, block=True)
+problem_command = on_command("问题", priority=COMMAND_PRIORITY, block=True)
 
 
 @problem_command.handle()
@@ -223,7 +224,7 @@ async def _details(served: ServedUnit, number: int, event: GroupMessageEvent) ->
 # ---------------------------------------------------------------------------------------------
 # /协调 /解决 /核查 /重开 /撤销, and replying "已解决" to the bot's message
 
-coordinate_command = on_command("协调", priority=10, block=True)
+coordinate_command = on_command("协调", priority=COMMAND_PRIORITY, block=True)
 
 
 @coordinate_command.handle()
@@ -249,7 +250,7 @@ async def handle_coordinate(event: GroupMessageEvent, args: Message = CommandArg
     await coordinate_command.finish(replies.coordinated(served, change))
 
 
-resolve_command = on_command("解决", aliases={"整改"}, priority=10, block=True)
+resolve_command = on_command("解决", aliases={"整改"}, priority=COMMAND_PRIORITY, block=True)
 
 
 @resolve_command.handle()
@@ -354,7 +355,7 @@ async def handle_photo_reply(matcher: Matcher, event: GroupMessageEvent) -> None
     await photo_reply.finish(replies.photos_added(problem, fetched))
 
 
-recheck_command = on_command("核查", aliases={"复查"}, priority=10, block=True)
+recheck_command = on_command("核查", aliases={"复查"}, priority=COMMAND_PRIORITY, block=True)
 
 
 @recheck_command.handle()
@@ -402,7 +403,7 @@ async def handle_recheck(event: GroupMessageEvent, args: Message = CommandArg())
     await recheck_command.finish(replies.marked_for_recheck(served, change))
 
 
-reopen_command = on_command("重开", aliases={"返工"}, priority=10, block=True)
+reopen_command = on_command("重开", aliases={"返工"}, priority=COMMAND_PRIORITY, block=True)
 
 
 @reopen_command.handle()
@@ -428,7 +429,7 @@ async def handle_reopen(event: GroupMessageEvent, args: Message = CommandArg()) 
     await reopen_command.finish(replies.reopened(change))
 
 
-withdraw_command = on_command("撤销", aliases={"作废"}, priority=10, block=True)
+withdraw_command = on_command("撤销", aliases={"作废"}, priority=COMMAND_PRIORITY, block=True)
 
 
 @withdraw_command.handle()

@@ -153,18 +153,53 @@ async def record_problem(
     problem found and fixed on the spot (发现即整改): resolved at once by the reporter.
     ``time_limit_days`` defaults to the category's limit in the served unit file. Raises
     EmptyDescription or DescriptionTooLong (a report reader should clip long text first)."""
+    problem = await add_problem(
+        session,
+        unit_id,
+        site_id,
+        category,
+        description,
+        quantity,
+        found_at,
+        source,
+        reporter_qq,
+        message_id,
+        report_id,
+        resolved,
+        time_limit_days=time_limit_days,
+        note=note,
+        photos=photos,
+    )
+    return await _view(session, problem)
+
+
+async def add_problem(
+    session: AsyncSession,
+    unit_id: int,
+    site_id: int | None,
+    category: str,
+    description: str,
+    quantity: int,
+    found_at: datetime,
+    source: Source,
+    reporter_qq: int | None,
+    message_id: str | None,
+    report_id: int | None = None,
+    resolved: bool = False,
+    *,
+    time_limit_days: int | None = None,
+    note: str = "",
+    photos: Sequence[FetchedPhoto] = (),
+) -> Problem:
+    """``record_problem`` without building the view for a reply: for the report reader and the
+    import, which register many problems at once."""
     check_description(description)
     if time_limit_days is None:
         time_limit_days = _time_limit(unit_id, category)
     quantity = max(1, quantity)
     found_utc = clock.to_utc_naive(found_at)
     found_on = clock.to_local(found_utc).date()
-    reporter_staff_id = None
-    if reporter_qq is not None:
-        reporter_staff_id = await session.scalar(
-            sa.select(Staff.id).where(Staff.unit_id == unit_id, Staff.qq == reporter_qq)
-        )
-
+    reporter_staff_id = await _staff_id(session, unit_id, reporter_qq)
     number = await _next_number(session, unit_id)
     status = Status.RESOLVED if resolved else Status.OPEN
     problem = Problem(
@@ -206,7 +241,28 @@ async def record_problem(
     )
     _add_photos(session, problem, PhotoStage.BEFORE, photos, found_utc, message_id)
     await session.flush()
-    return await _view(session, problem)
+    return problem
+
+
+def _per_transaction(session: AsyncSession, key: object) -> dict:
+    """A memo that lives as long as the session's current transaction."""
+    transaction = session.sync_session.get_transaction()
+    memo = session.info.get(key)
+    if memo is None or memo[0] is not transaction:
+        memo = (transaction, {})
+        session.info[key] = memo
+    return memo[1]
+
+
+async def _staff_id(session: AsyncSession, unit_id: int, qq: int | None) -> int | None:
+    if qq is None:
+        return None
+    memo = _per_transaction(session, "ledger.staff_ids")
+    if (unit_id, qq) not in memo:
+        memo[(unit_id, qq)] = await session.scalar(
+            sa.select(Staff.id).where(Staff.unit_id == unit_id, Staff.qq == qq)
+        )
+    return memo[(unit_id, qq)]
 
 
 async def record_partly_fixed(
@@ -228,11 +284,49 @@ async def record_partly_fixed(
     """ "5 处违停，已挪走 3 处": two rows from one message, ``fixed`` resolved on the spot and
     the rest open, so that each row is wholly open or wholly resolved. Returns (resolved part,
     open part); a part with nothing in it is None."""
+    done, rest = await add_partly_fixed(
+        session,
+        unit_id,
+        site_id,
+        category,
+        description,
+        quantity,
+        fixed,
+        found_at,
+        source,
+        reporter_qq,
+        message_id,
+        report_id,
+        time_limit_days=time_limit_days,
+    )
+    return (
+        await _view(session, done) if done else None,
+        await _view(session, rest) if rest else None,
+    )
+
+
+async def add_partly_fixed(
+    session: AsyncSession,
+    unit_id: int,
+    site_id: int | None,
+    category: str,
+    description: str,
+    quantity: int,
+    fixed: int,
+    found_at: datetime,
+    source: Source,
+    reporter_qq: int | None,
+    message_id: str | None,
+    report_id: int | None = None,
+    *,
+    time_limit_days: int | None = None,
+) -> tuple[Problem | None, Problem | None]:
+    """``record_partly_fixed`` without the views (see ``add_problem``)."""
     fixed = max(0, min(fixed, quantity))
     done = rest = None
 
-    async def part(count: int, resolved: bool, note: str) -> ProblemView:
-        return await record_problem(
+    async def part(count: int, resolved: bool, note: str) -> Problem:
+        return await add_problem(
             session,
             unit_id,
             site_id,
@@ -261,7 +355,12 @@ async def record_partly_fixed(
 async def _next_number(session: AsyncSession, unit_id: int) -> int:
     # Take the write lock first (SQLite: the database; PostgreSQL: the unit's row) so that two
     # registrations at the same moment cannot both read the same maximum. The unique
-    # constraint on (unit_id, number) stays as the last guard.
+    # constraint on (unit_id, number) stays as the last guard. Within one transaction the lock
+    # is held, so later numbers count on from the first (a report registers several).
+    memo = _per_transaction(session, "ledger.numbers")
+    if unit_id in memo:
+        memo[unit_id] += 1
+        return memo[unit_id]
     await session.execute(
         sa.update(Unit)
         .where(Unit.id == unit_id)
@@ -271,7 +370,8 @@ async def _next_number(session: AsyncSession, unit_id: int) -> int:
     current = await session.scalar(
         sa.select(sa.func.max(Problem.number)).where(Problem.unit_id == unit_id)
     )
-    return (current or 0) + 1
+    memo[unit_id] = (current or 0) + 1
+    return memo[unit_id]
 
 
 def _time_limit(unit_id: int, category: str) -> int:

@@ -27,7 +27,7 @@ from dutybot.monthly import (  # noqa: E402
 )
 from dutybot.text import clip  # noqa: E402
 from plugins.duty import units  # noqa: E402
-from plugins.duty.chat import coordinated_units  # noqa: E402
+from plugins.duty.chat import COMMAND_PRIORITY, coordinated_units  # noqa: E402
 from plugins.duty.config import Config as DutyConfig  # noqa: E402
 from plugins.duty.units import ServedUnit  # noqa: E402
 
@@ -95,7 +95,7 @@ def month_usage(today) -> str:
 # ---------------------------------------------------------------------------------------------
 # /月报
 
-monthly = on_command("月报", priority=10, block=True)
+monthly = on_command("月报", priority=COMMAND_PRIORITY, block=True)
 
 
 @monthly.handle()
@@ -138,7 +138,7 @@ async def handle_monthly(bot: Bot, event: MessageEvent, args: Message = CommandA
 # ---------------------------------------------------------------------------------------------
 # /周报
 
-weekly = on_command("周报", priority=10, block=True)
+weekly = on_command("周报", priority=COMMAND_PRIORITY, block=True)
 
 
 @weekly.handle()

@@ -16,7 +16,7 @@ require("plugins.ledger")
 from dutybot import clock  # noqa: E402
 from dutybot.report_parser import ParsedReport, parse_message  # noqa: E402
 from plugins.duty import inbox, units  # noqa: E402
-from plugins.duty.chat import event_time, message_key, usage  # noqa: E402
+from plugins.duty.chat import COMMAND_PRIORITY, event_time, message_key, usage  # noqa: E402
 from plugins.duty.inbox import chat_key  # noqa: E402
 from plugins.duty.units import ServedUnit  # noqa: E402
 
@@ -92,7 +92,7 @@ async def handle_report_message(event: GroupMessageEvent) -> None:
 # ---------------------------------------------------------------------------------------------
 # /日报 文本
 
-report_command = on_command("日报", priority=10, block=True)
+report_command = on_command("日报", priority=COMMAND_PRIORITY, block=True)
 
 
 @report_command.handle()

@@ -147,7 +147,7 @@ async def record_report(
     if site_id is not None:
         listed = [name for name in parsed.staff if unit.staff_named(name) is not None]
         people = await duty_service.staff_by_names(session, served.unit_id, listed)
-        await duty_service.record_checkins(
+        outcome = await duty_service.record_checkins(
             session,
             served.unit_id,
             site_id,
@@ -158,7 +158,7 @@ async def record_report(
             sender_qq,
             message_id,
         )
-        present = len(await duty_service.present_at(session, site_id, parsed.date))
+        present = len(outcome.present)
 
     await duty_service.audit(
         session,
@@ -200,7 +200,7 @@ async def _record_problems(
         description = clip(problem.text.strip() or problem.category, MAX_DESCRIPTION)
         where = (session, served.unit_id, site_id, problem.category, description)
         if 0 < problem.resolved < problem.count:
-            await ledger.record_partly_fixed(
+            await ledger.add_partly_fixed(
                 *where,
                 problem.count,
                 problem.resolved,
@@ -212,7 +212,7 @@ async def _record_problems(
             )
         else:
             fixed = problem.resolved >= problem.count
-            await ledger.record_problem(
+            await ledger.add_problem(
                 *where,
                 problem.count,
                 found_at,

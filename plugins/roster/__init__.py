@@ -40,6 +40,7 @@ from dutybot.roster_text import (  # noqa: E402
 from dutybot.text import clip  # noqa: E402
 from plugins.duty import inbox, units  # noqa: E402
 from plugins.duty.chat import (  # noqa: E402
+    COMMAND_PRIORITY,
     NOT_STAFF,
     event_time,
     is_coordinator,
@@ -186,7 +187,7 @@ async def _announce(bot: Bot, served: ServedUnit, message: Message) -> None:
 # ---------------------------------------------------------------------------------------------
 # /排班
 
-build_command = on_command("排班", priority=10, block=True)
+build_command = on_command("排班", priority=COMMAND_PRIORITY, block=True)
 
 
 @build_command.handle()
@@ -342,7 +343,7 @@ async def build_in_private(event: PrivateMessageEvent) -> None:
 # ---------------------------------------------------------------------------------------------
 # /值班表, /我的值班
 
-show_command = on_command("值班表", aliases={"排班表"}, priority=10, block=True)
+show_command = on_command("值班表", aliases={"排班表"}, priority=COMMAND_PRIORITY, block=True)
 
 
 @show_command.handle()
@@ -379,7 +380,7 @@ async def handle_show(event: MessageEvent, args: Message = CommandArg()) -> None
     await show_command.finish(month_text(roster, served.unit, notes=False))
 
 
-mine_command = on_command("我的值班", priority=10, block=True)
+mine_command = on_command("我的值班", priority=COMMAND_PRIORITY, block=True)
 
 
 @mine_command.handle()
@@ -425,7 +426,7 @@ async def _request_line(session, served: ServedUnit, request: model.SwapRequest)
 # ---------------------------------------------------------------------------------------------
 # /请假
 
-leave_command = on_command("请假", priority=10, block=True)
+leave_command = on_command("请假", priority=COMMAND_PRIORITY, block=True)
 
 
 @leave_command.handle()
@@ -499,7 +500,7 @@ def _names_an_unknown_person(words: RosterArgs, served: ServedUnit, today) -> bo
 # ---------------------------------------------------------------------------------------------
 # /换班, /同意, /拒绝
 
-swap_command = on_command("换班", priority=10, block=True)
+swap_command = on_command("换班", priority=COMMAND_PRIORITY, block=True)
 
 
 @swap_command.handle()
@@ -558,8 +559,8 @@ async def handle_swap(bot: Bot, event: MessageEvent, args: Message = CommandArg(
     await swap_command.finish(f"已把换班请求发到群里，等 {other.name} 回复。")
 
 
-accept_command = on_command("同意", priority=10, block=True)
-refuse_command = on_command("拒绝", aliases={"不同意"}, priority=10, block=True)
+accept_command = on_command("同意", priority=COMMAND_PRIORITY, block=True)
+refuse_command = on_command("拒绝", aliases={"不同意"}, priority=COMMAND_PRIORITY, block=True)
 
 
 @accept_command.handle()
@@ -633,7 +634,7 @@ async def _answer(
 # ---------------------------------------------------------------------------------------------
 # /调班
 
-adjust_command = on_command("调班", priority=10, block=True)
+adjust_command = on_command("调班", priority=COMMAND_PRIORITY, block=True)
 
 
 @adjust_command.handle()
@@ -683,7 +684,7 @@ async def adjust_in_private(event: PrivateMessageEvent) -> None:
 # ---------------------------------------------------------------------------------------------
 # /提醒 测试
 
-remind_command = on_command("提醒", priority=10, block=True)
+remind_command = on_command("提醒", priority=COMMAND_PRIORITY, block=True)
 
 
 @remind_command.handle()

@@ -68,3 +68,31 @@ async def test_same_id_in_another_group_is_another_message(app: App, tmp_path):
             ctx.should_call_send(
                 event, "已报到（玄帝庙街路西 1人）：王晓明", result={"message_id": 1}
             )
+
+
+async def test_checkpoint_folds_the_wal_back(app: App, database):
+    import os
+    import sqlite3
+
+    import pytest
+
+    from plugins.duty import database as db_settings
+
+    if os.environ.get("DUTY_TEST_DATABASE_URL"):
+        pytest.skip("SQLite only")
+    await db_settings.checkpoint()  # the empty tables, into the file
+    async with app.test_matcher() as ctx:
+        bot = ctx.create_bot(base=Bot)
+        event = fake_group_message("/报到 玄帝庙街")
+        ctx.receive_event(bot, event)
+        ctx.should_call_send(event, "已报到（玄帝庙街路西 1人）：王晓明", result={"message_id": 1})
+    path = database.url.database
+
+    def rows_in_the_database_file() -> int:
+        # immutable=1 reads the main file alone, ignoring the WAL.
+        with sqlite3.connect(f"file:{path}?immutable=1", uri=True) as db:
+            return db.execute("SELECT COUNT(*) FROM duty_checkin").fetchone()[0]
+
+    assert rows_in_the_database_file() == 0  # still only in the WAL
+    await db_settings.checkpoint()
+    assert rows_in_the_database_file() == 1
