@@ -94,3 +94,20 @@ def test_bench_smoke_run(tmp_path: Path):
     assert imported["imported"]["report_messages"] == history["report_messages"]
     assert imported["peak_mib"] > 0
     assert imported["floor_peak_mib"] > 0
+
+
+def test_echo_floor_is_at_the_commands_priority():
+    """The floor echo must pay the same matcher dispatch as the commands it is compared with."""
+    import ast
+
+    from plugins.duty.chat import COMMAND_PRIORITY
+
+    source = (PROJECT_ROOT / "bench" / "echo_plugin" / "__init__.py").read_text(encoding="utf-8")
+    assigned = {
+        target.id: node.value.value
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+    assert assigned["ECHO_PRIORITY"] == COMMAND_PRIORITY
