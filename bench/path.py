@@ -2,9 +2,11 @@
 the time until the bot's reply (its ``send_msg`` call) reaches the client. Also the bot's
 footprint, idle and after the run.
 
-The floor is ``/echo`` (``bench.echo_plugin``), loaded into the same bot process and measured
-in the same run: interleaved message by message when sequential, in alternating blocks when
-concurrent.
+The floor is ``/echo`` (``bench.echo_plugin``), loaded into the same bot process at the
+commands' priority and measured in the same run: interleaved message by message when
+sequential, in alternating blocks when concurrent. ``/echo0``, checked before any of the bot's
+matchers, is measured alongside: the framework alone, without the dispatch over the bot's
+commands that every message pays.
 
 Concurrency: OneBot has one connection per QQ account, and one account serves a city's
 groups, so "20 concurrent clients" are 20 people posting at once in 20 units' groups over that
@@ -31,7 +33,8 @@ from dutybot.unit import load_unit
 
 from .units import BenchUnit, write_units
 
-KINDS = ("echo", "checkin", "problem", "report")
+KINDS = ("echo_first", "echo", "checkin", "problem", "report")
+ECHOES = {"echo": "/echo ", "echo_first": "/echo0 "}
 EXPECTED_START = {"checkin": "已报到", "problem": "已登记问题", "report": "已记录"}
 ZONE = ZoneInfo("Asia/Shanghai")
 # Disjoint day ranges, so that no report checks in anyone a /报到 also checks in.
@@ -71,9 +74,9 @@ class Traffic:
     def make(self, kind: str, unit: BenchUnit) -> Outgoing:
         n = self._next(kind, unit)
         staff = unit.staff
-        if kind == "echo":
+        if kind in ECHOES:
             member = staff[n % len(staff)]
-            text = f"/echo {ECHO_TEXTS[n % len(ECHO_TEXTS)]}"
+            text = ECHOES[kind] + ECHO_TEXTS[n % len(ECHO_TEXTS)]
             at = _moment(CHECKIN_FROM, 0, 12, n % 60)
         elif kind == "checkin":
             day, seat = divmod(n, 6)
@@ -185,8 +188,8 @@ def percentile(sorted_values: list[float], fraction: float) -> float:
 
 
 def _check(out: Outgoing, reply: str) -> bool:
-    if out.kind == "echo":
-        return reply == out.text.removeprefix("/echo ")
+    if out.kind in ECHOES:
+        return reply == out.text.removeprefix(ECHOES[out.kind])
     return reply.startswith(EXPECTED_START[out.kind])
 
 
@@ -318,11 +321,13 @@ async def run(
 
     def table(series: dict[str, Series]) -> dict[str, Any]:
         rows = {kind: s.summary() for kind, s in series.items()}
-        echo = rows["echo"]
+        echo, first = rows["echo"], rows["echo_first"]
         for kind, row in rows.items():
-            if kind != "echo" and row["n"] and echo["n"]:
+            if kind not in ECHOES and row["n"] and echo["n"]:
                 row["median_ratio"] = round(row["median_ms"] / echo["median_ms"], 2)
                 row["p99_ratio"] = round(row["p99_ms"] / echo["p99_ms"], 2)
+            if kind != "echo_first" and row["n"] and first["n"]:
+                row["framework_median_ratio"] = round(row["median_ms"] / first["median_ms"], 2)
         return rows
 
     posted = (warmup + 2 * messages) * len(KINDS)

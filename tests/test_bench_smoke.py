@@ -51,15 +51,17 @@ def test_bench_smoke_run(tmp_path: Path):
     assert path["replies"] == path["posted"]
     assert path["extra_replies"] == []
     for mode in ("sequential", "concurrent"):
-        assert set(path[mode]) == {"echo", "checkin", "problem", "report"}
+        assert set(path[mode]) == {"echo_first", "echo", "checkin", "problem", "report"}
         for kind, row in path[mode].items():
             assert row["n"] == messages, (mode, kind, row)
             assert row["wrong_replies"] == 0, row
             assert row["lost"] == 0
             assert 0 < row["median_ms"] <= row["p99_ms"]
-            if kind != "echo":
+            if kind not in ("echo", "echo_first"):
                 assert row["median_ratio"] > 0
                 assert row["p99_ratio"] > 0
+            if kind != "echo_first":
+                assert row["framework_median_ratio"] > 0
     # The commands really did their work: /报到 and reports check in, /问题 registers …
     assert path["recorded"]["reports_dailyreport"] == (results["options"]["warmup"] + 2 * messages)
 

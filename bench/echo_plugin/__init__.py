@@ -1,11 +1,15 @@
-"""The framework's floor for the message path: a bare nonebot2 command that echoes its text.
+"""The framework's floor for the message path: bare nonebot2 commands that echo their text.
 
 Loaded only into the benchmark's bot process (``DUTY_EXTRA_PLUGINS=["bench.echo_plugin"]``),
-never in a deployment. It is a command like every dutybot command, at the same priority and
-blocking, so an ``/echo`` message costs what any command costs in this bot before its own
-work: the adapter, the bot's global event preprocessors (served-group filter, duplicate check),
-matcher dispatch (nonebot checks every command matcher of that priority) and one ``send_msg``
-through the rate limiter.
+never in a deployment. Two of them, measured side by side:
+
+- ``/echo`` is a command like every dutybot command, at the same priority and blocking, so it
+  costs what any command costs in this bot before its own work: the adapter, the bot's global
+  event preprocessors (served-group filter, duplicate check), matcher dispatch (nonebot checks
+  every command matcher of that priority, each in its own task) and one ``send_msg`` through
+  the rate limiter. This is the floor the targets are measured against.
+- ``/echo0`` is checked before any dutybot matcher (priority 0), so it skips that dispatch:
+  the difference between the two is what nonebot spends looking at the bot's commands.
 """
 
 from nonebot import on_command
@@ -17,6 +21,7 @@ from nonebot.plugin import PluginMetadata
 # imported from there: the floor bot loads this plugin alone, and importing the duty plugin's
 # package outside nonebot's loader would declare its tables without their plugin prefix.
 ECHO_PRIORITY = 1
+FIRST_PRIORITY = 0
 
 __plugin_meta__ = PluginMetadata(
     name="bench echo",
@@ -26,8 +31,14 @@ __plugin_meta__ = PluginMetadata(
 )
 
 echo = on_command("echo", priority=ECHO_PRIORITY, block=True)
+echo_first = on_command("echo0", priority=FIRST_PRIORITY, block=True)
 
 
 @echo.handle()
 async def handle_echo(args: Message = CommandArg()) -> None:
     await echo.finish(args.extract_plain_text() or "echo")
+
+
+@echo_first.handle()
+async def handle_echo_first(args: Message = CommandArg()) -> None:
+    await echo_first.finish(args.extract_plain_text() or "echo")
