@@ -773,8 +773,19 @@ def _weekday(day: dt.date) -> str:
 _NOTE_RANK = {kind: rank for rank, kind in enumerate(NoteKind)}
 
 
+_CALENDAR_NOTES = frozenset({NoteKind.MOVED, NoteKind.MOVED_OUT, NoteKind.SKIPPED})
+
+
 def _note_order(note: RosterNote) -> tuple[int, dt.date, int]:
-    return (0 if note.day is None else 1, note.day or dt.date.min, _NOTE_RANK[note.kind])
+    # Notes for the whole month first, then the holiday moves in date order, then the
+    # staffing notes in date order: a coordinator reads "what moved" before "who doubled up".
+    if note.day is None:
+        group = 0
+    elif note.kind in _CALENDAR_NOTES:
+        group = 1
+    else:
+        group = 2
+    return (group, note.day or dt.date.min, _NOTE_RANK[note.kind])
 
 
 def site_label(unit: Unit | None, name: str) -> str:

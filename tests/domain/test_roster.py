@@ -59,6 +59,18 @@ def test_october_2026_for_the_example_office(office):
     assert any("10月5日" in n.text and "10月8日" in n.text for n in roster.notes)
 
 
+def test_holiday_moves_are_told_before_who_serves_twice(office):
+    roster = build_roster(office, 2026, 10)
+    holiday = {NoteKind.MOVED, NoteKind.MOVED_OUT, NoteKind.SKIPPED}
+    is_holiday = [n.kind in holiday for n in roster.notes]
+    assert is_holiday == sorted(is_holiday, reverse=True)  # every holiday note comes first
+    # Each group reads in date order: 2 Oct skipped, 5 Oct moved to the 8th, 7 Oct to the 10th.
+    moves = [n.day for n in roster.notes if n.kind in holiday]
+    assert moves == [date(2026, 10, 2), date(2026, 10, 8), date(2026, 10, 10)]
+    repeats = [n.day for n in roster.notes if n.kind == NoteKind.REPEAT_IN_WEEK]
+    assert len(repeats) >= 2 and repeats == sorted(repeats)
+
+
 def test_example_office_teams_never_share_a_department(office):
     """Seven departments of two: every team of three can be all different, all year."""
     departments = department_of(office)
