@@ -54,7 +54,9 @@ def main(argv: list[str]) -> int:
         return subprocess.call([str(python), str(ROOT / "bot.py"), *rest], cwd=ROOT)
     if command == "test":
         python = ensure_installed("test")
-        return subprocess.call([str(python), "-m", "pytest", *rest], cwd=ROOT)
+        pytest = [str(python), "-m", "pytest", *rest]
+        print("$", " ".join(pytest), flush=True)  # CI logs show the exact test command
+        return subprocess.call(pytest, cwd=ROOT)
     if command == "dutybot":
         python = ensure_installed("")
         return subprocess.call([str(python), "-m", "dutybot", *rest], cwd=ROOT)
