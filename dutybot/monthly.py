@@ -449,8 +449,23 @@ def combine(parts: Sequence[SiteFigures], name: str = "合计", label: str = "�
     )
 
 
+class _Attendance:
+    """缺岗 and 到岗率, the same for a person and for a department."""
+
+    duties: int
+    present: int
+
+    @property
+    def absent(self) -> int:
+        return max(0, self.duties - self.present)
+
+    @property
+    def attendance_rate(self) -> str:
+        return percent(self.present, self.duties)
+
+
 @dataclass(frozen=True)
-class PersonFigures:
+class PersonFigures(_Attendance):
     """One person's duties in the period (``duty_rosterentry`` by status, ``duty_checkin``).
 
     - ``duties`` 排班: roster entries of status planned (duties taken over by leave cover or a
@@ -476,20 +491,12 @@ class PersonFigures:
     reports_on_day: int = 0
 
     @property
-    def absent(self) -> int:
-        return max(0, self.duties - self.present)
-
-    @property
-    def attendance_rate(self) -> str:
-        return percent(self.present, self.duties)
-
-    @property
     def is_empty(self) -> bool:
         return not (self.duties or self.leave or self.swapped or self.extra or self.present)
 
 
 @dataclass(frozen=True)
-class DepartmentFigures:
+class DepartmentFigures(_Attendance):
     """The sum of its people's figures (``people``: those with any figure)."""
 
     department: str
@@ -500,14 +507,6 @@ class DepartmentFigures:
     swapped: int = 0
     extra: int = 0
     reports_on_day: int = 0
-
-    @property
-    def absent(self) -> int:
-        return max(0, self.duties - self.present)
-
-    @property
-    def attendance_rate(self) -> str:
-        return percent(self.present, self.duties)
 
 
 def departments_of(people: Sequence[PersonFigures]) -> tuple[DepartmentFigures, ...]:

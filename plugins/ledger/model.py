@@ -24,7 +24,7 @@ class Problem(Model):
     ``resolved_quantity`` how many of those are resolved, which is ``quantity`` while the
     status is resolved, rechecking or verified and 0 otherwise: a row is wholly open or wholly
     resolved. A partial fix ("5 处违停，已挪走 3 处") is recorded as two rows from the same
-    message: 3 resolved on the spot and 2 open (``service.record_partly_fixed``). So for a month:
+    message: 3 resolved on the spot and 2 open (``service.add_partly_fixed``). So for a month:
 
         found    = SUM(quantity)          WHERE found_on    IN month AND status != 'withdrawn'
         resolved = SUM(resolved_quantity) WHERE resolved_on IN month AND status != 'withdrawn'

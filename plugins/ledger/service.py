@@ -265,46 +265,6 @@ async def _staff_id(session: AsyncSession, unit_id: int, qq: int | None) -> int 
     return memo[(unit_id, qq)]
 
 
-async def record_partly_fixed(
-    session: AsyncSession,
-    unit_id: int,
-    site_id: int | None,
-    category: str,
-    description: str,
-    quantity: int,
-    fixed: int,
-    found_at: datetime,
-    source: Source,
-    reporter_qq: int | None,
-    message_id: str | None,
-    report_id: int | None = None,
-    *,
-    time_limit_days: int | None = None,
-) -> tuple[ProblemView | None, ProblemView | None]:
-    """ "5 处违停，已挪走 3 处": two rows from one message, ``fixed`` resolved on the spot and
-    the rest open, so that each row is wholly open or wholly resolved. Returns (resolved part,
-    open part); a part with nothing in it is None."""
-    done, rest = await add_partly_fixed(
-        session,
-        unit_id,
-        site_id,
-        category,
-        description,
-        quantity,
-        fixed,
-        found_at,
-        source,
-        reporter_qq,
-        message_id,
-        report_id,
-        time_limit_days=time_limit_days,
-    )
-    return (
-        await _view(session, done) if done else None,
-        await _view(session, rest) if rest else None,
-    )
-
-
 async def add_partly_fixed(
     session: AsyncSession,
     unit_id: int,
@@ -321,7 +281,9 @@ async def add_partly_fixed(
     *,
     time_limit_days: int | None = None,
 ) -> tuple[Problem | None, Problem | None]:
-    """``record_partly_fixed`` without the views (see ``add_problem``)."""
+    """ "5 处违停，已挪走 3 处": two rows from one message, ``fixed`` resolved on the spot and
+    the rest open, so that each row is wholly open or wholly resolved. Returns (resolved part,
+    open part); a part with nothing in it is None."""
     fixed = max(0, min(fixed, quantity))
     done = rest = None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import date, datetime
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -130,8 +131,15 @@ async def test_found_and_fixed_on_the_spot(served):
 async def test_partly_fixed_is_two_rows_and_the_figures_add_up(served):
     from plugins.ledger import service
 
+    async def parts(session, *args, **kwargs):
+        # Read before the commit expires the rows.
+        rows = await service.add_partly_fixed(session, *args, **kwargs)
+        return [
+            SimpleNamespace(quantity=r.quantity, status=r.status, number=r.number) for r in rows
+        ]
+
     done, rest = await run(
-        service.record_partly_fixed,
+        parts,
         served.unit_id,
         served.site_ids[ROAD],
         "市容秩序",
