@@ -532,6 +532,7 @@ async def measure(unit_ids: list[int], repeat: int, data_dir: Path) -> dict[str,
             agree["unit"] = _and(agree["unit"], hook.agrees_unit(summary, floor_unit[unit_id]))
             seconds, _ = await timed(lambda u=unit_id: hook.one_unit_with_excel(u))
             times["excel"].append(seconds)
+    floor_city: dict[int, dict[str, int]] = {}
     for _ in chosen:
         seconds, floor_city = await timed(lambda: floor_figures(None))
         times["city_floor"].append(seconds)
