@@ -161,7 +161,7 @@ class _Registration:
 
     async def record(self, site: Site) -> str:
         async def work(session: AsyncSession) -> service.ProblemView:
-            return await service.record_problem(
+            problem = await service.add_problem(
                 session,
                 self.served.unit_id,
                 self.served.site_id(site),
@@ -175,6 +175,7 @@ class _Registration:
                 resolved=self.on_the_spot,
                 photos=self.photos,
             )
+            return await service.problem_view(session, problem)
 
         problem = await _write(self.event, work)
         self.number = problem.number

@@ -5,7 +5,7 @@ says that something was recorded. Problems are addressed by the unit and the uni
 number, so a problem of another unit is simply not found. Every change adds a
 :class:`~.model.ProblemEvent`; nothing is deleted.
 
-Used by the ``/问题`` commands here, by the daily-report reader (``record_problem`` with
+Used by the ``/问题`` commands here, by the daily-report reader (``add_problem`` with
 ``source=Source.REPORT`` and its ``report_id``), by the roster reminders (``open_problems``,
 ``problems_to_recheck``) and by the monthly figures (``ledger_figures``).
 """
@@ -129,50 +129,6 @@ class Change:
 # Registering
 
 
-async def record_problem(
-    session: AsyncSession,
-    unit_id: int,
-    site_id: int | None,
-    category: str,
-    description: str,
-    quantity: int,
-    found_at: datetime,
-    source: Source,
-    reporter_qq: int | None,
-    message_id: str | None,
-    report_id: int | None = None,
-    resolved: bool = False,
-    *,
-    time_limit_days: int | None = None,
-    note: str = "",
-    photos: Sequence[FetchedPhoto] = (),
-) -> ProblemView:
-    """Put a problem in the unit's ledger under the next number, with its 整改前 photos.
-
-    ``found_at`` is the time of the message (aware, or naive UTC). ``resolved=True`` records a
-    problem found and fixed on the spot (发现即整改): resolved at once by the reporter.
-    ``time_limit_days`` defaults to the category's limit in the served unit file. Raises
-    EmptyDescription or DescriptionTooLong (a report reader should clip long text first)."""
-    problem = await add_problem(
-        session,
-        unit_id,
-        site_id,
-        category,
-        description,
-        quantity,
-        found_at,
-        source,
-        reporter_qq,
-        message_id,
-        report_id,
-        resolved,
-        time_limit_days=time_limit_days,
-        note=note,
-        photos=photos,
-    )
-    return await _view(session, problem)
-
-
 async def add_problem(
     session: AsyncSession,
     unit_id: int,
@@ -191,8 +147,15 @@ async def add_problem(
     note: str = "",
     photos: Sequence[FetchedPhoto] = (),
 ) -> Problem:
-    """``record_problem`` without building the view for a reply: for the report reader and the
-    import, which register many problems at once."""
+    """Put a problem in the unit's ledger under the next number, with its 整改前 photos.
+
+    ``found_at`` is the time of the message (aware, or naive UTC). ``resolved=True`` records a
+    problem found and fixed on the spot (发现即整改): resolved at once by the reporter.
+    ``time_limit_days`` defaults to the category's limit in the served unit file. Raises
+    EmptyDescription or DescriptionTooLong (a report reader should clip long text first).
+
+    Returns the row; ``problem_view`` turns it into what a reply shows (the report reader and
+    the import register many problems at once and need no view)."""
     check_description(description)
     if time_limit_days is None:
         time_limit_days = _time_limit(unit_id, category)
@@ -513,7 +476,7 @@ async def attach_photos(
     problem = await _problem_row(session, unit_id, number)
     _add_photos(session, problem, stage, photos, clock.to_utc_naive(at), message_id)
     await session.flush()
-    return await _view(session, problem)
+    return await problem_view(session, problem)
 
 
 async def note_bot_message(
@@ -555,7 +518,7 @@ async def _change(
     problem.status = after
     _add_event(session, problem, action, before, clock.to_utc_naive(at), actor_qq, message_id, note)
     await session.flush()
-    return Change(problem=await _view(session, problem), before=before, after=after)
+    return Change(problem=await problem_view(session, problem), before=before, after=after)
 
 
 def _add_event(
@@ -616,7 +579,7 @@ def _add_photos(
 
 async def problem_by_number(session: AsyncSession, unit_id: int, number: int) -> ProblemView:
     """Raises UnknownProblem (also for a number that only another unit has)."""
-    return await _view(session, await _problem_row(session, unit_id, number))
+    return await problem_view(session, await _problem_row(session, unit_id, number))
 
 
 async def problem_by_message(
@@ -632,7 +595,7 @@ async def problem_by_message(
         .order_by(Problem.number.desc())
         .limit(1)
     )
-    return await _view(session, row) if row is not None else None
+    return await problem_view(session, row) if row is not None else None
 
 
 async def open_problems(
@@ -780,7 +743,8 @@ async def _names_by_qq(session: AsyncSession, unit_id: int) -> dict[int, str]:
     return {qq: name for qq, name in rows if qq is not None}
 
 
-async def _view(session: AsyncSession, problem: Problem) -> ProblemView:
+async def problem_view(session: AsyncSession, problem: Problem) -> ProblemView:
+    """The problem as replies and lists show it (site, photos, people)."""
     return (await _views(session, [problem]))[0]
 
 

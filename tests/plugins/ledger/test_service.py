@@ -44,7 +44,8 @@ async def record(served, text="电动车乱停放5处", quantity=5, category="�
     )
     args.update(kw)
     async with get_session() as session:
-        problem = await service.record_problem(session, served.unit_id, **args)
+        row = await service.add_problem(session, served.unit_id, **args)
+        problem = await service.problem_view(session, row)
         await session.commit()
     return problem
 

@@ -218,7 +218,7 @@ async def build_november(served, data_dir: Path) -> Month:
         await report("2026-11-11", "王晓明", "2026-11-11 09:00", activities=[("劝导", 3, "人次")])
 
         async def problem(site, category, text, quantity, found, **kw):
-            return await ledger.record_problem(
+            return await ledger.add_problem(
                 session,
                 unit_id,
                 site,

@@ -383,7 +383,7 @@ async def test_the_number_of_queries_does_not_grow_with_the_data(november, serve
         before = len(statements)
         async with get_session() as session:
             for day in range(1, 29):
-                await ledger.record_problem(
+                await ledger.add_problem(
                     session,
                     served.unit_id,
                     november.road,

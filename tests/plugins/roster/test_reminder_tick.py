@@ -397,7 +397,7 @@ async def add_problem(site: str | None, description: str, found: str, *, recheck
     unit_id = served().unit_id
     site_id = served().site_ids[site] if site else None
     async with get_session() as session:
-        problem = await ledger.record_problem(
+        problem = await ledger.add_problem(
             session,
             unit_id,
             site_id,
@@ -413,8 +413,9 @@ async def add_problem(site: str | None, description: str, found: str, *, recheck
             later = moment(found).replace(hour=15)
             await ledger.resolve_problem(session, unit_id, problem.number, 20003, later)
             await ledger.mark_for_recheck(session, unit_id, problem.number, 10001, later)
+        number = problem.number  # read before the commit expires the row
         await session.commit()
-        return problem.number
+        return number
 
 
 async def test_morning_lists_the_sites_open_and_recheck_problems(app: App):
