@@ -16,6 +16,7 @@ from nonebot_plugin_apscheduler import scheduler  # noqa: E402
 from dutybot import backup, clock  # noqa: E402
 from plugins.duty.chat import COMMAND_PRIORITY, coordinated_units  # noqa: E402
 from plugins.duty.config import Config as DutyConfig  # noqa: E402
+from plugins.duty.database import is_sqlite, main_engine  # noqa: E402
 
 COMMANDS = {"备份": "/备份：立即备份数据库（协调人）；机器人每天也会自动备份"}
 
@@ -54,10 +55,11 @@ def backup_folder() -> Path:
 
 def sqlite_file() -> Path | None:
     """The SQLite database file, or None when the database is not SQLite."""
-    import nonebot_plugin_orm
-
-    url = nonebot_plugin_orm._engines[""].url
-    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+    engine = main_engine()
+    if engine is None or not is_sqlite():
+        return None
+    url = engine.url
+    if not url.database or url.database == ":memory:":
         return None
     return Path(url.database)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Engine, event
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 BUSY_TIMEOUT_MS = 30_000
 AUTOCHECKPOINT_PAGES = 10_000
@@ -34,13 +35,25 @@ def configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def main_engine() -> AsyncEngine | None:
+    """The bot's database engine (nonebot-plugin-orm's default one; it has no public getter),
+    None before the orm has started."""
+    import nonebot_plugin_orm
+
+    return nonebot_plugin_orm._engines.get("")
+
+
+def is_sqlite() -> bool:
+    engine = main_engine()
+    return engine is not None and engine.url.get_backend_name() == "sqlite"
+
+
 async def checkpoint() -> None:
     """Fold the WAL back into the database file, off the message path (a job runs it)."""
-    import nonebot_plugin_orm
     import sqlalchemy as sa
 
-    engine = nonebot_plugin_orm._engines.get("")
-    if engine is None or engine.url.get_backend_name() != "sqlite":
+    engine = main_engine()
+    if engine is None or not is_sqlite():
         return
     async with engine.connect() as connection:
         await connection.execute(sa.text("PRAGMA wal_checkpoint(PASSIVE)"))

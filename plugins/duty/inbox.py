@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dutybot import clock
 
+from .database import is_sqlite
 from .model import ProcessedMessage
 
 RECENT_LIMIT = 5000
@@ -83,7 +84,7 @@ async def write_turn() -> AsyncIterator[None]:
     SQLite has one writer; left to its busy handler, writers that wait keep sleeping and
     retrying, and under a burst some lose again and again (seconds of delay). Queueing them
     here keeps the wait fair and short. Re-entrant within one task; a no-op on PostgreSQL."""
-    if _holding_turn.get() or not _is_sqlite():
+    if _holding_turn.get() or not is_sqlite():
         yield
         return
     async with _write_turn:
@@ -92,13 +93,6 @@ async def write_turn() -> AsyncIterator[None]:
             yield
         finally:
             _holding_turn.reset(token)
-
-
-def _is_sqlite() -> bool:
-    import nonebot_plugin_orm
-
-    engine = nonebot_plugin_orm._engines.get("")
-    return engine is not None and engine.url.get_backend_name() == "sqlite"
 
 
 @asynccontextmanager
