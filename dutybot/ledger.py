@@ -72,6 +72,10 @@ class Action(enum.StrEnum):
     VERIFY = "verify"  # checked on site: passed
     REOPEN = "reopen"  # not fixed after all: rework
     WITHDRAW = "withdraw"  # a duplicate or a mistaken entry
+    # Not commands: what a daily report's telling does to a problem told before.
+    TOLD = "told"  # told again by another message (a report, a second member's report)
+    RETRACT = "retract"  # the message that told it was corrected or recalled: undone
+    RESTORE = "restore"  # told again after such a retraction: back as it was
 
     @property
     def label(self) -> str:
@@ -86,6 +90,9 @@ ACTION_LABELS = {
     Action.VERIFY: "核查通过",
     Action.REOPEN: "重开",
     Action.WITHDRAW: "撤销",
+    Action.TOLD: "再次报告",
+    Action.RETRACT: "随消息撤回",
+    Action.RESTORE: "恢复",
 }
 
 

@@ -40,7 +40,7 @@ from dutybot.ledger import (
 from dutybot.unit import DEFAULT_TIME_LIMIT_DAYS
 from plugins.duty.model import Checkin, Site, Staff, Unit
 
-from .model import Photo, Problem, ProblemEvent
+from .model import Photo, Problem, ProblemEvent, ProblemTelling
 from .photos import FetchedPhoto
 
 
@@ -203,6 +203,21 @@ async def add_problem(
         problem.resolution_note if resolved else note[:MAX_NOTE],
     )
     _add_photos(session, problem, PhotoStage.BEFORE, photos, found_utc, message_id)
+    session.add(
+        ProblemTelling(
+            problem_id=problem.id,
+            unit_id=unit_id,
+            source=source,
+            report_id=report_id,
+            message_id=message_id,
+            actor_qq=reporter_qq,
+            at=found_utc,
+            text=description,
+            quantity=quantity,
+            fixed=quantity if resolved else 0,
+            registered=True,
+        )
+    )
     await session.flush()
     return problem
 
