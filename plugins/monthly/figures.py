@@ -208,8 +208,9 @@ async def _figures_by_key(
     )
     activities: dict[int | None, list[Count]] = defaultdict(list)
     for key, kind, unit, total in await session.execute(
-        sa.select(per_duty.c.key, per_duty.c.kind, per_duty.c.unit, sa.func.sum(per_duty.c.count))
-        .group_by(per_duty.c.key, per_duty.c.kind, per_duty.c.unit)
+        sa.select(
+            per_duty.c.key, per_duty.c.kind, per_duty.c.unit, sa.func.sum(per_duty.c.count)
+        ).group_by(per_duty.c.key, per_duty.c.kind, per_duty.c.unit)
     ):
         activities[key].append(Count(kind, int(total or 0), unit))
 
