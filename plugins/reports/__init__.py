@@ -310,7 +310,7 @@ async def handle_recall(event: GroupRecallNoticeEvent) -> None:
             undone = await corrections.undo_correction(
                 session, served, str(event.message_id), event.operator_id, at
             )
-        await session.commit()
+        text = None
         if undone is not None:
             site = served.site_by_id(undone.site_id) if undone.site_id else None
             text = replies.correction_recalled(
@@ -319,6 +319,8 @@ async def handle_recall(event: GroupRecallNoticeEvent) -> None:
                 undone.found_total,
                 undone.resolved_total,
             )
-            await recall.finish(text)
+        await session.commit()
+    if text is not None:
+        await recall.finish(text)
     if withdrawals:
         await recall.finish(replies.withdrawn(withdrawals))
