@@ -199,6 +199,8 @@ _SPOT_FIXED = (
     "已清理",
 )
 _TRAILING_PUNCTUATION = " \t,，。.;；、!！"
+# A short word naming a place: 古淮路, 仙营小区, 23网格, 文昌巷.
+_PLACE_WORD = re.compile(r"[\w（）()]{1,14}(?:路|街|巷|大道|社区|网格|小区|广场|胡同|里|村|桥)[东西南北]?侧?")
 
 
 def _normal(text: str) -> str:
@@ -246,6 +248,9 @@ class ProblemRequest:
     description: str
     category: str | None  # chosen with #类别; None: classify from the description
     on_the_spot: bool = False  # 发现即整改: ends with 已整改, 已清理…
+    # A leading word that reads like a place but is none of the unit's sites (古淮路): the
+    # site must be asked, not guessed, and the word is not part of the description.
+    unknown_site: str | None = None
 
 
 def read_problem_args(text: str, unit: Unit) -> ProblemRequest:
@@ -258,6 +263,11 @@ def read_problem_args(text: str, unit: Unit) -> ProblemRequest:
     text = _TAG.sub(" ", text).strip()
 
     site, rest = _leading_site(text, unit)
+    unknown_site = None
+    if site is None:
+        first, _, remainder = text.partition(" ")
+        if remainder.strip() and _PLACE_WORD.fullmatch(first):
+            unknown_site, rest = first, remainder
     description = " ".join(rest.split())
     on_the_spot = False
     trimmed = description.rstrip(_TRAILING_PUNCTUATION)
@@ -267,7 +277,11 @@ def read_problem_args(text: str, unit: Unit) -> ProblemRequest:
             break
     check_description(description)
     return ProblemRequest(
-        site=site, description=description, category=category, on_the_spot=on_the_spot
+        site=site,
+        description=description,
+        category=category,
+        on_the_spot=on_the_spot,
+        unknown_site=unknown_site,
     )
 
 

@@ -35,6 +35,7 @@ from dutybot.ledger import (  # noqa: E402
     read_problem_args,
     split_number,
 )
+from dutybot.text import clip  # noqa: E402
 from dutybot.unit import Site  # noqa: E402
 from plugins.duty import inbox, pending, units  # noqa: E402
 from plugins.duty import service as duty_service  # noqa: E402
@@ -126,7 +127,10 @@ async def handle_problem(event: GroupMessageEvent, args: Message = CommandArg())
         message_id=message_key(event),
         photos=fetched,
     )
-    site = request.site or await _usual_site(served, actor, at.date())
+    # A place word that is none of the unit's sites is asked about, never guessed.
+    site = request.site
+    if site is None and request.unknown_site is None:
+        site = await _usual_site(served, actor, at.date())
     if site is None:
         question = pending.ask_site(
             served.unit,
@@ -136,6 +140,8 @@ async def handle_problem(event: GroupMessageEvent, args: Message = CommandArg())
             "登记问题",
             on_sent=registration.sent,
         )
+        if request.unknown_site:
+            question = f"没认出地点“{clip(request.unknown_site, 14)}”。{question}"
         await problem_command.finish(question)
     receipt = await problem_command.send(await registration.record(site))
     await registration.sent(receipt)

@@ -411,3 +411,18 @@ async def test_people_the_report_says_did_not_come_are_not_present(app: App):
         "SELECT s.name FROM duty_checkin c JOIN duty_staff s ON s.id = c.staff_id ORDER BY s.name"
     )
     assert sorted(n for (n,) in names) == ["李娜", "王晓明"]
+
+
+async def test_a_problem_at_a_place_that_is_no_site_asks_which_site(app: App):
+    # 王晓明 is rostered nowhere today, but even a rostered site must not be guessed when the
+    # message names another place: the word would end up in the wrong site's ledger.
+    await send(
+        app,
+        "/问题 古淮路 井盖松动",
+        "没认出地点“古淮路”。在哪个地点登记问题？回复序号即可：\n1. 玄帝庙街路西\n2. 市16网格",
+        time=MORNING,
+    )
+    assert await ledger() == []
+    await send(app, "1", "已登记问题 #1（基础设施·玄帝庙街路西，1处）", time=MORNING + 30)
+    [(description,)] = await rows("SELECT description FROM ledger_problem")
+    assert description == "井盖松动"
