@@ -90,10 +90,10 @@ async def test_workbook(november, served, data_dir):
     ledger = rows(book["问题台账"])
     assert ledger[0] == (
         "序号", "发现时间", "地点", "问题描述", "类别", "数量", "责任单位", "整改情况", "整改时间",
-        "照片", "台账编号",
+        "照片", "台账编号", "报告来源",
     )  # fmt: skip
     # Found in the month, resolved in it, or open at its end; never the withdrawn #4.
-    assert ledger[1:] == [
+    assert [row[:11] for row in ledger[1:]] == [
         (1, "2026-10-10 08:00", "市16网格", "宣传栏破损", "宣传氛围", 1, "市外侨办", "待处理",
          None, None, 8),
         (2, "2026-10-20 08:00", "玄帝庙街路西", "井盖松动", "基础设施", 1, "市外侨办", "已整改",
@@ -110,6 +110,16 @@ async def test_workbook(november, served, data_dir):
         (7, "2026-11-25 07:50", "玄帝庙街路西", "烟头4处", "环境卫生", 4, "市外侨办", "待处理",
          None, "整改前 1 张", 6),
     ]  # fmt: skip
+    # 报告来源: every message that told the problem (here each was told once).
+    assert [row[11] for row in ledger[1:]] == [
+        "/问题 王晓明 10-10 08:00",
+        "/问题 王晓明 10-20 08:00",
+        "/问题 王晓明 11-02 07:50",
+        "/问题 王晓明 11-04 07:45",
+        "/问题 王晓明 11-09 08:00",
+        "/问题 王晓明 11-16 08:00",
+        "/问题 王晓明 11-25 07:50",
+    ]
 
     duty = rows(book["值班记录"])
     assert duty[0] == (
