@@ -345,7 +345,11 @@ async def site_figures(
                 SiteFigures(name=name, label=label, site_id=site_id, **values.get(site_id, {}))
             )
     if None in values:
-        result.append(SiteFigures(name=NO_SITE, label=NO_SITE, site_id=None, **values[None]))
+        # Only records from before reports without a site were held (or an import) land here;
+        # a block with nothing in it is not shown.
+        no_site = SiteFigures(name=NO_SITE, label=NO_SITE, site_id=None, **values[None])
+        if not no_site.is_empty:
+            result.append(no_site)
     return tuple(result)
 
 
