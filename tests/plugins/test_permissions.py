@@ -25,12 +25,19 @@ REFUSED = [
     (STRANGER, "group", "/请假 12-05 有事", NOT_STAFF),
     (STRANGER, "group", "/换班 12-05", NOT_STAFF),
     (STRANGER, "group", "/我的值班", NOT_STAFF),
+    (STRANGER, "group", "/报到 撤销", NOT_STAFF),
     # staff, for what needs a shift leader, the reporter or a coordinator
     (
         MEMBER,
         "group",
         "/报到 玄帝庙街 赵强",
         "只有带班负责人或协调人可以替别人报到。自己报到请发送：/报到",
+    ),
+    (
+        MEMBER,
+        "group",
+        "/报到 撤销 赵强",
+        "只有协调人可以撤销别人的报到。撤销自己的请发送：/报到 撤销",
     ),
     (MEMBER, "group", "/撤销 1 错了", "只有登记人或协调人可以撤销问题。"),
     (MEMBER, "group", "/排班 2026-12", "只有协调人可以排班。查看值班表请发送：/值班表"),
