@@ -87,3 +87,49 @@ def test_read_undo_args():
     assert isinstance(undo.site, Site) and undo.site.label == "市16网格"
     assert (undo.names, undo.day, undo.unknown) == (["李娜"], date(2026, 11, 27), [])
     assert read_undo_args("撤销 火星", UNIT, TODAY).unknown == ["火星"]
+
+
+def test_fix_words_are_the_report_parsers():
+    from dutybot import report_parser
+    from dutybot.fix_words import FIX_VERBS
+
+    assert set(FIX_VERBS) == {*report_parser._RESULT_VERBS, *report_parser._FIX_VERBS}
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("流动摊贩2处，已劝离", True),
+        ("电动车乱停放5处已摆放整齐。", True),
+        ("小广告已清除", True),
+        ("乱堆杂物 已经清走了", True),
+        ("现场整改", True),
+        ("垃圾3处需现场处理", False),
+        ("垃圾已清理一半", False),
+        ("井盖松动已报修", False),
+        ("已通知物业", False),
+        ("未清理", False),
+    ],
+)
+def test_ends_fixed(text, fixed):
+    from dutybot.fix_words import ends_fixed
+
+    assert ends_fixed(text) is fixed
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("已清理，车都挪走了", "已清理"),
+        ("已拆除完毕", "已拆除完毕"),
+        ("当场清理了", "当场清理了"),
+        ("已解决", "已解决"),
+        ("已通知城管", None),
+        ("已阅", None),
+        ("好的已处理", None),
+    ],
+)
+def test_fix_word_at_start(text, word):
+    from dutybot.fix_words import fix_word_at_start
+
+    assert fix_word_at_start(text) == word
