@@ -234,24 +234,30 @@ def _checkin_recorder(served, people: list[Person], sender: Person | None, at, s
 
 def _remarks(served, outcome: service.CheckinOutcome, at, for_self: bool) -> list[str]:
     """What is unusual about check-ins just taken: after the duty's end, or at a second site
-    the same day. Both still count; the sender is told how to take one back."""
+    the same day. Both still count; the sender is told how to take one back (someone else's
+    only a coordinator can)."""
     if not outcome.new:
         return []
+
+    def undo(name: str, where: str = "") -> str:
+        return f"/报到 撤销 {where}".rstrip() if for_self else f"/报到 撤销 {name} {where}".rstrip()
+
     lines = []
     rules = served.unit.roster
-    undo = "/报到 撤销" if for_self else f"/报到 撤销 {outcome.new[0]}"
     if at.time() >= rules.end:
+        ask = "请发送" if for_self else "请协调人发送"
         lines.append(
             f"注意：今天的值班时间 {rules.start:%H:%M}–{rules.end:%H:%M} 已过，"
-            f"这次报到记在 {at:%H:%M}。如是误发，请发送：{undo}"
+            f"这次报到记在 {at:%H:%M}。如是误发，{ask}：{undo(outcome.new[0])}"
         )
     for name, site_id, first in outcome.elsewhere:
         other = served.site_by_id(site_id)
         where = other.label if other else "另一个地点"
         who = "你" if for_self else name
+        how = "报错了哪个就撤销哪个" if for_self else "报错了请协调人撤销"
         lines.append(
             f"注意：{who}今天 {first:%H:%M} 已在{where}报到，现在两个地点都记了到岗。"
-            f"报错了地点请发送：/报到 撤销 {where}" + ("" if for_self else f" {name}")
+            f"{how}，如：{undo(name, where)}"
         )
     return lines
 

@@ -84,8 +84,8 @@ COMMANDS = {
     "请假": "/请假 12-05 [12-07] 原因：请假，已排的值班自动找人替班",
     "换班": "/换班 @某人 12-05：请对方替你这天的值班（或你替对方），对方 /同意 后生效；"
     "写两个日期为两天互换",
-    "同意": "/同意：同意别人发来的换班请求",
-    "拒绝": "/拒绝：不同意别人发来的换班请求",
+    "同意": "/同意 [姓名或日期]：同意别人发来的换班请求（有几个时写上对方姓名或日期）",
+    "拒绝": "/拒绝 [姓名或日期]：不同意别人发来的换班请求",
     "调班": "/调班 12-05 王晓明 李娜：把王晓明这天的值班直接调给李娜（协调人）；写两个日期为互换",
     "提醒": "/提醒 测试：马上发出今天的提醒，试试设置（协调人）",
 }
@@ -635,9 +635,9 @@ async def _answer(
         requests = await service.open_requests_for(session, me.id, now)
         if words.days:
             requests = [r for r in requests if {r.give_day, r.take_day} & set(words.days)]
-        if named:
+        wanted = {p.id for p in named if p != me}
+        if wanted:
             # /同意 蒋丽萍, /同意 @蒋丽萍: the request of that person.
-            wanted = {p.id for p in named}
             requests = [r for r in requests if r.requester_id in wanted]
         if not requests:
             stale = await service.expired_open_request_for(session, me.id, now)
