@@ -142,6 +142,25 @@ async def test_coordinator_records_leave_after_the_fact(app: App):
     )
     [away] = await rows(RosterEntry, RosterEntry.status == RosterStatus.LEAVE)
     assert away.duty_date == WED
+    # /月报 counts it as leave, not as a missed duty.
+    lina = await _month_figures("李娜")
+    assert (lina.duties, lina.absent, lina.leave) == (0, 0, 1)
+
+
+async def _month_figures(name: str):
+    from datetime import date
+
+    from nonebot_plugin_orm import get_session
+
+    from dutybot.monthly import Period
+    from plugins.monthly.figures import person_figures
+    from tests.plugins.roster.helpers import served
+
+    async with get_session() as session:
+        people = await person_figures(
+            session, served().unit_id, Period(date(2026, 12, 1), date(2026, 12, 31))
+        )
+    return next(p for p in people if p.name == name)
 
 
 async def test_leave_for_a_duty_checked_in_is_not_counted(app: App):
