@@ -28,6 +28,7 @@ from .errors import (
     NotResolved,
     UnknownCategory,
 )
+from .fix_words import ends_fixed
 from .quantity import chinese_numeral, extract_quantity
 from .text import fold
 from .unit import Site, Unit
@@ -182,16 +183,6 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _TAG = re.compile(r"(?:^|(?<=\s))[#＃](\S+)")
-_SPOT_FIXED = (
-    "已现场整改",
-    "现场已整改",
-    "现场整改",
-    "已整改",
-    "已解决",
-    "已处理",
-    "已清理",
-)
-_TRAILING_PUNCTUATION = " \t,，。.;；、!！"
 
 
 def _normal(text: str) -> str:
@@ -238,7 +229,7 @@ class ProblemRequest:
     site: Site | None
     description: str
     category: str | None  # chosen with #类别; None: classify from the description
-    on_the_spot: bool = False  # 发现即整改: ends with 已整改, 已清理…
+    on_the_spot: bool = False  # 发现即整改: ends with 已整改, 已清理, 已劝离 … (fix_words)
 
 
 def read_problem_args(text: str, unit: Unit) -> ProblemRequest:
@@ -252,12 +243,8 @@ def read_problem_args(text: str, unit: Unit) -> ProblemRequest:
 
     site, rest = _leading_site(text, unit)
     description = " ".join(rest.split())
-    on_the_spot = False
-    trimmed = description.rstrip(_TRAILING_PUNCTUATION)
-    for marker in _SPOT_FIXED:
-        if trimmed.endswith(marker):
-            on_the_spot = True
-            break
+    # The words the report parser takes as fixed (已劝离, 已摆放整齐 …), one list for both.
+    on_the_spot = ends_fixed(description)
     check_description(description)
     return ProblemRequest(
         site=site, description=description, category=category, on_the_spot=on_the_spot
