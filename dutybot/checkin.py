@@ -1,10 +1,13 @@
-"""Reading the arguments of ``/报到``: an optional site and, for a shift leader, names."""
+"""Reading the arguments of ``/报到``: an optional site and, for a shift leader, names; and of
+``/报到 撤销``."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
+from .dates import BadDate, read_day
 from .text import fold
 from .unit import TITLES, Site, Unit
 
@@ -75,3 +78,44 @@ def _drop_title_prefix(text: str) -> str:
 def _add_name(request: CheckinRequest, name: str) -> None:
     if name not in request.names:
         request.names.append(name)
+
+
+# ``/报到 撤销 [姓名…] [地点] [日期]``: the words that ask to undo a check-in.
+UNDO_WORDS = ("撤销", "取消", "撤回")
+
+
+@dataclass
+class UndoRequest:
+    site: Site | None = None
+    names: list[str] = field(default_factory=list)
+    day: date | None = None
+    unknown: list[str] = field(default_factory=list)
+
+
+def read_undo_args(text: str, unit: Unit, today: date) -> UndoRequest | None:
+    """``撤销 李娜 玄帝庙街 11-30`` → what to undo; None when the text does not ask to undo."""
+    text = text.strip()
+    word = next((w for w in UNDO_WORDS if text.startswith(w)), None)
+    if word is None:
+        return None
+    request = UndoRequest()
+    for part in _SEPARATORS.split(text[len(word) :].strip()):
+        if not part:
+            continue
+        site = unit.site_named(part)
+        if site is not None and request.site is None:
+            request.site = site
+            continue
+        member = unit.staff_named(part)
+        if member is not None:
+            if member.name not in request.names:
+                request.names.append(member.name)
+            continue
+        if request.day is None:
+            try:
+                request.day = read_day(part, today)
+                continue
+            except BadDate:
+                pass
+        request.unknown.append(part)
+    return request

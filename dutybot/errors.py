@@ -153,3 +153,28 @@ class NeitherOnDuty(DutyError):
         super().__init__(names, day)
         self.names = names
         self.day = day
+
+
+class DutyDone(DutyError):
+    """``name``'s duty on ``day`` is over (the day is past, its end time has passed, or the
+    person checked in for it): it can no longer be handed over."""
+
+    def __init__(self, name: str, day, checked_in: bool = False) -> None:
+        super().__init__(name, day, checked_in)
+        self.name = name
+        self.day = day
+        self.checked_in = checked_in
+
+
+# ---------------------------------------------------------------------------------------------
+# Check-ins
+
+
+class NotCheckedIn(DutyError):
+    """``name`` has no check-in on ``day`` (at the site asked about, if any) to undo."""
+
+    def __init__(self, name: str, day, site: str | None = None) -> None:
+        super().__init__(name, day, site)
+        self.name = name
+        self.day = day
+        self.site = site

@@ -28,6 +28,7 @@ from .errors import (
     NotResolved,
     UnknownCategory,
 )
+from .fix_words import ends_fixed
 from .quantity import chinese_numeral, extract_quantity
 from .text import fold
 from .unit import Site, Unit
@@ -189,16 +190,6 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _TAG = re.compile(r"(?:^|(?<=\s))[#＃](\S+)")
-_SPOT_FIXED = (
-    "已现场整改",
-    "现场已整改",
-    "现场整改",
-    "已整改",
-    "已解决",
-    "已处理",
-    "已清理",
-)
-_TRAILING_PUNCTUATION = " \t,，。.;；、!！"
 # A short word naming a place: 古淮路, 仙营小区, 23网格, 文昌巷.
 _PLACE_WORD = re.compile(r"[\w（）()]{1,14}(?:路|街|巷|大道|社区|网格|小区|广场|胡同|里|村|桥)[东西南北]?侧?")
 
@@ -247,7 +238,7 @@ class ProblemRequest:
     site: Site | None
     description: str
     category: str | None  # chosen with #类别; None: classify from the description
-    on_the_spot: bool = False  # 发现即整改: ends with 已整改, 已清理…
+    on_the_spot: bool = False  # 发现即整改: ends with 已整改, 已清理, 已劝离 … (fix_words)
     # A leading word that reads like a place but is none of the unit's sites (古淮路): the
     # site must be asked, not guessed, and the word is not part of the description.
     unknown_site: str | None = None
@@ -269,12 +260,8 @@ def read_problem_args(text: str, unit: Unit) -> ProblemRequest:
         if remainder.strip() and _PLACE_WORD.fullmatch(first):
             unknown_site, rest = first, remainder
     description = " ".join(rest.split())
-    on_the_spot = False
-    trimmed = description.rstrip(_TRAILING_PUNCTUATION)
-    for marker in _SPOT_FIXED:
-        if trimmed.endswith(marker):
-            on_the_spot = True
-            break
+    # The words the report parser takes as fixed (已劝离, 已摆放整齐 …), one list for both.
+    on_the_spot = ends_fixed(description)
     check_description(description)
     return ProblemRequest(
         site=site,

@@ -69,3 +69,30 @@ def _days_in(word: str, today: date, previous: date | None) -> list[date] | None
         except BadDate:
             return None
     return days
+
+
+# Characters of a leave reason that a name seldom has: 病假, 临时有事, 出差, 开会, 培训, 回老家…
+_REASON_HINT = re.compile(r"[假病事差会训学医院检考婚丧产孕休陪接送办家]")
+_MAX_WORDS = 20
+
+
+def reason_first(args: RosterArgs, unit: Unit, today: date) -> RosterArgs | None:
+    """``/请假 病假 12-05``: the reason written before the days. When the words after some
+    leading ones are only names and days, returns them with the leading words as ``rest``;
+    None when the text is not of that shape."""
+    if args.days or not args.rest:
+        return None
+    words = [w for w in _SEPARATORS.split(args.rest) if w][:_MAX_WORDS]
+    for index in range(1, len(words)):
+        later = read_roster_args(" ".join(words[index:]), unit, today)
+        if later.days and not later.rest:
+            names = [*args.names, *(n for n in later.names if n not in args.names)]
+            return RosterArgs(
+                names=names, days=later.days, rest=" ".join(words[:index]), bad_day=later.bad_day
+            )
+    return None
+
+
+def looks_like_reason(text: str) -> bool:
+    """Rather a leave reason than a person's name: a reason word, or longer than a name."""
+    return bool(_REASON_HINT.search(text)) or len(fold(text)) > 4

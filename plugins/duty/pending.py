@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from dutybot import clock
+from dutybot.text import clip
 from dutybot.unit import Site, Unit
 
 ANSWER_WINDOW = timedelta(minutes=10)
@@ -36,6 +37,21 @@ class SiteQuestion:
         site = self.unit.site_named(text)
         return site if site in self.choices else None
 
+    def is_bad_number(self, text: str) -> bool:
+        """A number that is none of the choices (``3`` when there are two)."""
+        text = text.strip()
+        return text.isdigit() and not 1 <= int(text) <= len(self.choices)
+
+    def bad_number_text(self, text: str) -> str:
+        last = len(self.choices)
+        return (
+            f"没有第 {clip(text.strip(), 6)} 个地点。请回复 1–{last} 的序号：\n"
+            + self.choice_lines()
+        )
+
+    def choice_lines(self) -> str:
+        return "\n".join(f"{index}. {site.label}" for index, site in enumerate(self.choices, 1))
+
 
 _questions: dict[tuple[int, int], SiteQuestion] = {}
 
@@ -52,9 +68,7 @@ def ask_site(
     ``on_sent``, if given, gets the result of sending it (the ledger keeps the message id)."""
     choices = list(unit.sites)
     _questions[(group_id, user_id)] = SiteQuestion(unit, choices, on_answer, clock.now(), on_sent)
-    lines = [f"在哪个地点{action}？回复序号即可："]
-    lines += [f"{index}. {site.label}" for index, site in enumerate(choices, 1)]
-    return "\n".join(lines)
+    return f"在哪个地点{action}？回复序号即可：\n" + _questions[(group_id, user_id)].choice_lines()
 
 
 def waiting_question(group_id: int, user_id: int) -> SiteQuestion | None:

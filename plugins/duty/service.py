@@ -6,14 +6,14 @@ tells the user that something was recorded.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dutybot import clock
-from dutybot.errors import NameAlreadyBound, QQAlreadyBound, UnknownStaff
+from dutybot.errors import NameAlreadyBound, NotCheckedIn, QQAlreadyBound, UnknownStaff
 from dutybot.unit import Unit as UnitFile
 
 from .model import (
@@ -253,6 +253,9 @@ class CheckinOutcome:
     already: list[tuple[str, datetime]]
     # Everyone checked in at the site that day afterwards, in order of arrival.
     present: list[str]
+    # Newly checked in here who are checked in at another site that day too: name, that
+    # site's id and the time there (local).
+    elsewhere: list[tuple[str, int, datetime]] = field(default_factory=list)
 
 
 async def record_checkins(
@@ -270,9 +273,22 @@ async def record_checkins(
     One read of who is there already; the inserts go out with the caller's commit."""
     present = await _present_rows(session, site_id, day)
     existing = {staff_id: checked_at for staff_id, _, checked_at in present}
+    other_sites = await session.execute(
+        sa.select(Checkin.staff_id, Checkin.site_id, Checkin.checked_at)
+        .where(
+            Checkin.staff_id.in_([p.id for p in people]),
+            Checkin.duty_date == day,
+            Checkin.site_id != site_id,
+        )
+        .order_by(Checkin.checked_at)
+    )
+    first_elsewhere: dict[int, tuple[int, datetime]] = {}
+    for staff_id, other_site, checked_at in other_sites:
+        first_elsewhere.setdefault(staff_id, (other_site, checked_at))
     names = [name for _, name, _ in present]
     new: list[str] = []
     already: list[tuple[str, datetime]] = []
+    elsewhere: list[tuple[str, int, datetime]] = []
     at_utc = clock.to_utc_naive(at)
     for person in people:
         if person.id in existing:
@@ -293,7 +309,10 @@ async def record_checkins(
         existing[person.id] = at_utc
         new.append(person.name)
         names.append(person.name)
-    return CheckinOutcome(new=new, already=already, present=names)
+        if person.id in first_elsewhere:
+            other_site, checked_at = first_elsewhere[person.id]
+            elsewhere.append((person.name, other_site, clock.to_local(checked_at)))
+    return CheckinOutcome(new=new, already=already, present=names, elsewhere=elsewhere)
 
 
 async def _present_rows(session: AsyncSession, site_id: int, day: date) -> list:
@@ -305,6 +324,57 @@ async def _present_rows(session: AsyncSession, site_id: int, day: date) -> list:
             .order_by(Checkin.checked_at, Checkin.id)
         )
     )
+
+
+@dataclass(frozen=True)
+class UndoneCheckin:
+    name: str
+    site_id: int
+    day: date
+    checked_at: datetime  # local time of the check-in that was undone
+
+
+async def undo_checkin(
+    session: AsyncSession,
+    unit_id: int,
+    person: Person,
+    day: date,
+    site_id: int | None,
+    *,
+    actor_qq: int,
+    message_id: str | None,
+    at: datetime,
+) -> UndoneCheckin:
+    """Take back ``person``'s check-in on ``day`` (at ``site_id``, or the latest one that day).
+    The row goes, as a report's withdrawn check-ins do; the audit trail keeps every field of it,
+    so nothing disappears without a record. Raises NotCheckedIn."""
+    query = sa.select(Checkin).where(
+        Checkin.unit_id == unit_id, Checkin.staff_id == person.id, Checkin.duty_date == day
+    )
+    if site_id is not None:
+        query = query.where(Checkin.site_id == site_id)
+    row = await session.scalar(query.order_by(Checkin.checked_at.desc(), Checkin.id.desc()))
+    if row is None:
+        raise NotCheckedIn(person.name, day)
+    undone = UndoneCheckin(person.name, row.site_id, day, clock.to_local(row.checked_at))
+    await audit(
+        session,
+        unit_id,
+        "checkin_undo",
+        "checkin",
+        row.id,
+        actor_qq=actor_qq,
+        message_id=message_id,
+        at=at,
+        detail=(
+            f"撤销 {person.name} {day.isoformat()} 的报到：site {row.site_id}，"
+            f"{undone.checked_at:%H:%M}，来源 {row.source.value}，由 QQ {row.by_qq}，"
+            f"消息 {row.message_id}"
+        ),
+    )
+    await session.delete(row)
+    await session.flush()
+    return undone
 
 
 async def present_at(session: AsyncSession, site_id: int, day: date) -> list[str]:

@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession  # noqa: E402
 from sqlalchemy.orm.exc import StaleDataError  # noqa: E402
 
 from dutybot.errors import AlreadyResolved, DutyError, IllegalTransition  # noqa: E402
+from dutybot.fix_words import fix_word_at_start  # noqa: E402
 from dutybot.ledger import (  # noqa: E402
     LIST_WORDS,
     SETTLED,
@@ -74,12 +75,15 @@ __plugin_meta__ = PluginMetadata(
 
 duty_settings = get_plugin_config(DutyConfig)
 
-# Replying "已解决…" to the bot's "已登记问题 #12" message (or to the report itself).
-RESOLVE_WORDS = ("已解决", "已整改", "已处理")
+# Replying a fix word (已解决, 已清理, 已劝离 … the report parser's, see dutybot.fix_words) to
+# the bot's "已登记问题 #12" message or to the /问题 message itself. These say only "done" and
+# are dropped from the note; any other fix word is kept as the note (it says how).
+PLAIN_FIX_WORDS = ("已解决", "已整改", "已处理")
 PASSED_WORDS = ("通过", "已通过", "合格")
 FAILED_WORDS = ("未通过", "不通过", "没通过", "不合格")
-# Replying to the problem's message with photos and nothing (or this) as text.
-PHOTO_WORDS = ("", "补充", "补照片", "补充照片", "照片", "补图")
+# Replying to the problem's message with photos and at most a few words (补充, 整改前, 现场照片 …)
+# that are no fix word: the photos are added. Longer text may be a report of its own.
+PHOTO_NOTE_LIMIT = 12
 
 
 def photo_root() -> Path:
@@ -271,7 +275,7 @@ async def handle_resolve(event: GroupMessageEvent, args: Message = CommandArg())
 
 async def _is_resolving_reply(event: GroupMessageEvent) -> bool:
     text = event.get_plaintext().strip()
-    return _quoted_message_id(event) is not None and text.startswith(RESOLVE_WORDS)
+    return _quoted_message_id(event) is not None and fix_word_at_start(text) is not None
 
 
 resolving_reply = on_message(rule=Rule(_is_resolving_reply), priority=6, block=False)
@@ -285,8 +289,9 @@ async def handle_resolving_reply(matcher: Matcher, event: GroupMessageEvent) -> 
         await resolving_reply.finish()
     matcher.stop_propagation()
     text = event.get_plaintext().strip()
-    word = next(w for w in RESOLVE_WORDS if text.startswith(w))
-    note = text[len(word) :].strip(" ，,。.:：")
+    word = fix_word_at_start(text) or ""
+    plain = word in PLAIN_FIX_WORDS
+    note = (text[len(word) :] if plain else text).strip(" ，,。.:：")
     await _resolve(resolving_reply, served, event, number, note, event.message)
 
 
@@ -326,7 +331,9 @@ async def _is_photo_reply(event: GroupMessageEvent) -> bool:
     text = event.get_plaintext().strip()
     return (
         _quoted_message_id(event) is not None
-        and text in PHOTO_WORDS
+        and len(text) <= PHOTO_NOTE_LIMIT
+        and fix_word_at_start(text) is None
+        and not text.startswith(("/", "／"))
         and bool(photos.image_refs(event.message))
     )
 
@@ -381,7 +388,12 @@ async def handle_recheck(event: GroupMessageEvent, args: Message = CommandArg())
         await recheck_command.finish(NOT_STAFF)
     at, key, qq = event_time(event), message_key(event), event.user_id
     if failed:
-        reason = rest[len(failed) :].strip(" ，,：:") or "核查未通过"
+        reason = rest[len(failed) :].strip(" ，,：:")
+        if not reason:
+            # Like /重开: a reopening says why, or the next person cannot act on it.
+            await recheck_command.finish(
+                f"请写上核查没通过的原因，如：/核查 {number} 不通过 电动车又停满了"
+            )
         change = await _attempt(
             recheck_command,
             served,

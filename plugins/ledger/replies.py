@@ -148,11 +148,15 @@ def state_line(problem: ProblemView, today: date) -> str:
 def details(
     served: ServedUnit, problem: ProblemView, history: list[HistoryEntry], today: date
 ) -> str:
+    limit = f"时限：{problem.time_limit_days}天"
+    if not (problem.unresolved and not problem.overdue_days(today)):
+        # The state line shows "…前处置" only while due and in time: the date once, here else.
+        limit += f"（{_day(problem.due_on)}前）"
     lines = [
         f"问题 {heading(served, problem)}",
         clip(problem.description, 200),
         f"状态：{state_line(problem, today)}",
-        f"时限：{problem.time_limit_days}天（{_day(problem.due_on)}前）",
+        limit,
     ]
     photos = problem.photos
     if photos.saved or photos.failed:

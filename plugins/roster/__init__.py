@@ -27,9 +27,14 @@ from nonebot_plugin_orm import get_session  # noqa: E402
 from dutybot import clock  # noqa: E402
 from dutybot.dates import BadDate, day_range, md, read_month  # noqa: E402
 from dutybot.duty_calendar import month_days  # noqa: E402
-from dutybot.errors import DutyError, SwapNotPending  # noqa: E402
+from dutybot.errors import DutyDone, DutyError, NotOnDuty, SwapNotPending  # noqa: E402
 from dutybot.reminders import Mention, Notice, is_quiet  # noqa: E402
-from dutybot.roster_args import RosterArgs, read_roster_args  # noqa: E402
+from dutybot.roster_args import (  # noqa: E402
+    RosterArgs,
+    looks_like_reason,
+    read_roster_args,
+    reason_first,
+)
 from dutybot.roster_export import roster_ics, roster_title, roster_xlsx  # noqa: E402
 from dutybot.roster_text import (  # noqa: E402
     days_text,
@@ -42,6 +47,7 @@ from plugins.duty import inbox, units  # noqa: E402
 from plugins.duty.chat import (  # noqa: E402
     COMMAND_PRIORITY,
     NOT_STAFF,
+    coordinated_units,
     event_time,
     is_coordinator,
     mentioned_qq,
@@ -78,8 +84,8 @@ COMMANDS = {
     "请假": "/请假 12-05 [12-07] 原因：请假，已排的值班自动找人替班",
     "换班": "/换班 @某人 12-05：请对方替你这天的值班（或你替对方），对方 /同意 后生效；"
     "写两个日期为两天互换",
-    "同意": "/同意：同意别人发来的换班请求",
-    "拒绝": "/拒绝：不同意别人发来的换班请求",
+    "同意": "/同意 [姓名或日期]：同意别人发来的换班请求（有几个时写上对方姓名或日期）",
+    "拒绝": "/拒绝 [姓名或日期]：不同意别人发来的换班请求",
     "调班": "/调班 12-05 王晓明 李娜：把王晓明这天的值班直接调给李娜（协调人）；写两个日期为互换",
     "提醒": "/提醒 测试：马上发出今天的提醒，试试设置（协调人）",
 }
@@ -337,6 +343,8 @@ async def _export(
 
 @build_command.handle()
 async def build_in_private(event: PrivateMessageEvent) -> None:
+    if not coordinated_units(event):
+        await build_command.finish("只有协调人可以排班。查看值班表请发送：/值班表")
     await build_command.finish("排班请在值班工作群里发送，如：/排班 2026-12")
 
 
@@ -434,7 +442,15 @@ async def handle_leave(bot: Bot, event: MessageEvent, args: Message = CommandArg
     served, me = await _sender(leave_command, event, coordinator_ok=True)
     now = event_time(event)
     today = now.date()
+    coordinator = is_coordinator(served, event.user_id)
     words = read_roster_args(args.extract_plain_text(), served.unit, today)
+    flipped = reason_first(words, served.unit, today)
+    if flipped is not None:
+        # /请假 病假 12-05: the reason came first. Staff can only mean a reason (they ask
+        # leave for themselves); a coordinator might have mistyped a colleague's name.
+        if coordinator and not looks_like_reason(flipped.rest):
+            await leave_command.finish(_reason_or_name(flipped))
+        words = flipped
     named, unknown = await _named_people(served, words, args)
     if unknown:
         await leave_command.finish(not_on_roster(unknown))
@@ -445,7 +461,7 @@ async def handle_leave(bot: Bot, event: MessageEvent, args: Message = CommandArg
             await leave_command.finish("请写请假的同事，如：/请假 李娜 12-05 原因")
         person = me
     else:
-        if not is_coordinator(served, event.user_id):
+        if not coordinator:
             await leave_command.finish("只能给自己请假。请发送：/请假 12-05 原因")
         if len(named) > 1:
             await leave_command.finish("一次给一个人请假，如：/请假 李娜 12-05 原因")
@@ -461,15 +477,23 @@ async def handle_leave(bot: Bot, event: MessageEvent, args: Message = CommandArg
     first, last = words.days[0], words.days[-1]
     if last < first:
         await leave_command.finish("结束日期早于开始日期，请写成：/请假 12-05 12-07 原因")
-    if first < today:
-        await leave_command.finish(past_day(first, today))
+    if first < today and not coordinator:
+        await leave_command.finish(
+            past_day(first, today)
+            + f"事后补记请假请找协调人：/请假 {person.name} {_mmdd(first)} 原因"
+        )
     if (last - first).days >= MAX_LEAVE_DAYS:
         await leave_command.finish(f"一次最多请 {MAX_LEAVE_DAYS} 天，请分开发送。")
     reason = words.rest.strip()
     if not reason:
-        await leave_command.finish(
-            f"请写上请假原因，如：/请假 {first.month:02d}-{first.day:02d} 出差"
-        )
+        await leave_command.finish(f"请写上请假原因，如：/请假 {_mmdd(first)} 出差")
+    if not coordinator:
+        # Staff cannot excuse a duty already over (it would turn 缺岗 into 请假 unseen); a
+        # coordinator records it after the fact.
+        async with get_session() as session:
+            ended = await service.ended_duty_in(session, served, person, first, last, now)
+        if ended is not None:
+            await leave_command.finish(_too_late_for_leave(person, ended.day, last))
     async with inbox.recording(event) as session:
         covers = await service.record_leave(
             session,
@@ -489,6 +513,29 @@ async def handle_leave(bot: Bot, event: MessageEvent, args: Message = CommandArg
         await _announce(bot, served, to_message(notice))
         await leave_command.finish(notice.text + "\n（已在群里通知）")
     await leave_command.finish(notice.text)
+
+
+def _mmdd(day) -> str:
+    return f"{day.month:02d}-{day.day:02d}"
+
+
+def _reason_or_name(words: RosterArgs) -> str:
+    word = clip(words.rest, 12)
+    day = _mmdd(words.days[0])
+    return (
+        f"没认出“{word}”。请假原因请写在日期后面：/请假 {day} {word}；"
+        f"替同事请假请按值班名单写姓名：/请假 李娜 {day} 原因"
+    )
+
+
+def _too_late_for_leave(person: Person, day, last) -> str:
+    text = (
+        f"{md(day)}的值班已经结束，不能再请这天的假。如当天确有事没能到岗，"
+        f"请协调人补记：/请假 {person.name} {_mmdd(day)} 原因"
+    )
+    if last > day:
+        text += f"\n以后几天请从明天写起：/请假 {_mmdd(day + timedelta(days=1))} {_mmdd(last)} 原因"
+    return text
 
 
 def _names_an_unknown_person(words: RosterArgs, served: ServedUnit, today) -> bool:
@@ -535,6 +582,7 @@ async def handle_swap(bot: Bot, event: MessageEvent, args: Message = CommandArg(
     async with inbox.recording(event) as session:
         try:
             moves = await service.plan_swap(session, served, me, other, day, other_day)
+            await service.ensure_not_done(session, served, moves, now)
         except DutyError as error:
             await swap_command.finish(swap_error(error, me))
         await service.request_swap(
@@ -579,11 +627,18 @@ async def _answer(
     served, me = await _sender(matcher, event)
     now = event_time(event)
     words = read_roster_args(args.extract_plain_text(), served.unit, now.date())
+    named, unknown = await _named_people(served, words, args)
+    if unknown:
+        await matcher.finish(not_on_roster(unknown))
     verb = "/同意" if accept else "/拒绝"
     async with inbox.recording(event) as session:
         requests = await service.open_requests_for(session, me.id, now)
         if words.days:
             requests = [r for r in requests if {r.give_day, r.take_day} & set(words.days)]
+        wanted = {p.id for p in named if p != me}
+        if wanted:
+            # /同意 蒋丽萍, /同意 @蒋丽萍: the request of that person.
+            requests = [r for r in requests if r.requester_id in wanted]
         if not requests:
             stale = await service.expired_open_request_for(session, me.id, now)
             if stale is not None:
@@ -594,9 +649,7 @@ async def _answer(
         if len(requests) > 1:
             lines = [f"你有 {len(requests)} 个换班请求："]
             lines += [await _request_line(session, served, r) for r in requests]
-            lines.append(
-                f"请写明日期，如：{verb} {requests[0].give_day.month:02d}-{requests[0].give_day.day:02d}"
-            )
+            lines.append(await _which_request(session, requests, verb))
             await matcher.finish("\n".join(lines))
         request = requests[0]
         day = md(request.give_day)
@@ -613,6 +666,10 @@ async def _answer(
             )
         except SwapNotPending:
             await matcher.finish("这个换班请求已经处理过了。")
+        except DutyDone as error:
+            await service.cancel_request(session, request, now)
+            await session.commit()
+            await matcher.finish(f"{swap_error(error)}这个换班请求已作废。")
         except DutyError as error:
             reason = swap_error(error)
             await service.cancel_request(session, request, now)
@@ -629,6 +686,21 @@ async def _answer(
         await matcher.finish(as_reply(notice))
     await _announce(bot, served, to_message(notice))
     await matcher.finish(notice.text + "\n（已在群里通知）")
+
+
+async def _which_request(session, requests: list, verb: str) -> str:
+    """How to pick one of several requests: by the asker's name where that tells them apart,
+    by the date where that does, else both."""
+    first = requests[0]
+    requester, _, _ = await service.swap_parties(session, first)
+    by_name = len({r.requester_id for r in requests}) == len(requests)
+    by_day = len({r.give_day for r in requests}) == len(requests)
+    name, day = f"{verb} {requester.name}", f"{verb} {_mmdd(first.give_day)}"
+    if by_name and not by_day:
+        return f"请写明是谁的请求（姓名或 @ 对方），如：{name}"
+    if by_day and not by_name:
+        return f"请写明日期，如：{day}"
+    return f"请写明是谁的请求或日期，如：{name} 或 {day}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -661,9 +733,18 @@ async def handle_adjust(event: GroupMessageEvent, args: Message = CommandArg()) 
     day, other_day = words.days[0], (words.days[1] if len(words.days) > 1 else None)
     async with inbox.recording(event) as session:
         try:
-            moves = await service.plan_swap(session, served, a, b, day, other_day)
+            moves = await service.plan_swap(session, served, a, b, day, other_day, directed=True)
+            await service.ensure_not_done(session, served, moves, now)
+        except NotOnDuty as error:
+            text = swap_error(error, adjust=True)
+            if other_day is None and await service.duties_between(
+                session, served.unit_id, day, day, staff_id=b.id
+            ):
+                # /调班 日期 甲 乙 moves 甲's duty to 乙, never the other way round unasked.
+                text += f"要把{b.name}这天的值班调给{a.name}，请发送：/调班 {_mmdd(day)} {b.name} {a.name}"
+            await adjust_command.finish(text)
         except DutyError as error:
-            await adjust_command.finish(swap_error(error))
+            await adjust_command.finish(swap_error(error, adjust=True))
         await service.apply_moves(
             session,
             served,
@@ -678,6 +759,8 @@ async def handle_adjust(event: GroupMessageEvent, args: Message = CommandArg()) 
 
 @adjust_command.handle()
 async def adjust_in_private(event: PrivateMessageEvent) -> None:
+    if not coordinated_units(event):
+        await adjust_command.finish("只有协调人可以直接调班。想和同事换班请发送：/换班 @某人 12-05")
     await adjust_command.finish("调班请在值班工作群里发送，如：/调班 12-05 王晓明 李娜")
 
 
@@ -722,4 +805,6 @@ async def handle_remind(event: GroupMessageEvent, args: Message = CommandArg()) 
 
 @remind_command.handle()
 async def remind_in_private(event: PrivateMessageEvent) -> None:
+    if not coordinated_units(event):
+        await remind_command.finish("只有协调人可以测试提醒。")
     await remind_command.finish("请在值班工作群里发送 /提醒 测试。")

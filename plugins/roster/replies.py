@@ -10,6 +10,7 @@ from dutybot.dates import day_range, md, md_weekday
 from dutybot.errors import (
     AlreadyOnDuty,
     BothOnDuty,
+    DutyDone,
     DutyError,
     NeitherOnDuty,
     NotOnDuty,
@@ -23,7 +24,7 @@ from plugins.duty.service import Person
 from plugins.duty.units import ServedUnit
 
 from .reminders import to_message
-from .service import Cover, Move
+from .service import Cover, Move, Phase
 
 DAY_EXAMPLES = "日期可以写 12-05、12月5日、明天、下周一"
 PRIVATE_NOT_BOUND = "私聊使用需要先在工作群里绑定：/绑定 你的姓名"
@@ -54,17 +55,25 @@ def as_reply(notice: Notice) -> str | Message:
     return to_message(notice) if notice.mentioned else notice.text
 
 
-def swap_error(error: DutyError, me: Person | None = None) -> str:
+def swap_error(error: DutyError, me: Person | None = None, *, adjust: bool = False) -> str:
+    """``adjust``: the words of /调班 (the coordinator's move) rather than /换班."""
+
     def who(name: str) -> str:
         return "你" if me is not None and name == me.name else name
 
+    verb = "调" if adjust else "换"
     if isinstance(error, NotOnDuty):
-        return f"{who(error.name)}{md(error.day)}没有值班，没有可换的班。"
+        return f"{who(error.name)}{md(error.day)}没有值班，没有可{verb}的班。"
     if isinstance(error, NeitherOnDuty):
         a, b = (who(n) for n in error.names)
-        return f"{md(error.day)}{a}和{b}都没有值班，没有可换的班。"
+        return f"{md(error.day)}{a}和{b}都没有值班，没有可{verb}的班。"
     if isinstance(error, BothOnDuty):
-        return f"{md(error.day)}两人都在值班，换不了。两天互换请写两个日期，如：/换班 @某人 12-05 12-07"
+        example = "/调班 12-05 12-07 王晓明 李娜" if adjust else "/换班 @某人 12-05 12-07"
+        return f"{md(error.day)}两人都在值班，{verb}不了。两天互换请写两个日期，如：{example}"
+    if isinstance(error, DutyDone):
+        if error.checked_in:
+            return f"{who(error.name)}{md(error.day)}已经报到，这天的班已经值了，不能再{verb}。"
+        return f"{md(error.day)}的值班已经结束，不能再{verb}班。"
     if isinstance(error, AlreadyOnDuty):
         return f"{who(error.name)}{md(error.day)}已经在值班了，不能再接这天的班。"
     if isinstance(error, OnLeave):
@@ -114,7 +123,13 @@ def leave_notice(
         return Notice(tuple(parts))
     for cover in covers:
         parts.append(f"\n{short_duty(cover.day, cover.site, served.unit)}：")
-        if cover.substitute is None:
+        if cover.checked_in:
+            parts.append("已报到，按到岗计，不算请假")
+        elif cover.phase is Phase.BEGUN:
+            parts.append("值班已开始，来不及找人替班，记为请假")
+        elif cover.phase is Phase.ENDED:
+            parts.append("值班已结束，补记为请假")
+        elif cover.substitute is None:
             parts.append("没有可替班的人，请协调人安排（/调班）")
         else:
             sub = cover.substitute

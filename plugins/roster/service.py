@@ -10,6 +10,7 @@ status (leave, swapped, replaced) and adds a row that ``replaces`` it.
 from __future__ import annotations
 
 import dataclasses
+import enum
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -25,6 +26,7 @@ from dutybot.duty_calendar import month_days
 from dutybot.errors import (
     AlreadyOnDuty,
     BothOnDuty,
+    DutyDone,
     NeitherOnDuty,
     NotOnDuty,
     OnLeave,
@@ -572,6 +574,46 @@ async def person_named(session: AsyncSession, unit_id: int, name: str) -> Person
 
 
 # ---------------------------------------------------------------------------------------------
+# Where a duty stands in its day
+
+
+class Phase(enum.StrEnum):
+    OPEN = "open"  # not begun: it can still be handed over
+    BEGUN = "begun"  # today, between start and end
+    ENDED = "ended"  # an earlier day, or today after its end
+
+
+def duty_phase(day: date, now: datetime, served: ServedUnit) -> Phase:
+    rules = served.unit.roster
+    today = now.date()
+    if day > today or (day == today and now.time() < rules.start):
+        return Phase.OPEN
+    if day == today and now.time() < rules.end:
+        return Phase.BEGUN
+    return Phase.ENDED
+
+
+async def checked_in_on(session: AsyncSession, staff_id: int, day: date) -> bool:
+    found = await session.scalar(
+        sa.select(Checkin.id).where(Checkin.staff_id == staff_id, Checkin.duty_date == day).limit(1)
+    )
+    return found is not None
+
+
+async def ensure_not_done(
+    session: AsyncSession, served: ServedUnit, moves: Sequence[Move], now: datetime
+) -> None:
+    """A duty that is over (its day gone, its end time passed, or its holder checked in for
+    it) stays as it was done: moving it would rewrite attendance. Raises DutyDone."""
+    for move in moves:
+        duty = move.duty
+        if await checked_in_on(session, duty.staff_id, duty.day):
+            raise DutyDone(duty.name, duty.day, checked_in=True)
+        if duty_phase(duty.day, now, served) == Phase.ENDED:
+            raise DutyDone(duty.name, duty.day)
+
+
+# ---------------------------------------------------------------------------------------------
 # Leave
 
 
@@ -604,7 +646,7 @@ async def on_leave(session: AsyncSession, staff_id: int, day: date) -> bool:
 
 @dataclass(frozen=True)
 class Cover:
-    """A duty of someone on leave: who took it over (None: nobody was free)."""
+    """A duty of someone on leave: who took it over (None: nobody was free, or it had begun)."""
 
     day: date
     site: str
@@ -612,6 +654,42 @@ class Cover:
     substitute: Person | None
     # The team's leader after the change, when the absent person led it.
     new_leader: str | None = None
+    # OPEN: handed over; BEGUN or ENDED: counted as leave with nobody sent in.
+    phase: Phase = Phase.OPEN
+    # The person had checked in for it: it stays a duty done, not leave.
+    checked_in: bool = False
+
+
+async def ended_duty_in(
+    session: AsyncSession,
+    served: ServedUnit,
+    person: Person,
+    first: date,
+    last: date,
+    now: datetime,
+) -> Duty | None:
+    """The first of ``person``'s duties in the span that is over and was not checked in for:
+    leave for it can only be recorded after the fact (by a coordinator)."""
+    for duty in await duties_between(session, served.unit_id, first, last, staff_id=person.id):
+        if duty_phase(duty.day, now, served) != Phase.ENDED:
+            continue
+        if not await checked_in_on(session, person.id, duty.day):
+            return duty
+    return None
+
+
+async def swapped_out(session: AsyncSession, unit_id: int, day: date) -> list[str]:
+    """People who handed their duty on ``day`` to someone else: not to be sent back in."""
+    rows = await session.scalars(
+        sa.select(Staff.name)
+        .join(RosterEntry, RosterEntry.staff_id == Staff.id)
+        .where(
+            RosterEntry.unit_id == unit_id,
+            RosterEntry.duty_date == day,
+            RosterEntry.status == RosterStatus.SWAPPED,
+        )
+    )
+    return list(dict.fromkeys(rows))
 
 
 async def record_leave(
@@ -627,7 +705,10 @@ async def record_leave(
     message_id: str | None,
 ) -> list[Cover]:
     """Record the leave; each of the person's duties in it that has not begun goes to the
-    least loaded free colleague (or, if nobody is free, the team goes one short)."""
+    least loaded free colleague (or, if nobody is free, the team goes one short). A duty that
+    has begun or is over counts as leave with nobody sent in, unless the person checked in for
+    it (then it was done, and stays so). The caller decides who may record leave for a duty
+    that is over (see :func:`ended_duty_in`)."""
     leave = Leave(
         unit_id=served.unit_id,
         staff_id=person.id,
@@ -640,12 +721,33 @@ async def record_leave(
     session.add(leave)
     await session.flush()
     covers: list[Cover] = []
-    open_from = first_open_day(first.year, first.month, now, served.unit.roster.start)
     for duty in await duties_between(session, served.unit_id, first, last, staff_id=person.id):
-        if duty.day < open_from:
-            continue  # begun already: nothing to hand over
+        phase = duty_phase(duty.day, now, served)
+        if phase != Phase.OPEN:
+            if await checked_in_on(session, person.id, duty.day):
+                covers.append(
+                    Cover(duty.day, duty.site, person.name, None, phase=phase, checked_in=True)
+                )
+                continue
+            # Too late to send anyone: the team went one short, and that is leave.
+            await _retire(session, duty.entry_id, RosterStatus.LEAVE)
+            leader = await _fix_leader(session, served, duty.day, duty.site_id)
+            covers.append(
+                Cover(
+                    duty.day,
+                    duty.site,
+                    person.name,
+                    None,
+                    leader if duty.leader else None,
+                    phase=phase,
+                )
+            )
+            continue
         roster = await month_roster(session, served, duty.day.year, duty.day.month)
-        proposal = substitute_for(roster, served.unit, duty.day, person.name)
+        gone = await swapped_out(session, served.unit_id, duty.day)
+        proposal = substitute_for(
+            roster, served.unit, duty.day, person.name, leave={name: [duty.day] for name in gone}
+        )
         substitute = None
         if proposal is not None:
             substitute = await person_named(session, served.unit_id, proposal.substitute)
@@ -672,7 +774,12 @@ async def record_leave(
     await _cancel_swaps_of(session, served.unit_id, person.id, first, last)
     detail = f"{person.name} 请假 {first.isoformat()} 至 {last.isoformat()}：{reason}"
     for cover in covers:
-        who = cover.substitute.name if cover.substitute else "无人可替"
+        if cover.checked_in:
+            who = "已报到，仍计到岗"
+        elif cover.phase != Phase.OPEN:
+            who = "值班已开始或已结束，记为请假，无人替班"
+        else:
+            who = cover.substitute.name if cover.substitute else "无人可替"
         detail += f"\n{cover.day.isoformat()} {cover.site}：{who}"
     await audit(
         session,
@@ -781,10 +888,13 @@ async def plan_swap(
     b: Person,
     day: date,
     other_day: date | None = None,
+    *,
+    directed: bool = False,
 ) -> list[Move]:
     """What ``/换班`` or ``/调班`` between ``a`` and ``b`` changes.
 
-    One day: whichever of the two is on duty that day hands it to the other. Two days: an
+    One day: whichever of the two is on duty that day hands it to the other; ``directed``
+    (``/调班 日期 甲 乙``): only ``a``'s duty goes to ``b``. Two days: an
     exchange, ``a``'s duty on one day for ``b``'s on the other (in either order). Raises
     :class:`NotOnDuty`, :class:`NeitherOnDuty`, :class:`BothOnDuty`, :class:`AlreadyOnDuty`
     or :class:`OnLeave`.
@@ -804,6 +914,8 @@ async def plan_swap(
         mine, theirs = await duty_of(a, day), await duty_of(b, day)
         if mine and theirs:
             raise BothOnDuty(day)
+        if directed and not mine:
+            raise NotOnDuty(a.name, day)
         if not mine and not theirs:
             raise NeitherOnDuty((a.name, b.name), day)
         taker, duty = (b, mine) if mine else (a, theirs)
@@ -995,6 +1107,7 @@ async def answer_swap(
     moves: list[Move] = []
     if accept:
         moves = await replan_request(session, served, request)
+        await ensure_not_done(session, served, moves, now)
         await apply_moves(
             session, served, moves, action="swap", actor_qq=actor_qq, message_id=message_id, at=now
         )

@@ -69,7 +69,11 @@ async def test_checkins_list_everyone_present(app: App):
 async def test_event_time_decides_the_day(app: App):
     # A message sent late on the 29th and delivered later still counts for the 29th.
     await send(
-        app, "/报到 玄帝庙街", "已报到（玄帝庙街路西 1人）：王晓明", time=at("2026-11-29 23:59")
+        app,
+        "/报到 玄帝庙街",
+        "已报到（玄帝庙街路西 1人）：王晓明\n"
+        "注意：今天的值班时间 07:30–09:00 已过，这次报到记在 23:59。如是误发，请发送：/报到 撤销",
+        time=at("2026-11-29 23:59"),
     )
     assert await checkins(date(2026, 11, 29)) == [("王晓明", SITE, "self")]
     assert await checkins(date(2026, 11, 30)) == []
@@ -112,7 +116,9 @@ async def test_question_does_not_swallow_other_messages(app: App):
         ctx.receive_event(bot, fake_group_message("1", user_id=20002))
     # The asker going on with a command gets that command handled.
     await send(
-        app, "/帮助 报到", "用法：/报到 [地点]：到岗报到；带班负责人可 /报到 姓名… 替他人报到"
+        app,
+        "/帮助 报到",
+        "用法：/报到 [地点]：到岗报到；带班负责人可 /报到 姓名… 替他人报到；/报到 撤销：撤销报错的报到",
     )
     await send(app, "1", "已报到（玄帝庙街路西 1人）：王晓明")
 
@@ -124,7 +130,13 @@ async def test_answer_uses_the_time_of_the_first_message(app: App):
         "在哪个地点报到？回复序号即可：\n1. 玄帝庙街路西\n2. 市16网格",
         time=at("2026-11-29 23:58"),
     )
-    await send(app, "玄帝庙街", "已报到（玄帝庙街路西 1人）：王晓明", time=at("2026-11-30 00:01"))
+    await send(
+        app,
+        "玄帝庙街",
+        "已报到（玄帝庙街路西 1人）：王晓明\n"
+        "注意：今天的值班时间 07:30–09:00 已过，这次报到记在 23:58。如是误发，请发送：/报到 撤销",
+        time=at("2026-11-30 00:01"),
+    )
     assert len(await checkins(date(2026, 11, 29))) == 1
 
 
@@ -165,7 +177,8 @@ async def test_leader_with_unknown_name(app: App):
         app,
         "/报到 玄帝庙街 李娜 张三",
         "已为 李娜 报到。\n已报到（玄帝庙街路西 1人）：李娜\n"
-        "没认出 “张三”：不是地点，也不在值班名单里，这部分未报到。地点可写：玄帝庙街路西、市16网格；姓名请按值班名单写。",
+        "注意：没认出 “张三”，已略过（不是地点，也不在值班名单里）。"
+        "地点可写：玄帝庙街路西、市16网格；姓名请按值班名单写。",
         user_id=20001,
     )
     assert [c[0] for c in await checkins()] == ["李娜"]
@@ -198,7 +211,8 @@ async def test_unknown_word_only(app: App):
     await send(
         app,
         "/报到 火星",
-        "没认出 “火星”：不是地点，也不在值班名单里，这部分未报到。地点可写：玄帝庙街路西、市16网格；姓名请按值班名单写。",
+        "没有报到：没认出 “火星”（不是地点，也不在值班名单里）。"
+        "地点可写：玄帝庙街路西、市16网格；姓名请按值班名单写。",
     )
     assert await checkins() == []
 

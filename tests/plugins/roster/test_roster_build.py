@@ -63,7 +63,7 @@ async def test_past_and_far_months_are_refused(app: App):
 async def test_private_chat_points_to_the_group(app: App):
     async with app.test_matcher() as ctx:
         bot = ctx.create_bot(base=Bot)
-        event = fake_private_message("/排班 2026-12", user_id=20001)
+        event = fake_private_message("/排班 2026-12", user_id=10001)
         ctx.receive_event(bot, event)
         ctx.should_call_send(
             event, "排班请在值班工作群里发送，如：/排班 2026-12", result={"message_id": 1}

@@ -88,7 +88,12 @@ async def _swallow(*args, **kwargs):
 
 async def test_refusals(app: App):
     await seed()
-    await send(app, "/请假 11-29 病假", "11月29日已经过去了，请写今天或以后的日期。", user_id=20002)
+    await send(
+        app,
+        "/请假 11-29 病假",
+        "11月29日已经过去了，请写今天或以后的日期。事后补记请假请找协调人：/请假 李娜 11-29 原因",
+        user_id=20002,
+    )
     await send(app, "/请假 12-02", "请写上请假原因，如：/请假 12-02 出差", user_id=20002)
     await send(
         app,
@@ -150,16 +155,18 @@ async def test_leave_in_private_tells_the_group(app: App):
     )
 
 
-async def test_leave_today_after_the_duty_began_changes_nothing(app: App):
+async def test_leave_today_after_the_duty_began_counts_with_nobody_sent(app: App):
+    # Too late to send a substitute, but never "no duty these days": it is leave.
     await seed()
     await send(
         app,
         "/请假 今天 身体不适",
-        "已记下：李娜 12月2日 请假（身体不适）。这几天李娜没有值班安排。",
+        "已记下：李娜 12月2日 请假（身体不适）。\n"
+        "12月2日（周三）玄帝庙街路西：值班已开始，来不及找人替班，记为请假",
         user_id=20002,
         time=at("2026-12-02 07:40"),
     )
-    assert "李娜" in (await planned(WED))[SITE_A]
+    assert (await planned(WED))[SITE_A] == ["王晓明", "赵强"]
 
 
 async def test_nobody_free_leaves_the_team_short(app: App):

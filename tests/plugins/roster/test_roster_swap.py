@@ -138,7 +138,7 @@ async def test_two_requests_ask_which(app: App):
         app,
         "/同意",
         "你有 2 个换班请求：\n李娜：请你替 12月2日（周三） 的值班\n"
-        "陈志远：请你替 12月4日（周五） 的值班\n请写明日期，如：/同意 12-02",
+        "陈志远：请你替 12月4日（周五） 的值班\n请写明是谁的请求或日期，如：/同意 李娜 或 /同意 12-02",
         user_id=20006,
     )
     await send(
@@ -272,7 +272,7 @@ async def test_adjust_the_leader_moves_the_lead(app: App):
     await send(
         app,
         "/调班 12-02 王晓明 周建国",
-        "12月2日两人都在值班，换不了。两天互换请写两个日期，如：/换班 @某人 12-05 12-07",
+        "12月2日两人都在值班，调不了。两天互换请写两个日期，如：/调班 12-05 12-07 王晓明 李娜",
         user_id=10001,
     )
     await send(
@@ -305,7 +305,7 @@ async def test_adjust_refusals(app: App):
     await send(
         app,
         "/调班 12-02 李娜 12-03 孙悦",
-        "孙悦12月3日没有值班，没有可换的班。",
+        "孙悦12月3日没有值班，没有可调的班。",
         user_id=10001,
     )
     await send(
