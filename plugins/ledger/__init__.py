@@ -36,6 +36,7 @@ from dutybot.ledger import (  # noqa: E402
     read_problem_args,
     split_number,
 )
+from dutybot.suggest import closest_site  # noqa: E402
 from dutybot.text import clip  # noqa: E402
 from dutybot.unit import Site  # noqa: E402
 from plugins.duty import inbox, pending, units  # noqa: E402
@@ -145,7 +146,9 @@ async def handle_problem(event: GroupMessageEvent, args: Message = CommandArg())
             on_sent=registration.sent,
         )
         if request.unknown_site:
-            question = f"没认出地点“{clip(request.unknown_site, 14)}”。{question}"
+            guess = closest_site(request.unknown_site, served.unit)
+            maybe = f"是不是“{guess.label}”？" if guess else ""
+            question = f"没认出地点“{clip(request.unknown_site, 14)}”。{maybe}{question}"
         await problem_command.finish(question)
     receipt = await problem_command.send(await registration.record(site))
     await registration.sent(receipt)

@@ -426,3 +426,13 @@ async def test_a_problem_at_a_place_that_is_no_site_asks_which_site(app: App):
     await send(app, "1", "已登记问题 #1（基础设施·玄帝庙街路西，1处）", time=MORNING + 30)
     [(description,)] = await rows("SELECT description FROM ledger_problem")
     assert description == "井盖松动"
+
+
+async def test_a_close_typo_of_a_site_is_suggested(app: App):
+    await send(
+        app,
+        "/问题 玄帝庙路 井盖松动",
+        "没认出地点“玄帝庙路”。是不是“玄帝庙街路西”？在哪个地点登记问题？回复序号即可：\n"
+        "1. 玄帝庙街路西\n2. 市16网格",
+        time=MORNING,
+    )
