@@ -436,3 +436,22 @@ async def test_a_close_typo_of_a_site_is_suggested(app: App):
         "1. 玄帝庙街路西\n2. 市16网格",
         time=MORNING,
     )
+
+
+async def test_a_report_naming_another_units_site_says_so(app: App, monkeypatch):
+    from dutybot.unit import load_unit
+    from plugins.duty import units
+    from plugins.duty.units import ServedUnit
+    from tests.domain.support import CORPUS
+
+    [ours] = units.all_served()
+    other = ServedUnit(load_unit(CORPUS / "unit-b.toml"), ours.unit_id + 100, {})
+    monkeypatch.setattr(units, "all_served", lambda: [ours, other])
+    await send(
+        app,
+        "建设路东侧值班：发现电动车乱停放5辆，已摆放整齐。",
+        "“建设路东侧（市商务局）”不是本单位的值班地点，先不计入。是哪个地点？回复序号即可：\n"
+        "1. 玄帝庙街路西\n2. 市16网格\n（也可以发“/日报 地点 内容”重发）",
+        time=REPORT_TIME,
+    )
+    assert await ledger() == []
