@@ -190,8 +190,11 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _TAG = re.compile(r"(?:^|(?<=\s))[#＃](\S+)")
+ANOTHER_WORDS = ("另一处", "另一个", "另外一处", "另外一个")
 # A short word naming a place: 古淮路, 仙营小区, 23网格, 文昌巷.
-_PLACE_WORD = re.compile(r"[\w（）()]{1,14}(?:路|街|巷|大道|社区|网格|小区|广场|胡同|里|村|桥)[东西南北]?侧?")
+_PLACE_WORD = re.compile(
+    r"[\w（）()]{1,14}(?:路|街|巷|大道|社区|网格|小区|广场|胡同|里|村|桥)[东西南北]?侧?"
+)
 
 
 def _normal(text: str) -> str:
@@ -242,6 +245,8 @@ class ProblemRequest:
     # A leading word that reads like a place but is none of the unit's sites (古淮路): the
     # site must be asked, not guessed, and the word is not part of the description.
     unknown_site: str | None = None
+    # "/问题 另一处 …": not the problem a report or an earlier /问题 told, a new one.
+    another: bool = False
 
 
 def read_problem_args(text: str, unit: Unit) -> ProblemRequest:
@@ -253,7 +258,13 @@ def read_problem_args(text: str, unit: Unit) -> ProblemRequest:
         category = category_named(tag, unit)
     text = _TAG.sub(" ", text).strip()
 
+    another = text.startswith(ANOTHER_WORDS)
+    if another:
+        text = text[len(next(w for w in ANOTHER_WORDS if text.startswith(w))) :].strip()
     site, rest = _leading_site(text, unit)
+    if rest.startswith(ANOTHER_WORDS):
+        another = True
+        rest = rest[len(next(w for w in ANOTHER_WORDS if rest.startswith(w))) :].strip()
     unknown_site = None
     if site is None:
         first, _, remainder = text.partition(" ")
@@ -269,6 +280,7 @@ def read_problem_args(text: str, unit: Unit) -> ProblemRequest:
         category=category,
         on_the_spot=on_the_spot,
         unknown_site=unknown_site,
+        another=another,
     )
 
 

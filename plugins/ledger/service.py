@@ -23,6 +23,7 @@ from dutybot import clock
 from dutybot.errors import IllegalTransition, NotAllowed, UnknownProblem
 from dutybot.ledger import (
     MAX_NOTE,
+    SETTLED,
     UNRESOLVED,
     Action,
     PhotoStage,
@@ -559,6 +560,18 @@ def _add_event(
             message_id=message_id,
         )
     )
+
+
+def add_before_photos(
+    session: AsyncSession,
+    problem: Problem,
+    photos: Sequence[FetchedPhoto],
+    at_utc: datetime,
+    message_id: str | None,
+) -> None:
+    """Photos sent with a later telling of the problem: 整改前 while it is open, else 整改后."""
+    stage = PhotoStage.AFTER if problem.status in SETTLED else PhotoStage.BEFORE
+    _add_photos(session, problem, stage, photos, at_utc, message_id)
 
 
 def _add_photos(

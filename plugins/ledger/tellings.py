@@ -129,6 +129,44 @@ async def tell_problems(
     return outcomes
 
 
+async def tell_by_command(
+    session: AsyncSession,
+    unit_id: int,
+    site_id: int,
+    found_at: datetime,
+    item: Told,
+    lexicon: ObjectLexicon,
+    *,
+    actor_qq: int | None,
+    message_id: str | None,
+    photos: Sequence = (),
+) -> Problem | None:
+    """``/问题`` of a problem already in the ledger: one a daily report listed that day, or a
+    lasting one still open from before (the loose manhole cover registered again). Told there,
+    with the photos, instead of registered anew; None when it is new. Two ``/问题`` of the
+    same day are taken as meant: two problems."""
+    day = clock.to_local(found_at).date()
+    families = [
+        family
+        for family in await _families(session, unit_id, site_id, day)
+        if family.rows[0].found_on < day or family.rows[0].source is not Source.COMMAND
+    ]
+    candidates = [family.candidate(index) for index, family in enumerate(families)]
+    told = [Telling(item.category, item.text, item.count)]
+    [match] = match_tellings(told, candidates, day, lexicon)
+    if match is None:
+        return None
+    family = families[int(match.key)]  # type: ignore[arg-type]
+    at_utc = clock.to_utc_naive(found_at)
+    await _tell_again(
+        session, family, day, at_utc, item, Source.COMMAND, actor_qq, message_id, None
+    )
+    primary = next((r for r in family.rows if r.status in UNRESOLVED), family.rows[0])
+    service.add_before_photos(session, primary, photos, at_utc, message_id)
+    await session.flush()
+    return primary
+
+
 async def _families(session: AsyncSession, unit_id: int, site_id: int, day: date) -> list[_Family]:
     """The site's problems a telling about ``day`` may mean: that day's (also those retracted
     with a withdrawn report, so that a correction keeps their numbers), and earlier ones still

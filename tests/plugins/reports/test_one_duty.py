@@ -455,3 +455,53 @@ async def test_a_report_naming_another_units_site_says_so(app: App, monkeypatch)
         time=REPORT_TIME,
     )
     assert await ledger() == []
+
+
+async def test_a_problem_registered_after_the_report_is_not_counted_again(app: App):
+    await send(
+        app,
+        LEADER_REPORT,
+        "已记录 11月30日 玄帝庙街路西：到岗4人，发现问题10处，已解决9处，待协调1处",
+        time=REPORT_TIME,
+    )
+    # The photo of the loose manhole cover, sent with /问题 after the report.
+    await send(
+        app,
+        "/问题 玄帝庙街 井盖松动",
+        "这个问题已登记过：#2（基础设施·玄帝庙街路西，1处），不重复计数。\n"
+        "如果是另一处问题，请发送：/问题 另一处 井盖松动",
+        time=REPORT_TIME + 300,
+    )
+    await send(
+        app,
+        "/问题 玄帝庙街 另一处 井盖松动",
+        "已登记问题 #4（基础设施·玄帝庙街路西，1处）",
+        time=REPORT_TIME + 400,
+    )
+    assert [(n, q) for n, _, q, _ in await ledger()] == [(1, 8), (2, 1), (3, 1), (4, 1)]
+
+
+async def test_a_lasting_problem_registered_again_next_week_is_the_same(app: App):
+    await send(
+        app, "/问题 玄帝庙街 井盖松动", "已登记问题 #1（基础设施·玄帝庙街路西，1处）", time=MORNING
+    )
+    await send(
+        app,
+        "/问题 玄帝庙街 车站西路口井盖还是松动",
+        "这个问题已登记过：#1（基础设施·玄帝庙街路西，1处），不重复计数。\n"
+        "如果是另一处问题，请发送：/问题 另一处 井盖松动",
+        time=MORNING + 7 * 86400,
+    )
+    # Two /问题 of the same day are two problems, as the sender meant.
+    await send(
+        app,
+        "/问题 玄帝庙街 电动车乱停",
+        "已登记问题 #2（市容秩序·玄帝庙街路西，1处）",
+        time=MORNING + 7 * 86400 + 60,
+    )
+    await send(
+        app,
+        "/问题 玄帝庙街 电动车乱停",
+        "已登记问题 #3（市容秩序·玄帝庙街路西，1处）",
+        time=MORNING + 7 * 86400 + 120,
+    )
