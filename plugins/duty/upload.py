@@ -166,15 +166,17 @@ def offer(base: URL, path: Path, name: str, now: float | None = None) -> tuple[s
     return file_id, str(link)
 
 
-def serve_offered_file(file_id: str, expires: int = 0, signature: str = "") -> Any:
+def serve_offered_file(file_id: str, expires: str = "", signature: str = "") -> Any:
     from fastapi.responses import FileResponse, PlainTextResponse
 
     # Every refusal looks the same: nothing to learn from probing.
     found = _offers.get(file_id)
     if (
         found is None
-        or found.expires != expires
-        or not link_valid(_secret, file_id, expires, signature, time.time())
+        or not expires.isascii()
+        or not expires.isdigit()
+        or found.expires != int(expires)
+        or not link_valid(_secret, file_id, found.expires, signature, time.time())
         or not found.path.is_file()
     ):
         return PlainTextResponse("not found", status_code=404)

@@ -142,6 +142,7 @@ async def test_a_download_link_serves_one_file_during_its_upload_only(
                 link,  # used: withdrawn when its upload call ended
                 str(forged),
                 str(later),
+                str(url.copy_set_param("expires", "abc")),
                 f"{base}/dutybot/files/..%2Fduty.db",
                 f"{base}/dutybot/files/",
             ):
