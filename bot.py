@@ -109,6 +109,7 @@ def fail(line: str) -> NoReturn:
 def init(**overrides: object) -> None:
     """Initialise nonebot, check the setup, and load the plugins (without serving)."""
     os.chdir(ROOT)
+    _check_settings(overrides)
     import nonebot
     from nonebot.adapters.onebot.v11 import Adapter as OneBotV11Adapter
 
@@ -127,6 +128,16 @@ def init(**overrides: object) -> None:
     for module in extra_plugins():
         if nonebot.load_plugin(module) is None:
             fail(f"DUTY_EXTRA_PLUGINS 里的插件 {module} 加载失败（见上面的日志）")
+
+
+def _check_settings(overrides: dict[str, object]) -> None:
+    # Before nonebot reads them: its own checks end in tracebacks or in a plugin left out.
+    from dutybot.settings_check import SettingError, check_settings
+
+    try:
+        check_settings(ENV_FILE, root=ROOT, skip=overrides)
+    except SettingError as error:
+        fail(str(error))
 
 
 def _check_connection_security(host: str, token: str | None) -> None:
