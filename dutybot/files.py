@@ -37,6 +37,27 @@ def why(error: OSError) -> str:
     return f"系统错误 {error.errno}" if error.errno else "系统错误"
 
 
+def output_problem(path: Path) -> str | None:
+    """Why a file cannot be written at ``path`` (a folder is fine: the file goes into it), in
+    one line; None when it can. Told before the work that would fill the file."""
+    if path.is_dir():
+        reason = unwritable_reason(path)
+        return f"无法在文件夹 {path} 里写文件：{reason}" if reason else None
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        return f"无法写入 {path}：{folder} 是文件，不是文件夹"
+    if path.exists():
+        try:
+            with path.open("r+b"):  # fails while Excel or WPS has the file open (Windows)
+                pass
+        except OSError as error:
+            return f"无法写入 {path}：{why(error)}"
+    reason = unwritable_reason(path.parent)
+    return f"无法写入 {path}：{reason}" if reason else None
+
+
 def unwritable_reason(folder: Path) -> str | None:
     """None when files can be created in ``folder`` (made if missing); else why not."""
     try:
