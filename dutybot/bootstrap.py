@@ -37,8 +37,12 @@ def load_bot(**overrides: object):
 async def open_database(**overrides: object) -> None:
     """Initialise, upgrade the database to the latest migration and sync the unit files, as
     the bot's own start would."""
+    import contextlib
+
     bot = load_bot(**overrides)
-    await bot.upgrade_database()
+    # The migration's progress line is no result of the command: stdout is for results.
+    with contextlib.redirect_stdout(sys.stderr):
+        await bot.upgrade_database()
     from nonebot_plugin_orm import _init_orm
 
     _init_orm()
