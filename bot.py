@@ -198,7 +198,9 @@ def _prepare_sqlite_folder() -> None:
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            fail(f"无法创建数据库文件夹 {folder}（{error.strerror}）")
+            from dutybot.files import why
+
+            fail(f"无法创建数据库文件夹 {folder}（{why(error)}）")
 
 
 async def upgrade_database() -> None:

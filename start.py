@@ -184,7 +184,7 @@ def main(argv):
         # From where the user stands: paths on the command line are theirs. -P keeps a
         # stray dutybot.py or plugins/ folder there from shadowing the project's.
         return run([python, "-X", "utf8", "-P", "-m", "dutybot"] + rest, os.getcwd())
-    say("不认识的命令：{0}\n\n{1}".format(command, __doc__.strip()), sys.stderr)
+    say("不认识的命令：{0}（python start.py --help 看用法）".format(command), sys.stderr)
     return 2
 
 

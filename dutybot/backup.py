@@ -115,6 +115,8 @@ def rotate(folder: Path) -> list[Path]:
 
 def check_backup(path: Path) -> None:
     """A readable, intact dutybot database, or BackupError saying what is wrong."""
+    if path.is_dir():
+        raise BackupError(f"{path} 是文件夹，请写备份文件的路径，如 data/backups/duty-….db")
     if not path.is_file():
         raise BackupError(f"找不到备份文件 {path}")
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 from pathlib import Path
 
 
@@ -88,6 +89,11 @@ def run_restore(args: argparse.Namespace) -> int:
     from . import backup, clock
 
     source = Path(args.file).resolve()
+    try:  # before the bot is loaded: a wrong file is said at once
+        backup.check_backup(source)
+    except backup.BackupError as error:
+        print(f"没有恢复：{error}")
+        return 1
     database, folder = _locations()
     if database is None:
         print("数据库不是 SQLite，请用数据库自己的工具恢复（PostgreSQL：pg_restore）。")
@@ -96,6 +102,12 @@ def run_restore(args: argparse.Namespace) -> int:
         saved = backup.restore(source, database, folder, clock.now())
     except backup.BackupError as error:
         print(f"没有恢复：{error}")
+        return 1
+    except (OSError, sqlite3.Error) as error:
+        from .files import why
+
+        reason = why(error) if isinstance(error, OSError) else str(error)
+        print(f"没有恢复：无法写入数据库 {database}（{reason}）")
         return 1
     if saved:
         print(f"原数据库已另存为 {saved}")

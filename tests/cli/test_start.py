@@ -95,7 +95,7 @@ def test_help_is_the_chinese_usage(project):
         assert "python start.py dutybot …" in result.stdout
     unknown = start(project, "stat")
     assert unknown.returncode == 2
-    assert unknown.stderr.startswith("不认识的命令：stat\n\n用法")
+    assert unknown.stderr == "不认识的命令：stat（python start.py --help 看用法）\n"
     assert calls(project) == []
 
 
