@@ -50,18 +50,22 @@ Check = Callable[[str, Path], str | None]
 def configured(
     env_file: Path, environ: Mapping[str, str], label: str = "config/.env"
 ) -> dict[str, Value]:
-    """Every setting that is given, by lower-case key: the environment over the file."""
-    values: dict[str, Value] = {}
-    if env_file.is_file():
-        from dotenv import dotenv_values
+    """Every setting that is given, by lower-case key: the environment over ``env_file`` over
+    the project's ``.env`` (which nonebot reads too, last)."""
+    from dotenv import dotenv_values
 
+    values: dict[str, Value] = {}
+    project_env = env_file.parent.parent / ".env"
+    for path, name in ((project_env, ".env"), (env_file, label)):
+        if not path.is_file() or (path == env_file and name == ".env"):
+            continue
         try:
-            in_file = dotenv_values(env_file, encoding="utf-8")
+            in_file = dotenv_values(path, encoding="utf-8")
         except UnicodeDecodeError:
-            raise SettingError(f"设置文件 {label} 不是 UTF-8 编码的文本，请用 UTF-8 保存") from None
+            raise SettingError(f"设置文件 {name} 不是 UTF-8 编码的文本，请用 UTF-8 保存") from None
         for key, text in in_file.items():
             if text is not None:
-                values[key.lower()] = Value(key, text, label)
+                values[key.lower()] = Value(key, text, name)
     for key, text in environ.items():
         if key.lower() in CHECKS:
             values[key.lower()] = Value(key, text, "环境变量")

@@ -161,3 +161,10 @@ def test_the_readme_lists_every_checked_key():
         "localstore_cache_dir",
         "localstore_config_dir",
     }
+
+
+def test_the_project_env_file_nonebot_also_reads_is_checked(tmp_path):
+    (tmp_path / ".env").write_text("DUTY_TIMEZONE=Mars/Olympus\nPORT=abc\n", encoding="utf-8")
+    assert problem(tmp_path, env_text="PORT=8080\n") == (
+        "设置有误 DUTY_TIMEZONE=Mars/Olympus（.env）：不是已知的时区，例如 DUTY_TIMEZONE=Asia/Shanghai"
+    )
