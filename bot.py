@@ -124,6 +124,7 @@ def init(**overrides: object) -> None:
     # Registered before any plugin, so it runs before nonebot-plugin-orm's startup check.
     driver.on_startup(upgrade_database)
     nonebot.load_plugins(str(ROOT / "plugins"))
+    _check_plugins_loaded()
     driver.on_startup(freeze_startup_objects)
     for module in extra_plugins():
         if nonebot.load_plugin(module) is None:
@@ -138,6 +139,18 @@ def _check_settings(overrides: dict[str, object]) -> None:
         check_settings(ENV_FILE, root=ROOT, skip=overrides)
     except SettingError as error:
         fail(str(error))
+
+
+def _check_plugins_loaded() -> None:
+    # nonebot logs a plugin that fails to load and serves on without it: a bot that says
+    # "Uvicorn running" and answers nothing. Not starting at all is clearer.
+    import nonebot
+
+    loaded = {plugin.module_name for plugin in nonebot.get_loaded_plugins()}
+    folders = sorted(p.name for p in (ROOT / "plugins").iterdir() if (p / "__init__.py").is_file())
+    missing = [name for name in folders if f"plugins.{name}" not in loaded]
+    if missing:
+        fail(f"插件 {'、'.join(missing)} 加载失败（原因见上面的日志）")
 
 
 def _check_connection_security(host: str, token: str | None) -> None:

@@ -221,3 +221,21 @@ def test_start_py_with_an_unknown_command(tmp_path):
     result = run([sys.executable, str(PROJECT_ROOT / "start.py"), "strat"], tmp_path)
     assert result.returncode == 2
     assert assert_one_chinese_line(result) == "不认识的命令：strat（python start.py --help 看用法）"
+
+
+def test_a_plugin_that_fails_to_load_stops_the_start(tmp_path):
+    # A value given by the program itself skips the settings check; the duty plugin's own
+    # validation then refuses it and every plugin needing it fails to load.
+    script = (
+        "import sys, bot\n"
+        "try:\n"
+        "    bot.init(duty_send_rate='fast')\n"
+        "except bot.SetupError as error:\n"
+        "    print(error)\n"
+        "    sys.exit(1)\n"
+    )
+    result = run([sys.executable, "-c", script], tmp_path, PYTHONPATH=str(PROJECT_ROOT))
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[-1] == (
+        "插件 backup、duty、ledger、monthly、reports、roster 加载失败（原因见上面的日志）"
+    )
