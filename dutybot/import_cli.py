@@ -69,7 +69,8 @@ def run(args: argparse.Namespace) -> int:
         if not chat_path.exists():
             raise ImportRefused(f"找不到聊天记录文件：{args.chat}")
         unit = load_unit(unit_path)
-        check_matches(unit, chat_path)
+        # An import made under the wrong unit file is undone with that same file.
+        check_matches(unit, chat_path, need_match=not args.undo)
     except (ImportRefused, TextFileError, UnitFileError) as error:
         print(error, file=sys.stderr)
         return 1
@@ -114,7 +115,7 @@ def history(chat_path: Path) -> Iterator:
         yield from read_history(stream, timezone())
 
 
-def check_matches(unit, chat_path: Path) -> None:
+def check_matches(unit, chat_path: Path, need_match: bool = True) -> None:
     """ImportRefused unless the file is a QQ export in which at least one of the unit's people
     writes or one of its sites is named: imported under the wrong unit file, a chat's reports
     would all land in a unit of their own, under 未注明地点."""
@@ -126,6 +127,8 @@ def check_matches(unit, chat_path: Path) -> None:
     messages = 0
     for message in history(chat_path):
         messages += 1
+        if not need_match:
+            return
         if message.qq in qqs or any(name in message.sender for name in names):
             return
         text = fold(message.text)

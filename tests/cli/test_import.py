@@ -255,3 +255,38 @@ def test_relative_paths_are_taken_from_where_the_user_stands(tmp_path):
     assert (
         result.stdout.strip().splitlines()[-1].startswith(f"导入完成：读了 {len(messages)} 条消息")
     )
+
+
+async def test_an_import_under_a_wrong_unit_file_is_undone_with_that_file(
+    tmp_path, bot_database_url
+):
+    text, _ = history_text(days=3)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "chat.txt").write_text(text, encoding="utf-8")
+    # Another office that happens to have a 王晓明 too: the import is let through, and every
+    # problem lands under no site of it.
+    (tmp_path / "other.toml").write_text(
+        WRONG_UNIT + '\n[[staff]]\nname = "王晓明"\ndepartment = "办公室"\n', encoding="utf-8"
+    )
+    args = ("import", "--unit", "other.toml", "chat.txt")
+    process = BotProcess(tmp_path / "data", UNIT, database_url=bot_database_url)
+    assert dutybot(tmp_path, *args, database_url=bot_database_url).returncode == 0
+    [(unit_id,)] = await process.fetch("SELECT id FROM duty_unit WHERE name = '市商务局'")
+    assert await process.fetch(
+        "SELECT COUNT(*) FROM ledger_problem WHERE unit_id = :unit AND status != 'withdrawn'",
+        unit=unit_id,
+    ) != [(0,)]
+
+    # As an import made before the refusal existed: nothing of the file matches the chat.
+    (tmp_path / "other.toml").write_text(WRONG_UNIT, encoding="utf-8")
+    assert dutybot(tmp_path, *args, database_url=bot_database_url).returncode == 1
+    undone = dutybot(tmp_path, *args, "--undo", database_url=bot_database_url)
+    assert undone.returncode == 0, undone.stderr
+    assert await process.fetch(
+        "SELECT COUNT(*) FROM ledger_problem WHERE unit_id = :unit AND status != 'withdrawn'",
+        unit=unit_id,
+    ) == [(0,)]
+    assert await process.fetch(
+        "SELECT COUNT(*) FROM reports_dailyreport WHERE unit_id = :unit AND status = 'active'",
+        unit=unit_id,
+    ) == [(0,)]
