@@ -8,6 +8,7 @@ so a half-written file never carries the final name.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from collections import defaultdict
@@ -127,8 +128,14 @@ def file_name(unit_name: str, period: Period, kind: str, suffix: str) -> str:
 def _atomic_save(path: Path, save) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.part")
-    save(partial)
-    os.replace(partial, path)
+    try:
+        save(partial)
+        os.replace(partial, path)
+    except BaseException:
+        # No half-written file is left behind (the target was a folder, or open in Excel).
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise
     return path
 
 

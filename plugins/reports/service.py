@@ -293,8 +293,11 @@ async def withdraw_recalled(
     message_id: str,
     actor_qq: int | None,
     at: datetime,
+    *,
+    reason: str = "消息已撤回",
 ) -> list[Withdrawal]:
-    """A recalled message withdraws the reports read from it and what they created."""
+    """A recalled message withdraws the reports read from it and what they created (an undone
+    import withdraws its messages the same way, with its own ``reason``)."""
     reports = list(
         await session.scalars(
             sa.select(DailyReport).where(
@@ -308,7 +311,7 @@ async def withdraw_recalled(
     withdrawals = []
     for report in reports:
         problems, checkins = await _withdraw_effects(
-            session, served, report, actor_qq, at, "消息已撤回", message_id
+            session, served, report, actor_qq, at, reason, message_id
         )
         report.status = ReportStatus.WITHDRAWN
         await duty_service.audit(
@@ -319,7 +322,7 @@ async def withdraw_recalled(
             report.id,
             actor_qq=actor_qq,
             message_id=message_id,
-            detail="消息撤回",
+            detail=reason,
             at=at,
         )
         site = served.site_by_id(report.site_id) if report.site_id else None
