@@ -109,6 +109,7 @@ def fail(line: str) -> NoReturn:
 def init(**overrides: object) -> None:
     """Initialise nonebot, check the setup, and load the plugins (without serving)."""
     os.chdir(ROOT)
+    _check_settings(overrides)
     import nonebot
     from nonebot.adapters.onebot.v11 import Adapter as OneBotV11Adapter
 
@@ -123,10 +124,33 @@ def init(**overrides: object) -> None:
     # Registered before any plugin, so it runs before nonebot-plugin-orm's startup check.
     driver.on_startup(upgrade_database)
     nonebot.load_plugins(str(ROOT / "plugins"))
+    _check_plugins_loaded()
     driver.on_startup(freeze_startup_objects)
     for module in extra_plugins():
         if nonebot.load_plugin(module) is None:
             fail(f"DUTY_EXTRA_PLUGINS 里的插件 {module} 加载失败（见上面的日志）")
+
+
+def _check_settings(overrides: dict[str, object]) -> None:
+    # Before nonebot reads them: its own checks end in tracebacks or in a plugin left out.
+    from dutybot.settings_check import SettingError, check_settings
+
+    try:
+        check_settings(ENV_FILE, root=ROOT, skip=overrides)
+    except SettingError as error:
+        fail(str(error))
+
+
+def _check_plugins_loaded() -> None:
+    # nonebot logs a plugin that fails to load and serves on without it: a bot that says
+    # "Uvicorn running" and answers nothing. Not starting at all is clearer.
+    import nonebot
+
+    loaded = {plugin.module_name for plugin in nonebot.get_loaded_plugins()}
+    folders = sorted(p.name for p in (ROOT / "plugins").iterdir() if (p / "__init__.py").is_file())
+    missing = [name for name in folders if f"plugins.{name}" not in loaded]
+    if missing:
+        fail(f"插件 {'、'.join(missing)} 加载失败（原因见上面的日志）")
 
 
 def _check_connection_security(host: str, token: str | None) -> None:
@@ -187,7 +211,9 @@ def _prepare_sqlite_folder() -> None:
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            fail(f"无法创建数据库文件夹 {folder}（{error.strerror}）")
+            from dutybot.files import why
+
+            fail(f"无法创建数据库文件夹 {folder}（{why(error)}）")
 
 
 async def upgrade_database() -> None:

@@ -15,7 +15,11 @@ from pathlib import Path
 
 KEEP_DAILY = 14
 KEEP_MONTHLY = 12
-_NAME = re.compile(r"^duty-(\d{4})-(\d{2})-(\d{2})(?:-\d{6})?\.db$")
+# duty-2026-11-29-033000.db: the daily backups, rotated; duty-manual-…: made on request
+# (/备份, dutybot backup), never deleted by the rotation.
+_NAME = re.compile(r"^duty-(manual-)?(\d{4})-(\d{2})-(\d{2})(?:-\d{6}(?:-\d+)?)?\.db$")
+# Names the backup a database was last restored from: the rotation keeps it.
+RESTORED_FROM = "restored-from.txt"
 # Tables a dutybot database must have: a file without them is not a dutybot backup.
 REQUIRED_TABLES = {"duty_unit", "duty_staff", "duty_checkin", "alembic_version"}
 
@@ -28,22 +32,28 @@ class BackupError(Exception):
 class BackupFile:
     path: Path
     day: date
+    manual: bool = False
 
     @property
     def size(self) -> int:
         return self.path.stat().st_size
 
 
-def backup_name(moment: datetime) -> str:
-    return f"duty-{moment:%Y-%m-%d-%H%M%S}.db"
+def backup_name(moment: datetime, manual: bool = False) -> str:
+    return f"duty-{'manual-' if manual else ''}{moment:%Y-%m-%d-%H%M%S}.db"
 
 
-def make_backup(database: Path, folder: Path, moment: datetime) -> Path:
-    """Copy the live database into ``folder`` and return the new file."""
+def make_backup(database: Path, folder: Path, moment: datetime, manual: bool = False) -> Path:
+    """Copy the live database into ``folder`` and return the new file. A manual backup is
+    kept apart from the rotation: two on one day are both kept, and only people delete them."""
     if not database.is_file():
         raise BackupError(f"找不到数据库文件 {database}")
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / backup_name(moment)
+    target = folder / backup_name(moment, manual)
+    number = 1
+    while target.exists():  # two backups within one second are both kept
+        number += 1
+        target = folder / backup_name(moment, manual).replace(".db", f"-{number}.db")
     partial = target.with_suffix(".part")
     try:
         with sqlite3.connect(database) as source, sqlite3.connect(partial) as copy:
@@ -62,13 +72,16 @@ def list_backups(folder: Path) -> list[BackupFile]:
     for path in folder.iterdir():
         match = _NAME.match(path.name)
         if match:
-            found.append(BackupFile(path, date(*map(int, match.groups()))))
+            manual, *day = match.groups()
+            found.append(BackupFile(path, date(*map(int, day)), manual=bool(manual)))
     return sorted(found, key=lambda b: b.path.name)
 
 
-def to_delete(backups: Iterable[BackupFile]) -> list[BackupFile]:
-    """Keep the newest backup of each of the last ``KEEP_DAILY`` days that have one, and the
-    newest of each of the last ``KEEP_MONTHLY`` months; everything else goes."""
+def to_delete(backups: Iterable[BackupFile], protected: Path | None = None) -> list[BackupFile]:
+    """Of the daily backups, keep the newest of each of the last ``KEEP_DAILY`` days that have
+    one, and the newest of each of the last ``KEEP_MONTHLY`` months; the others go. Manual
+    backups and ``protected`` (the file last restored from) are never deleted."""
+    backups = [b for b in backups if not b.manual]
     newest_per_day: dict[date, BackupFile] = {}
     for backup in sorted(backups, key=lambda b: b.path.name):
         newest_per_day[backup.day] = backup
@@ -79,12 +92,22 @@ def to_delete(backups: Iterable[BackupFile]) -> list[BackupFile]:
         newest_per_month[(day.year, day.month)] = newest_per_day[day]
     months = sorted(newest_per_month, reverse=True)
     keep |= {newest_per_month[m].path for m in months[:KEEP_MONTHLY]}
-    return [b for b in backups if b.path not in keep]
+    return [b for b in backups if b.path not in keep and b.path != protected]
+
+
+def restored_from(folder: Path) -> Path | None:
+    """The backup in ``folder`` that the database was last restored from, if any."""
+    try:
+        name = (folder / RESTORED_FROM).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return folder / name if name and Path(name).name == name else None
 
 
 def rotate(folder: Path) -> list[Path]:
+    """Delete the daily backups the rotation no longer keeps; returns them."""
     removed = []
-    for backup in to_delete(list_backups(folder)):
+    for backup in to_delete(list_backups(folder), restored_from(folder)):
         backup.path.unlink(missing_ok=True)
         removed.append(backup.path)
     return removed
@@ -92,6 +115,8 @@ def rotate(folder: Path) -> list[Path]:
 
 def check_backup(path: Path) -> None:
     """A readable, intact dutybot database, or BackupError saying what is wrong."""
+    if path.is_dir():
+        raise BackupError(f"{path} 是文件夹，请写备份文件的路径，如 data/backups/duty-….db")
     if not path.is_file():
         raise BackupError(f"找不到备份文件 {path}")
     try:
@@ -130,4 +155,7 @@ def restore(backup: Path, database: Path, keep_folder: Path, moment: datetime) -
     for suffix in ("-wal", "-shm"):
         Path(f"{database}{suffix}").unlink(missing_ok=True)
     partial.replace(database)
+    if backup.resolve().parent == keep_folder.resolve():
+        # The next daily rotation must not delete the file the data now comes from.
+        (keep_folder / RESTORED_FROM).write_text(backup.name + "\n", encoding="utf-8")
     return saved

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -16,7 +17,11 @@ def quiet_logs() -> None:
         nonebot.log.logger.remove(nonebot.log.logger_id)
     except ValueError:  # already removed
         return
-    nonebot.log.logger.add(sys.stderr, level="WARNING", format="{level}: {message}")
+    # A format function: loguru then appends no traceback (set DUTYBOT_TRACEBACK to see them).
+    shown = "{level}: {message}\n{exception}" if os.environ.get("DUTYBOT_TRACEBACK") else None
+    nonebot.log.logger.add(
+        sys.stderr, level="WARNING", format=lambda record: shown or "{level}: {message}\n"
+    )
 
 
 def load_bot(**overrides: object):
@@ -37,8 +42,12 @@ def load_bot(**overrides: object):
 async def open_database(**overrides: object) -> None:
     """Initialise, upgrade the database to the latest migration and sync the unit files, as
     the bot's own start would."""
+    import contextlib
+
     bot = load_bot(**overrides)
-    await bot.upgrade_database()
+    # The migration's progress line is no result of the command: stdout is for results.
+    with contextlib.redirect_stdout(sys.stderr):
+        await bot.upgrade_database()
     from nonebot_plugin_orm import _init_orm
 
     _init_orm()

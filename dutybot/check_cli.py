@@ -20,22 +20,34 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from .bootstrap import PROJECT_ROOT
+    from .settings_check import SettingError, check_settings, configured
     from .unit import UnitFileError, load_units
 
-    unit_path = args.unit or os.environ.get("DUTY_UNIT_FILE")
+    env_file = PROJECT_ROOT / "config" / ".env"
     overrides: dict[str, object] = {"log_level": "WARNING"}
-    if unit_path:
-        overrides["duty_unit_file"] = str(Path(unit_path).resolve())
+    if args.unit:  # a path on the command line is the user's, from where they stand
+        overrides["duty_unit_file"] = str(Path(args.unit).resolve())
     if args.no_db:
         try:
-            units = load_units(Path(unit_path or "config/duty.toml"))
+            check_settings(env_file, root=PROJECT_ROOT, skip=overrides)
+        except SettingError as error:
+            print(error)
+            return 1
+        setting = configured(env_file, os.environ).get("duty_unit_file")
+        unit_path = Path(str(overrides.get("duty_unit_file") or "")) if args.unit else None
+        if unit_path is None:
+            # A setting's relative path is the project's, as the bot reads it.
+            unit_path = PROJECT_ROOT / (setting.text if setting else "config/duty.toml")
+        try:
+            units = load_units(unit_path)
         except UnitFileError as error:
             print(error)
             return 1
     else:
         from .bootstrap import load_bot
 
-        bot = load_bot(**overrides)  # stops with one line if the unit file is wrong
+        bot = load_bot(**overrides)  # stops with one line if a setting or the unit file is wrong
         units = load_units(bot._start_settings().duty_unit_file)
     for unit in units:
         _print_unit(unit)
@@ -85,7 +97,11 @@ async def _check_database() -> int:
     engine = nonebot_plugin_orm._engines[""]
     print(f"数据库：{engine.url.render_as_string(hide_password=True)}")
     with AlembicConfig() as config:
-        heads = set(ScriptDirectory.from_config(config).get_heads())
+        script = ScriptDirectory.from_config(config)
+        # The heads an upgrade ends at, as the database records them: a branch head that
+        # another branch depends on (duty's) is not stored once the dependant is applied.
+        heads = {revision.revision for revision in script.get_revisions("heads")}
+        known = {revision.revision for revision in script.walk_revisions()}
     try:
         async with engine.connect() as connection:
             current = await connection.run_sync(
@@ -107,13 +123,19 @@ async def _check_database() -> int:
         return 1
     finally:
         await engine.dispose()
-    if not current:
-        print("  数据库是空的：启动机器人时会自动建表。")
-    elif current == heads:
-        print("  数据库结构是最新的。")
-    else:
-        print("  数据库结构较旧：启动机器人时会自动升级。")
+    print(f"  {schema_state(current, heads, known)}")
     if counts:
         print("  " + "，".join(f"{k} {v}" for k, v in counts.items()))
     print("检查完成。")
     return 0
+
+
+def schema_state(current: set[str], heads: set[str], known: set[str]) -> str:
+    """What the database's recorded revisions mean for the next start, as the bot sees it."""
+    if not current:
+        return "数据库是空的：启动机器人时会自动建表。"
+    if current == heads:
+        return "数据库结构是最新的。"
+    if current - known:
+        return "数据库来自更新版本的 dutybot（有本程序不认识的结构版本）：请先更新程序再启动。"
+    return "数据库结构较旧：启动机器人时会自动升级。"

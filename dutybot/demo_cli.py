@@ -18,6 +18,7 @@ import random
 import re
 import sqlite3
 import struct
+import sys
 import tempfile
 import threading
 import zlib
@@ -52,11 +53,55 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
+MARKER = ".dutybot-demo"
+
+
+class FolderRefused(Exception):
+    """The demo will not use this folder; ``str()`` says why in one line."""
+
+
+def prepare_folder(folder: Path) -> str | None:
+    """Make ``folder`` ready for a fresh demo. A folder a demo used before is cleared (its
+    database reused would double every figure); any other non-empty folder is refused, so that
+    nothing of the user's is touched. Returns what was done, if anything worth saying."""
+    import shutil
+
+    from .files import why
+
+    if folder.exists() and not folder.is_dir():
+        raise FolderRefused(f"{folder} 是文件，不是文件夹；请用 --dir 写一个新文件夹的路径")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if not any(folder.iterdir()):
+            (folder / MARKER).write_text("dutybot demo\n", encoding="utf-8")
+            return None
+        if not (folder / MARKER).is_file():
+            raise FolderRefused(
+                f"文件夹 {folder} 里已经有别的文件；演示需要一个新的（或空的）文件夹，"
+                "请换一个 --dir，或不写 --dir"
+            )
+        for name in ("data", "duty.toml"):
+            path = folder / name
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink(missing_ok=True)
+    except OSError as error:
+        raise FolderRefused(f"无法使用文件夹 {folder}：{why(error)}") from None
+    return f"清除了这个文件夹里上次演示的数据，从头开始：{folder}"
+
+
 def run(args: argparse.Namespace) -> int:
     folder = (
         Path(args.dir).absolute() if args.dir else Path(tempfile.mkdtemp(prefix="dutybot-demo-"))
     )
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        note = prepare_folder(folder)
+    except FolderRefused as error:
+        print(error, file=sys.stderr)
+        return 1
+    if note:
+        print(note, flush=True)
     try:
         return asyncio.run(Demo(folder, seed=args.seed, days=args.days).run())
     except KeyboardInterrupt:

@@ -12,7 +12,6 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
 BATCH = 250
 
@@ -21,12 +20,19 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "import",
         help="导入 QQ 群聊天记录里的值班日报",
-        description="导入 QQ 电脑版导出的群聊天记录（.txt），把其中的值班日报按当时发送记入数据库；"
-        "同一文件导入两次不会重复。",
+        description="导入 QQ 电脑版导出的群聊天记录（.txt，UTF-8 或 GBK），把其中的值班日报按当时"
+        "发送记入数据库；同一文件导入两次不会重复。聊天记录里没有单位文件的任何人员和地点时不导入"
+        "（多半是选错了单位文件）。--undo 撤销一个文件的导入。",
     )
     parser.add_argument("--unit", required=True, help="这个群所属单位的单位文件（.toml）")
     parser.add_argument("chat", help="聊天记录文件（QQ 电脑版：消息管理 → 导出为 .txt）")
     parser.add_argument("--quiet", action="store_true", help="不显示进度")
+    parser.add_argument(
+        "--undo",
+        action="store_true",
+        help="撤销这个文件（用同一单位文件）的导入：其中的日报、问题和到岗记录像撤回消息一样撤销，"
+        "留有记录；之后可以重新导入",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -42,12 +48,48 @@ class ImportCounts:
     held: int = 0
 
 
+@dataclass
+class UndoCounts:
+    messages: int = 0
+    reports: int = 0
+    problems: int = 0
+    checkins: int = 0
+
+
+class ImportRefused(Exception):
+    """The file is not imported; ``str()`` is the one line saying why."""
+
+
 def run(args: argparse.Namespace) -> int:
+    from .textfile import TextFileError
+    from .unit import UnitFileError, load_unit
+
+    # Paths as the user typed them, from where they stand (loading the bot changes folder).
     unit_path = Path(args.unit).resolve()
-    chat_path = Path(args.chat)
-    if not chat_path.is_file():
-        print(f"找不到聊天记录文件：{chat_path}", file=sys.stderr)
+    chat_path = Path(args.chat).resolve()
+    try:
+        if not chat_path.exists():
+            raise ImportRefused(f"找不到聊天记录文件：{args.chat}")
+        unit = load_unit(unit_path)
+        # An import made under the wrong unit file is undone with that same file.
+        check_matches(unit, chat_path, need_match=not args.undo)
+    except (ImportRefused, TextFileError, UnitFileError) as error:
+        print(error, file=sys.stderr)
         return 1
+    if args.undo:
+        undone = asyncio.run(undo_import(unit_path, chat_path))
+        if not undone.messages:
+            print(
+                f"{args.chat} 没有用单位文件 {unit_path.name} 导入过（或已经撤销），没有改动。",
+                file=sys.stderr,
+            )
+            return 1
+        print(
+            f"已撤销导入：{undone.messages} 条消息，其中日报 {undone.reports} 份"
+            f"（问题 {undone.problems} 条、到岗记录 {undone.checkins} 条）已像撤回消息一样撤销，"
+            "留有记录。需要时可以重新导入。"
+        )
+        return 0
     counts = asyncio.run(
         import_history(unit_path, chat_path, chat_path.stat().st_size, progress=not args.quiet)
     )
@@ -70,10 +112,45 @@ def message_key(sent_at, sender: str, text: str) -> str:
     return digest[:32]
 
 
-def _lines(stream: BinaryIO, read: list[int]) -> Iterator[str]:
-    for raw in stream:
-        read[0] += len(raw)
-        yield raw.decode("utf-8", errors="replace")
+def history(chat_path: Path) -> Iterator:
+    """The messages of an export, read in whatever encoding QQ or Windows saved it in."""
+    from .chat_history import read_history
+    from .clock import timezone
+    from .textfile import open_text
+
+    stream, _ = open_text(chat_path)
+    with stream:
+        yield from read_history(stream, timezone())
+
+
+def check_matches(unit, chat_path: Path, need_match: bool = True) -> None:
+    """ImportRefused unless the file is a QQ export in which at least one of the unit's people
+    writes or one of its sites is named: imported under the wrong unit file, a chat's reports
+    would all land in a unit of their own, under 未注明地点."""
+    from .text import fold
+
+    qqs = {member.qq for member in unit.staff if member.qq is not None}
+    names = [member.name for member in unit.staff]
+    spellings = {spelling for site in unit.sites for spelling in site.spellings()}
+    messages = 0
+    for message in history(chat_path):
+        messages += 1
+        if not need_match:
+            return
+        if message.qq in qqs or any(name in message.sender for name in names):
+            return
+        text = fold(message.text)
+        if any(spelling in text for spelling in spellings):
+            return
+    if not messages:
+        raise ImportRefused(
+            f"{chat_path.name} 里没有读到消息：不是 QQ 电脑版导出的聊天记录"
+            "（消息管理 → 导出为 .txt），没有导入任何内容。"
+        )
+    raise ImportRefused(
+        f"{chat_path.name} 的 {messages} 条消息里没有单位文件 {unit.source}（{unit.name}）的"
+        "任何人员或地点：是不是选错了单位文件？没有导入任何内容。"
+    )
 
 
 async def import_history(
@@ -87,16 +164,17 @@ async def import_history(
 
     from .chat_history import read_history
     from .clock import timezone
+    from .textfile import open_text
 
     # The database was opened with this unit file only, so it is the one unit served.
     [served] = units.all_served()
     counts = ImportCounts()
     size = max(size, 1)
-    read = [0]
     batch: list = []
     shown = time.monotonic()
-    with chat_path.open("rb") as stream:
-        for message in read_history(_lines(stream, read), timezone()):
+    stream, _ = open_text(chat_path)
+    with stream:
+        for message in read_history(stream, timezone()):
             counts.messages += 1
             batch.append(message)
             if len(batch) >= BATCH:
@@ -105,7 +183,8 @@ async def import_history(
             if progress and time.monotonic() - shown > 1:
                 shown = time.monotonic()
                 print(
-                    f"\r导入中 {read[0] * 100 // size}%（{counts.messages} 条消息）",
+                    f"\r导入中 {min(stream.buffer.tell() * 100 // size, 99)}%"
+                    f"（{counts.messages} 条消息）",
                     end="",
                     file=sys.stderr,
                     flush=True,
@@ -114,6 +193,63 @@ async def import_history(
             await _import_batch(served, batch, counts)
     if progress:
         print(f"\r导入中 100%（{counts.messages} 条消息）", file=sys.stderr)
+    return counts
+
+
+async def undo_import(unit_path: Path, chat_path: Path) -> UndoCounts:
+    """Withdraw what importing ``chat_path`` under this unit file recorded, as recalling each
+    message would (audited), and release the messages so that they can be imported again.
+    The imported rows are those of the import's chat (``i<unit id>``) and message keys."""
+    from .bootstrap import open_database
+
+    await open_database(duty_unit_file=str(unit_path), log_level="WARNING")
+
+    import sqlalchemy as sa
+    from nonebot_plugin_orm import get_session
+
+    from plugins.duty import service as duty_service
+    from plugins.duty import units
+    from plugins.duty.model import ProcessedMessage
+    from plugins.reports.service import withdraw_recalled
+
+    from . import clock
+
+    [served] = units.all_served()
+    chat = f"i{served.unit_id}"
+    keys = list(dict.fromkeys(message_key(m.sent_at, m.sender, m.text) for m in history(chat_path)))
+    counts = UndoCounts()
+    now = clock.now()
+    async with get_session() as session:
+        for start in range(0, len(keys), BATCH):
+            claimed = list(
+                await session.scalars(
+                    sa.select(ProcessedMessage).where(
+                        ProcessedMessage.chat == chat,
+                        ProcessedMessage.message_id.in_(keys[start : start + BATCH]),
+                    )
+                )
+            )
+            for row in claimed:
+                withdrawals = await withdraw_recalled(
+                    session, served, chat, row.message_id, None, now, reason="导入已撤销"
+                )
+                counts.reports += len(withdrawals)
+                counts.problems += sum(w.problems for w in withdrawals)
+                counts.checkins += sum(w.checkins for w in withdrawals)
+                await session.delete(row)
+            counts.messages += len(claimed)
+        if counts.messages:
+            await duty_service.audit(
+                session,
+                served.unit_id,
+                "undo",
+                "import",
+                None,
+                detail=f"撤销导入 {chat_path.name}：{counts.messages} 条消息，日报 {counts.reports} 份，"
+                f"问题 {counts.problems} 条，到岗记录 {counts.checkins} 条",
+                at=now,
+            )
+        await session.commit()
     return counts
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -21,8 +22,20 @@ def run(args: argparse.Namespace) -> int:
     from .bootstrap import load_bot
 
     load_bot()
+    import click
     from nonebot_plugin_orm import _init_orm
     from nonebot_plugin_orm.__main__ import main
 
     _init_orm()
-    return main(args=args.orm_args, prog_name="dutybot orm", standalone_mode=True) or 0
+    try:
+        return (
+            main(args=args.orm_args or ["--help"], prog_name="dutybot orm", standalone_mode=False)
+            or 0
+        )
+    except click.exceptions.Abort:
+        return 1
+    except click.ClickException as error:
+        print(
+            f"dutybot orm：{error.format_message()}（dutybot orm --help 看用法）", file=sys.stderr
+        )
+        return error.exit_code or 1

@@ -42,10 +42,12 @@ def run(args: argparse.Namespace) -> int:
     except UnitFileError as error:
         print(error, file=sys.stderr)
         return 1
+    from .textfile import TextFileError, open_text
+
     try:
-        source = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8-sig")  # noqa: SIM115
-    except OSError as error:
-        print(f"无法读取 {args.file}：{error.strerror or error}", file=sys.stderr)
+        source = sys.stdin if args.file == "-" else open_text(Path(args.file))[0]
+    except TextFileError as error:
+        print(error, file=sys.stderr)
         return 1
 
     scored_rows: list[dict[str, Any]] = []
@@ -57,8 +59,13 @@ def run(args: argparse.Namespace) -> int:
                 continue
             try:
                 row = json.loads(line)
+            except ValueError:
+                print(f"第{number}行无法读取：不是 JSON", file=sys.stderr)
+                failures += 1
+                continue
+            try:
                 message_id, sent_at, text = _message(row)
-            except (ValueError, TypeError, KeyError) as error:
+            except BadMessage as error:
                 print(f"第{number}行无法读取：{error}", file=sys.stderr)
                 failures += 1
                 continue
@@ -77,17 +84,32 @@ def run(args: argparse.Namespace) -> int:
         for name in (*FIELDS, "mean"):
             if name in result:
                 print(f"{name:<15} {result[name]:.3f}", file=sys.stderr)
+    if not outputs and not failures and args.file != "-":
+        print(f"{args.file} 里没有消息（每行应是一条 JSON 消息）", file=sys.stderr)
+        return 1
     return 1 if failures and not outputs else 0
+
+
+class BadMessage(Exception):
+    """A line that is no message; ``str()`` says what is wrong with it."""
 
 
 def _message(row: Any) -> tuple[str, datetime, str]:
     if not isinstance(row, dict):
-        raise TypeError("不是 JSON 对象")
+        raise BadMessage("不是 JSON 对象")
+    missing = [key for key in ("id", "sent_at", "text") if key not in row]
+    if missing:
+        raise BadMessage(f"缺少 {'、'.join(missing)}")
     message_id = row["id"]
     text = row["text"]
     if not isinstance(text, str):
-        raise TypeError("text 不是文字")
-    sent_at = datetime.fromisoformat(str(row["sent_at"]))
+        raise BadMessage("text 不是文字")
+    try:
+        sent_at = datetime.fromisoformat(str(row["sent_at"]))
+    except ValueError:
+        raise BadMessage(
+            f"sent_at 不是时间（应写成 2026-11-20T08:05:00）：{row['sent_at']}"
+        ) from None
     if sent_at.tzinfo is None:
         # A bare time is the unit's local time, never the host's.
         sent_at = sent_at.replace(tzinfo=timezone())

@@ -27,15 +27,26 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="年-月，如 2026-11（默认：每月1—5日为上月，之后为本月至今）",
     )
     parser.add_argument("--unit", help="单位名称（默认：全部单位；只有一个单位时就是它）")
-    parser.add_argument("--xlsx", metavar="FILE", help="同时写出 Excel 文件")
-    parser.add_argument("--docx", metavar="FILE", help="同时写出 Word 说明报告（一个单位时）")
+    parser.add_argument(
+        "--xlsx", metavar="FILE", help="同时写出 Excel 文件（写文件夹时用通常的文件名存到其中）"
+    )
+    parser.add_argument(
+        "--docx", metavar="FILE", help="同时写出 Word 说明报告（一个单位时；可写文件夹）"
+    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from .files import output_problem
+
     # Paths as the user meant them: loading the bot changes to the project folder.
     xlsx = Path(args.xlsx).absolute() if args.xlsx else None
     docx = Path(args.docx).absolute() if args.docx else None
+    for path in (xlsx, docx):
+        problem = output_problem(path) if path else None
+        if problem:  # said before the database is opened and the figures are computed
+            print(problem, file=sys.stderr)
+            return 1
     return asyncio.run(_run(args, xlsx, docx))
 
 
@@ -80,6 +91,7 @@ async def report(
     from plugins.monthly import delivery, duty_settings, exports, figures
 
     from . import clock
+    from .files import why
     from .monthly import BadMonth, FutureMonth, default_month, read_month, render_chat
     from .text import fold
 
@@ -106,30 +118,46 @@ async def report(
         return ["单位文件里没有单位，请先检查：dutybot check"], 1
 
     lines: list[str] = []
-    if len(chosen) == 1:
-        served = chosen[0]
-        summary = await delivery.build_summary(session, served, period)
-        lines.append(render_chat(summary))
+    writing: Path | None = None  # the file being written, for the line an error gives
+    try:
+        if len(chosen) == 1:
+            served = chosen[0]
+            summary = await delivery.build_summary(session, served, period)
+            lines.append(render_chat(summary))
+            if xlsx is not None:
+                writing = xlsx = _in_folder(
+                    xlsx, exports.file_name(served.unit.name, period, "月报", ".xlsx")
+                )
+                await exports.write_workbook(session, summary, served.unit_id, xlsx)
+                lines.append(f"已写出 Excel：{xlsx}")
+            if docx is not None:
+                writing = docx = _in_folder(
+                    docx, exports.file_name(served.unit.name, period, "月报材料", ".docx")
+                )
+                pairs = await figures.photo_pairs(
+                    session, served.unit_id, period, delivery.site_labels(served)
+                )
+                exports.write_report_docx(
+                    summary, pairs, data_dir or Path(duty_settings.duty_data_dir), docx
+                )
+                lines.append(f"已写出 Word：{docx}")
+            return lines, 0
+
+        from .monthly import render_city
+
+        rows = await figures.city_figures(session, period, [s.unit_id for s in chosen])
+        lines.append(render_city(period, rows))
         if xlsx is not None:
-            await exports.write_workbook(session, summary, served.unit_id, xlsx)
+            writing = xlsx = _in_folder(xlsx, exports.file_name("全市", period, "月报", ".xlsx"))
+            exports.write_city_workbook(period, rows, xlsx)
             lines.append(f"已写出 Excel：{xlsx}")
         if docx is not None:
-            pairs = await figures.photo_pairs(
-                session, served.unit_id, period, delivery.site_labels(served)
-            )
-            exports.write_report_docx(
-                summary, pairs, data_dir or Path(duty_settings.duty_data_dir), docx
-            )
-            lines.append(f"已写出 Word：{docx}")
+            lines.append("Word 说明报告按单位写出，请加 --unit 单位名称")
         return lines, 0
+    except OSError as error:  # e.g. the file is open in Excel on Windows
+        return [*lines, f"无法写入 {writing or error.filename}：{why(error)}"], 1
 
-    from .monthly import render_city
 
-    rows = await figures.city_figures(session, period, [s.unit_id for s in chosen])
-    lines.append(render_city(period, rows))
-    if xlsx is not None:
-        exports.write_city_workbook(period, rows, xlsx)
-        lines.append(f"已写出 Excel：{xlsx}")
-    if docx is not None:
-        lines.append("Word 说明报告按单位写出，请加 --unit 单位名称")
-    return lines, 0
+def _in_folder(path: Path, name: str) -> Path:
+    """A folder given for a file: the file goes into it under its usual name."""
+    return path / name if path.is_dir() else path

@@ -8,6 +8,7 @@ real protocol over a real socket.
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import itertools
 import json
@@ -16,7 +17,8 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -159,6 +161,115 @@ class BotProcess:
         self.stop()
 
 
+@dataclass(frozen=True)
+class ReceivedFile:
+    """A file the simulated QQ side took in an upload, with the bytes it got."""
+
+    action: str
+    target: int
+    name: str
+    form: str  # "path", "base64" or "url"
+    data: bytes
+
+
+def _napcat_refusal(file: str) -> dict[str, Any]:
+    # NapCat: a path that does not exist on its disk is no URI it knows (OneBotAction's
+    # websocket answer to an exception: status failed, retcode 1200, message and wording).
+    said = f"识别URL失败, uri= {file[:80]}"
+    return {"status": "failed", "retcode": 1200, "data": None, "message": said, "wording": said}
+
+
+def _llonebot_refusal(file: str) -> dict[str, Any]:
+    said = f"Error: 未知文件类型或路径不存在: {file[:80]}"
+    return {"status": "failed", "retcode": 1200, "data": None, "message": said, "wording": said}
+
+
+def _lagrange_refusal(file: str) -> dict[str, Any]:
+    # Lagrange.OneBot opens ``file`` as a local path; any exception answers like this.
+    return {"status": "failed", "retcode": 200, "data": None}
+
+
+@dataclass(frozen=True)
+class FileSide:
+    """How the QQ side takes the ``file`` of ``upload_group_file`` / ``upload_private_file``,
+    as the OneBot implementations do (checked against their code):
+
+    - ``sees_bot_disk``: the bot's paths exist for it (same PC, or a shared volume);
+    - ``takes_links``: ``base64://…`` and ``http(s)://…`` are taken (NapCat, LLOneBot; not
+      Lagrange.OneBot, which opens ``file`` as a path);
+    - ``refusal``: its answer to a file it cannot take;
+    - ``upload_failure``: an answer to every upload, taken or not (Lagrange's failed highway);
+    - ``base64_limit``: base64 text longer than this is refused (its frame cap, scaled down).
+    """
+
+    name: str
+    sees_bot_disk: bool = True
+    takes_links: bool = True
+    refusal: Callable[[str], dict[str, Any]] = _napcat_refusal
+    upload_failure: dict[str, Any] | None = None
+    base64_limit: int | None = None
+
+    async def take(
+        self, file: str, download: Callable[[str], Awaitable[bytes | None]]
+    ) -> tuple[str, bytes]:
+        """The form and bytes of an uploaded ``file`` as this implementation gets them;
+        raises :class:`Refused` with its answer when it cannot take it."""
+        data: bytes | None = None
+        form = "path"
+        if file.startswith("base64://"):
+            form = "base64"
+            if self.takes_links and (self.base64_limit is None or len(file) <= self.base64_limit):
+                data = base64.b64decode(file.removeprefix("base64://"), validate=True)
+        elif file.startswith(("http://", "https://")):
+            form = "url"
+            if self.takes_links:
+                data = await download(file)
+        elif self.sees_bot_disk:
+            data = await asyncio.to_thread(_read_if_file, file)
+        if data is None:
+            raise Refused(self.refusal(file))
+        if self.upload_failure is not None:
+            raise Refused(dict(self.upload_failure))
+        return form, data
+
+
+# NapCat or LLOneBot on the bot's own PC: every form works.
+SAME_PC = FileSide("same-pc")
+NAPCAT_DOCKER = FileSide("napcat-docker", sees_bot_disk=False)
+# NapCat in Docker when base64 is too big for it: only the link is left.
+NAPCAT_DOCKER_BIG_FILE = FileSide("napcat-docker-big-file", sees_bot_disk=False, base64_limit=64)
+LLONEBOT_OTHER_HOST = FileSide(
+    "llonebot-other-host", sees_bot_disk=False, refusal=_llonebot_refusal
+)
+LAGRANGE_SAME_PC = FileSide("lagrange-same-pc", takes_links=False, refusal=_lagrange_refusal)
+LAGRANGE_DOCKER = FileSide(
+    "lagrange-docker", sees_bot_disk=False, takes_links=False, refusal=_lagrange_refusal
+)
+LAGRANGE_HIGHWAY_FAILED = FileSide(
+    "lagrange-highway-failed",
+    takes_links=False,
+    refusal=_lagrange_refusal,
+    upload_failure={"status": "Highway Failed", "retcode": -91001, "data": None},
+)
+FILE_SIDES = (
+    SAME_PC,
+    NAPCAT_DOCKER,
+    NAPCAT_DOCKER_BIG_FILE,
+    LLONEBOT_OTHER_HOST,
+    LAGRANGE_SAME_PC,
+    LAGRANGE_DOCKER,
+    LAGRANGE_HIGHWAY_FAILED,
+)
+
+
+class Refused(Exception):
+    """An API call answered with this whole reply (status, retcode, message)."""
+
+    def __init__(self, reply: dict[str, Any]) -> None:
+        super().__init__(reply.get("message", ""))
+        self.reply = reply
+
+
 class SimulatedQQ:
     """The OneBot v11 implementation's end of the reverse WebSocket.
 
@@ -167,7 +278,8 @@ class SimulatedQQ:
     ``answers`` maps an action to a function of its params returning the ``data`` of the reply;
     an exception there turns into a failed call (``status: failed``). Like a real client it
     remembers the messages posted and sent, and answers ``get_msg`` for them (the adapter asks
-    for the quoted message of every reply).
+    for the quoted message of every reply). Uploads are taken as ``file_side`` says, and each
+    file taken is kept in ``files`` with its bytes.
     """
 
     def __init__(
@@ -177,8 +289,11 @@ class SimulatedQQ:
         self_id: int = 3000000001,
         access_token: str | None = None,
         answers: Mapping[str, ApiAnswer] | None = None,
+        file_side: FileSide = SAME_PC,
     ) -> None:
         self.url = url
+        self.file_side = file_side
+        self.files: list[ReceivedFile] = []
         self.self_id = self_id
         self.access_token = access_token
         self.answers: dict[str, ApiAnswer] = dict(answers or {})
@@ -269,6 +384,32 @@ class SimulatedQQ:
         )
         return message_id
 
+    async def private_message(
+        self, user_id: int, message: str | list[Segment], *, nickname: str = ""
+    ) -> int:
+        """Post a private (friend) message; returns its message id."""
+        segments = (
+            [{"type": "text", "data": {"text": message}}] if isinstance(message, str) else message
+        )
+        message_id = self.next_message_id()
+        sent_at = int(time.time())
+        self._remember(message_id, sent_at, user_id, nickname or str(user_id), segments)
+        await self.post(
+            {
+                "time": sent_at,
+                "post_type": "message",
+                "message_type": "private",
+                "sub_type": "friend",
+                "message_id": message_id,
+                "user_id": user_id,
+                "message": segments,
+                "raw_message": _raw(segments),
+                "font": 0,
+                "sender": {"user_id": user_id, "nickname": nickname or str(user_id)},
+            }
+        )
+        return message_id
+
     async def group_recall(
         self, group_id: int, user_id: int, message_id: int, operator_id: int | None = None
     ) -> None:
@@ -321,7 +462,13 @@ class SimulatedQQ:
             self.history.append(call)
             reply: dict[str, Any] = {"echo": echo}
             try:
-                data = self._answer(action, params)
+                if action in UPLOADS and action not in self.answers:
+                    data = await self._upload(action, params)
+                else:
+                    data = self._answer(action, params)
+            except Refused as refused:
+                reply |= refused.reply
+                call["refused"] = refused.reply
             except Exception as error:  # an answer that fails is a failed call
                 reply |= {"status": "failed", "retcode": 100, "data": None, "message": str(error)}
             else:
@@ -329,6 +476,12 @@ class SimulatedQQ:
                 call["result"] = data
             await self._websocket.send(json.dumps(reply, ensure_ascii=False))
             self.calls.put_nowait(call)
+
+    async def _upload(self, action: str, params: dict[str, Any]) -> Any:
+        form, data = await self.file_side.take(str(params.get("file", "")), _download)
+        target = params.get("group_id") or params.get("user_id")
+        self.files.append(ReceivedFile(action, int(target), str(params.get("name")), form, data))
+        return None
 
     def _answer(self, action: str, params: dict[str, Any]) -> Any:
         if action in self.answers:
@@ -361,6 +514,22 @@ class SimulatedQQ:
             "sender": {"user_id": user_id, "nickname": nickname},
             "message": segments,
         }
+
+
+UPLOADS = ("upload_group_file", "upload_private_file")
+
+
+def _read_if_file(path: str) -> bytes | None:
+    return Path(path).read_bytes() if Path(path).is_file() else None
+
+
+async def _download(url: str) -> bytes | None:
+    """What the QQ side does with a link: fetch it (None when the bot refuses it)."""
+    import httpx
+
+    async with httpx.AsyncClient(trust_env=False, timeout=30) as client:
+        response = await client.get(url)
+    return response.content if response.status_code == 200 else None
 
 
 def reply_segment(message_id: int) -> Segment:

@@ -371,7 +371,9 @@ def load_unit(path: Path | str) -> Unit:
     try:
         raw = path.read_bytes().decode("utf-8-sig")
     except OSError as error:
-        raise UnitFileError(path, "", f"无法读取（{error.strerror or error}）") from None
+        from .files import why
+
+        raise UnitFileError(path, "", f"无法读取（{why(error)}）") from None
     except UnicodeDecodeError:
         raise UnitFileError(path, "", "不是 UTF-8 编码的文本，请用 UTF-8 保存") from None
     try:

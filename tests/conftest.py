@@ -73,7 +73,7 @@ async def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     import nonebot_plugin_orm
     from nonebot_plugin_orm import Model, get_session
 
-    from plugins.duty import inbox, pending, service, units
+    from plugins.duty import inbox, pending, service, units, upload
 
     url = os.environ.get("DUTY_TEST_DATABASE_URL")
     if not url:
@@ -90,6 +90,7 @@ async def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     pending.clear()
     inbox.forget_recent()
     service.forget_people()
+    upload.forget_what_worked()
     yield engine
     await engine.dispose()
 

@@ -64,25 +64,29 @@ def sqlite_file() -> Path | None:
     return Path(url.database)
 
 
-async def back_up_now() -> Path:
-    """One backup and the rotation; raises BackupError."""
+async def back_up_now(manual: bool = True) -> tuple[Path, list[Path]]:
+    """One backup, and for the daily one the rotation; returns the backup and the old ones
+    the rotation removed. Raises BackupError."""
     database = sqlite_file()
     if database is None:
         raise backup.BackupError(
             "数据库不是 SQLite，请用数据库自己的工具备份（PostgreSQL：pg_dump）"
         )
-    target = await asyncio.to_thread(backup.make_backup, database, backup_folder(), clock.now())
-    await asyncio.to_thread(backup.rotate, backup_folder())
-    return target
+    target = await asyncio.to_thread(
+        backup.make_backup, database, backup_folder(), clock.now(), manual
+    )
+    removed = [] if manual else await asyncio.to_thread(backup.rotate, backup_folder())
+    return target, removed
 
 
 async def daily_backup() -> None:
     try:
-        target = await back_up_now()
-    except backup.BackupError as error:
+        target, removed = await back_up_now(manual=False)
+    except (backup.BackupError, OSError) as error:
         logger.error(f"每日备份失败：{error}")
     else:
-        logger.info(f"每日备份完成：{target}")
+        gone = f"；按保留规则删除了 {'、'.join(p.name for p in removed)}" if removed else ""
+        logger.info(f"每日备份完成：{target}{gone}")
 
 
 @get_driver().on_startup
@@ -111,7 +115,7 @@ async def handle_backup(event: MessageEvent) -> None:
     if not coordinated_units(event):
         await backup_command.finish("只有协调人可以备份数据库。")
     try:
-        target = await back_up_now()
+        target, _ = await back_up_now()
     except backup.BackupError as error:
         await backup_command.finish(f"备份没有成功：{error}")
     size = target.stat().st_size

@@ -33,7 +33,7 @@ from dutybot.suggest import closest_site  # noqa: E402
 from dutybot.text import clip  # noqa: E402
 from dutybot.unit import Site  # noqa: E402
 
-from . import database, inbox, outbox, pending, service, units  # noqa: E402
+from . import database, inbox, outbox, pending, service, units, upload  # noqa: E402
 from .chat import (  # noqa: E402
     COMMAND_PRIORITY,
     NOT_STAFF,
@@ -67,6 +67,7 @@ __plugin_meta__ = PluginMetadata(
 plugin_config = get_plugin_config(Config)
 clock.set_timezone(plugin_config.duty_timezone)
 outbox.configure(plugin_config.duty_send_rate, plugin_config.duty_send_burst)
+upload.install()
 
 
 @get_driver().on_startup

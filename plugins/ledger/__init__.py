@@ -329,6 +329,30 @@ async def handle_resolving_reply(matcher: Matcher, event: GroupMessageEvent) -> 
     await _resolve(resolving_reply, served, event, number, note, event.message)
 
 
+# "@机器人 已解决" as a reply whose quoted message the QQ side could not find: NapCat then drops
+# the reply segment, and nothing says which problem is meant.
+LOST_REPLY = (
+    "没看到你回复的是哪条问题（QQ 没有带上被回复的消息）。请发送：/解决 12（12 换成问题编号），"
+    "或者再回复一次该问题的消息。不知道编号可发送：/问题 列表"
+)
+
+
+async def _is_unquoted_resolving(event: GroupMessageEvent) -> bool:
+    return (
+        event.is_tome()
+        and _quoted_message_id(event) is None
+        and fix_word_at_start(event.get_plaintext().strip()) is not None
+    )
+
+
+unquoted_resolving = on_message(rule=Rule(_is_unquoted_resolving), priority=6, block=True)
+
+
+@unquoted_resolving.handle()
+async def handle_unquoted_resolving() -> None:
+    await unquoted_resolving.finish(LOST_REPLY)
+
+
 async def _resolve(
     matcher: type[Matcher],
     served: ServedUnit,

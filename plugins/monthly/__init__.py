@@ -124,15 +124,17 @@ async def handle_monthly(bot: Bot, event: MessageEvent, args: Message = CommandA
             path = await delivery.make_report(session, served, summary, data_dir())
         else:
             path = await delivery.make_workbook(session, served, summary, data_dir())
-    sent = await delivery.upload(bot, target, path)
+    outcome = await delivery.upload(bot, target, path)
     if request.materials:
         note = delivery.file_note(
-            "Word 说明报告草稿（约700字，含整改前后对比照片）", sent, path, where
+            "Word 说明报告草稿（约700字，含整改前后对比照片）", outcome, path, where
         )
-        await monthly.finish(f"{summary_title(summary)}\n{note}\n请核对修改后上报。")
-    footer = delivery.file_note("Excel 明细", sent, path, where)
+        await monthly.finish(
+            delivery.as_text(f"{summary_title(summary)}\n{note}\n请核对修改后上报。")
+        )
+    footer = delivery.file_note("Excel 明细", outcome, path, where)
     footer += f"\nWord 说明报告：/月报 材料 {request.period.key}"
-    await monthly.finish(render_chat(summary, footer=footer))
+    await monthly.finish(delivery.as_text(render_chat(summary, footer=footer)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -157,4 +159,4 @@ async def handle_weekly(event: MessageEvent, args: Message = CommandArg()) -> No
         )
     async with get_session() as session:
         summary = await delivery.build_summary(session, served, period)
-    await weekly.finish(render_chat(summary))
+    await weekly.finish(delivery.as_text(render_chat(summary)))

@@ -1,5 +1,5 @@
-"""Making the summary and its files for a served unit, and getting them to people: uploads
-with a saved-file fallback, and the 1st-of-month post (claimed in the roster's reminder log,
+"""Making the summary and its files for a served unit, and getting them to people: uploads in
+whatever form the QQ side takes, told truly, and the 1st-of-month post (claimed in the roster's reminder log,
 ``roster_reminder``, under a unique key before it is sent, so it goes out once)."""
 
 from __future__ import annotations
@@ -9,20 +9,23 @@ from datetime import datetime
 from pathlib import Path
 
 from nonebot import get_bots, logger
-from nonebot.adapters.onebot.v11 import Bot
+from nonebot.adapters.onebot.v11 import Bot, Message, MessageSegment
 from nonebot.exception import ActionFailed, ApiNotAvailable, NetworkError
 from nonebot_plugin_orm import get_session
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dutybot import clock
+from dutybot import clock, file_delivery
+from dutybot.file_delivery import Outcome
 from dutybot.monthly import (
     Period,
     UnitSummary,
     monthly_post_due,
     previous_month,
     render_chat,
+    summary_title,
 )
 from plugins.duty.units import ServedUnit, all_served
+from plugins.duty.upload import send_file
 from plugins.roster import service as roster_log
 from plugins.roster.model import ReminderStatus
 
@@ -70,11 +73,6 @@ async def make_report(
     return exports.write_report_docx(summary, pairs, data_dir, path)
 
 
-def absolute(path: Path) -> str:
-    """What the OneBot side is given: an absolute path (it does not share our folder)."""
-    return str(Path(path).absolute())
-
-
 def shown_path(path: Path) -> str:
     """The path as the operator finds it: relative to the bot's folder when inside it."""
     path = Path(path).resolve()
@@ -94,38 +92,23 @@ class Target:
         return f"g{self.group_id}" if self.group_id is not None else f"p{self.user_id}"
 
 
-async def upload(bot: Bot, target: Target, path: Path) -> bool:
-    """Send a file to a group (group files) or a person; False when the connected QQ side
-    cannot take it (the file stays saved where it is)."""
-    try:
-        if target.group_id is not None:
-            await bot.call_api(
-                "upload_group_file",
-                group_id=target.group_id,
-                file=absolute(path),
-                name=Path(path).name,
-            )
-        else:
-            await bot.call_api(
-                "upload_private_file",
-                user_id=target.user_id,
-                file=absolute(path),
-                name=Path(path).name,
-            )
-    except SEND_FAILURES as error:
-        logger.warning(f"文件没能发送（{type(error).__name__}），已保存在 {path}")
-        return False
-    return True
+async def upload(bot: Bot, target: Target, path: Path) -> Outcome:
+    """Send a file to a group (group files) or a person in whatever form the connected QQ side
+    takes; the outcome says whether it arrived (the file stays saved where it is either way)."""
+    return await send_file(bot, path, group_id=target.group_id, user_id=target.user_id)
 
 
 def file_label(path: Path) -> str:
     return {".xlsx": "Excel 明细", ".docx": "Word 说明报告"}.get(Path(path).suffix, "文件")
 
 
-def file_note(what: str, sent: bool, path: Path, where: str = "群文件") -> str:
-    if sent:
-        return f"{what}已发到{where}：{Path(path).name}"
-    return f"{what}没能直接发送，已保存在机器人电脑上：{shown_path(path)}"
+def file_note(what: str, outcome: Outcome, path: Path, where: str = "群文件") -> str:
+    return file_delivery.file_note(what, outcome, Path(path).name, where, shown_path(path))
+
+
+def as_text(text: str) -> Message:
+    """A message of plain text: what users wrote stays text, never CQ code."""
+    return Message(MessageSegment.text(text))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -135,8 +118,14 @@ def file_note(what: str, sent: bool, path: Path, where: str = "群文件") -> st
 _finished: set[tuple[int, str]] = set()
 
 
+# (unit id, period key) → coordinator QQ → (files that reached them, files), in this process
+_files_received: dict[tuple[int, str], dict[int, tuple[int, int]]] = {}
+
+
 def forget_finished() -> None:
+    """What a restarted process knows: nothing."""
     _finished.clear()
+    _files_received.clear()
 
 
 async def monthly_summary_tick(now: datetime | None = None) -> int:
@@ -160,15 +149,16 @@ async def monthly_summary_tick(now: datetime | None = None) -> int:
 async def post_monthly_summary(
     served: ServedUnit, period: Period, bots: list[Bot], now: datetime
 ) -> int:
-    """The summary to each of the unit's groups; the workbook and the 说明报告 to each
-    coordinator (if the unit file says so)."""
+    """The workbook and the 说明报告 to each coordinator (if the unit file says so), then the
+    summary to each of the unit's groups, its footer saying whether the coordinators got them."""
     if (served.unit_id, period.key) in _finished:
         return 0
     from . import duty_settings
 
     coordinators = served.unit.coordinators if served.unit.monthly.files_to_coordinators else ()
-    targets = [Target(group_id=g) for g in served.unit.groups]
-    targets += [Target(user_id=qq) for qq in coordinators]
+    # Coordinators first: the group post then tells what actually reached them.
+    targets = [Target(user_id=qq) for qq in coordinators]
+    targets += [Target(group_id=g) for g in served.unit.groups]
     async with get_session() as session:
         pending = await _unsent(session, served.unit_id, period, targets)
     if not pending:
@@ -184,14 +174,14 @@ async def post_monthly_summary(
                 await make_workbook(session, served, summary, data_dir),
                 await make_report(session, served, summary, data_dir),
             ]
-    if coordinators:
-        footer = "Excel 明细和 Word 说明报告草稿已私发协调人。"
-    else:
-        footer = f"协调人可发送 /月报 {period.key} 获取 Excel 明细，/月报 材料 {period.key} 获取 Word 说明报告。"
-    text = render_chat(summary, footer=footer)
 
+    received = _files_received.setdefault((served.unit_id, period.key), {})
     served_count = 0
     for target in pending:
+        text = ""
+        if target.group_id is not None:
+            footer = files_footer(period, coordinators, received)
+            text = render_chat(summary, footer=footer)
         key = dispatch_key(served.unit_id, period, target)
         async with get_session() as session:
             claimed = await roster_log.claim_reminder(
@@ -202,11 +192,18 @@ async def post_monthly_summary(
                 day=period.first,
                 target=target.key,
                 due_at=now,
-                text=text if target.group_id is not None else "",
+                text=text,
             )
         if not claimed:
             continue
-        error = await _deliver(bots, target, text, files)
+        if target.group_id is not None:
+            error = await _post_to_group(bots, target.group_id, text)
+        else:
+            assert target.user_id is not None
+            error, arrived = await _files_to_coordinator(
+                bots, target.user_id, summary_title(summary), files
+            )
+            received[target.user_id] = (arrived, len(files))
         async with get_session() as session:
             await roster_log.reminder_done(session, key, not error)
         if error:
@@ -215,28 +212,67 @@ async def post_monthly_summary(
     return served_count
 
 
-async def _deliver(bots: list[Bot], target: Target, text: str, files: list[Path]) -> str:
-    """Send to one target with the first bot that can; the error text, or "" when sent."""
+def files_footer(
+    period: Period, coordinators: tuple[int, ...], received: dict[int, tuple[int, int]]
+) -> str:
+    """The group post's last line, true to what reached the coordinators. When this process
+    does not know (they were served before a restart), it claims nothing."""
+    ask = (
+        f"协调人可发送 /月报 {period.key} 获取 Excel 明细，"
+        f"/月报 材料 {period.key} 获取 Word 说明报告。"
+    )
+    known = [received[qq] for qq in coordinators if qq in received]
+    if not coordinators or len(known) < len(coordinators):
+        return ask
+    arrived = sum(got for got, _ in known)
+    if arrived == sum(total for _, total in known):
+        return "Excel 明细和 Word 说明报告草稿已私发协调人。"
+    if arrived == 0:
+        return "Excel 明细和 Word 说明报告草稿没能私发协调人（文件已保存在机器人电脑上）。" + ask
+    return "Excel 明细和 Word 说明报告草稿有的没能私发协调人（已保存在机器人电脑上）。" + ask
+
+
+async def _post_to_group(bots: list[Bot], group_id: int, text: str) -> str:
+    """Post with the first bot that can; the error text, or "" when sent."""
     error = "没有可用的机器人连接"
     for bot in bots:
         try:
-            if target.group_id is not None:
-                await bot.send_group_msg(group_id=target.group_id, message=text)
-                return ""
-            assert target.user_id is not None
-            intro = f"{text.splitlines()[0]}：Excel 明细和 Word 说明报告草稿见随后的文件。"
-            await bot.send_private_msg(user_id=target.user_id, message=intro)
-            notes = [
-                file_note(file_label(path), False, path)
-                for path in files
-                if not await upload(bot, target, path)
-            ]
-            if notes:
-                await bot.send_private_msg(user_id=target.user_id, message="\n".join(notes))
+            await bot.send_group_msg(group_id=group_id, message=as_text(text))
             return ""
         except SEND_FAILURES as failure:
             error = f"{type(failure).__name__}: {failure}"[:255]
     return error
+
+
+async def _files_to_coordinator(
+    bots: list[Bot], user_id: int, title: str, files: list[Path]
+) -> tuple[str, int]:
+    """A line saying what comes, the files, and a note on each that did not arrive. Returns
+    the error text ("" when the person was reached) and how many files arrived."""
+    error = "没有可用的机器人连接"
+    target = Target(user_id=user_id)
+    for bot in bots:
+        try:
+            await bot.send_private_msg(
+                user_id=user_id,
+                message=as_text(f"{title}：正在发送 Excel 明细和 Word 说明报告草稿。"),
+            )
+        except SEND_FAILURES as failure:
+            error = f"{type(failure).__name__}: {failure}"[:255]
+            continue
+        outcomes = [(path, await upload(bot, target, path)) for path in files]
+        notes = [
+            file_note(file_label(path), outcome, path, "私聊")
+            for path, outcome in outcomes
+            if not outcome.sent
+        ]
+        if notes:
+            try:
+                await bot.send_private_msg(user_id=user_id, message=as_text("\n".join(notes)))
+            except SEND_FAILURES as failure:
+                logger.warning(f"没能告诉协调人 {user_id} 文件的去向：{failure}")
+        return "", sum(outcome.sent for _, outcome in outcomes)
+    return error, 0
 
 
 async def _unsent(

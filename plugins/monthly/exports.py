@@ -8,11 +8,13 @@ so a half-written file never carries the final name.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime
+from io import BytesIO
 from pathlib import Path
 from typing import Any, cast
 
@@ -127,8 +129,14 @@ def file_name(unit_name: str, period: Period, kind: str, suffix: str) -> str:
 def _atomic_save(path: Path, save) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.part")
-    save(partial)
-    os.replace(partial, path)
+    try:
+        save(partial)
+        os.replace(partial, path)
+    except BaseException:
+        # No half-written file is left behind (the target was a folder, or open in Excel).
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise
     return path
 
 
@@ -519,32 +527,47 @@ def write_city_workbook(period: Period, rows: Sequence[CityRow], path: Path) -> 
 # The 说明报告
 
 
+# GB/T 9704 (official documents): A4, 仿宋 三号 body, a bold sans title; the margins it sets.
+BODY_FONT = "仿宋"
+TITLE_FONT = "黑体"
+BODY_SIZE = 16  # pt, 三号
+TITLE_SIZE = 22  # pt, 二号
+CAPTION_SIZE = 10.5  # pt, 五号
+PICTURE_WIDTH_CM = 7.2  # two side by side within the 15.6 cm text width
+# Photos are scaled to at most this many pixels on the long side and saved as JPEG: sharp in
+# print at the picture's width, a few hundred KB each instead of a phone camera's megabytes.
+PHOTO_MAX_PIXELS = 1600
+PHOTO_QUALITY = 85
+
+
 def write_report_docx(
     summary: UnitSummary, pairs: Sequence[PhotoPair], data_dir: Path, path: Path
 ) -> Path:
     """The draft 说明报告 with the before/after photo pairs, each captioned with its time,
-    site, organiser and theme. A photo whose file is gone (or is no picture Word can show) is
-    listed with its caption only."""
+    site, organiser and theme. A photo whose file is gone (or is no picture) is listed with its
+    caption only."""
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
     document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
+    section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
     style: Any = document.styles["Normal"]
-    style.font.name = "宋体"
-    style.font.size = Pt(14)
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
+    style.font.size = Pt(BODY_SIZE)
+    _set_font(style.element, BODY_FONT)
 
     title, *paragraphs = render_narrative(summary, pairs)
     heading = document.add_paragraph()
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = heading.add_run(title)
-    run.bold = True
-    run.font.size = Pt(18)
+    run.font.size = Pt(TITLE_SIZE)
+    _set_font(run._element, TITLE_FONT)
     for text in paragraphs:
         paragraph = document.add_paragraph(text)
-        paragraph.paragraph_format.first_line_indent = Pt(28)
+        paragraph.paragraph_format.first_line_indent = Pt(BODY_SIZE * 2)
 
     for index, pair in enumerate(pairs, 1):
         document.add_paragraph(f"对比照片 {index}：#{pair.number} {pair.description}")
@@ -554,20 +577,57 @@ def write_report_docx(
             (("整改前", pair.before_path), ("整改后", pair.after_path))
         ):
             picture_cell = table.cell(0, column)
-            if not _add_picture(picture_cell.paragraphs[0], Path(data_dir) / relative, Cm(7.5)):
+            if not _add_picture(
+                picture_cell.paragraphs[0], Path(data_dir) / relative, Cm(PICTURE_WIDTH_CM)
+            ):
                 picture_cell.paragraphs[0].add_run(f"（照片文件缺失：{relative}）")
             table.cell(1, column).paragraphs[0].add_run(
                 photo_caption(pair, summary.unit_name, stage)
-            ).font.size = Pt(10.5)
+            ).font.size = Pt(CAPTION_SIZE)
 
     return _atomic_save(Path(path), document.save)
+
+
+def _set_font(element: Any, name: str) -> None:
+    """The font of a style or run for Latin and for Chinese text: Word takes Chinese characters
+    from ``w:eastAsia``, which python-docx's ``font.name`` leaves unset."""
+    from docx.oxml.ns import qn
+
+    fonts = element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attribute), name)
+
+
+def picture_bytes(path: Path) -> BytesIO | None:
+    """The photo upright (as the camera's orientation tag says), at most
+    :data:`PHOTO_MAX_PIXELS` on its long side, as JPEG; None when it is no picture."""
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as opened:
+            image = ImageOps.exif_transpose(opened)
+            image.thumbnail((PHOTO_MAX_PIXELS, PHOTO_MAX_PIXELS))
+            if image.mode != "RGB":  # JPEG has no alpha: flatten onto white
+                background = Image.new("RGB", image.size, "white")
+                rgba = image.convert("RGBA")
+                background.paste(rgba, mask=rgba.getchannel("A"))
+                image = background
+            out = BytesIO()
+            image.save(out, "JPEG", quality=PHOTO_QUALITY, optimize=True)
+    except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError):
+        return None
+    out.seek(0)
+    return out
 
 
 def _add_picture(paragraph, path: Path, width) -> bool:
     if not path.is_file():
         return False
+    picture = picture_bytes(path)
+    if picture is None:
+        return False
     try:
-        paragraph.add_run().add_picture(str(path), width=width)
-    except Exception:  # python-docx cannot read it (not an image, or a format Word lacks)
+        paragraph.add_run().add_picture(picture, width=width)
+    except Exception:  # python-docx cannot read it after all
         return False
     return True

@@ -528,9 +528,12 @@ async def withdraw_recalled(
     message_id: str,
     actor_qq: int | None,
     at: datetime,
+    *,
+    reason: str = "消息已撤回",
 ) -> list[Withdrawal]:
-    """A recalled message withdraws the reports read from it and what they told. When the
-    recalled report had corrected an earlier one, that earlier report counts again."""
+    """A recalled message withdraws the reports read from it and what they told (an undone
+    import withdraws its messages the same way, with its own ``reason``). When the recalled
+    report had corrected an earlier one, that earlier report counts again."""
     reports = list(
         await session.scalars(
             sa.select(DailyReport).where(
@@ -544,7 +547,7 @@ async def withdraw_recalled(
     withdrawals = []
     for report in reports:
         problems, checkins = await _unapply(
-            session, served, report, actor_qq, at, "消息已撤回", message_id
+            session, served, report, actor_qq, at, reason, message_id
         )
         report.status = ReportStatus.WITHDRAWN
         await duty_service.audit(
@@ -555,7 +558,7 @@ async def withdraw_recalled(
             report.id,
             actor_qq=actor_qq,
             message_id=message_id,
-            detail="消息撤回",
+            detail=reason,
             at=at,
         )
         restored = await _restore_replaced(session, served, report, actor_qq, at)

@@ -8,6 +8,7 @@ from nonebot.adapters.onebot.v11 import (
     GroupMessageEvent,
     Message,
     MessageEvent,
+    MessageSegment,
     PrivateMessageEvent,
 )
 from nonebot.exception import ActionFailed, ApiNotAvailable, NetworkError
@@ -28,6 +29,7 @@ from dutybot import clock  # noqa: E402
 from dutybot.dates import BadDate, day_range, md, read_month  # noqa: E402
 from dutybot.duty_calendar import month_days  # noqa: E402
 from dutybot.errors import DutyDone, DutyError, NotOnDuty, SwapNotPending  # noqa: E402
+from dutybot.file_delivery import file_note  # noqa: E402
 from dutybot.reminders import Mention, Notice, is_quiet  # noqa: E402
 from dutybot.roster_args import (  # noqa: E402
     RosterArgs,
@@ -58,6 +60,7 @@ from plugins.duty.chat import (  # noqa: E402
 from plugins.duty.config import Config as DutyConfig  # noqa: E402
 from plugins.duty.service import Person, staff_by_qq  # noqa: E402
 from plugins.duty.units import ServedUnit  # noqa: E402
+from plugins.duty.upload import send_file  # noqa: E402
 
 from . import model, reminders, service  # noqa: E402, F401
 from .reminders import reminder_tick, to_message, todays_notices  # noqa: E402
@@ -324,20 +327,14 @@ async def _export(
             f"{title}.ics",
         ),
     ]
-    failed = False
-    for path, content, name in files:
+    notes, all_sent = [], True
+    for (path, content, name), what in zip(files, ("Excel 表格", "日历文件"), strict=True):
         path.write_bytes(content)
-        try:
-            await bot.call_api(
-                "upload_group_file", group_id=event.group_id, file=str(path), name=name
-            )
-        except (ActionFailed, NetworkError, ApiNotAvailable) as error:
-            logger.warning(f"上传 {name} 失败：{type(error).__name__}")
-            failed = True
-    if failed:
-        await matcher.finish(
-            f"文件没能发到群里，已保存在机器人所在电脑：\n{files[0][0]}\n{files[1][0]}"
-        )
+        outcome = await send_file(bot, path, group_id=event.group_id, name=name)
+        all_sent = all_sent and outcome.sent
+        notes.append(file_note(what, outcome, name, "群文件", str(path)))
+    if not all_sent:
+        await matcher.finish(Message(MessageSegment.text(f"{title}：\n" + "\n".join(notes))))
     await matcher.finish(f"已发送{title}：Excel 表格和日历文件（.ics，可导入手机日历）。")
 
 

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import threading
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -14,6 +16,7 @@ from dutybot.backup import (
     list_backups,
     make_backup,
     restore,
+    rotate,
     to_delete,
 )
 
@@ -105,3 +108,49 @@ def test_restore_keeps_the_current_database(tmp_path):
     assert count(live) == 3
     assert saved is not None
     assert count(saved) == 7
+
+
+def test_manual_backups_are_kept_apart_from_the_rotation(tmp_path):
+    database = tmp_path / "duty.db"
+    with sqlite3.connect(database) as db:
+        db.execute("CREATE TABLE t (x)")
+    folder = tmp_path / "backups"
+    moment = datetime(2026, 11, 29, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    first = make_backup(database, folder, moment, manual=True)
+    second = make_backup(database, folder, moment, manual=True)  # the same second
+    assert (first.name, second.name) == (
+        "duty-manual-2026-11-29-100000.db",
+        "duty-manual-2026-11-29-100000-2.db",
+    )
+    for day in range(1, 21):
+        shutil.copy(first, folder / f"duty-2020-01-{day:02d}-033000.db")
+    removed = rotate(folder)
+    assert [p.name for p in removed] == [f"duty-2020-01-{d:02d}-033000.db" for d in range(1, 7)]
+    assert first.exists() and second.exists()
+    assert {b.path.name for b in list_backups(folder) if b.manual} == {first.name, second.name}
+
+
+def test_the_file_last_restored_from_is_never_rotated_away(tmp_path):
+    from dutybot.backup import RESTORED_FROM, restored_from
+
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    names = [f"duty-2020-01-{day:02d}-033000.db" for day in range(1, 21)]
+    for name in names:
+        (folder / name).write_bytes(b"")
+    (folder / RESTORED_FROM).write_text(names[0] + "\n", encoding="utf-8")
+    assert restored_from(folder) == folder / names[0]
+    removed = rotate(folder)
+    assert [p.name for p in removed] == names[1:6]
+    assert (folder / names[0]).exists()
+
+
+def test_restoring_from_a_backup_of_the_folder_protects_it(tmp_path):
+    from dutybot.backup import restored_from
+
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    make_database(folder / "duty-2020-01-01-033000.db")
+    moment = datetime(2026, 11, 29, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    restore(folder / "duty-2020-01-01-033000.db", tmp_path / "duty.db", folder, moment)
+    assert restored_from(folder) == folder / "duty-2020-01-01-033000.db"

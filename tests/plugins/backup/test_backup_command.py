@@ -86,3 +86,36 @@ async def test_coordinator_backs_up_in_private_chat(app: App, tmp_path, monkeypa
         ctx.receive_event(bot, event)
         ctx.should_call_send(event, Anything(Replies), result={"message_id": 1})
     assert Replies.text.startswith("已备份：duty-")
+
+
+async def test_the_daily_backup_rotates_only_daily_ones_and_logs_what_it_removed(
+    app: App, tmp_path, monkeypatch
+):
+    import os
+
+    import pytest
+    from nonebot import logger
+
+    if os.environ.get("DUTY_TEST_DATABASE_URL"):
+        pytest.skip("SQLite only")
+    from plugins import backup as plugin
+
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    monkeypatch.setattr(plugin, "backup_folder", lambda: folder)
+    for day in range(1, 21):
+        (folder / f"duty-2020-01-{day:02d}-033000.db").write_bytes(b"")
+    (folder / "duty-manual-2020-01-01-120000.db").write_bytes(b"")
+    (folder / "restored-from.txt").write_text("duty-2020-01-02-033000.db\n", encoding="utf-8")
+    logged: list[str] = []
+    sink = logger.add(lambda message: logged.append(message.record["message"]), level="INFO")
+    try:
+        await plugin.daily_backup()
+    finally:
+        logger.remove(sink)
+    names = {p.name for p in folder.iterdir()}
+    removed = [f"duty-2020-01-{day:02d}-033000.db" for day in (1, 3, 4, 5, 6, 7)]
+    assert not names & set(removed)
+    assert {"duty-manual-2020-01-01-120000.db", "duty-2020-01-02-033000.db"} <= names
+    [line] = [m for m in logged if m.startswith("每日备份完成")]
+    assert line.endswith(f"；按保留规则删除了 {'、'.join(removed)}")

@@ -8,10 +8,12 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
-from nonebot.adapters.onebot.v11 import ActionFailed, Bot, NetworkError
+from nonebot.adapters.onebot.v11 import Bot, Message, MessageSegment, NetworkError
 from nonebug import App
 
 from dutybot.monthly import Period, render_chat
+from dutybot.simulator import LAGRANGE_DOCKER, NAPCAT_DOCKER
+from tests.emulated_qq import EmulatedQQ
 from tests.fake import GROUP, SELF_ID, fake_group_message, fake_private_message
 from tests.plugins.monthly.month import SHANGHAI
 
@@ -33,14 +35,19 @@ def today(monkeypatch: pytest.MonkeyPatch):
     return freeze
 
 
-async def expected_text(served, period: Period, footer: str = "") -> str:
+async def expected_text(served, period: Period, footer: str = "") -> Message:
     from nonebot_plugin_orm import get_session
 
     from plugins.monthly import delivery
 
     async with get_session() as session:
         summary = await delivery.build_summary(session, served, period)
-    return render_chat(summary, footer=footer)
+    return text(render_chat(summary, footer=footer))
+
+
+def text(value: str) -> Message:
+    """A reply built from a text segment (user text in it never becomes CQ code)."""
+    return Message(MessageSegment.text(value))
 
 
 def upload(data_dir: Path, name: str, **target) -> tuple[str, dict]:
@@ -49,10 +56,16 @@ def upload(data_dir: Path, name: str, **target) -> tuple[str, dict]:
     return api, {**target, "file": str(path.absolute()), "name": name}
 
 
-async def converse(app: App, event, *, calls=(), reply: str | None = None):
-    """Post ``event``; expect the API ``calls`` (api, data, outcome) then the ``reply``."""
+async def converse(
+    app: App, event, *, calls=(), reply: str | Message | None = None, peer=None, monkeypatch=None
+):
+    """Post ``event``; expect the API ``calls`` (api, data, outcome) then the ``reply``. With
+    a ``peer`` (an EmulatedQQ), that answers the API calls instead."""
     async with app.test_matcher() as ctx:
-        bot = ctx.create_bot(base=Bot, self_id=str(SELF_ID))
+        adapter = ctx.create_adapter()
+        if peer is not None:
+            peer.attach(monkeypatch, adapter, str(SELF_ID))
+        bot = ctx.create_bot(base=Bot, adapter=adapter, self_id=str(SELF_ID))
         ctx.receive_event(bot, event)
         for api, data, outcome in calls:
             if isinstance(outcome, Exception):
@@ -67,7 +80,9 @@ async def test_monthly_in_the_group(app: App, november, served, data_dir, today)
     name = "市外侨办-2026-11-月报.xlsx"
     footer = f"Excel 明细已发到群文件：{name}\nWord 说明报告：/月报 材料 2026-11"
     reply = await expected_text(served, NOVEMBER, footer)
-    assert reply.startswith("市外侨办 2026年11月值班月报\n【玄帝庙街路西】\n值班 4 次（计划 4 次）")
+    assert reply.extract_plain_text().startswith(
+        "市外侨办 2026年11月值班月报\n【玄帝庙街路西】\n值班 4 次（计划 4 次）"
+    )
     api, data = upload(data_dir, name, group_id=GROUP)
     await converse(
         app,
@@ -103,7 +118,7 @@ async def test_monthly_later_in_a_month_is_the_month_so_far(
     api, data = upload(data_dir, name, group_id=GROUP)
     footer = f"Excel 明细已发到群文件：{name}\nWord 说明报告：/月报 材料 2026-11"
     reply = await expected_text(served, so_far, footer)
-    assert reply.startswith("市外侨办 2026年11月（1日—20日）值班月报")
+    assert reply.extract_plain_text().startswith("市外侨办 2026年11月（1日—20日）值班月报")
     await converse(
         app,
         fake_group_message("／月报", user_id=SUPERUSER),  # a superuser may too
@@ -112,23 +127,74 @@ async def test_monthly_later_in_a_month_is_the_month_so_far(
     )
 
 
-@pytest.mark.parametrize("failure", [ActionFailed(retcode=100), NetworkError("timeout")])
+class Unanswered(EmulatedQQ):
+    """A QQ side that takes the upload but does not answer in time (the adapter's timeout)."""
+
+    async def _call_api(self, bot, api: str, **data):
+        self.calls.append((api, data))
+        raise NetworkError(f"WebSocket call api {api} timeout")
+
+
 async def test_upload_failure_says_where_the_file_is(
-    app: App, november, served, data_dir, today, failure
+    app: App, november, served, data_dir, today, monkeypatch
 ):
+    """Lagrange.OneBot in Docker takes neither the path nor base64 nor the link."""
     name = "市外侨办-2026-11-月报.xlsx"
-    api, data = upload(data_dir, name, group_id=GROUP)
+    path = (data_dir / "exports" / name).resolve()
     footer = (
-        f"Excel 明细没能直接发送，已保存在机器人电脑上：{(data_dir / 'exports' / name).resolve()}"
+        f"Excel 明细没能发到群文件（QQ 没有接收），已保存在机器人电脑上：{path}"
         "\nWord 说明报告：/月报 材料 2026-11"
     )
+    peer = EmulatedQQ(LAGRANGE_DOCKER)
     await converse(
         app,
         fake_group_message("/月报 2026-11", user_id=COORDINATOR),
-        calls=[(api, data, failure)],
         reply=await expected_text(served, NOVEMBER, footer),
+        peer=peer,
+        monkeypatch=monkeypatch,
     )
-    assert (data_dir / "exports" / name).is_file()
+    assert [data["file"].split(":")[0] for _, data in peer.calls] == [str(path), "base64", "http"]
+    assert peer.files == []
+    assert path.is_file()
+
+
+async def test_an_unanswered_upload_is_not_called_sent_nor_sent_again(
+    app: App, november, served, data_dir, today, monkeypatch
+):
+    name = "市外侨办-2026-11-月报.xlsx"
+    path = (data_dir / "exports" / name).resolve()
+    footer = (
+        "Excel 明细已交给 QQ 发送，但没等到 QQ 的确认，请看看群文件里有没有；"
+        f"没有的话，文件在机器人电脑上：{path}\nWord 说明报告：/月报 材料 2026-11"
+    )
+    peer = Unanswered(NAPCAT_DOCKER)
+    await converse(
+        app,
+        fake_group_message("/月报 2026-11", user_id=COORDINATOR),
+        reply=await expected_text(served, NOVEMBER, footer),
+        peer=peer,
+        monkeypatch=monkeypatch,
+    )
+    assert len(peer.calls) == 1
+
+
+async def test_files_reach_napcat_in_docker(
+    app: App, november, served, data_dir, today, monkeypatch
+):
+    """The path refused (识别URL失败), base64 taken: the very bytes of the file on disk."""
+    name = "市外侨办-2026-11-月报.xlsx"
+    footer = f"Excel 明细已发到群文件：{name}\nWord 说明报告：/月报 材料 2026-11"
+    peer = EmulatedQQ(NAPCAT_DOCKER)
+    await converse(
+        app,
+        fake_group_message("/月报 2026-11", user_id=COORDINATOR),
+        reply=await expected_text(served, NOVEMBER, footer),
+        peer=peer,
+        monkeypatch=monkeypatch,
+    )
+    [received] = peer.files
+    assert (received.form, received.name) == ("base64", name)
+    assert received.data == (data_dir / "exports" / name).read_bytes()
 
 
 async def test_materials(app: App, november, served, data_dir, today):
@@ -138,7 +204,7 @@ async def test_materials(app: App, november, served, data_dir, today):
         app,
         fake_group_message("/月报 材料 2026-11", user_id=COORDINATOR),
         calls=[(api, data, None)],
-        reply=(
+        reply=text(
             "市外侨办 2026年11月值班月报\n"
             f"Word 说明报告草稿（约700字，含整改前后对比照片）已发到群文件：{name}\n"
             "请核对修改后上报。"
@@ -148,19 +214,20 @@ async def test_materials(app: App, november, served, data_dir, today):
     assert document.paragraphs[0].text.endswith("工作情况的说明报告")
 
 
-async def test_materials_upload_failure(app: App, november, served, data_dir, today):
+async def test_materials_upload_failure(app: App, november, served, data_dir, today, monkeypatch):
     name = "市外侨办-2026-11-月报材料.docx"
-    api, data = upload(data_dir, name, group_id=GROUP)
     where = (data_dir / "exports" / name).resolve()
     await converse(
         app,
         fake_group_message("/月报 2026-11 材料", user_id=COORDINATOR),
-        calls=[(api, data, ActionFailed(retcode=100))],
-        reply=(
+        reply=text(
             "市外侨办 2026年11月值班月报\n"
-            f"Word 说明报告草稿（约700字，含整改前后对比照片）没能直接发送，已保存在机器人电脑上：{where}\n"
+            "Word 说明报告草稿（约700字，含整改前后对比照片）没能发到群文件（QQ 没有接收），"
+            f"已保存在机器人电脑上：{where}\n"
             "请核对修改后上报。"
         ),
+        peer=EmulatedQQ(LAGRANGE_DOCKER),
+        monkeypatch=monkeypatch,
     )
 
 
@@ -217,7 +284,7 @@ async def test_weekly(app: App, november, served, data_dir, today):
     today("2026-11-12")
     week = Period(date(2026, 11, 2), date(2026, 11, 8), "week")
     reply = await expected_text(served, week)
-    assert reply.startswith(
+    assert reply.extract_plain_text().startswith(
         "市外侨办 11月2日—8日值班周报\n【玄帝庙街路西】\n值班 3 次（计划 3 次）"
     )
     await converse(app, fake_group_message("/周报", user_id=COORDINATOR), reply=reply)

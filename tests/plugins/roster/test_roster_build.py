@@ -206,33 +206,39 @@ async def test_export_sends_two_files(app: App, tmp_path):
     assert (folder / "市外侨办-2026-12.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
 
 
-async def test_export_that_cannot_be_uploaded_says_where_it_is(app: App):
-    from nonebot.adapters.onebot.v11 import ActionFailed
+async def test_export_that_cannot_be_uploaded_says_where_it_is(app: App, monkeypatch):
+    """Lagrange.OneBot in Docker: neither the path nor base64 nor a link is taken."""
+    from nonebot.adapters.onebot.v11 import Message, MessageSegment
 
+    from dutybot.simulator import LAGRANGE_DOCKER
     from plugins.roster import duty_config
+    from tests.emulated_qq import EmulatedQQ
+    from tests.fake import SELF_ID
 
     await seed()
     folder = (duty_config.duty_data_dir / "exports").resolve()
+    peer = EmulatedQQ(LAGRANGE_DOCKER)
     async with app.test_matcher() as ctx:
-        bot = ctx.create_bot(base=Bot)
+        adapter = ctx.create_adapter()
+        peer.attach(monkeypatch, adapter, str(SELF_ID))
+        bot = ctx.create_bot(base=Bot, adapter=adapter, self_id=str(SELF_ID))
         event = fake_group_message("/排班 导出 12月", user_id=COORDINATOR)
         ctx.receive_event(bot, event)
-        for suffix in ("xlsx", "ics"):
-            ctx.should_call_api(
-                "upload_group_file",
-                {
-                    "group_id": 700000001,
-                    "file": str(folder / f"市外侨办-2026-12.{suffix}"),
-                    "name": f"市外侨办 2026年12月值班表.{suffix}",
-                },
-                exception=ActionFailed(retcode=1400, status="failed"),
-            )
         ctx.should_call_send(
             event,
-            "文件没能发到群里，已保存在机器人所在电脑：\n"
-            f"{folder / '市外侨办-2026-12.xlsx'}\n{folder / '市外侨办-2026-12.ics'}",
+            Message(
+                MessageSegment.text(
+                    "市外侨办 2026年12月值班表：\n"
+                    "Excel 表格没能发到群文件（QQ 没有接收），已保存在机器人电脑上："
+                    f"{folder / '市外侨办-2026-12.xlsx'}\n"
+                    "日历文件没能发到群文件（QQ 没有接收），已保存在机器人电脑上："
+                    f"{folder / '市外侨办-2026-12.ics'}"
+                )
+            ),
             result={"message_id": 1},
         )
+    assert peer.files == []
+    assert len(peer.calls) == 6  # path, base64, link for each
 
 
 async def test_export_of_a_month_without_roster(app: App):
