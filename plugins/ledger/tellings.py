@@ -508,6 +508,12 @@ async def retract_tellings(
                 changed = True
         if changed:
             reverted.append(row.number)
+        # Its registering report went before, and this was the last message still telling it.
+        if telling.quantity > 0 and row.id not in still_told and row.status is not Status.WITHDRAWN:
+            before = row.status
+            row.status = Status.WITHDRAWN
+            event(row, Action.RETRACT, before)
+            withdrawn.append(row.number)
     await session.flush()
     return Retraction(tuple(withdrawn), tuple(dict.fromkeys(reverted)))
 
