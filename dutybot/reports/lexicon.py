@@ -1,0 +1,321 @@
+"""The words reports are read with: duty words, problem words and objects, fix, request and
+pending verbs, activities, summaries. Static; the unit's own words are in :mod:`.unitwords`."""
+
+from __future__ import annotations
+
+import re
+
+from ..quantity import MEASURE_WORDS
+
+CN = "〇零一二两三四五六七八九十"
+_NUM = rf"(?:\d{{1,6}}|[{CN}百]{{1,8}})"
+
+# One of these, or a site name, must occur for a message to be worth reading.
+DUTY_WORDS = re.compile(
+    r"值班|巡查|巡逻|到岗|网格|路段|路长|日报|整改|劝导|入户|问卷|宣传资料|志愿服务|创城"
+)
+NOTICE_START = re.compile(
+    r"^\s*(?:@全体成员|@所有人|@全体|各位[,，：:]|[【\[]?\s*(?:通知|公告|温馨提示|提醒)\s*[】\]:：])"
+)
+NOTICE_WORDS = re.compile(
+    r"请各|请大家|请相关|请各位|各值班组|安排如下|值班安排|排班如下|值班表|值班名单|"
+    r"名单如下|下周值班|务必|请于|请[^，。；]{0,8}(?:值班的?同志|值班人员)"
+)
+QUESTION = re.compile(r"[?？]|请问|吗[。！!~～\s]*$|怎么办|是否")
+PERIOD_SUMMARY = re.compile(r"上个?月|本月|这个月|今年|全年|本年度|累计|一共值班|共值班\d")
+NO_PROBLEM = re.compile(
+    r"未发现(?:明显)?问题|没有?发现(?:明显)?问题|无(?:明显|其他|其它)?问题|未见(?:明显)?问题|"
+    r"一切正常|情况正常|其余正常|其他正常|其它正常|均正常|秩序良好|环境整洁|路段整洁|"
+    r"干净整洁|整体(?:较好|良好|干净)|存在问题[:：]\s*无|(?:情况|路段|网格|社区)[:：]?\s*(?:良好|正常)"
+)
+
+
+# Sentences about other days or about plans are not today's problems.
+NOT_COUNTED = re.compile(r"不计入|不计|不重复统计|不再统计|不重复计|不再计|已计入|不统计|不算")
+CARRIED_OVER = re.compile(
+    r"(?:上次|上周|前期|此前|之前|前几天|遗留|往期|以前|前天|上月)[^，。；]{0,12}"
+    r"(?:反映|上报|报的|发现|提出|交办|问题)[^。；]*(?:仍|还|尚|依然|依旧)(?:未|没)"
+)
+PLAN_START = re.compile(r"^(?:下一步|下步|明天|明日|下周|下次|今后|计划|拟|将继续|继续|争取)")
+
+# Fragments that state what was looked at, not what was found.
+SCOPE = re.compile(
+    r"对[^，。；]{0,24}进行|重点(?:对|检查|巡查|整治|清理)|开展[^，。；]{0,10}(?:整治|检查|巡查|排查)行动|"
+    r"进行了?(?:检查|巡查|排查)"
+)
+POSITIVE = re.compile(
+    r"干净|整洁|良好|正常|较好|有序|规范|整齐|无问题|未发现|没有?发现|无明显|未见"
+)
+NEGATED_START = re.compile(r"^(?:无|未发现|没有?发现|没有|未见|暂无)")
+# Keywords that name things rather than problems (护栏 is fine until it is 松动).
+OBJECT_WORDS = frozenset(
+    (
+        "电动车",
+        "自行车",
+        "共享单车",
+        "非机动车",
+        "机动车",
+        "车辆",
+        "单车",
+        "井盖",
+        "盲道砖",
+        "地砖",
+        "路沿石",
+        "缘石",
+        "路面",
+        "护栏",
+        "路灯",
+        "灯罩",
+        "健身器材",
+        "座椅",
+        "公益广告",
+        "宣传栏",
+        "宣传牌",
+        "标语",
+        "海报",
+        "展板",
+        "核心价值观",
+        "讲文明树新风",
+        "盲道",
+        "窨井",
+        "下水道",
+        "栏杆",
+        "台阶",
+        "电线杆",
+        "站牌",
+        "车棚",
+        "消防通道",
+        "停放",
+        "停车",
+        "宣传",
+        "卫生",
+        "标识",
+        "公示",
+        "广告牌",
+        "招牌",
+        "消防栓",
+    )
+)
+PROBLEM_PREDICATE = re.compile(
+    r"乱|破损|损坏|缺失|丢失|松动|不亮|坏|占用|占道|杂乱|无序|不规范|过期|褪色|脱落|破旧|残缺|倒伏|"
+    r"倾斜|堵塞|积水|满溢|未清|随意|违规|违停|堆积|堆|较多|很多|多处|若干|一些|扰民|停在|停放在|塌陷|"
+    r"下沉|坑洼|裂缝|断裂|污损|缺|外溢|散落|不牵绳|私搭|张贴|涂画|晾晒|发现|有人|存在|被"
+)
+
+# How things ended. Result verbs say it is done even after 联系/通知 (已联系车主挪走); plain
+# fix verbs need a sign that it happened (已, 当场, 了, 干净 …), or open the fragment
+# (清理楼道小广告十二处), and after 通知/联系/报 they are only what was asked for.
+_RESULT_VERBS = (
+    "挪走",
+    "挪开",
+    "搬走",
+    "搬离",
+    "拖走",
+    "拉走",
+    "收走",
+    "移走",
+    "开走",
+    "运走",
+    "取走",
+    "劝离",
+    "驱离",
+    "离开",
+    "撤离",
+    "收回",
+    "撤回",
+    "拆除",
+    "清空",
+    "清完",
+    "修好",
+    "捡起",
+    "捡走",
+    "驶离",
+    "撤除",
+    "拆掉",
+)
+_FIX_VERBS = (
+    "清理",
+    "清扫",
+    "清除",
+    "清运",
+    "清走",
+    "打扫",
+    "捡拾",
+    "拾捡",
+    "捡",
+    "规整",
+    "整理",
+    "处理",
+    "修复",
+    "维修",
+    "修理",
+    "更换",
+    "撕掉",
+    "撕除",
+    "铲除",
+    "擦除",
+    "擦拭",
+    "冲洗",
+    "清洗",
+    "摆放到",
+    "摆放至",
+    "摆放",
+    "摆正",
+    "摆好",
+    "码放",
+    "扶正",
+    "挪至",
+    "挪到",
+    "挪",
+    "移至",
+    "移到",
+    "改正",
+    "纠正",
+    "整改",
+    "恢复",
+    "归位",
+    "拆",
+    "制止",
+    "疏导",
+    "搬",
+    "修",
+    "解决",
+    "处置",
+    "落实",
+    "完成",
+)
+_REQUEST_WORDS = (
+    "通知",
+    "联系",
+    "告知",
+    "要求",
+    "督促",
+    "责令",
+    "建议",
+    "交由",
+    "转交",
+    "上报",
+    "报告",
+    "报给",
+    "报送",
+    "已报",
+    "报城管",
+    "反映",
+    "转达",
+    "协调",
+    "对接",
+    "反馈",
+    "移交",
+    "拍照",
+    "请",
+    "让",
+)
+_PENDING_WORDS = (
+    "待",
+    "尚未",
+    "未",
+    "没有",
+    "还没",
+    "没",
+    "暂未",
+    "仍",
+    "正在",
+    "需要",
+    "需",
+    "等待",
+    "等厂家",
+    "等着",
+    "限期",
+    "尽快",
+    "计划",
+    "准备",
+    "不",
+)
+DONE_BEFORE = (
+    "已经",
+    "已",
+    "当场",
+    "现场",
+    "均已",
+    "都已",
+    "全部",
+    "均",
+    "都",
+    "随手",
+    "顺手",
+    "及时",
+    "立即",
+    "马上",
+    "随即",
+    "后",
+    "并",
+)
+DONE_AFTER = re.compile(r"(?:了|完毕|干净|整齐|到位|完成|好|掉|完|结束|到|至|起)")
+STATUS_TOKEN = re.compile(
+    "|".join(
+        sorted(
+            map(re.escape, {*_RESULT_VERBS, *_FIX_VERBS, *_REQUEST_WORDS, *_PENDING_WORDS}),
+            key=len,
+            reverse=True,
+        )
+    )
+)
+TOKEN_ROLE: dict[str, str] = {
+    **{w: "pending" for w in _PENDING_WORDS},
+    **{w: "request" for w in _REQUEST_WORDS},
+    **{w: "fix" for w in _FIX_VERBS},
+    **{w: "result" for w in _RESULT_VERBS},
+}
+# Words that may come before a verb that opens a fragment (大家一起清扫了…, 共规整…).
+ACTION_LEAD = re.compile(
+    r"^(?:我们|大家|值班人员|志愿者|一起|共计|共|合计|并|还|又|另外|另|同时|随后|然后|帮助|帮|协助|"
+    r"集中|主动|对|把|将|和|与|环卫工人|社区|物业|保洁员?|[^，]{0,8}一起|[\d一二三四五六七八九十]+名?人)*$"
+)
+
+ALL_FIXED = re.compile(
+    r"(?:均|都|全部|全都|已全部|全部已|一律)(?:已经?)?(?:当场|现场)?(?:整改|处理|清理|解决|处置|完成|落实|"
+    r"整改到位|整改完毕|清除|规整)|当场(?:整改|清理|处理)完毕|已整改完毕|整改完毕|已全部整改"
+)
+REST = re.compile(r"(?:其余|其他|其它|剩余|剩下|余下)(?!正常|均?无)")
+REMAINDER = re.compile(
+    rf"(?:还有|另有|另外还有|另|剩余|剩下|余下)\s*(?P<n>{_NUM})\s*[{MEASURE_WORDS}]"
+)
+CONSEQUENCE = re.compile(
+    r"(?:存在|造成|形成|有)?[^，]{0,4}(?:安全)?隐患$|影响(?:通行|出行|市容|美观|环境)|易(?:绊倒|发生)"
+)
+SUMMARY_FOUND = re.compile(
+    rf"(?:发现|排查|存在|查找)(?:各类|各种)?问题(?P<n>{_NUM})(?:处|个|项|起|条)"
+)
+SUMMARY_FIXED = re.compile(
+    rf"^(?:已|当场|现场|已当场)?(?:整改|处理|解决|处置)(?:完成|完毕|到位)?(?P<n>{_NUM})(?:处|个|项|起|条)"
+)
+ITEM_FLUFF = re.compile(
+    r"^(?:[\W\d]*?)(?:巡查(?:中|时)?(?:还)?(?:发现|看到)|检查(?:中|时)?发现|仅发现|另外发现|另发现|还发现|"
+    r"又发现|发现|看到|另外有|另有|还有|其中|另外|同时|并且|主要问题是|主要是|有|存在|一是|二是|三是|四是|五是|六是)+"
+)
+
+# Activities: (kind, trigger, measure words that count it).
+ACTIVITY_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("志愿服务", re.compile(r"志愿"), "人次|人"),
+    ("劝导", re.compile(r"劝导|劝阻|劝离|纠正|制止|提醒|引导|教育"), "人次|人"),
+    ("问卷调查", re.compile(r"问卷"), "份|张"),
+    (
+        "发放宣传资料",
+        re.compile(
+            r"(?:发放|分发|派发|散发|发出|赠送|递送)[^，。；]*?"
+            r"(?:资料|彩页|传单|宣传单|折页|手册|公约|倡议书|明白纸|宣传品|宣传页|读本|告知书|一封信)"
+        ),
+        "份|张|册|本|页",
+    ),
+    ("入户宣传", re.compile(r"入户|走访|上门|居民|住户"), "户"),
+)
+# Putting up posters is work done for 宣传氛围, not a problem found (张贴小广告 is one).
+PUBLICITY_WORK = re.compile(
+    r"[^，]{0,6}?(?:张贴|悬挂|布置|新增|制作|安装|设置)[^，]{0,10}?"
+    r"(?:公益广告|标语|海报|展板|宣传画|横幅|宣传栏)(?![^，]*(?:破损|褪色|过期|缺失|脱落))"
+)
+PERSON_TIMES = re.compile(rf"(?<![\d{CN}百])(?P<n>\d{{1,6}}|[{CN}百]{{1,8}})人次")
+ACTIVITY_MENTION = re.compile(r"入户|走访|问卷|宣传资料|发放|志愿|人次|宣传(?!栏|牌)")
+ACTIVITY_COUNT = re.compile(
+    rf"(?<![\d.:：第{CN}百])(?P<n>\d{{1,6}}|[{CN}百]{{1,8}})\s?(?:余|多)?\s?(?P<unit>人次|份|户|张|册|本|页|人)"
+)

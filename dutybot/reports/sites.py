@@ -1,0 +1,69 @@
+"""Which configured site a message speaks about, and splitting a message that covers several."""
+
+from __future__ import annotations
+
+import re
+
+from ..unit import Site
+from .clauses import DECORATION, MARKER
+from .unitwords import UnitWords
+
+# ---------------------------------------------------------------------------------------------
+# Sites
+
+
+def _find_sites(text: str, lexicon: UnitWords) -> list[tuple[int, int, Site]]:
+    if lexicon.site_pattern is None:
+        return []
+    hits = []
+    for match in lexicon.site_pattern.finditer(text):
+        site = lexicon.site_at(match.group())
+        if site is not None:
+            hits.append((match.start(), match.end(), site))
+    return hits
+
+
+_HEADER_BEFORE = re.compile(
+    rf"(?:^|[\n。；;])\s*{DECORATION}(?:{MARKER})?{DECORATION}[【\[（(]?\s*$"
+)
+_HEADER_AFTER = re.compile(r"^\s*(?:[】\]]|[（(]|[:：]|\s|$|值班|网格值班)")
+_SITE_LABEL = re.compile(
+    r"(?:值班地点|值班路段|值班网格|值班点位|责任路段|地点|路段|点位)\s*[:：]\s*$"
+)
+
+
+def _before(text: str, start: int, width: int = 16) -> str:
+    """The few characters before ``start``; a leading "x" stands for cut-off text, so that
+    ``^`` in a pattern still means the start of the message."""
+    if start <= width:
+        return text[:start]
+    return "x" + text[start - width : start]
+
+
+def split_by_site(text: str, lexicon: UnitWords) -> list[tuple[Site | None, str]]:
+    """(site, text about it) pairs: one per site heading when several sites have one, else
+    the whole text with the site named first (a labelled 值班地点 first of all)."""
+    hits = _find_sites(text, lexicon)
+    if not hits:
+        return [(None, text)]
+    headers = [
+        (start, end, site)
+        for start, end, site in hits
+        if _HEADER_BEFORE.search(_before(text, start)) and _HEADER_AFTER.match(text[end : end + 4])
+    ]
+    if len({site.name for _, _, site in headers}) >= 2:
+        bodies: dict[str, list[str]] = {}
+        by_name: dict[str, Site] = {}
+        # A section starts at its heading's line or sentence, decorations included.
+        starts = [
+            max(text.rfind(mark, 0, start) for mark in "\n。；;") + 1
+            for start, _end, _site in headers
+        ]
+        for index, (_start, _end, site) in enumerate(headers):
+            stop = starts[index + 1] if index + 1 < len(starts) else len(text)
+            bodies.setdefault(site.name, []).append(text[starts[index] : stop])
+            by_name[site.name] = site
+        return [(by_name[name], "\n".join(parts)) for name, parts in bodies.items()]
+    labelled = [hit for hit in hits if _SITE_LABEL.search(_before(text, hit[0]))]
+    chosen = (labelled or hits)[0][2]
+    return [(chosen, text)]

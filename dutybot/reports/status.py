@@ -1,0 +1,77 @@
+"""How a clause says things ended: fixed, pending (asked for, handed over, waiting) or not said."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..quantity import Quantity, find_quantity
+from .lexicon import ACTION_LEAD, DONE_AFTER, DONE_BEFORE, STATUS_TOKEN, TOKEN_ROLE
+
+
+@dataclass(frozen=True)
+class Status:
+    state: str | None  # "fixed", "pending" or None
+    quantity: Quantity | None  # the number the state is about (3辆已挪走)
+    starts_with_action: bool  # 清理楼道小广告十二处: the verb opens the fragment
+
+
+STATUS_TAIL = re.compile(r"(?:已经?|当场|现场|均已|都已|经(?:过|劝导|联系|协调|沟通))[^，]*$")
+# A fragment opening like this tells what became of the item before it.
+STATUS_OPENING = re.compile(r"[\W_]*(?:已|当场|现场|经|均|都|全部|并|随即|立即|及时|随后|后)")
+
+
+def read_status(fragment: str) -> Status:
+    """How a fragment says things ended: the last event in it wins."""
+    state: str | None = None
+    governed = False  # after 通知/联系/报, a plain fix verb is only what was asked
+    future = False  # after 待/未/限期, a verb is not done yet
+    last_block = -1
+    starts_with_action = False
+    for match in STATUS_TOKEN.finditer(fragment):
+        token = match.group()
+        role = TOKEN_ROLE[token]
+        start = match.start()
+        if role == "pending":
+            if token == "不":
+                # 不 alone is too common (不牵绳, 不亮); it counts only before a fix verb.
+                following = STATUS_TOKEN.match(fragment, match.end())
+                if not following or TOKEN_ROLE[following.group()] not in ("fix", "result"):
+                    continue
+            state, future, last_block = "pending", True, start
+            continue
+        if role == "request":
+            state, governed, future, last_block = "pending", True, False, start
+            continue
+        marked_before = _marked_before(fragment, start, last_block)
+        if future and not marked_before:
+            state = "pending"
+            continue
+        if role == "result":
+            state, future = "fixed", False
+            continue
+        lead = _leading_words(fragment[:start])
+        opens = not governed and ACTION_LEAD.match(lead) is not None
+        # 把电动车摆放到停车区: the disposal form tells of something done.
+        disposal = not governed and ("把" in lead or "将" in lead)
+        if marked_before or opens or disposal or DONE_AFTER.match(fragment, match.end()):
+            state, future = "fixed", False
+            starts_with_action = starts_with_action or (opens and not marked_before)
+        elif governed:
+            state = "pending"
+    quantity = find_quantity(fragment) if state else None
+    if quantity is not None and quantity.vague:
+        quantity = None
+    return Status(state, quantity, starts_with_action)
+
+
+def _leading_words(prefix: str) -> str:
+    return re.sub(r"[\W_]", "", prefix)
+
+
+def _marked_before(fragment: str, start: int, last_block: int) -> bool:
+    """已/当场/… between the last 通知/待 and the verb."""
+    window = fragment[max(last_block + 1, start - 6, 0) : start]
+    return any(mark in window for mark in DONE_BEFORE if mark not in ("后", "并")) or (
+        window.endswith(("后", "后已", "并")) and last_block >= 0
+    )
