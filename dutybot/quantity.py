@@ -16,7 +16,7 @@ import cn2an
 
 # Measure words that can follow the number of a problem. 人次 is excluded on purpose: it is
 # how 劝导 and 志愿服务 are counted, and those are activities.
-MEASURE_WORDS = "处个辆起块根堆袋名人台棵张车条只份户件盏家间箱桶筐片座面幅株组副"
+MEASURE_WORDS = "处个辆起块根堆袋名人台棵张车条只份户件盏家间箱桶筐片座面幅株组副排摞捆段"
 
 # Words that state an unknown amount; they count as 1.
 VAGUE_AMOUNTS = (
@@ -48,9 +48,13 @@ _CHINESE_NUMERAL = f"[{CHINESE_DIGITS}十百千万]"
 
 _QUANTITY = re.compile(
     rf"(?<![\d.:：第{CHINESE_DIGITS}十百千万几数])"
-    rf"(?P<number>\d{{1,6}}(?![\d.:：])|[{CHINESE_DIGITS}十百千万几数]{{1,8}})"
+    rf"(?P<number>\d{{1,6}}+(?:\s?[-~～到至]\s?\d{{1,6}}+)?(?![\d.:：])|[{CHINESE_DIGITS}十百千万几数]{{1,8}}+)"
     rf"\s?(?P<approx>余|多|来|左右)?\s?(?P<measure>[{MEASURE_WORDS}])"
 )
+# 俩 and 仨 carry their own measure word (电动车倒了俩); after 我们 they are people.
+_COLLOQUIAL = re.compile(r"(?<![我你他她咱俺们])(?P<number>[俩仨])(?:个|辆|处|人|名)?")
+_COLLOQUIAL_VALUE = {"俩": 2, "仨": 3}
+_RANGE = re.compile(r"(?P<low>\d{1,6})\s?[-~～到至]\s?(?P<high>\d{1,6})")
 _VAGUE = re.compile("|".join(VAGUE_AMOUNTS))
 # Photos attached to a message are counted in 张 too: ``附图4张``, ``照片3张``.
 _PHOTO_BEFORE = re.compile(r"(附图|附件|照片|图片|配图|拍照|附)\s*$")
@@ -68,6 +72,8 @@ class Quantity:
     approximate: bool = False
     # 若干, 多处: no number at all, counted as 1.
     vague: bool = False
+    # The measure word (辆, 处, 人): 人 and 名 may count the people on duty instead.
+    measure: str = ""
 
 
 def chinese_numeral(text: str) -> int | None:
@@ -98,11 +104,14 @@ def _quantity_value(number: str) -> tuple[int | None, bool]:
     """The value of a matched number and whether it is only approximate."""
     if number.isdigit():
         return int(number), False
-    # 两三辆, 三四处: a range, counted by its lower end.
-    if len(number) == 2 and all(ch in CHINESE_DIGITS for ch in number):
-        low, high = (_convert_chinese(ch) for ch in number)
-        if low is not None and high == low + 1:
-            return low, True
+    span = _RANGE.fullmatch(number)
+    if span:  # 3-4处: a range counts its larger end
+        return max(int(span.group("low")), int(span.group("high"))), True
+    # 三四处, 七八辆, 一两处, 三四十辆, 十七八个: a range of neighbouring digits counts the larger.
+    for i in range(len(number) - 1):
+        low, high = _DIGIT_VALUE.get(number[i]), _DIGIT_VALUE.get(number[i + 1])
+        if low is not None and high is not None and low >= 1 and high == low + 1:
+            return _convert_chinese(number[:i] + number[i + 1 :]), True
     # 十几, 几十, 数十: about ten (several tens is still at least ten).
     if "几" in number or "数" in number:
         core = number.replace("几", "").replace("数", "")
@@ -110,6 +119,9 @@ def _quantity_value(number: str) -> tuple[int | None, bool]:
             return None, True
         return _convert_chinese(core), True
     return _convert_chinese(number), False
+
+
+_DIGIT_VALUE = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"两": 2, "〇": 0}
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -140,8 +152,14 @@ def find_quantities(text: str) -> list[Quantity]:
                 match.start(),
                 end,
                 approximate=approximate or prefix_approx or bool(match.group("approx")),
+                measure=measure,
             )
         )
+    for match in _COLLOQUIAL.finditer(text):
+        if not any(q.start <= match.start() < q.end for q in found):
+            value = _COLLOQUIAL_VALUE[match.group("number")]
+            measure = match.group()[1:] or "个"
+            found.append(Quantity(value, match.start(), match.end(), measure=measure))
     for match in _VAGUE.finditer(text):
         if not any(q.start <= match.start() < q.end for q in found):
             found.append(Quantity(1, match.start(), match.end(), vague=True))

@@ -7,6 +7,7 @@ import re
 from enum import Enum
 
 from ..quantity import MEASURE_WORDS, chinese_numeral
+from .amounts import first_amount
 from .lexicon import CN, STATUS_TOKEN
 
 
@@ -48,7 +49,6 @@ _LABELS: dict[Kind, tuple[str, ...]] = {
         "解决情况",
         "整改落实",
         "整改",
-        "处理",
         "处置",
     ),
     Kind.EFFECT: ("工作成效", "取得成效", "工作成果", "成效"),
@@ -105,26 +105,80 @@ _LABELS: dict[Kind, tuple[str, ...]] = {
         "宣传",
     ),
 }
-LABEL_KIND = {label: kind for kind, labels in _LABELS.items() for label in labels}
+# Labels that are also plain statements (已处理。): labels only with a colon.
+_COLON_LABELS: dict[Kind, tuple[str, ...]] = {
+    Kind.FIX: ("已处理", "未处理", "已整改", "未整改", "待处理", "已解决", "未解决", "处理"),
+}
+LABEL_KIND = {
+    label: kind
+    for labels_by_kind in (_LABELS, _COLON_LABELS)
+    for kind, labels in labels_by_kind.items()
+    for label in labels
+}
 MARKER = (
     r"(?:[(（]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]|\d{1,2}\ufe0f?\u20e3|"
     r"\d{1,2}\s*[、.．)）](?!\d)|[①-⑳]|[一二三四五六七八九十]{1,3}\s*[、.．]|"
     r"[一二三四五六七八九十]是|第[一二三四五六七八九十\d]{1,3}[条项点个]?[、，,.．:：]?)"
 )
 # Emoji, bullets and other symbols that decorate the start of a line.
-DECORATION = r"[^\w（(【\[]*"
+DECORATION = r"[^\w（(【\[]*+"
+
+
+def _alternation(words: object) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # type: ignore[arg-type]
+
+
 LABEL = re.compile(
-    rf"^{DECORATION}(?:{MARKER})?{DECORATION}[【\[]?\s*(?P<label>"
-    + "|".join(sorted(map(re.escape, LABEL_KIND), key=len, reverse=True))
-    + r")\s*[】\]]?\s*(?:[:：]|$)"
+    rf"^{DECORATION}(?:{MARKER})?{DECORATION}[【\[]?\s*+(?:(?P<label>"
+    + _alternation(label for labels in _LABELS.values() for label in labels)
+    + r")\s*+[】\]]?\s*+(?:[:：]|$)|(?P<colon_label>"
+    + _alternation(label for labels in _COLON_LABELS.values() for label in labels)
+    + r")\s*+[】\]]?\s*+[:：])"
 )
+
+
+def label_of(match: re.Match[str]) -> Kind:
+    return LABEL_KIND[match.group("label") or match.group("colon_label")]
+
+
 LEADING_MARKER = re.compile(rf"^{DECORATION}(?P<marker>{MARKER}){DECORATION}")
 SENTENCE_END = re.compile(r"[\n。；;！!]+")
-_FRAGMENT_SPLIT = re.compile(r"[，,：（）()【】\[\]]|(?<!\d):(?!\d)|—+|～|~")
+# A list marker inside a line starts a new sentence: ``①已摆放整齐 ②已联系物业``,
+# ``1.电动车乱停 2.小广告``; not a list of references (（1）（3）已整改, ①③已整改).
+_INLINE_MARKER = re.compile(
+    r"(?<=[\s，,、])(?<![、和及与])(?=[①-⑳]|[(（]\d{1,2}[)）](?![(（、①-⑳])|\d{1,2}[、.．](?!\d))"
+    r"|(?<=[^\s，,、①-⑳和及与第])(?=[①-⑳](?![、，,①-⑳]))"
+)
+
+
+def sentences(body: str) -> list[str]:
+    """The sentences of a text: cut at 。；！ and line ends, and before a list marker."""
+    out = []
+    for sentence in SENTENCE_END.split(body):
+        for part in _INLINE_MARKER.split(sentence):
+            part = part.strip()
+            if part:
+                out.append(part)
+    return out
+
+
+_FRAGMENT_SPLIT = re.compile(
+    r"[，,：【】\[\]｜]|(?<!\d):(?!\d)|—+|～|~|、(?=已|当场|现场|均已|都已|并已|全部已)"
+)
+# A bracket that only says where or what (绿化带（8号楼东侧）有垃圾) stays inside its clause;
+# one with a number or an outcome (约30辆, 已清理) is a clause of its own.
+_ASIDE = re.compile(r"[(（](?P<inside>[^()（）]{1,40}+)[)）]")
 
 
 def fragments(sentence: str) -> list[str]:
-    return _FRAGMENT_SPLIT.split(sentence)
+    return _FRAGMENT_SPLIT.split(_ASIDE.sub(_keep_aside, sentence))
+
+
+def _keep_aside(match: re.Match[str]) -> str:
+    inside = match.group("inside")
+    if match.start() and (first_amount(inside) or STATUS_TOKEN.search(inside)):
+        return "，" + inside + "，"
+    return match.group()
 
 
 def marker_number(marker: str) -> int | None:
@@ -154,8 +208,8 @@ def index_refs(fragment: str) -> tuple[list[int], str] | None:
 
 
 INDEX_REFS = re.compile(
-    rf"^{DECORATION}(?:第)?(?P<refs>[(（]?(?:\d{{1,2}}|[①-⑳])[)）]?"
-    rf"(?:\s*[、,，和及与/]\s*[(（]?(?:\d{{1,2}}|[①-⑳])[)）]?)*)(?:项|条|号问题|点)?\s*[.．、:：]?"
+    rf"^{DECORATION}(?:第)?(?P<refs>[(（]?(?:\d{{1,2}}+|[①-⑳])[)）]?"
+    rf"(?:\s*+[、,，和及与/]?\s*+第?[(（]?(?:\d{{1,2}}+|[①-⑳])[)）]?)*+)(?:项|条|号问题|点)?\s*+[.．、:：]?"
     rf"(?![\d{MEASURE_WORDS}.．])"
 )
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"

@@ -30,6 +30,8 @@ class Draft:
 @dataclass
 class Reading:
     staff: list[str] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
+    repeated_sentences: int = 0
     unlisted: list[str] = field(default_factory=list)
     drafts: list[Draft] = field(default_factory=list)
     activities: list[Activity] = field(default_factory=list)

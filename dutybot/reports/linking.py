@@ -15,14 +15,17 @@ def matching_draft(fragment: str, drafts: list[Draft], lexicon: UnitWords) -> Dr
     if not drafts:
         return None
     category = lexicon.classifier.classify(fragment)
-    grams = bigrams(fragment)
+    known = bool(lexicon.classifier.words(fragment))
+    grams = bigrams(fragment) - _PLACE_GRAMS
     best: Draft | None = None
     best_score = 0.0
     for draft in drafts:
         shared = len(grams & bigrams(draft.text))
         if shared == 0:
             continue
-        if draft.category != category and shared < 2:
+        # One shared pair of characters is enough when the categories agree, or when the
+        # clause names nothing the categories know (扶正单车 for 共享单车乱停).
+        if known and draft.category != category and shared < 2:
             continue
         score = (
             shared
@@ -35,6 +38,56 @@ def matching_draft(fragment: str, drafts: list[Draft], lexicon: UnitWords) -> Dr
 
 
 _NOT_CONTENT = re.compile(r"[^\u4e00-\u9fff]")
+# Where things are says little about which item is meant: two items may share a place.
+_PLACE_GRAMS = frozenset(
+    [
+        "小区",
+        "社区",
+        "门口",
+        "路口",
+        "人行",
+        "行道",
+        "附近",
+        "周边",
+        "周围",
+        "东门",
+        "西门",
+        "南门",
+        "北门",
+        "楼前",
+        "楼下",
+        "楼道",
+        "路边",
+        "沿街",
+        "街道",
+        "两侧",
+        "一侧",
+        "西侧",
+        "东侧",
+        "南侧",
+        "北侧",
+        "号楼",
+        "单元",
+        "门前",
+        "店门",
+        "商户",
+        "路段",
+        "网格",
+        "巡查",
+        "发现",
+        "问题",
+        "情况",
+        "已经",
+        "现场",
+        "当场",
+        "全部",
+        "以上",
+        "其中",
+        "另外",
+        "我们",
+        "大家",
+    ]
+)
 
 
 @lru_cache(maxsize=4096)

@@ -61,6 +61,8 @@ def parse(
                 activities=tuple(reading.activities),
                 notes=tuple(site_notes),
                 problems=tuple(reading.problems),
+                absent=tuple(reading.absent),
+                repeated_sentences=reading.repeated_sentences,
             )
         )
     if not reports:

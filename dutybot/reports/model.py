@@ -70,6 +70,12 @@ class ParsedReport:
     notes: tuple[str, ...] = ()
     # ``found`` paired with ``resolved``: one entry per found item.
     problems: tuple[ReportedProblem, ...] = ()
+    # People the text says did not come (未到, 请假, 缺席, 出差, 没来): canonical names for listed
+    # staff, else as written. They are not in ``staff``.
+    absent: tuple[str, ...] = ()
+    # Sentences or paragraphs of this site's text that repeated an earlier one word for word and
+    # were read once (a message pasted twice).
+    repeated_sentences: int = 0
 
     def __post_init__(self) -> None:
         found_total = sum(item.count for item in self.found)

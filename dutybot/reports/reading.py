@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import re
 
-from ..quantity import Quantity, chinese_numeral, find_quantities, find_quantity
+from ..quantity import Quantity, chinese_numeral
+from .amounts import amounts, first_amount
 from .clauses import (
     LABEL,
-    LABEL_KIND,
     LEADING_MARKER,
-    SENTENCE_END,
     Kind,
     fragments,
     index_refs,
+    label_of,
     marker_number,
+    sentences,
 )
+from .clean import drop_repeats
 from .items import Draft, Reading
 from .lexicon import (
     ACTIVITY_COUNT,
@@ -24,6 +26,7 @@ from .lexicon import (
     ALL_FIXED,
     CARRIED_OVER,
     CONSEQUENCE,
+    EXCEPT,
     ITEM_FLUFF,
     NEGATED_START,
     NO_PROBLEM,
@@ -37,8 +40,10 @@ from .lexicon import (
     REMAINDER,
     REST,
     SCOPE,
+    STATUS_TOKEN,
     SUMMARY_FIXED,
     SUMMARY_FOUND,
+    TOKEN_ROLE,
 )
 from .linking import draft_numbered, matching_draft
 from .model import ACTIVITY_UNITS, Activity
@@ -53,14 +58,17 @@ from .unitwords import UnitWords
 
 def read_section(body: str, lexicon: UnitWords) -> Reading:
     reading = Reading()
-    reading.staff, reading.unlisted, staff_labelled = find_staff(body, lexicon)
+    body, reading.repeated_sentences = drop_repeats(body)
+    people = find_staff(body, lexicon)
+    reading.staff, reading.unlisted, reading.absent = people.names, people.unlisted, people.absent
+    staff_labelled = people.labelled
     reading.no_problem = bool(NO_PROBLEM.search(body))
     kind = Kind.NEUTRAL
     found_seen = False
-    for sentence in _sentences(body):
+    for sentence in sentences(body):
         label = LABEL.match(sentence)
         if label:
-            kind_here = LABEL_KIND[label.group("label")]
+            kind_here = label_of(label)
             if kind_here in (Kind.FOUND, Kind.FIX):
                 reading.strong = True
             sentence = sentence[label.end() :]
@@ -85,28 +93,29 @@ def read_section(body: str, lexicon: UnitWords) -> Reading:
     return reading
 
 
-def _sentences(body: str) -> list[str]:
-    return [s.strip() for s in SENTENCE_END.split(body) if s.strip()]
-
-
 def _read_sentence(
     sentence: str, kind: Kind, found_seen: bool, reading: Reading, lexicon: UnitWords
 ) -> None:
     list_no: int | None = None
     targets: list[Draft] = []  # items a 整改 line refers to by number (1、3当场整改)
-    if kind in (Kind.FIX, Kind.EFFECT):
-        refs = index_refs(sentence)
-        if refs:
-            targets = [d for d in (draft_numbered(reading.drafts, n) for n in refs[0]) if d]
-            if targets:
-                sentence = refs[1]
-    else:
+    if _all_but(sentence, reading, lexicon):
+        return
+    refs = index_refs(sentence)
+    if refs:
+        targets = [d for d in (draft_numbered(reading.drafts, n) for n in refs[0]) if d]
+        # Under 发现问题 a numbered line is a new item unless it only tells an outcome.
+        if targets and (kind in (Kind.FIX, Kind.EFFECT) or not _names_problem(refs[1], lexicon)):
+            sentence = refs[1]
+        else:
+            targets = []
+    if not targets:
         marker = LEADING_MARKER.match(sentence)
         if marker:
             list_no = marker_number(marker.group("marker"))
             sentence = sentence[marker.end() :]
     current: Draft | None = targets[0] if len(targets) == 1 else None
     pending_activity: str | None = None
+    in_summary = False
     for raw in fragments(sentence):
         fragment = raw.strip()
         if not fragment:
@@ -120,21 +129,46 @@ def _read_sentence(
         ) or PUBLICITY_WORK.match(fragment):
             reading.activity_mentioned = True
             continue
+        if (
+            in_summary
+            and not _names_problem(fragment, lexicon)
+            and not lexicon.classifier.words(fragment)
+        ):
+            # 合计发现9处，解决8处，1处待市政处理: what follows a tally and names nothing is
+            # the tally too.
+            _summary(fragment, reading)
+            continue
+        in_summary = False
         if _summary(fragment, reading):
+            in_summary = True
+            continue
+        quantity = first_amount(fragment)
+        if (
+            quantity is not None
+            and not quantity.vague
+            and _is_bare_count(fragment, quantity)
+            and not STATUS_TOKEN.search(fragment)
+        ):
+            # 约20辆, 共9辆, （十二辆）: how many of the item before; with none before, a total
+            # that the list below spells out (发现问题：2处。①…).
+            owner = current or (reading.drafts[-1] if reading.drafts else None)
+            if owner is not None and not owner.explicit:
+                owner.count, owner.explicit = quantity.value, True
             continue
         if current is not None and CONSEQUENCE.match(fragment):
             continue  # 存在安全隐患: says why the item matters, not a new one
-        if kind in (Kind.FIX, Kind.EFFECT):
-            refs = index_refs(fragment)  # 1、2当场整改到位，3已报区城管局
-            numbered = (
-                [d for d in (draft_numbered(reading.drafts, n) for n in refs[0]) if d]
-                if refs
-                else []
-            )
-            if numbered and refs:
-                targets = numbered
-                fragment = refs[1]
-                current = numbered[0] if len(numbered) == 1 else None
+        refs = index_refs(fragment)  # 1、2当场整改到位，3已报区城管局
+        numbered = (
+            [d for d in (draft_numbered(reading.drafts, n) for n in refs[0]) if d] if refs else []
+        )
+        if (
+            numbered
+            and refs
+            and (kind in (Kind.FIX, Kind.EFFECT) or not _names_problem(refs[1], lexicon))
+        ):
+            targets = numbered
+            fragment = refs[1]
+            current = numbered[0] if len(numbered) == 1 else None
         if len(targets) > 1:
             status = read_status(fragment)
             for target in targets:
@@ -183,10 +217,10 @@ def _read_sentence(
                 extra = chinese_numeral(remainder.group("n")) or 0
                 current.fixed_count, current.count = current.count, current.count + extra
                 continue
-            if current is not None and not current.explicit:
-                quantity = find_quantity(fragment)
-                if quantity and not quantity.vague and _is_bare_count(fragment, quantity):
-                    current.count, current.explicit = quantity.value, True  # 共两袋
+            # 旧沙发太沉，已让物业拉走: naming an item again makes it the one spoken of.
+            named = matching_draft(fragment, reading.drafts, lexicon)
+            if named is not None:
+                current = named
             continue
         if current is None and ALL_FIXED.search(fragment):
             for draft in reading.drafts:
@@ -194,7 +228,12 @@ def _read_sentence(
                 draft.fix_text = draft.fix_text or fragment
             continue
         if current is None and reading.drafts:
-            if kind in (Kind.FIX, Kind.EFFECT):
+            # The item it names (早餐店桌椅已让老板收回), else the only one still open in a
+            # 整改 section, else the one just named.
+            current = matching_draft(fragment, reading.drafts, lexicon)
+            if current is not None:
+                pass
+            elif kind == Kind.FIX:
                 open_drafts = [d for d in reading.drafts if d.status != "fixed"]
                 if len(open_drafts) == 1:
                     current = open_drafts[0]
@@ -218,10 +257,51 @@ def _target_of(
     if status.state and not status.starts_with_action:
         # 电动车已摆放整齐: the fate of something already named (or a new item, fixed).
         return matching_draft(fragment, reading.drafts, lexicon)
-    if status.state == "fixed" and current is not None and current.status is None:
-        # 路上落叶多，大家一起清扫了人行道落叶: one item, now fixed.
+    if (
+        status.state == "fixed"
+        and current is not None
+        and (current.status is None or not current.explicit)
+    ):
+        # 路上落叶多，大家一起清扫了人行道落叶: one item, now fixed; 对小广告进行了集中清理，
+        # 共清除小广告23处: one item, now counted.
         return matching_draft(fragment, [current], lexicon)
     return None
+
+
+def _names_problem(text: str, lexicon: UnitWords) -> bool:
+    """Whether a clause names a problem, not only an object and what became of it."""
+    return _has_problem_word(text, lexicon) or PROBLEM_PREDICATE.search(text) is not None
+
+
+def _all_but(sentence: str, reading: Reading, lexicon: UnitWords) -> bool:
+    """``以上问题除第3项外均已整改``, ``以上除垃圾桶外已整改``: every item but those is fixed."""
+    if not reading.drafts:
+        return False
+    exception = EXCEPT.search(sentence)
+    if exception is None:
+        return False
+    status = read_status(sentence[exception.end() :])
+    if status.state != "fixed":
+        return False
+    what = exception.group("what")
+    refs = index_refs(what + "已整改")
+    excluded = (
+        [d for d in (draft_numbered(reading.drafts, n) for n in refs[0]) if d] if refs else []
+    )
+    if not excluded:
+        match = matching_draft(what, reading.drafts, lexicon)
+        excluded = [match] if match else []
+    if not excluded:
+        return False
+    for draft in reading.drafts:
+        if draft not in excluded and draft.status != "fixed":
+            draft.status, draft.fixed_count = "fixed", None
+            draft.fix_text = draft.fix_text or sentence
+    for draft in excluded:
+        if draft.status is None:
+            draft.status = "pending"
+    # A bracket after it may still speak of one item (（第5项已当场劝阻）).
+    return True
 
 
 def _has_problem_word(text: str, lexicon: UnitWords) -> bool:
@@ -229,13 +309,15 @@ def _has_problem_word(text: str, lexicon: UnitWords) -> bool:
 
 
 def _is_problem(fragment: str, kind: Kind, status: Status, lexicon: UnitWords) -> bool:
-    if NEGATED_START.match(fragment) or (SCOPE.search(fragment) and not find_quantity(fragment)):
+    if NEGATED_START.match(fragment) or (SCOPE.search(fragment) and not first_amount(fragment)):
         return False
     words = lexicon.classifier.words(fragment)
+    if words and status.state is None and _action_before(fragment, lexicon):
+        return False  # 一组沿主干道捡拾垃圾: work being described, nothing found or done yet
     if not words:
         # Under 发现问题, a counted thing is a problem even without a keyword (as 其他).
         return kind == Kind.FOUND and _counted(fragment) and not POSITIVE.search(fragment)
-    quantity = find_quantity(fragment)
+    quantity = first_amount(fragment)
     predicate = PROBLEM_PREDICATE.search(fragment)
     problem_word = any(w not in OBJECT_WORDS for w in words)
     if POSITIVE.search(fragment) and not (predicate or quantity or status.state):
@@ -243,6 +325,17 @@ def _is_problem(fragment: str, kind: Kind, status: Status, lexicon: UnitWords) -
     if kind == Kind.FOUND:
         return True
     return bool(problem_word or predicate or quantity or status.state == "fixed")
+
+
+def _action_before(fragment: str, lexicon: UnitWords) -> bool:
+    """Whether a fix verb comes before the first thing the clause names (捡拾垃圾)."""
+    first_word = lexicon.classifier.pattern.search(fragment) if lexicon.classifier.pattern else None
+    if first_word is None:
+        return False
+    for token in STATUS_TOKEN.finditer(fragment, 0, first_word.start()):
+        if TOKEN_ROLE[token.group()] in ("fix", "result"):
+            return True
+    return False
 
 
 def _split_listed(fragment: str) -> list[str]:
@@ -254,17 +347,22 @@ def _split_listed(fragment: str) -> list[str]:
 
 
 def _counted(text: str) -> bool:
-    quantity = find_quantity(text)
+    quantity = first_amount(text)
     return quantity is not None and not quantity.vague
+
+
+_COUNT_WORDS = re.compile(
+    r"一共|总共|合计|共计|共|计|大约|大概|约莫|约|左右|差不多|估计|将近|近|有|足有|至少|上下|的样子|样子|[\W_]"
+)
 
 
 def _is_bare_count(fragment: str, quantity: Quantity) -> bool:
     rest = (fragment[: quantity.start] + fragment[quantity.end :]).strip()
-    return len(re.sub(r"共|计|约|合计|总共|大约|[\W_]", "", rest)) <= 2
+    return len(_COUNT_WORDS.sub("", rest)) <= 1
 
 
 def _new_draft(fragment: str, list_no: int | None, lexicon: UnitWords) -> Draft:
-    quantities = [q for q in find_quantities(fragment)]
+    quantities = [q for q in list(amounts(fragment))]
     real = [q for q in quantities if not q.vague]
     if real:
         count, explicit = real[0].value, True
@@ -299,7 +397,8 @@ def apply_status(
     quantity = status.quantity
     if status.state == "fixed":
         if quantity is not None and about_this:
-            if adopt_count and not draft.explicit and quantity.value > draft.count:
+            # 清理角落落叶垃圾，共清运五车: an item named without a number takes the fix's.
+            if not draft.explicit and quantity.value > draft.count:
                 draft.count, draft.explicit = quantity.value, True
             if quantity.value >= draft.count:
                 draft.fixed_count = None
@@ -321,7 +420,7 @@ def _summary(fragment: str, reading: Reading) -> bool:
     """``共发现问题8处`` and ``整改6处``: totals, used when no item is named."""
     found = SUMMARY_FOUND.search(fragment)
     if found:
-        reading.summary_found = chinese_numeral(found.group("n"))
+        reading.summary_found = chinese_numeral(found.group("n") or found.group("n2"))
         return True
     fixed = SUMMARY_FIXED.search(fragment)
     if fixed and reading.summary_found is not None and not reading.drafts:

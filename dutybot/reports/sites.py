@@ -12,14 +12,22 @@ from .unitwords import UnitWords
 # Sites
 
 
-def _find_sites(text: str, lexicon: UnitWords) -> list[tuple[int, int, Site]]:
-    if lexicon.site_pattern is None:
-        return []
+def find_sites(text: str, lexicon: UnitWords) -> list[tuple[int, int, Site]]:
+    """Where the text names a site: as spelled, or as it sounds (鲜营社区 for 仙营社区)."""
     hits = []
-    for match in lexicon.site_pattern.finditer(text):
-        site = lexicon.site_at(match.group())
-        if site is not None:
-            hits.append((match.start(), match.end(), site))
+    if lexicon.site_pattern is not None:
+        for match in lexicon.site_pattern.finditer(text):
+            site = lexicon.site_at(match.group())
+            if site is not None:
+                hits.append((match.start(), match.end(), site))
+    if lexicon.site_sound_pattern is not None:
+        for match in lexicon.site_sound_pattern.finditer(text):
+            if any(start < match.end() and match.start() < end for start, end, _site in hits):
+                continue
+            site = lexicon.site_by_sound(match.group())
+            if site is not None:
+                hits.append((match.start(), match.end(), site))
+        hits.sort(key=lambda hit: hit[0])
     return hits
 
 
@@ -43,7 +51,7 @@ def _before(text: str, start: int, width: int = 16) -> str:
 def split_by_site(text: str, lexicon: UnitWords) -> list[tuple[Site | None, str]]:
     """(site, text about it) pairs: one per site heading when several sites have one, else
     the whole text with the site named first (a labelled 值班地点 first of all)."""
-    hits = _find_sites(text, lexicon)
+    hits = find_sites(text, lexicon)
     if not hits:
         return [(None, text)]
     headers = [

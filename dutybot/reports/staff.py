@@ -1,25 +1,57 @@
 """Who was on duty: listed staff (canonical names), unlisted names where a list or an on-duty
-word stands, and people said to be absent."""
+word stands, and people said to be absent.
+
+A person reads names from where they stand, not from the name alone:
+- a staff label (值班人员：) and the name-only lines under it, a list of two or more names, or an
+  on-duty word (参加, 到岗, 带队, 一起 …) make a clause a staff clause; a listed name elsewhere
+  (继续向前巡查, 早高峰) is an ordinary word, not a person;
+- a name not on the list is kept only in a staff clause (志愿者李强参加, 刘洋(借调的));
+- surname + title (王科长) is the listed person when exactly one has that surname, else it is
+  kept as written;
+- a name followed by an absence word (请假, 未到, 出差, 没来, 缺席 …), or under an absence label
+  (请假：), is absent, not on duty.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from ..unit import TITLES, strip_title
-from .clauses import LABEL, LABEL_KIND, Kind
+from .clauses import LABEL, LEADING_MARKER, Kind, label_of
 from .unitwords import UnitWords
 
-_LEAVE = re.compile(r"请假|缺勤|未到岗|没到岗|未参加|没参加|缺岗|调休|出差")
-
-
-# ---------------------------------------------------------------------------------------------
-# Staff
-
-
-_NAME_SPLIT = re.compile(r"[、，,；;：:\s/]+|和|及|与|以及|还有")
-_NAME_PREFIX = re.compile(r"^.*?(?:新来的同事|新同事|同事|志愿者|实习生|以及|还有|带领|和|及|与)")
+_SENTENCE = re.compile(r"[\n。；;！!]+")
+_CLAUSE = re.compile(r"[，,]+")
+_ABSENCE = (
+    r"请假|请了假|休假|病假|事假|缺席|缺勤|未到岗?|没到岗?|没有到|未参加|没参加|没有参加|缺岗|调休|"
+    r"出差|没来|没有来|未来|下乡|外出|有事|去开会|开会|培训|学习|借调走|不在"
+)
+# After a name: 孙悦请假, 胡科长出差, 王晓明下乡未到, 蒋丽萍同志今天请假.
+_ABSENT_AFTER = re.compile(rf"(?:同志|今天|今日|因事|因病|临时|也|都|已)?+(?:{_ABSENCE})")
+# Before names: 请假：孙悦; 未到的有王晓明、李娜.
+_ABSENT_BEFORE = re.compile(rf"^[^\w]*+(?:{_ABSENCE})(?:的|人员)?(?:有|是)?[:：\s]*+")
+# A clause with one of these speaks of the people on duty.
+_ON_DUTY = re.compile(
+    r"值班|到岗|在岗|参加|参与|带队|带班|牵头|一起|同志|人员|报送|填报|上报人|记录人|出勤|"
+    r"等[\d一二三四五六七八九十两]|我们[俩仨几\d一二三四五六七八九十两]|一行|"
+    r"我和|和我|跟我|由[^，]{0,8}+(?:带|负责)|去了|到了|来了|都到|到齐|志愿者|实习生|借调|另有|还有"
+)
+# Words that say an unlisted name is a person on duty (志愿者李强, 刘洋(借调的), 我们仨).
+_PEOPLE = re.compile(
+    r"志愿者|实习生|借调|另有|还有|同事|网格员|我们[俩仨几\d一二三四五六七八九十两]|"
+    r"等[\d一二三四五六七八九十两]+[名位人]|带队|参加"
+)
+_TITLED = re.compile(
+    r"(?P<surname>[\u4e00-\u9fff])(?P<title>副?(?:科长|主任|局长|处长|书记|站长|队长|组长)|老师)"
+)
+# People words that may stand before a name in a list (志愿者李强, 新来的同事张华).
+_NAME_SPLIT = re.compile(r"[、，,；;：:\s/｜]+|和|及|与|跟|以及|还有")
+_NAME_PREFIX = re.compile(
+    r"^.*?(?:新来的同事|新同事|同事|志愿者|实习生|网格员|以及|还有|另有|带领|和|及|与|跟|有)"
+)
 _NAME_SUFFIX = re.compile(
-    r"(?:等\d*|等[一二三四五六七八九十]*|一起|共|到|在|参加|参与|值班|同志|按时|到岗|负责|带队|"
+    r"(?:等\d*|等[一二三四五六七八九十]*|一起|也|共|到|在|参加|参与|值班|同志|按时|到岗|负责|带队|"
     r"[\d一二三四五六七八九十两]+[名位人]).*$"
 )
 _SURNAMES = frozenset(
@@ -49,45 +81,144 @@ _COMPOUND_SURNAMES = (
 )
 _NOT_IN_NAMES = frozenset(
     "的了们是在有和与及等到去来说把被让给对从向着过这那个位名人同志区路街社网格科"
-    "办队局委会室组长员楼号门口处辆车值班岗天日月年今昨周全体大家我你他她它"
+    "办队局委会室组长员楼号门口处辆车值班岗天日月年今昨周全体大家我你他她它都也没"
 )
 
 
-def find_staff(body: str, lexicon: UnitWords) -> tuple[list[str], list[str], bool]:
-    """Names on duty in order (canonical for listed staff), the unlisted ones, and whether a
-    staff label (值班人员：) was seen."""
-    names: list[str] = []
-    unlisted: list[str] = []
-    labelled_seen = False
-    for clause in re.split(r"[\n。；;！!]+", body):
-        if not clause.strip() or _LEAVE.search(clause):
+@dataclass
+class StaffReading:
+    names: list[str] = field(default_factory=list)
+    unlisted: list[str] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
+    labelled: bool = False
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    name: str  # canonical, or as written
+    listed: bool
+
+
+def find_staff(body: str, lexicon: UnitWords) -> StaffReading:
+    """Names on duty in order (canonical for listed staff), the unlisted ones, the absent ones,
+    and whether a staff label (值班人员：) was seen."""
+    reading = StaffReading()
+    in_staff_block = False
+    for sentence in _SENTENCE.split(body):
+        if not sentence.strip():
             continue
-        label = LABEL.match(clause)
-        labelled = bool(label and LABEL_KIND[label.group("label")] == Kind.STAFF)
-        labelled_seen = labelled_seen or labelled
-        known = list(lexicon.staff_pattern.finditer(clause)) if lexicon.staff_pattern else []
-        for match in known:
-            name = lexicon.staff_at(match.group())
-            if name not in names:
-                names.append(name)
-        if known or labelled:
-            value = clause[label.end() :] if labelled and label else clause
-            for name in _unlisted_names(value, lexicon):
-                if name not in names:
-                    names.append(name)
-                    unlisted.append(name)
-    return names, unlisted, labelled_seen
+        label = LABEL.match(sentence)
+        labelled = bool(label and label_of(label) == Kind.STAFF)
+        if label and not labelled:
+            in_staff_block = False
+        if labelled and label:
+            reading.labelled = True
+            in_staff_block = True
+            sentence = sentence[label.end() :]
+        elif in_staff_block and not _only_names(sentence, lexicon):
+            in_staff_block = False
+        staff_sentence = labelled or in_staff_block
+        for clause in _CLAUSE.split(sentence):
+            _read_clause(clause, staff_sentence, lexicon, reading)
+    reading.names = [n for n in reading.names if n not in reading.absent]
+    reading.unlisted = [n for n in reading.unlisted if n in reading.names]
+    return reading
+
+
+def _read_clause(
+    clause: str, staff_sentence: bool, lexicon: UnitWords, reading: StaffReading
+) -> None:
+    if not clause.strip():
+        return
+    mentions = _mentions(clause, lexicon)
+    absent_all = _ABSENT_BEFORE.match(clause) is not None
+    staff_clause = staff_sentence or len(mentions) >= 2 or _ON_DUTY.search(clause) is not None
+    for index, mention in enumerate(mentions):
+        if absent_all or _absent_after(clause, mentions, index):
+            _add(reading.absent, mention.name)
+            continue
+        if staff_clause:
+            _add(reading.names, mention.name)
+            if not mention.listed:
+                _add(reading.unlisted, mention.name)
+    unlisted_here = staff_sentence or any(m.listed for m in mentions) or _PEOPLE.search(clause)
+    if unlisted_here and not absent_all:
+        for name in _unlisted_names(clause, lexicon):
+            if _ABSENT_AFTER.match(clause, clause.find(name) + len(name)):
+                _add(reading.absent, name)
+            elif name not in reading.names:
+                reading.names.append(name)
+                reading.unlisted.append(name)
+
+
+def _add(names: list[str], name: str) -> None:
+    if name not in names:
+        names.append(name)
+
+
+def _absent_after(clause: str, mentions: list[_Mention], index: int) -> bool:
+    """An absence word right after this name, or after the list of names it stands in
+    (孙悦、李娜请假)."""
+    end = mentions[index].end
+    for later in mentions[index + 1 :]:
+        between = clause[end : later.start]
+        if not _NAME_SPLIT.fullmatch(between) and between.strip():
+            break
+        end = later.end
+    return _ABSENT_AFTER.match(clause, end) is not None
+
+
+def _mentions(clause: str, lexicon: UnitWords) -> list[_Mention]:
+    mentions: list[_Mention] = []
+    if lexicon.staff_pattern is not None:
+        for match in lexicon.staff_pattern.finditer(clause):
+            mentions.append(
+                _Mention(match.start(), match.end(), lexicon.staff_at(match.group()), True)
+            )
+    for match in _TITLED.finditer(clause):
+        if any(m.start <= match.start() < m.end for m in mentions):
+            continue
+        surname = match.group("surname")
+        if surname not in _SURNAMES:
+            continue
+        same = [name for name in lexicon.staff_by_name.values() if name.startswith(surname)]
+        if len(same) == 1:
+            mentions.append(_Mention(match.start(), match.end(), same[0], True))
+        else:
+            mentions.append(_Mention(match.start(), match.end(), match.group(), False))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _only_names(sentence: str, lexicon: UnitWords) -> bool:
+    """A line of names under a staff label (1.王晓明 / 王晓明 李娜)."""
+    marker = LEADING_MARKER.match(sentence)
+    rest = sentence[marker.end() :] if marker else sentence
+    masked = lexicon.staff_pattern.sub("\x00", rest) if lexicon.staff_pattern else rest
+    masked = re.sub(r"[（(][^）)]{0,20}+[）)]", "", masked)
+    tokens = [t for t in _NAME_SPLIT.split(masked) if t]
+    return bool(tokens) and all(
+        ("\x00" in t and not t.replace("\x00", "").strip()) or _looks_like_name(strip_title(t))
+        for t in tokens
+    )
 
 
 def _unlisted_names(clause: str, lexicon: UnitWords) -> list[str]:
-    """Names in a list that also holds listed staff (郑凯和新来的同事张华、林小雨一起…)."""
+    """Names in a staff clause that are not on the list (郑凯和新来的同事张华、林小雨一起…)."""
     masked = lexicon.staff_pattern.sub("\x00", clause) if lexicon.staff_pattern else clause
-    masked = re.sub(r"[（(][^）)]*[）)]", "、", masked)
+    masked = _TITLED.sub("\x00", masked)
+    if lexicon.site_pattern is not None:
+        masked = lexicon.site_pattern.sub("、", masked)
+    masked = re.sub(r"[（(][^）)]{0,20}+[）)]", "、", masked)
     found = []
     for token in _NAME_SPLIT.split(masked):
         if not token or "\x00" in token:
             continue
-        name = _NAME_PREFIX.sub("", token)
+        marker = LEADING_MARKER.match(token)
+        name = token[marker.end() :] if marker else token
+        name = _NAME_PREFIX.sub("", name)
         for department in lexicon.departments:
             if name.startswith(department):
                 name = name[len(department) :]
@@ -98,7 +229,14 @@ def _unlisted_names(clause: str, lexicon: UnitWords) -> list[str]:
     return found
 
 
+_NOT_A_NAME = re.compile(
+    r"(?:周|星期|礼拜)[一二三四五六日天]|[今昨前明][天日早晚]|上午|下午|早上|晚上"
+)
+
+
 def _looks_like_name(name: str) -> bool:
+    if _NOT_A_NAME.fullmatch(name):
+        return False
     if not 2 <= len(name) <= 4 or not all("\u4e00" <= ch <= "\u9fff" for ch in name):
         return False
     if name.endswith(TITLES):

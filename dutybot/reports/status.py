@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..quantity import Quantity, find_quantity
-from .lexicon import ACTION_LEAD, DONE_AFTER, DONE_BEFORE, STATUS_TOKEN, TOKEN_ROLE
+from ..quantity import Quantity
+from .amounts import first_amount
+from .lexicon import ACTION_LEAD_WORD, DONE_AFTER, DONE_BEFORE, STATUS_TOKEN, TOKEN_ROLE
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def read_status(fragment: str) -> Status:
             state, future = "fixed", False
             continue
         lead = _leading_words(fragment[:start])
-        opens = not governed and ACTION_LEAD.match(lead) is not None
+        opens = not governed and _opens(lead)
         # 把电动车摆放到停车区: the disposal form tells of something done.
         disposal = not governed and ("把" in lead or "将" in lead)
         if marked_before or opens or disposal or DONE_AFTER.match(fragment, match.end()):
@@ -59,10 +60,16 @@ def read_status(fragment: str) -> Status:
             starts_with_action = starts_with_action or (opens and not marked_before)
         elif governed:
             state = "pending"
-    quantity = find_quantity(fragment) if state else None
+    quantity = first_amount(fragment) if state else None
     if quantity is not None and quantity.vague:
         quantity = None
     return Status(state, quantity, starts_with_action)
+
+
+def _opens(lead: str) -> bool:
+    """Whether only people and linking words come before the verb (大家和环卫工人一起清扫)."""
+    rest = ACTION_LEAD_WORD.sub("", lead)
+    return not rest or (len(rest) <= 8 and "一起" in lead)
 
 
 def _leading_words(prefix: str) -> str:

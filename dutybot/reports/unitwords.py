@@ -10,6 +10,7 @@ from functools import lru_cache
 from ..classify import Classifier, classifier_for
 from ..text import fold, without_brackets
 from ..unit import Category, Site, StaffMember, Unit
+from .homophones import alike, sounds_alike
 
 # ---------------------------------------------------------------------------------------------
 # Per-unit lookup tables, built once per unit
@@ -24,9 +25,28 @@ class UnitWords:
     departments: tuple[str, ...]
     categories: tuple[Category, ...]
     classifier: Classifier
+    # Site names as they sound (古怀路 for 古槐路): a pattern of classes of like-sounding
+    # characters, and the spellings it stands for.
+    site_sound_pattern: re.Pattern[str] | None = None
+    site_sound_forms: tuple[tuple[str, Site], ...] = ()
 
     def site_at(self, spelling: str) -> Site | None:
         return self.site_by_spelling.get(_site_key(spelling))
+
+    def site_by_sound(self, written: str) -> Site | None:
+        """The site whose name ``written`` sounds like, with few characters changed."""
+        best: tuple[int, Site] | None = None
+        for form, site in self.site_sound_forms:
+            if len(form) != len(written):
+                continue
+            if not all(alike(a, b) for a, b in zip(form, written, strict=True)):
+                continue
+            same = sum(a == b for a, b in zip(form, written, strict=True))
+            if len(form) - same > max(1, len(form) // 3) or same < 2:
+                continue
+            if best is None or same > best[0]:
+                best = (same, site)
+        return best[1] if best else None
 
     def staff_at(self, written: str) -> str:
         return self.staff_by_name.get(re.sub(r"\s+", "", written), written)
@@ -36,9 +56,20 @@ def _site_key(text: str) -> str:
     return fold(text).replace("(", "").replace(")", "")
 
 
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]{3,12}+")
+_GENERIC_END = ("社区", "小区")
+
+
 def _site_variants(site: Site) -> set[str]:
-    """Spellings beyond the site's own: without the side of the road, the grid's community."""
+    """Spellings beyond the site's own: without the side of the road, the grid's community,
+    the community without 社区 (仙营), and long names with one character left out (玄帝庙路西)."""
     forms = set(site.spellings())
+    for form in list(forms):
+        if form.endswith(_GENERIC_END) and _CJK_ONLY.fullmatch(form) and len(form) >= 4:
+            forms.add(form[:-2])
+    for form in list(forms):
+        if _CJK_ONLY.fullmatch(form) and len(form) >= 5:
+            forms.update(form[:i] + form[i + 1 :] for i in range(1, len(form)))
     bare = without_brackets(site.name)
     side = re.search(r"(?:路|)([东西南北])侧$|路([东西南北])$|两侧$", bare)
     if side:
@@ -97,6 +128,22 @@ def unit_words_for(
     departments = tuple(
         sorted({m.department for m in staff if m.department}, key=len, reverse=True)
     )
+    sound_forms = tuple(
+        sorted(
+            (
+                (written[key], site)
+                for key, site in site_by_spelling.items()
+                if _CJK_ONLY.fullmatch(written[key])
+            ),
+            key=lambda pair: len(pair[0]),
+            reverse=True,
+        )
+    )
+    sound_pattern = None
+    if sound_forms:
+        sound_pattern = re.compile(
+            "|".join("".join(f"[{sounds_alike(ch)}]" for ch in form) for form, _site in sound_forms)
+        )
     return UnitWords(
         site_pattern,
         site_by_spelling,
@@ -105,6 +152,8 @@ def unit_words_for(
         departments,
         categories,
         classifier_for(categories),
+        sound_pattern,
+        sound_forms,
     )
 
 
