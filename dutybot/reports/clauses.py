@@ -4,11 +4,12 @@ and list markers (1、 ① （2）) that structure it."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from enum import Enum
 
 from ..quantity import MEASURE_WORDS, chinese_numeral
 from .amounts import first_amount
-from .lexicon import CN, STATUS_TOKEN
+from .lexicon import CN, OBJECT_WORDS, PROBLEM_PREDICATE, REST, STATUS_TOKEN
 
 
 # Labels at the start of a sentence that say what the following sentences are.
@@ -170,8 +171,153 @@ _FRAGMENT_SPLIT = re.compile(
 _ASIDE = re.compile(r"[(（](?P<inside>[^()（）]{1,40}+)[)）]")
 
 
-def fragments(sentence: str) -> list[str]:
-    return _FRAGMENT_SPLIT.split(_ASIDE.sub(_keep_aside, sentence))
+def fragments(sentence: str, words: Callable[[str], list[str]] | None = None) -> list[str]:
+    """The clauses of a sentence: cut at commas and colons, and in run-on text (voice input,
+    spaces for punctuation) at connectives, before what became of an item and after its count.
+    ``words`` gives the category keywords of a text, to keep ``电动车 乱停`` together."""
+    out: list[str] = []
+    for piece in _FRAGMENT_SPLIT.split(_ASIDE.sub(_keep_aside, sentence)):
+        out.extend(_cut_run_on(piece, words) if len(piece) > 3 else [piece])
+    return out
+
+
+# Connectives and fillers of spoken reports: a clause ends before them.
+_CONNECTIVE = re.compile(
+    r"然后呢?|还有就是|还有|另外|另有|再就是|再有就是|再有|接着|此外|以及|其次|同时|"
+    r"(?<![一二三四五六七八九十两几\d])(?:嗯+|呃+|额+)"
+)
+_FILLER = re.compile(
+    r"^(?:嗯+|呃+|额+|啊+|那个(?!个)|就是说?|这个(?![月周])|反正|的话|然后呢?|还有就是|再就是)++"
+)
+# What became of an item starts a clause of its own (…乱停放5辆已摆放整齐).
+_OUTCOME_START = re.compile(
+    r"(?<![未没尚还不早并且而均都全皆也])(?:均|都|全部|全都|皆|也)?"
+    r"(?:已经|已|当场|现场|随手|顺手|马上|立即|及时)(?!经过)|"
+    r"(?<![已])(?:报给|上报|交给|转给|移交)|我们|大家|咱们|俺们"
+)
+# A count right after the problem it counts (乱停十几辆) ends the clause; after 了/有 it counts
+# what follows (停了3辆电动车).
+_COUNTED_BEFORE = re.compile(r"(?<![了有是着在])$")
+_AFTER_COUNT = re.compile(
+    rf"(?:\d{{1,6}}+|[{CN}百几]{{1,6}}+)\s?(?:余|多|来|左右)?\s?[{MEASURE_WORDS}]"
+)
+_MIN_LEFT = 3  # characters a clause needs before a cut inside it
+
+
+def _cut_run_on(piece: str, words: Callable[[str], list[str]] | None) -> list[str]:
+    cuts: set[int] = set()
+    dropped: list[tuple[int, int]] = []
+    for match in _CONNECTIVE.finditer(piece):
+        if match.start() >= _MIN_LEFT:
+            cuts.add(match.start())
+        if match.group()[0] in "嗯呃额":
+            dropped.append((match.start(), match.end()))
+    for match in _OUTCOME_START.finditer(piece):
+        # 电动车乱停放5辆已摆放整齐 is two clauses; 其中小广告当场清除 is one.
+        left = piece[_last_cut(cuts, match.start()) : match.start()]
+        if (
+            len(left) >= _MIN_LEFT
+            and _states_problem(left, words)
+            and not _OUTCOME_START.match(left)
+            and not REST.match(left)
+        ):
+            cuts.add(match.start())
+    for match in _AFTER_COUNT.finditer(piece):
+        # 电动车乱停十几辆小广告三四处: a count after what it counts closes the clause; in
+        # 有两辆电动车 it comes first.
+        end = match.end()
+        left = piece[_last_cut(cuts, match.start()) : match.start()]
+        if end >= len(piece) - 1 or not words or not words(left):
+            continue
+        if _NEW_START.match(piece, end) or (
+            _ends_with_problem(left, words) and _starts_anew(piece, end, words)
+        ):
+            cuts.add(end)
+    for match in _SPACE.finditer(piece):
+        cuts.add(match.start())
+    if not cuts:
+        return [piece]
+    parts = []
+    start = 0
+    for cut in sorted(cuts):
+        parts.append(piece[start:cut])
+        start = cut
+    parts.append(piece[start:])
+    cleaned = [_FILLER.sub("", part.strip()) for part in parts]
+    cleaned = [part for part in cleaned if part]
+    return _merge_halves(cleaned, words) if words else cleaned
+
+
+# A space between two words of text (电动车 乱停 8 辆: only the first) ends a clause.
+_SPACE = re.compile(rf"(?<=[\u4e00-\u9fff）)])\s++(?=[\u4e00-\u9fff（(])(?![{MEASURE_WORDS}])")
+_NEW_START = re.compile(r"已|当场|现场|也|都|全|均|就|又|还|我们|大家|并|后|随即|马上|给")
+
+
+def _last_cut(cuts: set[int], before: int) -> int:
+    return max((cut for cut in cuts if cut < before), default=0)
+
+
+def _states_problem(text: str, words: Callable[[str], list[str]] | None) -> bool:
+    """Whether a clause before an outcome is a problem of its own (电动车乱停5辆), not only a
+    count of one (其中2辆)."""
+    if PROBLEM_PREDICATE.search(text):
+        return True
+    return bool(words and words(text) and first_amount(text))
+
+
+def _ends_with_problem(text: str, words: Callable[[str], list[str]]) -> bool:
+    """Whether ``text`` ends with a problem or a thing (电动车乱停, 小广告), not 有/停了."""
+    stripped = text.rstrip()
+    if not stripped or not _COUNTED_BEFORE.search(stripped):
+        return False
+    found = words(stripped)
+    return (bool(found) and stripped.endswith(found[-1])) or bool(
+        PROBLEM_PREDICATE.search(stripped[-2:])
+    )
+
+
+def _starts_anew(piece: str, pos: int, words: Callable[[str], list[str]] | None) -> bool:
+    """Whether a new clause starts at ``pos``, right after a count (十几辆我们都摆好了)."""
+    if _NEW_START.match(piece, pos):
+        return True
+    if words is None:
+        return False
+    following = words(piece[pos : pos + 6])
+    return (
+        bool(following)
+        and piece.startswith(following[0], pos)
+        and not PROBLEM_PREDICATE.match(following[0])
+    )
+
+
+def _merge_halves(parts: list[str], words: Callable[[str], list[str]]) -> list[str]:
+    """``电动车`` + ``乱停``: a thing alone and a problem alone are one clause."""
+    merged: list[str] = []
+    for part in parts:
+        if merged and _thing_alone(merged[-1], words) and _problem_alone(part, words):
+            merged[-1] = merged[-1] + part
+        else:
+            merged.append(part)
+    return merged
+
+
+def _thing_alone(text: str, words: Callable[[str], list[str]]) -> bool:
+    found = words(text)
+    return (
+        bool(found)
+        and all(w in OBJECT_WORDS for w in found)
+        and not (PROBLEM_PREDICATE.search(text) or STATUS_TOKEN.search(text) or first_amount(text))
+    )
+
+
+def _problem_alone(text: str, words: Callable[[str], list[str]]) -> bool:
+    if _OUTCOME_START.match(text) or STATUS_TOKEN.match(text):
+        return False
+    found = words(text)
+    has_problem = PROBLEM_PREDICATE.search(text) is not None or any(
+        w not in OBJECT_WORDS for w in found
+    )
+    return has_problem and not any(w in OBJECT_WORDS for w in found)
 
 
 def _keep_aside(match: re.Match[str]) -> str:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
-from ..quantity import Quantity, chinese_numeral
+from ..quantity import MEASURE_WORDS, Quantity, chinese_numeral
 from .amounts import amounts, first_amount
 from .clauses import (
     LABEL,
     LEADING_MARKER,
+    MARKER,
     Kind,
     fragments,
     index_refs,
@@ -25,6 +26,7 @@ from .lexicon import (
     ACTIVITY_RULES,
     ALL_FIXED,
     CARRIED_OVER,
+    CN,
     CONSEQUENCE,
     EXCEPT,
     ITEM_FLUFF,
@@ -116,7 +118,8 @@ def _read_sentence(
     current: Draft | None = targets[0] if len(targets) == 1 else None
     pending_activity: str | None = None
     in_summary = False
-    for raw in fragments(sentence):
+    group: list[Draft] = []  # the items the last clause listed
+    for raw in fragments(sentence, lexicon.classifier.words):
         fragment = raw.strip()
         if not fragment:
             continue
@@ -170,12 +173,17 @@ def _read_sentence(
             fragment = refs[1]
             current = numbered[0] if len(numbered) == 1 else None
         if len(targets) > 1:
-            status = read_status(fragment)
+            status = read_status(fragment, kind == Kind.FIX)
             for target in targets:
                 apply_status(target, status, fragment, False)
             continue
 
-        status = read_status(fragment)
+        status = read_status(fragment, kind == Kind.FIX)
+        if status.state and len(group) > 1 and _COLLECTIVE.match(fragment):
+            # 电动车3处、小广告1处，均已整改: the outcome of every item just listed.
+            for draft in group:
+                apply_status(draft, status, fragment, False)
+            continue
         if status.state and current is not None and STATUS_OPENING.match(fragment):
             apply_status(current, status, fragment, True)
             continue
@@ -194,9 +202,11 @@ def _read_sentence(
             if kind == Kind.EFFECT and found_seen:
                 continue  # 工作成效 restates what the list already counted
             parts = _split_listed(fragment)
+            group = []
             for part in parts:
                 current = _new_draft(part, list_no, lexicon)
                 reading.drafts.append(current)
+                group.append(current)
                 # 清理楼道杂物4处、小广告15张 and 电动车3处、小广告1处均已整改: the verb
                 # at either end speaks for every part.
                 own = read_status(part)
@@ -266,6 +276,9 @@ def _target_of(
         # 共清除小广告23处: one item, now counted.
         return matching_draft(fragment, [current], lexicon)
     return None
+
+
+_COLLECTIVE = re.compile(r"[\W_]*+(?:均|都|全部|全都|皆|一律|以上)")
 
 
 def _names_problem(text: str, lexicon: UnitWords) -> bool:
@@ -368,7 +381,7 @@ def _new_draft(fragment: str, list_no: int | None, lexicon: UnitWords) -> Draft:
         count, explicit = real[0].value, True
     else:
         count, explicit = 1, False
-    text = _item_text(fragment, quantities)
+    text = _item_text(fragment)
     category = lexicon.classifier.classify(fragment)
     return Draft(
         text=text or fragment.strip(),
@@ -379,13 +392,36 @@ def _new_draft(fragment: str, list_no: int | None, lexicon: UnitWords) -> Draft:
     )
 
 
-def _item_text(fragment: str, quantities: list[Quantity]) -> str:
-    text = fragment
-    for quantity in sorted(quantities, key=lambda q: q.start, reverse=True):
-        text = text[: quantity.start] + text[quantity.end :]
-    text = STATUS_TAIL.sub("", text)
-    text = re.sub(r"^(?:共|约|计)+|(?:共|约|计|的|了|等)+$", "", ITEM_FLUFF.sub("", text).strip())
-    return text.strip(" 　、,，.。：:;；-—")[:60]
+_LEAD_OFF = re.compile(rf"^(?:[^\w（(]++|{MARKER})++")
+_COUNT_WORDS_BEFORE = r"(?:一共|总共|合计|共计|共|计|大约|大概|约|近|有)?"
+
+
+def _item_text(fragment: str) -> str:
+    """The problem as written: one stretch of the clause, from its first word to its last,
+    without what became of it, its count at either end, or the words that lead up to it."""
+    text = STATUS_TAIL.sub("", fragment).strip()
+    for _ in range(3):
+        before = text
+        text = _LEAD_OFF.sub("", text)
+        text = ITEM_FLUFF.sub("", text)
+        text = _LEADING_COUNT.sub("", text)
+        if text == before:
+            break
+    # Only the last few characters can be a trailing count or particle; looking no further
+    # keeps this linear on any text.
+    tail = _TRAILING.search(text[-24:])
+    if tail:
+        text = text[: len(text) - (len(text[-24:]) - tail.start())]
+    return text[:60]
+
+
+_LEADING_COUNT = re.compile(
+    rf"^{_COUNT_WORDS_BEFORE}(?:\d{{1,6}}+|[{CN}几]{{1,4}}+)(?:余|多|来)?[{MEASURE_WORDS}](?![\u4e00-\u9fff]?[:：])"
+)
+_TRAILING = re.compile(
+    rf"(?:[，,、\s]*+{_COUNT_WORDS_BEFORE}(?:\d{{1,6}}+|[{CN}百几]{{1,6}}+)\s?(?:余|多|来|左右)?\s?"
+    rf"[{MEASURE_WORDS}](?:左右)?|[俩仨]|等|的|啦|哈|呢|[\W_])++$"
+)
 
 
 def apply_status(

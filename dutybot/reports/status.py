@@ -17,13 +17,17 @@ class Status:
     starts_with_action: bool  # 清理楼道小广告十二处: the verb opens the fragment
 
 
-STATUS_TAIL = re.compile(r"(?:已经?|当场|现场|均已|都已|经(?:过|劝导|联系|协调|沟通))[^，]*$")
+STATUS_TAIL = re.compile(r"(?:已经?|当场|现场|均已|都已|经(?:过|劝导|联系|协调|沟通))[^，]{0,80}+$")
 # A fragment opening like this tells what became of the item before it.
 STATUS_OPENING = re.compile(r"[\W_]*(?:已|当场|现场|经|均|都|全部|并|随即|立即|及时|随后|后)")
 
 
-def read_status(fragment: str) -> Status:
-    """How a fragment says things ended: the last event in it wins."""
+_COUNT_AFTER = re.compile(r"\s?+(?:\d|[一二两三四五六七八九十几俩仨])")
+
+
+def read_status(fragment: str, fixing: bool = False) -> Status:
+    """How a fragment says things ended: the last event in it wins. ``fixing`` is for the
+    lines of a 整改情况 section, where a plain fix verb tells what was done."""
     state: str | None = None
     governed = False  # after 通知/联系/报, a plain fix verb is only what was asked
     future = False  # after 待/未/限期, a verb is not done yet
@@ -55,7 +59,16 @@ def read_status(fragment: str) -> Status:
         opens = not governed and _opens(lead)
         # 把电动车摆放到停车区: the disposal form tells of something done.
         disposal = not governed and ("把" in lead or "将" in lead)
-        if marked_before or opens or disposal or DONE_AFTER.match(fragment, match.end()):
+        # 小广告清理3处: a fix verb with its count tells what was done.
+        counted = not governed and _COUNT_AFTER.match(fragment, match.end()) is not None
+        if (
+            marked_before
+            or opens
+            or disposal
+            or counted
+            or (fixing and not governed)
+            or DONE_AFTER.match(fragment, match.end())
+        ):
             state, future = "fixed", False
             starts_with_action = starts_with_action or (opens and not marked_before)
         elif governed:
