@@ -118,7 +118,9 @@ INFRASTRUCTURE = "基础设施"
 HINT_WEIGHT = 0.5  # per character, against 1 per character for a unit keyword
 DAMAGE_BONUS = 1.0
 PLACE_FACTOR = 0.25  # a keyword used as a place
-_PLACE_AFTER = re.compile(r"[杆柱桩座箱]?(?:上|下|旁|边|前|后|里|周边|周围|附近|门口|处|内(?!容))")
+_PLACE_AFTER = re.compile(
+    r"[杆柱桩座箱]?(?:上|下|旁|边|前|后|里|周边|周围|附近|门口|处|区|那边|这边|一带|内(?!容))"
+)
 # ``垃圾`` followed by these names a container or a site, not litter.
 _CONTAINER_AFTER = re.compile(r"[桶箱池站房车]")
 

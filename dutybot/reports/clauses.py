@@ -10,6 +10,7 @@ from enum import Enum
 from ..quantity import MEASURE_WORDS, chinese_numeral
 from .amounts import first_amount
 from .lexicon import CN, OBJECT_WORDS, PROBLEM_PREDICATE, REST, STATUS_TOKEN
+from .status import read_status
 
 
 # Labels at the start of a sentence that say what the following sentences are.
@@ -234,7 +235,15 @@ def _cut_run_on(piece: str, words: Callable[[str], list[str]] | None) -> list[st
         ):
             cuts.add(end)
     for match in _SPACE.finditer(piece):
-        cuts.add(match.start())
+        # 电动车 自行车乱停 摆了十几辆: a space ends a clause once it says something (a problem,
+        # a count, an outcome), or when an outcome follows; a list of things stays together.
+        left = piece[_last_cut(cuts, match.start()) : match.start()]
+        if (
+            _says_something(left)
+            or STATUS_TOKEN.match(piece, match.end())
+            or _OUTCOME_START.match(piece, match.end())
+        ):
+            cuts.add(match.start())
     if not cuts:
         return [piece]
     parts = []
@@ -255,6 +264,16 @@ _NEW_START = re.compile(r"已|当场|现场|也|都|全|均|就|又|还|我们|�
 
 def _last_cut(cuts: set[int], before: int) -> int:
     return max((cut for cut in cuts if cut < before), default=0)
+
+
+# A symbol after a space starts a new item (… 孙悦 ✅ 路面干净).
+_SYMBOL = re.compile(r"[^\w\s（(【\[]")
+_MARKS = re.compile(r"[✅☑✔❌✖❎]")
+
+
+def _says_something(text: str) -> bool:
+    text = _MARKS.sub("", text)
+    return bool(PROBLEM_PREDICATE.search(text) or first_amount(text) or read_status(text).state)
 
 
 def _states_problem(text: str, words: Callable[[str], list[str]] | None) -> bool:

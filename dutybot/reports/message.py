@@ -8,11 +8,11 @@ from datetime import datetime
 from ..unit import Unit
 from .clean import clean_text
 from .dates import mask_names, read_date
-from .lexicon import DUTY_WORDS, NOTICE_START, NOTICE_WORDS, PERIOD_SUMMARY, QUESTION
+from .lexicon import DUTY_WORDS, NO_PROBLEM, NOTICE_START, NOTICE_WORDS, PERIOD_SUMMARY, QUESTION
 from .model import MAX_ANALYSED_CHARS, ParsedReport
 from .reading import read_section
 from .sites import split_by_site
-from .unitwords import unit_words
+from .unitwords import UnitWords, unit_words
 
 
 def parse(
@@ -29,7 +29,8 @@ def parse(
     # The cheap exit that most chat takes.
     site_hit = lexicon.site_pattern.search(text) if lexicon.site_pattern else None
     if not assume_report and (
-        (not site_hit and not DUTY_WORDS.search(text)) or NOTICE_START.search(text)
+        (not site_hit and not DUTY_WORDS.search(text) and not _looks_like_duty(text, lexicon))
+        or NOTICE_START.search(text)
     ):
         return []
 
@@ -74,6 +75,18 @@ def parse(
         if PERIOD_SUMMARY.search(text) and not site_hit:
             return []
     return reports
+
+
+def _looks_like_duty(text: str, lexicon: UnitWords) -> bool:
+    """No site and no duty word, yet a report: a site as it sounds (凤凰成社区), or someone on
+    the staff list with a problem or an all-clear (我跟许志强去的，捡了点垃圾)."""
+    if lexicon.site_sound_pattern is not None and any(
+        lexicon.site_by_sound(m.group()) for m in lexicon.site_sound_pattern.finditer(text)
+    ):
+        return True
+    if lexicon.staff_pattern is None or not lexicon.staff_pattern.search(text):
+        return False
+    return bool(lexicon.classifier.words(text) or NO_PROBLEM.search(text))
 
 
 def _unknown_site_note(text: str) -> str:

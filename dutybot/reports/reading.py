@@ -333,7 +333,9 @@ def _is_problem(fragment: str, kind: Kind, status: Status, lexicon: UnitWords) -
     quantity = first_amount(fragment)
     predicate = PROBLEM_PREDICATE.search(fragment)
     problem_word = any(w not in OBJECT_WORDS for w in words)
-    if POSITIVE.search(fragment) and not (predicate or quantity or status.state):
+    if POSITIVE.search(fragment) and not (
+        predicate or quantity or (status.state and not status.by_mark)
+    ):
         return False
     if kind == Kind.FOUND:
         return True

@@ -15,6 +15,8 @@ class Status:
     state: str | None  # "fixed", "pending" or None
     quantity: Quantity | None  # the number the state is about (3辆已挪走)
     starts_with_action: bool  # 清理楼道小广告十二处: the verb opens the fragment
+    # Only a ✅ or ❌ says it, no word: enough for an item, not to make 路面干净 one.
+    by_mark: bool = False
 
 
 STATUS_TAIL = re.compile(r"(?:已经?|当场|现场|均已|都已|经(?:过|劝导|联系|协调|沟通))[^，]{0,80}+$")
@@ -76,7 +78,13 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
     quantity = first_amount(fragment) if state else None
     if quantity is not None and quantity.vague:
         quantity = None
-    return Status(state, quantity, starts_with_action)
+    by_mark = state is not None and all(
+        m.group() in _MARK_TOKENS for m in STATUS_TOKEN.finditer(fragment)
+    )
+    return Status(state, quantity, starts_with_action, by_mark)
+
+
+_MARK_TOKENS = frozenset("✅☑✔❌✖❎")
 
 
 def _opens(lead: str) -> bool:
