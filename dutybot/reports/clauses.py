@@ -362,18 +362,24 @@ def index_refs(fragment: str) -> tuple[list[int], str] | None:
     match = INDEX_REFS.match(fragment)
     if not match:
         return None
-    numbers = []
-    for token in re.findall(rf"\d{{1,2}}|[{CIRCLED}]", match.group("refs")):
-        # ① is a digit to str.isdigit but not to int().
-        numbers.append(CIRCLED.index(token) + 1 if token in CIRCLED else int(token))
+    numbers: list[int] = []
+    for token in _REF_TOKEN.finditer(match.group("refs")):
+        if token.group("high"):  # 1-4条: every number in the range
+            low, high = int(token.group("low")), int(token.group("high"))
+            numbers.extend(range(low, high + 1) if 0 < high - low < 20 else (low, high))
+        elif token.group("low"):
+            numbers.append(int(token.group("low")))
+        else:  # ① is a digit to str.isdigit but not to int()
+            numbers.append(CIRCLED.index(token.group()) + 1)
     rest = fragment[match.end() :]
     if not rest or not STATUS_TOKEN.search(rest):
         return None
     return numbers, rest
 
 
+_REF_TOKEN = re.compile(r"(?P<low>\d{1,2})(?:\s*+[-~～至到]\s*+(?P<high>\d{1,2}))?|[①-⑳]")
 INDEX_REFS = re.compile(
-    rf"^{DECORATION}(?:第)?(?P<refs>[(（]?(?:\d{{1,2}}+|[①-⑳])[)）]?"
+    rf"^{DECORATION}(?:第)?(?P<refs>[(（]?(?:\d{{1,2}}+(?:\s*+[-~～至到]\s*+\d{{1,2}}+)?|[①-⑳])[)）]?"
     rf"(?:\s*+[、,，和及与/]?\s*+第?[(（]?(?:\d{{1,2}}+|[①-⑳])[)）]?)*+)(?:项|条|号问题|点)?\s*+[.．、:：]?"
     rf"(?![\d{MEASURE_WORDS}.．])"
 )

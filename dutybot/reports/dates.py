@@ -29,7 +29,7 @@ _DATE = re.compile(
     rf"(?![\d./:：-]|\s*(?:[{MEASURE_WORDS}]|号|米|%|吨|元|斤|公斤|倍|万)))"
     rf"|(?P<day>(?<![\d月.])(?P<dd>\d{{1,2}}|[{CN}]{{1,3}})日)"
     rf"|(?P<week>(?P<wp>上|本|这|下)?(?<!每)(?:周|星期|礼拜)(?P<wd>[一二三四五六日天1-7]))"
-    rf"|(?P<rel>今天|今日|今早|今晨|本日|昨天|昨日|昨晚|前天|前日)"
+    rf"|(?P<rel>今天|今日|今早|今晨|本日|今儿个|今儿|昨天|昨日|昨晚|昨儿个|昨儿|前天|前日|前儿个)"
 )
 _DATE_LABEL_BEFORE = re.compile(r"(?:日期|时间)\s*[:：]?\s*$")
 _DATE_REFERENCE_AFTER = re.compile(
@@ -63,6 +63,11 @@ _RELATIVE_DAYS = {
     "昨晚": 1,
     "前天": 2,
     "前日": 2,
+    "今儿个": 0,
+    "今儿": 0,
+    "昨儿个": 1,
+    "昨儿": 1,
+    "前儿个": 2,
 }
 _HEAD_CHARS = 60
 # A stated date further back than this is kept but questioned in the reply.

@@ -28,7 +28,9 @@ _ABSENCE = (
     r"出差|没来|没有来|未来|下乡|外出|有事|去开会|开会|培训|学习|借调走|不在"
 )
 # After a name: 孙悦请假, 胡科长出差, 王晓明下乡未到, 蒋丽萍同志今天请假.
-_ABSENT_AFTER = re.compile(rf"(?:同志|今天|今日|因事|因病|临时|也|都|已)?+(?:{_ABSENCE})")
+_ABSENT_AFTER = re.compile(
+    rf"\s*+[（(]?(?:同志|今天|今日|因事|因病|临时|也|都|已|因)?+(?:{_ABSENCE})"
+)
 # Before names: 请假：孙悦; 未到的有王晓明、李娜.
 _ABSENT_BEFORE = re.compile(rf"^[^\w]*+(?:{_ABSENCE})(?:的|人员)?(?:有|是)?[:：\s]*+")
 # A clause with one of these speaks of the people on duty.
@@ -43,7 +45,8 @@ _PEOPLE = re.compile(
     r"等[\d一二三四五六七八九十两]+[名位人]|带队|参加"
 )
 _TITLED = re.compile(
-    r"(?P<surname>[\u4e00-\u9fff])(?P<title>副?(?:科长|主任|局长|处长|书记|站长|队长|组长)|老师)"
+    r"(?P<surname>[\u4e00-\u9fff])(?P<title>副?(?:科长|主任|局长|处长|站长|队长|组长)|老师)"
+    r"|(?P<familiar>[小老])(?P<surname2>[\u4e00-\u9fff])(?![\u4e00-\u9fff]{2})"
 )
 # People words that may stand before a name in a list (志愿者李强, 新来的同事张华).
 _NAME_SPLIT = re.compile(r"[、，,；;：:\s/｜]+|和|及|与|跟|以及|还有")
@@ -139,6 +142,8 @@ def _read_clause(
         if absent_all or _absent_after(clause, mentions, index):
             _add(reading.absent, mention.name)
             continue
+        if not staff_sentence and not _stands_alone(clause, mentions, index):
+            continue  # 早高峰, 摆得方方正正, 齐心协力: the name is part of another word
         if staff_clause:
             _add(reading.names, mention.name)
             if not mention.listed:
@@ -151,6 +156,33 @@ def _read_clause(
             elif name not in reading.names:
                 reading.names.append(name)
                 reading.unlisted.append(name)
+
+
+# What may stand right before and right after a name (a separator, another name, 和, 带队 …).
+_BEFORE_NAME = frozenset(
+    "和跟与及同有是由让请派带领我们天日午科室办队站局组员了：:、，,()（）【】[]/｜ \n的"
+)
+_AFTER_NAME = frozenset(
+    "和跟与及同等值到参负在也都一起请出未没今昨已带去来说科主组队书老小：:、，,()（）【】[]/｜ \n。；;"
+    "一二三四五六七八九十两俩仨0123456789"
+)
+
+
+def _stands_alone(clause: str, mentions: list[_Mention], index: int) -> bool:
+    """Whether a mention is a name in its own right, not inside a longer word."""
+    mention = mentions[index]
+    before = clause[mention.start - 1] if mention.start else ""
+    after = clause[mention.end] if mention.end < len(clause) else ""
+    adjacent_before = index > 0 and mentions[index - 1].end == mention.start
+    adjacent_after = index + 1 < len(mentions) and mentions[index + 1].start == mention.end
+    before_ok = not before.isalnum() or before in _BEFORE_NAME or adjacent_before
+    after_ok = (
+        not after.isalnum()
+        or after in _AFTER_NAME
+        or adjacent_after
+        or _ON_DUTY.match(clause, mention.end)
+    )
+    return before_ok and bool(after_ok)
 
 
 def _add(names: list[str], name: str) -> None:
@@ -180,13 +212,14 @@ def _mentions(clause: str, lexicon: UnitWords) -> list[_Mention]:
     for match in _TITLED.finditer(clause):
         if any(m.start <= match.start() < m.end for m in mentions):
             continue
-        surname = match.group("surname")
+        surname = match.group("surname") or match.group("surname2")
         if surname not in _SURNAMES:
             continue
         same = [name for name in lexicon.staff_by_name.values() if name.startswith(surname)]
         if len(same) == 1:
             mentions.append(_Mention(match.start(), match.end(), same[0], True))
-        else:
+        elif not match.group("familiar"):
+            # 王科长 with two 王 on the list: kept as written.
             mentions.append(_Mention(match.start(), match.end(), match.group(), False))
     mentions.sort(key=lambda m: m.start)
     return mentions
