@@ -236,10 +236,12 @@ def _cut_run_on(piece: str, words: Callable[[str], list[str]] | None) -> list[st
             cuts.add(end)
     for match in _SPACE.finditer(piece):
         # 电动车 自行车乱停 摆了十几辆: a space ends a clause once it says something (a problem,
-        # a count, an outcome), or when an outcome follows; a list of things stays together.
+        # a count, an outcome) or when it names nothing a category knows (a site, names), or
+        # when an outcome follows; a list of things stays together.
         left = piece[_last_cut(cuts, match.start()) : match.start()]
         if (
             _says_something(left)
+            or (words is not None and not words(left))
             or STATUS_TOKEN.match(piece, match.end())
             or _OUTCOME_START.match(piece, match.end())
         ):

@@ -28,6 +28,7 @@ from .lexicon import (
     CARRIED_OVER,
     CN,
     CONSEQUENCE,
+    DONE_AFTER,
     EXCEPT,
     ITEM_FLUFF,
     NEGATED_START,
@@ -383,7 +384,7 @@ def _new_draft(fragment: str, list_no: int | None, lexicon: UnitWords) -> Draft:
         count, explicit = real[0].value, True
     else:
         count, explicit = 1, False
-    text = _item_text(fragment)
+    text = _item_text(_before_outcome(fragment, lexicon))
     category = lexicon.classifier.classify(fragment)
     return Draft(
         text=text or fragment.strip(),
@@ -392,6 +393,39 @@ def _new_draft(fragment: str, list_no: int | None, lexicon: UnitWords) -> Draft:
         explicit=explicit,
         list_no=list_no,
     )
+
+
+# Waiting words that end a problem's text (井盖松动待维修); 未 and 不 may be the problem itself
+# (垃圾未清运, 遛狗不牵绳).
+_WAITING = frozenset(
+    ("待", "尚未", "暂未", "还没", "等待", "等着", "答应", "下午", "明天", "稍后", "回头", "❌")
+)
+
+
+def _before_outcome(fragment: str, lexicon: UnitWords) -> str:
+    """The clause up to where it tells what became of the problem (墙上小广告十几处|撕了)."""
+    first = lexicon.classifier.pattern.search(fragment) if lexicon.classifier.pattern else None
+    if first is None:
+        return fragment
+    for token in STATUS_TOKEN.finditer(fragment, first.end()):
+        word = token.group()
+        role = TOKEN_ROLE[word]
+        # A plain fix verb may belong to the problem (占道摆放广告牌); it tells an outcome
+        # when it is marked done (已摆放, 撕了, 清理3处).
+        done = role != "fix" or (
+            _DONE_MARK_BEFORE.search(fragment, max(0, token.start() - 3), token.start())
+            or DONE_AFTER.match(fragment, token.end())
+            or _COUNT_RIGHT_AFTER.match(fragment, token.end())
+        )
+        if role in ("fix", "result", "request") and done:
+            return fragment[: token.start()]
+        if word in _WAITING or word.startswith("等"):
+            return fragment[: token.start()]
+    return fragment
+
+
+_DONE_MARK_BEFORE = re.compile(r"已|当场|现场|都|也|均|全|给|随手|顺手")
+_COUNT_RIGHT_AFTER = re.compile(r"\s?+(?:\d|[一二两三四五六七八九十几俩仨])")
 
 
 _LEAD_OFF = re.compile(rf"^(?:[^\w（(]++|{MARKER})++")
