@@ -65,7 +65,6 @@ HINTS: dict[str, tuple[str, ...]] = {
         "搭建",
         "三轮车",
         "消防通道",
-        "飞线",
         "店外",
         "桌椅",
         "出店",
@@ -77,6 +76,9 @@ HINTS: dict[str, tuple[str, ...]] = {
         "单车",
         "车辆",
         "涂鸦",
+        "乱搭",
+        "棚子",
+        "窝棚",
         "乱画",
         "张贴",
         "广告",
@@ -109,6 +111,7 @@ HINTS: dict[str, tuple[str, ...]] = {
         "堵塞",
     ),
     "宣传氛围": ("宣传", "褪色", "过期", "公示", "标识"),
+    "其他": ("充电", "私拉", "飞线", "隐患"),
     "文明行为": ("吸烟", "吐痰", "插队", "喧哗", "随地", "逆行", "乱穿"),
 }
 # Damage words pull a problem towards 基础设施 more strongly than other hints.
@@ -116,6 +119,9 @@ _DAMAGE = ("破损", "损坏", "缺失", "不亮", "脱落", "坏了", "断裂",
 INFRASTRUCTURE = "基础设施"
 
 HINT_WEIGHT = 0.5  # per character, against 1 per character for a unit keyword
+CONSEQUENCE_FACTOR = 0.25  # 安全隐患: a reason, weaker than what the problem is (井盖缺失)
+# Hints as strong as a unit keyword: the fire risk of charging indoors is its own kind.
+STRONG_HINTS = frozenset(("充电", "私拉", "飞线"))
 DAMAGE_BONUS = 1.0
 PLACE_FACTOR = 0.25  # a keyword used as a place
 _PLACE_AFTER = re.compile(
@@ -145,8 +151,10 @@ class Classifier:
             word = match.group()
             category, is_keyword = self.owner[word]
             end = match.end()
-            if is_keyword:
+            if is_keyword or word in STRONG_HINTS:
                 weight = float(len(word))
+                if "隐患" in word:
+                    weight *= CONSEQUENCE_FACTOR  # why it matters, not what it is
                 if word.endswith("垃圾") and _CONTAINER_AFTER.match(text, end):
                     weight = 0.0
                 elif _PLACE_AFTER.match(text, end):
@@ -163,13 +171,9 @@ class Classifier:
         best = self.fallback
         best_key: tuple[float, int] = (0.0, -1)
         for category, score in scores.items():
-            if category == FALLBACK_CATEGORY:
-                continue  # 其他 only when nothing else fits (井盖缺失，存在安全隐患)
             key = (score, last_seen[category])
             if key > best_key:
                 best, best_key = category, key
-        if best_key[1] < 0 and FALLBACK_CATEGORY in scores:
-            return FALLBACK_CATEGORY
         return best
 
 

@@ -41,6 +41,13 @@ VAGUE_AMOUNTS = (
     "个别",
     "零星",
     "一堆",
+    "好几个",
+    "好几处",
+    "好几辆",
+    "好几",
+    "好多",
+    "几个",
+    "一地",
 )
 
 CHINESE_DIGITS = "零〇一二两三四五六七八九"
@@ -57,6 +64,7 @@ _COLLOQUIAL_VALUE = {"俩": 2, "仨": 3}
 _RANGE = re.compile(r"(?P<low>\d{1,6})\s?[-~～到至]\s?(?P<high>\d{1,6})")
 _VAGUE = re.compile("|".join(VAGUE_AMOUNTS))
 # Photos attached to a message are counted in 张 too: ``附图4张``, ``照片3张``.
+_TOGETHER_BEFORE = re.compile(r"(?:跟|和|同|与|我们|大家|咱们|俺们)[^，。；\s]{0,4}+$")
 _PHOTO_BEFORE = re.compile(r"(附图|附件|照片|图片|配图|拍照|附)\s*$")
 _PHOTO_AFTER = re.compile(r"\s*(照片|图片|图|相片)")  # used with match(text, pos)
 
@@ -132,6 +140,15 @@ def find_quantities(text: str) -> list[Quantity]:
         end = match.end()
         # 一起 is "together" unless it ends the phrase (遛狗不牵绳一起).
         if number == "一" and measure == "起" and end < len(text) and _is_cjk(text[end]):
+            continue
+        # 跟保洁一块清掉了: "together"; 一块板 is one board.
+        if number == "一" and measure == "块" and _TOGETHER_BEFORE.search(text, 0, match.start()):
+            continue
+        # 一辆一辆摆整齐: one by one, not one.
+        if number == "一" and (
+            text.startswith("一" + measure, end)
+            or text[max(0, match.start() - 2) : match.start()] == "一" + measure
+        ):
             continue
         if measure == "人" and text.startswith("次", end):
             continue

@@ -260,7 +260,8 @@ def _cut_run_on(piece: str, words: Callable[[str], list[str]] | None) -> list[st
 
 
 # A space between two words of text (电动车 乱停 8 辆: only the first) ends a clause.
-_SPACE = re.compile(rf"(?<=[\u4e00-\u9fff）)])\s++(?=[\u4e00-\u9fff（(])(?![{MEASURE_WORDS}])")
+# A space between two words (not inside a count: 乱停 8 辆).
+_SPACE = re.compile(rf"(?<=[^\s\d])\s++(?=[^\s])(?!\d{{1,6}}+\s?+[{MEASURE_WORDS}])")
 _NEW_START = re.compile(r"已|当场|现场|也|都|全|均|就|又|还|我们|大家|并|后|随即|马上|给")
 
 
@@ -270,12 +271,20 @@ def _last_cut(cuts: set[int], before: int) -> int:
 
 # A symbol after a space starts a new item (… 孙悦 ✅ 路面干净).
 _SYMBOL = re.compile(r"[^\w\s（(【\[]")
+_PERSON_TIMES = re.compile(r"\d人次|[一二两三四五六七八九十百]人次")
 _MARKS = re.compile(r"[✅☑✔❌✖❎]")
 
 
 def _says_something(text: str) -> bool:
+    """A problem, a count (人次 too), an outcome, or a description that ends (放杂物的)."""
     text = _MARKS.sub("", text)
-    return bool(PROBLEM_PREDICATE.search(text) or first_amount(text) or read_status(text).state)
+    return bool(
+        PROBLEM_PREDICATE.search(text)
+        or first_amount(text)
+        or _PERSON_TIMES.search(text)
+        or read_status(text).state
+        or text.endswith("的")
+    )
 
 
 def _states_problem(text: str, words: Callable[[str], list[str]] | None) -> bool:

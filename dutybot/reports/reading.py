@@ -124,6 +124,8 @@ def _read_sentence(
         fragment = raw.strip()
         if not fragment:
             continue
+        if NO_PROBLEM.search(fragment) and not topic_words(fragment, lexicon):
+            continue  # 别的没啥, 其他正常: an all-clear, not an outcome
         activity, pending_activity = _activity(fragment, pending_activity)
         if activity is not None:
             reading.activities.append(activity)
@@ -193,6 +195,11 @@ def _read_sentence(
             for draft in reading.drafts:
                 if draft.status is None and draft is not current:
                     apply_status(draft, status, fragment, False)
+            continue
+        if current is not None and status.state is None and _elaborates(fragment, lexicon):
+            # 私拉电线，从二楼阳台拉下来给电动车充电: more about the same item; 旧沙发太沉
+            # names another one, which the next clause will speak of.
+            current = matching_draft(fragment, reading.drafts, lexicon) or current
             continue
         if _is_problem(fragment, kind, status, lexicon):
             target = _target_of(fragment, kind, status, current, reading, lexicon)
@@ -282,6 +289,29 @@ def _target_of(
 _COLLECTIVE = re.compile(r"[\W_]*+(?:均|都|全部|全都|皆|一律|以上)")
 
 
+def topic_words(text: str, lexicon: UnitWords) -> list[str]:
+    """The category words a clause names, leaving out its counts (扫了四五堆 names no 堆)."""
+    for quantity in reversed(amounts(text)):
+        if not quantity.vague:
+            text = (
+                text[: quantity.start]
+                + " " * (quantity.end - quantity.start)
+                + text[quantity.end :]
+            )
+    return lexicon.classifier.words(text)
+
+
+def _elaborates(fragment: str, lexicon: UnitWords) -> bool:
+    """A clause with no count, no problem word of the unit's and no problem predicate, only
+    things and hints: it says more about the item before rather than naming a new one."""
+    if first_amount(fragment) or PROBLEM_PREDICATE.search(fragment):
+        return False
+    owner = lexicon.classifier.owner
+    return not any(
+        owner[word][1] and word not in OBJECT_WORDS for word in topic_words(fragment, lexicon)
+    )
+
+
 def _names_problem(text: str, lexicon: UnitWords) -> bool:
     """Whether a clause names a problem, not only an object and what became of it."""
     return _has_problem_word(text, lexicon) or PROBLEM_PREDICATE.search(text) is not None
@@ -319,13 +349,15 @@ def _all_but(sentence: str, reading: Reading, lexicon: UnitWords) -> bool:
 
 
 def _has_problem_word(text: str, lexicon: UnitWords) -> bool:
-    return any(w not in OBJECT_WORDS for w in lexicon.classifier.words(text))
+    return any(w not in OBJECT_WORDS for w in topic_words(text, lexicon))
 
 
 def _is_problem(fragment: str, kind: Kind, status: Status, lexicon: UnitWords) -> bool:
     if NEGATED_START.match(fragment) or (SCOPE.search(fragment) and not first_amount(fragment)):
         return False
-    words = lexicon.classifier.words(fragment)
+    words = topic_words(fragment, lexicon)
+    if fragment.endswith("的") and len(fragment) <= 8 and not PROBLEM_PREDICATE.search(fragment):
+        return False  # 放杂物的: what the item before is for, not a new one
     if words and status.state is None and _action_before(fragment, lexicon):
         return False  # 一组沿主干道捡拾垃圾: work being described, nothing found or done yet
     if not words:
@@ -368,7 +400,8 @@ def _counted(text: str) -> bool:
 
 
 _COUNT_WORDS = re.compile(
-    r"一共|总共|合计|共计|共|计|大约|大概|约莫|约|左右|差不多|估计|将近|近|有|足有|至少|上下|的样子|样子|[\W_]"
+    r"一共|总共|合计|共计|共|计|大约|大概|约莫|约|左右|差不多|估计|将近|近|有个|有|足有|至少|上下|"
+    r"的样子|样子|吧|啊|呢|呀|[\W_]"
 )
 
 
@@ -377,9 +410,14 @@ def _is_bare_count(fragment: str, quantity: Quantity) -> bool:
     return len(_COUNT_WORDS.sub("", rest)) <= 1
 
 
+_PARTITIVE = re.compile(r"中有|里有|里面有|其中|当中")
+
+
 def _new_draft(fragment: str, list_no: int | None, lexicon: UnitWords) -> Draft:
     quantities = [q for q in list(amounts(fragment))]
     real = [q for q in quantities if not q.vague]
+    if len(real) >= 2 and _PARTITIVE.search(fragment, real[0].end, real[1].start):
+        real = real[1:]  # 两个井盖中有一个盖子裂了: one of them
     if real:
         count, explicit = real[0].value, True
     else:
@@ -417,6 +455,8 @@ def _before_outcome(fragment: str, lexicon: UnitWords) -> str:
             or DONE_AFTER.match(fragment, token.end())
             or _COUNT_RIGHT_AFTER.match(fragment, token.end())
         )
+        if "被" in fragment[max(0, token.start() - 3) : token.start()]:
+            continue  # 海报被撕了: part of the problem
         if role in ("fix", "result", "request") and done:
             return fragment[: token.start()]
         if word in _WAITING or word.startswith("等"):
@@ -460,6 +500,9 @@ _TRAILING = re.compile(
 )
 
 
+_UNDONE = re.compile(r"还没|没有?|未|尚未|暂未|待|不了|不动|不能|无法|没法")
+
+
 def apply_status(
     draft: Draft, status: Status, fragment: str, about_this: bool, adopt_count: bool = False
 ) -> None:
@@ -481,6 +524,10 @@ def apply_status(
         return
     # Pending: 3辆已挪走，另2辆车主联系不上 keeps the 3.
     if draft.fixed_count is not None:
+        return
+    # 捡干净了，跟物业说了让他们贴个提示: asking for more after fixing it undoes nothing; 还没拉
+    # and 待维修 do.
+    if draft.status == "fixed" and not _UNDONE.search(fragment) and not status.quantity:
         return
     if draft.status == "fixed" and quantity is not None and quantity.value < draft.count:
         draft.fixed_count = draft.count - quantity.value

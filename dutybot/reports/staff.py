@@ -194,9 +194,15 @@ def _absent_after(clause: str, mentions: list[_Mention], index: int) -> bool:
     """An absence word right after this name, or after the list of names it stands in
     (孙悦、李娜请假)."""
     end = mentions[index].end
+    if _ABSENT_AFTER.match(clause, end):
+        return True
+    # 孙悦、李娜请假: a short list joined by 、 or 和; names in a row with spaces (到岗的有石建华
+    # 卢永福 谭玉梅请假了) each speak for themselves.
+    if _ON_DUTY.search(clause, 0, mentions[index].start):
+        return False
     for later in mentions[index + 1 :]:
         between = clause[end : later.start]
-        if not _NAME_SPLIT.fullmatch(between) and between.strip():
+        if between.strip() not in ("、", "和", "与", "及", "跟", "以及"):
             break
         end = later.end
     return _ABSENT_AFTER.match(clause, end) is not None

@@ -24,6 +24,8 @@ STATUS_TAIL = re.compile(r"(?:已经?|当场|现场|均已|都已|经(?:过|劝�
 STATUS_OPENING = re.compile(r"[\W_]*(?:已|当场|现场|经|均|都|全部|并|随即|立即|及时|随后|后)")
 
 
+_ARRANGED = re.compile(r"找|安排|派|叫")
+_PERFECTIVE_END = re.compile(r"了[啦哈呢~！!。\s]*+$")
 _COUNT_AFTER = re.compile(r"\s?+(?:\d|[一二两三四五六七八九十几俩仨])")
 
 
@@ -34,11 +36,14 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
     governed = False  # after 通知/联系/报, a plain fix verb is only what was asked
     future = False  # after 待/未/限期, a verb is not done yet
     last_block = -1
+    request_end = block_end = 0
     starts_with_action = False
     for match in STATUS_TOKEN.finditer(fragment):
         token = match.group()
         role = TOKEN_ROLE[token]
         start = match.start()
+        if role in ("fix", "result") and "被" in fragment[max(0, start - 3) : start]:
+            continue  # 海报被撕了, 被风刮倒: what happened to it, the problem itself
         if role == "pending":
             if token == "不":
                 # 不 alone is too common (不牵绳, 不亮); it counts only before a fix verb.
@@ -46,16 +51,20 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
                 if not following or TOKEN_ROLE[following.group()] not in ("fix", "result"):
                     continue
             state, future, last_block = "pending", True, start
+            block_end = match.end()
             continue
         if role == "request":
             state, governed, future, last_block = "pending", True, False, start
+            request_end = block_end = match.end()
             continue
-        marked_before = _marked_before(fragment, start, last_block)
+        marked_before = _marked_before(fragment, start, last_block, block_end)
         if future and not marked_before:
             state = "pending"
             continue
-        if role == "result":
-            state, future = "fixed", False
+        if role == "result" or (role == "fix" and token.endswith("了")):
+            # 让他们找车拉走, 安排人拉走: what someone else is to do.
+            arranged = governed and _ARRANGED.search(fragment, request_end, start)
+            state, future = ("pending", False) if arranged else ("fixed", False)
             continue
         lead = _leading_words(fragment[:start])
         opens = not governed and _opens(lead)
@@ -63,6 +72,8 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
         disposal = not governed and ("把" in lead or "将" in lead)
         # 小广告清理3处: a fix verb with its count tells what was done.
         counted = not governed and _COUNT_AFTER.match(fragment, match.end()) is not None
+        # 劝他挪到路口外面去了: a clause that ends in 了 after the verb tells it happened.
+        counted = counted or (not governed and _PERFECTIVE_END.search(fragment, match.end()))
         if (
             marked_before
             or opens
@@ -97,9 +108,9 @@ def _leading_words(prefix: str) -> str:
     return re.sub(r"[\W_]", "", prefix)
 
 
-def _marked_before(fragment: str, start: int, last_block: int) -> bool:
+def _marked_before(fragment: str, start: int, last_block: int, block_end: int = 0) -> bool:
     """已/当场/… between the last 通知/待 and the verb."""
-    window = fragment[max(last_block + 1, start - 6, 0) : start]
+    window = fragment[max(last_block + 1, block_end, start - 6, 0) : start]
     return any(mark in window for mark in DONE_BEFORE if mark not in ("后", "并")) or (
         window.endswith(("后", "后已", "并")) and last_block >= 0
     )
