@@ -13,6 +13,7 @@ from functools import lru_cache
 from ..quantity import Quantity, find_quantities
 
 _PEOPLE = frozenset("人名位")
+_DENIED = re.compile(r"(?:不是|并非|而非|不止)$")
 _TEAM = re.compile(
     r"我们|咱们|俺们|大家|一行|全体|值班|到岗|参加|同志|同事|志愿者|人员|干部|职工|网格员|带队|"
     r"分成?[两二三四2-4]组|一起|都到|到齐|出动|组织"
@@ -27,7 +28,10 @@ _MISCONDUCT = re.compile(
 @lru_cache(maxsize=8192)
 def amounts(text: str) -> tuple[Quantity, ...]:
     """The quantities of ``text`` that can count problems, in order."""
-    found = find_quantities(text)
+    # 是17辆不是7辆: a number said not to be the count is not one.
+    found = [
+        q for q in find_quantities(text) if not _DENIED.search(text, max(0, q.start - 3), q.start)
+    ]
     if not any(q.measure in _PEOPLE for q in found):
         return tuple(found)
     team = _TEAM.search(text) is not None or _MISCONDUCT.search(text) is None

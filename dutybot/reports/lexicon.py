@@ -34,7 +34,9 @@ NO_PROBLEM = re.compile(
 
 
 # Sentences about other days or about plans are not today's problems.
-NOT_COUNTED = re.compile(r"不计入|不计|不重复统计|不再统计|不重复计|不再计|已计入|不统计|不算")
+NOT_COUNTED = re.compile(
+    r"不计入|不计|不重复统计|不再统计|不重复计|不再计|已计入|不统计|不算|不再列入|不列入|不再重复"
+)
 CARRIED_OVER = re.compile(
     r"(?:上次|上周|前期|此前|之前|前几天|遗留|往期|以前|前天|上月)[^，。；]{0,12}"
     r"(?:反映|上报|报的|发现|提出|交办|问题)[^。；]*(?:仍|还|尚|依然|依旧)(?:未|没)"

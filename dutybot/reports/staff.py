@@ -48,6 +48,9 @@ _TITLED = re.compile(
     r"(?P<surname>[\u4e00-\u9fff])(?P<title>副?(?:科长|主任|局长|处长|站长|队长|组长)|老师)"
     r"|(?P<familiar>[小老])(?P<surname2>[\u4e00-\u9fff])(?![\u4e00-\u9fff]{2})"
 )
+_OFFICIAL_AFTER = re.compile(
+    r"同志?(?:书记|网格长|经理|所长)|书记|网格长|经理|所长|社区主任|楼长|物业"
+)
 # People words that may stand before a name in a list (志愿者李强, 新来的同事张华).
 _NAME_SPLIT = re.compile(r"[、，,；;：:\s/｜]+|和|及|与|跟|以及|还有")
 _NAME_PREFIX = re.compile(
@@ -151,7 +154,10 @@ def _read_clause(
     unlisted_here = staff_sentence or any(m.listed for m in mentions) or _PEOPLE.search(clause)
     if unlisted_here and not absent_all:
         for name in _unlisted_names(clause, lexicon):
-            if _ABSENT_AFTER.match(clause, clause.find(name) + len(name)):
+            after = clause.find(name) + len(name)
+            if _OFFICIAL_AFTER.match(clause, after):
+                continue  # 张红梅书记: the community's official, not the unit's staff
+            if _ABSENT_AFTER.match(clause, after):
                 _add(reading.absent, name)
             elif name not in reading.names:
                 reading.names.append(name)
