@@ -25,8 +25,13 @@ def matching_draft(fragment: str, drafts: list[Draft], lexicon: UnitWords) -> Dr
             continue
         # One shared pair of characters is enough when the categories agree, or when the
         # clause names nothing the categories know (扶正单车 for 共享单车乱停).
-        if known and draft.category != category and shared < 2:
-            continue
+        if (
+            known
+            and draft.category != category
+            and shared < 2
+            and not any(word in draft.text for word in lexicon.classifier.words(fragment))
+        ):
+            continue  # (烟头已捡拾 still finds 乱扔烟头的行人: the same word in both)
         score = (
             shared
             + (1 if draft.category == category else 0)

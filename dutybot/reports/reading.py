@@ -85,6 +85,7 @@ def read_section(body: str, lexicon: UnitWords) -> Reading:
             or NOT_COUNTED.search(sentence)
             or CARRIED_OVER.search(sentence)
             or PLAN_START.match(sentence.strip())
+            or (_META.search(sentence) and not first_amount(sentence))
         ):
             continue
         if kind == Kind.FOUND:
@@ -120,6 +121,7 @@ def _read_sentence(
     pending_activity: str | None = None
     in_summary = False
     group: list[Draft] = []  # the items the last clause listed
+    made_here: list[Draft] = []  # the items this sentence named
     for raw in fragments(sentence, lexicon.classifier.words):
         fragment = raw.strip()
         if not fragment:
@@ -196,7 +198,13 @@ def _read_sentence(
                 if draft.status is None and draft is not current:
                     apply_status(draft, status, fragment, False)
             continue
-        if current is not None and status.state is None and _elaborates(fragment, lexicon):
+        if status.state is None and REST.match(fragment):
+            continue  # 其余车辆较多: the rest of an item, not a new one
+        if (
+            current is not None
+            and status.state is None
+            and (_elaborates(fragment, lexicon) or _CONTINUATION.match(fragment))
+        ):
             # 私拉电线，从二楼阳台拉下来给电动车充电: more about the same item; 旧沙发太沉
             # names another one, which the next clause will speak of.
             current = matching_draft(fragment, reading.drafts, lexicon) or current
@@ -210,11 +218,28 @@ def _read_sentence(
             if kind == Kind.EFFECT and found_seen:
                 continue  # 工作成效 restates what the list already counted
             parts = _split_listed(fragment)
+            if (
+                list_no is not None
+                and len(parts) == 1
+                and current is not None
+                and current in made_here
+                and current.status is None
+                and not current.explicit
+                and status.state is None
+                and _counted(fragment)
+                and lexicon.classifier.classify(fragment) == current.category
+            ):
+                # （一）非机动车停放无序，电动车乱停12辆: one numbered item, now counted.
+                quantity = first_amount(fragment)
+                if quantity is not None:
+                    current.count, current.explicit = quantity.value, True
+                continue
             group = []
             for part in parts:
                 current = _new_draft(part, list_no, lexicon)
                 reading.drafts.append(current)
                 group.append(current)
+                made_here.append(current)
                 # 清理楼道杂物4处、小广告15张 and 电动车3处、小广告1处均已整改: the verb
                 # at either end speaks for every part.
                 own = read_status(part)
@@ -286,6 +311,12 @@ def _target_of(
     return None
 
 
+# About the message itself (更正重发，刚才数字打错了), not the duty.
+_META = re.compile(r"更正|重发|打错|写错|发错|以此为准|以这条为准|以本条为准|撤回|作废")
+# 发现一处卫生死角，堆了不少塑料袋: a clause without a subject says what the item is like.
+_CONTINUATION = re.compile(
+    r"(?:堆了|堆着|堆满|满是|全是|都是|散落着?|到处是|里面有|里边有|上面有|有不少|有很多|有好多)"
+)
 _COLLECTIVE = re.compile(r"[\W_]*+(?:均|都|全部|全都|皆|一律|以上)")
 
 
@@ -362,7 +393,12 @@ def _is_problem(fragment: str, kind: Kind, status: Status, lexicon: UnitWords) -
         return False  # 一组沿主干道捡拾垃圾: work being described, nothing found or done yet
     if not words:
         # Under 发现问题, a counted thing is a problem even without a keyword (as 其他).
-        return kind == Kind.FOUND and _counted(fragment) and not POSITIVE.search(fragment)
+        return (
+            kind == Kind.FOUND
+            and _counted(fragment)
+            and not POSITIVE.search(fragment)
+            and status.state is None  # 整理摆放二十辆: a fix of the item before
+        )
     quantity = first_amount(fragment)
     predicate = PROBLEM_PREDICATE.search(fragment)
     problem_word = any(w not in OBJECT_WORDS for w in words)

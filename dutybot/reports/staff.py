@@ -25,11 +25,13 @@ _SENTENCE = re.compile(r"[\n。；;！!]+")
 _CLAUSE = re.compile(r"[，,]+")
 _ABSENCE = (
     r"请假|请了假|休假|病假|事假|缺席|缺勤|未到岗?|没到岗?|没有到|未参加|没参加|没有参加|缺岗|调休|"
-    r"出差|没来|没有来|未来|下乡|外出|有事|去开会|开会|培训|学习|借调走|不在"
+    r"出差|没来(?!得)|没有来|未来|下乡|外出|有事|去开会|开会|培训|学习|借调走|不在"
 )
 # After a name: 孙悦请假, 胡科长出差, 王晓明下乡未到, 蒋丽萍同志今天请假.
+# …or a few words of reason between (柴晓东孩子发烧请假了).
 _ABSENT_AFTER = re.compile(
     rf"\s*+[（(]?(?:同志|今天|今日|因事|因病|临时|也|都|已|因)?+(?:{_ABSENCE})"
+    rf"|[^、，,。；\s（(]{{1,6}}?(?:{_ABSENCE})"
 )
 # Before names: 请假：孙悦; 未到的有王晓明、李娜.
 _ABSENT_BEFORE = re.compile(rf"^[^\w]*+(?:{_ABSENCE})(?:的|人员)?(?:有|是)?[:：\s]*+")
@@ -179,8 +181,13 @@ def _stands_alone(clause: str, mentions: list[_Mention], index: int) -> bool:
     mention = mentions[index]
     before = clause[mention.start - 1] if mention.start else ""
     after = clause[mention.end] if mention.end < len(clause) else ""
-    adjacent_before = index > 0 and mentions[index - 1].end == mention.start
-    adjacent_after = index + 1 < len(mentions) and mentions[index + 1].start == mention.end
+    adjacent_before = index > 0 and _joined(clause, mentions[index - 1].end, mention.start)
+    adjacent_after = index + 1 < len(mentions) and _joined(
+        clause, mention.end, mentions[index + 1].start
+    )
+    if adjacent_before or adjacent_after:
+        # In a list of names (值班人员为赵敏、何静; 组织欧阳春华、王建平) one side is enough.
+        return True
     before_ok = not before.isalnum() or before in _BEFORE_NAME or adjacent_before
     after_ok = (
         not after.isalnum()
@@ -189,6 +196,14 @@ def _stands_alone(clause: str, mentions: list[_Mention], index: int) -> bool:
         or _ON_DUTY.match(clause, mention.end)
     )
     return before_ok and bool(after_ok)
+
+
+_LIST_JOIN = re.compile(r"\s*+(?:[、，,/｜和及与跟]|以及)?\s*+")
+
+
+def _joined(clause: str, end: int, start: int) -> bool:
+    """Whether two names stand next to each other in a list."""
+    return end <= start and _LIST_JOIN.fullmatch(clause, end, start) is not None
 
 
 def _add(names: list[str], name: str) -> None:
@@ -200,18 +215,25 @@ def _absent_after(clause: str, mentions: list[_Mention], index: int) -> bool:
     """An absence word right after this name, or after the list of names it stands in
     (孙悦、李娜请假)."""
     end = mentions[index].end
-    if _ABSENT_AFTER.match(clause, end):
-        return True
+    said = _ABSENT_AFTER.match(clause, end)
+    next_start = mentions[index + 1].start if index + 1 < len(mentions) else len(clause)
+    if said and said.end() <= next_start:
+        return True  # not 王晓明李娜请假, where the absence is the next name's
     # 孙悦、李娜请假: a short list joined by 、 or 和; names in a row with spaces (到岗的有石建华
     # 卢永福 谭玉梅请假了) each speak for themselves.
     if _ON_DUTY.search(clause, 0, mentions[index].start):
         return False
-    for later in mentions[index + 1 :]:
-        between = clause[end : later.start]
+    last = index
+    for later_index in range(index + 1, len(mentions)):
+        between = clause[end : mentions[later_index].start]
         if between.strip() not in ("、", "和", "与", "及", "跟", "以及"):
             break
-        end = later.end
-    return _ABSENT_AFTER.match(clause, end) is not None
+        end, last = mentions[later_index].end, later_index
+    if last == index:
+        return False
+    said = _ABSENT_AFTER.match(clause, end)
+    next_start = mentions[last + 1].start if last + 1 < len(mentions) else len(clause)
+    return bool(said) and said.end() <= next_start
 
 
 def _mentions(clause: str, lexicon: UnitWords) -> list[_Mention]:

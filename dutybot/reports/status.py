@@ -110,7 +110,7 @@ def _leading_words(prefix: str) -> str:
 
 def _marked_before(fragment: str, start: int, last_block: int, block_end: int = 0) -> bool:
     """已/当场/… between the last 通知/待 and the verb."""
-    window = fragment[max(last_block + 1, block_end, start - 6, 0) : start]
+    window = fragment[max(last_block + 1, block_end, start - 10, 0) : start]
     return any(mark in window for mark in DONE_BEFORE if mark not in ("后", "并")) or (
         window.endswith(("后", "后已", "并")) and last_block >= 0
     )
