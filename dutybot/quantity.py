@@ -132,6 +132,11 @@ def _quantity_value(number: str) -> tuple[int | None, bool]:
 _DIGIT_VALUE = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"两": 2, "〇": 0}
 
 
+def number_value(number: str) -> int | None:
+    """A written number as a count: ranges count their larger end (三四十 → 40), 十几 → 10."""
+    return _quantity_value(number.strip())[0] if number.strip() else None
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every stated amount in ``text``, in order (numbers with a measure word, and vague words)."""
     found: list[Quantity] = []

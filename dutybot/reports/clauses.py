@@ -9,7 +9,7 @@ from enum import Enum
 
 from ..quantity import MEASURE_WORDS, chinese_numeral
 from .amounts import first_amount
-from .lexicon import CN, OBJECT_WORDS, PROBLEM_PREDICATE, REST, STATUS_TOKEN
+from .lexicon import CN, NO_PROBLEM, OBJECT_WORDS, POSITIVE, PROBLEM_PREDICATE, REST, STATUS_TOKEN
 from .status import read_status
 
 
@@ -172,13 +172,17 @@ _FRAGMENT_SPLIT = re.compile(
 _ASIDE = re.compile(r"[(（](?P<inside>[^()（）]{1,40}+)[)）]")
 
 
-def fragments(sentence: str, words: Callable[[str], list[str]] | None = None) -> list[str]:
+def fragments(
+    sentence: str,
+    words: Callable[[str], list[str]] | None = None,
+    kind_of: Callable[[str], str] | None = None,
+) -> list[str]:
     """The clauses of a sentence: cut at commas and colons, and in run-on text (voice input,
     spaces for punctuation) at connectives, before what became of an item and after its count.
     ``words`` gives the category keywords of a text, to keep ``电动车 乱停`` together."""
     out: list[str] = []
     for piece in _FRAGMENT_SPLIT.split(_ASIDE.sub(_keep_aside, sentence)):
-        out.extend(_cut_run_on(piece, words) if len(piece) > 3 else [piece])
+        out.extend(_cut_run_on(piece, words, kind_of) if len(piece) > 3 else [piece])
     return out
 
 
@@ -205,7 +209,11 @@ _AFTER_COUNT = re.compile(
 _MIN_LEFT = 3  # characters a clause needs before a cut inside it
 
 
-def _cut_run_on(piece: str, words: Callable[[str], list[str]] | None) -> list[str]:
+def _cut_run_on(
+    piece: str,
+    words: Callable[[str], list[str]] | None,
+    kind_of: Callable[[str], str] | None = None,
+) -> list[str]:
     cuts: set[int] = set()
     dropped: list[tuple[int, int]] = []
     for match in _CONNECTIVE.finditer(piece):
@@ -256,7 +264,7 @@ def _cut_run_on(piece: str, words: Callable[[str], list[str]] | None) -> list[st
     parts.append(piece[start:])
     cleaned = [_FILLER.sub("", part.strip()) for part in parts]
     cleaned = [part for part in cleaned if part]
-    return _merge_halves(cleaned, words) if words else cleaned
+    return _merge_halves(cleaned, words, kind_of) if words else cleaned
 
 
 # A space between two words of text (电动车 乱停 8 辆: only the first) ends a clause.
@@ -320,15 +328,47 @@ def _starts_anew(piece: str, pos: int, words: Callable[[str], list[str]] | None)
     )
 
 
-def _merge_halves(parts: list[str], words: Callable[[str], list[str]]) -> list[str]:
-    """``电动车`` + ``乱停``: a thing alone and a problem alone are one clause."""
+def _merge_halves(
+    parts: list[str],
+    words: Callable[[str], list[str]],
+    kind_of: Callable[[str], str] | None = None,
+) -> list[str]:
+    """Pieces of one clause that spaces parted: a thing alone and its problem or its outcome
+    (电动车 + 乱停, 电动车 + 摆了七八辆), and a list of things of one kind after a verb
+    (捡了那个烟头 + 饮料瓶)."""
     merged: list[str] = []
     for part in parts:
-        if merged and _thing_alone(merged[-1], words) and _problem_alone(part, words):
+        if (
+            merged
+            and _thing_alone(merged[-1], words)
+            and (_problem_alone(part, words) or _outcome_alone(part, words))
+        ):
             merged[-1] = merged[-1] + part
+        elif (
+            merged
+            and kind_of is not None
+            and _bare_things(part, words)
+            and words(merged[-1])
+            and merged[-1].endswith(words(merged[-1])[-1])
+            and kind_of(part) == kind_of(words(merged[-1])[-1])
+        ):
+            merged[-1] = merged[-1] + " " + part
         else:
             merged.append(part)
     return merged
+
+
+def _outcome_alone(text: str, words: Callable[[str], list[str]]) -> bool:
+    """What became of something, naming nothing (摆了七八辆; not 没发现啥问题)."""
+    return bool(read_status(text).state) and not words(text) and not NO_PROBLEM.search(text)
+
+
+def _bare_things(text: str, words: Callable[[str], list[str]]) -> bool:
+    """Only names of things, perhaps with their count (饮料瓶 一袋): no problem, no outcome,
+    no 还有 that starts a new item."""
+    return bool(words(text)) and not (
+        PROBLEM_PREDICATE.search(text) or STATUS_TOKEN.search(text) or _CONNECTIVE.match(text)
+    )
 
 
 def _thing_alone(text: str, words: Callable[[str], list[str]]) -> bool:
@@ -336,6 +376,7 @@ def _thing_alone(text: str, words: Callable[[str], list[str]]) -> bool:
     return (
         bool(found)
         and all(w in OBJECT_WORDS for w in found)
+        and not POSITIVE.search(text)
         and not (PROBLEM_PREDICATE.search(text) or STATUS_TOKEN.search(text) or first_amount(text))
     )
 

@@ -49,8 +49,8 @@ PLAN_START = re.compile(
 # Fragments that state what was looked at, not what was found.
 # What was looked at, not what was found (对小区进行巡查); 对电动车进行了规整 is work done.
 SCOPE = re.compile(
-    r"对[^，。；]{0,24}+进行(?!了?(?:集中|全面|统一)?(?:规整|整理|清理|清扫|摆放|处理|清除|整治))|"
-    r"重点(?:对|检查|巡查|整治|清理)|开展[^，。；]{0,10}+(?:整治|检查|巡查|排查)行动|"
+    r"对[^，。；]{0,24}?进行(?!了?(?:集中|全面|统一)?(?:规整|整理|清理|清扫|摆放|处理|清除|整治))|"
+    r"重点(?:对|检查|巡查|整治|清理)|开展[^，。；]{0,10}?(?:整治|检查|巡查|排查)行动|"
     r"进行了?(?:检查|巡查|排查)"
 )
 POSITIVE = re.compile(
@@ -111,6 +111,7 @@ PROBLEM_PREDICATE = re.compile(
     r"倾斜|堵塞|积水|满溢|未清|随意|违规|违停|堆积|堆|较多|很多|多处|若干|一些|扰民|停在|停放在|塌陷|"
     r"下沉|坑洼|裂缝|断裂|污损|缺|外溢|散落|不牵绳|私搭|张贴|涂画|晾晒|发现|有人|存在|被|"
     r"倒了|倒地|倒在|歪|(?<![撕拆铲清扔])掉了|掉落|碎|裂|松了|漏|脏|满了|堵|翘起|凸起|鼓包|变形|生锈|锈蚀|"
+    r"破了|破洞|破掉|"
     r"停[在到]?了?(?:人行道|盲道|路边|路口|门口|消防通道|绿化带|草坪|路上|马路|楼道)"
 )
 
@@ -372,8 +373,16 @@ _RESULT_VERBS = (
         for result in _RESULTS
         if verb + result not in _FIX_VERBS
     ),
-    # 收了四处, 挪了三辆: the verb with 了 tells it was done (贴了 may be the problem itself).
-    *(verb + "了" for verb in _HANDLING if verb not in "贴装放弄"),
+)
+# 收了四处, 挪了三辆: the verb with 了 tells it was done, unless someone was only told to (通知
+# 社区换了); 贴了 may be the problem itself.
+_FIX_VERBS = (
+    *_FIX_VERBS,
+    *(
+        verb + "了"
+        for verb in _HANDLING
+        if verb not in "贴装放弄" and verb + "了" not in _RESULT_VERBS
+    ),
 )
 STATUS_TOKEN = re.compile(
     "|".join(
@@ -408,7 +417,7 @@ REMAINDER = re.compile(
 CONSEQUENCE = re.compile(
     r"(?:存在|造成|形成|有)?[^，]{0,4}(?:安全)?隐患$|影响(?:通行|出行|市容|美观|环境|居民|行人)|"
     r"^(?:易|容易|怕|生怕|担心|以免|避免|导致|造成|雨后|下雨后?|一下雨|下雨天)|"
-    r"^[^，]{0,6}+(?:担心|害怕|反映说|投诉)"
+    r"^[^，]{0,6}?(?:担心|害怕|反映说|投诉)"
 )
 # 以上问题除第3项外均已整改, 除垃圾桶外已整改: all but what is named.
 EXCEPT = re.compile(r"除了?(?P<what>[^，,。；]{1,16}?)(?:以外|之外|外)")
@@ -448,8 +457,8 @@ PUBLICITY_WORK = re.compile(
     r"[^，]{0,6}?(?:张贴|悬挂|布置|新增|制作|安装|设置)[^，]{0,10}?"
     r"(?:公益广告|标语|海报|展板|宣传画|横幅|宣传栏)(?![^，]*(?:破损|褪色|过期|缺失|脱落))"
 )
-PERSON_TIMES = re.compile(rf"(?<![\d{CN}百])(?P<n>\d{{1,6}}|[{CN}百]{{1,8}})人次")
+PERSON_TIMES = re.compile(rf"(?<![\d{CN}百])(?P<n>\d{{1,6}}|[{CN}百几]{{1,8}})(?:余|多|来)?人次")
 ACTIVITY_MENTION = re.compile(r"入户|走访|问卷|宣传资料|发放|志愿|人次|宣传(?!栏|牌)")
 ACTIVITY_COUNT = re.compile(
-    rf"(?<![\d.:：第{CN}百])(?P<n>\d{{1,6}}|[{CN}百]{{1,8}})\s?(?:余|多)?\s?(?P<unit>人次|份|户|张|册|本|页|人)"
+    rf"(?<![\d.:：第{CN}百])(?P<n>\d{{1,6}}|[{CN}百]{{1,8}})\s?(?:余|多|来|几)?\s?(?P<unit>人次|份|户|张|册|本|页|人)"
 )

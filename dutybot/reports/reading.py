@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..quantity import MEASURE_WORDS, Quantity, chinese_numeral
+from ..quantity import MEASURE_WORDS, Quantity, chinese_numeral, number_value
 from .amounts import amounts, first_amount
 from .clauses import (
     LABEL,
@@ -82,7 +82,6 @@ def read_section(body: str, lexicon: UnitWords) -> Reading:
                 continue
         if (
             kind in (Kind.PLAN, Kind.CARRIED)
-            or NOT_COUNTED.search(sentence)
             or CARRIED_OVER.search(sentence)
             or PLAN_START.match(sentence.strip())
             or (_META.search(sentence) and not first_amount(sentence))
@@ -122,16 +121,33 @@ def _read_sentence(
     in_summary = False
     group: list[Draft] = []  # the items the last clause listed
     made_here: list[Draft] = []  # the items this sentence named
-    for raw in fragments(sentence, lexicon.classifier.words):
+    made_last: Draft | None = None  # the item the clause before named
+    for raw in fragments(sentence, lexicon.classifier.words, lexicon.classifier.classify):
         fragment = raw.strip()
         if not fragment:
             continue
+        made_before, made_last = made_last, None
+        if NOT_COUNTED.search(fragment):
+            # 上周那个井盖的问题已经修好了，不算今天的: the item just named is not today's.
+            for draft in [current] if current in made_here else made_here:
+                if draft in reading.drafts:
+                    reading.drafts.remove(draft)
+            current, made_here, group = None, [], []
+            continue
+        if _PLAN_CLAUSE.match(fragment):
+            break  # 下步打算是…: the rest of the sentence is a plan
         if NO_PROBLEM.search(fragment) and not topic_words(fragment, lexicon):
             continue  # 别的没啥, 其他正常: an all-clear, not an outcome
         activity, pending_activity = _activity(fragment, pending_activity)
         if activity is not None:
             reading.activities.append(activity)
             continue
+        if (
+            pending_activity is not None
+            and _ACTIVITY_OPENING.match(fragment)
+            and not read_status(fragment).state
+        ):
+            continue  # 劝导了那个乱扔垃圾的，三人次: work done, its count to follow
         if (
             ACTIVITY_MENTION.search(fragment) and not _has_problem_word(fragment, lexicon)
         ) or PUBLICITY_WORK.match(fragment):
@@ -198,8 +214,28 @@ def _read_sentence(
                 if draft.status is None and draft is not current:
                     apply_status(draft, status, fragment, False)
             continue
+        if current is not None and current is made_before and _MODIFIER.fullmatch(fragment):
+            # 护栏上面挂了一些衣服，晾晒的: it says what the item is, which may change its kind.
+            current.category = lexicon.classifier.classify(current.text + fragment)
+            continue
         if status.state is None and REST.match(fragment):
             continue  # 其余车辆较多: the rest of an item, not a new one
+        remainder = REMAINDER.match(fragment) if current is not None else None
+        if remainder and _INTRODUCER.fullmatch(fragment, remainder.end()):
+            continue  # 还有一个就是那个: a new topic is coming, not more of this one
+        if (
+            remainder
+            and current is not None
+            and status.state is None
+            and not _names_own_problem(fragment[remainder.end() :], lexicon)
+        ):
+            extra = chinese_numeral(remainder.group("n")) or 0
+            if current.status == "fixed" and current.fixed_count is None:
+                # 小广告已清除3处，还有2处够不着: 5 found, 3 fixed.
+                current.fixed_count, current.count = current.count, current.count + extra
+                continue
+            if current.fixed_count is not None and current.count - current.fixed_count >= extra:
+                continue  # 杂物三处清理了两处，还有一处是住户的纸箱子: the rest of it
         if (
             current is not None
             and status.state is None
@@ -240,6 +276,7 @@ def _read_sentence(
                 reading.drafts.append(current)
                 group.append(current)
                 made_here.append(current)
+                made_last = current
                 # 清理楼道杂物4处、小广告15张 and 电动车3处、小广告1处均已整改: the verb
                 # at either end speaks for every part.
                 own = read_status(part)
@@ -249,17 +286,6 @@ def _read_sentence(
             continue
 
         if status.state is None:
-            remainder = REMAINDER.match(fragment)
-            if (
-                remainder
-                and current is not None
-                and current.status == "fixed"
-                and current.fixed_count is None
-            ):
-                # 小广告已清除3处，还有2处够不着: 5 found, 3 fixed.
-                extra = chinese_numeral(remainder.group("n")) or 0
-                current.fixed_count, current.count = current.count, current.count + extra
-                continue
             # 旧沙发太沉，已让物业拉走: naming an item again makes it the one spoken of.
             named = matching_draft(fragment, reading.drafts, lexicon)
             if named is not None:
@@ -317,6 +343,14 @@ _META = re.compile(r"更正|重发|打错|写错|发错|以此为准|以这条�
 _CONTINUATION = re.compile(
     r"(?:堆了|堆着|堆满|满是|全是|都是|散落着?|到处是|里面有|里边有|上面有|有不少|有很多|有好多)"
 )
+_ACTIVITY_OPENING = re.compile(
+    r"[\W_]*+(?:我们|大家|还|又|另外)?(?:劝导|宣传|入户|走访|发放|发了|问卷|志愿)"
+)
+_INTRODUCER = re.compile(r"(?:就是|是|那个|这个|嗯|呃|啊|的话|问题)*+[\W_]*+")
+_MODIFIER = re.compile(r"[^，,。；\s的]{1,6}+的")
+_PLAN_CLAUSE = re.compile(
+    r"[\W_]*+(?:下步打算|下一步打算|下步计划|下一步计划|下一步|下步|打算|计划)"
+)
 _COLLECTIVE = re.compile(r"[\W_]*+(?:均|都|全部|全都|皆|一律|以上)")
 
 
@@ -341,6 +375,15 @@ def _elaborates(fragment: str, lexicon: UnitWords) -> bool:
     return not any(
         owner[word][1] and word not in OBJECT_WORDS for word in topic_words(fragment, lexicon)
     )
+
+
+def _names_own_problem(text: str, lexicon: UnitWords) -> bool:
+    """A problem predicate or one of the unit's own problem words (井盖有点松动), more than a
+    hint (是住户的纸箱子)."""
+    if PROBLEM_PREDICATE.search(text):
+        return True
+    owner = lexicon.classifier.owner
+    return any(owner[word][1] for word in topic_words(text, lexicon))
 
 
 def _names_problem(text: str, lexicon: UnitWords) -> bool:
@@ -387,7 +430,7 @@ def _is_problem(fragment: str, kind: Kind, status: Status, lexicon: UnitWords) -
     if NEGATED_START.match(fragment) or (SCOPE.search(fragment) and not first_amount(fragment)):
         return False
     words = topic_words(fragment, lexicon)
-    if fragment.endswith("的") and len(fragment) <= 8 and not PROBLEM_PREDICATE.search(fragment):
+    if _MODIFIER.fullmatch(fragment) and not PROBLEM_PREDICATE.search(fragment):
         return False  # 放杂物的: what the item before is for, not a new one
     if words and status.state is None and _action_before(fragment, lexicon):
         return False  # 一组沿主干道捡拾垃圾: work being described, nothing found or done yet
@@ -591,7 +634,7 @@ def _activity(fragment: str, pending: str | None) -> tuple[Activity | None, str 
             continue
         for match in ACTIVITY_COUNT.finditer(fragment):
             if re.fullmatch(measures, match.group("unit")):
-                count = chinese_numeral(match.group("n"))
+                count = number_value(match.group("n"))
                 if count:
                     return Activity(kind, count, ACTIVITY_UNITS[kind]), None
         if kind != "入户宣传" or "入户" in fragment:
@@ -600,13 +643,13 @@ def _activity(fragment: str, pending: str | None) -> tuple[Activity | None, str 
         measures = next(m for k, _t, m in ACTIVITY_RULES if k == pending)
         for match in ACTIVITY_COUNT.finditer(fragment):
             if re.fullmatch(measures, match.group("unit")):
-                count = chinese_numeral(match.group("n"))
+                count = number_value(match.group("n"))
                 if count:
                     return Activity(pending, count, ACTIVITY_UNITS[pending]), None
     # 人次 with no other word is someone persuaded.
     match = PERSON_TIMES.search(fragment)
     if match and not PROBLEM_PREDICATE.search(fragment[: match.start()]):
-        count = chinese_numeral(match.group("n"))
+        count = number_value(match.group("n"))
         if count:
             return Activity("劝导", count, "人次"), None
     return None, pending

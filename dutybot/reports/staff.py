@@ -32,6 +32,8 @@ _ABSENCE = (
 _ABSENT_AFTER = re.compile(
     rf"\s*+[（(]?(?:同志|今天|今日|因事|因病|临时|也|都|已|因)?+(?:{_ABSENCE})"
     rf"|[^、，,。；\s（(]{{1,6}}?(?:{_ABSENCE})"
+    # 彭晓燕和曹俊 他们两个今天去开会了没来
+    rf"|\s*+(?:他们|她们|他俩|她俩|两人|俩人)(?:俩|两个|二位|几个)?[^、，,。；]{{0,8}}?(?:{_ABSENCE})"
 )
 # Before names: 请假：孙悦; 未到的有王晓明、李娜.
 _ABSENT_BEFORE = re.compile(rf"^[^\w]*+(?:{_ABSENCE})(?:的|人员)?(?:有|是)?[:：\s]*+")
@@ -39,7 +41,7 @@ _ABSENT_BEFORE = re.compile(rf"^[^\w]*+(?:{_ABSENCE})(?:的|人员)?(?:有|是)?
 _ON_DUTY = re.compile(
     r"值班|到岗|在岗|参加|参与|带队|带班|牵头|一起|同志|人员|报送|填报|上报人|记录人|出勤|"
     r"等[\d一二三四五六七八九十两]|我们[俩仨几\d一二三四五六七八九十两]|一行|"
-    r"我和|和我|跟我|我跟|我们|咱们|由[^，]{0,8}+(?:带|负责)|去了|到了|来了|都到|到齐|志愿者|实习生|借调|另有|还有"
+    r"我和|和我|跟我|我跟|我们|咱们|由[^，]{0,8}?(?:带|负责)|去了|到了|来了|都到|到齐|志愿者|实习生|借调|另有|还有"
 )
 # Words that say an unlisted name is a person on duty (志愿者李强, 刘洋(借调的), 我们仨).
 _PEOPLE = re.compile(
@@ -293,9 +295,18 @@ def _unlisted_names(clause: str, lexicon: UnitWords) -> list[str]:
         name = strip_title(name)
         if _looks_like_name(name):
             found.append(name)
+            continue
+        # 新来的小伙子孙浩, 借调过来的王磊: the name ends the phrase that introduces it.
+        for size in (3, 2):
+            tail = name[-size:]
+            if len(name) > size and name[-size - 1] in _INTRO_END and _looks_like_name(tail):
+                found.append(tail)
+                break
     return found
 
 
+# The last character of words that introduce a person (…的, 小伙子, 志愿者, 实习生, 同事).
+_INTRO_END = frozenset("的子者生事员娘伙")
 _NOT_A_NAME = re.compile(
     r"(?:周|星期|礼拜)[一二三四五六日天]|[今昨前明][天日早晚]|上午|下午|早上|晚上"
 )

@@ -25,6 +25,7 @@ STATUS_OPENING = re.compile(r"[\W_]*(?:已|当场|现场|经|均|都|全部|并|
 
 
 _ARRANGED = re.compile(r"找|安排|派|叫")
+_MAKE_ACT = frozenset(("让", "督促", "要求", "责令", "请"))
 _PERFECTIVE_END = re.compile(r"了[啦哈呢~！!。\s]*+$")
 _COUNT_AFTER = re.compile(r"\s?+(?:\d|[一二两三四五六七八九十几俩仨])")
 
@@ -37,6 +38,7 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
     future = False  # after 待/未/限期, a verb is not done yet
     last_block = -1
     request_end = block_end = 0
+    made_to_act = False
     starts_with_action = False
     for match in STATUS_TOKEN.finditer(fragment):
         token = match.group()
@@ -56,12 +58,16 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
         if role == "request":
             state, governed, future, last_block = "pending", True, False, start
             request_end = block_end = match.end()
+            # 让住户收了: someone made to act did it; 通知社区换了: someone told has yet to.
+            made_to_act = token in _MAKE_ACT
             continue
         marked_before = _marked_before(fragment, start, last_block, block_end)
         if future and not marked_before:
             state = "pending"
             continue
-        if role == "result" or (role == "fix" and token.endswith("了")):
+        if role == "result" or (
+            role == "fix" and token.endswith("了") and (not governed or made_to_act)
+        ):
             # 让他们找车拉走, 安排人拉走: what someone else is to do.
             arranged = governed and _ARRANGED.search(fragment, request_end, start)
             state, future = ("pending", False) if arranged else ("fixed", False)
