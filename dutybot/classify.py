@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .unit import FALLBACK_CATEGORY, Category, Unit
+from .wordregex import word_regex
 
 # Built-in hints for the default categories; weaker than any keyword of the unit.
 HINTS: dict[str, tuple[str, ...]] = {
@@ -206,7 +207,7 @@ def classifier_for(categories: tuple[Category, ...]) -> Classifier:
                 owner.setdefault(hint, (name, False))
     # Longest first, so that at one position the most specific word wins.
     words = sorted((w for w in owner if w), key=len, reverse=True)
-    pattern = re.compile("|".join(map(re.escape, words))) if words else None
+    pattern = word_regex(words) if words else None
     return Classifier(pattern, owner, fallback)
 
 

@@ -147,7 +147,12 @@ def find_quantities(text: str) -> list[Quantity]:
         if number == "一" and measure == "起" and end < len(text) and _is_cjk(text[end]):
             continue
         # 跟保洁一块清掉了: "together"; 一块板 is one board.
-        if number == "一" and measure == "块" and _TOGETHER_BEFORE.search(text, 0, match.start()):
+        near = max(0, match.start() - 8)  # looking a few characters back keeps this linear
+        if (
+            number == "一"
+            and measure == "块"
+            and _TOGETHER_BEFORE.search(text, near, match.start())
+        ):
             continue
         # 一辆一辆摆整齐: one by one, not one.
         if number == "一" and (
@@ -161,7 +166,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if number == "四" and measure == "处" and end < len(text) and _is_cjk(text[end]):
             continue
         if measure == "张" and (
-            _PHOTO_BEFORE.search(text, 0, match.start()) or _PHOTO_AFTER.match(text, end)
+            _PHOTO_BEFORE.search(text, near, match.start()) or _PHOTO_AFTER.match(text, end)
         ):
             continue
         value, approximate = _quantity_value(number)
@@ -177,13 +182,15 @@ def find_quantities(text: str) -> list[Quantity]:
                 measure=measure,
             )
         )
+    covered = {i for q in found for i in range(q.start, q.end)}
     for match in _COLLOQUIAL.finditer(text):
-        if not any(q.start <= match.start() < q.end for q in found):
+        if match.start() not in covered:
             value = _COLLOQUIAL_VALUE[match.group("number")]
             measure = match.group()[1:] or "个"
             found.append(Quantity(value, match.start(), match.end(), measure=measure))
+            covered.update(range(match.start(), match.end()))
     for match in _VAGUE.finditer(text):
-        if not any(q.start <= match.start() < q.end for q in found):
+        if match.start() not in covered:
             found.append(Quantity(1, match.start(), match.end(), vague=True))
     found.sort(key=lambda q: q.start)
     return found

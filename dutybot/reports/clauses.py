@@ -196,7 +196,7 @@ _FILLER = re.compile(
 )
 # What became of an item starts a clause of its own (…乱停放5辆已摆放整齐).
 _OUTCOME_START = re.compile(
-    r"(?<![未没尚还不早并且而均都全皆也])(?:均|都|全部|全都|皆|也)?"
+    r"(?<![未没尚还不早并且而均都全皆也已经场])(?:均|都|全部|全都|皆|也)?"
     r"(?:已经|已|当场|现场|随手|顺手|马上|立即|及时)(?!经过)|"
     r"(?<![已])(?:报给|上报|交给|转给|移交)|我们|大家|咱们|俺们"
 )
@@ -207,6 +207,7 @@ _AFTER_COUNT = re.compile(
     rf"(?:\d{{1,6}}+|[{CN}百几]{{1,6}}+)\s?(?:余|多|来|左右)?\s?[{MEASURE_WORDS}]"
 )
 _MIN_LEFT = 3  # characters a clause needs before a cut inside it
+_WINDOW = 40  # characters before a possible cut that decide it
 
 
 def _cut_run_on(
@@ -214,51 +215,63 @@ def _cut_run_on(
     words: Callable[[str], list[str]] | None,
     kind_of: Callable[[str], str] | None = None,
 ) -> list[str]:
-    cuts: set[int] = set()
-    dropped: list[tuple[int, int]] = []
-    for match in _CONNECTIVE.finditer(piece):
-        if match.start() >= _MIN_LEFT:
-            cuts.add(match.start())
-        if match.group()[0] in "嗯呃额":
-            dropped.append((match.start(), match.end()))
-    for match in _OUTCOME_START.finditer(piece):
-        # 电动车乱停放5辆已摆放整齐 is two clauses; 其中小广告当场清除 is one.
-        left = piece[_last_cut(cuts, match.start()) : match.start()]
-        if (
-            len(left) >= _MIN_LEFT
-            and _states_problem(left, words)
-            and not _OUTCOME_START.match(left)
-            and not REST.match(left)
-        ):
-            cuts.add(match.start())
-    for match in _AFTER_COUNT.finditer(piece):
-        # 电动车乱停十几辆小广告三四处: a count after what it counts closes the clause; in
-        # 有两辆电动车 it comes first.
-        end = match.end()
-        left = piece[_last_cut(cuts, match.start()) : match.start()]
-        if end >= len(piece) - 1 or not words or not words(left):
+    # Every place a clause may end, in order; each is judged on the few characters since the
+    # cut before it (at most _WINDOW), so that a long piece costs linear time.
+    candidates: list[tuple[int, int, re.Match[str]]] = []
+    candidates.extend((m.start(), 0, m) for m in _CONNECTIVE.finditer(piece))
+    candidates.extend((m.start(), 1, m) for m in _OUTCOME_START.finditer(piece))
+    candidates.extend((m.end(), 2, m) for m in _AFTER_COUNT.finditer(piece))
+    candidates.extend((m.start(), 3, m) for m in _SPACE.finditer(piece))
+    candidates.sort(key=lambda candidate: (candidate[0], candidate[1]))
+    cuts: list[int] = []
+    last = 0
+    for position, kind, match in candidates:
+        if cuts and position <= cuts[-1]:
             continue
-        if _NEW_START.match(piece, end) or (
-            _ends_with_problem(left, words) and _starts_anew(piece, end, words)
-        ):
-            cuts.add(end)
-    for match in _SPACE.finditer(piece):
-        # 电动车 自行车乱停 摆了十几辆: a space ends a clause once it says something (a problem,
-        # a count, an outcome) or when it names nothing a category knows (a site, names), or
-        # when an outcome follows; a list of things stays together.
-        left = piece[_last_cut(cuts, match.start()) : match.start()]
-        if (
-            _says_something(left)
-            or (words is not None and not words(left))
-            or STATUS_TOKEN.match(piece, match.end())
-            or _OUTCOME_START.match(piece, match.end())
-        ):
-            cuts.add(match.start())
+        if kind == 0:
+            accept = position >= _MIN_LEFT
+        elif kind == 1:
+            # 电动车乱停放5辆已摆放整齐 is two clauses; 其中小广告当场清除 is one.
+            left = piece[max(last, position - _WINDOW) : position]
+            accept = (
+                len(left) >= _MIN_LEFT
+                and _states_problem(left, words)
+                and not _OUTCOME_START.match(left)
+                and not REST.match(left)
+            )
+        elif kind == 2:
+            # 电动车乱停十几辆小广告三四处: a count after what it counts closes the clause; in
+            # 有两辆电动车 it comes first.
+            left = piece[max(last, match.start() - _WINDOW) : match.start()]
+            accept = bool(
+                position < len(piece) - 1
+                and words
+                and words(left)
+                and (
+                    _NEW_START.match(piece, position)
+                    or (_ends_with_problem(left, words) and _starts_anew(piece, position, words))
+                )
+            )
+        else:
+            # 电动车 自行车乱停 摆了十几辆: a space ends a clause once it says something (a
+            # problem, a count, an outcome) or when it names nothing a category knows (a site,
+            # names), or when an outcome follows; a list of things stays together.
+            left = piece[max(last, position - _WINDOW) : position]
+            accept = bool(
+                _says_something(left)
+                or (words is not None and not words(left))
+                or STATUS_TOKEN.match(piece, match.end())
+                or _OUTCOME_START.match(piece, match.end())
+                or _SYMBOL.match(piece, match.end())
+            )
+        if accept:
+            cuts.append(position)
+            last = position
     if not cuts:
         return [piece]
     parts = []
     start = 0
-    for cut in sorted(cuts):
+    for cut in cuts:
         parts.append(piece[start:cut])
         start = cut
     parts.append(piece[start:])
@@ -271,10 +284,6 @@ def _cut_run_on(
 # A space between two words (not inside a count: 乱停 8 辆).
 _SPACE = re.compile(rf"(?<=[^\s\d])\s++(?=[^\s])(?!\d{{1,6}}+\s?+[{MEASURE_WORDS}])")
 _NEW_START = re.compile(r"已|当场|现场|也|都|全|均|就|又|还|我们|大家|并|后|随即|马上|给")
-
-
-def _last_cut(cuts: set[int], before: int) -> int:
-    return max((cut for cut in cuts if cut < before), default=0)
 
 
 # A symbol after a space starts a new item (… 孙悦 ✅ 路面干净).

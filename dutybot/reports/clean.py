@@ -45,7 +45,8 @@ _DONE_VERB_AHEAD = (
 )
 _SLIP = re.compile(
     "|".join(map(re.escape, sorted(_SLIPS, key=len, reverse=True)))
-    + rf"|(?<![予加可得难用所足给])[以己]{_DONE_VERB_AHEAD}"
+    + rf"|(?<![予加可得难用所足给])以{_DONE_VERB_AHEAD}"
+    + rf"|(?<![自知利异克舍])己{_DONE_VERB_AHEAD}"
 )
 # Arrows say "and then": 垃圾一堆→已清运.
 _ARROW = re.compile(r"-+>|=+>|→|⇒|➡|➔")

@@ -32,6 +32,7 @@ class Reading:
     staff: list[str] = field(default_factory=list)
     absent: list[str] = field(default_factory=list)
     repeated_sentences: int = 0
+    clauses: int = 0  # read so far, against MAX_CLAUSES
     unlisted: list[str] = field(default_factory=list)
     drafts: list[Draft] = field(default_factory=list)
     activities: list[Activity] = field(default_factory=list)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..quantity import MEASURE_WORDS
+from ..wordregex import word_pattern, word_regex
 
 CN = "〇零一二两三四五六七八九十"
 _NUM = rf"(?:\d{{1,6}}|[{CN}百]{{1,8}})"
@@ -106,13 +107,88 @@ OBJECT_WORDS = frozenset(
         "消防栓",
     )
 )
+_PROBLEM_WORDS = [
+    "乱",
+    "破损",
+    "损坏",
+    "缺失",
+    "丢失",
+    "松动",
+    "不亮",
+    "坏",
+    "占用",
+    "占道",
+    "杂乱",
+    "无序",
+    "不规范",
+    "过期",
+    "褪色",
+    "脱落",
+    "破旧",
+    "残缺",
+    "倒伏",
+    "倾斜",
+    "堵塞",
+    "积水",
+    "满溢",
+    "未清",
+    "随意",
+    "违规",
+    "违停",
+    "堆积",
+    "堆",
+    "较多",
+    "很多",
+    "多处",
+    "若干",
+    "一些",
+    "扰民",
+    "停在",
+    "停放在",
+    "塌陷",
+    "下沉",
+    "坑洼",
+    "裂缝",
+    "断裂",
+    "污损",
+    "缺",
+    "外溢",
+    "散落",
+    "不牵绳",
+    "私搭",
+    "张贴",
+    "涂画",
+    "晾晒",
+    "发现",
+    "有人",
+    "存在",
+    "被",
+    "倒了",
+    "倒地",
+    "倒在",
+    "歪",
+    "掉落",
+    "碎",
+    "裂",
+    "松了",
+    "漏",
+    "脏",
+    "满了",
+    "堵",
+    "翘起",
+    "凸起",
+    "鼓包",
+    "变形",
+    "生锈",
+    "锈蚀",
+    "破了",
+    "破洞",
+    "破掉",
+]
 PROBLEM_PREDICATE = re.compile(
-    r"乱|破损|损坏|缺失|丢失|松动|不亮|坏|占用|占道|杂乱|无序|不规范|过期|褪色|脱落|破旧|残缺|倒伏|"
-    r"倾斜|堵塞|积水|满溢|未清|随意|违规|违停|堆积|堆|较多|很多|多处|若干|一些|扰民|停在|停放在|塌陷|"
-    r"下沉|坑洼|裂缝|断裂|污损|缺|外溢|散落|不牵绳|私搭|张贴|涂画|晾晒|发现|有人|存在|被|"
-    r"倒了|倒地|倒在|歪|(?<![撕拆铲清扔])掉了|掉落|碎|裂|松了|漏|脏|满了|堵|翘起|凸起|鼓包|变形|生锈|锈蚀|"
-    r"破了|破洞|破掉|"
-    r"停[在到]?了?(?:人行道|盲道|路边|路口|门口|消防通道|绿化带|草坪|路上|马路|楼道)"
+    word_pattern(_PROBLEM_WORDS)
+    + r"|(?<![撕拆铲清扔])掉了"
+    + r"|停[在到]?了?(?:人行道|盲道|路边|路口|门口|消防通道|绿化带|草坪|路上|马路|楼道)"
 )
 
 # How things ended. Result verbs say it is done even after 联系/通知 (已联系车主挪走); plain
@@ -384,15 +460,7 @@ _FIX_VERBS = (
         if verb not in "贴装放弄" and verb + "了" not in _RESULT_VERBS
     ),
 )
-STATUS_TOKEN = re.compile(
-    "|".join(
-        sorted(
-            map(re.escape, {*_RESULT_VERBS, *_FIX_VERBS, *_REQUEST_WORDS, *_PENDING_WORDS}),
-            key=len,
-            reverse=True,
-        )
-    )
-)
+STATUS_TOKEN = word_regex({*_RESULT_VERBS, *_FIX_VERBS, *_REQUEST_WORDS, *_PENDING_WORDS})
 TOKEN_ROLE: dict[str, str] = {
     **{w: "pending" for w in _PENDING_WORDS},
     **{w: "request" for w in _REQUEST_WORDS},
@@ -433,7 +501,7 @@ SUMMARY_FIXED = re.compile(
 ITEM_FLUFF = re.compile(
     r"^(?:巡查(?:中|时)?还?(?:发现|看到)|检查(?:中|时)?发现|仅发现|另外发现|另发现|还发现|又发现|"
     r"发现|看到|另外有|另有|还有就是|还有|就是|然后|其中|另外|同时|并且|主要问题是|主要是|存在|"
-    r"[一二三四五六七八九十]是|有(?=[\d一二两三四五六七八九十几若许多]))++"
+    r"[一二三四五六七八九十]是|有个|有(?=[\d一二两三四五六七八九十几若许多]))++"
 )
 
 # Activities: (kind, trigger, measure words that count it).

@@ -19,7 +19,7 @@ def matching_draft(fragment: str, drafts: list[Draft], lexicon: UnitWords) -> Dr
     grams = bigrams(fragment) - _PLACE_GRAMS
     best: Draft | None = None
     best_score = 0.0
-    for draft in drafts:
+    for draft in drafts[-_RECENT:]:
         shared = len(grams & bigrams(draft.text))
         if shared == 0:
             continue
@@ -42,6 +42,8 @@ def matching_draft(fragment: str, drafts: list[Draft], lexicon: UnitWords) -> Dr
     return best
 
 
+# A fix speaks of one of the last items named; looking no further back bounds the work.
+_RECENT = 30
 _NOT_CONTENT = re.compile(r"[^\u4e00-\u9fff]")
 # Where things are says little about which item is meant: two items may share a place.
 _PLACE_GRAMS = frozenset(

@@ -7,7 +7,12 @@ from datetime import date
 from typing import Any
 
 # Reports are a few hundred characters; past this the text is a paste, not a report.
-MAX_ANALYSED_CHARS = 4000
+MAX_ANALYSED_CHARS = 2000
+# No report names this many problems; past it, the text is not one (and reading stops, which
+# keeps every message's cost bounded).
+MAX_ITEMS = 60
+# Likewise for clauses read in one site's text (the longest real report has about 60).
+MAX_CLAUSES = 200
 
 ACTIVITY_UNITS = {
     "劝导": "人次",

@@ -49,7 +49,7 @@ from .lexicon import (
     TOKEN_ROLE,
 )
 from .linking import draft_numbered, matching_draft
-from .model import ACTIVITY_UNITS, Activity
+from .model import ACTIVITY_UNITS, MAX_CLAUSES, MAX_ITEMS, Activity
 from .staff import find_staff
 from .status import STATUS_OPENING, STATUS_TAIL, Status, read_status
 from .totals import finish
@@ -69,6 +69,9 @@ def read_section(body: str, lexicon: UnitWords) -> Reading:
     kind = Kind.NEUTRAL
     found_seen = False
     for sentence in sentences(body):
+        if reading.clauses > MAX_CLAUSES:
+            reading.notes.append("消息太长，后面的部分没有读")
+            break
         label = LABEL.match(sentence)
         if label:
             kind_here = label_of(label)
@@ -126,6 +129,9 @@ def _read_sentence(
         fragment = raw.strip()
         if not fragment:
             continue
+        reading.clauses += 1
+        if reading.clauses > MAX_CLAUSES:
+            return
         made_before, made_last = made_last, None
         if NOT_COUNTED.search(fragment):
             # 上周那个井盖的问题已经修好了，不算今天的: the item just named is not today's.
@@ -269,6 +275,8 @@ def _read_sentence(
                 quantity = first_amount(fragment)
                 if quantity is not None:
                     current.count, current.explicit = quantity.value, True
+                continue
+            if len(reading.drafts) >= MAX_ITEMS:
                 continue
             group = []
             for part in parts:

@@ -21,8 +21,9 @@ def find_sites(text: str, lexicon: UnitWords) -> list[tuple[int, int, Site]]:
             if site is not None:
                 hits.append((match.start(), match.end(), site))
     if lexicon.site_sound_pattern is not None:
+        spelled = {i for start, end, _site in hits for i in range(start, end)}
         for match in lexicon.site_sound_pattern.finditer(text):
-            if any(start < match.end() and match.start() < end for start, end, _site in hits):
+            if match.start() in spelled or match.end() - 1 in spelled:
                 continue
             site = lexicon.site_by_sound(match.group())
             if site is not None:

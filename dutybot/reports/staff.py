@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from ..unit import TITLES, strip_title
 from .clauses import LABEL, LEADING_MARKER, Kind, label_of
+from .model import MAX_CLAUSES
 from .unitwords import UnitWords
 
 _SENTENCE = re.compile(r"[\n。；;！!]+")
@@ -116,9 +117,13 @@ def find_staff(body: str, lexicon: UnitWords) -> StaffReading:
     and whether a staff label (值班人员：) was seen."""
     reading = StaffReading()
     in_staff_block = False
+    clauses = 0
     for sentence in _SENTENCE.split(body):
         if not sentence.strip():
             continue
+        clauses += 1
+        if clauses > MAX_CLAUSES:
+            break
         label = LABEL.match(sentence)
         labelled = bool(label and label_of(label) == Kind.STAFF)
         if label and not labelled:
@@ -245,8 +250,9 @@ def _mentions(clause: str, lexicon: UnitWords) -> list[_Mention]:
             mentions.append(
                 _Mention(match.start(), match.end(), lexicon.staff_at(match.group()), True)
             )
+    covered = {i for m in mentions for i in range(m.start, m.end)}
     for match in _TITLED.finditer(clause):
-        if any(m.start <= match.start() < m.end for m in mentions):
+        if match.start() in covered:
             continue
         surname = match.group("surname") or match.group("surname2")
         if surname not in _SURNAMES:

@@ -25,6 +25,7 @@ STATUS_OPENING = re.compile(r"[\W_]*(?:已|当场|现场|经|均|都|全部|并|
 
 
 _ARRANGED = re.compile(r"找|安排|派|叫")
+_LEAD_LIMIT = 24
 _MAKE_ACT = frozenset(("让", "督促", "要求", "责令", "请"))
 _PERFECTIVE_END = re.compile(r"了[啦哈呢~！!。\s]*+$")
 _COUNT_AFTER = re.compile(r"\s?+(?:\d|[一二两三四五六七八九十几俩仨])")
@@ -39,6 +40,12 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
     last_block = -1
     request_end = block_end = 0
     made_to_act = False
+    # Where the 了 that ends the clause stands (found once: searching from each verb would
+    # make a long clause cost the square of its length).
+    ending = _PERFECTIVE_END.search(fragment[-8:])
+    perfective = len(fragment) - 8 + ending.start() if ending and len(fragment) >= 8 else -1
+    if ending and len(fragment) < 8:
+        perfective = ending.start()
     starts_with_action = False
     for match in STATUS_TOKEN.finditer(fragment):
         token = match.group()
@@ -69,17 +76,18 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
             role == "fix" and token.endswith("了") and (not governed or made_to_act)
         ):
             # 让他们找车拉走, 安排人拉走: what someone else is to do.
-            arranged = governed and _ARRANGED.search(fragment, request_end, start)
+            arranged = governed and _ARRANGED.search(fragment, max(request_end, start - 12), start)
             state, future = ("pending", False) if arranged else ("fixed", False)
             continue
-        lead = _leading_words(fragment[:start])
-        opens = not governed and _opens(lead)
+        # Only a short start can be all people and linking words (大家和环卫工人一起清扫).
+        lead = _leading_words(fragment[max(0, start - _LEAD_LIMIT) : start])
+        opens = not governed and start <= _LEAD_LIMIT and _opens(lead)
         # 把电动车摆放到停车区: the disposal form tells of something done.
         disposal = not governed and ("把" in lead or "将" in lead)
         # 小广告清理3处: a fix verb with its count tells what was done.
         counted = not governed and _COUNT_AFTER.match(fragment, match.end()) is not None
         # 劝他挪到路口外面去了: a clause that ends in 了 after the verb tells it happened.
-        counted = counted or (not governed and _PERFECTIVE_END.search(fragment, match.end()))
+        counted = counted or (not governed and perfective >= match.end())
         if (
             marked_before
             or opens
