@@ -72,6 +72,8 @@ class RecordedReport:
     # Not counted yet: waiting for the sender's answer.
     held_for: HeldFor | None = None
     items: int = 0
+    # Sentences that repeated others in the message (read once).
+    repeated: int = 0
     # The report names a site of another unit served by the bot.
     other_unit_site: str | None = None
 
@@ -238,6 +240,7 @@ def _recorded(
         absent=reading.absent,
         held_for=held_for,
         items=len(reading.problems),
+        repeated=reading.repeated_sentences,
         other_unit_site=other_unit_site,
     )
 

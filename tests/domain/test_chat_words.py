@@ -90,8 +90,8 @@ def test_read_undo_args():
 
 
 def test_fix_words_are_the_report_parsers():
-    from dutybot.reports import lexicon
     from dutybot.fix_words import FIX_VERBS
+    from dutybot.reports import lexicon
 
     assert set(FIX_VERBS) == {*lexicon._RESULT_VERBS, *lexicon._FIX_VERBS}
 

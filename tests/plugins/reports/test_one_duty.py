@@ -188,8 +188,8 @@ async def test_a_pasted_wall_is_held_until_confirmed(app: App):
     await send(
         app,
         pasted_report(),
-        "11月30日 玄帝庙街路西 这条消息读出问题22条（253处），比一次值班多得多，像是粘贴重复了，"
-        "先不计入。核对无误请回复本消息“确认”；有重复请删掉重复部分后重发。",
+        "11月30日 玄帝庙街路西 这条消息读出问题22条（253处），比一次值班多得多，像是粘贴的长文，"
+        "先不计入。核对无误请回复本消息“确认”；不对请删掉多余部分后重发。",
         time=REPORT_TIME,
         bot_message_id=50,
     )

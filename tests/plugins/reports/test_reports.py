@@ -236,7 +236,7 @@ async def test_only_emoji_and_huge_messages(app: App):
     await say(
         app,
         huge,
-        "已记录 11月30日 玄帝庙街路西：到岗0人，发现问题3处，已解决3处\n注意：消息太长，只读了前4000字",
+        "已记录 11月30日 玄帝庙街路西：到岗0人，发现问题3处，已解决3处\n注意：消息太长，只读了前2000字",
     )
     from plugins.reports.model import DailyReport
 
