@@ -165,6 +165,18 @@ def parser_lines(parser: dict[str, Any] | None, imported: dict[str, Any] | None)
                     f"{parser['ratio']:.1f}×",
                 ]
             )
+            hostile = parser.get("adversarial")
+            if hostile:
+                rows.append(
+                    [
+                        f"日报解析：构造的恶意消息 {hostile['messages']} 条",
+                        f"{hostile['per_second']:,} 条/秒；中位数 {hostile['median_ms']} ms；"
+                        f"最慢 {hostile['slowest_ms']} ms（{hostile['slowest']}，"
+                        f"{hostile['slowest_chars']} 字）",
+                        "",
+                        "",
+                    ]
+                )
     if imported is not None:
         if "error" in imported:
             rows.append(["dutybot import", imported["error"], "", ""])

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .unit import FALLBACK_CATEGORY, Category, Unit
+from .wordregex import word_regex
 
 # Built-in hints for the default categories; weaker than any keyword of the unit.
 HINTS: dict[str, tuple[str, ...]] = {
@@ -65,7 +66,23 @@ HINTS: dict[str, tuple[str, ...]] = {
         "搭建",
         "三轮车",
         "消防通道",
-        "飞线",
+        "店外",
+        "桌椅",
+        "出店",
+        "经营",
+        "货物",
+        "歪",
+        "倒地",
+        "倒伏",
+        "单车",
+        "车辆",
+        "涂鸦",
+        "乱搭",
+        "棚子",
+        "窝棚",
+        "乱画",
+        "张贴",
+        "广告",
     ),
     "基础设施": (
         "盲道",
@@ -95,16 +112,34 @@ HINTS: dict[str, tuple[str, ...]] = {
         "堵塞",
     ),
     "宣传氛围": ("宣传", "褪色", "过期", "公示", "标识"),
-    "文明行为": ("吸烟", "吐痰", "插队", "喧哗", "随地", "逆行", "乱穿"),
+    "其他": ("充电", "私拉", "飞线", "隐患"),
+    "文明行为": (
+        "吸烟",
+        "吐痰",
+        "插队",
+        "喧哗",
+        "随地",
+        "逆行",
+        "乱穿",
+        "焚烧",
+        "烧树叶",
+        "烧纸",
+        "烧垃圾",
+    ),
 }
 # Damage words pull a problem towards 基础设施 more strongly than other hints.
 _DAMAGE = ("破损", "损坏", "缺失", "不亮", "脱落", "坏了", "断裂", "破裂", "缺损", "丢失")
 INFRASTRUCTURE = "基础设施"
 
 HINT_WEIGHT = 0.5  # per character, against 1 per character for a unit keyword
+CONSEQUENCE_FACTOR = 0.25  # 安全隐患: a reason, weaker than what the problem is (井盖缺失)
+# Hints as strong as a unit keyword: the fire risk of charging indoors is its own kind.
+STRONG_HINTS = frozenset(("充电", "私拉", "飞线"))
 DAMAGE_BONUS = 1.0
 PLACE_FACTOR = 0.25  # a keyword used as a place
-_PLACE_AFTER = re.compile(r"[杆柱桩座箱]?(?:上|下|旁|边|前|后|里|周边|周围|附近|门口|处|内(?!容))")
+_PLACE_AFTER = re.compile(
+    r"[杆柱桩座箱]?(?:上|下|旁|边|前|后|里|周边|周围|附近|门口|处|区|那边|这边|一带|内(?!容))"
+)
 # ``垃圾`` followed by these names a container or a site, not litter.
 _CONTAINER_AFTER = re.compile(r"[桶箱池站房车]")
 
@@ -129,8 +164,10 @@ class Classifier:
             word = match.group()
             category, is_keyword = self.owner[word]
             end = match.end()
-            if is_keyword:
+            if is_keyword or word in STRONG_HINTS:
                 weight = float(len(word))
+                if "隐患" in word:
+                    weight *= CONSEQUENCE_FACTOR  # why it matters, not what it is
                 if word.endswith("垃圾") and _CONTAINER_AFTER.match(text, end):
                     weight = 0.0
                 elif _PLACE_AFTER.match(text, end):
@@ -147,13 +184,9 @@ class Classifier:
         best = self.fallback
         best_key: tuple[float, int] = (0.0, -1)
         for category, score in scores.items():
-            if category == FALLBACK_CATEGORY:
-                continue  # 其他 only when nothing else fits (井盖缺失，存在安全隐患)
             key = (score, last_seen[category])
             if key > best_key:
                 best, best_key = category, key
-        if best_key[1] < 0 and FALLBACK_CATEGORY in scores:
-            return FALLBACK_CATEGORY
         return best
 
 
@@ -174,7 +207,7 @@ def classifier_for(categories: tuple[Category, ...]) -> Classifier:
                 owner.setdefault(hint, (name, False))
     # Longest first, so that at one position the most specific word wins.
     words = sorted((w for w in owner if w), key=len, reverse=True)
-    pattern = re.compile("|".join(map(re.escape, words))) if words else None
+    pattern = word_regex(words) if words else None
     return Classifier(pattern, owner, fallback)
 
 

@@ -44,6 +44,8 @@ class ImportCounts:
     problems: int = 0
     problem_quantity: int = 0
     already: int = 0
+    # Reports whose site could not be told (or pastes): kept, not counted.
+    held: int = 0
 
 
 @dataclass
@@ -95,6 +97,12 @@ def run(args: argparse.Namespace) -> int:
         f"导入完成：读了 {counts.messages} 条消息，其中日报 {counts.report_messages} 条"
         f"（{counts.reports} 份，问题 {counts.problems} 条共 {counts.problem_quantity} 处）；"
         f"已导入过而跳过 {counts.already} 条。"
+        + (
+            f"\n其中 {counts.held} 份日报没认出地点或像是重复粘贴，未计入"
+            "（可在群里用“/日报 地点 内容”补发）。"
+            if counts.held
+            else ""
+        )
     )
     return 0
 
@@ -276,7 +284,7 @@ async def _import_batch(served, messages: list, counts: ImportCounts) -> None:
             if reports:
                 counts.report_messages += 1
                 for parsed in reports:
-                    await record_report(
+                    recorded = await record_report(
                         session,
                         served,
                         parsed,
@@ -289,8 +297,11 @@ async def _import_batch(served, messages: list, counts: ImportCounts) -> None:
                         message_id=key,
                     )
                     counts.reports += 1
-                    counts.problems += sum(1 + (0 < p.resolved < p.count) for p in parsed.problems)
-                    counts.problem_quantity += parsed.found_total
+                    if recorded.held_for is not None:
+                        counts.held += 1
+                    # New problems only: one told again is counted once, where it was first.
+                    counts.problems += len(recorded.new_numbers)
+                    counts.problem_quantity += recorded.new_found
             session.add(
                 ProcessedMessage(
                     chat=chat,

@@ -74,6 +74,10 @@ class Action(enum.StrEnum):
     VERIFY = "verify"  # checked on site: passed
     REOPEN = "reopen"  # not fixed after all: rework
     WITHDRAW = "withdraw"  # a duplicate or a mistaken entry
+    # Not commands: what a daily report's telling does to a problem told before.
+    TOLD = "told"  # told again by another message (a report, a second member's report)
+    RETRACT = "retract"  # the message that told it was corrected or recalled: undone
+    RESTORE = "restore"  # told again after such a retraction: back as it was
 
     @property
     def label(self) -> str:
@@ -88,6 +92,9 @@ ACTION_LABELS = {
     Action.VERIFY: "核查通过",
     Action.REOPEN: "重开",
     Action.WITHDRAW: "撤销",
+    Action.TOLD: "再次报告",
+    Action.RETRACT: "随消息撤回",
+    Action.RESTORE: "恢复",
 }
 
 
@@ -184,6 +191,11 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _TAG = re.compile(r"(?:^|(?<=\s))[#＃](\S+)")
+ANOTHER_WORDS = ("另一处", "另一个", "另外一处", "另外一个")
+# A short word naming a place: 古淮路, 仙营小区, 23网格, 文昌巷.
+_PLACE_WORD = re.compile(
+    r"[\w（）()]{1,14}(?:路|街|巷|大道|社区|网格|小区|广场|胡同|里|村|桥)[东西南北]?侧?"
+)
 
 
 def _normal(text: str) -> str:
@@ -232,6 +244,11 @@ class ProblemRequest:
     description: str
     category: str | None  # chosen with #类别; None: classify from the description
     on_the_spot: bool = False  # 发现即整改: ends with 已整改, 已清理, 已劝离 … (fix_words)
+    # A leading word that reads like a place but is none of the unit's sites (古淮路): the
+    # site must be asked, not guessed, and the word is not part of the description.
+    unknown_site: str | None = None
+    # "/问题 另一处 …": not the problem a report or an earlier /问题 told, a new one.
+    another: bool = False
 
 
 def read_problem_args(text: str, unit: Unit) -> ProblemRequest:
@@ -243,13 +260,29 @@ def read_problem_args(text: str, unit: Unit) -> ProblemRequest:
         category = category_named(tag, unit)
     text = _TAG.sub(" ", text).strip()
 
+    another = text.startswith(ANOTHER_WORDS)
+    if another:
+        text = text[len(next(w for w in ANOTHER_WORDS if text.startswith(w))) :].strip()
     site, rest = _leading_site(text, unit)
+    if rest.startswith(ANOTHER_WORDS):
+        another = True
+        rest = rest[len(next(w for w in ANOTHER_WORDS if rest.startswith(w))) :].strip()
+    unknown_site = None
+    if site is None:
+        first, _, remainder = text.partition(" ")
+        if remainder.strip() and _PLACE_WORD.fullmatch(first):
+            unknown_site, rest = first, remainder
     description = " ".join(rest.split())
     # The words the report parser takes as fixed (已劝离, 已摆放整齐 …), one list for both.
     on_the_spot = ends_fixed(description)
     check_description(description)
     return ProblemRequest(
-        site=site, description=description, category=category, on_the_spot=on_the_spot
+        site=site,
+        description=description,
+        category=category,
+        on_the_spot=on_the_spot,
+        unknown_site=unknown_site,
+        another=another,
     )
 
 

@@ -331,7 +331,8 @@ class SiteFigures:
     - ``present_rostered``: those check-ins that match a planned roster entry (same person,
       site and date). 到岗率 = present_rostered ÷ rostered; ``present`` − ``present_rostered``
       came without being rostered (非排班).
-    - ``reports``: active daily reports for the site with a duty date in the period.
+    - ``reports``: duties (site and day) in the period with an active daily report; several
+      members' reports of one duty count once.
 
     Problems (``ledger_problem``, counted in 处 by quantity; withdrawn problems never count):
 
@@ -347,7 +348,8 @@ class SiteFigures:
       period. ``unresolved_overdue``: those whose due date had passed by the last day.
     - ``days_to_resolve``: (resolved_on − found_on in days, number of problems) for the
       problems resolved in the period; the median is taken over problems, not 处.
-    - ``activities``: SUM(count) of the activities of active reports, by kind and unit.
+    - ``activities``: by kind and unit, the sum over duties of each duty's largest telling
+      (a second report repeating the first is not summed twice).
 
     Rates: 结案率 = resolved ÷ found (it can pass 100% in a month that clears older
     problems), 按期结案率 = resolved_in_time ÷ resolved, 返工率 = reopened ÷ resolved.

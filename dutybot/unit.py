@@ -108,6 +108,61 @@ DEFAULT_CATEGORIES: dict[str, tuple[str, ...]] = {
     "其他": ("流浪狗", "噪音", "安全隐患"),
 }
 FALLBACK_CATEGORY = "其他"
+
+# The things problems are about, each with the words people use for it, so that the same
+# problem told in other words is recognised (共享单车 / 单车 / 电动车 are one kind of thing,
+# 井盖 is not 路灯). A unit file may add or replace groups under ``[objects]``. ``lasting``
+# groups are things that do not go away by themselves: told again on a later day while still
+# open, they are the same problem (a loose manhole cover), not a new one.
+DEFAULT_OBJECTS: dict[str, tuple[str, ...]] = {
+    "非机动车": (
+        "非机动车",
+        "共享单车",
+        "共享电单车",
+        "单车",
+        "电动车",
+        "电瓶车",
+        "电单车",
+        "自行车",
+        "摩托车",
+        "三轮车",
+        "小黄车",
+    ),
+    "机动车": ("机动车", "汽车", "轿车", "私家车", "货车", "车辆违停", "违停车辆", "违停"),
+    "僵尸车": ("僵尸车", "废弃车辆", "废弃自行车", "废旧车辆"),
+    "垃圾": (
+        "垃圾",
+        "白色垃圾",
+        "杂物",
+        "塑料袋",
+        "纸屑",
+        "烟头",
+        "饮料瓶",
+        "果皮",
+        "包装纸",
+        "落叶",
+        "卫生死角",
+        "碎玻璃",
+        "狗粪",
+        "痰迹",
+    ),
+    "建筑垃圾": ("建筑垃圾", "装修垃圾", "大件垃圾"),
+    "垃圾桶": ("垃圾桶", "垃圾箱", "果皮箱", "垃圾池", "分类桶"),
+    "井盖": ("井盖", "窨井盖", "雨水篦子", "篦子", "下水道"),
+    "路灯": ("路灯", "灯罩", "灯杆", "路灯杆"),
+    "盲道": ("盲道", "盲道砖"),
+    "路面": ("地砖", "人行道砖", "路面", "坑洼", "坑槽", "路沿石", "缘石", "道牙", "塌陷", "下沉"),
+    "护栏": ("护栏", "隔离栏", "栏杆", "围挡"),
+    "小广告": ("小广告", "牛皮癣", "乱张贴", "乱贴", "乱涂乱画", "涂鸦"),
+    "占道经营": ("出店经营", "占道经营", "流动摊贩", "摊贩", "摊点", "摆摊"),
+    "堆放": ("乱堆乱放", "堆放", "乱堆", "纸箱"),
+    "晾晒": ("晾晒", "乱挂", "晾衣"),
+    "宣传栏": ("宣传栏", "宣传牌", "公益广告", "展板", "标语", "海报", "宣传画"),
+    "健身器材": ("健身器材", "座椅", "长椅", "休闲椅"),
+    "绿化": ("绿化带", "树木", "花坛", "草坪", "树池"),
+    "流浪狗": ("流浪狗", "流浪犬", "遛狗", "不牵绳"),
+}
+LASTING_OBJECTS = ("僵尸车", "建筑垃圾", "井盖", "路灯", "路面", "护栏", "健身器材")
 DEFAULT_TIME_LIMIT_DAYS = 7
 HOLIDAY_POLICIES = ("next_workday", "skip")
 # Nothing is sent from QUIET_FROM until QUIET_UNTIL (people are asleep).
@@ -228,6 +283,8 @@ class Unit:
     roster: RosterRules
     categories: tuple[Category, ...]
     reminders: ReminderRules = ReminderRules()
+    # ``[objects]`` merged over DEFAULT_OBJECTS: the words for each kind of thing.
+    objects: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_OBJECTS))
     source: str = ""
     # Other tables of the file, kept raw for the features that read them.
     extra: Mapping[str, Any] = field(default_factory=dict)
@@ -336,6 +393,7 @@ KNOWN_TABLES = {
     "reminders",
     "deadlines",
     "monthly",
+    "objects",
 }
 
 
@@ -370,6 +428,7 @@ def parse_unit(data: Mapping[str, Any], source: Path | str = "<unit>") -> Unit:
         roster=roster,
         categories=categories,
         reminders=reminders,
+        objects=_parse_objects(check, data),
         source=str(source),
         extra=extra,
         monthly=_parse_monthly(check, data),
@@ -517,6 +576,15 @@ def _parse_categories(check: _Checker, data: Mapping[str, Any]) -> tuple[Categor
         Category(name=name, keywords=words, time_limit_days=per_category.get(name, default_limit))
         for name, words in keywords.items()
     )
+
+
+def _parse_objects(check: _Checker, data: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+    """``[objects]``: ``"非机动车" = ["共享单车", "单车"]`` adds a group or replaces a default one."""
+    objects = dict(DEFAULT_OBJECTS)
+    table = check.table(data, "objects")
+    for name in table:
+        objects[name] = check.text_list(table, f"objects.{name}", required=True)
+    return objects
 
 
 def _parse_reminders(check: _Checker, data: Mapping[str, Any]) -> ReminderRules:

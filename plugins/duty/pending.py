@@ -85,3 +85,26 @@ def take_question(group_id: int, user_id: int) -> SiteQuestion | None:
 
 def clear() -> None:
     _questions.clear()
+
+
+def site_from_answer(unit: Unit, text: str) -> Site | None:
+    """The site an answer to "哪个地点？回复序号即可" means: its number or its name."""
+    return SiteQuestion(unit, list(unit.sites), _no_answer, clock.now()).read_answer(text)
+
+
+async def _no_answer(site: Site) -> str:
+    return ""
+
+
+def expect_site(
+    unit: Unit,
+    group_id: int,
+    user_id: int,
+    on_answer: OnSite,
+    on_sent: OnSent | None = None,
+) -> None:
+    """Wait for the answer to a site question the caller words itself (choices: the unit's
+    sites, numbered in order)."""
+    _questions[(group_id, user_id)] = SiteQuestion(
+        unit, list(unit.sites), on_answer, clock.now(), on_sent
+    )

@@ -36,6 +36,9 @@ from dutybot.ledger import (  # noqa: E402
     read_problem_args,
     split_number,
 )
+from dutybot.matching import lexicon_for  # noqa: E402
+from dutybot.suggest import closest_site  # noqa: E402
+from dutybot.text import clip  # noqa: E402
 from dutybot.unit import Site  # noqa: E402
 from plugins.duty import inbox, pending, units  # noqa: E402
 from plugins.duty import service as duty_service  # noqa: E402
@@ -52,7 +55,7 @@ from plugins.duty.config import Config as DutyConfig  # noqa: E402
 from plugins.duty.service import Person  # noqa: E402
 from plugins.duty.units import ServedUnit  # noqa: E402
 
-from . import photos, replies, service  # noqa: E402
+from . import photos, replies, service, tellings  # noqa: E402
 from .photos import FetchedPhoto  # noqa: E402
 
 COMMANDS = {
@@ -129,8 +132,12 @@ async def handle_problem(event: GroupMessageEvent, args: Message = CommandArg())
         reporter_qq=event.user_id,
         message_id=message_key(event),
         photos=fetched,
+        another=request.another,
     )
-    site = request.site or await _usual_site(served, actor, at.date())
+    # A place word that is none of the unit's sites is asked about, never guessed.
+    site = request.site
+    if site is None and request.unknown_site is None:
+        site = await _usual_site(served, actor, at.date())
     if site is None:
         question = pending.ask_site(
             served.unit,
@@ -140,6 +147,10 @@ async def handle_problem(event: GroupMessageEvent, args: Message = CommandArg())
             "登记问题",
             on_sent=registration.sent,
         )
+        if request.unknown_site:
+            guess = closest_site(request.unknown_site, served.unit)
+            maybe = f"是不是“{guess.label}”？" if guess else ""
+            question = f"没认出地点“{clip(request.unknown_site, 14)}”。{maybe}{question}"
         await problem_command.finish(question)
     receipt = await problem_command.send(await registration.record(site))
     await registration.sent(receipt)
@@ -162,9 +173,36 @@ class _Registration:
     message_id: str
     photos: list[FetchedPhoto]
     number: int | None = None
+    # "/问题 另一处 …": the sender says it is not the problem told before.
+    another: bool = False
 
     async def record(self, site: Site) -> str:
+        told_before = False
+
         async def work(session: AsyncSession) -> service.ProblemView:
+            nonlocal told_before
+            # Listed in a report that day, or a lasting problem still open: told again, not
+            # registered anew (unless the sender says it is another one: /问题 另一处 …).
+            if not self.another:
+                known = await tellings.tell_by_command(
+                    session,
+                    self.served.unit_id,
+                    self.served.site_id(site),
+                    self.at,
+                    tellings.Told(
+                        self.category,
+                        self.description,
+                        self.quantity,
+                        self.quantity if self.on_the_spot else 0,
+                    ),
+                    lexicon_for(self.served.unit),
+                    actor_qq=self.reporter_qq,
+                    message_id=self.message_id,
+                    photos=self.photos,
+                )
+                if known is not None:
+                    told_before = True
+                    return await service.problem_view(session, known)
             problem = await service.add_problem(
                 session,
                 self.served.unit_id,
@@ -183,6 +221,8 @@ class _Registration:
 
         problem = await _write(self.event, work)
         self.number = problem.number
+        if told_before:
+            return replies.told_before(self.served, problem, self.photos)
         return replies.registered(self.served, problem, self.photos)
 
     async def sent(self, receipt: Any) -> None:

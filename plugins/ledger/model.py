@@ -128,3 +128,35 @@ class Photo(Model):
     taken_at: Mapped[datetime]  # the time of the message that carried it
     message_id: Mapped[str | None] = mapped_column(sa.String(64), default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ProblemTelling(Model):
+    """One message telling a problem: the ``/问题`` that registered it, a daily report that
+    listed it, a second member's report of the same duty. A problem is counted once however
+    often it is told; this is where every telling is kept (the Excel ledger lists them).
+
+    ``changes`` records what this telling changed on a problem it did not create (JSON, e.g.
+    ``{"status": ["open", "resolved"]}``), so that withdrawing the telling's report can undo
+    exactly that and nothing someone did since."""
+
+    __table_args__ = (sa.Index("ix_ledger_problemtelling_message", "unit_id", "message_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    problem_id: Mapped[int] = mapped_column(sa.ForeignKey("ledger_problem.id"), index=True)
+    unit_id: Mapped[int] = mapped_column(sa.ForeignKey("duty_unit.id"))
+    source: Mapped[Source] = mapped_column(enum_type(Source))
+    # The daily report (reports plugin) it came from; no foreign key, as for Problem.
+    report_id: Mapped[int | None] = mapped_column(default=None, index=True)
+    message_id: Mapped[str | None] = mapped_column(sa.String(64), default=None)
+    actor_qq: Mapped[int | None] = mapped_column(sa.BigInteger, default=None)
+    at: Mapped[datetime]
+    text: Mapped[str] = mapped_column(sa.Text, default="")
+    quantity: Mapped[int] = mapped_column(default=1)
+    # How many the telling says were fixed.
+    fixed: Mapped[int] = mapped_column(default=0)
+    # True for the telling that put the problem in the ledger.
+    registered: Mapped[bool] = mapped_column(default=False)
+    # False once its report was corrected or recalled.
+    active: Mapped[bool] = mapped_column(default=True)
+    changes: Mapped[str] = mapped_column(sa.Text, default="{}")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -62,6 +62,17 @@ def registered(served: ServedUnit, problem: ProblemView, photos: list[FetchedPho
     return "\n".join(lines + _photo_failures(photos))
 
 
+def told_before(served: ServedUnit, problem: ProblemView, photos: list[FetchedPhoto]) -> str:
+    """``/问题`` of a problem already in the ledger (a report listed it, or it is still open
+    from an earlier duty): not counted again."""
+    lines = [
+        f"这个问题已登记过：{heading(served, problem, _photo_count(photos))}，不重复计数"
+        + ("，照片已补充。" if any(p.saved for p in photos) else "。"),
+        f"如果是另一处问题，请发送：/问题 另一处 {problem.description[:12]}",
+    ]
+    return "\n".join(lines + _photo_failures(photos))
+
+
 def photos_added(problem: ProblemView, photos: list[FetchedPhoto]) -> str:
     stage = "整改后" if problem.status in SETTLED else "整改前"
     saved = sum(1 for p in photos if p.saved)

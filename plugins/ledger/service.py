@@ -23,6 +23,7 @@ from dutybot import clock
 from dutybot.errors import IllegalTransition, NotAllowed, UnknownProblem
 from dutybot.ledger import (
     MAX_NOTE,
+    SETTLED,
     UNRESOLVED,
     Action,
     PhotoStage,
@@ -40,7 +41,7 @@ from dutybot.ledger import (
 from dutybot.unit import DEFAULT_TIME_LIMIT_DAYS
 from plugins.duty.model import Checkin, Site, Staff, Unit
 
-from .model import Photo, Problem, ProblemEvent
+from .model import Photo, Problem, ProblemEvent, ProblemTelling
 from .photos import FetchedPhoto
 
 
@@ -203,6 +204,21 @@ async def add_problem(
         problem.resolution_note if resolved else note[:MAX_NOTE],
     )
     _add_photos(session, problem, PhotoStage.BEFORE, photos, found_utc, message_id)
+    session.add(
+        ProblemTelling(
+            problem_id=problem.id,
+            unit_id=unit_id,
+            source=source,
+            report_id=report_id,
+            message_id=message_id,
+            actor_qq=reporter_qq,
+            at=found_utc,
+            text=description,
+            quantity=quantity,
+            fixed=quantity if resolved else 0,
+            registered=True,
+        )
+    )
     await session.flush()
     return problem
 
@@ -544,6 +560,18 @@ def _add_event(
             message_id=message_id,
         )
     )
+
+
+def add_before_photos(
+    session: AsyncSession,
+    problem: Problem,
+    photos: Sequence[FetchedPhoto],
+    at_utc: datetime,
+    message_id: str | None,
+) -> None:
+    """Photos sent with a later telling of the problem: 整改前 while it is open, else 整改后."""
+    stage = PhotoStage.AFTER if problem.status in SETTLED else PhotoStage.BEFORE
+    _add_photos(session, problem, stage, photos, at_utc, message_id)
 
 
 def _add_photos(

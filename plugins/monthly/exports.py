@@ -26,7 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dutybot import clock
 from dutybot.duty_calendar import WEEKDAY_NAMES
-from dutybot.ledger import PhotoStage, PhotoStatus, Status
+from dutybot.ledger import PhotoStage, PhotoStatus, Source, Status
 from dutybot.monthly import (
     CityRow,
     Period,
@@ -41,7 +41,7 @@ from dutybot.monthly import (
 )
 from dutybot.text import without_brackets
 from plugins.duty.model import Checkin, RosterEntry, RosterStatus, Site, Staff
-from plugins.ledger.model import Photo, Problem
+from plugins.ledger.model import Photo, Problem, ProblemTelling
 from plugins.reports.model import DailyReport, ReportStatus
 
 from .figures import NO_SITE
@@ -94,6 +94,7 @@ LEDGER_HEADER = (
     "整改时间",
     "照片",
     "台账编号",
+    "报告来源",
 )
 DUTY_HEADER = (
     "日期",
@@ -276,7 +277,7 @@ async def _ledger_sheet(
     """Problems found in the period, resolved in it, or still open at its end (not withdrawn),
     oldest first: the ledger of the month."""
     sheet = book.create_sheet(LEDGER_SHEET)
-    _widths(sheet, (6, 17, 20, 40, 10, 6, 16, 26, 17, 18, 8))
+    _widths(sheet, (6, 17, 20, 40, 10, 6, 16, 26, 17, 18, 8, 40))
     _header(sheet, LEDGER_HEADER)
     first, last = period.first, period.last
     photos = (
@@ -326,6 +327,7 @@ async def _ledger_sheet(
         .order_by(Problem.found_at, Problem.number)
         .execution_options(yield_per=STREAM_BATCH)
     )
+    told_by = await _tellings_text(session, unit_id, first, last)
     index = 0
     result = await session.stream(query)
     async for row in result:
@@ -362,8 +364,53 @@ async def _ledger_sheet(
                 "" if resolved_later else _local_text(row.resolved_at),
                 photo_text,
                 row.number,
+                told_by.get(row.number, ""),
             ]
         )
+
+
+TOLD_BY = {Source.COMMAND: "/问题", Source.REPORT: "日报", Source.IMPORT: "导入"}
+
+
+async def _tellings_text(
+    session: AsyncSession, unit_id: int, first: date, last: date
+) -> dict[int, str]:
+    """Every message that told each problem of the period (报告来源): a problem is one row
+    however often it was told, and this column shows by whom and when."""
+    names = dict(
+        (
+            await session.execute(
+                sa.select(Staff.qq, Staff.name).where(
+                    Staff.unit_id == unit_id, Staff.qq.is_not(None)
+                )
+            )
+        ).all()
+    )
+    rows = await session.execute(
+        sa.select(Problem.number, ProblemTelling.source, ProblemTelling.actor_qq, ProblemTelling.at)
+        .join(Problem, Problem.id == ProblemTelling.problem_id)
+        .where(
+            ProblemTelling.unit_id == unit_id,
+            ProblemTelling.active.is_(True),
+            sa.or_(ProblemTelling.registered.is_(True), ProblemTelling.quantity > 0),
+            Problem.found_on <= last,
+            sa.or_(
+                Problem.found_on >= first,
+                Problem.resolved_on >= first,
+                Problem.resolved_on.is_(None),
+            ),
+        )
+        .order_by(Problem.number, ProblemTelling.at, ProblemTelling.id)
+    )
+    told: dict[int, list[str]] = defaultdict(list)
+    for number, source, qq, at in rows:
+        who = names.get(qq, str(qq) if qq else "")
+        told[number].append(
+            " ".join(
+                p for p in (TOLD_BY[Source(source)], who, f"{clock.to_local(at):%m-%d %H:%M}") if p
+            )
+        )
+    return {number: "；".join(parts) for number, parts in told.items()}
 
 
 async def _duty_sheet(book: Workbook, session: AsyncSession, unit_id: int, period: Period) -> None:

@@ -173,25 +173,44 @@ async def _figures_by_key(
         await session.execute(sa.select(held.c.key, sa.func.count()).group_by(held.c.key)),
         "held_duties",
     )
+    # One duty, one report: several members' reports of a site's day count as one.
+    reported_duties = (
+        sa.select(scope.key(DailyReport).label("key"), DailyReport.site_id, DailyReport.duty_date)
+        .where(active_reports)
+        .distinct()
+        .subquery()
+    )
     put(
         await session.execute(
-            sa.select(scope.key(DailyReport), sa.func.count())
-            .where(active_reports)
-            .group_by(scope.key(DailyReport))
+            sa.select(reported_duties.c.key, sa.func.count()).group_by(reported_duties.c.key)
         ),
         "reports",
+    )
+    # A second report repeating the first is not summed twice: each duty counts the largest
+    # telling of each kind of work.
+    per_duty = (
+        sa.select(
+            scope.key(DailyReport).label("key"),
+            ReportActivity.kind,
+            ReportActivity.unit,
+            sa.func.max(ReportActivity.count).label("count"),
+        )
+        .join(DailyReport, DailyReport.id == ReportActivity.report_id)
+        .where(active_reports)
+        .group_by(
+            scope.key(DailyReport),
+            DailyReport.site_id,
+            DailyReport.duty_date,
+            ReportActivity.kind,
+            ReportActivity.unit,
+        )
+        .subquery()
     )
     activities: dict[int | None, list[Count]] = defaultdict(list)
     for key, kind, unit, total in await session.execute(
         sa.select(
-            scope.key(DailyReport),
-            ReportActivity.kind,
-            ReportActivity.unit,
-            sa.func.sum(ReportActivity.count),
-        )
-        .join(DailyReport, DailyReport.id == ReportActivity.report_id)
-        .where(active_reports)
-        .group_by(scope.key(DailyReport), ReportActivity.kind, ReportActivity.unit)
+            per_duty.c.key, per_duty.c.kind, per_duty.c.unit, sa.func.sum(per_duty.c.count)
+        ).group_by(per_duty.c.key, per_duty.c.kind, per_duty.c.unit)
     ):
         activities[key].append(Count(kind, int(total or 0), unit))
 
@@ -326,7 +345,11 @@ async def site_figures(
                 SiteFigures(name=name, label=label, site_id=site_id, **values.get(site_id, {}))
             )
     if None in values:
-        result.append(SiteFigures(name=NO_SITE, label=NO_SITE, site_id=None, **values[None]))
+        # Only records from before reports without a site were held (or an import) land here;
+        # a block with nothing in it is not shown.
+        no_site = SiteFigures(name=NO_SITE, label=NO_SITE, site_id=None, **values[None])
+        if not no_site.is_empty:
+            result.append(no_site)
     return tuple(result)
 
 

@@ -27,6 +27,14 @@ class ReportStatus(enum.StrEnum):
     ACTIVE = "active"
     SUPERSEDED = "superseded"  # replaced by a corrected report
     WITHDRAWN = "withdrawn"  # the message was recalled
+    # Not counted yet: the site could not be told, or the text looks pasted many times; the
+    # sender was asked (``held_for``) and the report counts once answered.
+    HELD = "held"
+
+
+class HeldFor(enum.StrEnum):
+    SITE = "site"  # which site? (numbered choices)
+    CONFIRMATION = "confirm"  # far more items than a duty has, or repeated paragraphs
 
 
 class DailyReport(Model):
@@ -61,6 +69,13 @@ class DailyReport(Model):
     # Names the report gives as on duty (JSON list), and what could not be read (JSON list).
     staff_named: Mapped[str] = mapped_column(sa.Text, default="[]")
     notes: Mapped[str] = mapped_column(sa.Text, default="[]")
+    # What the parser read, as JSON (problems with their fixes, staff, absent people,
+    # activities), so that a held report or a report restored after a recall can be applied
+    # again exactly as it was read.
+    parsed: Mapped[str | None] = mapped_column(sa.Text, default=None)
+    held_for: Mapped[HeldFor | None] = mapped_column(enum_type(HeldFor), default=None)
+    # The bot's "已记录 …" reply, so that replying to it corrects this report.
+    bot_message_id: Mapped[str | None] = mapped_column(sa.String(64), default=None, index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

@@ -41,17 +41,31 @@ async def test_report_correction_and_recall(bot_process: BotProcess, qq: Simulat
     assert open_quantity == 3
     assert ("劝导", 8) in activities
 
+    # Recalling the correction brings back the report it had replaced, under the same numbers.
     await qq.group_recall(GROUP, 20001, second)
     assert await qq.reply_text() == (
-        "消息已撤回：11月30日 玄帝庙街路西 的日报不再计入，一并撤销问题记录2条、到岗3人。"
+        "更正已撤回：11月30日 玄帝庙街路西 的日报恢复为更正前的："
+        "到岗3人，发现问题7处，已解决5处，待协调2处"
     )
     statuses = [
         r[0] for r in await bot_process.fetch("SELECT status FROM reports_dailyreport ORDER BY id")
     ]
+    problems = await bot_process.fetch(
+        "SELECT number, quantity, status FROM ledger_problem ORDER BY number"
+    )
+    [(checkins,)] = await bot_process.fetch("SELECT COUNT(*) FROM duty_checkin")
+    assert statuses == ["active", "withdrawn"]
+    assert problems == [(1, 5, "resolved"), (2, 2, "open")]
+    assert checkins == 3
+
+    # Recalling the first report now withdraws it for good.
+    await qq.group_recall(GROUP, 20001, first)
+    assert await qq.reply_text() == (
+        "消息已撤回：11月30日 玄帝庙街路西 的日报不再计入，一并撤销问题记录2条、到岗3人。"
+    )
     [(open_quantity,)] = await bot_process.fetch(
         "SELECT SUM(quantity) FROM ledger_problem WHERE status = 'open'"
     )
     [(checkins,)] = await bot_process.fetch("SELECT COUNT(*) FROM duty_checkin")
-    assert statuses == ["superseded", "withdrawn"]
     assert open_quantity is None
     assert checkins == 0

@@ -48,7 +48,7 @@ async def test_workbook(november, served, data_dir):
     assert summary[1] == ("统计日期：2026-11-01 至 2026-11-30",)
     assert summary[2][:4] == ("地点", "计划值班（次）", "值班（次）", "排班（人次）")
     assert summary[3] == (
-        ROAD, 4, 4, 8, 7, 1, "75%", 5, 15, 7, 9, 7, "47%", "86%", "14%", "11 天",
+        ROAD, 4, 4, 8, 7, 1, "75%", 4, 15, 7, 9, 7, "47%", "86%", "14%", "11 天",
         "发放宣传资料 30 份、劝导 20 人次",
     )  # fmt: skip
     assert summary[4] == (
@@ -57,7 +57,7 @@ async def test_workbook(november, served, data_dir):
     assert summary[5] == (
         "未注明地点", 0, 0, 0, 0, 0, "—", 1, 0, 0, 0, 0, "—", "—", "—", "—",
     )  # fmt: skip
-    assert summary[6][:13] == ("合计", 4, 4, 8, 7, 1, "75%", 6, 15, 7, 10, 8, "47%")
+    assert summary[6][:13] == ("合计", 4, 4, 8, 7, 1, "75%", 5, 15, 7, 10, 8, "47%")
     assert summary[8:] == [
         ("问题类别", "发现（处）", "已解决（处）"),
         ("环境卫生", 7, 0),
@@ -90,10 +90,10 @@ async def test_workbook(november, served, data_dir):
     ledger = rows(book["问题台账"])
     assert ledger[0] == (
         "序号", "发现时间", "地点", "问题描述", "类别", "数量", "责任单位", "整改情况", "整改时间",
-        "照片", "台账编号",
+        "照片", "台账编号", "报告来源",
     )  # fmt: skip
     # Found in the month, resolved in it, or open at its end; never the withdrawn #4.
-    assert ledger[1:] == [
+    assert [row[:11] for row in ledger[1:]] == [
         (1, "2026-10-10 08:00", "市16网格", "宣传栏破损", "宣传氛围", 1, "市外侨办", "待处理",
          None, None, 8),
         (2, "2026-10-20 08:00", "玄帝庙街路西", "井盖松动", "基础设施", 1, "市外侨办", "已整改",
@@ -110,6 +110,16 @@ async def test_workbook(november, served, data_dir):
         (7, "2026-11-25 07:50", "玄帝庙街路西", "烟头4处", "环境卫生", 4, "市外侨办", "待处理",
          None, "整改前 1 张", 6),
     ]  # fmt: skip
+    # 报告来源: every message that told the problem (here each was told once).
+    assert [row[11] for row in ledger[1:]] == [
+        "/问题 王晓明 10-10 08:00",
+        "/问题 王晓明 10-20 08:00",
+        "/问题 王晓明 11-02 07:50",
+        "/问题 王晓明 11-04 07:45",
+        "/问题 王晓明 11-09 08:00",
+        "/问题 王晓明 11-16 08:00",
+        "/问题 王晓明 11-25 07:50",
+    ]
 
     duty = rows(book["值班记录"])
     assert duty[0] == (
@@ -137,7 +147,7 @@ async def test_report(november, served, data_dir):
     for figure in (
         "计划值班 4 次，实际值班 4 次；排班 8 人次，到岗 7 人次，到岗率 75%",
         "4个科室 6 名同志参加值班，其间请假 1 人次、换班 1 人次",
-        "共报送值班日报 6 份（其中值班当天报送 3 份）",
+        "共报送值班日报 5 份（其中值班当天报送 3 份）",
         "共发现问题 15 处，其中环境卫生 7 处、市容秩序 5 处、基础设施 3 处",
         "已解决 7 处，结案率 47%，按期结案率 86%，返工率 14%，处置天数中位数 11 天",
         "及时协调城管执法中队等单位处置",
@@ -190,5 +200,5 @@ async def test_city_workbook(november, served, tmp_path):
     values = [trimmed(r) for r in rows(sheet)]
     assert values[0] == ("全市2026年11月“路长制”、网格化管理值班汇总",)
     assert values[1][0] == "单位"
-    assert values[2][:11] == ("市外侨办", 4, 4, 8, 7, 1, "75%", 6, 15, 7, 10)
-    assert values[3][:11] == ("全市合计", 4, 4, 8, 7, 1, "75%", 6, 15, 7, 10)
+    assert values[2][:11] == ("市外侨办", 4, 4, 8, 7, 1, "75%", 5, 15, 7, 10)
+    assert values[3][:11] == ("全市合计", 4, 4, 8, 7, 1, "75%", 5, 15, 7, 10)

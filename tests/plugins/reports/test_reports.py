@@ -150,20 +150,28 @@ async def test_corrected_report_replaces_the_earlier(app: App):
         ("环境卫生", 1, "resolved"),
         ("基础设施", 3, "open"),
     ]
-    assert sum(1 for *_, s, _ in await problems() if s.value == "withdrawn") == 3
+    # The corrected report's problems keep their numbers: nothing withdrawn, nothing added.
+    assert len(await problems()) == 3
     assert "孙悦" not in [n for n, _ in await checkins()]
 
 
-async def test_someone_elses_report_for_the_same_site_is_another_report(app: App):
+async def test_someone_elses_report_of_the_same_duty_joins_it(app: App):
     await say(app, REPORT, REPLY, time=at("2026-11-30 09:12"))
     await say(
         app,
-        "玄帝庙街值班补充：发现烟头2处，已清理。",
-        "已记录 11月30日 玄帝庙街路西：到岗6人，发现问题2处，已解决2处",
+        "玄帝庙街值班补充：发现烟头2处，已清理；路灯不亮1处，已报城管。",
+        "已并入 11月30日 玄帝庙街路西 的日报：新增问题1处，#2 已登记",
         user_id=20002,
         time=at("2026-11-30 09:30"),
     )
+    # Both reports are kept; the litter is the same problem (#2), the street lamp is new.
     assert [s for s, *_ in await reports()] == ["active", "active"]
+    assert [(c, q, s.value) for c, q, s, _ in await problems()] == [
+        ("市容秩序", 5, "resolved"),
+        ("环境卫生", 2, "resolved"),
+        ("基础设施", 2, "open"),
+        ("基础设施", 1, "open"),
+    ]
 
 
 async def test_recalled_report_is_withdrawn_with_what_it_created(app: App):
@@ -212,12 +220,14 @@ async def test_unknown_site_and_bad_date_are_said(app: App):
     await say(
         app,
         "11月31日值班，发现人民路电动车乱停3辆，已摆放整齐。",
-        "已记录 11月30日 （地点未认出）：发现问题3处，已解决3处\n"
-        "注意：日期“11月31日”不存在，按发送日期记；没找到值班地点；"
-        "未计到岗：请写明地点后重发，或发“/日报 地点 内容”",
+        "11月30日的日报没认出是哪个地点，先不计入。是哪个地点？回复序号即可：\n"
+        "1. 玄帝庙街路西\n2. 市16网格\n（也可以发“/日报 地点 内容”重发）\n"
+        "注意：日期“11月31日”不存在，按发送日期记",
     )
+    # Nothing is counted blind: no check-ins, no problems under 未注明地点.
     assert await checkins() == []
-    assert [(c, q) for c, q, *_ in await problems()] == [("市容秩序", 3)]
+    assert await problems() == []
+    assert await reports() == [("held", 3, 3)]
 
 
 async def test_only_emoji_and_huge_messages(app: App):
@@ -226,7 +236,7 @@ async def test_only_emoji_and_huge_messages(app: App):
     await say(
         app,
         huge,
-        "已记录 11月30日 玄帝庙街路西：到岗0人，发现问题3处，已解决3处\n注意：消息太长，只读了前4000字",
+        "已记录 11月30日 玄帝庙街路西：到岗0人，发现问题3处，已解决3处\n注意：消息太长，只读了前2000字",
     )
     from plugins.reports.model import DailyReport
 

@@ -1,0 +1,106 @@
+"""A whole message: the cheap exit for chat, splitting by site, the date, then each site's text."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from ..unit import Unit
+from .clean import clean_text
+from .dates import mask_names, read_date
+from .lexicon import DUTY_WORDS, NO_PROBLEM, NOTICE_START, NOTICE_WORDS, PERIOD_SUMMARY, QUESTION
+from .model import MAX_ANALYSED_CHARS, ParsedReport
+from .reading import read_section
+from .sites import split_by_site
+from .unitwords import UnitWords, unit_words
+
+
+def parse(
+    text: str, sent_at: datetime, unit: Unit, assume_report: bool = False
+) -> list[ParsedReport]:
+    if not isinstance(text, str) or not text:
+        return []
+    notes: list[str] = []
+    if len(text) > MAX_ANALYSED_CHARS:
+        text = text[:MAX_ANALYSED_CHARS]
+        notes.append(f"消息太长，只读了前{MAX_ANALYSED_CHARS}字")
+    text = clean_text(text)
+    lexicon = unit_words(unit)
+    # The cheap exit that most chat takes.
+    site_hit = lexicon.site_pattern.search(text) if lexicon.site_pattern else None
+    if not assume_report and (
+        (not site_hit and not DUTY_WORDS.search(text) and not _looks_like_duty(text, lexicon))
+        or NOTICE_START.search(text)
+    ):
+        return []
+
+    sections = split_by_site(text, lexicon)
+    day, date_notes, only_future = read_date(mask_names(text, lexicon), sent_at.date())
+    if only_future and not assume_report:
+        return []  # 1月15日值班名单… : about a duty still to come
+    notes.extend(date_notes)
+
+    reports: list[ParsedReport] = []
+    strong = False
+    for site, body in sections:
+        reading = read_section(body, lexicon)
+        strong = strong or reading.strong
+        if not reading.has_content and not (assume_report and len(sections) == 1):
+            continue
+        site_notes = list(notes)
+        if site is None:
+            site_notes.append(_unknown_site_note(text))
+        site_notes.extend(f"“{name}”不在人员名单中，按原文记" for name in reading.unlisted)
+        site_notes.extend(reading.notes)
+        reports.append(
+            ParsedReport(
+                date=day,
+                site=site.name if site else None,
+                staff=tuple(reading.staff),
+                found=tuple(reading.found),
+                resolved=tuple(reading.resolved),
+                activities=tuple(reading.activities),
+                notes=tuple(site_notes),
+                problems=tuple(reading.problems),
+                absent=tuple(reading.absent),
+                repeated_sentences=reading.repeated_sentences,
+            )
+        )
+    if not reports:
+        return []
+    if not strong and not assume_report:
+        # Without a report's shape, a question, a request to others or a period summary is chat.
+        if QUESTION.search(text) or NOTICE_WORDS.search(text):
+            return []
+        if PERIOD_SUMMARY.search(text) and not site_hit:
+            return []
+    return reports
+
+
+def _looks_like_duty(text: str, lexicon: UnitWords) -> bool:
+    """No site and no duty word, yet a report: a site as it sounds (凤凰成社区), or someone on
+    the staff list with a problem or an all-clear (我跟许志强去的，捡了点垃圾)."""
+    if lexicon.site_sound_pattern is not None and any(
+        lexicon.site_by_sound(m.group()) for m in lexicon.site_sound_pattern.finditer(text)
+    ):
+        return True
+    if lexicon.staff_pattern is None or not lexicon.staff_pattern.search(text):
+        return False
+    return bool(lexicon.classifier.words(text) or NO_PROBLEM.search(text))
+
+
+def _unknown_site_note(text: str) -> str:
+    labelled = re.search(
+        r"(?:值班地点|值班路段|值班网格|地点|路段|点位)\s*[:：]\s*([^\s，,。；;]{2,24})", text
+    )
+    if labelled:
+        return f"没认出地点“{labelled.group(1)}”"
+    named = re.search(
+        r"([\u4e00-\u9fff\d]{2,12}?(?:路|街|大道|社区|网格|小区|广场))"
+        r"(?:[东西南北]侧|路[东西南北]|两侧)?\s*(?:今日|今天|今早)?(?:网格)?值班",
+        text,
+    )
+    if named:
+        place = re.sub(r"^(?:今日|今天|今早|昨天|昨日|在|到|赴)+", "", named.group(1))
+        return f"没认出地点“{place}”"
+    return "没找到值班地点"

@@ -1,0 +1,663 @@
+"""Reading one site's text, sentence by sentence and clause by clause, into items (problems
+found and what became of them) and activities."""
+
+from __future__ import annotations
+
+import re
+
+from ..quantity import MEASURE_WORDS, Quantity, chinese_numeral, number_value
+from .amounts import amounts, first_amount
+from .clauses import (
+    LABEL,
+    LEADING_MARKER,
+    MARKER,
+    Kind,
+    fragments,
+    index_refs,
+    label_of,
+    marker_number,
+    sentences,
+)
+from .clean import drop_repeats
+from .items import Draft, Reading
+from .lexicon import (
+    ACTIVITY_COUNT,
+    ACTIVITY_MENTION,
+    ACTIVITY_RULES,
+    ALL_FIXED,
+    CARRIED_OVER,
+    CN,
+    CONSEQUENCE,
+    DONE_AFTER,
+    EXCEPT,
+    ITEM_FLUFF,
+    NEGATED_START,
+    NO_PROBLEM,
+    NOT_COUNTED,
+    OBJECT_WORDS,
+    PERSON_TIMES,
+    PLAN_START,
+    POSITIVE,
+    PROBLEM_PREDICATE,
+    PUBLICITY_WORK,
+    REMAINDER,
+    REST,
+    SCOPE,
+    STATUS_TOKEN,
+    SUMMARY_FIXED,
+    SUMMARY_FOUND,
+    TOKEN_ROLE,
+)
+from .linking import draft_numbered, matching_draft
+from .model import ACTIVITY_UNITS, MAX_CLAUSES, MAX_ITEMS, Activity
+from .staff import find_staff
+from .status import STATUS_OPENING, STATUS_TAIL, Status, read_status
+from .totals import finish
+from .unitwords import UnitWords
+
+# ---------------------------------------------------------------------------------------------
+# One site's text
+
+
+def read_section(body: str, lexicon: UnitWords) -> Reading:
+    reading = Reading()
+    body, reading.repeated_sentences = drop_repeats(body)
+    people = find_staff(body, lexicon)
+    reading.staff, reading.unlisted, reading.absent = people.names, people.unlisted, people.absent
+    staff_labelled = people.labelled
+    reading.no_problem = bool(NO_PROBLEM.search(body))
+    kind = Kind.NEUTRAL
+    found_seen = False
+    for sentence in sentences(body):
+        if reading.clauses > MAX_CLAUSES:
+            reading.notes.append("消息太长，后面的部分没有读")
+            break
+        label = LABEL.match(sentence)
+        if label:
+            kind_here = label_of(label)
+            if kind_here in (Kind.FOUND, Kind.FIX):
+                reading.strong = True
+            sentence = sentence[label.end() :]
+            if kind_here in (Kind.STAFF, Kind.DATE, Kind.SITE):
+                continue
+            kind = kind_here
+            if not sentence.strip():
+                continue
+        if (
+            kind in (Kind.PLAN, Kind.CARRIED)
+            or CARRIED_OVER.search(sentence)
+            or PLAN_START.match(sentence.strip())
+            or (_META.search(sentence) and not first_amount(sentence))
+        ):
+            continue
+        if kind == Kind.FOUND:
+            found_seen = True
+        _read_sentence(sentence, kind, found_seen, reading, lexicon)
+    if staff_labelled:
+        reading.strong = True
+    finish(reading)
+    return reading
+
+
+def _read_sentence(
+    sentence: str, kind: Kind, found_seen: bool, reading: Reading, lexicon: UnitWords
+) -> None:
+    list_no: int | None = None
+    targets: list[Draft] = []  # items a 整改 line refers to by number (1、3当场整改)
+    if _all_but(sentence, reading, lexicon):
+        return
+    refs = index_refs(sentence)
+    if refs:
+        targets = [d for d in (draft_numbered(reading.drafts, n) for n in refs[0]) if d]
+        # Under 发现问题 a numbered line is a new item unless it only tells an outcome.
+        if targets and (kind in (Kind.FIX, Kind.EFFECT) or not _names_problem(refs[1], lexicon)):
+            sentence = refs[1]
+        else:
+            targets = []
+    if not targets:
+        marker = LEADING_MARKER.match(sentence)
+        if marker:
+            list_no = marker_number(marker.group("marker"))
+            sentence = sentence[marker.end() :]
+    current: Draft | None = targets[0] if len(targets) == 1 else None
+    pending_activity: str | None = None
+    in_summary = False
+    group: list[Draft] = []  # the items the last clause listed
+    made_here: list[Draft] = []  # the items this sentence named
+    made_last: Draft | None = None  # the item the clause before named
+    for raw in fragments(sentence, lexicon.classifier.words, lexicon.classifier.classify):
+        fragment = raw.strip()
+        if not fragment:
+            continue
+        reading.clauses += 1
+        if reading.clauses > MAX_CLAUSES:
+            return
+        made_before, made_last = made_last, None
+        if NOT_COUNTED.search(fragment):
+            # 上周那个井盖的问题已经修好了，不算今天的: the item just named is not today's.
+            for draft in [current] if current in made_here else made_here:
+                if draft in reading.drafts:
+                    reading.drafts.remove(draft)
+            current, made_here, group = None, [], []
+            continue
+        if _PLAN_CLAUSE.match(fragment):
+            break  # 下步打算是…: the rest of the sentence is a plan
+        if NO_PROBLEM.search(fragment) and not topic_words(fragment, lexicon):
+            continue  # 别的没啥, 其他正常: an all-clear, not an outcome
+        activity, pending_activity = _activity(fragment, pending_activity)
+        if activity is not None:
+            reading.activities.append(activity)
+            continue
+        if (
+            pending_activity is not None
+            and _ACTIVITY_OPENING.match(fragment)
+            and not read_status(fragment).state
+        ):
+            continue  # 劝导了那个乱扔垃圾的，三人次: work done, its count to follow
+        if (
+            ACTIVITY_MENTION.search(fragment) and not _has_problem_word(fragment, lexicon)
+        ) or PUBLICITY_WORK.match(fragment):
+            reading.activity_mentioned = True
+            continue
+        if (
+            in_summary
+            and not _names_problem(fragment, lexicon)
+            and not lexicon.classifier.words(fragment)
+        ):
+            # 合计发现9处，解决8处，1处待市政处理: what follows a tally and names nothing is
+            # the tally too.
+            _summary(fragment, reading)
+            continue
+        in_summary = False
+        if _summary(fragment, reading):
+            in_summary = True
+            continue
+        quantity = first_amount(fragment)
+        if (
+            quantity is not None
+            and not quantity.vague
+            and _is_bare_count(fragment, quantity)
+            and not STATUS_TOKEN.search(fragment)
+        ):
+            # 约20辆, 共9辆, （十二辆）: how many of the item before; with none before, a total
+            # that the list below spells out (发现问题：2处。①…).
+            owner = current or (reading.drafts[-1] if reading.drafts else None)
+            if owner is not None and not owner.explicit:
+                owner.count, owner.explicit = quantity.value, True
+            continue
+        if current is not None and CONSEQUENCE.match(fragment):
+            continue  # 存在安全隐患: says why the item matters, not a new one
+        refs = index_refs(fragment)  # 1、2当场整改到位，3已报区城管局
+        numbered = (
+            [d for d in (draft_numbered(reading.drafts, n) for n in refs[0]) if d] if refs else []
+        )
+        if (
+            numbered
+            and refs
+            and (kind in (Kind.FIX, Kind.EFFECT) or not _names_problem(refs[1], lexicon))
+        ):
+            targets = numbered
+            fragment = refs[1]
+            current = numbered[0] if len(numbered) == 1 else None
+        if len(targets) > 1:
+            status = read_status(fragment, kind == Kind.FIX)
+            for target in targets:
+                apply_status(target, status, fragment, False)
+            continue
+
+        status = read_status(fragment, kind == Kind.FIX)
+        if status.state and len(group) > 1 and _COLLECTIVE.match(fragment):
+            # 电动车3处、小广告1处，均已整改: the outcome of every item just listed.
+            for draft in group:
+                apply_status(draft, status, fragment, False)
+            continue
+        if status.state and current is not None and STATUS_OPENING.match(fragment):
+            apply_status(current, status, fragment, True)
+            continue
+        if status.state and REST.match(fragment):
+            # 其余2处已报社区: the items no fragment has spoken for yet.
+            for draft in reading.drafts:
+                if draft.status is None and draft is not current:
+                    apply_status(draft, status, fragment, False)
+            continue
+        if current is not None and current is made_before and _MODIFIER.fullmatch(fragment):
+            # 护栏上面挂了一些衣服，晾晒的: it says what the item is, which may change its kind.
+            current.category = lexicon.classifier.classify(current.text + fragment)
+            continue
+        if status.state is None and REST.match(fragment):
+            continue  # 其余车辆较多: the rest of an item, not a new one
+        remainder = REMAINDER.match(fragment) if current is not None else None
+        if remainder and _INTRODUCER.fullmatch(fragment, remainder.end()):
+            continue  # 还有一个就是那个: a new topic is coming, not more of this one
+        if (
+            remainder
+            and current is not None
+            and status.state is None
+            and not _names_own_problem(fragment[remainder.end() :], lexicon)
+        ):
+            extra = chinese_numeral(remainder.group("n")) or 0
+            if current.status == "fixed" and current.fixed_count is None:
+                # 小广告已清除3处，还有2处够不着: 5 found, 3 fixed.
+                current.fixed_count, current.count = current.count, current.count + extra
+                continue
+            if current.fixed_count is not None and current.count - current.fixed_count >= extra:
+                continue  # 杂物三处清理了两处，还有一处是住户的纸箱子: the rest of it
+        if (
+            current is not None
+            and status.state is None
+            and (_elaborates(fragment, lexicon) or _CONTINUATION.match(fragment))
+        ):
+            # 私拉电线，从二楼阳台拉下来给电动车充电: more about the same item; 旧沙发太沉
+            # names another one, which the next clause will speak of.
+            current = matching_draft(fragment, reading.drafts, lexicon) or current
+            continue
+        if _is_problem(fragment, kind, status, lexicon):
+            target = _target_of(fragment, kind, status, current, reading, lexicon)
+            if target is not None:
+                apply_status(target, status, fragment, True, adopt_count=True)
+                current = target
+                continue
+            if kind == Kind.EFFECT and found_seen:
+                continue  # 工作成效 restates what the list already counted
+            parts = _split_listed(fragment)
+            if (
+                list_no is not None
+                and len(parts) == 1
+                and current is not None
+                and current in made_here
+                and current.status is None
+                and not current.explicit
+                and status.state is None
+                and _counted(fragment)
+                and lexicon.classifier.classify(fragment) == current.category
+            ):
+                # （一）非机动车停放无序，电动车乱停12辆: one numbered item, now counted.
+                quantity = first_amount(fragment)
+                if quantity is not None:
+                    current.count, current.explicit = quantity.value, True
+                continue
+            if len(reading.drafts) >= MAX_ITEMS:
+                continue
+            group = []
+            for part in parts:
+                current = _new_draft(part, list_no, lexicon)
+                reading.drafts.append(current)
+                group.append(current)
+                made_here.append(current)
+                made_last = current
+                # 清理楼道杂物4处、小广告15张 and 电动车3处、小广告1处均已整改: the verb
+                # at either end speaks for every part.
+                own = read_status(part)
+                apply_status(
+                    current, own if own.state or len(parts) == 1 else status, part, len(parts) == 1
+                )
+            continue
+
+        if status.state is None:
+            # 旧沙发太沉，已让物业拉走: naming an item again makes it the one spoken of.
+            named = matching_draft(fragment, reading.drafts, lexicon)
+            if named is not None:
+                current = named
+            continue
+        if current is None and ALL_FIXED.search(fragment):
+            for draft in reading.drafts:
+                draft.status, draft.fixed_count = "fixed", None
+                draft.fix_text = draft.fix_text or fragment
+            continue
+        if current is None and reading.drafts:
+            # The item it names (早餐店桌椅已让老板收回), else the only one still open in a
+            # 整改 section, else the one just named.
+            current = matching_draft(fragment, reading.drafts, lexicon)
+            if current is not None:
+                pass
+            elif kind == Kind.FIX:
+                open_drafts = [d for d in reading.drafts if d.status != "fixed"]
+                if len(open_drafts) == 1:
+                    current = open_drafts[0]
+            elif reading.drafts[-1].status is None:
+                current = reading.drafts[-1]
+        if current is not None:
+            apply_status(current, status, fragment, True)
+
+
+def _target_of(
+    fragment: str,
+    kind: Kind,
+    status: Status,
+    current: Draft | None,
+    reading: Reading,
+    lexicon: UnitWords,
+) -> Draft | None:
+    """The item a problem-naming fragment is about, when it is not a new one."""
+    if kind in (Kind.FIX, Kind.EFFECT):
+        return matching_draft(fragment, reading.drafts, lexicon)
+    if status.state and not status.starts_with_action:
+        # 电动车已摆放整齐: the fate of something already named (or a new item, fixed).
+        return matching_draft(fragment, reading.drafts, lexicon)
+    if (
+        status.state == "fixed"
+        and current is not None
+        and (current.status is None or not current.explicit)
+    ):
+        # 路上落叶多，大家一起清扫了人行道落叶: one item, now fixed; 对小广告进行了集中清理，
+        # 共清除小广告23处: one item, now counted.
+        return matching_draft(fragment, [current], lexicon)
+    return None
+
+
+# About the message itself (更正重发，刚才数字打错了), not the duty.
+_META = re.compile(r"更正|重发|打错|写错|发错|以此为准|以这条为准|以本条为准|撤回|作废")
+# 发现一处卫生死角，堆了不少塑料袋: a clause without a subject says what the item is like.
+_CONTINUATION = re.compile(
+    r"(?:堆了|堆着|堆满|满是|全是|都是|散落着?|到处是|里面有|里边有|上面有|有不少|有很多|有好多)"
+)
+_ACTIVITY_OPENING = re.compile(
+    r"[\W_]*+(?:我们|大家|还|又|另外)?(?:劝导|宣传|入户|走访|发放|发了|问卷|志愿)"
+)
+_INTRODUCER = re.compile(r"(?:就是|是|那个|这个|嗯|呃|啊|的话|问题)*+[\W_]*+")
+_MODIFIER = re.compile(r"[^，,。；\s的]{1,6}+的")
+_PLAN_CLAUSE = re.compile(
+    r"[\W_]*+(?:下步打算|下一步打算|下步计划|下一步计划|下一步|下步|打算|计划)"
+)
+_COLLECTIVE = re.compile(r"[\W_]*+(?:均|都|全部|全都|皆|一律|以上)")
+
+
+def topic_words(text: str, lexicon: UnitWords) -> list[str]:
+    """The category words a clause names, leaving out its counts (扫了四五堆 names no 堆)."""
+    for quantity in reversed(amounts(text)):
+        if not quantity.vague:
+            text = (
+                text[: quantity.start]
+                + " " * (quantity.end - quantity.start)
+                + text[quantity.end :]
+            )
+    return lexicon.classifier.words(text)
+
+
+def _elaborates(fragment: str, lexicon: UnitWords) -> bool:
+    """A clause with no count, no problem word of the unit's and no problem predicate, only
+    things and hints: it says more about the item before rather than naming a new one."""
+    if first_amount(fragment) or PROBLEM_PREDICATE.search(fragment):
+        return False
+    owner = lexicon.classifier.owner
+    return not any(
+        owner[word][1] and word not in OBJECT_WORDS for word in topic_words(fragment, lexicon)
+    )
+
+
+def _names_own_problem(text: str, lexicon: UnitWords) -> bool:
+    """A problem predicate or one of the unit's own problem words (井盖有点松动), more than a
+    hint (是住户的纸箱子)."""
+    if PROBLEM_PREDICATE.search(text):
+        return True
+    owner = lexicon.classifier.owner
+    return any(owner[word][1] for word in topic_words(text, lexicon))
+
+
+def _names_problem(text: str, lexicon: UnitWords) -> bool:
+    """Whether a clause names a problem, not only an object and what became of it."""
+    return _has_problem_word(text, lexicon) or PROBLEM_PREDICATE.search(text) is not None
+
+
+def _all_but(sentence: str, reading: Reading, lexicon: UnitWords) -> bool:
+    """``以上问题除第3项外均已整改``, ``以上除垃圾桶外已整改``: every item but those is fixed."""
+    if not reading.drafts:
+        return False
+    exception = EXCEPT.search(sentence)
+    if exception is None:
+        return False
+    status = read_status(sentence[exception.end() :])
+    if status.state != "fixed":
+        return False
+    what = exception.group("what")
+    refs = index_refs(what + "已整改")
+    excluded = (
+        [d for d in (draft_numbered(reading.drafts, n) for n in refs[0]) if d] if refs else []
+    )
+    if not excluded:
+        match = matching_draft(what, reading.drafts, lexicon)
+        excluded = [match] if match else []
+    if not excluded:
+        return False
+    for draft in reading.drafts:
+        if draft not in excluded and draft.status != "fixed":
+            draft.status, draft.fixed_count = "fixed", None
+            draft.fix_text = draft.fix_text or sentence
+    for draft in excluded:
+        if draft.status is None:
+            draft.status = "pending"
+    # A bracket after it may still speak of one item (（第5项已当场劝阻）).
+    return True
+
+
+def _has_problem_word(text: str, lexicon: UnitWords) -> bool:
+    return any(w not in OBJECT_WORDS for w in topic_words(text, lexicon))
+
+
+def _is_problem(fragment: str, kind: Kind, status: Status, lexicon: UnitWords) -> bool:
+    if NEGATED_START.match(fragment) or (SCOPE.search(fragment) and not first_amount(fragment)):
+        return False
+    words = topic_words(fragment, lexicon)
+    if _MODIFIER.fullmatch(fragment) and not PROBLEM_PREDICATE.search(fragment):
+        return False  # 放杂物的: what the item before is for, not a new one
+    if words and status.state is None and _action_before(fragment, lexicon):
+        return False  # 一组沿主干道捡拾垃圾: work being described, nothing found or done yet
+    if not words:
+        # Under 发现问题, a counted thing is a problem even without a keyword (as 其他).
+        return (
+            kind == Kind.FOUND
+            and _counted(fragment)
+            and not POSITIVE.search(fragment)
+            and status.state is None  # 整理摆放二十辆: a fix of the item before
+        )
+    quantity = first_amount(fragment)
+    predicate = PROBLEM_PREDICATE.search(fragment)
+    problem_word = any(w not in OBJECT_WORDS for w in words)
+    if POSITIVE.search(fragment) and not (
+        predicate or quantity or (status.state and not status.by_mark)
+    ):
+        return False
+    if kind == Kind.FOUND:
+        return True
+    return bool(problem_word or predicate or quantity or status.state == "fixed")
+
+
+def _action_before(fragment: str, lexicon: UnitWords) -> bool:
+    """Whether a fix verb comes before the first thing the clause names (捡拾垃圾)."""
+    first_word = lexicon.classifier.pattern.search(fragment) if lexicon.classifier.pattern else None
+    if first_word is None:
+        return False
+    for token in STATUS_TOKEN.finditer(fragment, 0, first_word.start()):
+        if TOKEN_ROLE[token.group()] in ("fix", "result"):
+            return True
+    return False
+
+
+def _split_listed(fragment: str) -> list[str]:
+    """``楼道小广告2处、垃圾桶破损1个`` is two items; ``电动车、自行车二十三辆`` is one."""
+    parts = [p for p in fragment.split("、") if p.strip()]
+    if len(parts) >= 2 and sum(1 for p in parts if _counted(p)) >= 2:
+        return parts
+    return [fragment]
+
+
+def _counted(text: str) -> bool:
+    quantity = first_amount(text)
+    return quantity is not None and not quantity.vague
+
+
+_COUNT_WORDS = re.compile(
+    r"一共|总共|合计|共计|共|计|大约|大概|约莫|约|左右|差不多|估计|将近|近|有个|有|足有|至少|上下|"
+    r"的样子|样子|吧|啊|呢|呀|[\W_]"
+)
+
+
+def _is_bare_count(fragment: str, quantity: Quantity) -> bool:
+    rest = (fragment[: quantity.start] + fragment[quantity.end :]).strip()
+    return len(_COUNT_WORDS.sub("", rest)) <= 1
+
+
+_PARTITIVE = re.compile(r"中有|里有|里面有|其中|当中")
+
+
+def _new_draft(fragment: str, list_no: int | None, lexicon: UnitWords) -> Draft:
+    quantities = [q for q in list(amounts(fragment))]
+    real = [q for q in quantities if not q.vague]
+    if len(real) >= 2 and _PARTITIVE.search(fragment, real[0].end, real[1].start):
+        real = real[1:]  # 两个井盖中有一个盖子裂了: one of them
+    if real:
+        count, explicit = real[0].value, True
+    else:
+        count, explicit = 1, False
+    text = _item_text(_before_outcome(fragment, lexicon))
+    category = lexicon.classifier.classify(fragment)
+    return Draft(
+        text=text or fragment.strip(),
+        category=category,
+        count=max(1, count),
+        explicit=explicit,
+        list_no=list_no,
+    )
+
+
+# Waiting words that end a problem's text (井盖松动待维修); 未 and 不 may be the problem itself
+# (垃圾未清运, 遛狗不牵绳).
+_WAITING = frozenset(
+    ("待", "尚未", "暂未", "还没", "等待", "等着", "答应", "下午", "明天", "稍后", "回头", "❌")
+)
+
+
+def _before_outcome(fragment: str, lexicon: UnitWords) -> str:
+    """The clause up to where it tells what became of the problem (墙上小广告十几处|撕了)."""
+    first = lexicon.classifier.pattern.search(fragment) if lexicon.classifier.pattern else None
+    if first is None:
+        return fragment
+    for token in STATUS_TOKEN.finditer(fragment, first.end()):
+        word = token.group()
+        role = TOKEN_ROLE[word]
+        # A plain fix verb may belong to the problem (占道摆放广告牌); it tells an outcome
+        # when it is marked done (已摆放, 撕了, 清理3处).
+        done = role != "fix" or (
+            _DONE_MARK_BEFORE.search(fragment, max(0, token.start() - 3), token.start())
+            or DONE_AFTER.match(fragment, token.end())
+            or _COUNT_RIGHT_AFTER.match(fragment, token.end())
+        )
+        if "被" in fragment[max(0, token.start() - 3) : token.start()]:
+            continue  # 海报被撕了: part of the problem
+        if role in ("fix", "result", "request") and done:
+            return fragment[: token.start()]
+        if word in _WAITING or word.startswith("等"):
+            return fragment[: token.start()]
+    return fragment
+
+
+_DONE_MARK_BEFORE = re.compile(r"已|当场|现场|都|也|均|全|给|随手|顺手")
+_COUNT_RIGHT_AFTER = re.compile(r"\s?+(?:\d|[一二两三四五六七八九十几俩仨])")
+
+
+_LEAD_OFF = re.compile(rf"^(?:[^\w（(]++|{MARKER})++")
+_COUNT_WORDS_BEFORE = r"(?:一共|总共|合计|共计|共|计|大约|大概|约|近|有)?"
+
+
+def _item_text(fragment: str) -> str:
+    """The problem as written: one stretch of the clause, from its first word to its last,
+    without what became of it, its count at either end, or the words that lead up to it."""
+    text = STATUS_TAIL.sub("", fragment).strip()
+    for _ in range(3):
+        before = text
+        text = _LEAD_OFF.sub("", text)
+        text = ITEM_FLUFF.sub("", text)
+        text = _LEADING_COUNT.sub("", text)
+        if text == before:
+            break
+    # Only the last few characters can be a trailing count or particle; looking no further
+    # keeps this linear on any text.
+    tail = _TRAILING.search(text[-24:])
+    if tail:
+        text = text[: len(text) - (len(text[-24:]) - tail.start())]
+    return text[:60]
+
+
+_LEADING_COUNT = re.compile(
+    rf"^{_COUNT_WORDS_BEFORE}(?:\d{{1,6}}+|[{CN}几]{{1,4}}+)(?:余|多|来)?[{MEASURE_WORDS}](?![\u4e00-\u9fff]?[:：])"
+)
+_TRAILING = re.compile(
+    rf"(?:[，,、\s]*+{_COUNT_WORDS_BEFORE}(?:\d{{1,6}}+|[{CN}百几]{{1,6}}+)\s?(?:余|多|来|左右)?\s?"
+    rf"[{MEASURE_WORDS}](?:左右)?|[俩仨]|等|的|啦|哈|呢|[\W_])++$"
+)
+
+
+_UNDONE = re.compile(r"还没|没有?|未|尚未|暂未|待|不了|不动|不能|无法|没法")
+
+
+def apply_status(
+    draft: Draft, status: Status, fragment: str, about_this: bool, adopt_count: bool = False
+) -> None:
+    """Record what a fragment says about an item's outcome."""
+    if status.state is None:
+        return
+    quantity = status.quantity
+    if status.state == "fixed":
+        if quantity is not None and about_this:
+            # 清理角落落叶垃圾，共清运五车: an item named without a number takes the fix's.
+            if not draft.explicit and quantity.value > draft.count:
+                draft.count, draft.explicit = quantity.value, True
+            if quantity.value >= draft.count:
+                draft.fixed_count = None
+            else:
+                draft.fixed_count = (draft.fixed_count or 0) + quantity.value
+        draft.status = "fixed"
+        draft.fix_text = fragment.strip()
+        return
+    # Pending: 3辆已挪走，另2辆车主联系不上 keeps the 3.
+    if draft.fixed_count is not None:
+        return
+    # 捡干净了，跟物业说了让他们贴个提示: asking for more after fixing it undoes nothing; 还没拉
+    # and 待维修 do.
+    if draft.status == "fixed" and not _UNDONE.search(fragment) and not status.quantity:
+        return
+    if draft.status == "fixed" and quantity is not None and quantity.value < draft.count:
+        draft.fixed_count = draft.count - quantity.value
+        return
+    draft.status = "pending"
+
+
+def _summary(fragment: str, reading: Reading) -> bool:
+    """``共发现问题8处`` and ``整改6处``: totals, used when no item is named."""
+    found = SUMMARY_FOUND.search(fragment)
+    if found:
+        reading.summary_found = chinese_numeral(found.group("n") or found.group("n2"))
+        return True
+    fixed = SUMMARY_FIXED.search(fragment)
+    if fixed and reading.summary_found is not None and not reading.drafts:
+        reading.summary_fixed = chinese_numeral(fixed.group("n"))
+        return True
+    return False
+
+
+def _activity(fragment: str, pending: str | None) -> tuple[Activity | None, str | None]:
+    """An activity with its number, and the kind still waiting for a number (入户宣传，走访…)."""
+    for kind, trigger, measures in ACTIVITY_RULES:
+        if not trigger.search(fragment):
+            continue
+        for match in ACTIVITY_COUNT.finditer(fragment):
+            if re.fullmatch(measures, match.group("unit")):
+                count = number_value(match.group("n"))
+                if count:
+                    return Activity(kind, count, ACTIVITY_UNITS[kind]), None
+        if kind != "入户宣传" or "入户" in fragment:
+            return None, kind
+    if pending is not None:
+        measures = next(m for k, _t, m in ACTIVITY_RULES if k == pending)
+        for match in ACTIVITY_COUNT.finditer(fragment):
+            if re.fullmatch(measures, match.group("unit")):
+                count = number_value(match.group("n"))
+                if count:
+                    return Activity(pending, count, ACTIVITY_UNITS[pending]), None
+    # 人次 with no other word is someone persuaded.
+    match = PERSON_TIMES.search(fragment)
+    if match and not PROBLEM_PREDICATE.search(fragment[: match.start()]):
+        count = number_value(match.group("n"))
+        if count:
+            return Activity("劝导", count, "人次"), None
+    return None, pending

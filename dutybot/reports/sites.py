@@ -1,0 +1,125 @@
+"""Which configured site a message speaks about, and splitting a message that covers several."""
+
+from __future__ import annotations
+
+import re
+
+from ..unit import Site
+from .clauses import DECORATION, MARKER
+from .unitwords import UnitWords
+
+# ---------------------------------------------------------------------------------------------
+# Sites
+
+
+def find_sites(text: str, lexicon: UnitWords) -> list[tuple[int, int, Site]]:
+    """Where the text names a site: as spelled, or as it sounds (鲜营社区 for 仙营社区)."""
+    hits = []
+    if lexicon.site_pattern is not None:
+        for match in lexicon.site_pattern.finditer(text):
+            site = lexicon.site_at(match.group())
+            if site is not None:
+                hits.append((match.start(), match.end(), site))
+    if lexicon.site_sound_pattern is not None:
+        spelled = {i for start, end, _site in hits for i in range(start, end)}
+        for match in lexicon.site_sound_pattern.finditer(text):
+            if match.start() in spelled or match.end() - 1 in spelled:
+                continue
+            site = lexicon.site_by_sound(match.group())
+            if site is not None:
+                hits.append((match.start(), match.end(), site))
+        hits.sort(key=lambda hit: hit[0])
+    return hits
+
+
+_HEADER_BEFORE = re.compile(
+    rf"(?:^|[\n。；;])\s*{DECORATION}(?:{MARKER})?{DECORATION}[【\[（(]?\s*$"
+)
+_HEADER_AFTER = re.compile(r"^\s*(?:[】\]]|[（(]|[:：｜]|\s|$|值班|网格值班)")
+# The rest of a heading line: short, no sentence in it (一、红星东路路段 / 二、南池社区网格).
+_HEADING_REST = re.compile(r"[^\n，,。；;]{0,12}+(?:\n|$)")
+# Lines that part a message in blocks: a dash line, or a blank line.
+_BLOCK_BREAK = re.compile(
+    r"\n[ \t]*+(?:[-—–_=*~·.·]{3,}+[ \t]*+)?\n|\n[ \t]*+[-—–_=*~·]{3,}+[ \t]*+(?=\n|$)"
+)
+_SITE_LABEL = re.compile(
+    r"(?:值班地点|值班路段|值班网格|值班点位|责任路段|地点|路段|点位)\s*[:：]\s*$"
+)
+
+
+def _before(text: str, start: int, width: int = 16) -> str:
+    """The few characters before ``start``; a leading "x" stands for cut-off text, so that
+    ``^`` in a pattern still means the start of the message."""
+    if start <= width:
+        return text[:start]
+    return "x" + text[start - width : start]
+
+
+def _by_blocks(
+    text: str, hits: list[tuple[int, int, Site]]
+) -> list[tuple[Site | None, str]] | None:
+    """Blocks parted by dash lines or blank lines, each naming its site in its first line:
+    one section per site; a block that names none goes with the block before it."""
+    bounds = [0]
+    for match in _BLOCK_BREAK.finditer(text):
+        bounds.extend((match.start(), match.end()))
+    bounds.append(len(text))
+    blocks = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    if len(blocks) < 2:
+        return None
+    sections: list[tuple[Site | None, list[str]]] = []
+    for start, stop in blocks:
+        line_end = text.find("\n", start, stop)
+        first_line_end = stop if line_end < 0 else line_end
+        site = next((s for a, _b, s in hits if start <= a < first_line_end), None)
+        body = text[start:stop]
+        if site is not None and (not sections or sections[-1][0] is not None):
+            sections.append((site, [body]))
+        elif site is not None:  # the blocks before named no site: a common heading
+            sections[-1] = (site, [*sections[-1][1], body])
+        elif sections:
+            sections[-1][1].append(body)
+        else:
+            sections.append((None, [body]))
+    if len({s.name for s, _ in sections if s is not None}) < 2:
+        return None
+    merged: dict[str, tuple[Site, list[str]]] = {}
+    for site, parts in sections:
+        if site is None:
+            continue
+        merged.setdefault(site.name, (site, []))[1].extend(parts)
+    return [(site, "\n".join(parts)) for site, parts in merged.values()]
+
+
+def split_by_site(text: str, lexicon: UnitWords) -> list[tuple[Site | None, str]]:
+    """(site, text about it) pairs: one per site heading when several sites have one, else
+    the whole text with the site named first (a labelled 值班地点 first of all)."""
+    hits = find_sites(text, lexicon)
+    if not hits:
+        return [(None, text)]
+    headers = [
+        (start, end, site)
+        for start, end, site in hits
+        if _HEADER_BEFORE.search(_before(text, start))
+        and (_HEADER_AFTER.match(text[end : end + 4]) or _HEADING_REST.match(text, end))
+    ]
+    if len({site.name for _, _, site in headers}) < 2:
+        blocks = _by_blocks(text, hits)
+        if blocks:
+            return blocks
+    if len({site.name for _, _, site in headers}) >= 2:
+        bodies: dict[str, list[str]] = {}
+        by_name: dict[str, Site] = {}
+        # A section starts at its heading's line or sentence, decorations included.
+        starts = [
+            max(text.rfind(mark, 0, start) for mark in "\n。；;") + 1
+            for start, _end, _site in headers
+        ]
+        for index, (_start, _end, site) in enumerate(headers):
+            stop = starts[index + 1] if index + 1 < len(starts) else len(text)
+            bodies.setdefault(site.name, []).append(text[starts[index] : stop])
+            by_name[site.name] = site
+        return [(by_name[name], "\n".join(parts)) for name, parts in bodies.items()]
+    labelled = [hit for hit in hits if _SITE_LABEL.search(_before(text, hit[0]))]
+    chosen = (labelled or hits)[0][2]
+    return [(chosen, text)]
