@@ -7,7 +7,6 @@ relative to this folder.
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import sys
 from pathlib import Path
@@ -110,12 +109,17 @@ def init(**overrides: object) -> None:
     """Initialise nonebot, check the setup, and load the plugins (without serving)."""
     os.chdir(ROOT)
     import nonebot
-    from nonebot.adapters.onebot.v11 import Adapter as OneBotV11Adapter
+
+    from dutybot.access import TokenGate
+    from dutybot.onebot_adapter import Adapter as OneBotV11Adapter
 
     hide_secrets_in_logs(overrides)
     nonebot.init(_env_file=str(ENV_FILE), **(_missing_defaults() | overrides))
     driver = nonebot.get_driver()
-    _check_connection_security(str(driver.config.host), _start_settings().onebot_access_token)
+    token = _start_settings().onebot_access_token
+    _check_connection_security(str(driver.config.host), token)
+    # Every request to the server, on any path, shows the token before a route sees it.
+    nonebot.get_app().add_middleware(TokenGate, token=lambda: token)
     _check_unit_file()
     _prepare_sqlite_folder()
 
@@ -130,15 +134,11 @@ def init(**overrides: object) -> None:
 
 
 def _check_connection_security(host: str, token: str | None) -> None:
-    try:
-        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        loopback = False
-    if not loopback and not token:
-        fail(
-            f"HOST={host} 对外监听，但没有设置 ONEBOT_ACCESS_TOKEN；请在 config/.env 里设置访问令牌，"
-            "或把 HOST 改为 127.0.0.1"
-        )
+    from dutybot.access import token_problem
+
+    problem = token_problem(host, token)
+    if problem:
+        fail(problem)
 
 
 def _start_settings():

@@ -60,7 +60,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.fixture(scope="session", autouse=True)
 async def after_nonebot_init(after_nonebot_init: None) -> None:
-    from nonebot.adapters.onebot.v11 import Adapter
+    from dutybot.onebot_adapter import Adapter
 
     driver = nonebot.get_driver()
     driver.register_adapter(Adapter)
