@@ -14,7 +14,7 @@ require("plugins.duty")
 require("plugins.ledger")
 
 from dutybot import clock  # noqa: E402
-from dutybot.report_parser import ParsedReport, parse_message  # noqa: E402
+from dutybot.report_parser import ParsedReport  # noqa: E402
 from plugins.duty import inbox, units  # noqa: E402
 from plugins.duty.chat import COMMAND_PRIORITY, event_time, message_key, usage  # noqa: E402
 from plugins.duty.inbox import chat_key  # noqa: E402
@@ -22,6 +22,7 @@ from plugins.duty.units import ServedUnit  # noqa: E402
 
 from . import replies, service  # noqa: E402
 from .model import ReportSource  # noqa: E402
+from .parsing import parse_or_finish  # noqa: E402
 
 COMMANDS = {
     "日报": "/日报 文本：机器人没认出的值班日报，用它再发一次（平时直接在群里发日报即可）",
@@ -83,7 +84,9 @@ async def handle_report_message(event: GroupMessageEvent) -> None:
     served = units.for_group(event.group_id)
     assert served is not None
     text = event.get_plaintext()
-    reports = parse_message(text, event_time(event), served.unit, _sender_name(event))
+    reports = await parse_or_finish(
+        report_reader, text, event_time(event), served.unit, _sender_name(event)
+    )
     if not reports:
         return
     await report_reader.finish(await _record(event, served, text, reports, ReportSource.MESSAGE))
@@ -102,8 +105,13 @@ async def handle_report_command(event: GroupMessageEvent, args: Message = Comman
     text = args.extract_plain_text().strip()
     if not text:
         await report_command.finish(usage("日报"))
-    reports = parse_message(
-        text, event_time(event), served.unit, _sender_name(event), assume_report=True
+    reports = await parse_or_finish(
+        report_command,
+        text,
+        event_time(event),
+        served.unit,
+        _sender_name(event),
+        assume_report=True,
     )
     await report_command.finish(await _record(event, served, text, reports, ReportSource.COMMAND))
 
