@@ -188,6 +188,10 @@ def _prepare_sqlite_folder() -> None:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             fail(f"无法创建数据库文件夹 {folder}（{error.strerror}）")
+        from dutybot.db_lock import unwritable_problem
+
+        if problem := unwritable_problem(Path(parsed.database)):
+            fail(problem)
 
 
 async def upgrade_database() -> None:
@@ -197,9 +201,12 @@ async def upgrade_database() -> None:
     from nonebot_plugin_orm.utils import StreamToLogger
     from sqlalchemy.util import greenlet_spawn
 
+    from plugins.duty.database import migration_turn
+
     _init_orm()
-    with AlembicConfig(stdout=StreamToLogger()) as alembic_config:
-        await greenlet_spawn(migrate.upgrade, alembic_config)
+    async with migration_turn():  # processes starting together migrate one at a time
+        with AlembicConfig(stdout=StreamToLogger()) as alembic_config:
+            await greenlet_spawn(migrate.upgrade, alembic_config)
     logger.info("数据库已是最新结构")
     await _refresh_statistics()
 
