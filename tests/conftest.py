@@ -54,6 +54,8 @@ def pytest_configure(config: pytest.Config) -> None:
         "duty_data_dir": str(_session_dir / "data"),
         "duty_send_rate": 1000.0,
         "duty_send_burst": 1000,
+        # The test photo server is on loopback (tests/photo_server.py).
+        "duty_photo_private_networks": ["127.0.0.1/32"],
     }
     config.stash[NONEBOT_START_LIFESPAN] = False
 
