@@ -26,7 +26,7 @@ from dutybot.files import unwritable_reason  # noqa: E402
 from dutybot.text import clip  # noqa: E402
 from dutybot.unit import Site  # noqa: E402
 
-from . import database, inbox, outbox, pending, service, units  # noqa: E402
+from . import database, failures, inbox, outbox, pending, service, units  # noqa: E402, F401
 from .chat import (  # noqa: E402
     COMMAND_PRIORITY,
     NOT_STAFF,
