@@ -8,8 +8,6 @@ so a half-written file never carries the final name.
 
 from __future__ import annotations
 
-import os
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -23,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dutybot import clock
 from dutybot.duty_calendar import WEEKDAY_NAMES
+from dutybot.files import atomic_save, safe_name
 from dutybot.ledger import PhotoStage, PhotoStatus, Status
 from dutybot.monthly import (
     CityRow,
@@ -110,8 +109,6 @@ STREAM_BATCH = 500
 # A site's duty on a day: (date, site id).
 Day = tuple[date, int | None]
 
-_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
-
 
 def export_dir(data_dir: Path) -> Path:
     folder = Path(data_dir) / "exports"
@@ -121,15 +118,11 @@ def export_dir(data_dir: Path) -> Path:
 
 def file_name(unit_name: str, period: Period, kind: str, suffix: str) -> str:
     """``市外侨办-2026-11-月报.xlsx``; ``kind`` is 月报, 月报材料, 周报 …"""
-    return f"{_UNSAFE.sub('_', unit_name).strip('_') or '单位'}-{period.key}-{kind}{suffix}"
+    return f"{safe_name(unit_name)}-{period.key}-{kind}{suffix}"
 
 
 def _atomic_save(path: Path, save) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.part")
-    save(partial)
-    os.replace(partial, path)
-    return path
+    return atomic_save(path, save)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from dutybot import clock  # noqa: E402
 from dutybot.dates import BadDate, day_range, md, read_month  # noqa: E402
 from dutybot.duty_calendar import month_days  # noqa: E402
 from dutybot.errors import DutyError, SwapNotPending  # noqa: E402
+from dutybot.files import atomic_write, safe_name  # noqa: E402
 from dutybot.reminders import Mention, Notice, is_quiet  # noqa: E402
 from dutybot.roster_args import RosterArgs, read_roster_args  # noqa: E402
 from dutybot.roster_export import roster_ics, roster_title, roster_xlsx  # noqa: E402
@@ -308,19 +309,19 @@ async def _export(
     title = roster_title(roster, served.unit)
     files = [
         (
-            folder / f"{served.unit.key}-{year}-{month:02d}.xlsx",
+            folder / f"{safe_name(served.unit.key)}-{year}-{month:02d}.xlsx",
             roster_xlsx(roster, served.unit),
             f"{title}.xlsx",
         ),
         (
-            folder / f"{served.unit.key}-{year}-{month:02d}.ics",
+            folder / f"{safe_name(served.unit.key)}-{year}-{month:02d}.ics",
             roster_ics(roster, served.unit),
             f"{title}.ics",
         ),
     ]
     failed = False
     for path, content, name in files:
-        path.write_bytes(content)
+        atomic_write(path, content)
         try:
             await bot.call_api(
                 "upload_group_file", group_id=event.group_id, file=str(path), name=name
