@@ -65,7 +65,8 @@ outbox.configure(plugin_config.duty_send_rate, plugin_config.duty_send_burst)
 @get_driver().on_startup
 async def load_served_units() -> None:
     served_units = units.read_unit_files(plugin_config.duty_unit_file)
-    async with get_session() as session:
+    # One process at a time: two starting on a new database would both insert the units.
+    async with database.startup_turn(), get_session() as session:
         served = await units.activate(session, served_units)
     for s in served:
         logger.info(f"服务单位 {s.unit.name}：群 {', '.join(map(str, s.unit.groups))}")

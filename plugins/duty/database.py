@@ -102,44 +102,77 @@ def hold_database() -> None:
 async def migration_turn() -> AsyncIterator[None]:
     """Held while this process migrates the database: processes that start together take turns
     (a lock file on SQLite, an advisory lock on PostgreSQL), so none of them finds a table half
-    made by another. Foreign keys are not enforced meanwhile; the pooled connections are
-    dropped afterwards, so that every later one enforces them."""
-    global _enforce_foreign_keys
-    import asyncio
+    made by another. On SQLite, foreign keys are not enforced meanwhile (table rebuilds); the
+    pooled connections are dropped afterwards, so that every later one enforces them."""
+    async with _turn(migrating=True):
+        yield
 
-    import sqlalchemy as sa
 
+@asynccontextmanager
+async def startup_turn() -> AsyncIterator[None]:
+    """The same turn for the other start-up writes (syncing the unit files), which two
+    processes starting on a new database would otherwise both try to insert."""
+    async with _turn(migrating=False):
+        yield
+
+
+@asynccontextmanager
+async def _turn(migrating: bool) -> AsyncIterator[None]:
     engine = main_engine()
     if engine is None:
         yield
         return
+    database = sqlite_file()
+    if database is not None:
+        async with _sqlite_turn(engine, database, migrating):
+            yield
+    elif engine.url.get_backend_name() == "postgresql":
+        async with _postgresql_turn(engine):
+            yield
+    else:
+        yield
+
+
+@asynccontextmanager
+async def _sqlite_turn(engine: AsyncEngine, database: Path, migrating: bool) -> AsyncIterator[None]:
+    global _enforce_foreign_keys
+    import asyncio
+
     hold_database()
-    _enforce_foreign_keys = False
-    await engine.dispose()
+    turn = db_lock.migration_turn(database)
+    await asyncio.to_thread(turn.__enter__)
+    if migrating:
+        _enforce_foreign_keys = False
+        await engine.dispose()
     try:
-        database = sqlite_file()
-        if database is not None:
-            turn = db_lock.migration_turn(database)
-            await asyncio.to_thread(turn.__enter__)
+        yield
+    finally:
+        if migrating:
+            _enforce_foreign_keys = True
+            await engine.dispose()
+        turn.__exit__(None, None, None)
+
+
+@asynccontextmanager
+async def _postgresql_turn(engine: AsyncEngine) -> AsyncIterator[None]:
+    import sqlalchemy as sa
+    from sqlalchemy.ext.asyncio import create_async_engine
+    from sqlalchemy.pool import NullPool
+
+    # A connection of its own, outside the pool the migrations use.
+    locker = create_async_engine(engine.url, poolclass=NullPool)
+    try:
+        async with locker.connect() as connection:
+            await connection.execute(
+                sa.text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY}
+            )
+            await connection.commit()
             try:
                 yield
             finally:
-                turn.__exit__(None, None, None)
-        elif engine.url.get_backend_name() == "postgresql":
-            async with engine.connect() as connection:
                 await connection.execute(
-                    sa.text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY}
+                    sa.text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY}
                 )
                 await connection.commit()
-                try:
-                    yield
-                finally:
-                    await connection.execute(
-                        sa.text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY}
-                    )
-                    await connection.commit()
-        else:
-            yield
     finally:
-        _enforce_foreign_keys = True
-        await engine.dispose()
+        await locker.dispose()
