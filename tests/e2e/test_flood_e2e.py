@@ -31,7 +31,8 @@ async def test_a_flood_of_help_does_not_delay_the_coordinator(
                 call = await qq.next_call("send_msg", timeout=10)
                 if call["params"].get("user_id") == 10001:
                     break
-            assert time.monotonic() - started < 3.0
+            # At most a token's wait (1 s) and the flood's own processing; it was 30 s.
+            assert time.monotonic() - started < 5.0
             # The flooder gets a few replies, not forty (the rest were dropped, not queued).
             flooder = 0
             try:
