@@ -34,7 +34,6 @@ from .text import fold
 from .unit import Site, Unit
 
 MAX_DESCRIPTION = 500
-MAX_PROBLEM_NUMBER = 10**9
 MAX_NOTE = 200
 
 
@@ -218,8 +217,7 @@ def split_number(text: str) -> tuple[int | None, str]:
         return None, text.strip()
     digits, chinese = match.groups()
     number = int(_normal(digits)) if digits else chinese_number(chinese)
-    # Ledger numbers are small; a 20-digit "number" is not one (and no database integer).
-    if number is None or not 1 <= number <= MAX_PROBLEM_NUMBER:
+    if number is None or number < 1:
         return None, text.strip()
     return number, text[match.end() :].strip()
 

@@ -755,7 +755,14 @@ async def ledger_figures(
     ]
 
 
+# Problem numbers are small; a number a member typed past this is no problem's (and would not
+# fit in the database's integer).
+MAX_NUMBER = 2**31 - 1
+
+
 async def _problem_row(session: AsyncSession, unit_id: int, number: int) -> Problem:
+    if not 0 < number <= MAX_NUMBER:
+        raise UnknownProblem(number)
     problem = await session.scalar(
         sa.select(Problem).where(Problem.unit_id == unit_id, Problem.number == number)
     )
