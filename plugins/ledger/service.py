@@ -193,7 +193,7 @@ async def add_problem(
         problem.resolution_note = note[:MAX_NOTE] or "现场整改"
     session.add(problem)
     await session.flush()
-    _add_event(
+    add_event(
         session,
         problem,
         Action.REGISTER,
@@ -532,12 +532,12 @@ async def _change(
     if apply is not None:
         apply(problem)
     problem.status = after
-    _add_event(session, problem, action, before, clock.to_utc_naive(at), actor_qq, message_id, note)
+    add_event(session, problem, action, before, clock.to_utc_naive(at), actor_qq, message_id, note)
     await session.flush()
     return Change(problem=await problem_view(session, problem), before=before, after=after)
 
 
-def _add_event(
+def add_event(
     session: AsyncSession,
     problem: Problem,
     action: Action,
