@@ -79,9 +79,14 @@ def is_loopback(url: URL) -> bool:
         return False
 
 
-def board_link(bot: Bot, qq: int, now: float | None = None) -> tuple[str, datetime]:
+def unix_now() -> float:
+    """The clock of link expiry (Unix time; tests replace it)."""
+    return time.time()
+
+
+def board_link(bot: Bot, qq: int) -> tuple[str, datetime]:
     """The holder's link and when it expires (local)."""
-    expires = int(now if now is not None else time.time()) + LINK_SECONDS
+    expires = int(unix_now()) + LINK_SECONDS
     token = make_token(routes.signing_key(), qq, expires)
     base = str(board_base(bot)).rstrip("/")
     return f"{base}{routes.PREFIX}/{token}/", datetime.fromtimestamp(expires, clock.timezone())
