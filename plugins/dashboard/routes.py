@@ -134,11 +134,13 @@ class Visit:
         unit_root: str | None,
         root: str,
         months: tuple = (),
+        tab_month: str | None = None,
     ) -> pages.Frame:
         expires = datetime.fromtimestamp(self.holder.expires, clock.timezone())
-        tabs = pages.unit_tabs(unit_root, month_key) if unit_root is not None else ()
+        tab_month = tab_month or month_key
+        tabs = pages.unit_tabs(unit_root, tab_month) if unit_root is not None else ()
         if unit_root is None:
-            tabs = (("overview", "总览", f"{root}?month={month_key}"),)
+            tabs = (("overview", "总览", f"{root}?month={tab_month}"),)
         return pages.Frame(
             title=title,
             scope=scope,
@@ -146,7 +148,8 @@ class Visit:
             tabs=tabs,
             month_key=month_key,
             months=months,
-            back=f"{root}?month={month_key}" if self.many and unit_root != "u/" else None,
+            # Back to all the holder's units, from one unit's pages.
+            back=f"{root}?month={tab_month}" if self.many and unit_root is not None else None,
             now_text=f"数据截至 {pages.moment_text(clock.now())}",
             expires_text=f"链接有效至 {pages.moment_text(expires)}",
         )
@@ -320,7 +323,7 @@ async def problems(
             served.unit.name,
             "problems",
             month_key,
-            unit_root="",
+            unit_root="./",
             root="../../",
         )
         body = pages.problems(
@@ -468,11 +471,7 @@ async def roster(token: str, unit: str, month: str = "") -> Any:
         seen = visit(token)
         served = seen.unit(unit)
         today = clock.today()
-        if month:
-            period = chosen_month(month)
-            first = period.first
-        else:
-            first = today.replace(day=1)
+        first = roster_month(month, today)
         last = month_end(first.year, first.month)
         async with get_session() as session:
             by_day = await service.month_duties(session, served, first, last, clock.now())
@@ -482,9 +481,11 @@ async def roster(token: str, unit: str, month: str = "") -> Any:
             served.unit.name,
             "roster",
             f"{first:%Y-%m}",
-            unit_root="",
+            unit_root="./",
             root="../../",
             months=pages.month_links(_next_month(today), ""),
+            # Next month has a roster, not yet figures: the overview shows this month.
+            tab_month=f"{min(first, today.replace(day=1)):%Y-%m}",
         )
         body = pages.roster(
             frame,
@@ -497,6 +498,20 @@ async def roster(token: str, unit: str, month: str = "") -> Any:
         return html(body)
 
     return await guarded(work)
+
+
+def roster_month(text: str, today: date) -> date:
+    """The first day of the month asked for: this month by default, up to next month (its
+    roster is made in advance)."""
+    if not text:
+        return today.replace(day=1)
+    match = _MONTH.match(text)
+    if not match or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 2000:
+        raise Refusal(not_found())
+    first = date(int(match.group(1)), int(match.group(2)), 1)
+    if first > _next_month(today):
+        raise Refusal(not_found())
+    return first
 
 
 def _next_month(today: date) -> date:

@@ -33,10 +33,15 @@ def link(qq: int = COORDINATOR, seconds: int = 3600) -> str:
     return f"/dutybot/board/{token}/"
 
 
-async def get(app: App, path: str, method: str = "GET"):
+@pytest.fixture
+async def web(app: App):
+    """A client of the bot's HTTP server (started once for the test)."""
     async with app.test_server() as ctx:
-        client = ctx.get_client()
-        return await client.open(path, method=method)
+        yield ctx.get_client()
+
+
+async def get(client, path: str, method: str = "GET"):
+    return await client.open(path, method=method)
 
 
 class Figures(HTMLParser):
@@ -154,7 +159,7 @@ async def second_unit(database, data_dir, monkeypatch: pytest.MonkeyPatch, tmp_p
 # What a coordinator sees
 
 
-async def test_overview_shows_the_figures_of_the_monthly_summary(app: App, november, served):
+async def test_overview_shows_the_figures_of_the_monthly_summary(web, november, served):
     from nonebot_plugin_orm import get_session
 
     from plugins.monthly import delivery
@@ -162,7 +167,7 @@ async def test_overview_shows_the_figures_of_the_monthly_summary(app: App, novem
     async with get_session() as session:
         summary = await delivery.build_summary(session, served, NOVEMBER)
     for path in ("", "?month=2026-11", "u/1/?month=2026-11"):
-        response = await get(app, link() + path)
+        response = await get(web, link() + path)
         assert response.status_code == 200
         shown = figures_of(response.text)
         assert shown == {
@@ -181,8 +186,8 @@ async def test_overview_shows_the_figures_of_the_monthly_summary(app: App, novem
     assert "<summary>个人（7 人）</summary>" in page
 
 
-async def test_pages_are_read_only_and_self_contained(app: App, november):
-    response = await get(app, link())
+async def test_pages_are_read_only_and_self_contained(web, november):
+    response = await get(web, link())
     headers = response.headers
     assert headers["Cache-Control"] == "no-store"
     assert headers["Referrer-Policy"] == "no-referrer"
@@ -191,41 +196,41 @@ async def test_pages_are_read_only_and_self_contained(app: App, november):
     assert "<script" not in response.text
     assert not re.search(r'(src|href)="(https?:)?//', response.text)  # nothing from elsewhere
     for path in ("", "u/1/problems", "u/1/photos/1"):
-        assert (await get(app, link() + path, "POST")).status_code == 405
+        assert (await get(web, link() + path, "POST")).status_code == 405
 
 
-async def test_ledger_open_and_overdue_first_with_filters(app: App, november):
+async def test_ledger_open_and_overdue_first_with_filters(web, november):
     base = link() + "u/1/problems"
     # Overdue first (oldest first), then the dealt-with (newest first); withdrawn left out.
-    assert problem_numbers((await get(app, base)).text) == [8, 2, 7, 6, 5, 1, 3]
-    assert problem_numbers((await get(app, base + "?status=withdrawn")).text) == [4]
-    assert problem_numbers((await get(app, base + "?status=overdue")).text) == [8, 2, 7]
-    assert problem_numbers((await get(app, base + "?status=settled")).text) == [6, 5, 1, 3]
-    assert problem_numbers((await get(app, base + "?site=2")).text) == [8]
-    assert problem_numbers((await get(app, base + "?category=基础设施")).text) == [7, 5, 3]
-    assert problem_numbers((await get(app, base + "?month=2026-10")).text) == [8, 3]
-    assert problem_numbers((await get(app, base + "?site=999")).text) == []
-    page = (await get(app, base)).text
+    assert problem_numbers((await get(web, base)).text) == [8, 2, 7, 6, 5, 1, 3]
+    assert problem_numbers((await get(web, base + "?status=withdrawn")).text) == [4]
+    assert problem_numbers((await get(web, base + "?status=overdue")).text) == [8, 2, 7]
+    assert problem_numbers((await get(web, base + "?status=settled")).text) == [6, 5, 1, 3]
+    assert problem_numbers((await get(web, base + "?site=2")).text) == [8]
+    assert problem_numbers((await get(web, base + "?category=基础设施")).text) == [7, 5, 3]
+    assert problem_numbers((await get(web, base + "?month=2026-10")).text) == [8, 3]
+    assert problem_numbers((await get(web, base + "?site=999")).text) == []
+    page = (await get(web, base)).text
     assert "共 7 个问题" in page
     assert "照片 2 张" in page
 
 
-async def test_problem_page_with_history_and_photos(app: App, november, data_dir):
-    page = (await get(app, link() + "u/1/problems/1")).text
+async def test_problem_page_with_history_and_photos(web, november, data_dir):
+    page = (await get(web, link() + "u/1/problems/1")).text
     assert "<h1>#1 电动车乱停放5处</h1>" in page
     assert re.findall(r"<strong>(\S+?)</strong>", page) == ["登记", "核查通过"]  # fixed on the spot
     assert re.findall(r'<img src="([^"]+)"', page) == ["../photos/1", "../photos/2"]
-    photo = await get(app, link() + "u/1/photos/1")
+    photo = await get(web, link() + "u/1/photos/1")
     assert photo.status_code == 200
     assert photo.headers["Content-Type"] == "image/jpeg"  # upright, scaled, as in the report
-    original = await get(app, link() + "u/1/photos/1?original=1")
+    original = await get(web, link() + "u/1/photos/1?original=1")
     assert original.headers["Content-Type"] == "image/png"
     assert original.content == png(shade=10)
-    assert (await get(app, link() + "u/1/problems/99")).status_code == 404
+    assert (await get(web, link() + "u/1/problems/99")).status_code == 404
 
 
-async def test_roster_calendar(app: App, november):
-    page = (await get(app, link() + "u/1/roster?month=2026-11")).text
+async def test_roster_calendar(web, november):
+    page = (await get(web, link() + "u/1/roster?month=2026-11")).text
     days = {chunk[:10]: chunk.split('<div class="day')[0] for chunk in page.split('data-day="')[1:]}
     marks = {
         day: re.findall(r'<span class="p (\w+)[^"]*" title="[^"]*">(\S+?)</span>', body)
@@ -246,8 +251,8 @@ async def test_roster_calendar(app: App, november):
     assert "日报 1 份" in page
 
 
-async def test_files_are_those_of_the_monthly_summary(app: App, november, data_dir):
-    response = await get(app, link() + "u/1/files/2026-11.xlsx")
+async def test_files_are_those_of_the_monthly_summary(web, november, data_dir):
+    response = await get(web, link() + "u/1/files/2026-11.xlsx")
     assert response.status_code == 200
     assert "filename*=utf-8''" in response.headers["Content-Disposition"]
     path = data_dir / "exports" / "市外侨办-2026-11-月报.xlsx"
@@ -255,31 +260,31 @@ async def test_files_are_those_of_the_monthly_summary(app: App, november, data_d
     book = openpyxl.load_workbook(BytesIO(response.content))
     assert book.sheetnames == ["汇总", "人员", "问题台账", "值班记录"]
     assert len(book["汇总"]._charts) == 2
-    word = await get(app, link() + "u/1/files/2026-11.docx")
+    word = await get(web, link() + "u/1/files/2026-11.docx")
     assert word.status_code == 200
     assert word.content == (data_dir / "exports" / "市外侨办-2026-11-月报材料.docx").read_bytes()
     for name in ("2026-11.pdf", "2026-13.xlsx", "../../x.xlsx", "2027-01.xlsx"):
-        assert (await get(app, link() + f"u/1/files/{name}")).status_code == 404
+        assert (await get(web, link() + f"u/1/files/{name}")).status_code == 404
 
 
-async def test_the_city_office_sees_every_unit(app: App, november, second_unit):
-    page = (await get(app, link(SUPERUSER) + "?month=2026-11")).text
+async def test_the_city_office_sees_every_unit(web, november, second_unit):
+    page = (await get(web, link(SUPERUSER) + "?month=2026-11")).text
     assert "全市（2 个单位）" in page
     rows = figures_of(page)
     assert set(rows) == {"市外侨办", "市二单位", "合计"}
     assert rows["市二单位"]["found"] == "1"
     assert rows["合计"]["found"] == str(int(rows["市外侨办"]["found"]) + 1)
     assert '<a href="u/2/?month=2026-11">市二单位</a>' in page
-    unit_page = (await get(app, link(SUPERUSER) + "u/2/?month=2026-11")).text
+    unit_page = (await get(web, link(SUPERUSER) + "u/2/?month=2026-11")).text
     assert '<a class="back" href="../../?month=2026-11">← 全部单位</a>' in unit_page
-    workbook = await get(app, link(SUPERUSER) + "files/2026-11.xlsx")
+    workbook = await get(web, link(SUPERUSER) + "files/2026-11.xlsx")
     assert workbook.status_code == 200
     rows_of = list(
         openpyxl.load_workbook(BytesIO(workbook.content))["汇总"].iter_rows(values_only=True)
     )
     assert [r[0] for r in rows_of[2:]] == ["市外侨办", "市二单位", "全市合计"]
     # Sorted by what is behind.
-    ranked = (await get(app, link(SUPERUSER) + "?month=2026-11&sort=unresolved")).text
+    ranked = (await get(web, link(SUPERUSER) + "?month=2026-11&sort=unresolved")).text
     assert ranked.index('data-row="市外侨办"') < ranked.index('data-row="市二单位"')
 
 
@@ -287,15 +292,15 @@ async def test_the_city_office_sees_every_unit(app: App, november, second_unit):
 # Refused
 
 
-async def test_no_link_no_page(app: App, november):
-    assert (await get(app, "/dutybot/board/")).status_code == 404
+async def test_no_link_no_page(web, november):
+    assert (await get(web, "/dutybot/board/")).status_code == 404
     for token in ("x", "10001", "10001.99999999999.abc", "../../onebot"):
-        response = await get(app, f"/dutybot/board/{token}/u/1/problems/1")
+        response = await get(web, f"/dutybot/board/{token}/u/1/problems/1")
         assert response.status_code in (403, 404)
         assert "电动车" not in response.text
 
 
-async def test_expired_and_tampered_links_are_refused(app: App, november):
+async def test_expired_and_tampered_links_are_refused(web, november):
     expired = link(seconds=-1)
     token = link().split("/")[3]
     qq, expires, signature = token.split(".")
@@ -303,14 +308,14 @@ async def test_expired_and_tampered_links_are_refused(app: App, november):
     longer = f"{qq}.{int(expires) + 86400}.{signature}"
     for base in (expired, f"/dutybot/board/{tampered}/", f"/dutybot/board/{longer}/"):
         for path in ("", "u/1/", "u/1/problems/1", "u/1/photos/1", "u/1/files/2026-11.xlsx"):
-            response = await get(app, base + path)
+            response = await get(web, base + path)
             assert response.status_code == 403, (base, path)
             assert REFUSED in response.text
             assert "市外侨办" not in response.text
 
 
 async def test_a_link_is_only_worth_what_its_holder_may_see_now(
-    app: App, november, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    web, november, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ):
     from nonebot_plugin_orm import get_session
 
@@ -319,9 +324,9 @@ async def test_a_link_is_only_worth_what_its_holder_may_see_now(
     from tests.conftest import UNIT_FILE
 
     member = link(MEMBER)  # rightly signed, but not a coordinator
-    assert (await get(app, member)).status_code == 403
+    assert (await get(web, member)).status_code == 403
     coordinator = link()
-    assert (await get(app, coordinator)).status_code == 200
+    assert (await get(web, coordinator)).status_code == 200
     # Taken off the unit file's coordinators (the bot reads the file again at its start).
     folder = unit_files(
         tmp_path / "units",
@@ -332,17 +337,17 @@ async def test_a_link_is_only_worth_what_its_holder_may_see_now(
     monkeypatch.setattr(plugins.duty.plugin_config, "duty_unit_file", folder)
     async with get_session() as session:
         await units.activate(session, units.read_unit_files(folder))
-    response = await get(app, coordinator + "u/1/photos/1")
+    response = await get(web, coordinator + "u/1/photos/1")
     assert response.status_code == 403
 
 
-async def test_another_units_pages_photos_and_files(app: App, november, second_unit):
+async def test_another_units_pages_photos_and_files(web, november, second_unit):
     other = link(OTHER_COORDINATOR)
-    assert (await get(app, other + "u/2/?month=2026-11")).status_code == 200
+    assert (await get(web, other + "u/2/?month=2026-11")).status_code == 200
     photo_id = re.search(
-        r'<img src="\.\./photos/(\d+)"', (await get(app, other + "u/2/problems/1")).text
+        r'<img src="\.\./photos/(\d+)"', (await get(web, other + "u/2/problems/1")).text
     )[1]
-    assert (await get(app, other + f"u/2/photos/{photo_id}")).status_code == 200
+    assert (await get(web, other + f"u/2/photos/{photo_id}")).status_code == 200
     for path in (
         "u/1/",
         "u/1/problems",
@@ -353,15 +358,15 @@ async def test_another_units_pages_photos_and_files(app: App, november, second_u
         "u/2/photos/1",  # unit 1's photo under unit 2's address
         "files/2026-11.xlsx",  # the city's file
     ):
-        response = await get(app, other + path)
+        response = await get(web, other + path)
         assert response.status_code == 404, path
         assert NOT_FOUND in response.text
     # And the first unit's coordinator cannot see the second unit's photo either.
-    assert (await get(app, link() + f"u/1/photos/{photo_id}")).status_code == 404
-    assert (await get(app, link() + f"u/2/photos/{photo_id}")).status_code == 404
+    assert (await get(web, link() + f"u/1/photos/{photo_id}")).status_code == 404
+    assert (await get(web, link() + f"u/2/photos/{photo_id}")).status_code == 404
 
 
-async def test_malformed_addresses(app: App, november):
+async def test_malformed_addresses(web, november):
     base = link()
     for path in (
         "u/abc/",
@@ -374,10 +379,10 @@ async def test_malformed_addresses(app: App, november):
         "?month=2099-01",
         "u/1/roster?month=11月",
     ):
-        assert (await get(app, base + path)).status_code == 404, path
+        assert (await get(web, base + path)).status_code == 404, path
 
 
-async def test_a_photo_row_pointing_outside_the_photo_folder(app: App, november, data_dir: Path):
+async def test_a_photo_row_pointing_outside_the_photo_folder(web, november, data_dir: Path):
     from nonebot_plugin_orm import get_session
 
     from dutybot.ledger import PhotoStage, PhotoStatus
@@ -398,4 +403,37 @@ async def test_a_photo_row_pointing_outside_the_photo_folder(app: App, november,
         await session.flush()
         photo_id = row.id
         await session.commit()
-    assert (await get(app, link() + f"u/1/photos/{photo_id}")).status_code == 404
+    assert (await get(web, link() + f"u/1/photos/{photo_id}")).status_code == 404
+
+
+async def test_every_link_on_the_pages_leads_to_a_page(web, november, second_unit):
+    """Crawl from the link as its holder would (tabs, months, sorting, filters, problems,
+    photos, back links): every address the pages give is answered."""
+    for holder in (COORDINATOR, SUPERUSER):
+        await crawl(web, link(holder))
+
+
+async def crawl(client, start: str) -> None:
+    import html
+    from urllib.parse import urljoin
+
+    queue, seen = [start + "?month=2026-11"], set()
+    while queue and len(seen) < 400:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        response = await client.get(url)
+        assert response.status_code == 200, url
+        if not response.headers["Content-Type"].startswith("text/html"):
+            continue
+        for href in re.findall(r'(?:href|src)="([^"#]*)"', response.text):
+            target = urljoin(url, html.unescape(href))
+            assert target.startswith(start), (url, href)
+            other_month = re.search(r"month=(\d{4}-\d{2})", target)
+            if other_month and other_month[1] not in ("2026-11", "2026-12", "2027-01"):
+                continue  # every month has the same links: three are enough
+            if not target.endswith((".xlsx", ".docx")):
+                queue.append(target)
+    assert len(seen) >= 20
+    assert not queue
