@@ -48,14 +48,27 @@ def nice_top(value: float) -> tuple[int, int]:
     return int(magnitude * 40), int(magnitude * 10)
 
 
-def _clip(text: str, room: float, size: int = FONT) -> str:
-    """Text cut to fit ``room`` units wide (a CJK character is about ``size`` wide)."""
-    width = 0.0
-    for index, char in enumerate(text):
-        width += size if ord(char) > 0x2E7F else size * 0.6
-        if width > room:
-            return text[: max(index - 1, 1)] + "…"
-    return text
+def text_width(text: str, size: float) -> float:
+    """About how wide ``text`` is drawn at ``size`` (a CJK character is square, a digit or a
+    Latin letter about 0.6 of it)."""
+    return sum(size if ord(char) > 0x2E7F else size * 0.6 for char in text)
+
+
+def _fitting_size(labels: Sequence[str], room: float, size: int = SMALL, least: int = 9) -> int:
+    """The largest font size (down to ``least``) at which every label fits in ``room``."""
+    while size > least and any(text_width(label, size) > room for label in labels):
+        size -= 1
+    return size
+
+
+def _clip(text: str, room: float, size: float = FONT) -> str:
+    """Text cut to fit ``room`` units wide, with "…" in place of the rest."""
+    if text_width(text, size) <= room:
+        return text
+    for end in range(len(text) - 1, 0, -1):
+        if text_width(text[:end], size) + size <= room:
+            return text[:end] + "…"
+    return text[:1] + "…"
 
 
 def _svg(height: float, title: str, body: list[str]) -> Markup:
@@ -99,10 +112,11 @@ def column_chart(
     the bars while there is room."""
     if not labels or not any(any(s.values) for s in series):
         return _empty(title)
-    height, top, bottom, left, right = 230.0, 30.0, 34.0, 34.0, 6.0
+    peak, step = nice_top(max(max(s.values, default=0) for s in series))
+    height, top, bottom, right = 230.0, 30.0, 34.0, 6.0
+    left = max(28.0, text_width(str(peak), SMALL) + 10)
     plot_h = height - top - bottom
     plot_w = WIDTH - left - right
-    peak, step = nice_top(max(max(s.values, default=0) for s in series))
     body = _legend(series)
     for tick in range(0, peak + 1, step):
         y = top + plot_h - plot_h * tick / peak
@@ -114,6 +128,7 @@ def column_chart(
     group = plot_w / len(labels)
     bar = min(28.0, group * 0.8 / len(series))
     values_shown = bar >= 13
+    label_size = _fitting_size(labels, group - 2)
     for index, label in enumerate(labels):
         x0 = left + group * index + (group - bar * len(series)) / 2
         for number, item in enumerate(series):
@@ -132,10 +147,10 @@ def column_chart(
                     f'font-size="{SMALL}" fill="{INK}">{value}</text>'
                 )
         centre = left + group * index + group / 2
-        shown = _clip(label, group - 2, SMALL)
+        shown = _clip(label, group - 2, label_size)
         body.append(
             f'<text x="{centre:.1f}" y="{height - bottom + 16}" text-anchor="middle" '
-            f'font-size="{SMALL}" fill="{MUTED}">{escape(shown)}</text>'
+            f'font-size="{label_size}" fill="{MUTED}">{escape(shown)}</text>'
         )
     body.append(
         f'<line x1="{left}" x2="{WIDTH - right}" y1="{top + plot_h}" y2="{top + plot_h}" '
@@ -151,12 +166,15 @@ def bar_chart(
     stay readable on a phone. Every value is written at the end of its bar."""
     if not labels or not any(any(s.values) for s in series):
         return _empty(title)
-    label_w, top, value_room = 100.0, 28.0, 34.0
-    bar_h = 10.0
+    peak = max(max(s.values, default=0) for s in series) or 1
+    top, bar_h = 28.0, 10.0
+    # Room for the longest name (up to about 40% of the width) and the largest number.
+    label_w = min(max(text_width(label, FONT) for label in labels) + 10, WIDTH * 0.4)
+    label_w = max(label_w, 56.0)
+    value_room = text_width(str(peak), SMALL) + 8
     row_h = bar_h * len(series) + 12
     height = top + row_h * len(labels) + 4
     plot_w = WIDTH - label_w - value_room
-    peak = max(max(s.values, default=0) for s in series) or 1
     body = _legend(series)
     for index, label in enumerate(labels):
         y0 = top + row_h * index
@@ -187,7 +205,7 @@ def line_chart(labels: Sequence[str], values: Sequence[float | None], title: str
     """A percentage over time (0–100%); a month with nothing to measure has no point."""
     if not labels or all(v is None for v in values):
         return _empty(title, 100)
-    height, top, bottom, left, right = 150.0, 18.0, 26.0, 34.0, 10.0
+    height, top, bottom, left, right = 150.0, 18.0, 26.0, 40.0, 10.0
     plot_h = height - top - bottom
     plot_w = WIDTH - left - right
     body = []
@@ -199,12 +217,13 @@ def line_chart(labels: Sequence[str], values: Sequence[float | None], title: str
             f'fill="{AXIS}">{tick}%</text>'
         )
     step = plot_w / len(labels)
+    label_size = _fitting_size(labels, step - 2)
     points = []
     for index, (label, value) in enumerate(zip(labels, values, strict=True)):
         x = left + step * index + step / 2
         body.append(
-            f'<text x="{x:.1f}" y="{height - 8}" text-anchor="middle" font-size="{SMALL}" '
-            f'fill="{MUTED}">{escape(_clip(label, step - 2, SMALL))}</text>'
+            f'<text x="{x:.1f}" y="{height - 8}" text-anchor="middle" font-size="{label_size}" '
+            f'fill="{MUTED}">{escape(_clip(label, step - 2, label_size))}</text>'
         )
         if value is None:
             continue
@@ -214,7 +233,7 @@ def line_chart(labels: Sequence[str], values: Sequence[float | None], title: str
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{RATE}"><title>{escape(label)} '
             f"{value:.0f}%</title></circle>"
         )
-        if step >= 26:
+        if step >= 22:
             body.append(
                 f'<text x="{x:.1f}" y="{y - 6:.1f}" text-anchor="middle" font-size="10" '
                 f'fill="{INK}">{value:.0f}</text>'

@@ -92,6 +92,21 @@ def board_link(bot: Bot, qq: int) -> tuple[str, datetime]:
     return f"{base}{routes.PREFIX}/{token}/", datetime.fromtimestamp(expires, clock.timezone())
 
 
+@get_driver().on_startup
+async def warm_the_city_trend() -> None:
+    """A city-wide deployment computes the trend's months once, in the background at start,
+    so that the city office's first view is as quick as the next (twelve city summaries take
+    seconds)."""
+    served = units.all_served()  # plugins.duty's start, which loads them, runs first
+    if len(served) > trend.FEW_UNITS:
+        trend.warm_soon(tuple(s.unit_id for s in served), default_month(clock.today()))
+
+
+@get_driver().on_shutdown
+async def stop_warming() -> None:
+    trend.stop_warming()
+
+
 board = on_command("看板", aliases={"网页看板"}, priority=COMMAND_PRIORITY, block=True)
 
 

@@ -210,3 +210,8 @@ def warm_soon(unit_ids: Scope, period: Period) -> None:
     task = asyncio.get_running_loop().create_task(run())
     _warming.add(task)
     task.add_done_callback(_warming.discard)
+
+
+def stop_warming() -> None:
+    for task in list(_warming):
+        task.cancel()

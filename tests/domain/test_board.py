@@ -87,7 +87,7 @@ def test_bar_chart_and_line_chart():
             "未解决问题最多的单位（处）",
         )
     )
-    assert "<title>一个名字很长很长很长的单位</title>一个名字很…</text>" in bars
+    assert "<title>一个名字很长很长很长的单位</title>一个名字很长很长很…</text>" in bars
     line = str(charts.line_chart(["10月", "11月", "12月"], [100.0, None, 75.0], "到岗率"))
     assert line.count("<circle") == 2  # no point for a month with nothing to measure
     assert "<title>12月 75%</title>" in line

@@ -35,13 +35,20 @@ def link(qq: int = COORDINATOR, seconds: int = 3600) -> str:
 
 @pytest.fixture
 async def web(app: App):
-    """A client of the bot's HTTP server (started once for the test)."""
-    async with app.test_server() as ctx:
-        yield ctx.get_client()
+    """A client of the bot's ASGI app, without its start and stop: the routes alone (the
+    bot's start would start the scheduler and its jobs, and reread the unit file)."""
+    import httpx
+    import nonebot
+
+    transport = httpx.ASGITransport(app=nonebot.get_asgi())
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://127.0.0.1:8080", follow_redirects=True
+    ) as client:
+        yield client
 
 
 async def get(client, path: str, method: str = "GET"):
-    return await client.open(path, method=method)
+    return await client.request(method, path)
 
 
 class Figures(HTMLParser):
