@@ -203,11 +203,13 @@ def _summary_sheet(book: Workbook, summary: UnitSummary) -> None:
     site_rows = (SUMMARY_FIRST_ROW, SUMMARY_FIRST_ROW + len(summary.sites) - 1)
     category_header = site_rows[1] + 3
     below = category_header + len(categories) + 3
+    # One under the other at the left: on A4 and on a phone both stay in view with the tables.
     if summary.sites:
         sheet.add_chart(_site_chart(sheet, *site_rows), f"A{below}")
+        below += CHART_ROWS
     if categories:
         rows = (category_header + 1, category_header + len(categories))
-        sheet.add_chart(_category_chart(sheet, *rows), f"F{below}")
+        sheet.add_chart(_category_chart(sheet, *rows), f"A{below}")
 
 
 # The 汇总 sheet's first site row (after the title, the dates and the header), and the
@@ -215,6 +217,8 @@ def _summary_sheet(book: Workbook, summary: UnitSummary) -> None:
 SUMMARY_FIRST_ROW = 4
 FOUND_COLUMN = SUMMARY_HEADER.index("发现问题（处）") + 1
 RESOLVED_COLUMN = SUMMARY_HEADER.index("已解决（处）") + 1
+# Rows a chart of 8.5 cm covers (rows of 15 pt), and one to spare.
+CHART_ROWS = 18
 CHART_COLOURS = ("1F4E79", "3A8C6E")  # 发现 dark blue, 已解决 green, as on the dashboard
 
 
@@ -233,8 +237,16 @@ def _bar_chart(title: str, horizontal: bool):
     chart.y_axis.delete = False
     chart.x_axis.delete = False
     chart.legend.position = "b"
-    chart.dataLabels = DataLabelList()
-    chart.dataLabels.showVal = True
+    # Only the number on each bar: a reader that defaults the others to on (LibreOffice)
+    # would write the series and category names there too.
+    chart.dataLabels = DataLabelList(
+        showVal=True,
+        showSerName=False,
+        showCatName=False,
+        showLegendKey=False,
+        showPercent=False,
+        showBubbleSize=False,
+    )
     chart.width, chart.height = 16, 8.5
     return chart
 

@@ -51,9 +51,9 @@ async def test_summary_sheet_charts(november, served, data_dir):
         ("'汇总'!B9", "'汇总'!$A$10:$A$12", "'汇总'!$B$10:$B$12"),
         ("'汇总'!C9", "'汇总'!$A$10:$A$12", "'汇总'!$C$10:$C$12"),
     ]
-    # Below both tables, side by side.
-    assert sites.anchor._from.row == categories.anchor._from.row == 14
-    assert (sites.anchor._from.col, categories.anchor._from.col) == (0, 5)
+    # Below both tables, one under the other.
+    assert (sites.anchor._from.row, sites.anchor._from.col) == (14, 0)
+    assert (categories.anchor._from.row, categories.anchor._from.col) == (14 + 18, 0)
 
 
 async def test_no_charts_for_an_empty_month(served, data_dir):
