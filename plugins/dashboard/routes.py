@@ -535,7 +535,7 @@ async def unit_file(token: str, unit: str, name: str) -> Any:
         async with get_session() as session:
             make = service.workbook if suffix == "xlsx" else service.report
             path = await make(session, served, period, data_dir())
-        return FileResponse(path, filename=path.name, headers=_file_headers(suffix))
+        return FileResponse(path, filename=path.name, headers=_file_headers())
 
     return await guarded(work)
 
@@ -552,12 +552,12 @@ async def city_file(token: str, name: str) -> Any:
         served = [seen.units[u] for u in seen.sight.unit_ids if u in seen.units]
         async with get_session() as session:
             path = await service.city_workbook(session, served, period, data_dir())
-        return FileResponse(path, filename=path.name, headers=_file_headers(suffix))
+        return FileResponse(path, filename=path.name, headers=_file_headers())
 
     return await guarded(work)
 
 
-def _file_headers(suffix: str) -> dict[str, str]:
+def _file_headers() -> dict[str, str]:
     return {**SECURITY_HEADERS, "Cache-Control": "private, no-store"}
 
 
