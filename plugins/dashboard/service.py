@@ -299,19 +299,19 @@ async def month_duties(
         .order_by(Checkin.checked_at, Checkin.id)
     ):
         came[(day, site_id)].append(name)
-    reports = {
-        (day, site_id): int(count)
-        for day, site_id, count in await session.execute(
-            sa.select(DailyReport.duty_date, DailyReport.site_id, sa.func.count())
-            .where(
-                DailyReport.unit_id == unit_id,
-                DailyReport.duty_date.between(first, last),
-                DailyReport.status == ReportStatus.ACTIVE,
-                DailyReport.site_id.is_not(None),
-            )
-            .group_by(DailyReport.duty_date, DailyReport.site_id)
+    reports: dict[tuple[date, int], int] = {}
+    for day, site_id, count in await session.execute(
+        sa.select(DailyReport.duty_date, DailyReport.site_id, sa.func.count())
+        .where(
+            DailyReport.unit_id == unit_id,
+            DailyReport.duty_date.between(first, last),
+            DailyReport.status == ReportStatus.ACTIVE,
+            DailyReport.site_id.is_not(None),
         )
-    }
+        .group_by(DailyReport.duty_date, DailyReport.site_id)
+    ):
+        if site_id is not None:  # always, by the filter
+            reports[(day, site_id)] = int(count)
     order = {served.site_id(site): index for index, site in enumerate(served.unit.sites)}
     labels = delivery.site_labels(served)
     names = dict(

@@ -266,7 +266,7 @@ async def test_files_are_those_of_the_monthly_summary(web, november, data_dir):
     assert response.content == path.read_bytes()
     book = openpyxl.load_workbook(BytesIO(response.content))
     assert book.sheetnames == ["汇总", "人员", "问题台账", "值班记录"]
-    assert len(book["汇总"]._charts) == 2
+    assert len(book["汇总"]._charts) == 2  # type: ignore[attr-defined]
     word = await get(web, link() + "u/1/files/2026-11.docx")
     assert word.status_code == 200
     assert word.content == (data_dir / "exports" / "市外侨办-2026-11-月报材料.docx").read_bytes()
@@ -351,9 +351,11 @@ async def test_a_link_is_only_worth_what_its_holder_may_see_now(
 async def test_another_units_pages_photos_and_files(web, november, second_unit):
     other = link(OTHER_COORDINATOR)
     assert (await get(web, other + "u/2/?month=2026-11")).status_code == 200
-    photo_id = re.search(
+    found = re.search(
         r'<img src="\.\./photos/(\d+)"', (await get(web, other + "u/2/problems/1")).text
-    )[1]
+    )
+    assert found is not None
+    photo_id = found[1]
     assert (await get(web, other + f"u/2/photos/{photo_id}")).status_code == 200
     for path in (
         "u/1/",

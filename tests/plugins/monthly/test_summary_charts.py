@@ -4,6 +4,7 @@ openpyxl, as Excel and WPS read them)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import openpyxl
 
@@ -24,7 +25,7 @@ def title(chart) -> str:
 
 async def test_summary_sheet_charts(november, served, data_dir):
     workbook, _ = await files(served, data_dir)
-    sheet = openpyxl.load_workbook(workbook)["汇总"]
+    sheet: Any = openpyxl.load_workbook(workbook)["汇总"]
     # Rows: 1 title, 2 dates, 3 header, 4-6 the three sites (road, grid, 未注明地点), 7 合计,
     # 8 blank, 9 category header, 10-12 three categories, 13 合计, 14 blank, 15 the charts.
     assert [sheet.cell(row, 1).value for row in (3, 4, 6, 7, 9, 10, 12, 13)] == [
@@ -65,4 +66,5 @@ async def test_no_charts_for_an_empty_month(served, data_dir):
         summary = await delivery.build_summary(session, served, NOVEMBER)
         summary = type(summary)(unit_name=summary.unit_name, period=NOVEMBER, sites=())
         path = await delivery.make_workbook(session, served, summary, data_dir)
-    assert openpyxl.load_workbook(path)["汇总"]._charts == []
+    sheet: Any = openpyxl.load_workbook(path)["汇总"]
+    assert sheet._charts == []
