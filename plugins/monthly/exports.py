@@ -191,9 +191,98 @@ def _summary_sheet(book: Workbook, summary: UnitSummary) -> None:
     _header(sheet, ("问题类别", "发现（处）", "已解决（处）"))
     found = {c.label: c.count for c in summary.total.found_by_category}
     resolved = {c.label: c.count for c in summary.total.resolved_by_category}
-    for category in sorted(set(found) | set(resolved), key=lambda c: (-found.get(c, 0), c)):
+    categories = sorted(set(found) | set(resolved), key=lambda c: (-found.get(c, 0), c))
+    for category in categories:
         append_text(sheet, [category, found.get(category, 0), resolved.get(category, 0)])
     append_text(sheet, ["合计", summary.total.found, summary.total.resolved])
+    # Rows as written: title, dates, header, one per site, the total, a blank, the
+    # category header, one per category, the total.
+    site_rows = (SUMMARY_FIRST_ROW, SUMMARY_FIRST_ROW + len(summary.sites) - 1)
+    category_header = site_rows[1] + 3
+    below = category_header + len(categories) + 3
+    # One under the other at the left: on A4 and on a phone both stay in view with the tables.
+    if summary.sites:
+        sheet.add_chart(_site_chart(sheet, *site_rows), f"A{below}")
+        below += CHART_ROWS
+    if categories:
+        rows = (category_header + 1, category_header + len(categories))
+        sheet.add_chart(_category_chart(sheet, *rows), f"A{below}")
+
+
+# The 汇总 sheet's first site row (after the title, the dates and the header), and the
+# columns of 发现问题（处） and 已解决（处） in it.
+SUMMARY_FIRST_ROW = 4
+FOUND_COLUMN = SUMMARY_HEADER.index("发现问题（处）") + 1
+RESOLVED_COLUMN = SUMMARY_HEADER.index("已解决（处）") + 1
+# Rows a chart of 8.5 cm covers (rows of 15 pt), and one to spare.
+CHART_ROWS = 18
+CHART_COLOURS = ("1F4E79", "3A8C6E")  # 发现 dark blue, 已解决 green, as on the dashboard
+
+
+def _bar_chart(title: str, horizontal: bool):
+    """A clustered bar chart as Excel and WPS draw it natively: the numbers stay live cells,
+    text uses the reader's own fonts (nothing to embed for Chinese)."""
+    from openpyxl.chart import BarChart
+    from openpyxl.chart.label import DataLabelList
+
+    chart = BarChart()
+    chart.type = "bar" if horizontal else "col"
+    chart.grouping = "clustered"
+    chart.title = title
+    chart.y_axis.title = "处"
+    chart.y_axis.majorGridlines = None
+    chart.y_axis.delete = False
+    chart.x_axis.delete = False
+    chart.legend.position = "b"
+    # Only the number on each bar: a reader that defaults the others to on (LibreOffice)
+    # would write the series and category names there too.
+    chart.dataLabels = DataLabelList(
+        showVal=True,
+        showSerName=False,
+        showCatName=False,
+        showLegendKey=False,
+        showPercent=False,
+        showBubbleSize=False,
+    )
+    chart.width, chart.height = 16, 8.5
+    return chart
+
+
+def _colour(chart) -> None:
+    for series, colour in zip(chart.series, CHART_COLOURS, strict=False):
+        series.graphicalProperties.solidFill = colour
+        series.graphicalProperties.line.solidFill = colour
+
+
+def _site_chart(sheet, first: int, last: int):
+    """发现 and 已解决 per site: columns 发现问题 and 已解决 of the site rows (not the total)."""
+    from openpyxl.chart import Reference
+
+    chart = _bar_chart("各地点发现和解决的问题（处）", horizontal=False)
+    data = Reference(
+        sheet, min_col=FOUND_COLUMN, max_col=RESOLVED_COLUMN, min_row=first - 1, max_row=last
+    )
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=first, max_row=last))
+    _colour(chart)
+    return chart
+
+
+def _category_chart(sheet, first: int, last: int):
+    """The category split: 发现 and 已解决 per category (the category table, not its total)."""
+    from openpyxl.chart import Reference
+
+    chart = _bar_chart("问题类别（处）", horizontal=True)
+    chart.add_data(
+        Reference(sheet, min_col=2, max_col=3, min_row=first - 1, max_row=last),
+        titles_from_data=True,
+    )
+    chart.set_categories(Reference(sheet, min_col=1, min_row=first, max_row=last))
+    # The largest category on top, as listed; the value axis then stays at the bottom.
+    chart.x_axis.scaling.orientation = "maxMin"
+    chart.y_axis.crosses = "max"
+    _colour(chart)
+    return chart
 
 
 def _people_sheet(book: Workbook, summary: UnitSummary) -> None:
