@@ -65,8 +65,8 @@ _RANGE = re.compile(r"(?P<low>\d{1,6})\s?[-~～到至]\s?(?P<high>\d{1,6})")
 _VAGUE = re.compile("|".join(VAGUE_AMOUNTS))
 # Photos attached to a message are counted in 张 too: ``附图4张``, ``照片3张``.
 _TOGETHER_BEFORE = re.compile(r"(?:跟|和|同|与|我们|大家|咱们|俺们)[^，。；\s]{0,4}+$")
-_PHOTO_BEFORE = re.compile(r"(附图|附件|照片|图片|配图|拍照|附)\s*$")
-_PHOTO_AFTER = re.compile(r"\s*(照片|图片|图|相片)")  # used with match(text, pos)
+_PHOTO_BEFORE = re.compile(r"(附图|附件|照片|图片|配图|拍照|附)\s*+$")
+_PHOTO_AFTER = re.compile(r"\s*+(照片|图片|图|相片)")  # used with match(text, pos)
 
 
 @dataclass(frozen=True)

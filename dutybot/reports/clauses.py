@@ -118,8 +118,8 @@ LABEL_KIND = {
     for label in labels
 }
 MARKER = (
-    r"(?:[(（]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]|\d{1,2}\ufe0f?\u20e3|"
-    r"\d{1,2}\s*[、.．)）](?!\d)|\d{1,2}[.．](?=\d{1,3}[号栋幢])|[①-⑳]|[一二三四五六七八九十]{1,3}\s*[、.．]|"
+    r"(?:[(（]\s*+(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*+[)）]|\d{1,2}\ufe0f?\u20e3|"
+    r"\d{1,2}\s*+[、.．)）](?!\d)|\d{1,2}[.．](?=\d{1,3}[号栋幢])|[①-⑳]|[一二三四五六七八九十]{1,3}\s*+[、.．]|"
     r"[一二三四五六七八九十]是|第[一二三四五六七八九十\d]{1,3}[条项点个]?[、，,.．:：]?)"
 )
 # Emoji, bullets and other symbols that decorate the start of a line.
@@ -206,6 +206,7 @@ _COUNTED_BEFORE = re.compile(r"(?<![了有是着在])$")
 _AFTER_COUNT = re.compile(
     rf"(?:\d{{1,6}}+|[{CN}百几]{{1,6}}+)\s?(?:余|多|来|左右)?\s?[{MEASURE_WORDS}]"
 )
+_GENERAL_WORK = re.compile(r"(?:打扫|清扫|搞|做|整治)了?(?:环境)?卫生")
 _MIN_LEFT = 3  # characters a clause needs before a cut inside it
 _WINDOW = 40  # characters before a possible cut that decide it
 
@@ -219,6 +220,8 @@ def _cut_run_on(
     # cut before it (at most _WINDOW), so that a long piece costs linear time.
     candidates: list[tuple[int, int, re.Match[str]]] = []
     candidates.extend((m.start(), 0, m) for m in _CONNECTIVE.finditer(piece))
+    # 基本就是打扫卫生 落叶扫了一片: cleaning in general is work done, not the item after it.
+    candidates.extend((m.end(), 0, m) for m in _GENERAL_WORK.finditer(piece))
     candidates.extend((m.start(), 1, m) for m in _OUTCOME_START.finditer(piece))
     candidates.extend((m.end(), 2, m) for m in _AFTER_COUNT.finditer(piece))
     candidates.extend((m.start(), 3, m) for m in _SPACE.finditer(piece))

@@ -91,13 +91,13 @@ def _looks_like_duty(text: str, lexicon: UnitWords) -> bool:
 
 def _unknown_site_note(text: str) -> str:
     labelled = re.search(
-        r"(?:值班地点|值班路段|值班网格|地点|路段|点位)\s*[:：]\s*([^\s，,。；;]{2,24})", text
+        r"(?:值班地点|值班路段|值班网格|地点|路段|点位)\s*+[:：]\s*+([^\s，,。；;]{2,24})", text
     )
     if labelled:
         return f"没认出地点“{labelled.group(1)}”"
     named = re.search(
         r"([\u4e00-\u9fff\d]{2,12}?(?:路|街|大道|社区|网格|小区|广场))"
-        r"(?:[东西南北]侧|路[东西南北]|两侧)?\s*(?:今日|今天|今早)?(?:网格)?值班",
+        r"(?:[东西南北]侧|路[东西南北]|两侧)?\s*+(?:今日|今天|今早)?(?:网格)?值班",
         text,
     )
     if named:

@@ -528,10 +528,20 @@ _WAITING = frozenset(
 
 
 def _before_outcome(fragment: str, lexicon: UnitWords) -> str:
-    """The clause up to where it tells what became of the problem (墙上小广告十几处|撕了)."""
+    """The clause up to where it tells what became of the problem (墙上小广告十几处|撕了), and
+    after the verb of a fix told first (清理了|人行道上的烟头)."""
     first = lexicon.classifier.pattern.search(fragment) if lexicon.classifier.pattern else None
     if first is None:
         return fragment
+    verb_end = 0
+    for token in STATUS_TOKEN.finditer(fragment, 0, first.start()):
+        if TOKEN_ROLE[token.group()] in ("fix", "result"):
+            verb_end = token.end()
+    if verb_end:
+        fragment = _AFTER_VERB.sub("", fragment[verb_end:])
+        first = lexicon.classifier.pattern.search(fragment)
+        if first is None:
+            return fragment
     for token in STATUS_TOKEN.finditer(fragment, first.end()):
         word = token.group()
         role = TOKEN_ROLE[word]
@@ -551,6 +561,7 @@ def _before_outcome(fragment: str, lexicon: UnitWords) -> str:
     return fragment
 
 
+_AFTER_VERB = re.compile(r"^(?:了|掉|完|好|起|出)?(?:一下)?")
 _DONE_MARK_BEFORE = re.compile(r"已|当场|现场|都|也|均|全|给|随手|顺手")
 _COUNT_RIGHT_AFTER = re.compile(r"\s?+(?:\d|[一二两三四五六七八九十几俩仨])")
 
