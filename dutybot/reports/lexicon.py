@@ -23,7 +23,11 @@ NOTICE_WORDS = re.compile(
     r"名单如下|下周值班|务必|请于|请[^，。；]{0,8}(?:值班的?同志|值班人员)"
 )
 QUESTION = re.compile(r"[?？]|请问|吗[。！!~～\s]*$|怎么办|是否")
-PERIOD_SUMMARY = re.compile(r"上个?月|本月|这个月|今年|全年|本年度|累计|一共值班|共值班\d")
+PERIOD_SUMMARY = re.compile(
+    r"上个?月|本月|这个月|今年|全年|本年度|累计|一共值班|共值班\d|\d{1,2}月份|[一二三四五六七八九十]{1,2}月份"
+)
+# A tally for a period, sent to the group: statistics, a 通报, thanks for the month.
+TALLY_NOTICE = re.compile(r"统计|通报|汇总|共值班|累计|感谢|辛苦了|排名|情况如下")
 NO_PROBLEM = re.compile(
     r"(?:未|没有?|无|暂无|不存在)(?:看到|发现|见到?|查到)?(?:啥|什么|任何|明显|新增|新的?|其他|其它|大的?|别的)?"
     r"(?:的)?问题|(?:问题|存在问题)[:：]\s*+(?:无|没有|暂无)|"

@@ -8,7 +8,15 @@ from datetime import datetime
 from ..unit import Unit
 from .clean import clean_text
 from .dates import mask_names, read_date
-from .lexicon import DUTY_WORDS, NO_PROBLEM, NOTICE_START, NOTICE_WORDS, PERIOD_SUMMARY, QUESTION
+from .lexicon import (
+    DUTY_WORDS,
+    NO_PROBLEM,
+    NOTICE_START,
+    NOTICE_WORDS,
+    PERIOD_SUMMARY,
+    QUESTION,
+    TALLY_NOTICE,
+)
 from .model import MAX_ANALYSED_CHARS, ParsedReport
 from .reading import read_section
 from .sites import split_by_site
@@ -72,7 +80,7 @@ def parse(
         # Without a report's shape, a question, a request to others or a period summary is chat.
         if QUESTION.search(text) or NOTICE_WORDS.search(text):
             return []
-        if PERIOD_SUMMARY.search(text) and not site_hit:
+        if PERIOD_SUMMARY.search(text) and (not site_hit or TALLY_NOTICE.search(text)):
             return []
     return reports
 
