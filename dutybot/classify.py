@@ -110,6 +110,10 @@ HINTS: dict[str, tuple[str, ...]] = {
         "破旧",
         "漏水",
         "堵塞",
+        "路名牌",
+        "标志牌",
+        "指示牌",
+        "路名",
     ),
     "宣传氛围": ("宣传", "褪色", "过期", "公示", "标识"),
     "其他": ("充电", "私拉", "飞线", "隐患"),
@@ -125,6 +129,9 @@ HINTS: dict[str, tuple[str, ...]] = {
         "烧树叶",
         "烧纸",
         "烧垃圾",
+        "翻越",
+        "横穿",
+        "攀爬",
     ),
 }
 # Damage words pull a problem towards 基础设施 more strongly than other hints.
@@ -140,6 +147,11 @@ PLACE_FACTOR = 0.25  # a keyword used as a place
 _PLACE_AFTER = re.compile(
     r"[杆柱桩座箱]?(?:上|下|旁|边|前|后|里|周边|周围|附近|门口|处|区|那边|这边|一带|内(?!容))"
 )
+# A thing right after these verbs, or before 被, is what the problem acts on.
+_ACTED_ON_BEFORE = re.compile(
+    r"(?:翻越|翻过|越过|攀爬|攀登|占用|占着|占了|挡住|挡着|堵住|堵着|遮挡|覆盖|压着)[^，。；]{0,3}$"
+)
+_PASSIVE_AFTER = re.compile(r"[^，。；被]{0,2}被(?![子褥单罩])")
 # ``垃圾`` followed by these names a container or a site, not litter.
 _CONTAINER_AFTER = re.compile(r"[桶箱池站房车]")
 
@@ -170,7 +182,12 @@ class Classifier:
                     weight *= CONSEQUENCE_FACTOR  # why it matters, not what it is
                 if word.endswith("垃圾") and _CONTAINER_AFTER.match(text, end):
                     weight = 0.0
-                elif _PLACE_AFTER.match(text, end):
+                elif (
+                    _PLACE_AFTER.match(text, end)
+                    or _ACTED_ON_BEFORE.search(text, max(0, match.start() - 6), match.start())
+                    or _PASSIVE_AFTER.match(text, end)
+                ):
+                    # 护栏上晾晒, 翻越中心护栏, 坡道被积雪覆盖: the thing acted on, not the problem
                     weight *= PLACE_FACTOR
                 keyword_ends.append(end)
             else:

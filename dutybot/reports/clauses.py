@@ -119,7 +119,7 @@ LABEL_KIND = {
 }
 MARKER = (
     r"(?:[(（]\s*+(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*+[)）]|\d{1,2}\ufe0f?\u20e3|"
-    r"\d{1,2}\s*+[、.．)）](?!\d)|\d{1,2}[.．](?=\d{1,3}[号栋幢])|[①-⑳]|[一二三四五六七八九十]{1,3}\s*+[、.．]|"
+    r"\d{1,2}\s*+、|\d{1,2}\s*+[.．)）](?!\d)|\d{1,2}[.．](?=\d{1,3}[号栋幢])|[①-⑳]|[一二三四五六七八九十]{1,3}\s*+[、.．]|"
     r"[一二三四五六七八九十]是|第[一二三四五六七八九十\d]{1,3}[条项点个]?[、，,.．:：]?)"
 )
 # Emoji, bullets and other symbols that decorate the start of a line.
@@ -202,7 +202,7 @@ _OUTCOME_START = re.compile(
 )
 # A count right after the problem it counts (乱停十几辆) ends the clause; after 了/有 it counts
 # what follows (停了3辆电动车).
-_COUNTED_BEFORE = re.compile(r"(?<![了有是着在])$")
+_COUNTED_BEFORE = re.compile(r"(?<![了有是着在被把将让给])$")
 _AFTER_COUNT = re.compile(
     rf"(?:\d{{1,6}}+|[{CN}百几]{{1,6}}+)\s?(?:余|多|来|左右)?\s?[{MEASURE_WORDS}]"
 )

@@ -35,6 +35,7 @@ from .lexicon import (
     NO_PROBLEM,
     NOT_COUNTED,
     OBJECT_WORDS,
+    PASSIVE,
     PERSON_TIMES,
     PLAN_START,
     POSITIVE,
@@ -46,6 +47,7 @@ from .lexicon import (
     STATUS_TOKEN,
     SUMMARY_FIXED,
     SUMMARY_FOUND,
+    TODAY_WORK,
     TOKEN_ROLE,
 )
 from .linking import draft_numbered, matching_draft
@@ -85,7 +87,7 @@ def read_section(body: str, lexicon: UnitWords) -> Reading:
                 continue
         if (
             kind in (Kind.PLAN, Kind.CARRIED)
-            or CARRIED_OVER.search(sentence)
+            or (CARRIED_OVER.search(sentence) and not TODAY_WORK.search(sentence))
             or PLAN_START.match(sentence.strip())
             or (_META.search(sentence) and not first_amount(sentence))
         ):
@@ -229,19 +231,20 @@ def _read_sentence(
         remainder = REMAINDER.match(fragment) if current is not None else None
         if remainder and _INTRODUCER.fullmatch(fragment, remainder.end()):
             continue  # 还有一个就是那个: a new topic is coming, not more of this one
-        if (
-            remainder
-            and current is not None
-            and status.state is None
-            and not _names_own_problem(fragment[remainder.end() :], lexicon)
-        ):
+        if remainder and current is not None and status.state is None:
             extra = chinese_numeral(remainder.group("n")) or 0
-            if current.status == "fixed" and current.fixed_count is None:
+            if current.fixed_count is not None and current.count - current.fixed_count >= extra:
+                # 杂物三处清理了两处，还有一处是住户的纸箱子; 坡道2处已清理1处，另1处被车辆压实:
+                # the rest of it, however it is described.
+                continue
+            if (
+                current.status == "fixed"
+                and current.fixed_count is None
+                and not _names_own_problem(fragment[remainder.end() :], lexicon)
+            ):
                 # 小广告已清除3处，还有2处够不着: 5 found, 3 fixed.
                 current.fixed_count, current.count = current.count, current.count + extra
                 continue
-            if current.fixed_count is not None and current.count - current.fixed_count >= extra:
-                continue  # 杂物三处清理了两处，还有一处是住户的纸箱子: the rest of it
         if (
             current is not None
             and status.state is None
@@ -259,7 +262,22 @@ def _read_sentence(
                 continue
             if kind == Kind.EFFECT and found_seen:
                 continue  # 工作成效 restates what the list already counted
+            if kind == Kind.FIX and current is not None and current in targets:
+                # 第4条经劝导，1户已将货物收回店内: the numbered item, partly fixed.
+                apply_status(current, status, fragment, True)
+                continue
             parts = _split_listed(fragment)
+            if (
+                list_no is not None
+                and len(parts) == 1
+                and current is not None
+                and current in made_here
+                and status.state is None
+                and not first_amount(fragment)
+                and lexicon.classifier.classify(fragment) == current.category
+            ):
+                # 1、流动摊贩3个，占道经营: one numbered item, described further.
+                continue
             if (
                 list_no is not None
                 and len(parts) == 1
@@ -552,7 +570,7 @@ def _before_outcome(fragment: str, lexicon: UnitWords) -> str:
             or DONE_AFTER.match(fragment, token.end())
             or _COUNT_RIGHT_AFTER.match(fragment, token.end())
         )
-        if "被" in fragment[max(0, token.start() - 3) : token.start()]:
+        if PASSIVE.search(fragment, max(0, token.start() - 3), token.start()):
             continue  # 海报被撕了: part of the problem
         if role in ("fix", "result", "request") and done:
             return fragment[: token.start()]

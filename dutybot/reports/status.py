@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..quantity import Quantity
 from .amounts import first_amount
-from .lexicon import ACTION_LEAD_WORD, DONE_AFTER, DONE_BEFORE, STATUS_TOKEN, TOKEN_ROLE
+from .lexicon import ACTION_LEAD_WORD, DONE_AFTER, DONE_BEFORE, PASSIVE, STATUS_TOKEN, TOKEN_ROLE
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
         token = match.group()
         role = TOKEN_ROLE[token]
         start = match.start()
-        if role in ("fix", "result") and "被" in fragment[max(0, start - 3) : start]:
+        if role in ("fix", "result") and PASSIVE.search(fragment, max(0, start - 3), start):
             continue  # 海报被撕了, 被风刮倒: what happened to it, the problem itself
         if role == "pending":
             if token == "不":
