@@ -572,6 +572,8 @@ def _before_outcome(fragment: str, lexicon: UnitWords) -> str:
         )
         if PASSIVE.search(fragment, max(0, token.start() - 3), token.start()):
             continue  # 海报被撕了: part of the problem
+        if fragment[token.start() - 1 : token.start()] in ("不", "没", "未"):
+            continue  # 遛狗不牵绳: the problem itself
         if role in ("fix", "result", "request") and done:
             return fragment[: token.start()]
         if word in _WAITING or word.startswith("等"):
