@@ -172,14 +172,18 @@ class Classifier:
         scores: dict[str, float] = {}
         last_seen: dict[str, int] = {}
         keyword_ends: list[int] = []
-        for match in self.pattern.finditer(text):
+        matches = list(self.pattern.finditer(text))
+        # 安全隐患 says why a problem matters; beside another of the unit's words it weighs
+        # little (井盖缺失，存在安全隐患), alone it is the unit's word for the problem.
+        other_keyword = any(self.owner[m.group()][1] and "隐患" not in m.group() for m in matches)
+        for match in matches:
             word = match.group()
             category, is_keyword = self.owner[word]
             end = match.end()
             if is_keyword or word in STRONG_HINTS:
                 weight = float(len(word))
-                if "隐患" in word:
-                    weight *= CONSEQUENCE_FACTOR  # why it matters, not what it is
+                if "隐患" in word and other_keyword:
+                    weight *= CONSEQUENCE_FACTOR
                 if word.endswith("垃圾") and _CONTAINER_AFTER.match(text, end):
                     weight = 0.0
                 elif (

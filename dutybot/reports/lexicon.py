@@ -248,6 +248,12 @@ _RESULT_VERBS = (
     "挪好",
     "摆齐",
     "摆回",
+    "扔进",
+    "扔到",
+    "装进",
+    "放进",
+    "倒进",
+    "抬到",
     "摆得整齐",
     "摆得方方正正",
     "摆整齐",
@@ -291,6 +297,12 @@ _FIX_VERBS = (
     "归拢",
     "牵绳",
     "拴绳",
+    "除冰",
+    "撒盐",
+    "铲冰",
+    "扫雪",
+    "除雪",
+    "清雪",
     "补装",
     "补齐",
     "安装",
@@ -445,7 +457,7 @@ DONE_BEFORE = (
 DONE_AFTER = re.compile(r"(?:了|完毕|干净|整齐|到位|完成|好|掉|完|结束|到|至|起)")
 # A handling verb with a result complement says it is done, whatever the verb (推回, 码好,
 # 归拢, 劝收, 牵上): the complement carries the meaning, so the list need not name every pair.
-_HANDLING = "推挪搬拉拖清扫捡撕铲拆摆码扶收归劝拾拔擦刷贴牵拴盖补修换装移运拢填放弄"
+_HANDLING = "推挪搬拉拖清扫捡撕铲拆摆码扶收归劝拾拔擦刷贴牵拴盖补修换装移运拢填放弄抬掐"
 _RESULTS = (
     "回",
     "走",

@@ -188,7 +188,14 @@ def _read_sentence(
                 owner.count, owner.explicit = quantity.value, True
             continue
         if current is not None and CONSEQUENCE.match(fragment):
-            continue  # 存在安全隐患: says why the item matters, not a new one
+            # 存在安全隐患: says why the item matters, not a new one; read with the item, it may
+            # tell its kind (地面积水结冰，存在安全隐患 is the unit's 安全隐患).
+            owner = lexicon.classifier.owner
+            if current in made_here and any(
+                owner[w][1] for w in lexicon.classifier.words(fragment)
+            ):
+                current.category = lexicon.classifier.classify(current.text + "，" + fragment)
+            continue
         refs = index_refs(fragment)  # 1、2当场整改到位，3已报区城管局
         numbered = (
             [d for d in (draft_numbered(reading.drafts, n) for n in refs[0]) if d] if refs else []
@@ -377,19 +384,25 @@ _MODIFIER = re.compile(r"[^，,。；\s的]{1,6}+的")
 _PLAN_CLAUSE = re.compile(
     r"[\W_]*+(?:下步打算|下一步打算|下步计划|下一步计划|下一步|下步|打算|计划)"
 )
+# 用纸箱, 扔进了垃圾桶, 抬到了垃圾清运点: what a fix used or where it put things.
+_TOOL_OR_PLACE_BEFORE = re.compile(r"(?:用|拿|进了?|到了?|入|至|往)$")
 _COLLECTIVE = re.compile(r"[\W_]*+(?:均|都|全部|全都|皆|一律|以上)")
 
 
 def topic_words(text: str, lexicon: UnitWords) -> list[str]:
-    """The category words a clause names, leaving out its counts (扫了四五堆 names no 堆)."""
+    """The category words a clause names, leaving out its counts (扫了四五堆 names no 堆) and
+    the tools and places of a fix (用纸箱包好扔进了垃圾桶 names neither)."""
     for quantity in reversed(amounts(text)):
         if not quantity.vague:
-            text = (
-                text[: quantity.start]
-                + " " * (quantity.end - quantity.start)
-                + text[quantity.end :]
-            )
-    return lexicon.classifier.words(text)
+            blank = " " * (quantity.end - quantity.start)
+            text = text[: quantity.start] + blank + text[quantity.end :]
+    if lexicon.classifier.pattern is None:
+        return []
+    return [
+        m.group()
+        for m in lexicon.classifier.pattern.finditer(text)
+        if not _TOOL_OR_PLACE_BEFORE.search(text, max(0, m.start() - 3), m.start())
+    ]
 
 
 def _elaborates(fragment: str, lexicon: UnitWords) -> bool:
