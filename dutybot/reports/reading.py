@@ -215,6 +215,13 @@ def _read_sentence(
             continue
 
         status = read_status(fragment, kind == Kind.FIX)
+        if status.state and kind == Kind.FIX and "、" in fragment:
+            # 电动车、小广告已处理完毕: the outcome of each item named.
+            named = _named_items(fragment, reading.drafts, lexicon)
+            if len(named) > 1:
+                for draft in named:
+                    apply_status(draft, status, fragment, False)
+                continue
         if status.state and len(group) > 1 and _COLLECTIVE.match(fragment):
             # 电动车3处、小广告1处，均已整改: the outcome of every item just listed.
             for draft in group:
@@ -224,6 +231,11 @@ def _read_sentence(
             apply_status(current, status, fragment, True)
             continue
         if status.state and REST.match(fragment):
+            if current is not None and current.fixed_count is not None:
+                # 已摆放5辆，其余3辆车主挪走: the rest of this item, fixed too (or not).
+                if status.state == "fixed":
+                    current.fixed_count = current.count
+                continue
             # 其余2处已报社区: the items no fragment has spoken for yet.
             for draft in reading.drafts:
                 if draft.status is None and draft is not current:
@@ -414,6 +426,21 @@ def _elaborates(fragment: str, lexicon: UnitWords) -> bool:
     return not any(
         owner[word][1] and word not in OBJECT_WORDS for word in topic_words(fragment, lexicon)
     )
+
+
+def _named_items(fragment: str, drafts: list[Draft], lexicon: UnitWords) -> list[Draft]:
+    """The items a list of things names (电动车、小广告已处理完毕), each found by its object."""
+    head = (
+        fragment[: STATUS_TOKEN.search(fragment).start()]
+        if STATUS_TOKEN.search(fragment)
+        else fragment
+    )
+    found: list[Draft] = []
+    for part in head.split("、"):
+        draft = matching_draft(part, drafts, lexicon) if part.strip() else None
+        if draft is not None and draft not in found:
+            found.append(draft)
+    return found
 
 
 def _names_own_problem(text: str, lexicon: UnitWords) -> bool:
