@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..quantity import MEASURE_WORDS
-from ..wordregex import word_pattern, word_regex
+from ..wordregex import word_pattern
 
 CN = "〇零一二两三四五六七八九十"
 _NUM = rf"(?:\d{{1,6}}|[{CN}百]{{1,8}})"
@@ -496,7 +496,14 @@ _FIX_VERBS = (
         if verb not in "贴装放弄" and verb + "了" not in _RESULT_VERBS
     ),
 )
-STATUS_TOKEN = word_regex({*_RESULT_VERBS, *_FIX_VERBS, *_REQUEST_WORDS, *_PENDING_WORDS})
+# Words that hold a status word without being one (装修垃圾 is not 修; 收到 is a reply).
+_NOT_STATUS = (
+    "清单|清晨|清楚|清明|清洁工|收到|收费|收银|扫码|推荐|推广|移动|运动|放心|放假|拉面|换季"
+)
+STATUS_TOKEN = re.compile(
+    rf"(?<!装)(?!{_NOT_STATUS})"
+    + word_pattern({*_RESULT_VERBS, *_FIX_VERBS, *_REQUEST_WORDS, *_PENDING_WORDS})
+)
 TOKEN_ROLE: dict[str, str] = {
     **{w: "pending" for w in _PENDING_WORDS},
     **{w: "request" for w in _REQUEST_WORDS},

@@ -398,6 +398,7 @@ _PLAN_CLAUSE = re.compile(
 )
 # 用纸箱, 扔进了垃圾桶, 抬到了垃圾清运点: what a fix used or where it put things.
 _TOOL_OR_PLACE_BEFORE = re.compile(r"(?:用|拿|进了?|到了?|入|至|往)$")
+_OUTCOME_WORD = re.compile(r"均已|都已|全部已|已经|已|当场|现场|均|全部")
 _COLLECTIVE = re.compile(r"[\W_]*+(?:均|都|全部|全都|皆|一律|以上)")
 
 
@@ -430,11 +431,8 @@ def _elaborates(fragment: str, lexicon: UnitWords) -> bool:
 
 def _named_items(fragment: str, drafts: list[Draft], lexicon: UnitWords) -> list[Draft]:
     """The items a list of things names (电动车、小广告已处理完毕), each found by its object."""
-    head = (
-        fragment[: STATUS_TOKEN.search(fragment).start()]
-        if STATUS_TOKEN.search(fragment)
-        else fragment
-    )
+    outcome = _OUTCOME_WORD.search(fragment) or STATUS_TOKEN.search(fragment)
+    head = fragment[: outcome.start()] if outcome else fragment
     found: list[Draft] = []
     for part in head.split("、"):
         draft = matching_draft(part, drafts, lexicon) if part.strip() else None
