@@ -286,7 +286,10 @@ def _cut_run_on(
 # A space between two words of text (电动车 乱停 8 辆: only the first) ends a clause.
 # A space between two words (not inside a count: 乱停 8 辆).
 _SPACE = re.compile(rf"(?<=[^\s\d])\s++(?=[^\s])(?!\d{{1,6}}+\s?+[{MEASURE_WORDS}])")
-_NEW_START = re.compile(r"已|当场|现场|也|都|全|均|就|又|还|我们|大家|并|后|随即|马上|给")
+_NEW_START = re.compile(
+    r"已|当场|现场|也|都|全|均|就|又|还|我们|大家|并|后|随即|马上|给|"
+    r"(?:中间|旁边|那边|这边|另外|路口|门口)?有(?:[一两二三四五六七八九十几]|个)"
+)
 
 
 # A symbol after a space starts a new item (… 孙悦 ✅ 路面干净).

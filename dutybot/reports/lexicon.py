@@ -194,6 +194,7 @@ _PROBLEM_WORDS = [
     "破了",
     "破洞",
     "破掉",
+    "塌",
 ]
 PROBLEM_PREDICATE = re.compile(
     word_pattern(_PROBLEM_WORDS)
@@ -250,6 +251,12 @@ _RESULT_VERBS = (
     "摆回",
     "扔进",
     "扔到",
+    "拎到",
+    "劝导后",
+    "劝阻后",
+    "劝说后",
+    "经劝导",
+    "经劝说",
     "装进",
     "放进",
     "倒进",
@@ -297,6 +304,8 @@ _FIX_VERBS = (
     "归拢",
     "牵绳",
     "拴绳",
+    "整了",
+    "摆到",
     "除冰",
     "撒盐",
     "铲冰",
@@ -381,6 +390,7 @@ _REQUEST_WORDS = (
     "报交警",
     "报环卫",
     "报了",
+    "说了",
     "报上去",
     "报上",
     "沟通",
@@ -457,7 +467,7 @@ DONE_BEFORE = (
 DONE_AFTER = re.compile(r"(?:了|完毕|干净|整齐|到位|完成|好|掉|完|结束|到|至|起)")
 # A handling verb with a result complement says it is done, whatever the verb (推回, 码好,
 # 归拢, 劝收, 牵上): the complement carries the meaning, so the list need not name every pair.
-_HANDLING = "推挪搬拉拖清扫捡撕铲拆摆码扶收归劝拾拔擦刷贴牵拴盖补修换装移运拢填放弄抬掐"
+_HANDLING = "推挪搬拉拖清扫捡撕铲拆摆码扶收归劝拾拔擦刷贴牵拴盖补修换装移运拢填放弄抬掐拎冲"
 _RESULTS = (
     "回",
     "走",
@@ -476,6 +486,8 @@ _RESULTS = (
     "平",
     "拢",
     "收",
+    "进去",
+    "回去",
 )
 _RESULT_VERBS = (
     *_RESULT_VERBS,
@@ -512,7 +524,7 @@ TOKEN_ROLE: dict[str, str] = {
 }
 # Words that may come before a verb that opens a fragment (大家一起清扫了…, 共规整…).
 ACTION_LEAD_WORD = re.compile(
-    r"我们|大家|值班人员|志愿者|一起|共计|共|合计|并|还|又|另外|另|同时|随后|然后|帮助|帮|协助|"
+    r"我们|大家|值班人员|志愿者|一起|共同|一同|合力|共计|共|合计|并|还|又|另外|另|同时|随后|然后|帮助|帮|协助|"
     r"集中|主动|对|把|将|和|与|环卫工人|社区|物业|保洁员?|[\d一二三四五六七八九十]++名?人"
 )
 
@@ -528,7 +540,8 @@ REMAINDER = re.compile(
 CONSEQUENCE = re.compile(
     r"(?:存在|造成|形成|有)?[^，]{0,4}(?:安全)?隐患$|影响(?:通行|出行|市容|美观|环境|居民|行人)|"
     r"^(?:易|容易|怕|生怕|担心|以免|避免|导致|造成|雨后|下雨后?|一下雨|下雨天)|"
-    r"^[^，]{0,6}?(?:担心|害怕|反映说|投诉)"
+    r"^[^，]{0,6}?(?:担心|害怕|反映说|投诉)|"
+    r"^[^，]{0,4}(?:流到|流了一|漫到|溢到|淌到|冒到|流得)"  # 下水道堵了，污水流到路上
 )
 # 以上问题除第3项外均已整改, 除垃圾桶外已整改: all but what is named.
 EXCEPT = re.compile(r"除了?(?P<what>[^，,。；]{1,16}?)(?:以外|之外|外)")

@@ -177,14 +177,13 @@ def _read_sentence(
         quantity = first_amount(fragment)
         if (
             quantity is not None
-            and not quantity.vague
             and _is_bare_count(fragment, quantity)
             and not STATUS_TOKEN.search(fragment)
         ):
             # 约20辆, 共9辆, （十二辆）: how many of the item before; with none before, a total
-            # that the list below spells out (发现问题：2处。①…).
+            # that the list below spells out (发现问题：2处。①…). 一堆 alone adds nothing.
             owner = current or (reading.drafts[-1] if reading.drafts else None)
-            if owner is not None and not owner.explicit:
+            if owner is not None and not owner.explicit and not quantity.vague:
                 owner.count, owner.explicit = quantity.value, True
             continue
         if current is not None and CONSEQUENCE.match(fragment):
@@ -399,6 +398,8 @@ _PLAN_CLAUSE = re.compile(
 # 用纸箱, 扔进了垃圾桶, 抬到了垃圾清运点: what a fix used or where it put things.
 _TOOL_OR_PLACE_BEFORE = re.compile(r"(?:用|拿|进了?|到了?|入|至|往)$")
 _OUTCOME_WORD = re.compile(r"均已|都已|全部已|已经|已|当场|现场|均|全部")
+_NEW_ITEM = re.compile(r"[\W_]*+(?:有个|有一|有人|还有|另有|另外|另|发现|又)")
+_FOUND_OPENING = re.compile(r"[\W_]*+(?:巡查中?|今天|还|另外|另|又)?发现")
 _COLLECTIVE = re.compile(r"[\W_]*+(?:均|都|全部|全都|皆|一律|以上)")
 
 
@@ -420,8 +421,9 @@ def topic_words(text: str, lexicon: UnitWords) -> list[str]:
 
 def _elaborates(fragment: str, lexicon: UnitWords) -> bool:
     """A clause with no count, no problem word of the unit's and no problem predicate, only
-    things and hints: it says more about the item before rather than naming a new one."""
-    if first_amount(fragment) or PROBLEM_PREDICATE.search(fragment):
+    things and hints: it says more about the item before rather than naming a new one (not
+    when it opens a new one: 有个小孩往地上扔垃圾)."""
+    if first_amount(fragment) or PROBLEM_PREDICATE.search(fragment) or _NEW_ITEM.match(fragment):
         return False
     owner = lexicon.classifier.owner
     return not any(
@@ -499,9 +501,13 @@ def _is_problem(fragment: str, kind: Kind, status: Status, lexicon: UnitWords) -
     if words and status.state is None and _action_before(fragment, lexicon):
         return False  # 一组沿主干道捡拾垃圾: work being described, nothing found or done yet
     if not words:
-        # Under 发现问题, a counted thing is a problem even without a keyword (as 其他).
+        # Under 发现问题, or after 发现, a counted thing is a problem even without a keyword
+        # (as 其他): 发现一处雨棚被雪压塌.
+        found_here = kind == Kind.FOUND or (
+            _FOUND_OPENING.match(fragment) is not None and PROBLEM_PREDICATE.search(fragment)
+        )
         return (
-            kind == Kind.FOUND
+            found_here
             and _counted(fragment)
             and not POSITIVE.search(fragment)
             and status.state is None  # 整理摆放二十辆: a fix of the item before
@@ -544,13 +550,14 @@ def _counted(text: str) -> bool:
 
 _COUNT_WORDS = re.compile(
     r"一共|总共|合计|共计|共|计|大约|大概|约莫|约|左右|差不多|估计|将近|近|有个|有|足有|至少|上下|"
-    r"的样子|样子|吧|啊|呢|呀|[\W_]"
+    r"的样子|样子|吧|啊|呢|呀|数了一下|数了数|数了|[\W_]"
 )
 
 
 def _is_bare_count(fragment: str, quantity: Quantity) -> bool:
-    rest = (fragment[: quantity.start] + fragment[quantity.end :]).strip()
-    return len(_COUNT_WORDS.sub("", rest)) <= 1
+    """约20辆, 共两袋, and a verb before it (装了五车): how many, of the item before."""
+    rest = _COUNT_WORDS.sub("", (fragment[: quantity.start] + fragment[quantity.end :]).strip())
+    return len(rest) <= 1 or (len(rest) <= 3 and rest.endswith("了") and quantity.start > 0)
 
 
 _PARTITIVE = re.compile(r"中有|里有|里面有|其中|当中")
