@@ -56,7 +56,7 @@ _CHINESE_NUMERAL = f"[{CHINESE_DIGITS}十百千万]"
 _QUANTITY = re.compile(
     rf"(?<![\d.:：第{CHINESE_DIGITS}十百千万几数])"
     rf"(?P<number>\d{{1,6}}+(?:\s?[-~～到至]\s?\d{{1,6}}+)?(?![\d.:：])|[{CHINESE_DIGITS}十百千万几数]{{1,8}}+)"
-    rf"\s?(?P<approx>余|多|来|左右)?\s?(?P<measure>[{MEASURE_WORDS}])"
+    rf"\s?(?P<approx>余|多|来|左右)?\s?(?:大|小|满|整)?(?P<measure>[{MEASURE_WORDS}])"
 )
 # 俩 and 仨 carry their own measure word (电动车倒了俩); after 我们 they are people.
 _COLLOQUIAL = re.compile(r"(?<![我你他她咱俺们])(?P<number>[俩仨])(?:个|辆|处|人|名)?")
@@ -157,9 +157,10 @@ def find_quantities(text: str) -> list[Quantity]:
         # 东一辆西一辆: scattered about, not one.
         if number == "一" and text[match.start() - 1 : match.start()] in ("东", "西", "这", "那"):
             continue
-        # 一辆一辆摆整齐: one by one, not one.
+        # 一辆一辆摆整齐, 一辆辆扶起来: one by one, not one.
         if number == "一" and (
             text.startswith("一" + measure, end)
+            or text.startswith(measure, end)
             or text[max(0, match.start() - 2) : match.start()] == "一" + measure
         ):
             continue

@@ -244,12 +244,16 @@ def _read_sentence(
             # 护栏上面挂了一些衣服，晾晒的: it says what the item is, which may change its kind.
             current.category = lexicon.classifier.classify(current.text + fragment)
             continue
+        if current is not None and current in made_here and _CLASSED.match(fragment):
+            # 属于飞线充电: what kind the item is.
+            current.category = lexicon.classifier.classify(current.text + fragment)
+            continue
         if status.state is None and REST.match(fragment):
             continue  # 其余车辆较多: the rest of an item, not a new one
         remainder = REMAINDER.match(fragment) if current is not None else None
         if remainder and _INTRODUCER.fullmatch(fragment, remainder.end()):
             continue  # 还有一个就是那个: a new topic is coming, not more of this one
-        if remainder and current is not None and status.state is None:
+        if remainder and current is not None and status.state != "fixed":
             extra = chinese_numeral(remainder.group("n")) or 0
             if current.fixed_count is not None and current.count - current.fixed_count >= extra:
                 # 杂物三处清理了两处，还有一处是住户的纸箱子; 坡道2处已清理1处，另1处被车辆压实:
@@ -400,6 +404,7 @@ _TOOL_OR_PLACE_BEFORE = re.compile(r"(?:用|拿|进了?|到了?|入|至|往)$")
 _OUTCOME_WORD = re.compile(r"均已|都已|全部已|已经|已|当场|现场|均|全部")
 _NEW_ITEM = re.compile(r"[\W_]*+(?:有个|有一|有人|还有|另有|另外|另|发现|又)")
 _FOUND_OPENING = re.compile(r"[\W_]*+(?:巡查中?|今天|还|另外|另|又)?发现")
+_CLASSED = re.compile(r"[\W_]*+(?:属于|是属于|算是|这是|这属于)")
 _COLLECTIVE = re.compile(r"[\W_]*+(?:均|都|全部|全都|皆|一律|以上)")
 
 

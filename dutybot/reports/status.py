@@ -25,6 +25,12 @@ STATUS_OPENING = re.compile(r"[\W_]*(?:已|当场|现场|经|均|都|全部|并|
 
 
 _ARRANGED = re.compile(r"找|安排|派|叫")
+# Someone other than the team as the one acting (早餐店把桌椅摆到了人行道上).
+_OTHERS = re.compile(r"店|商户|商铺|居民|住户|有人|车主|老板|摊贩|小贩|行人|业主|司机|工地")
+# Warning devices put up until something is mended.
+_TOGETHER = re.compile(r".{0,2}(?:一起|一块|一同|共同|合力|配合)")
+_PERSUADED = re.compile(r"劝|督促|让|请|要求|经|叫")
+_SAFETY = re.compile(r"锥桶|警示|围挡|隔离带|提示牌|警戒")
 _LEAD_LIMIT = 24
 _MAKE_ACT = frozenset(("让", "督促", "要求", "责令", "请"))
 _PERFECTIVE_END = re.compile(r"了[啦哈呢~！!。\s]*+$")
@@ -66,6 +72,8 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
             state, future, last_block = "pending", True, start
             block_end = match.end()
             continue
+        if role == "request" and _TOGETHER.match(fragment, match.end()):
+            continue  # 和物业一起清运: together with them, not asking them
         if role == "request":
             state, governed, future, last_block = "pending", True, False, start
             request_end = block_end = match.end()
@@ -76,6 +84,17 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
         if future and not marked_before:
             state = "pending"
             continue
+        if not governed and not marked_before:
+            before = fragment[max(0, start - 10) : start]
+            # 早餐店把桌椅摆到了人行道上, 充电线从窗户拉出来: what others did unasked, or
+            # where a thing comes from, is the problem, not its fix (劝导店主清扫完毕, 店主
+            # 收回1块 are fixes).
+            if "从" in before or (
+                role == "fix" and _OTHERS.search(before) and not _PERSUADED.search(before)
+            ):
+                continue
+        if _SAFETY.search(fragment) and not marked_before:
+            continue  # 找了个锥桶先放上: a warning until it is mended, not a fix
         if role == "result" or (
             role == "fix" and token.endswith("了") and (not governed or made_to_act)
         ):
