@@ -183,6 +183,8 @@ def fragments(
     out: list[str] = []
     for piece in _FRAGMENT_SPLIT.split(_ASIDE.sub(_keep_aside, sentence)):
         out.extend(_cut_run_on(piece, words, kind_of) if len(piece) > 3 else [piece])
+        if len(out) > _MAX_CANDIDATES:
+            break  # a paste, not a sentence: the reader stops long before this
     return out
 
 
@@ -209,6 +211,7 @@ _AFTER_COUNT = re.compile(
 _GENERAL_WORK = re.compile(r"(?:打扫|清扫|搞|做|整治)了?(?:环境)?卫生")
 _MIN_LEFT = 3  # characters a clause needs before a cut inside it
 _WINDOW = 40  # characters before a possible cut that decide it
+_MAX_CANDIDATES = 300
 
 
 def _cut_run_on(
@@ -226,6 +229,9 @@ def _cut_run_on(
     candidates.extend((m.end(), 2, m) for m in _AFTER_COUNT.finditer(piece))
     candidates.extend((m.start(), 3, m) for m in _SPACE.finditer(piece))
     candidates.sort(key=lambda candidate: (candidate[0], candidate[1]))
+    # No sentence has this many places to cut; past them the piece is a paste, and the reader
+    # reads at most MAX_CLAUSES clauses anyway.
+    del candidates[_MAX_CANDIDATES:]
     cuts: list[int] = []
     last = 0
     for position, kind, match in candidates:

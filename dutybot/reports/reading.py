@@ -71,6 +71,7 @@ def read_section(body: str, lexicon: UnitWords) -> Reading:
     kind = Kind.NEUTRAL
     found_seen = False
     for sentence in sentences(body):
+        reading.clauses += 1  # a sentence costs like a clause, even an empty one
         if reading.clauses > MAX_CLAUSES:
             reading.notes.append("消息太长，后面的部分没有读")
             break
@@ -128,7 +129,8 @@ def _read_sentence(
     made_here: list[Draft] = []  # the items this sentence named
     made_last: Draft | None = None  # the item the clause before named
     for raw in fragments(sentence, lexicon.classifier.words, lexicon.classifier.classify):
-        fragment = raw.strip()
+        # A clause is a few dozen characters; a longer run is a paste, read only in part.
+        fragment = raw.strip()[:_MAX_CLAUSE_CHARS]
         if not fragment:
             continue
         reading.clauses += 1
@@ -405,6 +407,7 @@ _OUTCOME_WORD = re.compile(r"均已|都已|全部已|已经|已|当场|现场|�
 _NEW_ITEM = re.compile(r"[\W_]*+(?:有个|有一|有人|还有|另有|另外|另|发现|又)")
 _FOUND_OPENING = re.compile(r"[\W_]*+(?:巡查中?|今天|还|另外|另|又)?发现")
 _CLASSED = re.compile(r"[\W_]*+(?:属于|是属于|算是|这是|这属于)")
+_MAX_CLAUSE_CHARS = 200
 _COLLECTIVE = re.compile(r"[\W_]*+(?:均|都|全部|全都|皆|一律|以上)")
 
 

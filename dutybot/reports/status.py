@@ -25,6 +25,7 @@ STATUS_OPENING = re.compile(r"[\W_]*(?:已|当场|现场|经|均|都|全部|并|
 
 
 _ARRANGED = re.compile(r"找|安排|派|叫")
+_MAX_TOKENS = 40
 # Someone other than the team as the one acting (早餐店把桌椅摆到了人行道上).
 _OTHERS = re.compile(r"店|商户|商铺|居民|住户|有人|车主|老板|摊贩|小贩|行人|业主|司机|工地")
 # Warning devices put up until something is mended.
@@ -57,7 +58,10 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
     if ending and len(fragment) < 8:
         perfective = ending.start()
     starts_with_action = False
-    for match in STATUS_TOKEN.finditer(fragment):
+    safety = _SAFETY.search(fragment) is not None
+    for seen, match in enumerate(STATUS_TOKEN.finditer(fragment)):
+        if seen >= _MAX_TOKENS:
+            break  # no clause says this much; the rest of a pasted run changes nothing
         token = match.group()
         role = TOKEN_ROLE[token]
         start = match.start()
@@ -93,7 +97,7 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
                 role == "fix" and _OTHERS.search(before) and not _PERSUADED.search(before)
             ):
                 continue
-        if _SAFETY.search(fragment) and not marked_before:
+        if safety and not marked_before:
             continue  # 找了个锥桶先放上: a warning until it is mended, not a fix
         if role == "result" or (
             role == "fix" and token.endswith("了") and (not governed or made_to_act)
