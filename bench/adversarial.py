@@ -139,7 +139,7 @@ PIECES = (
 )
 
 
-def adversarial_messages(unit: Any, size: int = 2000) -> Iterator[tuple[str, str]]:
+def adversarial_messages(unit: Any, size: int = 4000) -> Iterator[tuple[str, str]]:
     """(label, text) pairs for ``unit`` (its site and staff names are among the pieces)."""
     site = unit.sites[0].name if unit.sites else "玄帝庙街"
     short_site = (unit.sites[0].aliases or (site,))[0] if unit.sites else site

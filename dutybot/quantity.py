@@ -16,7 +16,7 @@ import cn2an
 
 # Measure words that can follow the number of a problem. 人次 is excluded on purpose: it is
 # how 劝导 and 志愿服务 are counted, and those are activities.
-MEASURE_WORDS = "处个辆起块根堆袋名人台棵张车条只份户件盏家间箱桶筐片座面幅株组副排摞捆段"
+MEASURE_WORDS = "处个辆起块根堆袋名人位台棵张车条只份户件盏家间箱桶筐片座面幅株组副排摞捆段摊"
 
 # Words that state an unknown amount; they count as 1.
 VAGUE_AMOUNTS = (
@@ -56,7 +56,7 @@ _CHINESE_NUMERAL = f"[{CHINESE_DIGITS}十百千万]"
 _QUANTITY = re.compile(
     rf"(?<![\d.:：第{CHINESE_DIGITS}十百千万几数])"
     rf"(?P<number>\d{{1,6}}+(?:\s?[-~～到至]\s?\d{{1,6}}+)?(?![\d.:：])|[{CHINESE_DIGITS}十百千万几数]{{1,8}}+)"
-    rf"\s?(?P<approx>余|多|来|左右)?\s?(?P<measure>[{MEASURE_WORDS}])"
+    rf"\s?(?P<approx>余|多|来|左右)?\s?(?:大|小|满|整)?(?P<measure>[{MEASURE_WORDS}])"
 )
 # 俩 and 仨 carry their own measure word (电动车倒了俩); after 我们 they are people.
 _COLLOQUIAL = re.compile(r"(?<![我你他她咱俺们])(?P<number>[俩仨])(?:个|辆|处|人|名)?")
@@ -65,8 +65,8 @@ _RANGE = re.compile(r"(?P<low>\d{1,6})\s?[-~～到至]\s?(?P<high>\d{1,6})")
 _VAGUE = re.compile("|".join(VAGUE_AMOUNTS))
 # Photos attached to a message are counted in 张 too: ``附图4张``, ``照片3张``.
 _TOGETHER_BEFORE = re.compile(r"(?:跟|和|同|与|我们|大家|咱们|俺们)[^，。；\s]{0,4}+$")
-_PHOTO_BEFORE = re.compile(r"(附图|附件|照片|图片|配图|拍照|附)\s*$")
-_PHOTO_AFTER = re.compile(r"\s*(照片|图片|图|相片)")  # used with match(text, pos)
+_PHOTO_BEFORE = re.compile(r"(附图|附件|照片|图片|配图|拍照|附)\s*+$")
+_PHOTO_AFTER = re.compile(r"\s*+(照片|图片|图|相片)")  # used with match(text, pos)
 
 
 @dataclass(frozen=True)
@@ -154,9 +154,13 @@ def find_quantities(text: str) -> list[Quantity]:
             and _TOGETHER_BEFORE.search(text, near, match.start())
         ):
             continue
-        # 一辆一辆摆整齐: one by one, not one.
+        # 东一辆西一辆: scattered about, not one.
+        if number == "一" and text[match.start() - 1 : match.start()] in ("东", "西", "这", "那"):
+            continue
+        # 一辆一辆摆整齐, 一辆辆扶起来: one by one, not one.
         if number == "一" and (
             text.startswith("一" + measure, end)
+            or text.startswith(measure, end)
             or text[max(0, match.start() - 2) : match.start()] == "一" + measure
         ):
             continue
@@ -173,12 +177,16 @@ def find_quantities(text: str) -> list[Quantity]:
         if value is None or value < 1:
             continue
         prefix_approx = text[max(0, match.start() - 2) : match.start()].endswith(("约", "近"))
+        # 一堆, 一片, 一排: one lot of it, as good as no number (REPORTS.md: counts 1, and a
+        # number said after it, 一堆装修垃圾，装了五车, is the count).
+        lot = number == "一" and measure in "堆片排摊溜"
         found.append(
             Quantity(
                 value,
                 match.start(),
                 end,
                 approximate=approximate or prefix_approx or bool(match.group("approx")),
+                vague=lot,
                 measure=measure,
             )
         )

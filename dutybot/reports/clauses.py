@@ -118,8 +118,8 @@ LABEL_KIND = {
     for label in labels
 }
 MARKER = (
-    r"(?:[(（]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]|\d{1,2}\ufe0f?\u20e3|"
-    r"\d{1,2}\s*[、.．)）](?!\d)|\d{1,2}[.．](?=\d{1,3}[号栋幢])|[①-⑳]|[一二三四五六七八九十]{1,3}\s*[、.．]|"
+    r"(?:[(（]\s*+(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*+[)）]|\d{1,2}\ufe0f?\u20e3|"
+    r"\d{1,2}\s*+、|\d{1,2}\s*+[.．)）](?!\d)|\d{1,2}[.．](?=\d{1,3}[号栋幢])|[①-⑳]|[一二三四五六七八九十]{1,3}\s*+[、.．]|"
     r"[一二三四五六七八九十]是|第[一二三四五六七八九十\d]{1,3}[条项点个]?[、，,.．:：]?)"
 )
 # Emoji, bullets and other symbols that decorate the start of a line.
@@ -183,6 +183,8 @@ def fragments(
     out: list[str] = []
     for piece in _FRAGMENT_SPLIT.split(_ASIDE.sub(_keep_aside, sentence)):
         out.extend(_cut_run_on(piece, words, kind_of) if len(piece) > 3 else [piece])
+        if len(out) > _MAX_CANDIDATES:
+            break  # a paste, not a sentence: the reader stops long before this
     return out
 
 
@@ -202,12 +204,14 @@ _OUTCOME_START = re.compile(
 )
 # A count right after the problem it counts (乱停十几辆) ends the clause; after 了/有 it counts
 # what follows (停了3辆电动车).
-_COUNTED_BEFORE = re.compile(r"(?<![了有是着在])$")
+_COUNTED_BEFORE = re.compile(r"(?<![了有是着在被把将让给])$")
 _AFTER_COUNT = re.compile(
     rf"(?:\d{{1,6}}+|[{CN}百几]{{1,6}}+)\s?(?:余|多|来|左右)?\s?[{MEASURE_WORDS}]"
 )
+_GENERAL_WORK = re.compile(r"(?:打扫|清扫|搞|做|整治)了?(?:环境)?卫生")
 _MIN_LEFT = 3  # characters a clause needs before a cut inside it
 _WINDOW = 40  # characters before a possible cut that decide it
+_MAX_CANDIDATES = 300
 
 
 def _cut_run_on(
@@ -219,10 +223,15 @@ def _cut_run_on(
     # cut before it (at most _WINDOW), so that a long piece costs linear time.
     candidates: list[tuple[int, int, re.Match[str]]] = []
     candidates.extend((m.start(), 0, m) for m in _CONNECTIVE.finditer(piece))
+    # 基本就是打扫卫生 落叶扫了一片: cleaning in general is work done, not the item after it.
+    candidates.extend((m.end(), 0, m) for m in _GENERAL_WORK.finditer(piece))
     candidates.extend((m.start(), 1, m) for m in _OUTCOME_START.finditer(piece))
     candidates.extend((m.end(), 2, m) for m in _AFTER_COUNT.finditer(piece))
     candidates.extend((m.start(), 3, m) for m in _SPACE.finditer(piece))
     candidates.sort(key=lambda candidate: (candidate[0], candidate[1]))
+    # No sentence has this many places to cut; past them the piece is a paste, and the reader
+    # reads at most MAX_CLAUSES clauses anyway.
+    del candidates[_MAX_CANDIDATES:]
     cuts: list[int] = []
     last = 0
     for position, kind, match in candidates:
@@ -283,7 +292,10 @@ def _cut_run_on(
 # A space between two words of text (电动车 乱停 8 辆: only the first) ends a clause.
 # A space between two words (not inside a count: 乱停 8 辆).
 _SPACE = re.compile(rf"(?<=[^\s\d])\s++(?=[^\s])(?!\d{{1,6}}+\s?+[{MEASURE_WORDS}])")
-_NEW_START = re.compile(r"已|当场|现场|也|都|全|均|就|又|还|我们|大家|并|后|随即|马上|给")
+_NEW_START = re.compile(
+    r"已|当场|现场|也|都|全|均|就|又|还|我们|大家|并|后|随即|马上|给|"
+    r"(?:中间|旁边|那边|这边|另外|路口|门口)?有(?:[一两二三四五六七八九十几]|个)"
+)
 
 
 # A symbol after a space starts a new item (… 孙悦 ✅ 路面干净).

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..quantity import MEASURE_WORDS
-from ..wordregex import word_pattern, word_regex
+from ..wordregex import word_pattern
 
 CN = "〇零一二两三四五六七八九十"
 _NUM = rf"(?:\d{{1,6}}|[{CN}百]{{1,8}})"
@@ -16,14 +16,18 @@ DUTY_WORDS = re.compile(
     r"值班|巡查|巡逻|到岗|网格|路段|路长|日报|整改|劝导|入户|问卷|宣传资料|志愿服务|创城|打卡"
 )
 NOTICE_START = re.compile(
-    r"^\s*(?:@全体成员|@所有人|@全体|各位[,，：:]|[【\[]?\s*(?:通知|公告|温馨提示|提醒)\s*[】\]:：])"
+    r"^\s*+(?:@全体成员|@所有人|@全体|各位[,，：:]|[【\[]?\s*+(?:通知|公告|温馨提示|提醒)\s*+[】\]:：])"
 )
 NOTICE_WORDS = re.compile(
     r"请各|请大家|请相关|请各位|各值班组|安排如下|值班安排|排班如下|值班表|值班名单|"
     r"名单如下|下周值班|务必|请于|请[^，。；]{0,8}(?:值班的?同志|值班人员)"
 )
 QUESTION = re.compile(r"[?？]|请问|吗[。！!~～\s]*$|怎么办|是否")
-PERIOD_SUMMARY = re.compile(r"上个?月|本月|这个月|今年|全年|本年度|累计|一共值班|共值班\d")
+PERIOD_SUMMARY = re.compile(
+    r"上个?月|本月|这个月|今年|全年|本年度|累计|一共值班|共值班\d|\d{1,2}月份|[一二三四五六七八九十]{1,2}月份"
+)
+# A tally for a period, sent to the group: statistics, a 通报, thanks for the month.
+TALLY_NOTICE = re.compile(r"统计|通报|汇总|共值班|累计|感谢|辛苦了|排名|情况如下")
 NO_PROBLEM = re.compile(
     r"(?:未|没有?|无|暂无|不存在)(?:看到|发现|见到?|查到)?(?:啥|什么|任何|明显|新增|新的?|其他|其它|大的?|别的)?"
     r"(?:的)?问题|(?:问题|存在问题)[:：]\s*+(?:无|没有|暂无)|"
@@ -38,10 +42,16 @@ NO_PROBLEM = re.compile(
 NOT_COUNTED = re.compile(
     r"不计入|不计|不重复统计|不再统计|不重复计|不再计|已计入|不统计|不算|不再列入|不列入|不再重复"
 )
+# A problem from an earlier duty, still open or closed by others since (上周上报的井盖下沉已由
+# 市政修复): not today's. (Fixed by the team today, it counts: see TODAY_WORK.)
 CARRIED_OVER = re.compile(
     r"(?:上次|上周|前期|此前|之前|前几天|遗留|往期|以前|前天|上月)[^，。；]{0,12}"
-    r"(?:反映|上报|报的|发现|提出|交办|问题)[^。；]*(?:仍|还|尚|依然|依旧)(?:未|没)"
+    r"(?:反映|上报|报的|发现|提出|交办|问题)[^。；]{0,40}"
+    r"(?:(?:仍|还|尚|依然|依旧)(?:未|没)|已由|由[^，。；]{1,6}(?:修复|修好|处理|解决|更换)|已?销号)"
 )
+# 被 of the passive (海报被撕了), not of 被子.
+PASSIVE = re.compile(r"被(?![子褥单罩])")
+TODAY_WORK = re.compile(r"今天|今日|本次|我们|当场|现场")
 PLAN_START = re.compile(
     r"^(?:下一步|下步|明天|明日|下周|下次|今后|计划|拟|将继续|争取|"
     r"继续(?=加强|做好|开展|保持|跟进|关注|督促|推进|落实|巩固|抓好|努力))"
@@ -184,6 +194,7 @@ _PROBLEM_WORDS = [
     "破了",
     "破洞",
     "破掉",
+    "塌",
 ]
 PROBLEM_PREDICATE = re.compile(
     word_pattern(_PROBLEM_WORDS)
@@ -238,6 +249,18 @@ _RESULT_VERBS = (
     "挪好",
     "摆齐",
     "摆回",
+    "扔进",
+    "扔到",
+    "拎到",
+    "劝导后",
+    "劝阻后",
+    "劝说后",
+    "经劝导",
+    "经劝说",
+    "装进",
+    "放进",
+    "倒进",
+    "抬到",
     "摆得整齐",
     "摆得方方正正",
     "摆整齐",
@@ -279,6 +302,21 @@ _FIX_VERBS = (
     "收集",
     "规范",
     "归拢",
+    "牵绳",
+    "拴绳",
+    "整了",
+    "摆到",
+    "除冰",
+    "撒盐",
+    "铲冰",
+    "扫雪",
+    "除雪",
+    "清雪",
+    "补装",
+    "补齐",
+    "安装",
+    "加固",
+    "修补",
     "撕",
     "扫",
     "擦",
@@ -345,6 +383,14 @@ _REQUEST_WORDS = (
     "交物业",
     "报修",
     "报备",
+    "报社区",
+    "报物业",
+    "报街道",
+    "报市政",
+    "报交警",
+    "报环卫",
+    "报了",
+    "说了",
     "报上去",
     "报上",
     "沟通",
@@ -381,6 +427,9 @@ _PENDING_WORDS = (
     "等环卫",
     "等市政",
     "等新",
+    "明日",
+    "明早",
+    "日前",
     "❌",
     "✖",
     "❎",
@@ -421,7 +470,7 @@ DONE_BEFORE = (
 DONE_AFTER = re.compile(r"(?:了|完毕|干净|整齐|到位|完成|好|掉|完|结束|到|至|起)")
 # A handling verb with a result complement says it is done, whatever the verb (推回, 码好,
 # 归拢, 劝收, 牵上): the complement carries the meaning, so the list need not name every pair.
-_HANDLING = "推挪搬拉拖清扫捡撕铲拆摆码扶收归劝拾拔擦刷贴牵拴盖补修换装移运拢填放弄"
+_HANDLING = "推挪搬拉拖清扫捡撕铲拆摆码扶收归劝拾拔擦刷贴牵拴盖补修换装移运拢填放弄抬掐拎冲"
 _RESULTS = (
     "回",
     "走",
@@ -440,6 +489,8 @@ _RESULTS = (
     "平",
     "拢",
     "收",
+    "进去",
+    "回去",
 )
 _RESULT_VERBS = (
     *_RESULT_VERBS,
@@ -460,7 +511,14 @@ _FIX_VERBS = (
         if verb not in "贴装放弄" and verb + "了" not in _RESULT_VERBS
     ),
 )
-STATUS_TOKEN = word_regex({*_RESULT_VERBS, *_FIX_VERBS, *_REQUEST_WORDS, *_PENDING_WORDS})
+# Words that hold a status word without being one (装修垃圾 is not 修; 收到 is a reply).
+_NOT_STATUS = (
+    "清单|清晨|清楚|清明|清洁工|收到|收费|收银|扫码|推荐|推广|移动|运动|放心|放假|拉面|换季"
+)
+STATUS_TOKEN = re.compile(
+    rf"(?<!装)(?!{_NOT_STATUS})"
+    + word_pattern({*_RESULT_VERBS, *_FIX_VERBS, *_REQUEST_WORDS, *_PENDING_WORDS})
+)
 TOKEN_ROLE: dict[str, str] = {
     **{w: "pending" for w in _PENDING_WORDS},
     **{w: "request" for w in _REQUEST_WORDS},
@@ -469,7 +527,7 @@ TOKEN_ROLE: dict[str, str] = {
 }
 # Words that may come before a verb that opens a fragment (大家一起清扫了…, 共规整…).
 ACTION_LEAD_WORD = re.compile(
-    r"我们|大家|值班人员|志愿者|一起|共计|共|合计|并|还|又|另外|另|同时|随后|然后|帮助|帮|协助|"
+    r"我们|大家|值班人员|志愿者|一起|共同|一同|合力|共计|共|合计|并|还|又|另外|另|同时|随后|然后|帮助|帮|协助|"
     r"集中|主动|对|把|将|和|与|环卫工人|社区|物业|保洁员?|[\d一二三四五六七八九十]++名?人"
 )
 
@@ -479,13 +537,14 @@ ALL_FIXED = re.compile(
 )
 REST = re.compile(r"(?:其余|其他|其它|剩余|剩下|余下)(?!正常|均?无)")
 REMAINDER = re.compile(
-    rf"(?:还有|另有|另外还有|另|剩余|剩下|余下)\s*(?P<n>{_NUM})\s*[{MEASURE_WORDS}]"
+    rf"(?:还有|另有|另外还有|另|剩余|剩下|余下)\s*+(?P<n>{_NUM})\s*+[{MEASURE_WORDS}]"
 )
 # Why an item matters or what it led to (存在安全隐患, 雨后积水, 怕扎到人): not a new item.
 CONSEQUENCE = re.compile(
     r"(?:存在|造成|形成|有)?[^，]{0,4}(?:安全)?隐患$|影响(?:通行|出行|市容|美观|环境|居民|行人)|"
     r"^(?:易|容易|怕|生怕|担心|以免|避免|导致|造成|雨后|下雨后?|一下雨|下雨天)|"
-    r"^[^，]{0,6}?(?:担心|害怕|反映说|投诉)"
+    r"^[^，]{0,6}?(?:担心|害怕|反映说|投诉)|"
+    r"^[^，]{0,4}(?:流到|流了一|漫到|溢到|淌到|冒到|流得)"  # 下水道堵了，污水流到路上
 )
 # 以上问题除第3项外均已整改, 除垃圾桶外已整改: all but what is named.
 EXCEPT = re.compile(r"除了?(?P<what>[^，,。；]{1,16}?)(?:以外|之外|外)")

@@ -15,16 +15,27 @@ def matching_draft(fragment: str, drafts: list[Draft], lexicon: UnitWords) -> Dr
     if not drafts:
         return None
     category = lexicon.classifier.classify(fragment)
-    known = bool(lexicon.classifier.words(fragment))
+    fragment_words = lexicon.classifier.words(fragment)
+    owner = lexicon.classifier.owner
+    known = bool(fragment_words)
     grams = bigrams(fragment) - _PLACE_GRAMS
     best: Draft | None = None
     best_score = 0.0
     for draft in drafts[-_RECENT:]:
-        shared = len(grams & bigrams(draft.text))
+        common = grams & bigrams(draft.text)
+        shared = len(common)
         if shared == 0:
             continue
+        if shared == 1 and _FUNCTION_CHARS & set(next(iter(common))):
+            continue  # one pair of characters that is no word (子里, 人家)
         # One shared pair of characters is enough when the categories agree, or when the
         # clause names nothing the categories know (扶正单车 for 共享单车乱停).
+        if any(
+            word not in draft.text and owner[word][0] != draft.category
+            for word in fragment_words
+            if word not in OBJECT_OF_ANY
+        ):
+            continue  # 盲道积雪清理完毕 is not 人行道积雪: another thing of another kind
         if (
             known
             and draft.category != category
@@ -42,6 +53,9 @@ def matching_draft(fragment: str, drafts: list[Draft], lexicon: UnitWords) -> Dr
     return best
 
 
+_FUNCTION_CHARS = frozenset("里的了子家有是在上下个一这那边")
+# Words that name no kind of problem of their own (a place, a common thing).
+OBJECT_OF_ANY = frozenset(("卫生", "宣传", "停放", "停车"))
 # A fix speaks of one of the last items named; looking no further back bounds the work.
 _RECENT = 30
 _NOT_CONTENT = re.compile(r"[^\u4e00-\u9fff]")
@@ -93,6 +107,23 @@ _PLACE_GRAMS = frozenset(
         "另外",
         "我们",
         "大家",
+        "巷子",
+        "巷内",
+        "巷口",
+        "路上",
+        "地上",
+        "墙上",
+        "树下",
+        "院内",
+        "院里",
+        "楼下",
+        "楼上",
+        "里面",
+        "外面",
+        "旁边",
+        "对面",
+        "一处",
+        "一个",
     ]
 )
 

@@ -8,7 +8,15 @@ from datetime import datetime
 from ..unit import Unit
 from .clean import clean_text
 from .dates import mask_names, read_date
-from .lexicon import DUTY_WORDS, NO_PROBLEM, NOTICE_START, NOTICE_WORDS, PERIOD_SUMMARY, QUESTION
+from .lexicon import (
+    DUTY_WORDS,
+    NO_PROBLEM,
+    NOTICE_START,
+    NOTICE_WORDS,
+    PERIOD_SUMMARY,
+    QUESTION,
+    TALLY_NOTICE,
+)
 from .model import MAX_ANALYSED_CHARS, ParsedReport
 from .reading import read_section
 from .sites import split_by_site
@@ -72,7 +80,7 @@ def parse(
         # Without a report's shape, a question, a request to others or a period summary is chat.
         if QUESTION.search(text) or NOTICE_WORDS.search(text):
             return []
-        if PERIOD_SUMMARY.search(text) and not site_hit:
+        if PERIOD_SUMMARY.search(text) and (not site_hit or TALLY_NOTICE.search(text)):
             return []
     return reports
 
@@ -91,13 +99,13 @@ def _looks_like_duty(text: str, lexicon: UnitWords) -> bool:
 
 def _unknown_site_note(text: str) -> str:
     labelled = re.search(
-        r"(?:值班地点|值班路段|值班网格|地点|路段|点位)\s*[:：]\s*([^\s，,。；;]{2,24})", text
+        r"(?:值班地点|值班路段|值班网格|地点|路段|点位)\s*+[:：]\s*+([^\s，,。；;]{2,24})", text
     )
     if labelled:
         return f"没认出地点“{labelled.group(1)}”"
     named = re.search(
         r"([\u4e00-\u9fff\d]{2,12}?(?:路|街|大道|社区|网格|小区|广场))"
-        r"(?:[东西南北]侧|路[东西南北]|两侧)?\s*(?:今日|今天|今早)?(?:网格)?值班",
+        r"(?:[东西南北]侧|路[东西南北]|两侧)?\s*+(?:今日|今天|今早)?(?:网格)?值班",
         text,
     )
     if named:

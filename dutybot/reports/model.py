@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 # Reports are a few hundred characters; past this the text is a paste, not a report.
-MAX_ANALYSED_CHARS = 2000
+MAX_ANALYSED_CHARS = 4000
 # No report names this many problems; past it, the text is not one (and reading stops, which
 # keeps every message's cost bounded).
 MAX_ITEMS = 60

@@ -35,6 +35,7 @@ from .lexicon import (
     NO_PROBLEM,
     NOT_COUNTED,
     OBJECT_WORDS,
+    PASSIVE,
     PERSON_TIMES,
     PLAN_START,
     POSITIVE,
@@ -46,6 +47,7 @@ from .lexicon import (
     STATUS_TOKEN,
     SUMMARY_FIXED,
     SUMMARY_FOUND,
+    TODAY_WORK,
     TOKEN_ROLE,
 )
 from .linking import draft_numbered, matching_draft
@@ -69,6 +71,7 @@ def read_section(body: str, lexicon: UnitWords) -> Reading:
     kind = Kind.NEUTRAL
     found_seen = False
     for sentence in sentences(body):
+        reading.clauses += 1  # a sentence costs like a clause, even an empty one
         if reading.clauses > MAX_CLAUSES:
             reading.notes.append("消息太长，后面的部分没有读")
             break
@@ -85,7 +88,7 @@ def read_section(body: str, lexicon: UnitWords) -> Reading:
                 continue
         if (
             kind in (Kind.PLAN, Kind.CARRIED)
-            or CARRIED_OVER.search(sentence)
+            or (CARRIED_OVER.search(sentence) and not TODAY_WORK.search(sentence))
             or PLAN_START.match(sentence.strip())
             or (_META.search(sentence) and not first_amount(sentence))
         ):
@@ -126,7 +129,8 @@ def _read_sentence(
     made_here: list[Draft] = []  # the items this sentence named
     made_last: Draft | None = None  # the item the clause before named
     for raw in fragments(sentence, lexicon.classifier.words, lexicon.classifier.classify):
-        fragment = raw.strip()
+        # A clause is a few dozen characters; a longer run is a paste, read only in part.
+        fragment = raw.strip()[:_MAX_CLAUSE_CHARS]
         if not fragment:
             continue
         reading.clauses += 1
@@ -175,18 +179,24 @@ def _read_sentence(
         quantity = first_amount(fragment)
         if (
             quantity is not None
-            and not quantity.vague
             and _is_bare_count(fragment, quantity)
             and not STATUS_TOKEN.search(fragment)
         ):
             # 约20辆, 共9辆, （十二辆）: how many of the item before; with none before, a total
-            # that the list below spells out (发现问题：2处。①…).
+            # that the list below spells out (发现问题：2处。①…). 一堆 alone adds nothing.
             owner = current or (reading.drafts[-1] if reading.drafts else None)
-            if owner is not None and not owner.explicit:
+            if owner is not None and not owner.explicit and not quantity.vague:
                 owner.count, owner.explicit = quantity.value, True
             continue
         if current is not None and CONSEQUENCE.match(fragment):
-            continue  # 存在安全隐患: says why the item matters, not a new one
+            # 存在安全隐患: says why the item matters, not a new one; read with the item, it may
+            # tell its kind (地面积水结冰，存在安全隐患 is the unit's 安全隐患).
+            owner = lexicon.classifier.owner
+            if current in made_here and any(
+                owner[w][1] for w in lexicon.classifier.words(fragment)
+            ):
+                current.category = lexicon.classifier.classify(current.text + "，" + fragment)
+            continue
         refs = index_refs(fragment)  # 1、2当场整改到位，3已报区城管局
         numbered = (
             [d for d in (draft_numbered(reading.drafts, n) for n in refs[0]) if d] if refs else []
@@ -206,6 +216,13 @@ def _read_sentence(
             continue
 
         status = read_status(fragment, kind == Kind.FIX)
+        if status.state and kind == Kind.FIX and "、" in fragment:
+            # 电动车、小广告已处理完毕: the outcome of each item named.
+            named = _named_items(fragment, reading.drafts, lexicon)
+            if len(named) > 1:
+                for draft in named:
+                    apply_status(draft, status, fragment, False)
+                continue
         if status.state and len(group) > 1 and _COLLECTIVE.match(fragment):
             # 电动车3处、小广告1处，均已整改: the outcome of every item just listed.
             for draft in group:
@@ -215,6 +232,11 @@ def _read_sentence(
             apply_status(current, status, fragment, True)
             continue
         if status.state and REST.match(fragment):
+            if current is not None and current.fixed_count is not None:
+                # 已摆放5辆，其余3辆车主挪走: the rest of this item, fixed too (or not).
+                if status.state == "fixed":
+                    current.fixed_count = current.count
+                continue
             # 其余2处已报社区: the items no fragment has spoken for yet.
             for draft in reading.drafts:
                 if draft.status is None and draft is not current:
@@ -224,24 +246,29 @@ def _read_sentence(
             # 护栏上面挂了一些衣服，晾晒的: it says what the item is, which may change its kind.
             current.category = lexicon.classifier.classify(current.text + fragment)
             continue
+        if current is not None and current in made_here and _CLASSED.match(fragment):
+            # 属于飞线充电: what kind the item is.
+            current.category = lexicon.classifier.classify(current.text + fragment)
+            continue
         if status.state is None and REST.match(fragment):
             continue  # 其余车辆较多: the rest of an item, not a new one
         remainder = REMAINDER.match(fragment) if current is not None else None
         if remainder and _INTRODUCER.fullmatch(fragment, remainder.end()):
             continue  # 还有一个就是那个: a new topic is coming, not more of this one
-        if (
-            remainder
-            and current is not None
-            and status.state is None
-            and not _names_own_problem(fragment[remainder.end() :], lexicon)
-        ):
+        if remainder and current is not None and status.state != "fixed":
             extra = chinese_numeral(remainder.group("n")) or 0
-            if current.status == "fixed" and current.fixed_count is None:
+            if current.fixed_count is not None and current.count - current.fixed_count >= extra:
+                # 杂物三处清理了两处，还有一处是住户的纸箱子; 坡道2处已清理1处，另1处被车辆压实:
+                # the rest of it, however it is described.
+                continue
+            if (
+                current.status == "fixed"
+                and current.fixed_count is None
+                and not _names_own_problem(fragment[remainder.end() :], lexicon)
+            ):
                 # 小广告已清除3处，还有2处够不着: 5 found, 3 fixed.
                 current.fixed_count, current.count = current.count, current.count + extra
                 continue
-            if current.fixed_count is not None and current.count - current.fixed_count >= extra:
-                continue  # 杂物三处清理了两处，还有一处是住户的纸箱子: the rest of it
         if (
             current is not None
             and status.state is None
@@ -259,7 +286,22 @@ def _read_sentence(
                 continue
             if kind == Kind.EFFECT and found_seen:
                 continue  # 工作成效 restates what the list already counted
+            if kind == Kind.FIX and current is not None and current in targets:
+                # 第4条经劝导，1户已将货物收回店内: the numbered item, partly fixed.
+                apply_status(current, status, fragment, True)
+                continue
             parts = _split_listed(fragment)
+            if (
+                list_no is not None
+                and len(parts) == 1
+                and current is not None
+                and current in made_here
+                and status.state is None
+                and not first_amount(fragment)
+                and lexicon.classifier.classify(fragment) == current.category
+            ):
+                # 1、流动摊贩3个，占道经营: one numbered item, described further.
+                continue
             if (
                 list_no is not None
                 and len(parts) == 1
@@ -359,30 +401,54 @@ _MODIFIER = re.compile(r"[^，,。；\s的]{1,6}+的")
 _PLAN_CLAUSE = re.compile(
     r"[\W_]*+(?:下步打算|下一步打算|下步计划|下一步计划|下一步|下步|打算|计划)"
 )
+# 用纸箱, 扔进了垃圾桶, 抬到了垃圾清运点: what a fix used or where it put things.
+_TOOL_OR_PLACE_BEFORE = re.compile(r"(?:用|拿|进了?|到了?|入|至|往)$")
+_OUTCOME_WORD = re.compile(r"均已|都已|全部已|已经|已|当场|现场|均|全部")
+_NEW_ITEM = re.compile(r"[\W_]*+(?:有个|有一|有人|还有|另有|另外|另|发现|又)")
+_FOUND_OPENING = re.compile(r"[\W_]*+(?:巡查中?|今天|还|另外|另|又)?发现")
+_CLASSED = re.compile(r"[\W_]*+(?:属于|是属于|算是|这是|这属于)")
+_MAX_CLAUSE_CHARS = 200
 _COLLECTIVE = re.compile(r"[\W_]*+(?:均|都|全部|全都|皆|一律|以上)")
 
 
 def topic_words(text: str, lexicon: UnitWords) -> list[str]:
-    """The category words a clause names, leaving out its counts (扫了四五堆 names no 堆)."""
+    """The category words a clause names, leaving out its counts (扫了四五堆 names no 堆) and
+    the tools and places of a fix (用纸箱包好扔进了垃圾桶 names neither)."""
     for quantity in reversed(amounts(text)):
         if not quantity.vague:
-            text = (
-                text[: quantity.start]
-                + " " * (quantity.end - quantity.start)
-                + text[quantity.end :]
-            )
-    return lexicon.classifier.words(text)
+            blank = " " * (quantity.end - quantity.start)
+            text = text[: quantity.start] + blank + text[quantity.end :]
+    if lexicon.classifier.pattern is None:
+        return []
+    return [
+        m.group()
+        for m in lexicon.classifier.pattern.finditer(text)
+        if not _TOOL_OR_PLACE_BEFORE.search(text, max(0, m.start() - 3), m.start())
+    ]
 
 
 def _elaborates(fragment: str, lexicon: UnitWords) -> bool:
     """A clause with no count, no problem word of the unit's and no problem predicate, only
-    things and hints: it says more about the item before rather than naming a new one."""
-    if first_amount(fragment) or PROBLEM_PREDICATE.search(fragment):
+    things and hints: it says more about the item before rather than naming a new one (not
+    when it opens a new one: 有个小孩往地上扔垃圾)."""
+    if first_amount(fragment) or PROBLEM_PREDICATE.search(fragment) or _NEW_ITEM.match(fragment):
         return False
     owner = lexicon.classifier.owner
     return not any(
         owner[word][1] and word not in OBJECT_WORDS for word in topic_words(fragment, lexicon)
     )
+
+
+def _named_items(fragment: str, drafts: list[Draft], lexicon: UnitWords) -> list[Draft]:
+    """The items a list of things names (电动车、小广告已处理完毕), each found by its object."""
+    outcome = _OUTCOME_WORD.search(fragment) or STATUS_TOKEN.search(fragment)
+    head = fragment[: outcome.start()] if outcome else fragment
+    found: list[Draft] = []
+    for part in head.split("、"):
+        draft = matching_draft(part, drafts, lexicon) if part.strip() else None
+        if draft is not None and draft not in found:
+            found.append(draft)
+    return found
 
 
 def _names_own_problem(text: str, lexicon: UnitWords) -> bool:
@@ -443,9 +509,13 @@ def _is_problem(fragment: str, kind: Kind, status: Status, lexicon: UnitWords) -
     if words and status.state is None and _action_before(fragment, lexicon):
         return False  # 一组沿主干道捡拾垃圾: work being described, nothing found or done yet
     if not words:
-        # Under 发现问题, a counted thing is a problem even without a keyword (as 其他).
+        # Under 发现问题, or after 发现, a counted thing is a problem even without a keyword
+        # (as 其他): 发现一处雨棚被雪压塌.
+        found_here = kind == Kind.FOUND or (
+            _FOUND_OPENING.match(fragment) is not None and PROBLEM_PREDICATE.search(fragment)
+        )
         return (
-            kind == Kind.FOUND
+            found_here
             and _counted(fragment)
             and not POSITIVE.search(fragment)
             and status.state is None  # 整理摆放二十辆: a fix of the item before
@@ -488,13 +558,14 @@ def _counted(text: str) -> bool:
 
 _COUNT_WORDS = re.compile(
     r"一共|总共|合计|共计|共|计|大约|大概|约莫|约|左右|差不多|估计|将近|近|有个|有|足有|至少|上下|"
-    r"的样子|样子|吧|啊|呢|呀|[\W_]"
+    r"的样子|样子|吧|啊|呢|呀|数了一下|数了数|数了|[\W_]"
 )
 
 
 def _is_bare_count(fragment: str, quantity: Quantity) -> bool:
-    rest = (fragment[: quantity.start] + fragment[quantity.end :]).strip()
-    return len(_COUNT_WORDS.sub("", rest)) <= 1
+    """约20辆, 共两袋, and a verb before it (装了五车): how many, of the item before."""
+    rest = _COUNT_WORDS.sub("", (fragment[: quantity.start] + fragment[quantity.end :]).strip())
+    return len(rest) <= 1 or (len(rest) <= 3 and rest.endswith("了") and quantity.start > 0)
 
 
 _PARTITIVE = re.compile(r"中有|里有|里面有|其中|当中")
@@ -528,10 +599,20 @@ _WAITING = frozenset(
 
 
 def _before_outcome(fragment: str, lexicon: UnitWords) -> str:
-    """The clause up to where it tells what became of the problem (墙上小广告十几处|撕了)."""
+    """The clause up to where it tells what became of the problem (墙上小广告十几处|撕了), and
+    after the verb of a fix told first (清理了|人行道上的烟头)."""
     first = lexicon.classifier.pattern.search(fragment) if lexicon.classifier.pattern else None
     if first is None:
         return fragment
+    verb_end = 0
+    for token in STATUS_TOKEN.finditer(fragment, 0, first.start()):
+        if TOKEN_ROLE[token.group()] in ("fix", "result"):
+            verb_end = token.end()
+    if verb_end:
+        fragment = _AFTER_VERB.sub("", fragment[verb_end:])
+        first = lexicon.classifier.pattern.search(fragment)
+        if first is None:
+            return fragment
     for token in STATUS_TOKEN.finditer(fragment, first.end()):
         word = token.group()
         role = TOKEN_ROLE[word]
@@ -542,8 +623,10 @@ def _before_outcome(fragment: str, lexicon: UnitWords) -> str:
             or DONE_AFTER.match(fragment, token.end())
             or _COUNT_RIGHT_AFTER.match(fragment, token.end())
         )
-        if "被" in fragment[max(0, token.start() - 3) : token.start()]:
+        if PASSIVE.search(fragment, max(0, token.start() - 3), token.start()):
             continue  # 海报被撕了: part of the problem
+        if fragment[token.start() - 1 : token.start()] in ("不", "没", "未"):
+            continue  # 遛狗不牵绳: the problem itself
         if role in ("fix", "result", "request") and done:
             return fragment[: token.start()]
         if word in _WAITING or word.startswith("等"):
@@ -551,6 +634,7 @@ def _before_outcome(fragment: str, lexicon: UnitWords) -> str:
     return fragment
 
 
+_AFTER_VERB = re.compile(r"^(?:了|掉|完|好|起|出)?(?:一下)?")
 _DONE_MARK_BEFORE = re.compile(r"已|当场|现场|都|也|均|全|给|随手|顺手")
 _COUNT_RIGHT_AFTER = re.compile(r"\s?+(?:\d|[一二两三四五六七八九十几俩仨])")
 

@@ -33,9 +33,9 @@ def find_sites(text: str, lexicon: UnitWords) -> list[tuple[int, int, Site]]:
 
 
 _HEADER_BEFORE = re.compile(
-    rf"(?:^|[\n。；;])\s*{DECORATION}(?:{MARKER})?{DECORATION}[【\[（(]?\s*$"
+    rf"(?:^|[\n。；;])\s*+{DECORATION}(?:{MARKER})?{DECORATION}[【\[（(]?\s*+$"
 )
-_HEADER_AFTER = re.compile(r"^\s*(?:[】\]]|[（(]|[:：｜]|\s|$|值班|网格值班)")
+_HEADER_AFTER = re.compile(r"^\s*+(?:[】\]]|[（(]|[:：｜]|\s|$|值班|网格值班)")
 # The rest of a heading line: short, no sentence in it (一、红星东路路段 / 二、南池社区网格).
 _HEADING_REST = re.compile(r"[^\n，,。；;]{0,12}+(?:\n|$)")
 # Lines that part a message in blocks: a dash line, or a blank line.
@@ -43,7 +43,7 @@ _BLOCK_BREAK = re.compile(
     r"\n[ \t]*+(?:[-—–_=*~·.·]{3,}+[ \t]*+)?\n|\n[ \t]*+[-—–_=*~·]{3,}+[ \t]*+(?=\n|$)"
 )
 _SITE_LABEL = re.compile(
-    r"(?:值班地点|值班路段|值班网格|值班点位|责任路段|地点|路段|点位)\s*[:：]\s*$"
+    r"(?:值班地点|值班路段|值班网格|值班点位|责任路段|地点|路段|点位)\s*+[:：]\s*+$"
 )
 
 

@@ -62,7 +62,7 @@ _NAME_PREFIX = re.compile(
     r"^.*?(?:新来的同事|新同事|同事|志愿者|实习生|网格员|以及|还有|另有|带领|和|及|与|跟|有)"
 )
 _NAME_SUFFIX = re.compile(
-    r"(?:等\d*|等[一二三四五六七八九十]*|一起|也|共|到|在|参加|参与|值班|同志|按时|到岗|负责|带队|"
+    r"(?:等\d*|等[一二三四五六七八九十]*|一起|也都?|到了|来了|在场|参加|参与|值班|同志|按时|到岗|负责|带队|"
     r"[\d一二三四五六七八九十两]+[名位人]).*$"
 )
 _SURNAMES = frozenset(
@@ -136,6 +136,9 @@ def find_staff(body: str, lexicon: UnitWords) -> StaffReading:
             in_staff_block = False
         staff_sentence = labelled or in_staff_block
         for clause in _CLAUSE.split(sentence):
+            clauses += 1
+            if clauses > MAX_CLAUSES:
+                break
             _read_clause(clause, staff_sentence, lexicon, reading)
     reading.names = [n for n in reading.names if n not in reading.absent]
     reading.unlisted = [n for n in reading.unlisted if n in reading.names]
@@ -243,8 +246,13 @@ def _absent_after(clause: str, mentions: list[_Mention], index: int) -> bool:
     return bool(said) and said.end() <= next_start
 
 
+# No clause names more people than this; the cap keeps a pasted run of names cheap.
+_MAX_MENTIONS = 40
+
+
 def _mentions(clause: str, lexicon: UnitWords) -> list[_Mention]:
     mentions: list[_Mention] = []
+    clause = clause[: _MAX_MENTIONS * 8]
     if lexicon.staff_pattern is not None:
         for match in lexicon.staff_pattern.finditer(clause):
             mentions.append(
@@ -264,7 +272,7 @@ def _mentions(clause: str, lexicon: UnitWords) -> list[_Mention]:
             # 王科长 with two 王 on the list: kept as written.
             mentions.append(_Mention(match.start(), match.end(), match.group(), False))
     mentions.sort(key=lambda m: m.start)
-    return mentions
+    return mentions[:_MAX_MENTIONS]
 
 
 def _only_names(sentence: str, lexicon: UnitWords) -> bool:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..quantity import Quantity
+from ..quantity import MEASURE_WORDS, Quantity
 from .amounts import first_amount
-from .lexicon import ACTION_LEAD_WORD, DONE_AFTER, DONE_BEFORE, STATUS_TOKEN, TOKEN_ROLE
+from .lexicon import ACTION_LEAD_WORD, DONE_AFTER, DONE_BEFORE, PASSIVE, STATUS_TOKEN, TOKEN_ROLE
 
 
 @dataclass(frozen=True)
@@ -25,9 +25,20 @@ STATUS_OPENING = re.compile(r"[\W_]*(?:已|当场|现场|经|均|都|全部|并|
 
 
 _ARRANGED = re.compile(r"找|安排|派|叫")
+_MAX_TOKENS = 40
+# Someone other than the team as the one acting (早餐店把桌椅摆到了人行道上).
+_OTHERS = re.compile(r"店|商户|商铺|居民|住户|有人|车主|老板|摊贩|小贩|行人|业主|司机|工地")
+# Warning devices put up until something is mended.
+_TOGETHER = re.compile(r".{0,2}(?:一起|一块|一同|共同|合力|配合)")
+_PERSUADED = re.compile(r"劝|督促|让|请|要求|经|叫")
+_SAFETY = re.compile(r"锥桶|警示|围挡|隔离带|提示牌|警戒")
 _LEAD_LIMIT = 24
 _MAKE_ACT = frozenset(("让", "督促", "要求", "责令", "请"))
 _PERFECTIVE_END = re.compile(r"了[啦哈呢~！!。\s]*+$")
+# 清理小区绿化带落叶枯枝6袋, 清扫约200米: a count soon after the verb tells what was done.
+_COUNT_AFTER_SOON = re.compile(
+    rf"[^，。；]{{0,12}}?(?:\d|[一二两三四五六七八九十几]{{1,3}}[{MEASURE_WORDS}])"
+)
 _COUNT_AFTER = re.compile(r"\s?+(?:\d|[一二两三四五六七八九十几俩仨])")
 
 
@@ -47,11 +58,14 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
     if ending and len(fragment) < 8:
         perfective = ending.start()
     starts_with_action = False
-    for match in STATUS_TOKEN.finditer(fragment):
+    safety = _SAFETY.search(fragment) is not None
+    for seen, match in enumerate(STATUS_TOKEN.finditer(fragment)):
+        if seen >= _MAX_TOKENS:
+            break  # no clause says this much; the rest of a pasted run changes nothing
         token = match.group()
         role = TOKEN_ROLE[token]
         start = match.start()
-        if role in ("fix", "result") and "被" in fragment[max(0, start - 3) : start]:
+        if role in ("fix", "result") and PASSIVE.search(fragment, max(0, start - 3), start):
             continue  # 海报被撕了, 被风刮倒: what happened to it, the problem itself
         if role == "pending":
             if token == "不":
@@ -62,6 +76,8 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
             state, future, last_block = "pending", True, start
             block_end = match.end()
             continue
+        if role == "request" and _TOGETHER.match(fragment, match.end()):
+            continue  # 和物业一起清运: together with them, not asking them
         if role == "request":
             state, governed, future, last_block = "pending", True, False, start
             request_end = block_end = match.end()
@@ -72,6 +88,17 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
         if future and not marked_before:
             state = "pending"
             continue
+        if not governed and not marked_before:
+            before = fragment[max(0, start - 10) : start]
+            # 早餐店把桌椅摆到了人行道上, 充电线从窗户拉出来: what others did unasked, or
+            # where a thing comes from, is the problem, not its fix (劝导店主清扫完毕, 店主
+            # 收回1块 are fixes).
+            if "从" in before or (
+                role == "fix" and _OTHERS.search(before) and not _PERSUADED.search(before)
+            ):
+                continue
+        if safety and not marked_before:
+            continue  # 找了个锥桶先放上: a warning until it is mended, not a fix
         if role == "result" or (
             role == "fix" and token.endswith("了") and (not governed or made_to_act)
         ):
@@ -85,7 +112,7 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
         # 把电动车摆放到停车区: the disposal form tells of something done.
         disposal = not governed and ("把" in lead or "将" in lead)
         # 小广告清理3处: a fix verb with its count tells what was done.
-        counted = not governed and _COUNT_AFTER.match(fragment, match.end()) is not None
+        counted = not governed and _COUNT_AFTER_SOON.match(fragment, match.end()) is not None
         # 劝他挪到路口外面去了: a clause that ends in 了 after the verb tells it happened.
         counted = counted or (not governed and perfective >= match.end())
         if (
