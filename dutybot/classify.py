@@ -42,6 +42,8 @@ HINTS: dict[str, tuple[str, ...]] = {
         "泥土",
         "呕吐物",
         "垃圾袋",
+        "桶满",
+        "箱满",
     ),
     "市容秩序": (
         "乱堆",
@@ -65,6 +67,7 @@ HINTS: dict[str, tuple[str, ...]] = {
         "乱建",
         "搭建",
         "三轮车",
+        "三轮",
         "消防通道",
         "店外",
         "桌椅",
@@ -153,6 +156,7 @@ DAMAGE_BONUS = 1.0
 PLACE_FACTOR = 0.25  # a keyword used as a place
 _PLACE_AFTER = re.compile(
     r"[杆柱桩座箱]?(?:上|下|旁|边|前|后|里|周边|周围|附近|门口|处|区|那边|这边|一带|内(?!容))"
+    r"|(?<=门)口"  # 单元门口 is where, not the door
 )
 # A thing right after these verbs, or before 被, is what the problem acts on.
 _ACTED_ON_BEFORE = re.compile(

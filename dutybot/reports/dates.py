@@ -14,7 +14,7 @@ def mask_names(text: str, lexicon: UnitWords) -> str:
     """Staff names hidden, so that 周一鸣 is not read as a Monday."""
     if lexicon.staff_pattern is None:
         return text
-    return lexicon.staff_pattern.sub(lambda m: "人" * len(m.group()), text)
+    return lexicon.staff_pattern.sub(lambda m: "□" * len(m.group()), text)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -26,7 +26,7 @@ _DATE = re.compile(
     rf"(?P<fd>\d{{1,2}}|[{CN}]{{1,3}})(?![\d])\s*+[日号]?)"
     rf"|(?P<md>(?<![\d.])(?P<mm>\d{{1,2}}|[{CN}]{{1,3}})\s*+月\s*+(?P<md_d>\d{{1,2}}|[{CN}]{{1,3}})\s*+[日号])"
     rf"|(?P<num>(?<![\d./-])(?<!\d[:：])(?P<nm>\d{{1,2}})[./-](?P<nd>\d{{1,2}})"
-    rf"(?![\d./:：-]|\s*+(?:[{MEASURE_WORDS}]|号|米|%|吨|元|斤|公斤|倍|万)))"
+    rf"(?![\d./:：-]|\s*+(?:[{MEASURE_WORDS}](?![民行])|号|米|%|吨|元|斤|公斤|倍|万)))"
     rf"|(?P<day>(?<![\d月.])(?P<dd>\d{{1,2}}|[{CN}]{{1,3}})日)"
     rf"|(?P<week>(?P<wp>上|本|这|(?<!一)下)?(?<!每)(?:周|星期|礼拜)(?P<wd>[一二三四五六日天1-7]))"
     rf"|(?P<rel>今天|今日|今早|今晨|本日|今儿个|今儿|昨天|昨日|昨晚|昨儿个|昨儿|前天|前日|前儿个)"
@@ -83,6 +83,14 @@ def resolve_date(text: str, sent_at: datetime) -> tuple[date, tuple[str, ...]]:
     """
     day, notes, _only_future = read_date(text, sent_at.date())
     return day, notes
+
+
+def stated_date(text: str, sent: date) -> date | None:
+    """The date a part of a message states itself (昨天9网格…), or None when it states none."""
+    day, notes, _only_future = read_date(text, sent)
+    if day == sent and not notes and not _DATE.search(text):
+        return None
+    return day if not notes else None
 
 
 def read_date(text: str, sent: date) -> tuple[date, tuple[str, ...], bool]:

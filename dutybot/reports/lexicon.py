@@ -237,6 +237,21 @@ _RESULT_VERBS = (
     "移开",
     "移除",
     "劝走",
+    "撵走",
+    "驱赶",
+    "驱散",
+    "疏散",
+    "取缔",
+    "取下",
+    "摘除",
+    "摘下",
+    "摘掉",
+    "复位",
+    "退回",
+    "撤走",
+    "归整",
+    "赶走",
+    "轰走",
     "劝改",
     "扶起",
     "清出",
@@ -253,6 +268,15 @@ _RESULT_VERBS = (
     "扔到",
     "拎到",
     "劝导后",
+    # 随地吐痰，已劝导: a person stopped; 劝导了…三人次 alone is work done (an activity).
+    "已劝导",
+    "当场劝导",
+    "现场劝导",
+    "及时劝导",
+    "已劝说",
+    "当场劝说",
+    "已教育",
+    "批评教育",
     "劝阻后",
     "劝说后",
     "经劝导",
@@ -470,7 +494,7 @@ DONE_BEFORE = (
 DONE_AFTER = re.compile(r"(?:了|完毕|干净|整齐|到位|完成|好|掉|完|结束|到|至|起)")
 # A handling verb with a result complement says it is done, whatever the verb (推回, 码好,
 # 归拢, 劝收, 牵上): the complement carries the meaning, so the list need not name every pair.
-_HANDLING = "推挪搬拉拖清扫捡撕铲拆摆码扶收归劝拾拔擦刷贴牵拴盖补修换装移运拢填放弄抬掐拎冲"
+_HANDLING = "推挪搬拉拖清扫捡撕铲拆摆码扶收归劝拾拔擦刷贴牵拴盖补修换装移运拢填放弄抬掐拎冲刮顺"
 _RESULTS = (
     "回",
     "走",
@@ -491,6 +515,7 @@ _RESULTS = (
     "收",
     "进去",
     "回去",
+    "起",
 )
 _RESULT_VERBS = (
     *_RESULT_VERBS,

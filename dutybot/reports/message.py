@@ -6,20 +6,24 @@ import re
 from datetime import datetime
 
 from ..unit import Unit
+from .amounts import first_amount
 from .clean import clean_text
-from .dates import mask_names, read_date
+from .dates import mask_names, read_date, stated_date
 from .lexicon import (
     DUTY_WORDS,
     NO_PROBLEM,
     NOTICE_START,
     NOTICE_WORDS,
+    OBJECT_WORDS,
     PERIOD_SUMMARY,
+    PROBLEM_PREDICATE,
     QUESTION,
     TALLY_NOTICE,
 )
 from .model import MAX_ANALYSED_CHARS, ParsedReport
 from .reading import read_section
 from .sites import split_by_site
+from .status import read_status
 from .unitwords import UnitWords, unit_words
 
 
@@ -52,6 +56,10 @@ def parse(
     strong = False
     for site, body in sections:
         reading = read_section(body, lexicon)
+        # 昨天9网格…今天西段…: each part of a message about several sites may state its own day.
+        own_day = (
+            stated_date(mask_names(body, lexicon), sent_at.date()) if len(sections) > 1 else None
+        )
         strong = strong or reading.strong
         if not reading.has_content and not (assume_report and len(sections) == 1):
             continue
@@ -62,7 +70,7 @@ def parse(
         site_notes.extend(reading.notes)
         reports.append(
             ParsedReport(
-                date=day,
+                date=own_day or day,
                 site=site.name if site else None,
                 staff=tuple(reading.staff),
                 found=tuple(reading.found),
@@ -92,9 +100,28 @@ def _looks_like_duty(text: str, lexicon: UnitWords) -> bool:
         lexicon.site_by_sound(m.group()) for m in lexicon.site_sound_pattern.finditer(text)
     ):
         return True
-    if lexicon.staff_pattern is None or not lexicon.staff_pattern.search(text):
+    if (
+        lexicon.staff_pattern is not None
+        and lexicon.staff_pattern.search(text)
+        and (lexicon.classifier.words(text) or NO_PROBLEM.search(text))
+    ):
+        return True
+    # 电动车乱停 8辆 摆好了: one problem with its count or its outcome, sent on its own in the
+    # duty group by someone who posts the report piece by piece.
+    words = lexicon.classifier.words(text)
+    if not words:
         return False
-    return bool(lexicon.classifier.words(text) or NO_PROBLEM.search(text))
+    counted = first_amount(text) is not None
+    fixed = read_status(text).state == "fixed"
+    if not (PROBLEM_PREDICATE.search(text) or any(w not in OBJECT_WORDS for w in words)):
+        return counted and fixed  # 更正：电动车是5辆，都摆好了
+    return counted or fixed or _HANDED_ON.search(text) is not None
+
+
+# Outcomes that only a report tells (申请, 请 and 需要 are chat too).
+_HANDED_ON = re.compile(
+    r"已[^，。；]{0,3}(?:报|交|通知|联系|反映)|报了|上报|移交|转交|通知了|联系了"
+)
 
 
 def _unknown_site_note(text: str) -> str:

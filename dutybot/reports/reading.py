@@ -124,6 +124,7 @@ def _read_sentence(
             sentence = sentence[marker.end() :]
     current: Draft | None = targets[0] if len(targets) == 1 else None
     pending_activity: str | None = None
+    work: str | None = None  # a clause telling work with no outcome yet (主要是捡垃圾)
     in_summary = False
     group: list[Draft] = []  # the items the last clause listed
     made_here: list[Draft] = []  # the items this sentence named
@@ -137,12 +138,20 @@ def _read_sentence(
         if reading.clauses > MAX_CLAUSES:
             return
         made_before, made_last = made_last, None
+        work_before, work = work, None
         if NOT_COUNTED.search(fragment):
-            # 上周那个井盖的问题已经修好了，不算今天的: the item just named is not today's.
-            for draft in [current] if current in made_here else made_here:
+            # 上周那个井盖的问题已经修好了，不算今天的: the item just named is not today's; one
+            # that names its thing (…那个井盖今天不算) drops that item only, if it is one.
+            if topic_words(fragment, lexicon):
+                named = matching_draft(fragment, made_here, lexicon)
+                dropped = [named] if named else []
+            else:
+                dropped = [current] if current in made_here else made_here
+            for draft in dropped:
                 if draft in reading.drafts:
                     reading.drafts.remove(draft)
-            current, made_here, group = None, [], []
+            if dropped:
+                current, made_here, group = None, [], []
             continue
         if _PLAN_CLAUSE.match(fragment):
             break  # 下步打算是…: the rest of the sentence is a plan
@@ -184,6 +193,11 @@ def _read_sentence(
         ):
             # 约20辆, 共9辆, （十二辆）: how many of the item before; with none before, a total
             # that the list below spells out (发现问题：2处。①…). 一堆 alone adds nothing.
+            if work_before is not None and not quantity.vague:
+                # 捡垃圾，装了五袋: the work just told, now with what it came to.
+                current = _work_done(work_before, quantity.value, reading, lexicon)
+                made_here.append(current)
+                continue
             owner = current or (reading.drafts[-1] if reading.drafts else None)
             if owner is not None and not owner.explicit and not quantity.vague:
                 owner.count, owner.explicit = quantity.value, True
@@ -256,7 +270,7 @@ def _read_sentence(
         if remainder and _INTRODUCER.fullmatch(fragment, remainder.end()):
             continue  # 还有一个就是那个: a new topic is coming, not more of this one
         if remainder and current is not None and status.state != "fixed":
-            extra = chinese_numeral(remainder.group("n")) or 0
+            extra = number_value(remainder.group("n")) or 0
             if current.fixed_count is not None and current.count - current.fixed_count >= extra:
                 # 杂物三处清理了两处，还有一处是住户的纸箱子; 坡道2处已清理1处，另1处被车辆压实:
                 # the rest of it, however it is described.
@@ -265,6 +279,8 @@ def _read_sentence(
                 current.status == "fixed"
                 and current.fixed_count is None
                 and not _names_own_problem(fragment[remainder.end() :], lexicon)
+                # 还有七八辆三轮 after 摊子占道…都劝走了: another thing, a new item.
+                and not _names_other_thing(fragment[remainder.end() :], current, lexicon)
             ):
                 # 小广告已清除3处，还有2处够不着: 5 found, 3 fixed.
                 current.fixed_count, current.count = current.count, current.count + extra
@@ -336,10 +352,23 @@ def _read_sentence(
             continue
 
         if status.state is None:
+            if _describes_work(fragment, lexicon):
+                work = fragment  # 主要是捡垃圾: an item once a count or an outcome follows
+                continue
             # 旧沙发太沉，已让物业拉走: naming an item again makes it the one spoken of.
             named = matching_draft(fragment, reading.drafts, lexicon)
             if named is not None:
                 current = named
+            continue
+        if (
+            work_before is not None
+            and status.state == "fixed"
+            and not topic_words(fragment, lexicon)
+        ):
+            # 捡垃圾，捡了老多了: the work just told was done.
+            current = _work_done(work_before, None, reading, lexicon)
+            made_here.append(current)
+            apply_status(current, status, fragment, True, adopt_count=True)
             continue
         if current is None and ALL_FIXED.search(fragment):
             for draft in reading.drafts:
@@ -408,6 +437,9 @@ _NEW_ITEM = re.compile(r"[\W_]*+(?:有个|有一|有人|还有|另有|另外|另
 _FOUND_OPENING = re.compile(r"[\W_]*+(?:巡查中?|今天|还|另外|另|又)?发现")
 _CLASSED = re.compile(r"[\W_]*+(?:属于|是属于|算是|这是|这属于)")
 _MAX_CLAUSE_CHARS = 200
+_HANDED_ON = re.compile(
+    r"❌|✖|❎|已[^，。；]{0,3}?(?:报|交|通知|告知|联系|反映)|报了|上报|移交|转交"
+)
 _COLLECTIVE = re.compile(r"[\W_]*+(?:均|都|全部|全都|皆|一律|以上)")
 
 
@@ -425,6 +457,26 @@ def topic_words(text: str, lexicon: UnitWords) -> list[str]:
         for m in lexicon.classifier.pattern.finditer(text)
         if not _TOOL_OR_PLACE_BEFORE.search(text, max(0, m.start() - 3), m.start())
     ]
+
+
+def _describes_work(fragment: str, lexicon: UnitWords) -> bool:
+    """Work told before anything is said of its outcome or count (一组沿主干道捡拾垃圾)."""
+    return (
+        bool(topic_words(fragment, lexicon))
+        and _action_before(fragment, lexicon)
+        and first_amount(fragment) is None
+    )
+
+
+def _work_done(fragment: str, count: int | None, reading: Reading, lexicon: UnitWords) -> Draft:
+    """The item that work told in ``fragment`` dealt with, fixed."""
+    draft = _new_draft(fragment, None, lexicon)
+    if count is not None:
+        draft.count, draft.explicit = count, True
+    draft.status, draft.fix_text = "fixed", fragment
+    if len(reading.drafts) < MAX_ITEMS:
+        reading.drafts.append(draft)
+    return draft
 
 
 def _elaborates(fragment: str, lexicon: UnitWords) -> bool:
@@ -449,6 +501,14 @@ def _named_items(fragment: str, drafts: list[Draft], lexicon: UnitWords) -> list
         if draft is not None and draft not in found:
             found.append(draft)
     return found
+
+
+def _names_other_thing(text: str, current: Draft | None, lexicon: UnitWords) -> bool:
+    """Whether ``text`` names a thing the item does not (还有七八辆三轮 after 摊子占道)."""
+    if current is None:
+        return False
+    named = topic_words(text, lexicon)
+    return bool(named) and not any(word in current.text for word in named)
 
 
 def _names_own_problem(text: str, lexicon: UnitWords) -> bool:
@@ -529,7 +589,14 @@ def _is_problem(fragment: str, kind: Kind, status: Status, lexicon: UnitWords) -
         return False
     if kind == Kind.FOUND:
         return True
-    return bool(problem_word or predicate or quantity or status.state == "fixed")
+    # A thing, then that it was handed on (井盖❌已报, 门禁已报修): a problem with the thing.
+    first_word = lexicon.classifier.pattern.search(fragment) if lexicon.classifier.pattern else None
+    handed_on = (
+        status.state == "pending"
+        and first_word is not None
+        and _HANDED_ON.search(fragment, first_word.end()) is not None
+    )
+    return bool(problem_word or predicate or quantity or status.state == "fixed" or handed_on)
 
 
 def _action_before(fragment: str, lexicon: UnitWords) -> bool:
@@ -666,8 +733,8 @@ _LEADING_COUNT = re.compile(
     rf"^{_COUNT_WORDS_BEFORE}(?:\d{{1,6}}+|[{CN}几]{{1,4}}+)(?:余|多|来)?[{MEASURE_WORDS}](?![\u4e00-\u9fff]?[:：])"
 )
 _TRAILING = re.compile(
-    rf"(?:[，,、\s]*+{_COUNT_WORDS_BEFORE}(?:\d{{1,6}}+|[{CN}百几]{{1,6}}+)\s?(?:余|多|来|左右)?\s?"
-    rf"[{MEASURE_WORDS}](?:左右)?|[俩仨]|等|的|啦|哈|呢|[\W_])++$"
+    rf"(?:[，,、\s]*+{_COUNT_WORDS_BEFORE}好?(?:\d{{1,6}}+|[{CN}百几]{{1,6}}+)\s?(?:余|多|来|左右)?\s?"
+    rf"[{MEASURE_WORDS}](?:左右)?|[俩仨]|[xX×*＊]\s?\d{{1,4}}+|等|的|啦|哈|呢|[\W_])++$"
 )
 
 

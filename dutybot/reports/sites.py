@@ -32,8 +32,13 @@ def find_sites(text: str, lexicon: UnitWords) -> list[tuple[int, int, Site]]:
     return hits
 
 
+# A day or a time of day may open a heading (昨天9网格：…, 今天西段：…, 夜查东段).
+_WHEN = (
+    r"(?:今天|今日|昨天|昨日|前天|昨晚|今早|今晚|上午|下午|晚上|夜查|"
+    r"\d{1,2}月\d{1,2}[日号]?|\d{1,2}[./]\d{1,2}|周[一二三四五六日天])"
+)
 _HEADER_BEFORE = re.compile(
-    rf"(?:^|[\n。；;])\s*+{DECORATION}(?:{MARKER})?{DECORATION}[【\[（(]?\s*+$"
+    rf"(?:^|[\n。；;])\s*+{DECORATION}(?:{MARKER})?{DECORATION}[【\[（(]?\s*+(?:{_WHEN}\s*+)?$"
 )
 _HEADER_AFTER = re.compile(r"^\s*+(?:[】\]]|[（(]|[:：｜]|\s|$|值班|网格值班)")
 # The rest of a heading line: short, no sentence in it (一、红星东路路段 / 二、南池社区网格).
@@ -45,6 +50,39 @@ _BLOCK_BREAK = re.compile(
 _SITE_LABEL = re.compile(
     r"(?:值班地点|值班路段|值班网格|值班点位|责任路段|地点|路段|点位)\s*+[:：]\s*+$"
 )
+
+
+# 应为西段, 更正为东段, 西段……不对，是东段: the site meant, after a slip.
+_CORRECTED_BEFORE = re.compile(r"(?:应为|应该是|应是|改为|更正为|更正[：:]|纠正为)\s*+$")
+_SLIP = re.compile(r"不对|写错|错了|打错|说错|发错")
+_SLIP_SPAN = 20
+# 不是西段, 东段那边的井盖不归我们管: a site named only to be denied.
+_DENIED_BEFORE = re.compile(r"(?:不是|并非|而非)\s*+$")
+_DENIED_AFTER = re.compile(
+    r"[^，,。；\n]{0,8}?(?:不归我们|不归咱|不是我们|不属于我们|不是咱|不在我们|不归我局|不归我单位)"
+)
+
+
+def _as_meant(text: str, hits: list[tuple[int, int, Site]]) -> list[tuple[int, int, Site]]:
+    """The site mentions a reader keeps: one named by mistake gives way to its correction
+    (东段（应为西段）, 西段……不对，是东段), and one named only to be denied (不是西段, 东段那边的
+    不归我们管) is left out, unless nothing else is named."""
+    if len(hits) < 2:
+        return hits
+    kept: list[tuple[int, int, Site]] = []
+    for hit in hits:
+        start, end, site = hit
+        if _DENIED_BEFORE.search(text, max(0, start - 4), start) or _DENIED_AFTER.match(text, end):
+            continue
+        slip = (
+            kept
+            and start - kept[-1][1] <= _SLIP_SPAN
+            and _SLIP.search(text, kept[-1][1], start) is not None
+        )
+        if slip or _CORRECTED_BEFORE.search(text, max(0, start - 6), start):
+            kept = [k for k in kept if k[2].name == site.name]
+        kept.append(hit)
+    return kept or hits
 
 
 def _before(text: str, start: int, width: int = 16) -> str:
@@ -94,7 +132,7 @@ def _by_blocks(
 def split_by_site(text: str, lexicon: UnitWords) -> list[tuple[Site | None, str]]:
     """(site, text about it) pairs: one per site heading when several sites have one, else
     the whole text with the site named first (a labelled 值班地点 first of all)."""
-    hits = find_sites(text, lexicon)
+    hits = _as_meant(text, find_sites(text, lexicon))
     if not hits:
         return [(None, text)]
     headers = [

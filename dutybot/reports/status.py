@@ -37,7 +37,7 @@ _MAKE_ACT = frozenset(("让", "督促", "要求", "责令", "请"))
 _PERFECTIVE_END = re.compile(r"了[啦哈呢~！!。\s]*+$")
 # 清理小区绿化带落叶枯枝6袋, 清扫约200米: a count soon after the verb tells what was done.
 _COUNT_AFTER_SOON = re.compile(
-    rf"[^，。；]{{0,12}}?(?:\d|[一二两三四五六七八九十几]{{1,3}}[{MEASURE_WORDS}])"
+    rf"[^，。；]{{0,12}}?(?:\d|[一二两三四五六七八九十几]{{1,3}}(?:余|多|来)?[{MEASURE_WORDS}])"
 )
 _COUNT_AFTER = re.compile(r"\s?+(?:\d|[一二两三四五六七八九十几俩仨])")
 

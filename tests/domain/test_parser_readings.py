@@ -1,0 +1,241 @@
+"""How a person reads a report, rule by rule: the kinds of failure the blind batches showed,
+each tested in general (the corpus test covers the batches themselves)."""
+
+from datetime import date
+
+import pytest
+
+from dutybot.classify import classify_with
+from dutybot.report_parser import ParsedReport, parse_message
+from dutybot.unit import Category
+
+from .support import at
+
+ROAD_A = "玄帝庙街（铁北路至车站西路）路西"
+GRID_A = "市16网格（南苑街道凤凰城社区）"
+WEDNESDAY = at("2026-11-25 09:30")
+
+
+def one(text, unit, sent_at=WEDNESDAY) -> ParsedReport:
+    reports = parse_message(text, sent_at, unit)
+    assert len(reports) == 1, reports
+    return reports[0]
+
+
+def totals(report: ParsedReport) -> tuple[int, int, int]:
+    return report.found_total, report.resolved_total, report.pending_total
+
+
+# --- people ------------------------------------------------------------------------------------
+
+
+def test_a_phrase_ending_in_de_is_no_name(unit_a):
+    # 车 is a surname, but 违停的车忒多 introduces nobody; 新来的小伙子孙浩 does.
+    report = one("玄帝庙街值班 王晓明 李娜 违停的车忒多 四十多辆 都给挪整齐了", unit_a)
+    assert report.staff == ("王晓明", "李娜")
+    assert totals(report) == (40, 40, 0)
+    report = one("凤凰城社区值班 周建国 新来的小伙子孙浩 捡了两袋垃圾", unit_a)
+    assert report.staff == ("周建国", "孙浩")
+
+
+def test_dialect_i_and_a_name_standing_alone(unit_a):
+    assert one("就俩人 俺和李娜 玄帝庙街 没啥问题", unit_a).staff == ("李娜",)
+    report = one("凤凰城社区 周建国 上周的路灯问题不再计入 今日小广告12张已清除", unit_a)
+    assert report.staff == ("周建国",)
+    assert totals(report) == (12, 12, 0)
+
+
+# --- what counts ---------------------------------------------------------------------------
+
+
+def test_not_counted_names_its_own_thing(unit_a):
+    # The carried-over 井盖 was never an item; the 违停 just named stays.
+    report = one(
+        "玄帝庙街值班 王晓明 李娜 违停车辆四十多辆 都给挪整齐了 上周已经报过了的那个井盖今天不算",
+        unit_a,
+    )
+    assert totals(report) == (40, 40, 0)
+    report = one(
+        "玄帝庙街值班：王晓明、李娜。井盖松动1处，已报城管，上周报过了，不算今天的。", unit_a
+    )
+    assert totals(report) == (0, 0, 0)
+
+
+def test_work_told_then_what_it_came_to(unit_a):
+    report = one("凤凰城社区 周建国 吴婷婷 主要是捡垃圾 捡了老多了 装了五袋", unit_a)
+    assert totals(report) == (5, 5, 0)
+    assert report.found[0].category == "环境卫生"
+    # Work told with nothing after it is no item.
+    report = one(
+        "凤凰城社区：周建国、吴婷婷四人分两组，一组沿小区主干道捡拾垃圾，一组跟着网格员入户。"
+        "捡了一袋烟头塑料袋。",
+        unit_a,
+    )
+    assert totals(report) == (1, 1, 0)
+
+
+def test_a_time_before_a_fix_told_verb_first(unit_a):
+    report = one("玄帝庙街 王晓明 李娜 7:00-8:30 摆放非机动车三十余辆", unit_a)
+    assert totals(report) == (30, 30, 0)
+
+
+def test_a_thing_handed_on_is_a_problem_with_it(unit_a):
+    report = one("玄帝庙街 王晓明 李娜 电动车x12 摆齐✅ 小广告x3 ✅ 井盖❌已报", unit_a)
+    assert totals(report) == (16, 15, 1)
+    assert [(i.category, i.count) for i in report.found][-1] == ("基础设施", 1)
+
+
+@pytest.mark.parametrize("written", ["x5", "×5", "*5", "X5"])
+def test_counts_typed_with_a_multiplication_sign(unit_a, written):
+    report = one(f"玄帝庙街 王晓明 李娜 电动车乱停{written} 已摆齐", unit_a)
+    assert totals(report) == (5, 5, 0)
+    assert report.found[0].text == "电动车乱停"
+
+
+def test_another_thing_after_still_another_is_a_new_item(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 李娜 一溜儿的流动摊贩占道 二十来个 都劝走了 还有七八辆三轮 挪开了",
+        unit_a,
+    )
+    assert totals(report) == (28, 28, 0)
+    assert len(report.found) == 2
+    # The rest of the same thing stays the same item (a range counts its larger end).
+    report = one("玄帝庙街 王晓明 李娜 小广告已清除3处，还有七八处够不着", unit_a)
+    assert totals(report) == (11, 3, 8)
+
+
+# --- where one clause ends -------------------------------------------------------------------
+
+
+def test_a_dictated_report_in_one_breath(unit_a):
+    report = one(
+        "今儿个玄帝庙街俺们四个王晓明李娜赵强孙悦早上七点就到了电动车乱七八糟的停了一溜儿"
+        "俺们给摆齐了估摸着有三四十辆路口小广告贴得老多了撕了十来张还有个井盖松了报给城管了",
+        unit_a,
+    )
+    assert totals(report) == (51, 50, 1)
+    assert [i.category for i in report.found] == ["市容秩序", "市容秩序", "基础设施"]
+
+
+def test_after_le_a_thing_and_its_problem_start_anew(unit_a):
+    report = one(
+        "凤凰城社区今天俺跟周建国俩人楼道里堆的杂物好几处让住户自己收拾了垃圾桶满了环卫拉走了",
+        unit_a,
+    )
+    assert report.staff == ("周建国",)
+    assert totals(report) == (2, 2, 0)
+    assert [i.category for i in report.found] == ["市容秩序", "环境卫生"]
+
+
+# --- fixes -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "refs",
+    [
+        "第（一）、（二）、（三）项当场整改",
+        "第一、二、三项当场整改",
+        "以上第一至第三项均已当场整改",
+    ],
+)
+def test_fixes_by_chinese_numbered_items(unit_a, refs):
+    text = (
+        "玄帝庙街值班：王晓明、李娜。\n存在问题：\n（一）非机动车乱停放26辆；\n（二）出店经营3处；\n"
+        f"（三）小广告12处；\n（四）井盖松动1处。\n整改落实：\n{refs}，第（四）项已移交城管。"
+    )
+    assert totals(one(text, unit_a)) == (42, 41, 1)
+
+
+def test_one_is_no_reference_to_item_one(unit_a):
+    text = "玄帝庙街值班：王晓明、李娜。\n1.电动车乱停5辆\n一是垃圾已清理"
+    report = one(text, unit_a)
+    assert totals(report) == (6, 1, 5)
+
+
+@pytest.mark.parametrize(
+    "outcome",
+    ["已归整", "给顺好了", "刮掉了", "已驱赶", "已取下", "均已复位", "撵走了", "已劝其退回店内"],
+)
+def test_more_words_for_done(unit_a, outcome):
+    assert totals(one(f"玄帝庙街值班 王晓明 李娜 流动摊贩2个 {outcome}", unit_a)) == (2, 2, 0)
+
+
+def test_uncivil_behaviour_stopped_and_persuasion_as_work(unit_a):
+    report = one("玄帝庙街 王晓明 李娜 一名男子随地吐痰 已劝导 劝导闯红灯行人15人次", unit_a)
+    assert totals(report) == (1, 1, 0)
+    assert [(a.kind, a.count) for a in report.activities] == [("劝导", 15)]
+
+
+# --- sites and days --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天玄帝庙街值班 王晓明 李娜 小广告4处 清了（应为凤凰城社区）",
+        "玄帝庙街……不对，是凤凰城社区 今天 王晓明 李娜 小广告4处 清了",
+    ],
+)
+def test_a_site_named_by_mistake_gives_way_to_its_correction(unit_a, text):
+    assert one(text, unit_a).site == GRID_A
+
+
+def test_a_site_named_only_to_be_denied(unit_a):
+    text = "今天 王晓明 李娜 凤凰城那边的井盖不归我们管 玄帝庙街电动车乱停3辆 摆好了"
+    assert one(text, unit_a).site == ROAD_A
+
+
+def test_each_site_of_a_message_may_state_its_own_day(unit_a):
+    text = (
+        "昨天凤凰城社区：周建国、吴婷婷，楼道杂物2处已清理。\n"
+        "今天玄帝庙街：王晓明、李娜，烟头较多已清扫。"
+    )
+    reports = parse_message(text, WEDNESDAY, unit_a)
+    assert [(r.site, r.date) for r in reports] == [
+        (GRID_A, date(2026, 11, 24)),
+        (ROAD_A, date(2026, 11, 25)),
+    ]
+
+
+@pytest.mark.parametrize("written", ["11/4 李娜 王晓明", "11.4 玄帝庙街", "11.4 人民路口"])
+def test_month_and_day_before_names_and_places(unit_a, written):
+    report = one(f"玄帝庙街 {written} 王晓明 李娜 未发现问题", unit_a)
+    assert report.date == date(2026, 11, 4)
+
+
+# --- what is a report ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("电动车乱停 8辆 摆好了", 8), ("更正：刚才电动车是5辆，都摆好了", 5), ("井盖松动 已上报", 1)],
+)
+def test_one_problem_sent_alone_is_a_report(unit_a, text, found):
+    report = one(text, unit_a)
+    assert (report.site, report.staff, report.found_total) == (None, (), found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["今天又是被共享单车支配的一天😂 我看咱们可以申请去当运维了", "小区门口电动车好多啊"],
+)
+def test_chat_about_problems_is_no_report(unit_a, text):
+    assert parse_message(text, WEDNESDAY, unit_a) == []
+
+
+# --- categories ------------------------------------------------------------------------------
+
+
+def test_a_door_is_where_before_kou():
+    categories = (
+        Category("市容秩序", ("杂物",)),
+        Category("基础设施", ("单元门",)),
+        Category("其他", ()),
+    )
+    assert classify_with("6号楼2单元门口杂物2处", categories) == "市容秩序"
+    assert classify_with("6号楼2单元门坏了", categories) == "基础设施"
+
+
+def test_a_full_bin_is_litter(unit_a):
+    report = one("凤凰城社区 周建国 吴婷婷 垃圾桶满了 环卫拉走了", unit_a)
+    assert report.found[0].category == "环境卫生"
