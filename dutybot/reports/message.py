@@ -106,22 +106,30 @@ def _looks_like_duty(text: str, lexicon: UnitWords) -> bool:
         and (lexicon.classifier.words(text) or NO_PROBLEM.search(text))
     ):
         return True
-    # 电动车乱停 8辆 摆好了: one problem with its count or its outcome, sent on its own in the
-    # duty group by someone who posts the report piece by piece.
+    # 电动车乱停 8辆 摆好了: one problem, its count and its outcome, sent on its own in the duty
+    # group by someone who posts the report piece by piece. Remarks, warnings and a week's
+    # figures are chat.
+    if len(text) > _PIECE_CHARS or _CHATTY.search(text):
+        return False
     words = lexicon.classifier.words(text)
     if not words:
         return False
-    counted = first_amount(text) is not None
-    fixed = read_status(text).state == "fixed"
-    if not (PROBLEM_PREDICATE.search(text) or any(w not in OBJECT_WORDS for w in words)):
-        return counted and fixed  # 更正：电动车是5辆，都摆好了
-    return counted or fixed or _HANDED_ON.search(text) is not None
+    quantity = first_amount(text)
+    if quantity is None or quantity.vague:
+        # Without a count, only a short line that names a problem (井盖松动 已上报).
+        problem = PROBLEM_PREDICATE.search(text) or any(w not in OBJECT_WORDS for w in words)
+        if len(text) > _SHORT_PIECE_CHARS or not problem:
+            return False
+    return read_status(text).state == "fixed" or _HANDED_ON.search(text) is not None
 
 
-# Outcomes that only a report tells (申请, 请 and 需要 are chat too).
-_HANDED_ON = re.compile(
-    r"已[^，。；]{0,3}(?:报|交|通知|联系|反映)|报了|上报|移交|转交|通知了|联系了"
+_PIECE_CHARS = 60
+_SHORT_PIECE_CHARS = 20
+_CHATTY = re.compile(
+    r"啊|呀|吧|呢|嘛|真是|注意|大家|各位|统计|上周|本周|这周|本月|感谢|谢谢|辛苦|[?？!！]"
 )
+# Outcomes that only a report tells (申请, 请 and 需要 are chat too).
+_HANDED_ON = re.compile(r"已[^，。；]{0,3}(?:报|交|通知|联系|反映)|报了|上报|移交|转交|❌")
 
 
 def _unknown_site_note(text: str) -> str:

@@ -217,7 +217,13 @@ def test_one_problem_sent_alone_is_a_report(unit_a, text, found):
 
 @pytest.mark.parametrize(
     "text",
-    ["今天又是被共享单车支配的一天😂 我看咱们可以申请去当运维了", "小区门口电动车好多啊"],
+    [
+        "今天又是被共享单车支配的一天😂 我看咱们可以申请去当运维了",
+        "小区门口电动车好多啊",
+        "小广告真是清不完啊，昨天刚撕今天又贴上了",
+        "大家注意，路口那边井盖松动已经报给住建局了，路过注意安全",
+        "上周的统计：共清理小广告200多处，规整电动车500余辆",
+    ],
 )
 def test_chat_about_problems_is_no_report(unit_a, text):
     assert parse_message(text, WEDNESDAY, unit_a) == []
