@@ -68,6 +68,8 @@ HINTS: dict[str, tuple[str, ...]] = {
         "搭建",
         "三轮车",
         "三轮",
+        "摊子",
+        "摊儿",
         "消防通道",
         "店外",
         "桌椅",
@@ -119,7 +121,19 @@ HINTS: dict[str, tuple[str, ...]] = {
         "指示牌",
         "路名",
     ),
-    "宣传氛围": ("宣传", "褪色", "过期", "公示", "标识"),
+    "宣传氛围": (
+        "宣传",
+        "褪色",
+        "过期",
+        "公示",
+        "标识",
+        # The campaign's own banners are publicity, not the disorder of 乱挂横幅.
+        *(
+            f"{whose}{what}"
+            for whose in ("创城", "创文", "创卫", "宣传", "公益")
+            for what in ("横幅", "条幅")
+        ),
+    ),
     "其他": ("充电", "私拉", "飞线", "隐患", "流浪", "野狗", "野猫"),
     "文明行为": (
         "吸烟",
@@ -138,6 +152,12 @@ HINTS: dict[str, tuple[str, ...]] = {
         "攀爬",
         "扔垃圾",
         "扔烟头",
+        "倒剩饭",
+        "倒剩菜",
+        "倒泔水",
+        "泼脏水",
+        "乱泼",
+        "乱丢",
     ),
 }
 # Damage words pull a problem towards 基础设施 more strongly than other hints.

@@ -31,6 +31,10 @@ _DATE = re.compile(
     rf"|(?P<week>(?P<wp>上|本|这|(?<!一)下)?(?<!每)(?:周|星期|礼拜)(?P<wd>[一二三四五六日天1-7]))"
     rf"|(?P<rel>今天|今日|今早|今晨|本日|今儿个|今儿|昨天|昨日|昨晚|昨儿个|昨儿|前天|前日|前儿个)"
 )
+# 昨天礼拜天俺们没值班: a day said to have had no duty is not the duty's day.
+_NO_DUTY_AFTER = re.compile(
+    r"[^，,。；;！!\n]{0,12}?(?:没|未|不|无)(?:有)?(?:值班|排班|上岗|巡查)|[^，,。；;\n]{0,8}?休息"
+)
 _DATE_LABEL_BEFORE = re.compile(r"(?:日期|时间)\s*+[:：]?\s*+$")
 _DATE_REFERENCE_AFTER = re.compile(
     r"\s*+(?:前|之前|以前|以来|至今|反映|上报|报的|发现的|交办|通报|起)"
@@ -101,7 +105,9 @@ def read_date(text: str, sent: date) -> tuple[date, tuple[str, ...], bool]:
     best_result: tuple[date | None, str] | None = None
     future_seen = False
     for match in _DATE.finditer(text):
-        if _DATE_REFERENCE_AFTER.match(text, match.end()):
+        if _DATE_REFERENCE_AFTER.match(text, match.end()) or _NO_DUTY_AFTER.match(
+            text, match.end()
+        ):
             continue
         resolved, written = _resolve_match(match, sent)
         if resolved == "future":

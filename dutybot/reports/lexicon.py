@@ -494,7 +494,7 @@ DONE_BEFORE = (
 DONE_AFTER = re.compile(r"(?:了|完毕|干净|整齐|到位|完成|好|掉|完|结束|到|至|起)")
 # A handling verb with a result complement says it is done, whatever the verb (推回, 码好,
 # 归拢, 劝收, 牵上): the complement carries the meaning, so the list need not name every pair.
-_HANDLING = "推挪搬拉拖清扫捡撕铲拆摆码扶收归劝拾拔擦刷贴牵拴盖补修换装移运拢填放弄抬掐拎冲刮顺"
+_HANDLING = "推挪搬拉拖清扫捡撕铲拆摆码扶收归劝拾拔擦刷贴牵拴盖补修换装移运拢填放弄抬掐拎冲刮顺挂"
 _RESULTS = (
     "回",
     "走",
@@ -516,6 +516,7 @@ _RESULTS = (
     "进去",
     "回去",
     "起",
+    "正",
 )
 _RESULT_VERBS = (
     *_RESULT_VERBS,
@@ -525,6 +526,12 @@ _RESULT_VERBS = (
         for result in _RESULTS
         if verb + result not in _FIX_VERBS
     ),
+)
+# 劝到市场里, 推到楼道里: where a thing was put, a fix when marked done (都劝到…去了) and the
+# problem when others did it (有家把电动车推到楼道里).
+_FIX_VERBS = (
+    *_FIX_VERBS,
+    *(verb + "到" for verb in _HANDLING if verb + "到" not in _FIX_VERBS and verb != "收"),
 )
 # 收了四处, 挪了三辆: the verb with 了 tells it was done, unless someone was only told to (通知
 # 社区换了); 贴了 may be the problem itself.

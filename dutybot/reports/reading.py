@@ -256,6 +256,16 @@ def _read_sentence(
                 if draft.status is None and draft is not current:
                     apply_status(draft, status, fragment, False)
             continue
+        if (
+            current is not None
+            and current is made_before
+            and status.state is None
+            and _EXAMPLES.search(fragment)
+            and not first_amount(fragment)
+            and lexicon.classifier.classify(fragment) == current.category
+        ):
+            # 楼道里堆的杂物，白菜啊蜂窝煤啊老多了: what the item is made of, by examples.
+            continue
         if current is not None and current is made_before and _MODIFIER.fullmatch(fragment):
             # 护栏上面挂了一些衣服，晾晒的: it says what the item is, which may change its kind.
             current.category = lexicon.classifier.classify(current.text + fragment)
@@ -431,12 +441,16 @@ _PLAN_CLAUSE = re.compile(
     r"[\W_]*+(?:下步打算|下一步打算|下步计划|下一步计划|下一步|下步|打算|计划)"
 )
 # 用纸箱, 扔进了垃圾桶, 抬到了垃圾清运点: what a fix used or where it put things.
-_TOOL_OR_PLACE_BEFORE = re.compile(r"(?:用|拿|进了?|到了?|入|至|往)$")
+_TOOL_OR_PLACE_BEFORE = re.compile(r"(?:(?<![农专公家商自军民通备])用|拿|进了?|到了?|入|至|往)$")
 _OUTCOME_WORD = re.compile(r"均已|都已|全部已|已经|已|当场|现场|均|全部")
 _NEW_ITEM = re.compile(r"[\W_]*+(?:有个|有一|有人|还有|另有|另外|另|发现|又)")
 _FOUND_OPENING = re.compile(r"[\W_]*+(?:巡查中?|今天|还|另外|另|又)?发现")
 _CLASSED = re.compile(r"[\W_]*+(?:属于|是属于|算是|这是|这属于)")
 _MAX_CLAUSE_CHARS = 200
+# Particles that list examples (白菜啊蜂窝煤啊, 纸箱什么的).
+_EXAMPLES = re.compile(
+    r"[\u4e00-\u9fff](?:啊|呀|哇|啦)[\u4e00-\u9fff]|什么的|啥的|之类|等等|比如|像是"
+)
 _HANDED_ON = re.compile(
     r"❌|✖|❎|已[^，。；]{0,3}?(?:报|交|通知|告知|联系|反映)|报了|上报|移交|转交"
 )

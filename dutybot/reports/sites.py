@@ -38,9 +38,11 @@ _WHEN = (
     r"\d{1,2}月\d{1,2}[日号]?|\d{1,2}[./]\d{1,2}|周[一二三四五六日天])"
 )
 _HEADER_BEFORE = re.compile(
-    rf"(?:^|[\n。；;])\s*+{DECORATION}(?:{MARKER})?{DECORATION}[【\[（(]?\s*+(?:{_WHEN}\s*+)?$"
+    rf"(?:^|[\n。；;：:])\s*+{DECORATION}(?:{MARKER})?{DECORATION}[【\[（(]?\s*+(?:{_WHEN}\s*+)?$"
 )
-_HEADER_AFTER = re.compile(r"^\s*+(?:[】\]]|[（(]|[:：｜]|\s|$|值班|网格值班)")
+_HEADER_AFTER = re.compile(
+    r"^\s*+(?:[】\]]|[（(]|[:：｜]|\s|$|值班|网格值班|是(?=[\u4e00-\u9fff]))"
+)
 # The rest of a heading line: short, no sentence in it (一、红星东路路段 / 二、南池社区网格).
 _HEADING_REST = re.compile(r"[^\n，,。；;]{0,12}+(?:\n|$)")
 # Lines that part a message in blocks: a dash line, or a blank line.

@@ -27,7 +27,9 @@ STATUS_OPENING = re.compile(r"[\W_]*(?:已|当场|现场|经|均|都|全部|并|
 _ARRANGED = re.compile(r"找|安排|派|叫")
 _MAX_TOKENS = 40
 # Someone other than the team as the one acting (早餐店把桌椅摆到了人行道上).
-_OTHERS = re.compile(r"店|商户|商铺|居民|住户|有人|车主|老板|摊贩|小贩|行人|业主|司机|工地")
+_OTHERS = re.compile(
+    r"店|商户|商铺|居民|住户|有人|有家|有户|人家|车主|老板|摊|小贩|行人|业主|司机|工地"
+)
 # Warning devices put up until something is mended.
 _TOGETHER = re.compile(r".{0,2}(?:一起|一块|一同|共同|合力|配合)")
 _PERSUADED = re.compile(r"劝|督促|让|请|要求|经|叫")

@@ -7,13 +7,18 @@ import pytest
 
 from dutybot.classify import classify_with
 from dutybot.report_parser import ParsedReport, parse_message
-from dutybot.unit import Category
+from dutybot.unit import Category, load_unit
 
-from .support import at
+from .support import CORPUS, at
 
 ROAD_A = "玄帝庙街（铁北路至车站西路）路西"
 GRID_A = "市16网格（南苑街道凤凰城社区）"
 WEDNESDAY = at("2026-11-25 09:30")
+
+
+@pytest.fixture(scope="session")
+def unit_f():
+    return load_unit(CORPUS / "unit-f.toml")
 
 
 def one(text, unit, sent_at=WEDNESDAY) -> ParsedReport:
@@ -245,3 +250,70 @@ def test_a_door_is_where_before_kou():
 def test_a_full_bin_is_litter(unit_a):
     report = one("凤凰城社区 周建国 吴婷婷 垃圾桶满了 环卫拉走了", unit_a)
     assert report.found[0].category == "环境卫生"
+
+
+# --- from batch f1 -----------------------------------------------------------------------------
+
+
+def test_a_day_said_to_have_had_no_duty_is_not_the_duty_day(unit_a):
+    text = "俺说一下，昨天礼拜天俺们没值班哈。今天玄帝庙街，俺跟李娜、赵强，饮料瓶好几个，捡了。"
+    assert one(text, unit_a, at("2026-11-23 08:40")).date == date(2026, 11, 23)
+
+
+def test_where_a_thing_was_put_tells_a_fix_or_the_problem(unit_a):
+    report = one("凤凰城社区 周建国 吴婷婷 门口摆摊卖菜的占道十几家 都劝到市场里去了", unit_a)
+    assert totals(report) == (10, 10, 0)
+    report = one(
+        "凤凰城社区 周建国 吴婷婷 二号楼有家把电动车推到楼道里充电 有安全隐患 劝他推出去了",
+        unit_a,
+    )
+    assert totals(report) == (1, 1, 0)
+
+
+def test_examples_of_an_item_add_none(unit_f):
+    # 蜂窝煤 is one of unit f's own words for disorder, like 杂物.
+    report = one("东关，岳敏、王振华。楼道里堆的杂物，白菜啊蜂窝煤啊老多了，跟物业说了。", unit_f)
+    assert totals(report) == (1, 0, 1)
+
+
+def test_someone_pouring_into_a_drain_is_uncivil(unit_a):
+    report = one("凤凰城社区 周建国 吴婷婷，路上看见有人往下水道倒剩饭剩菜，劝阻了。", unit_a)
+    assert totals(report) == (1, 1, 0)
+    assert report.found[0].category == "文明行为"
+
+
+def test_a_stall_put_out_again_is_the_problem_and_moving_it_the_fix(unit_a):
+    report = one(
+        "玄帝庙街今天李娜、赵强到岗。早上那个卖早点的摊子又摆到路边了，劝他往里挪了挪，"
+        "还有十来个烟头捡了。",
+        unit_a,
+    )
+    assert totals(report) == (11, 11, 0)
+    assert report.found[0].category == "市容秩序"
+
+
+def test_the_campaigns_own_banner_is_publicity(unit_a):
+    report = one("凤凰城社区 周建国 吴婷婷 活动室门口的创城横幅挂歪了，咱给挂正了。", unit_a)
+    assert totals(report) == (1, 1, 0)
+    assert report.found[0].category == "宣传氛围"
+
+
+def test_a_farm_three_wheeler_parked_on_the_pavement(unit_a):
+    report = one(
+        "玄帝庙街，李娜、赵强。电动车乱停七八辆，摆好了，还有一辆农用三轮停在人行道上，"
+        "找不着车主，给拍照报交警了。",
+        unit_a,
+    )
+    assert totals(report) == (9, 8, 1)
+
+
+def test_two_sites_in_one_line(unit_a):
+    text = (
+        "今儿人手多分了两拨：玄帝庙街是王晓明、李娜，电动车摆了十五辆；"
+        "凤凰城社区是周建国、吴婷婷，楼道小广告清了二十张，有个路灯不亮报给社区了。"
+    )
+    reports = parse_message(text, WEDNESDAY, unit_a)
+    assert [(r.site, r.staff, totals(r)) for r in reports] == [
+        (ROAD_A, ("王晓明", "李娜"), (15, 15, 0)),
+        (GRID_A, ("周建国", "吴婷婷"), (21, 20, 1)),
+    ]
