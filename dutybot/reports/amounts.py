@@ -25,6 +25,11 @@ _MISCONDUCT = re.compile(
 )
 
 
+_BARE_COUNT = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?<![号楼栋层室门元第路街巷区段期年月日点时分秒米补])(?P<n>\d{1,3}+)\s*+$"
+)
+
+
 @lru_cache(maxsize=8192)
 def amounts(text: str) -> tuple[Quantity, ...]:
     """The quantities of ``text`` that can count problems, in order."""
@@ -32,6 +37,14 @@ def amounts(text: str) -> tuple[Quantity, ...]:
     found = [
         q for q in find_quantities(text) if not _DENIED.search(text, max(0, q.start - 3), q.start)
     ]
+    if not any(not q.vague for q in found):
+        # 共享单车倒地15, 垃圾桶破损1: a bare number typed right after the problem, ending it.
+        bare = _BARE_COUNT.search(text)
+        if bare:
+            value = int(bare.group("n"))
+            if value > 0:
+                found.append(Quantity(value, bare.start("n"), bare.end("n")))
+                found.sort(key=lambda q: q.start)
     if not any(q.measure in _PEOPLE for q in found):
         return tuple(found)
     team = _TEAM.search(text) is not None or _MISCONDUCT.search(text) is None

@@ -174,7 +174,7 @@ def sentences(body: str) -> list[str]:
 
 
 _FRAGMENT_SPLIT = re.compile(
-    r"[，,：【】\[\]｜]|(?<!\d):(?!\d)|—+|～|~|、(?=已|当场|现场|均已|都已|并已|全部已)"
+    r"[，,：【】\[\]｜]|(?<!\d)/(?!\d)|(?<!\d):(?!\d)|—+|～|~|、(?=已|当场|现场|均已|都已|并已|全部已)"
 )
 # A bracket that only says where or what (绿化带（8号楼东侧）有垃圾) stays inside its clause;
 # one with a number or an outcome (约30辆, 已清理) is a clause of its own.
@@ -331,7 +331,7 @@ def _cut_run_on(
 # A space between two words of text (电动车 乱停 8 辆: only the first) ends a clause.
 # A space between two words (not inside a count: 乱停 8 辆).
 _SPACE = re.compile(
-    rf"(?:(?<=[^\s\d])|(?<=\d[:：]\d\d))\s++(?=[^\s])(?!\d{{1,6}}+\s?+[{MEASURE_WORDS}])"
+    rf"(?:(?<=[^\s\d])|(?<=\d[:：]\d\d)|(?<=[xX×*＊]\d)|(?<=[xX×*＊]\d\d))\s++(?=[^\s])(?!\d{{1,6}}+\s?+[{MEASURE_WORDS}])"
 )
 _NEW_START = re.compile(
     r"已|当场|现场|也|都|全|均|就|又|还|我们|大家|并|后|随即|马上|给|"

@@ -67,7 +67,7 @@ SCOPE = re.compile(
 POSITIVE = re.compile(
     r"干净|整洁|良好|正常|较好|有序|规范|整齐|无问题|未发现|没有?发现|无明显|未见"
 )
-NEGATED_START = re.compile(r"^(?:无|未发现|没有?发现|没有|未见|暂无)")
+NEGATED_START = re.compile(r"^(?:无(?!烟|障碍)|未发现|没有?发现|没有|未见|暂无)")
 # Keywords that name things rather than problems (护栏 is fine until it is 松动).
 OBJECT_WORDS = frozenset(
     (
@@ -525,6 +525,16 @@ _RESULT_VERBS = (
         for verb in _HANDLING
         for result in _RESULTS
         if verb + result not in _FIX_VERBS
+    ),
+)
+# 已摆, 已撕, 已挪: 已 with a bare verb that is a fix by itself, typed short (not 已推送, 已收到,
+# 已移交, 已补报, 已归档, whose first character is also a handling verb).
+_RESULT_VERBS = (
+    *_RESULT_VERBS,
+    *(
+        "已" + verb
+        for verb in "摆挪撕铲扫捡清拆搬扶拖拾擦刷冲刮"
+        if "已" + verb not in _RESULT_VERBS
     ),
 )
 # 劝到市场里, 推到楼道里: where a thing was put, a fix when marked done (都劝到…去了) and the

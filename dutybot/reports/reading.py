@@ -395,7 +395,10 @@ def _read_sentence(
                 open_drafts = [d for d in reading.drafts if d.status != "fixed"]
                 if len(open_drafts) == 1:
                     current = open_drafts[0]
-            elif reading.drafts[-1].status is None:
+            elif reading.drafts[-1].status is None and not (
+                _names_other_thing(fragment, reading.drafts[-1], lexicon)
+                and lexicon.classifier.classify(fragment) != reading.drafts[-1].category
+            ):
                 current = reading.drafts[-1]
         if current is not None:
             apply_status(current, status, fragment, True)
@@ -748,7 +751,7 @@ _LEADING_COUNT = re.compile(
 )
 _TRAILING = re.compile(
     rf"(?:[，,、\s]*+{_COUNT_WORDS_BEFORE}好?(?:\d{{1,6}}+|[{CN}百几]{{1,6}}+)\s?(?:余|多|来|左右)?\s?"
-    rf"[{MEASURE_WORDS}](?:左右)?|[俩仨]|[xX×*＊]\s?\d{{1,4}}+|等|的|啦|哈|呢|[\W_])++$"
+    rf"[{MEASURE_WORDS}](?:左右)?|[俩仨]|[xX×*＊]?\s?\d{{1,4}}+|等|的|啦|哈|呢|[\W_])++$"
 )
 
 

@@ -317,3 +317,34 @@ def test_two_sites_in_one_line(unit_a):
         (ROAD_A, ("王晓明", "李娜"), (15, 15, 0)),
         (GRID_A, ("周建国", "吴婷婷"), (21, 20, 1)),
     ]
+
+
+# --- terse phone typing ------------------------------------------------------------------------
+
+
+def test_slashes_and_arrows_part_clauses(unit_a):
+    report = one("玄帝庙街/王晓明 李娜/电动车乱停×8→摆齐/烟头若干→捡拾", unit_a)
+    assert (report.staff, totals(report)) == (("王晓明", "李娜"), (9, 9, 0))
+
+
+def test_done_typed_as_yi_and_a_bare_verb(unit_a):
+    report = one("玄帝庙街 王晓明 李娜 电动车乱停5辆已摆 小广告3处已撕 路灯不亮1盏已报", unit_a)
+    assert totals(report) == (9, 8, 1)
+    # 已移交 and 已贴单 are no 已移 and no 已贴.
+    report = one("玄帝庙街 王晓明 李娜 井盖松动1处已移交城管 违停2辆已贴单", unit_a)
+    assert totals(report) == (3, 0, 3)
+
+
+def test_a_count_typed_before_a_space_and_a_word_starting_with_wu(unit_a):
+    report = one("玄帝庙街 王晓明 李娜：小广告x4 撕除；无烟区吸烟x2 劝阻", unit_a)
+    assert totals(report) == (6, 6, 0)
+    assert [i.category for i in report.found] == ["市容秩序", "文明行为"]
+
+
+def test_a_bare_number_typed_after_the_problem(unit_a):
+    report = one("玄帝庙街 王晓明 李娜 共享单车倒地15 → 扶正 垃圾桶破损1 → 已报环卫", unit_a)
+    assert totals(report) == (16, 15, 1)
+    assert report.found[0].text == "共享单车倒地"
+    # House numbers and the like stay what they are.
+    report = one("凤凰城社区 周建国 吴婷婷 垃圾满溢 在3号楼 已清理", unit_a)
+    assert totals(report) == (1, 1, 0)
