@@ -323,9 +323,14 @@ def _cut_run_on(
         parts.append(piece[start:cut])
         start = cut
     parts.append(piece[start:])
-    cleaned = [_FILLER.sub("", part.strip()) for part in parts]
-    cleaned = [part for part in cleaned if part]
-    return _merge_halves(cleaned, words, kind_of) if words else cleaned
+    cleaned: list[str] = []
+    spaced: list[bool] = []  # whether a space parted a clause from the one before
+    for index, part in enumerate(parts):
+        text = _FILLER.sub("", part.strip())
+        if text:
+            cleaned.append(text)
+            spaced.append(part[:1].isspace() or (index > 0 and parts[index - 1][-1:].isspace()))
+    return _merge_halves(cleaned, spaced, words, kind_of) if words else cleaned
 
 
 # A space between two words of text (电动车 乱停 8 辆: only the first) ends a clause.
@@ -434,6 +439,7 @@ def _starts_anew(piece: str, pos: int, words: Callable[[str], list[str]] | None)
 
 def _merge_halves(
     parts: list[str],
+    spaced: list[bool],
     words: Callable[[str], list[str]],
     kind_of: Callable[[str], str] | None = None,
 ) -> list[str]:
@@ -441,13 +447,17 @@ def _merge_halves(
     (电动车 + 乱停, 电动车 + 摆了七八辆), and a list of things of one kind after a verb
     (捡了那个烟头 + 饮料瓶)."""
     merged: list[str] = []
-    for part in parts:
+    for part, space in zip(parts, spaced, strict=True):
         if (
             merged
             and _thing_alone(merged[-1], words)
-            and (_problem_alone(part, words) or _outcome_alone(part, words))
+            and (
+                _problem_alone(part, words)
+                # 共享单车 十几辆 + 扶好: a counted thing and its outcome stay two clauses.
+                or (_outcome_alone(part, words) and not first_amount(merged[-1]))
+            )
         ):
-            merged[-1] = merged[-1] + part
+            merged[-1] = merged[-1] + (" " if space else "") + part  # as written
         elif (
             merged
             and kind_of is not None
@@ -481,8 +491,15 @@ def _thing_alone(text: str, words: Callable[[str], list[str]]) -> bool:
         bool(found)
         and all(w in OBJECT_WORDS for w in found)
         and not POSITIVE.search(text)
-        and not (PROBLEM_PREDICATE.search(text) or STATUS_TOKEN.search(text) or first_amount(text))
+        and not (PROBLEM_PREDICATE.search(text) or STATUS_TOKEN.search(text))
+        and not _counted_in_the_middle(text)
     )
+
+
+def _counted_in_the_middle(text: str) -> bool:
+    """A count anywhere but at the end (共享单车x5 + 乱停 still joins; 3辆电动车 does not)."""
+    quantity = first_amount(text)
+    return quantity is not None and quantity.end < len(text.rstrip())
 
 
 def _problem_alone(text: str, words: Callable[[str], list[str]]) -> bool:

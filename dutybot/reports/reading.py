@@ -751,7 +751,7 @@ _LEADING_COUNT = re.compile(
 )
 _TRAILING = re.compile(
     rf"(?:[，,、\s]*+{_COUNT_WORDS_BEFORE}好?(?:\d{{1,6}}+|[{CN}百几]{{1,6}}+)\s?(?:余|多|来|左右)?\s?"
-    rf"[{MEASURE_WORDS}](?:左右)?|[俩仨]|[xX×*＊]?\s?\d{{1,4}}+|等|的|啦|哈|呢|[\W_])++$"
+    rf"[{MEASURE_WORDS}](?:左右)?|[俩仨]|[xX×*＊]?\s?\d{{1,4}}+[{MEASURE_WORDS}]?|等|的|啦|哈|呢|[\W_])++$"
 )
 
 

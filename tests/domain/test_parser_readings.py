@@ -348,3 +348,19 @@ def test_a_bare_number_typed_after_the_problem(unit_a):
     # House numbers and the like stay what they are.
     report = one("凤凰城社区 周建国 吴婷婷 垃圾满溢 在3号楼 已清理", unit_a)
     assert totals(report) == (1, 1, 0)
+
+
+# --- from batch g1 -----------------------------------------------------------------------------
+
+
+def test_a_counted_thing_then_its_problem_is_one_clause(unit_a):
+    report = one("玄帝庙街：共享单车x5 乱停→已摆齐；烟头纸屑若干→已捡", unit_a)
+    assert totals(report) == (6, 6, 0)
+    report = one("玄帝庙街 王晓明 李娜\n✅ 共享单车 十几辆 扶好", unit_a)
+    assert totals(report) == (10, 10, 0)
+
+
+@pytest.mark.parametrize("written", ["问题：0", "问题0 ✔", "发现问题：0处", "0问题"])
+def test_zero_problems_is_an_all_clear(unit_a, written):
+    report = one(f"玄帝庙街 7:30-9:00 到岗4人 {written}", unit_a)
+    assert (report.site, totals(report)) == (ROAD_A, (0, 0, 0))
