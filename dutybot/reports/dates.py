@@ -37,7 +37,7 @@ _NO_DUTY_AFTER = re.compile(
 )
 _DATE_LABEL_BEFORE = re.compile(r"(?:日期|时间)\s*+[:：]?\s*+$")
 _DATE_REFERENCE_AFTER = re.compile(
-    r"\s*+(?:前|之前|以前|以来|至今|反映|上报|报的|发现的|交办|通报|起)"
+    r"\s*+(?:前|之前|以前|以来|至今|起|(?:已经?|曾)?(?:反映|上报|报的|报过|已报|发现的|交办|通报|移交|转交))"
 )
 _WEEKDAYS = {
     "一": 0,

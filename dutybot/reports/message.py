@@ -42,7 +42,7 @@ def parse(
     site_hit = lexicon.site_pattern.search(text) if lexicon.site_pattern else None
     if not assume_report and (
         (not site_hit and not DUTY_WORDS.search(text) and not _looks_like_duty(text, lexicon))
-        or NOTICE_START.search(text)
+        or _notice(text, unit)
     ):
         return []
 
@@ -93,6 +93,13 @@ def parse(
     return reports
 
 
+def _notice(text: str, unit: Unit) -> bool:
+    """A notice to the group, or another office answering (县城管局：…); not the unit itself
+    heading its own report."""
+    notice = NOTICE_START.search(text)
+    return notice is not None and not (unit.name and unit.name in notice.group())
+
+
 def _looks_like_duty(text: str, lexicon: UnitWords) -> bool:
     """No site and no duty word, yet a report: a site as it sounds (凤凰成社区), or someone on
     the staff list with a problem or an all-clear (我跟许志强去的，捡了点垃圾)."""
@@ -124,12 +131,17 @@ def _looks_like_duty(text: str, lexicon: UnitWords) -> bool:
 
 
 _PIECE_CHARS = 60
-_SHORT_PIECE_CHARS = 20
+_SHORT_PIECE_CHARS = 30
 _CHATTY = re.compile(
     r"啊|呀|吧|呢|嘛|真是|注意|大家|各位|统计|上周|本周|这周|本月|感谢|谢谢|辛苦|[?？!！]"
 )
 # Outcomes that only a report tells (申请, 请 and 需要 are chat too).
-_HANDED_ON = re.compile(r"已[^，。；]{0,3}(?:报|交|通知|联系|反映)|报了|上报|移交|转交|❌")
+_HANDED_ON = re.compile(
+    r"已[^，。；]{0,3}(?:报|交|通知|联系|反映)|报了|上报|移交|转交|❌|"
+    r"(?:通知|联系|告知|告诉|反映给?|跟|给)(?:了)?(?:物业|社区|城管|环卫|住建|交警|市政)|"
+    # 门口那堆建筑垃圾 附图2张: the problem shown, as reports show it.
+    r"附图|附照片|见图|如图"
+)
 
 
 def _unknown_site_note(text: str) -> str:

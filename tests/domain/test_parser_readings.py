@@ -364,3 +364,41 @@ def test_a_counted_thing_then_its_problem_is_one_clause(unit_a):
 def test_zero_problems_is_an_all_clear(unit_a, written):
     report = one(f"玄帝庙街 7:30-9:00 到岗4人 {written}", unit_a)
     assert (report.site, totals(report)) == (ROAD_A, (0, 0, 0))
+
+
+# --- before f2: formal reports, pieces of a report, other offices -----------------------------
+
+
+def test_another_office_answering_is_no_report(unit_a):
+    text = "市城管局：移交的玄帝庙街井盖松动问题已于今日修复，特此反馈。"
+    assert parse_message(text, WEDNESDAY, unit_a) == []
+    # The unit heading its own report is a report.
+    assert one("市外侨办：玄帝庙街值班 王晓明 李娜 小广告3处已清除", unit_a).found_total == 3
+
+
+def test_a_date_an_earlier_problem_was_reported_on_is_not_the_duty_day(unit_a):
+    text = (
+        "凤凰城社区值班：周建国、吴婷婷。小广告12处，已全部清除。11月20日已报的井盖问题，本次不计。"
+    )
+    report = one(text, unit_a)
+    assert (report.date, totals(report)) == (date(2026, 11, 25), (12, 12, 0))
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "resolved"),
+    [
+        ("6号楼2单元门口杂物2处 通知物业了", 2, 0),
+        ("往东80米 井盖松动 已报住建局 附图3张", 1, 0),
+        ("门口那堆建筑垃圾 附图2张", 1, 0),
+    ],
+)
+def test_more_pieces_of_a_report_sent_alone(unit_a, text, found, resolved):
+    report = one(text, unit_a)
+    assert (report.found_total, report.resolved_total) == (found, resolved)
+
+
+def test_a_cigarette_put_out_on_request(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 李娜 有个大爷在无烟区吸烟 劝灭了 一个小孩乱扔垃圾 让他捡起来了", unit_a
+    )
+    assert totals(report) == (2, 2, 0)
