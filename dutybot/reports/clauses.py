@@ -128,7 +128,7 @@ LABEL_KIND = {
 }
 MARKER = (
     r"(?:[(（]\s*+(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*+[)）]|\d{1,2}\ufe0f?\u20e3|"
-    r"\d{1,2}\s*+、|\d{1,2}\s*+[.．)）](?!\d)|\d{1,2}[.．](?=\d{1,3}[号栋幢])|[①-⑳]|[一二三四五六七八九十]{1,3}\s*+[、.．]|"
+    r"\d{1,2}\s*+、|\d{1,2}\s*+[)）]|\d{1,2}\s*+[.．](?!\d)|\d{1,2}[.．](?=\d{1,3}[号栋幢])|[①-⑳]|[一二三四五六七八九十]{1,3}\s*+[、.．]|"
     r"[一二三四五六七八九十]是|第[一二三四五六七八九十\d]{1,3}[条项点个]?[、，,.．:：]?)"
 )
 # Emoji, bullets and other symbols that decorate the start of a line.
@@ -142,13 +142,17 @@ def _alternation(words: object) -> str:
 LABEL = re.compile(
     rf"^{DECORATION}(?:{MARKER})?{DECORATION}[【\[]?\s*+(?:(?P<label>"
     + _alternation(label for labels in _LABELS.values() for label in labels)
-    + r")\s*+[】\]]?\s*+(?:[:：]|$)|(?P<colon_label>"
+    + r")(?:情况|工作|措施|结果|如下)?\s*+[】\]]?\s*+(?:[:：]|$)|(?P<colon_label>"
     + _alternation(label for labels in _COLON_LABELS.values() for label in labels)
-    + r")\s*+[】\]]?\s*+[:：])"
+    + r")\s*+[】\]]?\s*+[:：]"
+    # （一）环境卫生方面：…: a heading for the items under it.
+    + r"|(?P<aspect>[\u4e00-\u9fff]{2,6}?方面)\s*+[:：])"
 )
 
 
 def label_of(match: re.Match[str]) -> Kind:
+    if match.group("aspect"):
+        return Kind.FOUND
     return LABEL_KIND[match.group("label") or match.group("colon_label")]
 
 

@@ -90,7 +90,17 @@ def parse(
             return []
         if PERIOD_SUMMARY.search(text) and (not site_hit or TALLY_NOTICE.search(text)):
             return []
+        if _ADDRESSED.match(text) and not any(
+            r.staff or r.activities or r.found_total > 1 for r in reports
+        ):
+            return []  # 刘主任，东关那个垃圾池社区说下午派车清运: a word to someone, not a report
     return reports
+
+
+# A message that opens by speaking to someone (刘主任，…).
+_ADDRESSED = re.compile(
+    r"\s*+[\u4e00-\u9fff]{1,3}?(?:主任|科长|局长|书记|组长|队长|站长|老师|领导|总|哥|姐)\s*+[，,：:]"
+)
 
 
 def _notice(text: str, unit: Unit) -> bool:

@@ -305,7 +305,9 @@ def _read_sentence(
             current = matching_draft(fragment, reading.drafts, lexicon) or current
             continue
         if _is_problem(fragment, kind, status, lexicon):
-            target = _target_of(fragment, kind, status, current, reading, lexicon)
+            target = _named_again(fragment, reading.drafts, made_here, lexicon) or _target_of(
+                fragment, kind, status, current, reading, lexicon
+            )
             if target is not None:
                 apply_status(target, status, fragment, True, adopt_count=True)
                 current = target
@@ -402,6 +404,26 @@ def _read_sentence(
                 current = reading.drafts[-1]
         if current is not None:
             apply_status(current, status, fragment, True)
+
+
+def _named_again(
+    fragment: str, drafts: list[Draft], made_here: list[Draft], lexicon: UnitWords
+) -> Draft | None:
+    """An item of an earlier sentence named again in the same words, without a count of its own
+    (…路口护栏倾斜2处。…护栏倾斜已报交通局): the same item, not a new one."""
+    if first_amount(fragment) is not None:
+        return None
+    text = _item_text(_before_outcome(fragment, lexicon))
+    if len(text) < _SAME_WORDS:
+        return None
+    for draft in reversed(drafts[-_RECENT_DRAFTS:]):
+        if draft not in made_here and (text in draft.text or draft.text in text):
+            return draft
+    return None
+
+
+_SAME_WORDS = 3
+_RECENT_DRAFTS = 30
 
 
 def _target_of(

@@ -179,6 +179,7 @@ def _read_clause(
 # What may stand right before and right after a name (a separator, another name, 和, 带队 …).
 _BEFORE_NAME = frozenset(
     "和跟与及同有是由让请派带领我们天日午科室办队站局组员了：:、，,()（）【】[]/｜ \n的"
+    "导长任记"  # 带班领导刘国栋, 组长王振华: a title before the name
 )
 _AFTER_NAME = frozenset(
     "和跟与及同等值到参负在也都一起请出未没今昨已带去来说科主组队书老小：:、，,()（）【】[]/｜ \n。；;"
@@ -216,7 +217,8 @@ def _isolated(clause: str, mention: _Mention) -> bool:
     彭浩 小广告…): a name, not part of a phrase."""
     before = clause[mention.start - 1] if mention.start else " "
     after = clause[mention.end] if mention.end < len(clause) else " "
-    return mention.listed and before in _TOKEN_EDGE and after in _TOKEN_EDGE
+    written = re.sub(r"\s+", "", clause[mention.start : mention.end])
+    return written == mention.name and before in _TOKEN_EDGE and after in _TOKEN_EDGE
 
 
 _LIST_JOIN = re.compile(r"\s*+(?:[、，,/｜和及与跟]|以及)?\s*+")

@@ -402,3 +402,65 @@ def test_a_cigarette_put_out_on_request(unit_a):
         "玄帝庙街 王晓明 李娜 有个大爷在无烟区吸烟 劝灭了 一个小孩乱扔垃圾 让他捡起来了", unit_a
     )
     assert totals(report) == (2, 2, 0)
+
+
+# --- from batch f2 -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "通报：12月8日创城办暗访，玄帝庙街发现电动车乱停5处、地砖破损6块，请外侨办于12月11日前"
+        "整改到位并反馈。",
+        "市城管局回复：玄帝庙街路面坑洼已于今日下午修复，请下次值班时核实。",
+        "王主任，凤凰城那个垃圾池社区说下午派车清运。",
+    ],
+)
+def test_notices_replies_and_words_to_someone_are_no_reports(unit_a, text):
+    assert parse_message(text, WEDNESDAY, unit_a) == []
+
+
+def test_labels_with_a_suffix_and_aspect_headings(unit_a):
+    text = (
+        "玄帝庙街值班日报\n值班人员：王晓明、李娜\n"
+        "一是发现路口护栏倾斜2处；\n二是发现流动摊贩4处。\n"
+        "整改落实情况：流动摊贩已劝离3处，另1处已移交城管；护栏倾斜已报交通局维修。\n"
+        "（一）环境卫生方面：烟头纸屑较多，共清扫4袋。"
+    )
+    report = one(text, unit_a)
+    assert totals(report) == (10, 7, 3)
+    assert "环境卫生方面" not in [i.text for i in report.found]
+
+
+def test_an_item_named_again_in_the_same_words_is_the_same_item(unit_a):
+    text = "玄帝庙街值班：李娜、赵强。一是发现路口护栏倾斜2处；二是小广告5处，已清除。护栏倾斜已报交通局。"
+    assert totals(one(text, unit_a)) == (7, 5, 2)
+
+
+def test_a_numbered_item_before_a_house_number(unit_a):
+    text = (
+        "凤凰城社区值班：周建国、吴婷婷\n1）6号楼北侧垃圾1处；\n2）小区内飞线充电3处。\n"
+        "整改落实：第1）项已组织清理完毕；第2）项已督促住户当场拆除2处，另1处已反馈社区。"
+    )
+    assert totals(one(text, unit_a)) == (4, 3, 1)
+
+
+def test_a_promise_is_not_done(unit_a):
+    text = (
+        "玄帝庙街值班：李娜、赵强。存在问题：（一）促销横幅乱挂7条。整改落实：第（一）项已督促商户"
+        "当场拆除5条，其余2条商户承诺今日下班前拆除。"
+    )
+    assert totals(one(text, unit_a)) == (7, 5, 2)
+
+
+def test_an_earlier_problem_closed_by_others_is_not_todays(unit_a):
+    text = (
+        "凤凰城社区值班：周建国、吴婷婷。发现问题：楼道小广告11处。整改情况：以上问题均已整改。"
+        "另，11月21日反馈的流浪狗问题，社区已联系畜牧局处置完毕。"
+    )
+    assert totals(one(text, unit_a)) == (11, 11, 0)
+
+
+def test_a_title_before_a_name(unit_a):
+    text = "玄帝庙街值班日报\n今日7:00—8:30，带班领导王晓明，值班人员李娜、赵强共3人。未发现问题。"
+    assert one(text, unit_a).staff == ("王晓明", "李娜", "赵强")
