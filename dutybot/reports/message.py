@@ -54,8 +54,11 @@ def parse(
 
     reports: list[ParsedReport] = []
     strong = False
+    team: tuple[str, ...] = ()  # the first team named, for parts of the message that name none
     for site, body in sections:
         reading = read_section(body, lexicon)
+        if reading.staff:
+            team = team or tuple(reading.staff)
         # 昨天9网格…今天西段…: each part of a message about several sites may state its own day.
         own_day = (
             stated_date(mask_names(body, lexicon), sent_at.date()) if len(sections) > 1 else None
@@ -72,7 +75,8 @@ def parse(
             ParsedReport(
                 date=own_day or day,
                 site=site.name if site else None,
-                staff=tuple(reading.staff),
+                # 东段和西段一起巡的，张磊、何静。东段…；西段…: the team named once did both.
+                staff=tuple(reading.staff) or tuple(n for n in team if n not in reading.absent),
                 found=tuple(reading.found),
                 resolved=tuple(reading.resolved),
                 activities=tuple(reading.activities),

@@ -53,7 +53,7 @@ from .lexicon import (
 from .linking import draft_numbered, matching_draft
 from .model import ACTIVITY_UNITS, MAX_CLAUSES, MAX_ITEMS, Activity
 from .staff import find_staff
-from .status import STATUS_OPENING, STATUS_TAIL, Status, read_status
+from .status import COUNT_JUST_BEFORE, STATUS_OPENING, STATUS_TAIL, Status, read_status
 from .totals import finish
 from .unitwords import UnitWords
 
@@ -725,7 +725,9 @@ def _before_outcome(fragment: str, lexicon: UnitWords) -> str:
         # A plain fix verb may belong to the problem (占道摆放广告牌); it tells an outcome
         # when it is marked done (已摆放, 撕了, 清理3处).
         done = role != "fix" or (
-            _DONE_MARK_BEFORE.search(fragment, max(0, token.start() - 3), token.start())
+            word.endswith("了")
+            or COUNT_JUST_BEFORE.search(fragment, max(0, token.start() - 6), token.start())
+            or _DONE_MARK_BEFORE.search(fragment, max(0, token.start() - 3), token.start())
             or DONE_AFTER.match(fragment, token.end())
             or _COUNT_RIGHT_AFTER.match(fragment, token.end())
         )

@@ -32,16 +32,17 @@ def find_sites(text: str, lexicon: UnitWords) -> list[tuple[int, int, Site]]:
     return hits
 
 
-# A day or a time of day may open a heading (昨天9网格：…, 今天西段：…, 夜查东段).
+# A day, a time of day or a group may open a heading (昨天9网格：…, 夜查东段, 一组东段（…）).
 _WHEN = (
     r"(?:今天|今日|昨天|昨日|前天|昨晚|今早|今晚|上午|下午|晚上|夜查|"
-    r"\d{1,2}月\d{1,2}[日号]?|\d{1,2}[./]\d{1,2}|周[一二三四五六日天])"
+    r"\d{1,2}月\d{1,2}[日号]?|\d{1,2}[./]\d{1,2}|周[一二三四五六日天]|"
+    r"(?:第|另)?[一二三两1-3]组|[AB]组)"
 )
 _HEADER_BEFORE = re.compile(
     rf"(?:^|[\n。；;：:])\s*+{DECORATION}(?:{MARKER})?{DECORATION}[【\[（(]?\s*+(?:{_WHEN}\s*+)?$"
 )
 _HEADER_AFTER = re.compile(
-    r"^\s*+(?:[】\]]|[（(]|[:：｜]|\s|$|值班|网格值班|是(?=[\u4e00-\u9fff]))"
+    r"^(?:\s|\s*+(?:[】\]]|[（(]|[:：｜]|$|值班|网格值班|是(?=[\u4e00-\u9fff])))"
 )
 # The rest of a heading line: short, no sentence in it (一、红星东路路段 / 二、南池社区网格).
 _HEADING_REST = re.compile(r"[^\n，,。；;]{0,12}+(?:\n|$)")
@@ -160,6 +161,44 @@ def split_by_site(text: str, lexicon: UnitWords) -> list[tuple[Site | None, str]
             bodies.setdefault(site.name, []).append(text[starts[index] : stop])
             by_name[site.name] = site
         return [(by_name[name], "\n".join(parts)) for name, parts in bodies.items()]
+    clauses = _by_clauses(text, hits)
+    if clauses:
+        return clauses
     labelled = [hit for hit in hits if _SITE_LABEL.search(_before(text, hit[0]))]
     chosen = (labelled or hits)[0][2]
     return [(chosen, text)]
+
+
+# A site that opens a clause (…电动车6辆摆了 西段是彭浩邹敏…, …；西段小广告4处…).
+_CLAUSE_START_BEFORE = re.compile(
+    rf"(?:^|[\n。；;，,：:！!？?\s])\s*+{DECORATION}(?:{MARKER})?{DECORATION}[【\[（(]?\s*+"
+    rf"(?:{_WHEN}\s*+)*+$"
+)
+
+
+def _by_clauses(
+    text: str, hits: list[tuple[int, int, Site]]
+) -> list[tuple[Site | None, str]] | None:
+    """Sections of a run-on message about several sites, each starting where a site opens a
+    clause (东段今天张磊何静去的 电动车6辆摆了 西段是彭浩邹敏 小广告4处撕了)."""
+    starts = [hit for hit in hits if _CLAUSE_START_BEFORE.search(_before(text, hit[0]))]
+    if len({site.name for _, _, site in starts}) < 2:
+        return None
+    bounds = [_opening(text, start) for start, _end, _site in starts]
+    bounds[0] = 0  # what comes before the first speaks for it (今天分两组：…)
+    bodies: dict[str, list[str]] = {}
+    by_name: dict[str, Site] = {}
+    for index, (_start, _end, site) in enumerate(starts):
+        stop = bounds[index + 1] if index + 1 < len(bounds) else len(text)
+        bodies.setdefault(site.name, []).append(text[bounds[index] : stop])
+        by_name[site.name] = site
+    return [(by_name[name], "\n".join(parts)) for name, parts in bodies.items()]
+
+
+_OPENING_BACK = re.compile(rf"[【\[（(]?\s*+(?:{_WHEN}\s*+)*+$")
+
+
+def _opening(text: str, start: int) -> int:
+    """Where the clause a site opens begins: with the day or group words before it."""
+    back = _OPENING_BACK.search(text, max(0, start - 12), start)
+    return back.start() if back else start

@@ -41,6 +41,9 @@ _PERFECTIVE_END = re.compile(r"了[啦哈呢~！!。\s]*+$")
 _COUNT_AFTER_SOON = re.compile(
     rf"[^，。；]{{0,12}}?(?:\d|[一二两三四五六七八九十几]{{1,3}}(?:余|多|来)?[{MEASURE_WORDS}])"
 )
+COUNT_JUST_BEFORE = re.compile(
+    rf"(?:\d|[一二两三四五六七八九十几])(?:余|多|来)?\s?[{MEASURE_WORDS}]\s?+$"
+)
 _COUNT_AFTER = re.compile(r"\s?+(?:\d|[一二两三四五六七八九十几俩仨])")
 
 
@@ -86,7 +89,12 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
             # 让住户收了: someone made to act did it; 通知社区换了: someone told has yet to.
             made_to_act = token in _MAKE_ACT
             continue
-        marked_before = _marked_before(fragment, start, last_block, block_end)
+        marked_before = _marked_before(fragment, start, last_block, block_end) or (
+            # 小广告4处清除: how many, then the verb, tells what was done.
+            not governed
+            and not future
+            and COUNT_JUST_BEFORE.search(fragment, max(0, start - 6), start)
+        )
         if future and not marked_before:
             state = "pending"
             continue

@@ -464,3 +464,39 @@ def test_an_earlier_problem_closed_by_others_is_not_todays(unit_a):
 def test_a_title_before_a_name(unit_a):
     text = "玄帝庙街值班日报\n今日7:00—8:30，带班领导王晓明，值班人员李娜、赵强共3人。未发现问题。"
     assert one(text, unit_a).staff == ("王晓明", "李娜", "赵强")
+
+
+# --- before g2: messages about two sites -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "玄帝庙街 王晓明 李娜 电动车6辆摆齐\n凤凰城社区 周建国 吴婷婷 小广告4处撕了",
+        "玄帝庙街今天王晓明李娜去的 电动车6辆摆了 凤凰城社区是周建国吴婷婷 小广告4处撕了",
+        "今天我们分两组，一组玄帝庙街（王晓明、李娜），电动车6辆摆齐；一组凤凰城社区（周建国、吴婷婷），"
+        "小广告4处清除。",
+    ],
+)
+def test_two_sites_each_with_its_team(unit_a, text):
+    reports = parse_message(text, WEDNESDAY, unit_a)
+    assert [(r.site, r.staff, totals(r)) for r in reports] == [
+        (ROAD_A, ("王晓明", "李娜"), (6, 6, 0)),
+        (GRID_A, ("周建国", "吴婷婷"), (4, 4, 0)),
+    ]
+
+
+def test_two_sites_one_team(unit_a):
+    text = (
+        "玄帝庙街和凤凰城社区今天一起巡的，王晓明、李娜。玄帝庙街电动车乱停6辆，已摆齐；"
+        "凤凰城社区小广告4处，已清除。"
+    )
+    reports = parse_message(text, WEDNESDAY, unit_a)
+    assert [(r.site, r.staff, totals(r)) for r in reports] == [
+        (ROAD_A, ("王晓明", "李娜"), (6, 6, 0)),
+        (GRID_A, ("王晓明", "李娜"), (4, 4, 0)),
+    ]
+
+
+def test_a_count_before_the_fix_verb_tells_it_was_done(unit_a):
+    assert totals(one("玄帝庙街 王晓明 李娜 小广告4处清除", unit_a)) == (4, 4, 0)
