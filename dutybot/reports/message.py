@@ -54,11 +54,11 @@ def parse(
 
     reports: list[ParsedReport] = []
     strong = False
-    team: tuple[str, ...] = ()  # the first team named, for parts of the message that name none
-    for site, body in sections:
-        reading = read_section(body, lexicon)
-        if reading.staff:
-            team = team or tuple(reading.staff)
+    readings = [(site, body, read_section(body, lexicon)) for site, body in sections]
+    # The first team named, for parts of the message that name none (东段和西段一起巡的…;
+    # 东段无问题；西段…。李卫东、张思琪。).
+    team = next((tuple(r.staff) for _s, _b, r in readings if r.staff), ())
+    for site, body, reading in readings:
         # 昨天9网格…今天西段…: each part of a message about several sites may state its own day.
         own_day = (
             stated_date(mask_names(body, lexicon), sent_at.date()) if len(sections) > 1 else None

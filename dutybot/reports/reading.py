@@ -348,6 +348,16 @@ def _read_sentence(
                 continue
             if len(reading.drafts) >= MAX_ITEMS:
                 continue
+            if (
+                made_before is not None
+                and made_before in reading.drafts
+                and made_before.status is None
+                and not made_before.explicit
+                and _volume_only(made_before.text, lexicon)
+                and lexicon.classifier.classify(fragment) == made_before.category
+            ):
+                # 早高峰非机动车较多，乱停电动车8辆已摆齐: how busy it was, then the problem.
+                reading.drafts.remove(made_before)
             group = []
             for part in parts:
                 current = _new_draft(part, list_no, lexicon)
@@ -496,6 +506,21 @@ def topic_words(text: str, lexicon: UnitWords) -> list[str]:
         for m in lexicon.classifier.pattern.finditer(text)
         if not _TOOL_OR_PLACE_BEFORE.search(text, max(0, m.start() - 3), m.start())
     ]
+
+
+_VOLUME = re.compile(r"较多|很多|挺多|特别多|比较多|多|不少|一些|若干|大量")
+
+
+def _volume_only(text: str, lexicon: UnitWords) -> bool:
+    """Only things and how many there were (非机动车较多), nothing wrong said of them."""
+    words = topic_words(text, lexicon)
+    rest = _VOLUME.sub("", text)
+    return (
+        bool(words)
+        and all(word in OBJECT_WORDS for word in words)
+        and rest != text
+        and PROBLEM_PREDICATE.search(rest) is None
+    )
 
 
 def _describes_work(fragment: str, lexicon: UnitWords) -> bool:

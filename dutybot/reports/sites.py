@@ -138,6 +138,9 @@ def split_by_site(text: str, lexicon: UnitWords) -> list[tuple[Site | None, str]
     hits = _as_meant(text, find_sites(text, lexicon))
     if not hits:
         return [(None, text)]
+    clauses = _by_clauses(text, hits)
+    if clauses:
+        return clauses
     headers = [
         (start, end, site)
         for start, end, site in hits
@@ -161,18 +164,18 @@ def split_by_site(text: str, lexicon: UnitWords) -> list[tuple[Site | None, str]
             bodies.setdefault(site.name, []).append(text[starts[index] : stop])
             by_name[site.name] = site
         return [(by_name[name], "\n".join(parts)) for name, parts in bodies.items()]
-    clauses = _by_clauses(text, hits)
-    if clauses:
-        return clauses
     labelled = [hit for hit in hits if _SITE_LABEL.search(_before(text, hit[0]))]
     chosen = (labelled or hits)[0][2]
     return [(chosen, text)]
 
 
-# A site that opens a clause (…电动车6辆摆了 西段是彭浩邹敏…, …；西段小广告4处…).
+# A site that opens a clause (…电动车6辆摆了 西段是彭浩邹敏…, …；西段小广告4处…), perhaps after
+# words about the duty (今天周六义务值守在西段：…).
+_DUTY_BEFORE = r"(?:义务|加班|值守|值班|巡查|夜查|补报|补|在|到|去|是)"
+_LEAD = rf"(?:{_WHEN}|[（(]{_WHEN}[）)]|{_DUTY_BEFORE})"
 _CLAUSE_START_BEFORE = re.compile(
     rf"(?:^|[\n。；;，,：:！!？?\s])\s*+{DECORATION}(?:{MARKER})?{DECORATION}[【\[（(]?\s*+"
-    rf"(?:{_WHEN}\s*+)*+$"
+    rf"(?:{_LEAD}\s*+)*+$"
 )
 
 
@@ -195,10 +198,10 @@ def _by_clauses(
     return [(by_name[name], "\n".join(parts)) for name, parts in bodies.items()]
 
 
-_OPENING_BACK = re.compile(rf"[【\[（(]?\s*+(?:{_WHEN}\s*+)*+$")
+_OPENING_BACK = re.compile(rf"[【\[（(]?\s*+(?:{_LEAD}\s*+)*+$")
 
 
 def _opening(text: str, start: int) -> int:
     """Where the clause a site opens begins: with the day or group words before it."""
-    back = _OPENING_BACK.search(text, max(0, start - 12), start)
+    back = _OPENING_BACK.search(text, max(0, start - 16), start)
     return back.start() if back else start

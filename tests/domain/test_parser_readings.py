@@ -500,3 +500,67 @@ def test_two_sites_one_team(unit_a):
 
 def test_a_count_before_the_fix_verb_tells_it_was_done(unit_a):
     assert totals(one("玄帝庙街 王晓明 李娜 小广告4处清除", unit_a)) == (4, 4, 0)
+
+
+# --- from batch g2 -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天玄帝庙街、凤凰城社区都跑了一遍。玄帝庙街：共享单车乱停12辆，已摆放整齐；凤凰城社区："
+        "垃圾桶满溢2个，已联系环卫清运。值班人员王晓明、李娜。",
+        "今晚夜查（玄帝庙街+凤凰城社区），王晓明、李娜。玄帝庙街：共享单车乱停12辆，已摆放整齐；"
+        "凤凰城社区：垃圾桶满溢2个，已联系环卫清运。",
+    ],
+)
+def test_a_team_named_before_or_after_both_sites(unit_a, text):
+    reports = parse_message(text, WEDNESDAY, unit_a)
+    assert [(r.site, r.staff, totals(r)) for r in reports] == [
+        (ROAD_A, ("王晓明", "李娜"), (12, 12, 0)),
+        (GRID_A, ("王晓明", "李娜"), (2, 0, 2)),
+    ]
+
+
+def test_each_site_with_the_team_named_beside_it_first(unit_a):
+    text = (
+        "跨年前夜查：今晚凤凰城社区王晓明、李娜，玄帝庙街周建国、吴婷婷。凤凰城社区：占道经营摊点2个，"
+        "已劝离；玄帝庙街：无问题。"
+    )
+    reports = parse_message(text, WEDNESDAY, unit_a)
+    assert [(r.site, r.staff, totals(r)) for r in reports] == [
+        (GRID_A, ("王晓明", "李娜"), (2, 2, 0)),
+        (ROAD_A, ("周建国", "吴婷婷"), (0, 0, 0)),
+    ]
+
+
+def test_a_late_part_and_a_weekend_part(unit_a):
+    text = (
+        "昨天（周二）凤凰城社区的没来得及报：周建国、吴婷婷，电动车乱停5辆已摆放。"
+        "今天加班值守在玄帝庙街：王晓明、李娜，非机动车乱停40余辆，全部摆放整齐。"
+    )
+    reports = parse_message(text, WEDNESDAY, unit_a)
+    assert [(r.site, r.date, r.staff, totals(r)) for r in reports] == [
+        (GRID_A, date(2026, 11, 24), ("周建国", "吴婷婷"), (5, 5, 0)),
+        (ROAD_A, date(2026, 11, 25), ("王晓明", "李娜"), (40, 40, 0)),
+    ]
+
+
+def test_how_busy_it_was_is_no_problem(unit_a):
+    text = (
+        "玄帝庙街：王晓明、李娜。早高峰非机动车较多，乱停电动车8辆已摆齐；绿化带内烟头若干已清理。"
+    )
+    assert totals(one(text, unit_a)) == (9, 9, 0)
+
+
+def test_a_stall_packed_up_and_one_that_says_it_will(unit_a):
+    report = one("凤凰城社区：周建国、吴婷婷。烧烤摊占道经营1处，已劝其收摊。", unit_a)
+    assert totals(report) == (1, 1, 0)
+    report = one("凤凰城社区：周建国、吴婷婷。流动摊贩2处，劝离1处，另一处摊主称马上收摊。", unit_a)
+    assert totals(report) == (2, 1, 1)
+
+
+def test_a_correction_in_brackets_is_no_name(unit_a):
+    text = "凤凰城社区值班（群公告里写成玄帝庙街了，应为凤凰城社区）：周建国、吴婷婷。未发现问题。"
+    report = one(text, unit_a)
+    assert (report.site, report.staff) == (GRID_A, ("周建国", "吴婷婷"))
