@@ -92,6 +92,8 @@ def parse(
         # Without a report's shape, a question, a request to others or a period summary is chat.
         if QUESTION.search(text) or NOTICE_WORDS.search(text):
             return []
+        if _PRAISE.search(text) and not any(r.staff for r in reports):
+            return []  # 人民路今天表现不错，电动车摆放整齐，给大家点赞: praise for the team
         if PERIOD_SUMMARY.search(text) and (not site_hit or TALLY_NOTICE.search(text)):
             return []
         if _ADDRESSED.match(text) and not any(
@@ -101,6 +103,7 @@ def parse(
     return reports
 
 
+_PRAISE = re.compile(r"点赞|表现不错|表扬|值得肯定|做得好|做得不错|干得好|给大家")
 # A message that opens by speaking to someone (刘主任，…).
 _ADDRESSED = re.compile(
     r"\s*+[\u4e00-\u9fff]{1,3}?(?:主任|科长|局长|书记|组长|队长|站长|老师|领导|总|哥|姐)\s*+[，,：:]"
@@ -136,12 +139,16 @@ def _looks_like_duty(text: str, lexicon: UnitWords) -> bool:
     if not words:
         return False
     quantity = first_amount(text)
-    if quantity is None or quantity.vague:
-        # Without a count, only a short line that names a problem (井盖松动 已上报).
-        problem = PROBLEM_PREDICATE.search(text) or any(w not in OBJECT_WORDS for w in words)
-        if len(text) > _SHORT_PIECE_CHARS or not problem:
-            return False
-    return read_status(text).state == "fixed" or _HANDED_ON.search(text) is not None
+    problem = PROBLEM_PREDICATE.search(text) or any(w not in OBJECT_WORDS for w in words)
+    counted = quantity is not None and not quantity.vague
+    if not counted and (len(text) > _SHORT_PIECE_CHARS or not problem):
+        return False  # without a count, only a short line that names a problem (井盖松动 已上报)
+    if read_status(text).state == "fixed" or _HANDED_ON.search(text) is not None:
+        return True
+    # 鼓楼那边小广告12处: a problem and its count, and nothing else.
+    return bool(
+        counted and problem and len(text) <= _SHORT_PIECE_CHARS and not QUESTION.search(text)
+    )
 
 
 _PIECE_CHARS = 60

@@ -165,6 +165,8 @@ def _read_sentence(
             pending_activity is not None
             and _ACTIVITY_OPENING.match(fragment)
             and not read_status(fragment).state
+            # 劝导占道经营商户5户: the problem persuaded, counted; not work awaiting its count.
+            and not (_has_problem_word(fragment, lexicon) and _counted(fragment))
         ):
             continue  # 劝导了那个乱扔垃圾的，三人次: work done, its count to follow
         if (

@@ -564,3 +564,32 @@ def test_a_correction_in_brackets_is_no_name(unit_a):
     text = "凤凰城社区值班（群公告里写成玄帝庙街了，应为凤凰城社区）：周建国、吴婷婷。未发现问题。"
     report = one(text, unit_a)
     assert (report.site, report.staff) == (GRID_A, ("周建国", "吴婷婷"))
+
+
+# --- before f3 and g3: chat, coordinators, activities -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天市里暗访玄帝庙街，发现电动车乱停10辆，请抓紧整改。",
+        "玄帝庙街今天表现不错，电动车摆放整齐，给大家点赞👍",
+    ],
+)
+def test_a_coordinators_request_and_praise_are_no_reports(unit_a, text):
+    assert parse_message(text, WEDNESDAY, unit_a) == []
+
+
+def test_a_problem_and_its_count_sent_alone(unit_a):
+    report = one("鼓楼那边小广告12处", unit_a)
+    assert (report.site, report.found_total, report.resolved_total) == (None, 12, 0)
+
+
+def test_persuading_a_counted_problem_is_no_activity(unit_a):
+    report = one("玄帝庙街 王晓明 李娜 劝导占道经营商户5户，均已退回店内", unit_a)
+    assert (totals(report), report.activities) == ((5, 5, 0), ())
+    report = one("凤凰城社区 周建国 吴婷婷 劝导了乱扔垃圾的，三人次", unit_a)
+    assert (totals(report), [(a.kind, a.count) for a in report.activities]) == (
+        (0, 0, 0),
+        [("劝导", 3)],
+    )
