@@ -35,6 +35,10 @@ _DATE = re.compile(
 _NO_DUTY_AFTER = re.compile(
     r"[^，,。；;！!\n]{0,12}?(?:没|未|不|无)(?:有)?(?:值班|排班|上岗|巡查)|[^，,。；;\n]{0,8}?休息"
 )
+# 社区说周五来拉: a weekday something is to happen on is no duty day.
+_PLANNED_AFTER = re.compile(
+    r"(?:上午|下午|晚上)?(?:再|会|要|才|安排|派|统一|前|来(?:拉|修|清|处理|收|弄|换|装))"
+)
 _DATE_LABEL_BEFORE = re.compile(r"(?:日期|时间)\s*+[:：]?\s*+$")
 _DATE_REFERENCE_AFTER = re.compile(
     r"\s*+(?:前|之前|以前|以来|至今|起|(?:已经?|曾)?(?:反映|上报|报的|报过|已报|发现的|交办|通报|移交|转交))"
@@ -105,8 +109,10 @@ def read_date(text: str, sent: date) -> tuple[date, tuple[str, ...], bool]:
     best_result: tuple[date | None, str] | None = None
     future_seen = False
     for match in _DATE.finditer(text):
-        if _DATE_REFERENCE_AFTER.match(text, match.end()) or _NO_DUTY_AFTER.match(
-            text, match.end()
+        if (
+            _DATE_REFERENCE_AFTER.match(text, match.end())
+            or _NO_DUTY_AFTER.match(text, match.end())
+            or (match.group("week") and _PLANNED_AFTER.match(text, match.end()))
         ):
             continue
         resolved, written = _resolve_match(match, sent)

@@ -593,3 +593,24 @@ def test_persuading_a_counted_problem_is_no_activity(unit_a):
         (0, 0, 0),
         [("劝导", 3)],
     )
+
+
+# --- from batch f3 -----------------------------------------------------------------------------
+
+
+def test_a_number_put_right_by_the_next(unit_a):
+    report = one("更正：刚才的电动车乱停3辆是5辆，都摆好了", unit_a)
+    assert totals(report) == (5, 5, 0)
+
+
+def test_a_weekday_something_is_to_happen_on_is_no_duty_day(unit_a):
+    report = one("补一条：小区东门外往南50米有堆建筑垃圾，社区说周五来拉", unit_a)
+    assert (report.date, totals(report)) == (date(2026, 11, 25), (1, 0, 1))
+    # A weekday the team came on is one.
+    report = one("补一下周一来值班的情况：玄帝庙街 王晓明 李娜 小广告3处已清除", unit_a)
+    assert report.date == date(2026, 11, 23)
+
+
+def test_a_blind_path_taken_up_is_disorder(unit_a):
+    report = one("玄帝庙街 王晓明 李娜 盲道被占3处✅已清理", unit_a)
+    assert report.found[0].category == "市容秩序"
