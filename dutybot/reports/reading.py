@@ -226,10 +226,15 @@ def _read_sentence(
             fragment = refs[1]
             current = numbered[0] if len(numbered) == 1 else None
         if len(targets) > 1:
-            status = read_status(fragment, kind == Kind.FIX)
-            for target in targets:
-                apply_status(target, status, fragment, False)
-            continue
+            other = matching_draft(fragment, reading.drafts, lexicon)
+            if other is not None and other not in targets:
+                # 第1、2条当场整改，摊贩劝离1个: the next clause names another item.
+                targets, current = [], other
+            else:
+                status = read_status(fragment, kind == Kind.FIX)
+                for target in targets:
+                    apply_status(target, status, fragment, False)
+                continue
 
         status = read_status(fragment, kind == Kind.FIX)
         if status.state and kind == Kind.FIX and "、" in fragment:

@@ -614,3 +614,11 @@ def test_a_weekday_something_is_to_happen_on_is_no_duty_day(unit_a):
 def test_a_blind_path_taken_up_is_disorder(unit_a):
     report = one("玄帝庙街 王晓明 李娜 盲道被占3处✅已清理", unit_a)
     assert report.found[0].category == "市容秩序"
+
+
+def test_a_clause_after_fixes_by_number_may_name_another_item(unit_a):
+    text = (
+        "玄帝庙街值班：王晓明、李娜。\n1.共享单车乱停25辆；\n2.小广告8处；\n3.流动摊贩2个。\n"
+        "整改情况：第1、2条当场整改，摊贩劝离1个，另1个已抄告城管。"
+    )
+    assert totals(one(text, unit_a)) == (35, 34, 1)
