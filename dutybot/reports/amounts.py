@@ -14,6 +14,10 @@ from ..quantity import Quantity, find_quantities
 
 _PEOPLE = frozenset("人名位")
 _DENIED = re.compile(r"(?:不是|并非|而非|不止)$")
+# 盲道被占用的3处中2处已清理, 两个井盖中有一个: the whole, then the part spoken of.
+_WHOLE_BEFORE_PART = re.compile(
+    r"(?:的)?(?:中|里|当中|之中|其中)(?:有|的)?\s*+[\d一二两三四五六七八九十几]"
+)
 # 电动车乱停3辆是5辆, 3辆应为5辆: the number said first is put right by the second.
 _REPLACED = re.compile(
     r"\s*+(?:是|应为|应是|应该是|改为|更正为|实际是|其实是)\s*+[\d一二两三四五六七八九十]"
@@ -43,6 +47,7 @@ def amounts(text: str) -> tuple[Quantity, ...]:
         for q in find_quantities(text)
         if not _DENIED.search(text, max(0, q.start - 3), q.start)
         and not _REPLACED.match(text, q.end)
+        and not _WHOLE_BEFORE_PART.match(text, q.end)
     ]
     if not any(not q.vague for q in found):
         # 共享单车倒地15, 垃圾桶破损1: a bare number typed right after the problem, ending it.

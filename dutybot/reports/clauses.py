@@ -139,21 +139,27 @@ def _alternation(words: object) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # type: ignore[arg-type]
 
 
+_LABEL_WORDS = _alternation(label for labels in _LABELS.values() for label in labels)
 LABEL = re.compile(
-    rf"^{DECORATION}(?:{MARKER})?{DECORATION}[【\[]?\s*+(?:(?P<label>"
-    + _alternation(label for labels in _LABELS.values() for label in labels)
+    rf"^{DECORATION}(?:{MARKER})?{DECORATION}(?:"
+    # 【整改】已全部整改: a label in brackets needs no colon.
+    + rf"[【\[]\s*+(?P<bracketed>{_LABEL_WORDS})(?:情况|工作|措施|结果)?\s*+[】\]]\s*+[:：]?|"
+    + r"[【\[]?\s*+(?:(?P<label>"
+    + _LABEL_WORDS
     + r")(?:情况|工作|措施|结果|如下)?\s*+[】\]]?\s*+(?:[:：]|$)|(?P<colon_label>"
     + _alternation(label for labels in _COLON_LABELS.values() for label in labels)
     + r")\s*+[】\]]?\s*+[:：]"
     # （一）环境卫生方面：…: a heading for the items under it.
-    + r"|(?P<aspect>[\u4e00-\u9fff]{2,6}?方面)\s*+[:：])"
+    + r"|(?P<aspect>[\u4e00-\u9fff]{2,6}?方面)\s*+[:：]))"
 )
 
 
 def label_of(match: re.Match[str]) -> Kind:
     if match.group("aspect"):
         return Kind.FOUND
-    return LABEL_KIND[match.group("label") or match.group("colon_label")]
+    return LABEL_KIND[
+        match.group("bracketed") or match.group("label") or match.group("colon_label")
+    ]
 
 
 LEADING_MARKER = re.compile(rf"^{DECORATION}(?P<marker>{MARKER}){DECORATION}")

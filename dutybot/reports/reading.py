@@ -125,6 +125,7 @@ def _read_sentence(
     current: Draft | None = targets[0] if len(targets) == 1 else None
     pending_activity: str | None = None
     work: str | None = None  # a clause telling work with no outcome yet (主要是捡垃圾)
+    part: tuple[Draft, Quantity] | None = None  # a part of an item the clause before named
     in_summary = False
     group: list[Draft] = []  # the items the last clause listed
     made_here: list[Draft] = []  # the items this sentence named
@@ -139,6 +140,7 @@ def _read_sentence(
             return
         made_before, made_last = made_last, None
         work_before, work = work, None
+        part, said_part = None, part
         if NOT_COUNTED.search(fragment):
             # 上周那个井盖的问题已经修好了，不算今天的: the item just named is not today's; one
             # that names its thing (…那个井盖今天不算) drops that item only, if it is one.
@@ -250,6 +252,11 @@ def _read_sentence(
                 apply_status(draft, status, fragment, False)
             continue
         if status.state and current is not None and STATUS_OPENING.match(fragment):
+            if said_part is not None and said_part[0] is current and status.quantity is None:
+                # 盲道被占用的3处中2处，已清理: the outcome of the part just named.
+                status = Status(
+                    status.state, said_part[1], status.starts_with_action, status.by_mark
+                )
             apply_status(current, status, fragment, True)
             continue
         if status.state and REST.match(fragment):
@@ -283,6 +290,16 @@ def _read_sentence(
             continue
         if status.state is None and REST.match(fragment):
             continue  # 其余车辆较多: the rest of an item, not a new one
+        if (
+            current is not None
+            and current.fixed_count is not None
+            and status.state != "fixed"
+            and _rest_of(fragment, current, lexicon)
+        ):
+            # 违停车辆9辆（劝离5辆，4辆车主不在…）: the rest of it, however it is described.
+            if status.state == "pending":
+                apply_status(current, status, fragment, False)
+            continue
         remainder = REMAINDER.match(fragment) if current is not None else None
         if remainder and _INTRODUCER.fullmatch(fragment, remainder.end()):
             continue  # 还有一个就是那个: a new topic is coming, not more of this one
@@ -318,6 +335,9 @@ def _read_sentence(
             if target is not None:
                 apply_status(target, status, fragment, True, adopt_count=True)
                 current = target
+                said = first_amount(fragment)
+                if status.state is None and said and not said.vague and said.value < target.count:
+                    part = (target, said)
                 continue
             if kind == Kind.EFFECT and found_seen:
                 continue  # 工作成效 restates what the list already counted
@@ -489,6 +509,7 @@ _NEW_ITEM = re.compile(r"[\W_]*+(?:有个|有一|有人|还有|另有|另外|另
 _FOUND_OPENING = re.compile(r"[\W_]*+(?:巡查中?|今天|还|另外|另|又)?发现")
 _CLASSED = re.compile(r"[\W_]*+(?:属于|是属于|算是|这是|这属于)")
 _MAX_CLAUSE_CHARS = 200
+_SUPPLY = re.compile(r"买|购|自掏腰包|带了|带上|准备了|领了|领取|借了")
 # Particles that list examples (白菜啊蜂窝煤啊, 纸箱什么的).
 _EXAMPLES = re.compile(
     r"[\u4e00-\u9fff](?:啊|呀|哇|啦)[\u4e00-\u9fff]|什么的|啥的|之类|等等|比如|像是"
@@ -574,6 +595,21 @@ def _named_items(fragment: str, drafts: list[Draft], lexicon: UnitWords) -> list
     return found
 
 
+def _rest_of(fragment: str, current: Draft, lexicon: UnitWords) -> bool:
+    """A clause that opens with a count no larger than what is left of a partly fixed item and
+    names no other thing (4辆车主不在 after 违停9辆，劝离5辆)."""
+    quantity = first_amount(fragment)
+    if quantity is None or quantity.vague or quantity.start > _REST_COUNT_START:
+        return False
+    left = current.count - (current.fixed_count or 0)
+    return 0 < quantity.value <= left and not _names_other_thing(
+        fragment[quantity.end :], current, lexicon
+    )
+
+
+_REST_COUNT_START = 2
+
+
 def _names_other_thing(text: str, current: Draft | None, lexicon: UnitWords) -> bool:
     """Whether ``text`` names a thing the item does not (还有七八辆三轮 after 摊子占道)."""
     if current is None:
@@ -639,6 +675,9 @@ def _is_problem(fragment: str, kind: Kind, status: Status, lexicon: UnitWords) -
         return False  # 放杂物的: what the item before is for, not a new one
     if words and status.state is None and _action_before(fragment, lexicon):
         return False  # 一组沿主干道捡拾垃圾: work being described, nothing found or done yet
+    first_word = lexicon.classifier.pattern.search(fragment) if lexicon.classifier.pattern else None
+    if first_word is not None and _SUPPLY.search(fragment, 0, first_word.start()):
+        return False  # 老杜自掏腰包买了两卷垃圾袋: what the team brought, not a problem
     if not words:
         # Under 发现问题, or after 发现, a counted thing is a problem even without a keyword
         # (as 其他): 发现一处雨棚被雪压塌.
@@ -661,7 +700,6 @@ def _is_problem(fragment: str, kind: Kind, status: Status, lexicon: UnitWords) -
     if kind == Kind.FOUND:
         return True
     # A thing, then that it was handed on (井盖❌已报, 门禁已报修): a problem with the thing.
-    first_word = lexicon.classifier.pattern.search(fragment) if lexicon.classifier.pattern else None
     handed_on = (
         status.state == "pending"
         and first_word is not None

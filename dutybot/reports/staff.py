@@ -154,6 +154,8 @@ def _read_clause(
     absent_all = _ABSENT_BEFORE.match(clause) is not None
     staff_clause = staff_sentence or len(mentions) >= 2 or _ON_DUTY.search(clause) is not None
     for index, mention in enumerate(mentions):
+        if _quoted(clause, mention.start):
+            continue  # “文明出行我先行”活动, 《文明旅游公约》: a title, not a person
         if absent_all or _absent_after(clause, mentions, index):
             _add(reading.absent, mention.name)
             continue
@@ -184,6 +186,7 @@ _BEFORE_NAME = frozenset(
 _AFTER_NAME = frozenset(
     "和跟与及同等值到参负在也都一起请出未没今昨已带去来说科主组队书老小：:、，,()（）【】[]/｜ \n。；;"
     "一二三四五六七八九十两俩仨0123456789"
+    "当现协把将帮对共先又还再"  # 我和林小北当场协助物业清运了
 )
 
 
@@ -207,6 +210,18 @@ def _stands_alone(clause: str, mentions: list[_Mention], index: int) -> bool:
         or _ON_DUTY.match(clause, mention.end)
     )
     return before_ok and bool(after_ok)
+
+
+_OPENING_QUOTES = "“《「『〈"
+_CLOSING_QUOTES = "”》」』〉"
+
+
+def _quoted(clause: str, position: int) -> bool:
+    """Whether ``position`` lies inside quotation marks or title marks."""
+    before = clause[:position]
+    opened = sum(before.count(mark) for mark in _OPENING_QUOTES)
+    closed = sum(before.count(mark) for mark in _CLOSING_QUOTES)
+    return opened > closed or before.count('"') % 2 == 1
 
 
 _TOKEN_EDGE = frozenset(" \n\t/｜、:：")

@@ -21,6 +21,11 @@ def unit_f():
     return load_unit(CORPUS / "unit-f.toml")
 
 
+@pytest.fixture(scope="session")
+def unit_g():
+    return load_unit(CORPUS / "unit-g.toml")
+
+
 def one(text, unit, sent_at=WEDNESDAY) -> ParsedReport:
     reports = parse_message(text, sent_at, unit)
     assert len(reports) == 1, reports
@@ -622,3 +627,45 @@ def test_a_clause_after_fixes_by_number_may_name_another_item(unit_a):
         "整改情况：第1、2条当场整改，摊贩劝离1个，另1个已抄告城管。"
     )
     assert totals(one(text, unit_a)) == (35, 34, 1)
+
+
+# --- from batch g3 -----------------------------------------------------------------------------
+
+
+def test_the_outcome_of_a_part_of_an_item(unit_a):
+    text = (
+        "玄帝庙街报告：王晓明、李娜\n发现问题：共享单车乱停18辆、盲道被占用3处\n"
+        "整改情况：单车已摆放整齐，盲道被占用的3处中2处已清理，另1处为施工围挡，已联系施工方。"
+    )
+    assert totals(one(text, unit_a)) == (21, 20, 1)
+
+
+def test_a_label_in_brackets_needs_no_colon(unit_a):
+    text = (
+        "玄帝庙街：王晓明、李娜。\n【发现问题】共享单车乱停15辆、小广告4处；\n【整改】已全部整改。"
+    )
+    assert totals(one(text, unit_a)) == (19, 19, 0)
+
+
+def test_names_inside_quotation_marks_are_titles(unit_g):
+    # 文明 is on unit g's staff list.
+    text = (
+        "周六志愿服务：西段，张思琪、彭浩、何静带领志愿者开展“文明出行我先行”活动，志愿服务16人次。"
+    )
+    assert one(text, unit_g).staff == ("张思琪", "彭浩", "何静")
+
+
+def test_the_rest_of_a_partly_fixed_item_opening_with_its_count(unit_a):
+    text = "玄帝庙街：王晓明、李娜。发现：违停车辆9辆（劝离5辆，4辆车主不在，已抄告交警）。"
+    assert totals(one(text, unit_a)) == (9, 5, 4)
+
+
+def test_what_the_team_bought_is_no_problem(unit_a):
+    text = "凤凰城社区：周建国、吴婷婷。入户宣传18户。老周还自掏腰包买了两卷垃圾袋哈哈。"
+    assert totals(one(text, unit_a)) == (0, 0, 0)
+
+
+def test_i_and_a_name_then_what_we_did(unit_a):
+    text = "昨天凤凰城社区值班补一条：居民反映单元门口有大件垃圾1处，我和吴婷婷当场协助物业清运了。"
+    report = one(text, unit_a)
+    assert (report.staff, totals(report)) == (("吴婷婷",), (1, 1, 0))
