@@ -19,6 +19,7 @@ from .lexicon import (
     REST,
     STATUS_TOKEN,
 )
+from .model import MAX_CLAUSES
 from .status import read_status
 
 
@@ -202,8 +203,8 @@ def fragments(
     out: list[str] = []
     for piece in _FRAGMENT_SPLIT.split(_ASIDE.sub(_keep_aside, sentence)):
         out.extend(_cut_run_on(piece, words, kind_of) if len(piece) > 3 else [piece])
-        if len(out) > _MAX_CANDIDATES:
-            break  # a paste, not a sentence: the reader stops long before this
+        if len(out) > MAX_CLAUSES:
+            break  # a paste, not a sentence: the reader stops before this
     return out
 
 
@@ -246,7 +247,7 @@ _AFTER_COUNT = re.compile(
 _GENERAL_WORK = re.compile(r"(?:打扫|清扫|搞|做|整治)了?(?:环境)?卫生")
 _MIN_LEFT = 3  # characters a clause needs before a cut inside it
 _WINDOW = 40  # characters before a possible cut that decide it
-_MAX_CANDIDATES = 300
+_MAX_CANDIDATES = 200
 
 
 def _cut_run_on(
@@ -325,6 +326,8 @@ def _cut_run_on(
         if accept:
             cuts.append(position)
             last = position
+            if len(cuts) >= MAX_CLAUSES:
+                break  # more clauses than any site's text is read for: the rest stays whole
     if not cuts:
         return [piece]
     parts = []

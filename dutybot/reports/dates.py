@@ -78,6 +78,7 @@ _RELATIVE_DAYS = {
     "前儿个": 2,
 }
 _HEAD_CHARS = 60
+_MAX_DATES = 40
 # A stated date further back than this is kept but questioned in the reply.
 STALE_DAYS = 31
 
@@ -108,7 +109,9 @@ def read_date(text: str, sent: date) -> tuple[date, tuple[str, ...], bool]:
     best: tuple[int, int] | None = None
     best_result: tuple[date | None, str] | None = None
     future_seen = False
-    for match in _DATE.finditer(text):
+    for seen, match in enumerate(_DATE.finditer(text)):
+        if seen >= _MAX_DATES:
+            break  # no report states this many dates; the rest of a paste changes nothing
         if (
             _DATE_REFERENCE_AFTER.match(text, match.end())
             or _NO_DUTY_AFTER.match(text, match.end())

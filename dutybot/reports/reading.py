@@ -130,6 +130,7 @@ def _read_sentence(
     group: list[Draft] = []  # the items the last clause listed
     made_here: list[Draft] = []  # the items this sentence named
     made_last: Draft | None = None  # the item the clause before named
+    earlier = reading.drafts[-_RECENT_DRAFTS:]  # the items of the sentences before
     for raw in fragments(sentence, lexicon.classifier.words, lexicon.classifier.classify):
         # A clause is a few dozen characters; a longer run is a paste, read only in part.
         fragment = raw.strip()[:_MAX_CLAUSE_CHARS]
@@ -329,7 +330,7 @@ def _read_sentence(
             current = matching_draft(fragment, reading.drafts, lexicon) or current
             continue
         if _is_problem(fragment, kind, status, lexicon):
-            target = _named_again(fragment, reading.drafts, made_here, lexicon) or _target_of(
+            target = _named_again(fragment, earlier, lexicon) or _target_of(
                 fragment, kind, status, current, reading, lexicon
             )
             if target is not None:
@@ -443,9 +444,7 @@ def _read_sentence(
             apply_status(current, status, fragment, True)
 
 
-def _named_again(
-    fragment: str, drafts: list[Draft], made_here: list[Draft], lexicon: UnitWords
-) -> Draft | None:
+def _named_again(fragment: str, earlier: list[Draft], lexicon: UnitWords) -> Draft | None:
     """An item of an earlier sentence named again in the same words, without a count of its own
     (…路口护栏倾斜2处。…护栏倾斜已报交通局): the same item, not a new one."""
     if first_amount(fragment) is not None:
@@ -453,8 +452,8 @@ def _named_again(
     text = _item_text(_before_outcome(fragment, lexicon))
     if len(text) < _SAME_WORDS:
         return None
-    for draft in reversed(drafts[-_RECENT_DRAFTS:]):
-        if draft not in made_here and (text in draft.text or draft.text in text):
+    for draft in reversed(earlier):
+        if text in draft.text or draft.text in text:
             return draft
     return None
 
