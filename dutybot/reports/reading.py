@@ -125,7 +125,8 @@ def _read_sentence(
     current: Draft | None = targets[0] if len(targets) == 1 else None
     pending_activity: str | None = None
     work: str | None = None  # a clause telling work with no outcome yet (主要是捡垃圾)
-    part: tuple[Draft, Quantity] | None = None  # a part of an item the clause before named
+    # A part of an item the clause before named (盲道被占用的3处中2处).
+    part_named: tuple[Draft, Quantity] | None = None
     in_summary = False
     group: list[Draft] = []  # the items the last clause listed
     made_here: list[Draft] = []  # the items this sentence named
@@ -141,7 +142,7 @@ def _read_sentence(
             return
         made_before, made_last = made_last, None
         work_before, work = work, None
-        part, said_part = None, part
+        part_named, said_part = None, part_named
         if NOT_COUNTED.search(fragment):
             # 上周那个井盖的问题已经修好了，不算今天的: the item just named is not today's; one
             # that names its thing (…那个井盖今天不算) drops that item only, if it is one.
@@ -338,7 +339,7 @@ def _read_sentence(
                 current = target
                 said = first_amount(fragment)
                 if status.state is None and said and not said.vague and said.value < target.count:
-                    part = (target, said)
+                    part_named = (target, said)
                 continue
             if kind == Kind.EFFECT and found_seen:
                 continue  # 工作成效 restates what the list already counted
