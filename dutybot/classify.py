@@ -42,6 +42,8 @@ HINTS: dict[str, tuple[str, ...]] = {
         "泥土",
         "呕吐物",
         "垃圾袋",
+        "桶满",
+        "箱满",
     ),
     "市容秩序": (
         "乱堆",
@@ -55,6 +57,8 @@ HINTS: dict[str, tuple[str, ...]] = {
         "停放",
         "停车",
         "占用",
+        "被占",
+        "占着",
         "摊点",
         "摊位",
         "摆摊",
@@ -65,6 +69,9 @@ HINTS: dict[str, tuple[str, ...]] = {
         "乱建",
         "搭建",
         "三轮车",
+        "三轮",
+        "摊子",
+        "摊儿",
         "消防通道",
         "店外",
         "桌椅",
@@ -116,7 +123,19 @@ HINTS: dict[str, tuple[str, ...]] = {
         "指示牌",
         "路名",
     ),
-    "宣传氛围": ("宣传", "褪色", "过期", "公示", "标识"),
+    "宣传氛围": (
+        "宣传",
+        "褪色",
+        "过期",
+        "公示",
+        "标识",
+        # The campaign's own banners are publicity, not the disorder of 乱挂横幅.
+        *(
+            f"{whose}{what}"
+            for whose in ("创城", "创文", "创卫", "宣传", "公益")
+            for what in ("横幅", "条幅")
+        ),
+    ),
     "其他": ("充电", "私拉", "飞线", "隐患", "流浪", "野狗", "野猫"),
     "文明行为": (
         "吸烟",
@@ -135,6 +154,12 @@ HINTS: dict[str, tuple[str, ...]] = {
         "攀爬",
         "扔垃圾",
         "扔烟头",
+        "倒剩饭",
+        "倒剩菜",
+        "倒泔水",
+        "泼脏水",
+        "乱泼",
+        "乱丢",
     ),
 }
 # Damage words pull a problem towards 基础设施 more strongly than other hints.
@@ -153,6 +178,7 @@ DAMAGE_BONUS = 1.0
 PLACE_FACTOR = 0.25  # a keyword used as a place
 _PLACE_AFTER = re.compile(
     r"[杆柱桩座箱]?(?:上|下|旁|边|前|后|里|周边|周围|附近|门口|处|区|那边|这边|一带|内(?!容))"
+    r"|(?<=门)口"  # 单元门口 is where, not the door
 )
 # A thing right after these verbs, or before 被, is what the problem acts on.
 _ACTED_ON_BEFORE = re.compile(

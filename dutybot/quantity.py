@@ -61,6 +61,9 @@ _QUANTITY = re.compile(
 # 俩 and 仨 carry their own measure word (电动车倒了俩); after 我们 they are people.
 _COLLOQUIAL = re.compile(r"(?<![我你他她咱俺们])(?P<number>[俩仨])(?:个|辆|处|人|名)?")
 _COLLOQUIAL_VALUE = {"俩": 2, "仨": 3}
+# 电动车x5, 小广告×8, 烟头*3: a count after a multiplication sign (not inside a word: box3).
+TIMES_COUNT = r"(?<![A-Za-z0-9])[xX×*＊]\s?(?P<number>\d{1,4}+)(?![\d.:：])"
+_TIMES = re.compile(TIMES_COUNT)
 _RANGE = re.compile(r"(?P<low>\d{1,6})\s?[-~～到至]\s?(?P<high>\d{1,6})")
 _VAGUE = re.compile("|".join(VAGUE_AMOUNTS))
 # Photos attached to a message are counted in 张 too: ``附图4张``, ``照片3张``.
@@ -196,6 +199,11 @@ def find_quantities(text: str) -> list[Quantity]:
             value = _COLLOQUIAL_VALUE[match.group("number")]
             measure = match.group()[1:] or "个"
             found.append(Quantity(value, match.start(), match.end(), measure=measure))
+            covered.update(range(match.start(), match.end()))
+    for match in _TIMES.finditer(text):
+        if match.start() not in covered:
+            # 电动车x5, 小广告×8: how many, typed the short way.
+            found.append(Quantity(int(match.group("number")), match.start(), match.end()))
             covered.update(range(match.start(), match.end()))
     for match in _VAGUE.finditer(text):
         if match.start() not in covered:

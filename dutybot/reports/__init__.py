@@ -9,9 +9,11 @@ clauses and MAX_ITEMS items per site are read). The stages, one module each:
   (值斑 → 值班, 以清理 → 已清理), repeated sentences and paragraphs read once;
 - ``message``: the gate that drops chat, notices and questions, then the stages below;
 - ``sites``: which configured site (as spelled, with a character left out, or as it sounds:
-  ``homophones``, from pypinyin's table), and splitting a message by site headings or by blocks
-  parted with dash or blank lines;
-- ``dates``: the duty date, read against the send time;
+  ``homophones``, from pypinyin's table), the site meant (a slip gives way to its correction, a
+  site named only to be denied is left out), and splitting a message where each site opens a
+  clause, by site headings, or by blocks parted with dash or blank lines (a part that names no
+  team takes the team the message names);
+- ``dates``: the duty date, read against the send time (each site's part may state its own);
 - ``staff``: names where they stand as names (a list, a staff label, an on-duty word), unlisted
   names in those places only, surname + title, and the people said to be absent;
 - ``clauses``: sentences, list markers, section labels (发现问题：, 整改情况：) and clauses, cut

@@ -7,9 +7,19 @@ import re
 from collections.abc import Callable
 from enum import Enum
 
-from ..quantity import MEASURE_WORDS, chinese_numeral
+from ..quantity import MEASURE_WORDS, TIMES_COUNT, chinese_numeral
 from .amounts import first_amount
-from .lexicon import CN, NO_PROBLEM, OBJECT_WORDS, POSITIVE, PROBLEM_PREDICATE, REST, STATUS_TOKEN
+from .lexicon import (
+    CN,
+    NO_PROBLEM,
+    NOT_COUNTED,
+    OBJECT_WORDS,
+    POSITIVE,
+    PROBLEM_PREDICATE,
+    REST,
+    STATUS_TOKEN,
+)
+from .model import MAX_CLAUSES
 from .status import read_status
 
 
@@ -119,7 +129,7 @@ LABEL_KIND = {
 }
 MARKER = (
     r"(?:[(（]\s*+(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*+[)）]|\d{1,2}\ufe0f?\u20e3|"
-    r"\d{1,2}\s*+、|\d{1,2}\s*+[.．)）](?!\d)|\d{1,2}[.．](?=\d{1,3}[号栋幢])|[①-⑳]|[一二三四五六七八九十]{1,3}\s*+[、.．]|"
+    r"\d{1,2}\s*+、|\d{1,2}\s*+[)）]|\d{1,2}\s*+[.．](?!\d)|\d{1,2}[.．](?=\d{1,3}[号栋幢])|[①-⑳]|[一二三四五六七八九十]{1,3}\s*+[、.．]|"
     r"[一二三四五六七八九十]是|第[一二三四五六七八九十\d]{1,3}[条项点个]?[、，,.．:：]?)"
 )
 # Emoji, bullets and other symbols that decorate the start of a line.
@@ -130,17 +140,27 @@ def _alternation(words: object) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # type: ignore[arg-type]
 
 
+_LABEL_WORDS = _alternation(label for labels in _LABELS.values() for label in labels)
 LABEL = re.compile(
-    rf"^{DECORATION}(?:{MARKER})?{DECORATION}[【\[]?\s*+(?:(?P<label>"
-    + _alternation(label for labels in _LABELS.values() for label in labels)
-    + r")\s*+[】\]]?\s*+(?:[:：]|$)|(?P<colon_label>"
+    rf"^{DECORATION}(?:{MARKER})?{DECORATION}(?:"
+    # 【整改】已全部整改: a label in brackets needs no colon.
+    + rf"[【\[]\s*+(?P<bracketed>{_LABEL_WORDS})(?:情况|工作|措施|结果)?\s*+[】\]]\s*+[:：]?|"
+    + r"[【\[]?\s*+(?:(?P<label>"
+    + _LABEL_WORDS
+    + r")(?:情况|工作|措施|结果|如下)?\s*+[】\]]?\s*+(?:[:：]|$)|(?P<colon_label>"
     + _alternation(label for labels in _COLON_LABELS.values() for label in labels)
-    + r")\s*+[】\]]?\s*+[:：])"
+    + r")\s*+[】\]]?\s*+[:：]"
+    # （一）环境卫生方面：…: a heading for the items under it.
+    + r"|(?P<aspect>[\u4e00-\u9fff]{2,6}?方面)\s*+[:：]))"
 )
 
 
 def label_of(match: re.Match[str]) -> Kind:
-    return LABEL_KIND[match.group("label") or match.group("colon_label")]
+    if match.group("aspect"):
+        return Kind.FOUND
+    return LABEL_KIND[
+        match.group("bracketed") or match.group("label") or match.group("colon_label")
+    ]
 
 
 LEADING_MARKER = re.compile(rf"^{DECORATION}(?P<marker>{MARKER}){DECORATION}")
@@ -165,7 +185,7 @@ def sentences(body: str) -> list[str]:
 
 
 _FRAGMENT_SPLIT = re.compile(
-    r"[，,：【】\[\]｜]|(?<!\d):(?!\d)|—+|～|~|、(?=已|当场|现场|均已|都已|并已|全部已)"
+    r"[，,：【】\[\]｜]|(?<!\d)/(?!\d)|(?<!\d):(?!\d)|—+|～|~|、(?=已|当场|现场|均已|都已|并已|全部已)"
 )
 # A bracket that only says where or what (绿化带（8号楼东侧）有垃圾) stays inside its clause;
 # one with a number or an outcome (约30辆, 已清理) is a clause of its own.
@@ -183,8 +203,8 @@ def fragments(
     out: list[str] = []
     for piece in _FRAGMENT_SPLIT.split(_ASIDE.sub(_keep_aside, sentence)):
         out.extend(_cut_run_on(piece, words, kind_of) if len(piece) > 3 else [piece])
-        if len(out) > _MAX_CANDIDATES:
-            break  # a paste, not a sentence: the reader stops long before this
+        if len(out) > MAX_CLAUSES:
+            break  # a paste, not a sentence: the reader stops before this
     return out
 
 
@@ -200,18 +220,34 @@ _FILLER = re.compile(
 _OUTCOME_START = re.compile(
     r"(?<![未没尚还不早并且而均都全皆也已经场])(?:均|都|全部|全都|皆|也)?"
     r"(?:已经|已|当场|现场|随手|顺手|马上|立即|及时)(?!经过)|"
-    r"(?<![已])(?:报给|上报|交给|转给|移交)|我们|大家|咱们|俺们"
+    r"(?<![已])(?:报给|上报|交给|转给|移交)|我们|大家|咱们|俺们|"
+    # …好几处让住户自己收拾了: asking someone else to deal with it.
+    r"(?:让|叫|请|找|跟|和|给)(?=住户|物业|社区|商户|老板|店主|店家|车主|环卫|保洁|城管|交警|"
+    r"他们|人家|居民|业主|摊主|网格员)"
+)
+# Where the team and the time of arrival end (…张秀英早上七点就到了电动车…, 俺跟郭志刚俩人楼道里…):
+# what follows is the report.
+_HEAD_END = re.compile(
+    r"(?:[点分半钟](?:多|左右)?(?:就|才|准时|按时)?(?:到了|到的|到岗了?|集合了?|出发了?))"
+    r"|(?<![有了\d一二两三四五六七八九十])(?:[\d一二两三四五六七八九十]\s?个?人|俩人|仨人|(?<=[们俺我咱])[俩仨])"
+    r"(?=[\u4e00-\u9fff])(?!次)"
+)
+# After 了, a new clause starts with a thing and what is wrong with it (收拾了|垃圾桶满了) or
+# with someone else doing something (了|环卫拉走了).
+_PERFECTIVE = re.compile(r"[了啦咧嘞]")
+_AGENT = re.compile(
+    r"(?:环卫|物业|社区|住户|商户|老板|店主|车主|保洁|城管|交警|摊主|业主|居民)(?:工人|人员|的人)?"
 )
 # A count right after the problem it counts (乱停十几辆) ends the clause; after 了/有 it counts
 # what follows (停了3辆电动车).
 _COUNTED_BEFORE = re.compile(r"(?<![了有是着在被把将让给])$")
 _AFTER_COUNT = re.compile(
-    rf"(?:\d{{1,6}}+|[{CN}百几]{{1,6}}+)\s?(?:余|多|来|左右)?\s?[{MEASURE_WORDS}]"
+    rf"(?:\d{{1,6}}+|[{CN}百几]{{1,6}}+)\s?(?:余|多|来|左右)?\s?[{MEASURE_WORDS}]|{TIMES_COUNT}"
 )
 _GENERAL_WORK = re.compile(r"(?:打扫|清扫|搞|做|整治)了?(?:环境)?卫生")
 _MIN_LEFT = 3  # characters a clause needs before a cut inside it
 _WINDOW = 40  # characters before a possible cut that decide it
-_MAX_CANDIDATES = 300
+_MAX_CANDIDATES = 200
 
 
 def _cut_run_on(
@@ -225,7 +261,11 @@ def _cut_run_on(
     candidates.extend((m.start(), 0, m) for m in _CONNECTIVE.finditer(piece))
     # 基本就是打扫卫生 落叶扫了一片: cleaning in general is work done, not the item after it.
     candidates.extend((m.end(), 0, m) for m in _GENERAL_WORK.finditer(piece))
+    # 上周的路灯问题不再计入 今日小广告…: what is not counted ends its clause.
+    candidates.extend((m.end(), 0, m) for m in NOT_COUNTED.finditer(piece))
     candidates.extend((m.start(), 1, m) for m in _OUTCOME_START.finditer(piece))
+    candidates.extend((m.end(), 0, m) for m in _HEAD_END.finditer(piece))
+    candidates.extend((m.end(), 4, m) for m in _PERFECTIVE.finditer(piece))
     candidates.extend((m.end(), 2, m) for m in _AFTER_COUNT.finditer(piece))
     candidates.extend((m.start(), 3, m) for m in _SPACE.finditer(piece))
     candidates.sort(key=lambda candidate: (candidate[0], candidate[1]))
@@ -255,12 +295,22 @@ def _cut_run_on(
             accept = bool(
                 position < len(piece) - 1
                 and words
-                and words(left)
                 and (
-                    _NEW_START.match(piece, position)
-                    or (_ends_with_problem(left, words) and _starts_anew(piece, position, words))
+                    (
+                        words(left)
+                        and (
+                            _NEW_START.match(piece, position)
+                            or (
+                                _ends_with_problem(left, words)
+                                and _starts_anew(piece, position, words)
+                            )
+                        )
+                    )
+                    or _counts_an_outcome(left, piece, position, words)
                 )
             )
+        elif kind == 4:
+            accept = position >= _MIN_LEFT and _new_after_perfective(piece, position, words)
         else:
             # 电动车 自行车乱停 摆了十几辆: a space ends a clause once it says something (a
             # problem, a count, an outcome) or when it names nothing a category knows (a site,
@@ -276,6 +326,8 @@ def _cut_run_on(
         if accept:
             cuts.append(position)
             last = position
+            if len(cuts) >= MAX_CLAUSES:
+                break  # more clauses than any site's text is read for: the rest stays whole
     if not cuts:
         return [piece]
     parts = []
@@ -284,14 +336,21 @@ def _cut_run_on(
         parts.append(piece[start:cut])
         start = cut
     parts.append(piece[start:])
-    cleaned = [_FILLER.sub("", part.strip()) for part in parts]
-    cleaned = [part for part in cleaned if part]
-    return _merge_halves(cleaned, words, kind_of) if words else cleaned
+    cleaned: list[str] = []
+    spaced: list[bool] = []  # whether a space parted a clause from the one before
+    for index, part in enumerate(parts):
+        text = _FILLER.sub("", part.strip())
+        if text:
+            cleaned.append(text)
+            spaced.append(part[:1].isspace() or (index > 0 and parts[index - 1][-1:].isspace()))
+    return _merge_halves(cleaned, spaced, words, kind_of) if words else cleaned
 
 
 # A space between two words of text (电动车 乱停 8 辆: only the first) ends a clause.
 # A space between two words (not inside a count: 乱停 8 辆).
-_SPACE = re.compile(rf"(?<=[^\s\d])\s++(?=[^\s])(?!\d{{1,6}}+\s?+[{MEASURE_WORDS}])")
+_SPACE = re.compile(
+    rf"(?:(?<=[^\s\d])|(?<=\d[:：]\d\d)|(?<=[xX×*＊]\d)|(?<=[xX×*＊]\d\d))\s++(?=[^\s])(?!\d{{1,6}}+\s?+[{MEASURE_WORDS}])"
+)
 _NEW_START = re.compile(
     r"已|当场|现场|也|都|全|均|就|又|还|我们|大家|并|后|随即|马上|给|"
     r"(?:中间|旁边|那边|这边|另外|路口|门口)?有(?:[一两二三四五六七八九十几]|个)"
@@ -302,6 +361,31 @@ _NEW_START = re.compile(
 _SYMBOL = re.compile(r"[^\w\s（(【\[]")
 _PERSON_TIMES = re.compile(r"\d人次|[一二两三四五六七八九十百]人次")
 _MARKS = re.compile(r"[✅☑✔❌✖❎]")
+
+
+_AFTER_PERFECTIVE_SPAN = 8
+
+
+def _new_after_perfective(
+    piece: str, position: int, words: Callable[[str], list[str]] | None
+) -> bool:
+    """Whether a new clause starts right after 了: a thing and then what is wrong with it
+    (垃圾桶满了, 电动车乱七八糟), or someone else and what they did (环卫拉走了)."""
+    if position >= len(piece) or not ("\u4e00" <= piece[position] <= "\u9fff"):
+        return False
+    ahead = piece[position : position + _AFTER_PERFECTIVE_SPAN]
+    agent = _AGENT.match(ahead)
+    if agent:
+        return STATUS_TOKEN.search(ahead, agent.end()) is not None
+    if words is None:
+        return False
+    found = words(ahead)
+    if not found or not ahead.startswith(found[0]) or PROBLEM_PREDICATE.fullmatch(found[0]):
+        return False
+    after_thing = ahead[len(found[0]) :]
+    count = first_amount(after_thing)
+    predicate = PROBLEM_PREDICATE.search(after_thing)
+    return predicate is not None and (count is None or count.start > predicate.start())
 
 
 def _says_something(text: str) -> bool:
@@ -322,6 +406,23 @@ def _states_problem(text: str, words: Callable[[str], list[str]] | None) -> bool
     if PROBLEM_PREDICATE.search(text):
         return True
     return bool(words and words(text) and first_amount(text))
+
+
+# 摆齐了估摸着有三四十辆: how many an outcome dealt with, said after it.
+_OUTCOME_THEN_COUNT = re.compile(
+    r"了(?:估摸着?|估计|大概|大约|差不多|得有|约莫?|一共|总共|共|足足|少说|前后)+有?$|了[^，]{0,3}?有$"
+)
+
+
+def _counts_an_outcome(
+    left: str, piece: str, position: int, words: Callable[[str], list[str]]
+) -> bool:
+    """A count said after an outcome (俺们给摆齐了估摸着有三四十辆) closes its clause, unless
+    the thing it counts follows right after (摆了有三十辆电动车)."""
+    if not _OUTCOME_THEN_COUNT.search(left) or not read_status(left).state:
+        return False
+    following = words(piece[position : position + 8])
+    return not following or not piece.startswith(following[0], position)
 
 
 def _ends_with_problem(text: str, words: Callable[[str], list[str]]) -> bool:
@@ -351,6 +452,7 @@ def _starts_anew(piece: str, pos: int, words: Callable[[str], list[str]] | None)
 
 def _merge_halves(
     parts: list[str],
+    spaced: list[bool],
     words: Callable[[str], list[str]],
     kind_of: Callable[[str], str] | None = None,
 ) -> list[str]:
@@ -358,13 +460,17 @@ def _merge_halves(
     (电动车 + 乱停, 电动车 + 摆了七八辆), and a list of things of one kind after a verb
     (捡了那个烟头 + 饮料瓶)."""
     merged: list[str] = []
-    for part in parts:
+    for part, space in zip(parts, spaced, strict=True):
         if (
             merged
             and _thing_alone(merged[-1], words)
-            and (_problem_alone(part, words) or _outcome_alone(part, words))
+            and (
+                _problem_alone(part, words)
+                # 共享单车 十几辆 + 扶好: a counted thing and its outcome stay two clauses.
+                or (_outcome_alone(part, words) and not first_amount(merged[-1]))
+            )
         ):
-            merged[-1] = merged[-1] + part
+            merged[-1] = merged[-1] + (" " if space else "") + part  # as written
         elif (
             merged
             and kind_of is not None
@@ -398,8 +504,15 @@ def _thing_alone(text: str, words: Callable[[str], list[str]]) -> bool:
         bool(found)
         and all(w in OBJECT_WORDS for w in found)
         and not POSITIVE.search(text)
-        and not (PROBLEM_PREDICATE.search(text) or STATUS_TOKEN.search(text) or first_amount(text))
+        and not (PROBLEM_PREDICATE.search(text) or STATUS_TOKEN.search(text))
+        and not _counted_in_the_middle(text)
     )
+
+
+def _counted_in_the_middle(text: str) -> bool:
+    """A count anywhere but at the end (共享单车x5 + 乱停 still joins; 3辆电动车 does not)."""
+    quantity = first_amount(text)
+    return quantity is not None and quantity.end < len(text.rstrip())
 
 
 def _problem_alone(text: str, words: Callable[[str], list[str]]) -> bool:
@@ -431,17 +544,24 @@ def marker_number(marker: str) -> int | None:
 
 
 def index_refs(fragment: str) -> tuple[list[int], str] | None:
-    """``1、3当场整改`` → ([1, 3], "当场整改"); None when the fragment does not start so."""
+    """``1、3当场整改`` → ([1, 3], "当场整改"); None when the fragment does not start so.
+    Chinese numerals refer to items only as 第一、三项 or （一）（四）, never as a bare 一是."""
     match = INDEX_REFS.match(fragment)
     if not match:
         return None
+    refs = match.group("refs")
+    if _CN_DIGIT.search(refs) and not (
+        match.group("di") or match.group("suffix") or "第" in refs or "(" in refs or "（" in refs
+    ):
+        return None
     numbers: list[int] = []
-    for token in _REF_TOKEN.finditer(match.group("refs")):
+    for token in _REF_TOKEN.finditer(refs):
         if token.group("high"):  # 1-4条: every number in the range
-            low, high = int(token.group("low")), int(token.group("high"))
+            low = chinese_numeral(token.group("low")) or 0
+            high = chinese_numeral(token.group("high")) or 0
             numbers.extend(range(low, high + 1) if 0 < high - low < 20 else (low, high))
         elif token.group("low"):
-            numbers.append(int(token.group("low")))
+            numbers.append(chinese_numeral(token.group("low")) or 0)
         else:  # ① is a digit to str.isdigit but not to int()
             numbers.append(CIRCLED.index(token.group()) + 1)
     rest = fragment[match.end() :]
@@ -450,10 +570,15 @@ def index_refs(fragment: str) -> tuple[list[int], str] | None:
     return numbers, rest
 
 
-_REF_TOKEN = re.compile(r"(?P<low>\d{1,2})(?:\s*+[-~～至到]\s*+(?P<high>\d{1,2}))?|[①-⑳]")
+_CN_DIGIT = re.compile(r"[一二三四五六七八九十]")
+_REF_NUMBER = r"(?:\d{1,2}+|[一二三四五六七八九十]{1,3}+)"
+_REF_TOKEN = re.compile(
+    rf"(?P<low>{_REF_NUMBER})(?:\s*+[-~～至到]\s*+第?[(（]?(?P<high>{_REF_NUMBER}))?|[①-⑳]"
+)
+_REF = rf"[(（]?(?:{_REF_NUMBER}(?:\s*+[-~～至到]\s*+第?[(（]?{_REF_NUMBER}[)）]?)?|[①-⑳])[)）]?"
 INDEX_REFS = re.compile(
-    rf"^{DECORATION}(?:第)?(?P<refs>[(（]?(?:\d{{1,2}}+(?:\s*+[-~～至到]\s*+\d{{1,2}}+)?|[①-⑳])[)）]?"
-    rf"(?:\s*+[、,，和及与/]?\s*+第?[(（]?(?:\d{{1,2}}+|[①-⑳])[)）]?)*+)(?:项|条|号问题|点)?\s*+[.．、:：]?"
-    rf"(?![\d{MEASURE_WORDS}.．])"
+    rf"^{DECORATION}(?:以上)?(?P<di>第)?(?P<refs>{_REF}(?:\s*+[、,，和及与/]?\s*+第?{_REF})*+)"
+    rf"(?P<suffix>项|条|号问题|点)?\s*+[.．、:：]?"
+    rf"(?![\d{MEASURE_WORDS}.．一二三四五六七八九十])"
 )
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"

@@ -14,7 +14,7 @@ def mask_names(text: str, lexicon: UnitWords) -> str:
     """Staff names hidden, so that 周一鸣 is not read as a Monday."""
     if lexicon.staff_pattern is None:
         return text
-    return lexicon.staff_pattern.sub(lambda m: "人" * len(m.group()), text)
+    return lexicon.staff_pattern.sub(lambda m: "□" * len(m.group()), text)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -26,14 +26,22 @@ _DATE = re.compile(
     rf"(?P<fd>\d{{1,2}}|[{CN}]{{1,3}})(?![\d])\s*+[日号]?)"
     rf"|(?P<md>(?<![\d.])(?P<mm>\d{{1,2}}|[{CN}]{{1,3}})\s*+月\s*+(?P<md_d>\d{{1,2}}|[{CN}]{{1,3}})\s*+[日号])"
     rf"|(?P<num>(?<![\d./-])(?<!\d[:：])(?P<nm>\d{{1,2}})[./-](?P<nd>\d{{1,2}})"
-    rf"(?![\d./:：-]|\s*+(?:[{MEASURE_WORDS}]|号|米|%|吨|元|斤|公斤|倍|万)))"
+    rf"(?![\d./:：-]|\s*+(?:[{MEASURE_WORDS}](?![民行])|号|米|%|吨|元|斤|公斤|倍|万)))"
     rf"|(?P<day>(?<![\d月.])(?P<dd>\d{{1,2}}|[{CN}]{{1,3}})日)"
     rf"|(?P<week>(?P<wp>上|本|这|(?<!一)下)?(?<!每)(?:周|星期|礼拜)(?P<wd>[一二三四五六日天1-7]))"
     rf"|(?P<rel>今天|今日|今早|今晨|本日|今儿个|今儿|昨天|昨日|昨晚|昨儿个|昨儿|前天|前日|前儿个)"
 )
+# 昨天礼拜天俺们没值班: a day said to have had no duty is not the duty's day.
+_NO_DUTY_AFTER = re.compile(
+    r"[^，,。；;！!\n]{0,12}?(?:没|未|不|无)(?:有)?(?:值班|排班|上岗|巡查)|[^，,。；;\n]{0,8}?休息"
+)
+# 社区说周五来拉: a weekday something is to happen on is no duty day.
+_PLANNED_AFTER = re.compile(
+    r"(?:上午|下午|晚上)?(?:再|会|要|才|安排|派|统一|前|来(?:拉|修|清|处理|收|弄|换|装))"
+)
 _DATE_LABEL_BEFORE = re.compile(r"(?:日期|时间)\s*+[:：]?\s*+$")
 _DATE_REFERENCE_AFTER = re.compile(
-    r"\s*+(?:前|之前|以前|以来|至今|反映|上报|报的|发现的|交办|通报|起)"
+    r"\s*+(?:前|之前|以前|以来|至今|起|(?:已经?|曾)?(?:反映|上报|报的|报过|已报|发现的|交办|通报|移交|转交))"
 )
 _WEEKDAYS = {
     "一": 0,
@@ -70,6 +78,7 @@ _RELATIVE_DAYS = {
     "前儿个": 2,
 }
 _HEAD_CHARS = 60
+_MAX_DATES = 40
 # A stated date further back than this is kept but questioned in the reply.
 STALE_DAYS = 31
 
@@ -85,6 +94,14 @@ def resolve_date(text: str, sent_at: datetime) -> tuple[date, tuple[str, ...]]:
     return day, notes
 
 
+def stated_date(text: str, sent: date) -> date | None:
+    """The date a part of a message states itself (昨天9网格…), or None when it states none."""
+    day, notes, _only_future = read_date(text, sent)
+    if day == sent and not notes and not _DATE.search(text):
+        return None
+    return day if not notes else None
+
+
 def read_date(text: str, sent: date) -> tuple[date, tuple[str, ...], bool]:
     """``resolve_date`` plus whether every date the text states lies ahead (a plan)."""
     first_line_end = text.find("\n")
@@ -92,8 +109,14 @@ def read_date(text: str, sent: date) -> tuple[date, tuple[str, ...], bool]:
     best: tuple[int, int] | None = None
     best_result: tuple[date | None, str] | None = None
     future_seen = False
-    for match in _DATE.finditer(text):
-        if _DATE_REFERENCE_AFTER.match(text, match.end()):
+    for seen, match in enumerate(_DATE.finditer(text)):
+        if seen >= _MAX_DATES:
+            break  # no report states this many dates; the rest of a paste changes nothing
+        if (
+            _DATE_REFERENCE_AFTER.match(text, match.end())
+            or _NO_DUTY_AFTER.match(text, match.end())
+            or (match.group("week") and _PLANNED_AFTER.match(text, match.end()))
+        ):
             continue
         resolved, written = _resolve_match(match, sent)
         if resolved == "future":

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from .model import Activity, Item, ReportedProblem
 
 
-@dataclass
+@dataclass(eq=False)
 class Draft:
-    """An item while its sentence is being read."""
+    """An item while its sentence is being read. Two items are the same only if they are one
+    (two 小广告 of one each are still two), which also keeps looking one up cheap."""
 
     text: str
     category: str

@@ -16,11 +16,14 @@ DUTY_WORDS = re.compile(
     r"值班|巡查|巡逻|到岗|网格|路段|路长|日报|整改|劝导|入户|问卷|宣传资料|志愿服务|创城|打卡"
 )
 NOTICE_START = re.compile(
-    r"^\s*+(?:@全体成员|@所有人|@全体|各位[,，：:]|[【\[]?\s*+(?:通知|公告|温馨提示|提醒)\s*+[】\]:：])"
+    r"^\s*+(?:@全体成员|@所有人|@全体|各位[,，：:]|[【\[]?\s*+(?:通知|通报|公告|温馨提示|提醒)\s*+[】\]:：]|"
+    # 县城管局：移交的井盖问题已修复: another office answering, not a duty team reporting.
+    r"[【\[]?(?:[县市区]|[\u4e00-\u9fff]{2,4}[县市区])[\u4e00-\u9fff]{1,6}(?:局|委|公司|中心|大队|所)"
+    r"(?:回复|答复|反馈|通知)?[】\]]?\s*+[:：])"
 )
 NOTICE_WORDS = re.compile(
     r"请各|请大家|请相关|请各位|各值班组|安排如下|值班安排|排班如下|值班表|值班名单|"
-    r"名单如下|下周值班|务必|请于|请[^，。；]{0,8}(?:值班的?同志|值班人员)"
+    r"名单如下|下周值班|务必|请于|特此|(?<![已并])请(?:抓紧|尽快|及时|立即|马上)(?:整改|处理|落实|清理)|请[^，。；]{0,10}?于[^，。；]{0,12}?前|请[^，。；]{0,8}(?:值班的?同志|值班人员)"
 )
 QUESTION = re.compile(r"[?？]|请问|吗[。！!~～\s]*$|怎么办|是否")
 PERIOD_SUMMARY = re.compile(
@@ -30,7 +33,7 @@ PERIOD_SUMMARY = re.compile(
 TALLY_NOTICE = re.compile(r"统计|通报|汇总|共值班|累计|感谢|辛苦了|排名|情况如下")
 NO_PROBLEM = re.compile(
     r"(?:未|没有?|无|暂无|不存在)(?:看到|发现|见到?|查到)?(?:啥|什么|任何|明显|新增|新的?|其他|其它|大的?|别的)?"
-    r"(?:的)?问题|(?:问题|存在问题)[:：]\s*+(?:无|没有|暂无)|"
+    r"(?:的)?问题|(?:问题|存在问题|发现问题)[:：]?\s*+(?:无|没有|暂无|0(?![\d.]))|[0零]问题|"
     r"一切(?:都)?正常|情况正常|其余正常|其他(?:都)?(?:正常|好|还好|挺好)|其它正常|均正常|都挺好|"
     r"(?:别的|其他|其它|其余)(?:都|也)?(?:没啥|没什么|没事|没了|没有了|还行)|没啥(?:大)?(?:问题|事)|"
     r"秩序良好|环境(?:整洁|良好|不错|挺好)|路段整洁|干净整洁|挺干净|很干净|比较干净|"
@@ -45,9 +48,14 @@ NOT_COUNTED = re.compile(
 # A problem from an earlier duty, still open or closed by others since (上周上报的井盖下沉已由
 # 市政修复): not today's. (Fixed by the team today, it counts: see TODAY_WORK.)
 CARRIED_OVER = re.compile(
-    r"(?:上次|上周|前期|此前|之前|前几天|遗留|往期|以前|前天|上月)[^，。；]{0,12}"
-    r"(?:反映|上报|报的|发现|提出|交办|问题)[^。；]{0,40}"
-    r"(?:(?:仍|还|尚|依然|依旧)(?:未|没)|已由|由[^，。；]{1,6}(?:修复|修好|处理|解决|更换)|已?销号)"
+    r"(?:上次|上周|前期|此前|之前|前几天|遗留|往期|以前|前天|上月|"
+    r"\d{1,2}月\d{1,2}[日号]|[上前]周[一二三四五六日天])[^，。；]{0,12}"
+    r"(?:反映|反馈|上报|报的|发现|提出|交办|问题)[^。；]{0,40}"
+    r"(?:(?:仍|还|尚|依然|依旧)(?:未|没)|已由|由[^，。；]{1,6}(?:修复|修好|处理|解决|更换)|已?销号|"
+    # 12月21日反馈的流浪狗问题，社区已联系县畜牧局处置完毕: closed by others since.
+    r"(?:社区|物业|城管|市政|环卫|住建|交通|畜牧|供电|园林|街道|有关部门)[^，。；]{0,10}?"
+    r"(?:处置|处理|修复|修好|清运|解决|更换)"
+    r")"
 )
 # 被 of the passive (海报被撕了), not of 被子.
 PASSIVE = re.compile(r"被(?![子褥单罩])")
@@ -67,7 +75,7 @@ SCOPE = re.compile(
 POSITIVE = re.compile(
     r"干净|整洁|良好|正常|较好|有序|规范|整齐|无问题|未发现|没有?发现|无明显|未见"
 )
-NEGATED_START = re.compile(r"^(?:无|未发现|没有?发现|没有|未见|暂无)")
+NEGATED_START = re.compile(r"^(?:无(?!烟|障碍)|未发现|没有?发现|没有|未见|暂无)")
 # Keywords that name things rather than problems (护栏 is fine until it is 松动).
 OBJECT_WORDS = frozenset(
     (
@@ -237,6 +245,23 @@ _RESULT_VERBS = (
     "移开",
     "移除",
     "劝走",
+    "撵走",
+    "收摊",
+    "撤摊",
+    "驱赶",
+    "驱散",
+    "疏散",
+    "取缔",
+    "取下",
+    "摘除",
+    "摘下",
+    "摘掉",
+    "复位",
+    "退回",
+    "撤走",
+    "归整",
+    "赶走",
+    "轰走",
     "劝改",
     "扶起",
     "清出",
@@ -253,6 +278,15 @@ _RESULT_VERBS = (
     "扔到",
     "拎到",
     "劝导后",
+    # 随地吐痰，已劝导: a person stopped; 劝导了…三人次 alone is work done (an activity).
+    "已劝导",
+    "当场劝导",
+    "现场劝导",
+    "及时劝导",
+    "已劝说",
+    "当场劝说",
+    "已教育",
+    "批评教育",
     "劝阻后",
     "劝说后",
     "经劝导",
@@ -383,6 +417,8 @@ _REQUEST_WORDS = (
     "交物业",
     "报修",
     "报备",
+    "抄告",
+    "抄送",
     "报社区",
     "报物业",
     "报街道",
@@ -442,6 +478,14 @@ _PENDING_WORDS = (
     "回头",
     "限期",
     "尽快",
+    "承诺",
+    "保证",
+    # 摊主称马上收摊: said to be about to, not done.
+    *(
+        f"{said}{when}"
+        for said in ("称", "说", "表示")
+        for when in ("马上", "会", "稍后", "一会", "等会", "明天", "下午", "晚点", "尽快")
+    ),
     "计划",
     "准备",
     "不",
@@ -470,7 +514,7 @@ DONE_BEFORE = (
 DONE_AFTER = re.compile(r"(?:了|完毕|干净|整齐|到位|完成|好|掉|完|结束|到|至|起)")
 # A handling verb with a result complement says it is done, whatever the verb (推回, 码好,
 # 归拢, 劝收, 牵上): the complement carries the meaning, so the list need not name every pair.
-_HANDLING = "推挪搬拉拖清扫捡撕铲拆摆码扶收归劝拾拔擦刷贴牵拴盖补修换装移运拢填放弄抬掐拎冲"
+_HANDLING = "推挪搬拉拖清扫捡撕铲拆摆码扶收归劝拾拔擦刷贴牵拴盖补修换装移运拢填放弄抬掐拎冲刮顺挂"
 _RESULTS = (
     "回",
     "走",
@@ -491,6 +535,9 @@ _RESULTS = (
     "收",
     "进去",
     "回去",
+    "起",
+    "正",
+    "灭",
 )
 _RESULT_VERBS = (
     *_RESULT_VERBS,
@@ -500,6 +547,22 @@ _RESULT_VERBS = (
         for result in _RESULTS
         if verb + result not in _FIX_VERBS
     ),
+)
+# 已摆, 已撕, 已挪: 已 with a bare verb that is a fix by itself, typed short (not 已推送, 已收到,
+# 已移交, 已补报, 已归档, whose first character is also a handling verb).
+_RESULT_VERBS = (
+    *_RESULT_VERBS,
+    *(
+        "已" + verb
+        for verb in "摆挪撕铲扫捡清拆搬扶拖拾擦刷冲刮"
+        if "已" + verb not in _RESULT_VERBS
+    ),
+)
+# 劝到市场里, 推到楼道里: where a thing was put, a fix when marked done (都劝到…去了) and the
+# problem when others did it (有家把电动车推到楼道里).
+_FIX_VERBS = (
+    *_FIX_VERBS,
+    *(verb + "到" for verb in _HANDLING if verb + "到" not in _FIX_VERBS and verb != "收"),
 )
 # 收了四处, 挪了三辆: the verb with 了 tells it was done, unless someone was only told to (通知
 # 社区换了); 贴了 may be the problem itself.

@@ -53,7 +53,7 @@ from .lexicon import (
 from .linking import draft_numbered, matching_draft
 from .model import ACTIVITY_UNITS, MAX_CLAUSES, MAX_ITEMS, Activity
 from .staff import find_staff
-from .status import STATUS_OPENING, STATUS_TAIL, Status, read_status
+from .status import COUNT_JUST_BEFORE, STATUS_OPENING, STATUS_TAIL, Status, read_status
 from .totals import finish
 from .unitwords import UnitWords
 
@@ -124,10 +124,14 @@ def _read_sentence(
             sentence = sentence[marker.end() :]
     current: Draft | None = targets[0] if len(targets) == 1 else None
     pending_activity: str | None = None
+    work: str | None = None  # a clause telling work with no outcome yet (主要是捡垃圾)
+    # A part of an item the clause before named (盲道被占用的3处中2处).
+    part_named: tuple[Draft, Quantity] | None = None
     in_summary = False
     group: list[Draft] = []  # the items the last clause listed
     made_here: list[Draft] = []  # the items this sentence named
     made_last: Draft | None = None  # the item the clause before named
+    earlier = reading.drafts[-_RECENT_DRAFTS:]  # the items of the sentences before
     for raw in fragments(sentence, lexicon.classifier.words, lexicon.classifier.classify):
         # A clause is a few dozen characters; a longer run is a paste, read only in part.
         fragment = raw.strip()[:_MAX_CLAUSE_CHARS]
@@ -137,12 +141,21 @@ def _read_sentence(
         if reading.clauses > MAX_CLAUSES:
             return
         made_before, made_last = made_last, None
+        work_before, work = work, None
+        part_named, said_part = None, part_named
         if NOT_COUNTED.search(fragment):
-            # 上周那个井盖的问题已经修好了，不算今天的: the item just named is not today's.
-            for draft in [current] if current in made_here else made_here:
+            # 上周那个井盖的问题已经修好了，不算今天的: the item just named is not today's; one
+            # that names its thing (…那个井盖今天不算) drops that item only, if it is one.
+            if topic_words(fragment, lexicon):
+                named = matching_draft(fragment, made_here, lexicon)
+                dropped = [named] if named else []
+            else:
+                dropped = [current] if current in made_here else made_here
+            for draft in dropped:
                 if draft in reading.drafts:
                     reading.drafts.remove(draft)
-            current, made_here, group = None, [], []
+            if dropped:
+                current, made_here, group = None, [], []
             continue
         if _PLAN_CLAUSE.match(fragment):
             break  # 下步打算是…: the rest of the sentence is a plan
@@ -156,6 +169,8 @@ def _read_sentence(
             pending_activity is not None
             and _ACTIVITY_OPENING.match(fragment)
             and not read_status(fragment).state
+            # 劝导占道经营商户5户: the problem persuaded, counted; not work awaiting its count.
+            and not (_has_problem_word(fragment, lexicon) and _counted(fragment))
         ):
             continue  # 劝导了那个乱扔垃圾的，三人次: work done, its count to follow
         if (
@@ -184,6 +199,11 @@ def _read_sentence(
         ):
             # 约20辆, 共9辆, （十二辆）: how many of the item before; with none before, a total
             # that the list below spells out (发现问题：2处。①…). 一堆 alone adds nothing.
+            if work_before is not None and not quantity.vague:
+                # 捡垃圾，装了五袋: the work just told, now with what it came to.
+                current = _work_done(work_before, quantity.value, reading, lexicon)
+                made_here.append(current)
+                continue
             owner = current or (reading.drafts[-1] if reading.drafts else None)
             if owner is not None and not owner.explicit and not quantity.vague:
                 owner.count, owner.explicit = quantity.value, True
@@ -210,10 +230,15 @@ def _read_sentence(
             fragment = refs[1]
             current = numbered[0] if len(numbered) == 1 else None
         if len(targets) > 1:
-            status = read_status(fragment, kind == Kind.FIX)
-            for target in targets:
-                apply_status(target, status, fragment, False)
-            continue
+            other = matching_draft(fragment, reading.drafts, lexicon)
+            if other is not None and other not in targets:
+                # 第1、2条当场整改，摊贩劝离1个: the next clause names another item.
+                targets, current = [], other
+            else:
+                status = read_status(fragment, kind == Kind.FIX)
+                for target in targets:
+                    apply_status(target, status, fragment, False)
+                continue
 
         status = read_status(fragment, kind == Kind.FIX)
         if status.state and kind == Kind.FIX and "、" in fragment:
@@ -229,6 +254,11 @@ def _read_sentence(
                 apply_status(draft, status, fragment, False)
             continue
         if status.state and current is not None and STATUS_OPENING.match(fragment):
+            if said_part is not None and said_part[0] is current and status.quantity is None:
+                # 盲道被占用的3处中2处，已清理: the outcome of the part just named.
+                status = Status(
+                    status.state, said_part[1], status.starts_with_action, status.by_mark
+                )
             apply_status(current, status, fragment, True)
             continue
         if status.state and REST.match(fragment):
@@ -242,6 +272,16 @@ def _read_sentence(
                 if draft.status is None and draft is not current:
                     apply_status(draft, status, fragment, False)
             continue
+        if (
+            current is not None
+            and current is made_before
+            and status.state is None
+            and _EXAMPLES.search(fragment)
+            and not first_amount(fragment)
+            and lexicon.classifier.classify(fragment) == current.category
+        ):
+            # 楼道里堆的杂物，白菜啊蜂窝煤啊老多了: what the item is made of, by examples.
+            continue
         if current is not None and current is made_before and _MODIFIER.fullmatch(fragment):
             # 护栏上面挂了一些衣服，晾晒的: it says what the item is, which may change its kind.
             current.category = lexicon.classifier.classify(current.text + fragment)
@@ -252,11 +292,21 @@ def _read_sentence(
             continue
         if status.state is None and REST.match(fragment):
             continue  # 其余车辆较多: the rest of an item, not a new one
+        if (
+            current is not None
+            and current.fixed_count is not None
+            and status.state != "fixed"
+            and _rest_of(fragment, current, lexicon)
+        ):
+            # 违停车辆9辆（劝离5辆，4辆车主不在…）: the rest of it, however it is described.
+            if status.state == "pending":
+                apply_status(current, status, fragment, False)
+            continue
         remainder = REMAINDER.match(fragment) if current is not None else None
         if remainder and _INTRODUCER.fullmatch(fragment, remainder.end()):
             continue  # 还有一个就是那个: a new topic is coming, not more of this one
         if remainder and current is not None and status.state != "fixed":
-            extra = chinese_numeral(remainder.group("n")) or 0
+            extra = number_value(remainder.group("n")) or 0
             if current.fixed_count is not None and current.count - current.fixed_count >= extra:
                 # 杂物三处清理了两处，还有一处是住户的纸箱子; 坡道2处已清理1处，另1处被车辆压实:
                 # the rest of it, however it is described.
@@ -265,6 +315,8 @@ def _read_sentence(
                 current.status == "fixed"
                 and current.fixed_count is None
                 and not _names_own_problem(fragment[remainder.end() :], lexicon)
+                # 还有七八辆三轮 after 摊子占道…都劝走了: another thing, a new item.
+                and not _names_other_thing(fragment[remainder.end() :], current, lexicon)
             ):
                 # 小广告已清除3处，还有2处够不着: 5 found, 3 fixed.
                 current.fixed_count, current.count = current.count, current.count + extra
@@ -279,10 +331,15 @@ def _read_sentence(
             current = matching_draft(fragment, reading.drafts, lexicon) or current
             continue
         if _is_problem(fragment, kind, status, lexicon):
-            target = _target_of(fragment, kind, status, current, reading, lexicon)
+            target = _named_again(fragment, earlier, lexicon) or _target_of(
+                fragment, kind, status, current, reading, lexicon
+            )
             if target is not None:
                 apply_status(target, status, fragment, True, adopt_count=True)
                 current = target
+                said = first_amount(fragment)
+                if status.state is None and said and not said.vague and said.value < target.count:
+                    part_named = (target, said)
                 continue
             if kind == Kind.EFFECT and found_seen:
                 continue  # 工作成效 restates what the list already counted
@@ -320,6 +377,16 @@ def _read_sentence(
                 continue
             if len(reading.drafts) >= MAX_ITEMS:
                 continue
+            if (
+                made_before is not None
+                and made_before in reading.drafts
+                and made_before.status is None
+                and not made_before.explicit
+                and _volume_only(made_before.text, lexicon)
+                and lexicon.classifier.classify(fragment) == made_before.category
+            ):
+                # 早高峰非机动车较多，乱停电动车8辆已摆齐: how busy it was, then the problem.
+                reading.drafts.remove(made_before)
             group = []
             for part in parts:
                 current = _new_draft(part, list_no, lexicon)
@@ -336,10 +403,23 @@ def _read_sentence(
             continue
 
         if status.state is None:
+            if _describes_work(fragment, lexicon):
+                work = fragment  # 主要是捡垃圾: an item once a count or an outcome follows
+                continue
             # 旧沙发太沉，已让物业拉走: naming an item again makes it the one spoken of.
             named = matching_draft(fragment, reading.drafts, lexicon)
             if named is not None:
                 current = named
+            continue
+        if (
+            work_before is not None
+            and status.state == "fixed"
+            and not topic_words(fragment, lexicon)
+        ):
+            # 捡垃圾，捡了老多了: the work just told was done.
+            current = _work_done(work_before, None, reading, lexicon)
+            made_here.append(current)
+            apply_status(current, status, fragment, True, adopt_count=True)
             continue
         if current is None and ALL_FIXED.search(fragment):
             for draft in reading.drafts:
@@ -356,10 +436,31 @@ def _read_sentence(
                 open_drafts = [d for d in reading.drafts if d.status != "fixed"]
                 if len(open_drafts) == 1:
                     current = open_drafts[0]
-            elif reading.drafts[-1].status is None:
+            elif reading.drafts[-1].status is None and not (
+                _names_other_thing(fragment, reading.drafts[-1], lexicon)
+                and lexicon.classifier.classify(fragment) != reading.drafts[-1].category
+            ):
                 current = reading.drafts[-1]
         if current is not None:
             apply_status(current, status, fragment, True)
+
+
+def _named_again(fragment: str, earlier: list[Draft], lexicon: UnitWords) -> Draft | None:
+    """An item of an earlier sentence named again in the same words, without a count of its own
+    (…路口护栏倾斜2处。…护栏倾斜已报交通局): the same item, not a new one."""
+    if first_amount(fragment) is not None:
+        return None
+    text = _item_text(_before_outcome(fragment, lexicon))
+    if len(text) < _SAME_WORDS:
+        return None
+    for draft in reversed(earlier):
+        if text in draft.text or draft.text in text:
+            return draft
+    return None
+
+
+_SAME_WORDS = 3
+_RECENT_DRAFTS = 30
 
 
 def _target_of(
@@ -402,12 +503,20 @@ _PLAN_CLAUSE = re.compile(
     r"[\W_]*+(?:下步打算|下一步打算|下步计划|下一步计划|下一步|下步|打算|计划)"
 )
 # 用纸箱, 扔进了垃圾桶, 抬到了垃圾清运点: what a fix used or where it put things.
-_TOOL_OR_PLACE_BEFORE = re.compile(r"(?:用|拿|进了?|到了?|入|至|往)$")
+_TOOL_OR_PLACE_BEFORE = re.compile(r"(?:(?<![农专公家商自军民通备])用|拿|进了?|到了?|入|至|往)$")
 _OUTCOME_WORD = re.compile(r"均已|都已|全部已|已经|已|当场|现场|均|全部")
 _NEW_ITEM = re.compile(r"[\W_]*+(?:有个|有一|有人|还有|另有|另外|另|发现|又)")
 _FOUND_OPENING = re.compile(r"[\W_]*+(?:巡查中?|今天|还|另外|另|又)?发现")
 _CLASSED = re.compile(r"[\W_]*+(?:属于|是属于|算是|这是|这属于)")
 _MAX_CLAUSE_CHARS = 200
+_SUPPLY = re.compile(r"买|购|自掏腰包|带了|带上|准备了|领了|领取|借了")
+# Particles that list examples (白菜啊蜂窝煤啊, 纸箱什么的).
+_EXAMPLES = re.compile(
+    r"[\u4e00-\u9fff](?:啊|呀|哇|啦)[\u4e00-\u9fff]|什么的|啥的|之类|等等|比如|像是"
+)
+_HANDED_ON = re.compile(
+    r"❌|✖|❎|已[^，。；]{0,3}?(?:报|交|通知|告知|联系|反映)|报了|上报|移交|转交"
+)
 _COLLECTIVE = re.compile(r"[\W_]*+(?:均|都|全部|全都|皆|一律|以上)")
 
 
@@ -425,6 +534,41 @@ def topic_words(text: str, lexicon: UnitWords) -> list[str]:
         for m in lexicon.classifier.pattern.finditer(text)
         if not _TOOL_OR_PLACE_BEFORE.search(text, max(0, m.start() - 3), m.start())
     ]
+
+
+_VOLUME = re.compile(r"较多|很多|挺多|特别多|比较多|多|不少|一些|若干|大量")
+
+
+def _volume_only(text: str, lexicon: UnitWords) -> bool:
+    """Only things and how many there were (非机动车较多), nothing wrong said of them."""
+    words = topic_words(text, lexicon)
+    rest = _VOLUME.sub("", text)
+    return (
+        bool(words)
+        and all(word in OBJECT_WORDS for word in words)
+        and rest != text
+        and PROBLEM_PREDICATE.search(rest) is None
+    )
+
+
+def _describes_work(fragment: str, lexicon: UnitWords) -> bool:
+    """Work told before anything is said of its outcome or count (一组沿主干道捡拾垃圾)."""
+    return (
+        bool(topic_words(fragment, lexicon))
+        and _action_before(fragment, lexicon)
+        and first_amount(fragment) is None
+    )
+
+
+def _work_done(fragment: str, count: int | None, reading: Reading, lexicon: UnitWords) -> Draft:
+    """The item that work told in ``fragment`` dealt with, fixed."""
+    draft = _new_draft(fragment, None, lexicon)
+    if count is not None:
+        draft.count, draft.explicit = count, True
+    draft.status, draft.fix_text = "fixed", fragment
+    if len(reading.drafts) < MAX_ITEMS:
+        reading.drafts.append(draft)
+    return draft
 
 
 def _elaborates(fragment: str, lexicon: UnitWords) -> bool:
@@ -449,6 +593,29 @@ def _named_items(fragment: str, drafts: list[Draft], lexicon: UnitWords) -> list
         if draft is not None and draft not in found:
             found.append(draft)
     return found
+
+
+def _rest_of(fragment: str, current: Draft, lexicon: UnitWords) -> bool:
+    """A clause that opens with a count no larger than what is left of a partly fixed item and
+    names no other thing (4辆车主不在 after 违停9辆，劝离5辆)."""
+    quantity = first_amount(fragment)
+    if quantity is None or quantity.vague or quantity.start > _REST_COUNT_START:
+        return False
+    left = current.count - (current.fixed_count or 0)
+    return 0 < quantity.value <= left and not _names_other_thing(
+        fragment[quantity.end :], current, lexicon
+    )
+
+
+_REST_COUNT_START = 2
+
+
+def _names_other_thing(text: str, current: Draft | None, lexicon: UnitWords) -> bool:
+    """Whether ``text`` names a thing the item does not (还有七八辆三轮 after 摊子占道)."""
+    if current is None:
+        return False
+    named = topic_words(text, lexicon)
+    return bool(named) and not any(word in current.text for word in named)
 
 
 def _names_own_problem(text: str, lexicon: UnitWords) -> bool:
@@ -508,6 +675,9 @@ def _is_problem(fragment: str, kind: Kind, status: Status, lexicon: UnitWords) -
         return False  # 放杂物的: what the item before is for, not a new one
     if words and status.state is None and _action_before(fragment, lexicon):
         return False  # 一组沿主干道捡拾垃圾: work being described, nothing found or done yet
+    first_word = lexicon.classifier.pattern.search(fragment) if lexicon.classifier.pattern else None
+    if first_word is not None and _SUPPLY.search(fragment, 0, first_word.start()):
+        return False  # 老杜自掏腰包买了两卷垃圾袋: what the team brought, not a problem
     if not words:
         # Under 发现问题, or after 发现, a counted thing is a problem even without a keyword
         # (as 其他): 发现一处雨棚被雪压塌.
@@ -529,7 +699,13 @@ def _is_problem(fragment: str, kind: Kind, status: Status, lexicon: UnitWords) -
         return False
     if kind == Kind.FOUND:
         return True
-    return bool(problem_word or predicate or quantity or status.state == "fixed")
+    # A thing, then that it was handed on (井盖❌已报, 门禁已报修): a problem with the thing.
+    handed_on = (
+        status.state == "pending"
+        and first_word is not None
+        and _HANDED_ON.search(fragment, first_word.end()) is not None
+    )
+    return bool(problem_word or predicate or quantity or status.state == "fixed" or handed_on)
 
 
 def _action_before(fragment: str, lexicon: UnitWords) -> bool:
@@ -619,7 +795,9 @@ def _before_outcome(fragment: str, lexicon: UnitWords) -> str:
         # A plain fix verb may belong to the problem (占道摆放广告牌); it tells an outcome
         # when it is marked done (已摆放, 撕了, 清理3处).
         done = role != "fix" or (
-            _DONE_MARK_BEFORE.search(fragment, max(0, token.start() - 3), token.start())
+            word.endswith("了")
+            or COUNT_JUST_BEFORE.search(fragment, max(0, token.start() - 6), token.start())
+            or _DONE_MARK_BEFORE.search(fragment, max(0, token.start() - 3), token.start())
             or DONE_AFTER.match(fragment, token.end())
             or _COUNT_RIGHT_AFTER.match(fragment, token.end())
         )
@@ -666,8 +844,8 @@ _LEADING_COUNT = re.compile(
     rf"^{_COUNT_WORDS_BEFORE}(?:\d{{1,6}}+|[{CN}几]{{1,4}}+)(?:余|多|来)?[{MEASURE_WORDS}](?![\u4e00-\u9fff]?[:：])"
 )
 _TRAILING = re.compile(
-    rf"(?:[，,、\s]*+{_COUNT_WORDS_BEFORE}(?:\d{{1,6}}+|[{CN}百几]{{1,6}}+)\s?(?:余|多|来|左右)?\s?"
-    rf"[{MEASURE_WORDS}](?:左右)?|[俩仨]|等|的|啦|哈|呢|[\W_])++$"
+    rf"(?:[，,、\s]*+{_COUNT_WORDS_BEFORE}好?(?:\d{{1,6}}+|[{CN}百几]{{1,6}}+)\s?(?:余|多|来|左右)?\s?"
+    rf"[{MEASURE_WORDS}](?:左右)?|[俩仨]|[xX×*＊]?\s?\d{{1,4}}+[{MEASURE_WORDS}]?|等|的|啦|哈|呢|[\W_])++$"
 )
 
 

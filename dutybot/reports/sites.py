@@ -32,10 +32,18 @@ def find_sites(text: str, lexicon: UnitWords) -> list[tuple[int, int, Site]]:
     return hits
 
 
-_HEADER_BEFORE = re.compile(
-    rf"(?:^|[\n。；;])\s*+{DECORATION}(?:{MARKER})?{DECORATION}[【\[（(]?\s*+$"
+# A day, a time of day or a group may open a heading (昨天9网格：…, 夜查东段, 一组东段（…）).
+_WHEN = (
+    r"(?:今天|今日|昨天|昨日|前天|昨晚|今早|今晚|上午|下午|晚上|夜查|"
+    r"\d{1,2}月\d{1,2}[日号]?|\d{1,2}[./]\d{1,2}|周[一二三四五六日天]|"
+    r"(?:第|另)?[一二三两1-3]组|[AB]组)"
 )
-_HEADER_AFTER = re.compile(r"^\s*+(?:[】\]]|[（(]|[:：｜]|\s|$|值班|网格值班)")
+_HEADER_BEFORE = re.compile(
+    rf"(?:^|[\n。；;：:])\s*+{DECORATION}(?:{MARKER})?{DECORATION}[【\[（(]?\s*+(?:{_WHEN}\s*+)?$"
+)
+_HEADER_AFTER = re.compile(
+    r"^(?:\s|\s*+(?:[】\]]|[（(]|[:：｜]|$|值班|网格值班|是(?=[\u4e00-\u9fff])))"
+)
 # The rest of a heading line: short, no sentence in it (一、红星东路路段 / 二、南池社区网格).
 _HEADING_REST = re.compile(r"[^\n，,。；;]{0,12}+(?:\n|$)")
 # Lines that part a message in blocks: a dash line, or a blank line.
@@ -45,6 +53,39 @@ _BLOCK_BREAK = re.compile(
 _SITE_LABEL = re.compile(
     r"(?:值班地点|值班路段|值班网格|值班点位|责任路段|地点|路段|点位)\s*+[:：]\s*+$"
 )
+
+
+# 应为西段, 更正为东段, 西段……不对，是东段: the site meant, after a slip.
+_CORRECTED_BEFORE = re.compile(r"(?:应为|应该是|应是|改为|更正为|更正[：:]|纠正为)\s*+$")
+_SLIP = re.compile(r"不对|写错|错了|打错|说错|发错")
+_SLIP_SPAN = 20
+# 不是西段, 东段那边的井盖不归我们管: a site named only to be denied.
+_DENIED_BEFORE = re.compile(r"(?:不是|并非|而非)\s*+$")
+_DENIED_AFTER = re.compile(
+    r"[^，,。；\n]{0,8}?(?:不归我们|不归咱|不是我们|不属于我们|不是咱|不在我们|不归我局|不归我单位)"
+)
+
+
+def _as_meant(text: str, hits: list[tuple[int, int, Site]]) -> list[tuple[int, int, Site]]:
+    """The site mentions a reader keeps: one named by mistake gives way to its correction
+    (东段（应为西段）, 西段……不对，是东段), and one named only to be denied (不是西段, 东段那边的
+    不归我们管) is left out, unless nothing else is named."""
+    if len(hits) < 2:
+        return hits
+    kept: list[tuple[int, int, Site]] = []
+    for hit in hits:
+        start, end, site = hit
+        if _DENIED_BEFORE.search(text, max(0, start - 4), start) or _DENIED_AFTER.match(text, end):
+            continue
+        slip = (
+            kept
+            and start - kept[-1][1] <= _SLIP_SPAN
+            and _SLIP.search(text, kept[-1][1], start) is not None
+        )
+        if slip or _CORRECTED_BEFORE.search(text, max(0, start - 6), start):
+            kept = [k for k in kept if k[2].name == site.name]
+        kept.append(hit)
+    return kept or hits
 
 
 def _before(text: str, start: int, width: int = 16) -> str:
@@ -94,9 +135,12 @@ def _by_blocks(
 def split_by_site(text: str, lexicon: UnitWords) -> list[tuple[Site | None, str]]:
     """(site, text about it) pairs: one per site heading when several sites have one, else
     the whole text with the site named first (a labelled 值班地点 first of all)."""
-    hits = find_sites(text, lexicon)
+    hits = _as_meant(text, find_sites(text, lexicon))
     if not hits:
         return [(None, text)]
+    clauses = _by_clauses(text, hits)
+    if clauses:
+        return clauses
     headers = [
         (start, end, site)
         for start, end, site in hits
@@ -123,3 +167,41 @@ def split_by_site(text: str, lexicon: UnitWords) -> list[tuple[Site | None, str]
     labelled = [hit for hit in hits if _SITE_LABEL.search(_before(text, hit[0]))]
     chosen = (labelled or hits)[0][2]
     return [(chosen, text)]
+
+
+# A site that opens a clause (…电动车6辆摆了 西段是彭浩邹敏…, …；西段小广告4处…), perhaps after
+# words about the duty (今天周六义务值守在西段：…).
+_DUTY_BEFORE = r"(?:义务|加班|值守|值班|巡查|夜查|补报|补|在|到|去|是)"
+_LEAD = rf"(?:{_WHEN}|[（(]{_WHEN}[）)]|{_DUTY_BEFORE})"
+_CLAUSE_START_BEFORE = re.compile(
+    rf"(?:^|[\n。；;，,：:！!？?\s])\s*+{DECORATION}(?:{MARKER})?{DECORATION}[【\[（(]?\s*+"
+    rf"(?:{_LEAD}\s*+)*+$"
+)
+
+
+def _by_clauses(
+    text: str, hits: list[tuple[int, int, Site]]
+) -> list[tuple[Site | None, str]] | None:
+    """Sections of a run-on message about several sites, each starting where a site opens a
+    clause (东段今天张磊何静去的 电动车6辆摆了 西段是彭浩邹敏 小广告4处撕了)."""
+    starts = [hit for hit in hits if _CLAUSE_START_BEFORE.search(_before(text, hit[0]))]
+    if len({site.name for _, _, site in starts}) < 2:
+        return None
+    bounds = [_opening(text, start) for start, _end, _site in starts]
+    bounds[0] = 0  # what comes before the first speaks for it (今天分两组：…)
+    bodies: dict[str, list[str]] = {}
+    by_name: dict[str, Site] = {}
+    for index, (_start, _end, site) in enumerate(starts):
+        stop = bounds[index + 1] if index + 1 < len(bounds) else len(text)
+        bodies.setdefault(site.name, []).append(text[bounds[index] : stop])
+        by_name[site.name] = site
+    return [(by_name[name], "\n".join(parts)) for name, parts in bodies.items()]
+
+
+_OPENING_BACK = re.compile(rf"[【\[（(]?\s*+(?:{_LEAD}\s*+)*+$")
+
+
+def _opening(text: str, start: int) -> int:
+    """Where the clause a site opens begins: with the day or group words before it."""
+    back = _OPENING_BACK.search(text, max(0, start - 16), start)
+    return back.start() if back else start

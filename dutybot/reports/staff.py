@@ -42,7 +42,7 @@ _ABSENT_BEFORE = re.compile(rf"^[^\w]*+(?:{_ABSENCE})(?:的|人员)?(?:有|是)?
 _ON_DUTY = re.compile(
     r"值班|到岗|在岗|参加|参与|带队|带班|牵头|一起|同志|人员|报送|填报|上报人|记录人|出勤|"
     r"等[\d一二三四五六七八九十两]|我们[俩仨几\d一二三四五六七八九十两]|一行|"
-    r"我和|和我|跟我|我跟|我们|咱们|由[^，]{0,8}?(?:带|负责)|去了|到了|来了|都到|到齐|志愿者|实习生|借调|另有|还有"
+    r"[我俺咱][和跟同]|[和跟同][我俺咱]|我们|咱们|俺们|咱俩|俺俩|由[^，]{0,8}?(?:带|负责)|去了|到了|来了|都到|到齐|志愿者|实习生|借调|另有|还有"
 )
 # Words that say an unlisted name is a person on duty (志愿者李强, 刘洋(借调的), 我们仨).
 _PEOPLE = re.compile(
@@ -92,7 +92,7 @@ _COMPOUND_SURNAMES = (
 )
 _NOT_IN_NAMES = frozenset(
     "的了们是在有和与及等到去来说把被让给对从向着过这那个位名人同志区路街社网格科"
-    "办队局委会室组长员楼号门口处辆车值班岗天日月年今昨周全体大家我你他她它都也没"
+    "办队局委会室组长员楼号门口处辆车值班岗天日月年今昨周全体大家我你他她它都也没为"
 )
 
 
@@ -154,12 +154,14 @@ def _read_clause(
     absent_all = _ABSENT_BEFORE.match(clause) is not None
     staff_clause = staff_sentence or len(mentions) >= 2 or _ON_DUTY.search(clause) is not None
     for index, mention in enumerate(mentions):
+        if _quoted(clause, mention.start):
+            continue  # “文明出行我先行”活动, 《文明旅游公约》: a title, not a person
         if absent_all or _absent_after(clause, mentions, index):
             _add(reading.absent, mention.name)
             continue
         if not staff_sentence and not _stands_alone(clause, mentions, index):
             continue  # 早高峰, 摆得方方正正, 齐心协力: the name is part of another word
-        if staff_clause:
+        if staff_clause or _isolated(clause, mention):
             _add(reading.names, mention.name)
             if not mention.listed:
                 _add(reading.unlisted, mention.name)
@@ -179,10 +181,12 @@ def _read_clause(
 # What may stand right before and right after a name (a separator, another name, 和, 带队 …).
 _BEFORE_NAME = frozenset(
     "和跟与及同有是由让请派带领我们天日午科室办队站局组员了：:、，,()（）【】[]/｜ \n的"
+    "导长任记"  # 带班领导刘国栋, 组长王振华: a title before the name
 )
 _AFTER_NAME = frozenset(
     "和跟与及同等值到参负在也都一起请出未没今昨已带去来说科主组队书老小：:、，,()（）【】[]/｜ \n。；;"
     "一二三四五六七八九十两俩仨0123456789"
+    "当现协把将帮对共先又还再"  # 我和林小北当场协助物业清运了
 )
 
 
@@ -206,6 +210,30 @@ def _stands_alone(clause: str, mentions: list[_Mention], index: int) -> bool:
         or _ON_DUTY.match(clause, mention.end)
     )
     return before_ok and bool(after_ok)
+
+
+_OPENING_QUOTES = "“《「『〈"
+_CLOSING_QUOTES = "”》」』〉"
+
+
+def _quoted(clause: str, position: int) -> bool:
+    """Whether ``position`` lies inside quotation marks or title marks."""
+    before = clause[:position]
+    opened = sum(before.count(mark) for mark in _OPENING_QUOTES)
+    closed = sum(before.count(mark) for mark in _CLOSING_QUOTES)
+    return opened > closed or before.count('"') % 2 == 1
+
+
+_TOKEN_EDGE = frozenset(" \n\t/｜、:：")
+
+
+def _isolated(clause: str, mention: _Mention) -> bool:
+    """A listed name standing as a word of its own between spaces or at the clause's ends (9网格
+    彭浩 小广告…): a name, not part of a phrase."""
+    before = clause[mention.start - 1] if mention.start else " "
+    after = clause[mention.end] if mention.end < len(clause) else " "
+    written = re.sub(r"\s+", "", clause[mention.start : mention.end])
+    return written == mention.name and before in _TOKEN_EDGE and after in _TOKEN_EDGE
 
 
 _LIST_JOIN = re.compile(r"\s*+(?:[、，,/｜和及与跟]|以及)?\s*+")
@@ -313,14 +341,23 @@ def _unlisted_names(clause: str, lexicon: UnitWords) -> list[str]:
         # 新来的小伙子孙浩, 借调过来的王磊: the name ends the phrase that introduces it.
         for size in (3, 2):
             tail = name[-size:]
-            if len(name) > size and name[-size - 1] in _INTRO_END and _looks_like_name(tail):
+            if len(name) > size and _introduces(name[:-size]) and _looks_like_name(tail):
                 found.append(tail)
                 break
     return found
 
 
 # The last character of words that introduce a person (…的, 小伙子, 志愿者, 实习生, 同事).
-_INTRO_END = frozenset("的子者生事员娘伙")
+_INTRO_END = frozenset("子者生事员娘伙")
+# …的 introduces a person only after words about coming or helping (新来的, 借调过来的, 帮忙的);
+# 违停的车忒多 has no name in it.
+_INTRO_OF = re.compile(r"来|调|帮|新|实习|志愿|临时|派")
+
+
+def _introduces(words: str) -> bool:
+    return words[-1] in _INTRO_END or (words[-1] == "的" and _INTRO_OF.search(words) is not None)
+
+
 _NOT_A_NAME = re.compile(
     r"(?:周|星期|礼拜)[一二三四五六日天]|[今昨前明][天日早晚]|上午|下午|早上|晚上"
 )

@@ -27,7 +27,9 @@ STATUS_OPENING = re.compile(r"[\W_]*(?:已|当场|现场|经|均|都|全部|并|
 _ARRANGED = re.compile(r"找|安排|派|叫")
 _MAX_TOKENS = 40
 # Someone other than the team as the one acting (早餐店把桌椅摆到了人行道上).
-_OTHERS = re.compile(r"店|商户|商铺|居民|住户|有人|车主|老板|摊贩|小贩|行人|业主|司机|工地")
+_OTHERS = re.compile(
+    r"店|商户|商铺|居民|住户|有人|有家|有户|人家|车主|老板|摊|小贩|行人|业主|司机|工地"
+)
 # Warning devices put up until something is mended.
 _TOGETHER = re.compile(r".{0,2}(?:一起|一块|一同|共同|合力|配合)")
 _PERSUADED = re.compile(r"劝|督促|让|请|要求|经|叫")
@@ -37,7 +39,10 @@ _MAKE_ACT = frozenset(("让", "督促", "要求", "责令", "请"))
 _PERFECTIVE_END = re.compile(r"了[啦哈呢~！!。\s]*+$")
 # 清理小区绿化带落叶枯枝6袋, 清扫约200米: a count soon after the verb tells what was done.
 _COUNT_AFTER_SOON = re.compile(
-    rf"[^，。；]{{0,12}}?(?:\d|[一二两三四五六七八九十几]{{1,3}}[{MEASURE_WORDS}])"
+    rf"[^，。；]{{0,12}}?(?:\d|[一二两三四五六七八九十几]{{1,3}}(?:余|多|来)?[{MEASURE_WORDS}])"
+)
+COUNT_JUST_BEFORE = re.compile(
+    rf"(?:\d|[一二两三四五六七八九十几])(?:余|多|来)?\s?[{MEASURE_WORDS}]\s?+$"
 )
 _COUNT_AFTER = re.compile(r"\s?+(?:\d|[一二两三四五六七八九十几俩仨])")
 
@@ -84,7 +89,12 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
             # 让住户收了: someone made to act did it; 通知社区换了: someone told has yet to.
             made_to_act = token in _MAKE_ACT
             continue
-        marked_before = _marked_before(fragment, start, last_block, block_end)
+        marked_before = _marked_before(fragment, start, last_block, block_end) or (
+            # 小广告4处清除: how many, then the verb, tells what was done.
+            not governed
+            and not future
+            and COUNT_JUST_BEFORE.search(fragment, max(0, start - 6), start)
+        )
         if future and not marked_before:
             state = "pending"
             continue
