@@ -669,3 +669,11 @@ def test_i_and_a_name_then_what_we_did(unit_a):
     text = "昨天凤凰城社区值班补一条：居民反映单元门口有大件垃圾1处，我和吴婷婷当场协助物业清运了。"
     report = one(text, unit_a)
     assert (report.staff, totals(report)) == (("吴婷婷",), (1, 1, 0))
+
+
+def test_no_anomaly_with_a_site_is_a_report_of_nothing(unit_a):
+    # 人员同上周 names nobody; 无异常 is 无问题 in other words.
+    text = "今日路长制值班：玄帝庙街路西\n人员同上周\n巡查情况：无异常。"
+    report = one(text, unit_a)
+    assert (report.site, report.staff, totals(report)) == (ROAD_A, (), (0, 0, 0))
+    assert one("凤凰城社区 周建国 未发现异常情况", unit_a).found_total == 0
