@@ -241,14 +241,28 @@ def _read_sentence(
                 continue
 
         status = read_status(fragment, kind == Kind.FIX)
-        if status.state and kind == Kind.FIX and "、" in fragment:
-            # 电动车、小广告已处理完毕: the outcome of each item named.
+        if status.state and (kind == Kind.FIX or group) and _JOINED.search(fragment):
+            # 电动车、小广告已处理完毕; 小广告和杂物已清理: the outcome of each item named.
             named = _named_items(fragment, reading.drafts, lexicon)
             if len(named) > 1:
                 for draft in named:
                     apply_status(draft, status, fragment, False)
                 continue
-        if status.state and len(group) > 1 and _COLLECTIVE.match(fragment):
+        first_n = _FIRST_N.match(fragment) if status.state and len(group) > 1 else None
+        if first_n is not None:
+            # A、B、C、D各1处，当场整改了前三处: the first ones of the list, by position.
+            for draft in group[: number_value(first_n.group("n")) or 0]:
+                apply_status(draft, status, fragment, False)
+            continue
+        if (
+            status.state
+            and len(group) > 1
+            and (
+                _COLLECTIVE.match(fragment)
+                # 楼道小广告10余处、单元门口乱堆杂物2处，已清理: a bare outcome after a list.
+                or (STATUS_OPENING.match(fragment) and not topic_words(fragment, lexicon))
+            )
+        ):
             # 电动车3处、小广告1处，均已整改: the outcome of every item just listed.
             for draft in group:
                 apply_status(draft, status, fragment, False)
@@ -331,8 +345,11 @@ def _read_sentence(
             current = matching_draft(fragment, reading.drafts, lexicon) or current
             continue
         if _is_problem(fragment, kind, status, lexicon):
-            target = _named_again(fragment, earlier, lexicon) or _target_of(
-                fragment, kind, status, current, reading, lexicon
+            target = (
+                _named_again(fragment, earlier, lexicon)
+                # …垃圾桶满溢各1处，…，垃圾桶满溢已通知物业: named again within the sentence.
+                or _named_again(fragment, made_here, lexicon, shorter_only=True)
+                or _target_of(fragment, kind, status, current, reading, lexicon)
             )
             if target is not None:
                 apply_status(target, status, fragment, True, adopt_count=True)
@@ -347,7 +364,7 @@ def _read_sentence(
                 # 第4条经劝导，1户已将货物收回店内: the numbered item, partly fixed.
                 apply_status(current, status, fragment, True)
                 continue
-            parts = _split_listed(fragment)
+            parts = _split_listed(fragment, lexicon)
             if (
                 list_no is not None
                 and len(parts) == 1
@@ -445,16 +462,19 @@ def _read_sentence(
             apply_status(current, status, fragment, True)
 
 
-def _named_again(fragment: str, earlier: list[Draft], lexicon: UnitWords) -> Draft | None:
+def _named_again(
+    fragment: str, earlier: list[Draft], lexicon: UnitWords, shorter_only: bool = False
+) -> Draft | None:
     """An item of an earlier sentence named again in the same words, without a count of its own
-    (…路口护栏倾斜2处。…护栏倾斜已报交通局): the same item, not a new one."""
+    (…路口护栏倾斜2处。…护栏倾斜已报交通局): the same item, not a new one. Within a sentence
+    only a shorter naming is the same item (路边有个垃圾桶破损 is not the 垃圾 just picked up)."""
     if first_amount(fragment) is not None:
         return None
     text = _item_text(_before_outcome(fragment, lexicon))
     if len(text) < _SAME_WORDS:
         return None
     for draft in reversed(earlier):
-        if text in draft.text or draft.text in text:
+        if text in draft.text or (not shorter_only and draft.text in text):
             return draft
     return None
 
@@ -518,6 +538,11 @@ _HANDED_ON = re.compile(
     r"❌|✖|❎|已[^，。；]{0,3}?(?:报|交|通知|告知|联系|反映)|报了|上报|移交|转交"
 )
 _COLLECTIVE = re.compile(r"[\W_]*+(?:均|都|全部|全都|皆|一律|以上)")
+_LIST_JOINT = re.compile(r"、|(?<=[\u4e00-\u9fff])(?:和|及|与)(?=[\u4e00-\u9fff])")
+_JOINED = re.compile(r"、|[\u4e00-\u9fff](?:和|及|与)[\u4e00-\u9fff]")
+_FIRST_N = re.compile(
+    r"[\W_]*+(?:已|均已)?(?:当场|现场)?[\u4e00-\u9fff]{0,4}?前(?P<n>[\d两二三四五六七八九])(?:处|个|项|条|件)"
+)
 
 
 def topic_words(text: str, lexicon: UnitWords) -> list[str]:
@@ -588,7 +613,7 @@ def _named_items(fragment: str, drafts: list[Draft], lexicon: UnitWords) -> list
     outcome = _OUTCOME_WORD.search(fragment) or STATUS_TOKEN.search(fragment)
     head = fragment[: outcome.start()] if outcome else fragment
     found: list[Draft] = []
-    for part in head.split("、"):
+    for part in _LIST_JOINT.split(head):
         draft = matching_draft(part, drafts, lexicon) if part.strip() else None
         if draft is not None and draft not in found:
             found.append(draft)
@@ -719,12 +744,44 @@ def _action_before(fragment: str, lexicon: UnitWords) -> bool:
     return False
 
 
-def _split_listed(fragment: str) -> list[str]:
-    """``楼道小广告2处、垃圾桶破损1个`` is two items; ``电动车、自行车二十三辆`` is one."""
+def _split_listed(fragment: str, lexicon: UnitWords) -> list[str]:
+    """``楼道小广告2处、垃圾桶破损1个`` is two items; ``电动车、自行车二十三辆`` is one;
+    ``楼道小广告、单元门口电动车乱停`` is two (each names its own problem); ``A、B各1处`` gives
+    each its count."""
     parts = [p for p in fragment.split("、") if p.strip()]
-    if len(parts) >= 2 and sum(1 for p in parts if _counted(p)) >= 2:
+    if len(parts) < 2:
+        return [fragment]
+    if sum(1 for p in parts if _counted(p)) >= 2:
         return parts
-    return [fragment]
+    each = _EACH.search(parts[-1])
+    if each is not None:
+        share = each.group("amount")
+        last = parts[-1][: each.start()] + parts[-1][each.end() :]
+        return [p if _counted(p) else p + share for p in [*parts[:-1], last]]
+    if any(first_amount(p) is not None for p in parts):
+        return [
+            fragment
+        ]  # 电动车、自行车二十三辆, 塑料袋、饮料瓶若干: one count for the things listed
+    if "等" not in parts[-1] and all(_own_problem(p, lexicon) for p in parts):
+        return parts
+    return [fragment]  # 烟头、纸屑、塑料袋等垃圾: examples of one item
+
+
+# 各1处, 各两个: the same count for every part listed.
+_EACH = re.compile(
+    rf"各\s*+(?P<amount>(?:\d{{1,4}}|[一二两三四五六七八九十]{{1,3}})\s*+[{MEASURE_WORDS}])"
+)
+
+
+def _own_problem(part: str, lexicon: UnitWords) -> bool:
+    """A listed part that is a problem by itself: it says where (楼道小广告) or what is wrong
+    (乱堆杂物, 垃圾桶满溢); a bare thing (电动车、自行车乱停; 烟头、纸屑) shares the words around
+    the list."""
+    part = _before_outcome(part, lexicon).strip()
+    first = lexicon.classifier.pattern.search(part) if lexicon.classifier.pattern else None
+    if first is None:
+        return False
+    return first.start() >= 2 or PROBLEM_PREDICATE.search(part) is not None
 
 
 def _counted(text: str) -> bool:

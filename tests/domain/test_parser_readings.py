@@ -677,3 +677,30 @@ def test_no_anomaly_with_a_site_is_a_report_of_nothing(unit_a):
     report = one(text, unit_a)
     assert (report.site, report.staff, totals(report)) == (ROAD_A, (), (0, 0, 0))
     assert one("凤凰城社区 周建国 未发现异常情况", unit_a).found_total == 0
+
+
+def test_a_list_of_whole_problems_is_one_item_each(unit_a):
+    text = "凤凰城社区 周建国 吴婷婷 巡查发现：楼道小广告、单元门口电动车乱停、垃圾桶旁散落垃圾，均已清理。"
+    assert totals(one(text, unit_a)) == (3, 3, 0)
+    # Examples of one item, or bare things sharing what follows, stay one item.
+    text = "玄帝庙街 王晓明 李娜 树穴内烟头、纸屑、塑料袋等垃圾，当场清理。电动车、自行车乱停，已摆放。"
+    assert totals(one(text, unit_a)) == (2, 2, 0)
+
+
+def test_each_gives_every_listed_item_its_count(unit_a):
+    text = (
+        "凤凰城社区 周建国 吴婷婷 楼道堆放杂物、楼道小广告、门口电动车乱停、垃圾桶满溢各1处，"
+        "当场整改了前三处，垃圾桶满溢已通知物业。"
+    )
+    report = one(text, unit_a)
+    assert totals(report) == (4, 3, 1)
+    assert len(report.found) == 4
+
+
+def test_an_outcome_after_a_list_and_items_joined_by_he(unit_a):
+    text = "凤凰城社区 周建国 吴婷婷 楼道小广告10余处、单元门口乱堆杂物2处，已清理。"
+    assert totals(one(text, unit_a)) == (12, 12, 0)
+    text = (
+        "凤凰城社区 周建国 吴婷婷 楼道小广告、垃圾桶满溢、单元门口杂物各1处，小广告和杂物已清理。"
+    )
+    assert totals(one(text, unit_a)) == (3, 2, 1)
