@@ -616,7 +616,7 @@ SUMMARY_FOUND = re.compile(
     rf"(?:合计|共计|总共|一共|共)(?:发现|排查|查找)(?:各类|各种)?(?P<n2>{_NUM})(?:处|个|项|起|条)"
 )
 SUMMARY_FIXED = re.compile(
-    rf"^(?:已|当场|现场|已当场)?(?:整改|处理|解决|处置)(?:完成|完毕|到位)?(?P<n>{_NUM})(?:处|个|项|起|条)"
+    rf"^(?:已|当场|现场|已当场)?(?:整改|处理|解决|处置)(?:完成|完毕|到位)?(?:问题)?(?P<n>{_NUM})(?:处|个|项|起|条)"
 )
 # Words before the problem itself (发现, 另有, 一是); 有 only before a number or a thing, so that
 # 有害垃圾 keeps its 有.

@@ -948,8 +948,18 @@ def _summary(fragment: str, reading: Reading) -> bool:
         reading.summary_found = chinese_numeral(found.group("n") or found.group("n2"))
         return True
     fixed = SUMMARY_FIXED.search(fragment)
-    if fixed and reading.summary_found is not None and not reading.drafts:
-        reading.summary_fixed = chinese_numeral(fixed.group("n"))
+    if fixed and reading.summary_found is not None:
+        rest = fragment[fixed.end() :].strip(" 。，,；;")
+        if not reading.drafts or not rest:
+            # 共发现问题8处…已整改7处: which ones is settled once the items are known.
+            reading.summary_fixed = chinese_numeral(fixed.group("n"))
+            return not rest
+    if (
+        reading.summary_found is not None
+        and not reading.drafts
+        and ALL_FIXED.match(fragment.strip(" ，,")) is not None
+    ):
+        reading.summary_fixed = reading.summary_found  # 共发现问题5处，均已整改：…
         return True
     return False
 

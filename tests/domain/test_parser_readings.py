@@ -704,3 +704,13 @@ def test_an_outcome_after_a_list_and_items_joined_by_he(unit_a):
         "凤凰城社区 周建国 吴婷婷 楼道小广告、垃圾桶满溢、单元门口杂物各1处，小广告和杂物已清理。"
     )
     assert totals(one(text, unit_a)) == (3, 2, 1)
+
+
+def test_a_day_in_a_plan_or_a_reference_is_not_the_duty_day(unit_a):
+    thursday = at("2026-11-19 09:00")
+    text = "玄帝庙街 王晓明 李娜 摆放电动车15辆。明天（周五）配合督查，计划检查盲道。"
+    assert one(text, unit_a, thursday).date == date(2026, 11, 19)
+    text = "凤凰城社区 周建国 吴婷婷 小广告3处已清理。明天不值班，周一继续去凤凰城社区。"
+    assert one(text, unit_a, thursday).date == date(2026, 11, 19)
+    text = "昨天说的入户宣传今天上午完成了：周建国、吴婷婷到凤凰城社区入户宣传18户。"
+    assert one(text, unit_a, thursday).date == date(2026, 11, 19)
