@@ -714,3 +714,12 @@ def test_a_day_in_a_plan_or_a_reference_is_not_the_duty_day(unit_a):
     assert one(text, unit_a, thursday).date == date(2026, 11, 19)
     text = "昨天说的入户宣传今天上午完成了：周建国、吴婷婷到凤凰城社区入户宣传18户。"
     assert one(text, unit_a, thursday).date == date(2026, 11, 19)
+
+
+def test_names_in_brackets_before_a_colon_are_the_team(unit_a):
+    # 外出 inside 门外出店经营 is no absence, and 请督促 asks others to act.
+    text = "凤凰城社区网格巡查（吴婷婷、郑凯、马文静）：小区东门外出店经营3家，劝导后2家已收回。"
+    report = one(text, unit_a)
+    assert report.staff == ("吴婷婷", "郑凯", "马文静")
+    assert totals(report) == (3, 2, 1)
+    assert parse_message("凤凰城社区垃圾清运的事已转街道，请督促物业。", WEDNESDAY, unit_a) == []
