@@ -240,7 +240,7 @@ _AGENT = re.compile(
 )
 # A count right after the problem it counts (乱停十几辆) ends the clause; after 了/有 it counts
 # what follows (停了3辆电动车).
-_COUNTED_BEFORE = re.compile(r"(?<![了有是着在被把将让给])$")
+_COUNTED_BEFORE = re.compile(r"(?<![了有是着在被把将让给、，,])$")
 _AFTER_COUNT = re.compile(
     rf"(?:\d{{1,6}}+|[{CN}百几]{{1,6}}+)\s?(?:余|多|来|左右)?\s?[{MEASURE_WORDS}]|{TIMES_COUNT}"
 )

@@ -75,7 +75,10 @@ SCOPE = re.compile(
 POSITIVE = re.compile(
     r"干净|整洁|良好|正常|较好|有序|规范|整齐|无问题|未发现|没有?发现|无明显|未见"
 )
-NEGATED_START = re.compile(r"^(?:无(?!烟|障碍)|未发现|没有?发现|没有|未见|暂无)")
+NEGATED_START = re.compile(
+    r"^(?:(?:巡查|检查|经巡查|经检查|今天|今日|本次|此次)(?:中|时)?[，,]?(?:均|并|也)?)?"
+    r"(?:无(?!烟|障碍)|未发现|没有?发现|没有|未见(?!整改|清理|处理|好转)|暂无|未看到|没看到)"
+)
 # Keywords that name things rather than problems (护栏 is fine until it is 松动).
 OBJECT_WORDS = frozenset(
     (

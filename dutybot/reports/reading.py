@@ -526,7 +526,10 @@ _PLAN_CLAUSE = re.compile(
 _TOOL_OR_PLACE_BEFORE = re.compile(r"(?:(?<![农专公家商自军民通备])用|拿|进了?|到了?|入|至|往)$")
 _OUTCOME_WORD = re.compile(r"均已|都已|全部已|已经|已|当场|现场|均|全部")
 _NEW_ITEM = re.compile(r"[\W_]*+(?:有个|有一|有人|还有|另有|另外|另|发现|又)")
-_FOUND_OPENING = re.compile(r"[\W_]*+(?:巡查中?|今天|还|另外|另|又)?发现")
+_FOUND_OPENING = re.compile(
+    r"[\W_]*+(?:巡查中?|今天|还|另外|另|又|[\u4e00-\u9fff]{1,4}?[内里边旁前后])?发现"
+)
+_FOUND_COUNTED = re.compile(rf"发现[\u4e00-\u9fff]{{2,8}}?(?:一|两|\d{{1,3}})[{MEASURE_WORDS}]$")
 _CLASSED = re.compile(r"[\W_]*+(?:属于|是属于|算是|这是|这属于)")
 _MAX_CLAUSE_CHARS = 200
 _SUPPLY = re.compile(r"买|购|自掏腰包|带了|带上|准备了|领了|领取|借了")
@@ -706,8 +709,10 @@ def _is_problem(fragment: str, kind: Kind, status: Status, lexicon: UnitWords) -
     if not words:
         # Under 发现问题, or after 发现, a counted thing is a problem even without a keyword
         # (as 其他): 发现一处雨棚被雪压塌.
+        # 小区内发现马蜂窝一个: what was found, counted, needs no predicate.
         found_here = kind == Kind.FOUND or (
-            _FOUND_OPENING.match(fragment) is not None and PROBLEM_PREDICATE.search(fragment)
+            _FOUND_OPENING.match(fragment) is not None
+            and (PROBLEM_PREDICATE.search(fragment) is not None or _FOUND_COUNTED.search(fragment))
         )
         return (
             found_here

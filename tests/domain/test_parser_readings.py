@@ -723,3 +723,22 @@ def test_names_in_brackets_before_a_colon_are_the_team(unit_a):
     assert report.staff == ("吴婷婷", "郑凯", "马文静")
     assert totals(report) == (3, 2, 1)
     assert parse_message("凤凰城社区垃圾清运的事已转街道，请督促物业。", WEDNESDAY, unit_a) == []
+
+
+def test_outcomes_asked_of_others_or_arranged_are_pending(unit_a):
+    base = "凤凰城社区 周建国 吴婷婷 "
+    text = base + "小区内发现马蜂窝一个，位于6号楼二楼窗外，已联系社区请专业人员摘除。"
+    report = one(text, unit_a)
+    assert totals(report) == (1, 0, 1)
+    assert report.found[0].category == "其他"
+    assert totals(one(base + "6号楼前井盖松动，社区说已安排维修。", unit_a)) == (1, 0, 1)
+    assert totals(one(base + "商铺门前杂物3处，已让店家收回。", unit_a)) == (3, 3, 0)
+    text = base + "上午社区反映8号楼下有一堆装修垃圾，今天下午我们值班时清运完毕。"
+    assert totals(one(text, unit_a)) == (1, 1, 0)
+
+
+def test_what_was_not_found_and_a_count_at_the_head_of_each_part(unit_a):
+    text = "凤凰城社区：马文静、胡立新。巡查未发现占道经营、乱搭乱建等问题，楼道整洁。"
+    assert totals(one(text, unit_a)) == (0, 0, 0)
+    text = "玄帝庙街 王晓明 李娜 一处护栏断裂、一处路灯灯罩脱落，均已上报。"
+    assert totals(one(text, unit_a)) == (2, 0, 2)
