@@ -159,6 +159,15 @@ def _read_sentence(
             continue
         if _PLAN_CLAUSE.match(fragment):
             break  # 下步打算是…: the rest of the sentence is a plan
+        if _NOT_THERE.search(fragment) and not topic_words(fragment, lexicon):
+            # 居民说路边有流浪狗，我们去看时没看到: what was told was not found.
+            if current is not None and current in made_here and current in reading.drafts:
+                reading.drafts.remove(current)
+                made_here.remove(current)
+                current = None
+            continue
+        if _NOT_SEEN.match(fragment):
+            continue  # 未发现乱停乱放: nothing found, no outcome of the item before
         if NO_PROBLEM.search(fragment) and not topic_words(fragment, lexicon):
             continue  # 别的没啥, 其他正常: an all-clear, not an outcome
         activity, pending_activity = _activity(fragment, pending_activity)
@@ -540,6 +549,13 @@ _EXAMPLES = re.compile(
 _HANDED_ON = re.compile(
     r"❌|✖|❎|已[^，。；]{0,3}?(?:报|交|通知|告知|联系|反映)|报了|上报|移交|转交"
 )
+_NOT_SEEN = re.compile(
+    r"[\W_]*+(?:巡查|检查|今天|今日|另外|另)?(?:中|时)?(?:均|并|也|暂)?"
+    r"(?:未发现|没有?发现|未见到?|未看到|没有?看到|没有?见到)(?!整改|清理|处理|好转|改善|效果)"
+)
+_NOT_THERE = re.compile(
+    r"(?:去看|去查看|过去|到场|赶到|到现场|核实)[^，,。；]{0,4}?(?:没有?看到|未看到|没有?找到|未找到|没有?发现|未发现|已经?不在|不属实)$"
+)
 _COLLECTIVE = re.compile(r"[\W_]*+(?:均|都|全部|全都|皆|一律|以上)")
 _LIST_JOINT = re.compile(r"、|(?<=[\u4e00-\u9fff])(?:和|及|与)(?=[\u4e00-\u9fff])")
 _JOINED = re.compile(r"、|[\u4e00-\u9fff](?:和|及|与)[\u4e00-\u9fff]")
@@ -796,6 +812,8 @@ def _counted(text: str) -> bool:
 
 _COUNT_WORDS = re.compile(
     r"一共|总共|合计|共计|共|计|大约|大概|约莫|约|左右|差不多|估计|将近|近|有个|有|足有|至少|上下|"
+    # 流浪狗问题仍然存在，今天又见到2只: how many were seen this time.
+    r"今天|今日|又|还|见到|看到|看见|"
     r"的样子|样子|吧|啊|呢|呀|数了一下|数了数|数了|[\W_]"
 )
 

@@ -742,3 +742,15 @@ def test_what_was_not_found_and_a_count_at_the_head_of_each_part(unit_a):
     assert totals(one(text, unit_a)) == (0, 0, 0)
     text = "玄帝庙街 王晓明 李娜 一处护栏断裂、一处路灯灯罩脱落，均已上报。"
     assert totals(one(text, unit_a)) == (2, 0, 2)
+
+
+def test_what_was_not_there_and_what_was_seen_again(unit_b_shared):
+    text = "古槐路东侧值班：蒋丽萍、许志强。劝导行人闯红灯15人次，捡拾垃圾2袋，路面整洁，未发现乱停乱放。"
+    assert totals(one(text, unit_b_shared)) == (2, 2, 0)
+    text = (
+        "古槐路东侧值班：蒋丽萍、许志强。路口地砖破损一处，已报城管；"
+        "另有居民说路边有流浪狗，我们去看时没看到。"
+    )
+    assert totals(one(text, unit_b_shared)) == (1, 0, 1)
+    text = "古槐路东侧值班：蒋丽萍、许志强。流浪狗问题仍然存在，今天又见到2只，已再次联系社区。"
+    assert totals(one(text, unit_b_shared)) == (2, 0, 2)
