@@ -353,6 +353,21 @@ def _read_sentence(
             # names another one, which the next clause will speak of.
             current = matching_draft(fragment, reading.drafts, lexicon) or current
             continue
+        if (
+            made_before is not None
+            and made_before in reading.drafts
+            and made_before.explicit
+            and "、" in made_before.text
+            and _BREAKDOWN.match(fragment)
+            and _counted(fragment)
+        ):
+            # 小广告、乱堆杂物、扶手松动等共5处，其中小广告2处…: the parts replace the total.
+            reading.drafts.remove(made_before)
+            if made_before in made_here:
+                made_here.remove(made_before)
+            current = None
+            fragment = fragment[_BREAKDOWN.match(fragment).end() :]
+            status = read_status(fragment, kind == Kind.FIX)
         if _is_problem(fragment, kind, status, lexicon):
             target = (
                 _named_again(fragment, earlier, lexicon)
@@ -549,6 +564,7 @@ _EXAMPLES = re.compile(
 _HANDED_ON = re.compile(
     r"❌|✖|❎|已[^，。；]{0,3}?(?:报|交|通知|告知|联系|反映)|报了|上报|移交|转交"
 )
+_BREAKDOWN = re.compile(r"[\W_]*+(?:其中|分别是|分别为|包括)[:：]?")
 _NOT_SEEN = re.compile(
     r"[\W_]*+(?:巡查|检查|今天|今日|另外|另)?(?:中|时)?(?:均|并|也|暂)?"
     r"(?:未发现|没有?发现|未见到?|未看到|没有?看到|没有?见到)(?!整改|清理|处理|好转|改善|效果)"
@@ -643,8 +659,15 @@ def _rest_of(fragment: str, current: Draft, lexicon: UnitWords) -> bool:
     """A clause that opens with a count no larger than what is left of a partly fixed item and
     names no other thing (4辆车主不在 after 违停9辆，劝离5辆)."""
     quantity = first_amount(fragment)
-    if quantity is None or quantity.vague or quantity.start > _REST_COUNT_START:
+    if quantity is None or quantity.vague:
         return False
+    if quantity.start > _REST_COUNT_START:
+        # …机动车违停共15辆，已整改12辆，机动车违停3辆已联系交警: a part the item listed.
+        part = fragment[: quantity.start].strip()
+        if len(part) < _SAME_WORDS or part not in current.text or "、" not in current.text:
+            return False
+        left = current.count - (current.fixed_count or 0)
+        return 0 < quantity.value <= left
     left = current.count - (current.fixed_count or 0)
     return 0 < quantity.value <= left and not _names_other_thing(
         fragment[quantity.end :], current, lexicon
@@ -971,6 +994,15 @@ def _summary(fragment: str, reading: Reading) -> bool:
         reading.summary_found = chinese_numeral(found.group("n") or found.group("n2"))
         return True
     fixed = SUMMARY_FIXED.search(fragment)
+    if (
+        fixed
+        and reading.summary_found is None
+        and not reading.drafts
+        and not fragment[fixed.end() :].strip(" 。，,；;")
+    ):
+        # 已整改问题6处（电动车乱停4处、小广告2处）: the items that follow, fixed, if they add up.
+        reading.summary_fixed = chinese_numeral(fixed.group("n"))
+        return True
     if fixed and reading.summary_found is not None:
         rest = fragment[fixed.end() :].strip(" 。，,；;")
         if not reading.drafts or not rest:

@@ -754,3 +754,19 @@ def test_what_was_not_there_and_what_was_seen_again(unit_b_shared):
     assert totals(one(text, unit_b_shared)) == (1, 0, 1)
     text = "古槐路东侧值班：蒋丽萍、许志强。流浪狗问题仍然存在，今天又见到2只，已再次联系社区。"
     assert totals(one(text, unit_b_shared)) == (2, 0, 2)
+
+
+def test_a_total_for_a_list_then_its_parts(unit_a):
+    text = (
+        "凤凰城社区 周建国 吴婷婷 楼道内小广告、乱堆杂物、楼梯扶手松动等共5处，"
+        "其中小广告2处、杂物2处已清理，扶手松动1处待物业维修。"
+    )
+    assert totals(one(text, unit_a)) == (5, 4, 1)
+    text = (
+        "玄帝庙街 王晓明 李娜 电动车乱放、机动车违停共15辆，已整改12辆，机动车违停3辆已联系交警。"
+    )
+    assert totals(one(text, unit_a)) == (15, 12, 3)
+    text = (
+        "玄帝庙街 王晓明 李娜 已整改问题6处（电动车乱停4处、小广告2处）。另有路灯不亮1处，已报修。"
+    )
+    assert totals(one(text, unit_a)) == (7, 6, 1)
