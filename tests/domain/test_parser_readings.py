@@ -770,3 +770,9 @@ def test_a_total_for_a_list_then_its_parts(unit_a):
         "玄帝庙街 王晓明 李娜 已整改问题6处（电动车乱停4处、小广告2处）。另有路灯不亮1处，已报修。"
     )
     assert totals(one(text, unit_a)) == (7, 6, 1)
+
+
+def test_traditional_characters_read_as_simplified(unit_a):
+    report = one("玄帝廟街值班 王曉明 李娜 電動車亂停七八輛 已擺放整齊", unit_a)
+    assert (report.site, report.staff) == (ROAD_A, ("王晓明", "李娜"))
+    assert totals(report) == (8, 8, 0)
