@@ -46,7 +46,7 @@ _SLIPS = {
 # 以/己 for 已 before what is done (以清理, 己摆放); not 以上, 予以清理, 可以清理.
 _DONE_VERB_AHEAD = (
     r"(?=整理|清理|处理|整改|解决|摆放|摆正|清除|清扫|清运|劝离|劝导|挪|修|上报|报|联系|通知|告知|"
-    r"规整|移|搬|拆|收|铲|撕|归位|恢复|完成|督促|反映|协调|安排|落实)"
+    r"规整|移|搬|拆|收|铲|撕|归位|恢复|完成|督促|反映|协调|安排|落实|摆|装|扫|捡|清|劝)"
 )
 _SLIP = re.compile(
     "|".join(map(re.escape, sorted(_SLIPS, key=len, reverse=True)))

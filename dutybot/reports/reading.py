@@ -564,6 +564,8 @@ _EXAMPLES = re.compile(
 _HANDED_ON = re.compile(
     r"❌|✖|❎|已[^，。；]{0,3}?(?:报|交|通知|告知|联系|反映)|报了|上报|移交|转交"
 )
+_NOT_MENDED = re.compile(r"(?:没|未)有?(?:修|换|处理|弄)")
+_AND = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|以及|及|还有)(?=[\u4e00-\u9fff\d])")
 _BREAKDOWN = re.compile(r"[\W_]*+(?:其中|分别是|分别为|包括)[:：]?")
 _NOT_SEEN = re.compile(
     r"[\W_]*+(?:巡查|检查|今天|今日|另外|另)?(?:中|时)?(?:均|并|也|暂)?"
@@ -572,7 +574,7 @@ _NOT_SEEN = re.compile(
 _NOT_THERE = re.compile(
     r"(?:去看|去查看|过去|到场|赶到|到现场|核实)[^，,。；]{0,4}?(?:没有?看到|未看到|没有?找到|未找到|没有?发现|未发现|已经?不在|不属实)$"
 )
-_COLLECTIVE = re.compile(r"[\W_]*+(?:均|都|全部|全都|皆|一律|以上)")
+_COLLECTIVE = re.compile(r"[\W_]*+(?:今天|今日|当场|现场|也)?(?:均|都|全部|全都|皆|一律|以上)")
 _LIST_JOINT = re.compile(r"、|(?<=[\u4e00-\u9fff])(?:和|及|与)(?=[\u4e00-\u9fff])")
 _JOINED = re.compile(r"、|[\u4e00-\u9fff](?:和|及|与)[\u4e00-\u9fff]")
 _FIRST_N = re.compile(
@@ -772,7 +774,11 @@ def _is_problem(fragment: str, kind: Kind, status: Status, lexicon: UnitWords) -
     handed_on = (
         status.state == "pending"
         and first_word is not None
-        and _HANDED_ON.search(fragment, first_word.end()) is not None
+        and (
+            _HANDED_ON.search(fragment, first_word.end()) is not None
+            # 井盖那个还是没修: the thing is still broken.
+            or _NOT_MENDED.search(fragment, first_word.end()) is not None
+        )
     )
     return bool(problem_word or predicate or quantity or status.state == "fixed" or handed_on)
 
@@ -794,6 +800,10 @@ def _split_listed(fragment: str, lexicon: UnitWords) -> list[str]:
     each its count."""
     parts = [p for p in fragment.split("、") if p.strip()]
     if len(parts) < 2:
+        # 两处电动车乱停和一处垃圾: two counted things joined by 和.
+        joined = [p for p in _AND.split(fragment) if p.strip()]
+        if len(joined) >= 2 and all(_counted(p) for p in joined):
+            return joined
         return [fragment]
     if sum(1 for p in parts if _counted(p)) >= 2:
         return parts

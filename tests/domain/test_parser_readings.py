@@ -776,3 +776,24 @@ def test_traditional_characters_read_as_simplified(unit_a):
     report = one("玄帝廟街值班 王曉明 李娜 電動車亂停七八輛 已擺放整齊", unit_a)
     assert (report.site, report.staff) == (ROAD_A, ("王晓明", "李娜"))
     assert totals(report) == (8, 8, 0)
+
+
+def test_older_staff_phrasing(unit_a):
+    # The team's head count and how long it took are no quantities; 以 for 已 before 摆好.
+    text = "玄帝庙街 王晓明 李娜 电动车停的乱七八糟的大概五十辆 我们四个摆了一个多小时都摆好了"
+    assert totals(one(text, unit_a)) == (50, 50, 0)
+    assert totals(one("玄帝庙街 王晓明 李娜 电动车二十来辆以摆好", unit_a)) == (20, 20, 0)
+    # Two counted things joined by 和, then an outcome for both.
+    text = "玄帝庙街值班,王晓明,李娜,督查组通报的两处电动车乱停和一处垃圾,今天都弄好了"
+    assert totals(one(text, unit_a)) == (3, 3, 0)
+    # A thing still not mended, then said not to count today.
+    text = "玄帝庙街 王晓明 李娜 电动车乱停三十几辆摆好了 井盖那个还是没修 这个是上回的 今天不算"
+    assert totals(one(text, unit_a)) == (30, 30, 0)
+
+
+def test_titles_and_names_around_the_team(unit_a):
+    text = "玄帝庙街值班情况\n王晓明副局长带队，李娜、赵强参加。另有社区网格员马小红。小广告3处已清理。"
+    assert one(text, unit_a).staff == ("王晓明", "李娜", "赵强", "马小红")
+    assert one("玄帝庙街值班李娜\n赵强 小广告3处已清理", unit_a).staff == ("李娜", "赵强")
+    text = "转发市创城办：测评期间全市共清理卫生死角1200余处、清除小广告8000余处。"
+    assert parse_message(text, WEDNESDAY, unit_a) == []
