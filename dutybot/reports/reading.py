@@ -53,7 +53,14 @@ from .lexicon import (
 from .linking import draft_numbered, matching_draft
 from .model import ACTIVITY_UNITS, MAX_CLAUSES, MAX_ITEMS, Activity
 from .staff import find_staff
-from .status import COUNT_JUST_BEFORE, STATUS_OPENING, STATUS_TAIL, Status, read_status
+from .status import (
+    COUNT_JUST_BEFORE,
+    OTHERS_PUT,
+    STATUS_OPENING,
+    STATUS_TAIL,
+    Status,
+    read_status,
+)
 from .totals import finish
 from .unitwords import UnitWords
 
@@ -477,6 +484,14 @@ def _read_sentence(
                 open_drafts = [d for d in reading.drafts if d.status != "fixed"]
                 if len(open_drafts) == 1:
                     current = open_drafts[0]
+            elif (
+                reading.drafts[-1].status == "pending"
+                and status.state == "fixed"
+                and _TOLD_TO_ACT.search(reading.drafts[-1].pending_text)
+                and not topic_words(fragment, lexicon)
+            ):
+                # 跟老板说了他说马上收 / 我们走的时候已经收了: told, then done.
+                current = reading.drafts[-1]
             elif reading.drafts[-1].status is None and not (
                 _names_other_thing(fragment, reading.drafts[-1], lexicon)
                 and lexicon.classifier.classify(fragment) != reading.drafts[-1].category
@@ -564,6 +579,8 @@ _EXAMPLES = re.compile(
 _HANDED_ON = re.compile(
     r"❌|✖|❎|已[^，。；]{0,3}?(?:报|交|通知|告知|联系|反映)|报了|上报|移交|转交"
 )
+_TOLD_TO_ACT = re.compile(r"说了|劝|跟老板|跟店|让|叫|提醒|告诉")
+_HUNG = re.compile(r"晒|晾|挂")
 _NOT_MENDED = re.compile(r"(?:没|未)有?(?:修|换|处理|弄)")
 _AND = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|以及|及|还有)(?=[\u4e00-\u9fff\d])")
 _BREAKDOWN = re.compile(r"[\W_]*+(?:其中|分别是|分别为|包括)[:：]?")
@@ -747,6 +764,8 @@ def _is_problem(fragment: str, kind: Kind, status: Status, lexicon: UnitWords) -
     first_word = lexicon.classifier.pattern.search(fragment) if lexicon.classifier.pattern else None
     if first_word is not None and _SUPPLY.search(fragment, 0, first_word.start()):
         return False  # 老杜自掏腰包买了两卷垃圾袋: what the team brought, not a problem
+    if not words and OTHERS_PUT.search(fragment) and status.state != "fixed":
+        return True  # 一家饭店把桌子摆出来了: what someone else put out is the problem
     if not words:
         # Under 发现问题, or after 发现, a counted thing is a problem even without a keyword
         # (as 其他): 发现一处雨棚被雪压塌.
@@ -871,6 +890,10 @@ def _new_draft(fragment: str, list_no: int | None, lexicon: UnitWords) -> Draft:
         count, explicit = 1, False
     text = _item_text(_before_outcome(fragment, lexicon))
     category = lexicon.classifier.classify(fragment)
+    if category == lexicon.classifier.fallback and OTHERS_PUT.search(fragment):
+        # Goods put out on the pavement or bedding hung in the trees: what the unit calls it.
+        hint = "晾晒" if _HUNG.search(fragment) else "占道"
+        category = lexicon.classifier.classify(hint)
     return Draft(
         text=text or fragment.strip(),
         category=category,
@@ -995,6 +1018,7 @@ def apply_status(
         draft.fixed_count = draft.count - quantity.value
         return
     draft.status = "pending"
+    draft.pending_text = fragment
 
 
 def _summary(fragment: str, reading: Reading) -> bool:

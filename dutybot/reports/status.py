@@ -24,6 +24,11 @@ STATUS_TAIL = re.compile(r"(?:已经?|当场|现场|均已|都已|经(?:过|劝�
 STATUS_OPENING = re.compile(r"[\W_]*(?:已|当场|现场|经|均|都|全部|并|随即|立即|及时|随后|后)")
 
 
+OTHERS_PUT = re.compile(
+    r"(?:店|饭馆|商户|商铺|超市|人家|住户|居民|摊主|老板)[^，。；]{0,6}?把[^，。；]{1,8}?"
+    r"(?:摆|放|堆|晒|晾|挂|搬|推)[^，。；]{0,3}?(?:出来|出去|在|到|上)"
+    r"|(?:人家|住户|居民)[^，。；]{0,8}?(?:晒|晾)[^，。；]{1,6}?在"
+)
 _ARRANGED = re.compile(r"找|安排|派|叫")
 _ARRANGED_BEFORE = re.compile(r"安排(?:了|好了|好)?(?:人员?|专人)?$")
 _FINISHED_AFTER = re.compile(r"完毕|干净|完成|结束")
@@ -67,6 +72,8 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
         perfective = ending.start()
     starts_with_action = False
     safety = _SAFETY.search(fragment) is not None
+    # 一家饭店把桌子摆出来了: what someone else put out, not a fix.
+    put_out = OTHERS_PUT.search(fragment)
     for seen, match in enumerate(STATUS_TOKEN.finditer(fragment)):
         if seen >= _MAX_TOKENS:
             break  # no clause says this much; the rest of a pasted run changes nothing
@@ -75,6 +82,8 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
         start = match.start()
         if role in ("fix", "result") and PASSIVE.search(fragment, max(0, start - 3), start):
             continue  # 海报被撕了, 被风刮倒: what happened to it, the problem itself
+        if put_out is not None and put_out.start() <= start < put_out.end():
+            continue
         if role == "pending":
             if token == "不":
                 # 不 alone is too common (不牵绳, 不亮); it counts only before a fix verb.

@@ -797,3 +797,17 @@ def test_titles_and_names_around_the_team(unit_a):
     assert one("玄帝庙街值班李娜\n赵强 小广告3处已清理", unit_a).staff == ("李娜", "赵强")
     text = "转发市创城办：测评期间全市共清理卫生死角1200余处、清除小广告8000余处。"
     assert parse_message(text, WEDNESDAY, unit_a) == []
+
+
+def test_what_others_put_out_then_told_and_done(unit_a):
+    text = (
+        "今天玄帝庙街 王晓明 李娜\n人行道上一家饭店把桌子摆出来了\n跟老板说了他说马上收\n"
+        "我们走的时候已经收了"
+    )
+    report = one(text, unit_a)
+    assert totals(report) == (1, 1, 0)
+    assert report.found[0].category == "市容秩序"
+    text = "凤凰城社区 周建国 吴婷婷\n有户人家在楼下晒被子挂在树上\n说了以后收了"
+    assert totals(one(text, unit_a)) == (1, 1, 0)
+    text = "玄帝庙街 王晓明 李娜 有一个人闯红灯 劝住了。宣传栏坏了，社区表示本周内更换。"
+    assert totals(one(text, unit_a)) == (2, 1, 1)
