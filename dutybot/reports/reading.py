@@ -275,6 +275,7 @@ def _read_sentence(
             and len(group) > 1
             and (
                 _COLLECTIVE.match(fragment)
+                or (ALL_FIXED.search(fragment) and not topic_words(fragment, lexicon))
                 # 楼道小广告10余处、单元门口乱堆杂物2处，已清理: a bare outcome after a list.
                 or (STATUS_OPENING.match(fragment) and not topic_words(fragment, lexicon))
             )
@@ -582,6 +583,7 @@ _HANDED_ON = re.compile(
 _TOLD_TO_ACT = re.compile(r"说了|劝|跟老板|跟店|让|叫|提醒|告诉")
 _HUNG = re.compile(r"晒|晾|挂")
 _NOT_MENDED = re.compile(r"(?:没|未)有?(?:修|换|处理|弄)")
+_PROBLEMS_NAMED = re.compile(r"(?:等|共)?(?P<n>[两二三四五六七八九2-9])(?:个|处|项)(?:问题|方面)$")
 _AND = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|以及|及|还有)(?=[\u4e00-\u9fff\d])")
 _BREAKDOWN = re.compile(r"[\W_]*+(?:其中|分别是|分别为|包括)[:：]?")
 _NOT_SEEN = re.compile(
@@ -831,10 +833,13 @@ def _split_listed(fragment: str, lexicon: UnitWords) -> list[str]:
         share = each.group("amount")
         last = parts[-1][: each.start()] + parts[-1][each.end() :]
         return [p if _counted(p) else p + share for p in [*parts[:-1], last]]
+    named = _PROBLEMS_NAMED.search(parts[-1])
+    if named is not None and number_value(named.group("n")) == len(parts):
+        # 反馈的A、B两个问题: the list counts its own parts.
+        return [*parts[:-1], parts[-1][: named.start()]]
     if any(first_amount(p) is not None for p in parts):
-        return [
-            fragment
-        ]  # 电动车、自行车二十三辆, 塑料袋、饮料瓶若干: one count for the things listed
+        # 电动车、自行车二十三辆, 塑料袋、饮料瓶若干: one count for the things listed.
+        return [fragment]
     if "等" not in parts[-1] and all(_own_problem(p, lexicon) for p in parts):
         return parts
     return [fragment]  # 烟头、纸屑、塑料袋等垃圾: examples of one item

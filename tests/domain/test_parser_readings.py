@@ -811,3 +811,20 @@ def test_what_others_put_out_then_told_and_done(unit_a):
     assert totals(one(text, unit_a)) == (1, 1, 0)
     text = "玄帝庙街 王晓明 李娜 有一个人闯红灯 劝住了。宣传栏坏了，社区表示本周内更换。"
     assert totals(one(text, unit_a)) == (2, 1, 1)
+
+
+def test_kinds_a_person_gives_by_what_is_done(unit_a):
+    base = "凤凰城社区 周建国 吴婷婷 "
+    assert one(base + "两个小孩翻护栏 叫下来了", unit_a).found[0].category == "文明行为"
+    assert one(base + "垃圾池满了 联系环卫拉走了", unit_a).found[0].category == "环境卫生"
+    assert one(base + "2名居民在楼下焚烧树叶，当场制止", unit_a).found[0].category == "文明行为"
+
+
+def test_a_list_that_counts_its_own_parts(unit_a):
+    text = (
+        "玄帝庙街 王晓明 李娜 督查组反馈的路口垃圾桶周边脏乱、车站西路口非机动车乱停两个问题，"
+        "今日值班时已全部整改到位。"
+    )
+    report = one(text, unit_a)
+    assert totals(report) == (2, 2, 0)
+    assert {item.category for item in report.found} == {"环境卫生", "市容秩序"}
