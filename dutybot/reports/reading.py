@@ -565,7 +565,10 @@ _PLAN_CLAUSE = re.compile(
 # 用纸箱, 扔进了垃圾桶, 抬到了垃圾清运点: what a fix used or where it put things.
 _TOOL_OR_PLACE_BEFORE = re.compile(r"(?:(?<![农专公家商自军民通备])用|拿|进了?|到了?|入|至|往)$")
 _OUTCOME_WORD = re.compile(r"均已|都已|全部已|已经|已|当场|现场|均|全部")
-_NEW_ITEM = re.compile(r"[\W_]*+(?:有个|有一|有人|还有|另有|另外|另|发现|又)")
+_NEW_ITEM = re.compile(
+    r"[\W_]*+(?:有个|有一|有人|还有|另有|另外|另|发现|又)"
+    r"|[\W_]*+[\u4e00-\u9fff]{1,5}?[里上边旁前后内](?:有个|有一|有只|有条)"  # 绿化带里有个死猫
+)
 _FOUND_OPENING = re.compile(
     r"[\W_]*+(?:巡查中?|今天|还|另外|另|又|[\u4e00-\u9fff]{1,4}?[内里边旁前后])?发现"
 )

@@ -828,3 +828,12 @@ def test_a_list_that_counts_its_own_parts(unit_a):
     report = one(text, unit_a)
     assert totals(report) == (2, 2, 0)
     assert {item.category for item in report.found} == {"环境卫生", "市容秩序"}
+
+
+def test_space_separated_counts_and_a_thing_found_in_a_place(unit_a):
+    text = "玄帝庙街 十一月十七 共享单车十五辆 小广告六处 护栏松动一处 落叶纸屑 我和李娜赵强 劝导十二人次"
+    report = one(text, unit_a)
+    assert totals(report) == (23, 0, 23)
+    assert report.staff == ("李娜", "赵强")
+    text = "玄帝庙街 王晓明 李娜 电动车乱停三十几辆摆好了 绿化带里有个死猫 找环卫拉走了"
+    assert totals(one(text, unit_a)) == (31, 31, 0)
