@@ -41,6 +41,7 @@ from .lexicon import (
     POSITIVE,
     PROBLEM_PREDICATE,
     PUBLICITY_WORK,
+    TEACHING,
     REMAINDER,
     REST,
     SCOPE,
@@ -190,8 +191,10 @@ def _read_sentence(
         ):
             continue  # 劝导了那个乱扔垃圾的，三人次: work done, its count to follow
         if (
-            ACTIVITY_MENTION.search(fragment) and not _has_problem_word(fragment, lexicon)
-        ) or PUBLICITY_WORK.match(fragment):
+            (ACTIVITY_MENTION.search(fragment) and not _has_problem_word(fragment, lexicon))
+            or PUBLICITY_WORK.match(fragment)
+            or TEACHING.search(fragment)
+        ):
             reading.activity_mentioned = True
             continue
         if (
@@ -771,6 +774,8 @@ def _is_problem(fragment: str, kind: Kind, status: Status, lexicon: UnitWords) -
         return False  # 老杜自掏腰包买了两卷垃圾袋: what the team brought, not a problem
     if not words and OTHERS_PUT.search(fragment) and status.state != "fixed":
         return True  # 一家饭店把桌子摆出来了: what someone else put out is the problem
+    if not words and _vehicles_counted(fragment):
+        return True  # 车三十五辆左右摆了: vehicles by their measure word
     if not words:
         # Under 发现问题, or after 发现, a counted thing is a problem even without a keyword
         # (as 其他): 发现一处雨棚被雪压塌.
@@ -816,6 +821,17 @@ def _action_before(fragment: str, lexicon: UnitWords) -> bool:
         if TOKEN_ROLE[token.group()] in ("fix", "result"):
             return True
     return False
+
+
+def _vehicles_counted(fragment: str) -> bool:
+    """车三十五辆: a count of vehicles, whatever the word for them."""
+    quantity = first_amount(fragment)
+    return (
+        quantity is not None
+        and quantity.measure == "辆"
+        and "车" in fragment[: quantity.start]
+        and not quantity.vague
+    )
 
 
 def _split_listed(fragment: str, lexicon: UnitWords) -> list[str]:
@@ -898,7 +914,9 @@ def _new_draft(fragment: str, list_no: int | None, lexicon: UnitWords) -> Draft:
         count, explicit = 1, False
     text = _item_text(_before_outcome(fragment, lexicon))
     category = lexicon.classifier.classify(fragment)
-    if category == lexicon.classifier.fallback and OTHERS_PUT.search(fragment):
+    if category == lexicon.classifier.fallback and _vehicles_counted(fragment):
+        category = lexicon.classifier.classify("车辆乱停")
+    elif category == lexicon.classifier.fallback and OTHERS_PUT.search(fragment):
         # Goods put out on the pavement or bedding hung in the trees: what the unit calls it.
         hint = "晾晒" if _HUNG.search(fragment) else "占道"
         category = lexicon.classifier.classify(hint)

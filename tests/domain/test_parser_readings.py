@@ -837,3 +837,10 @@ def test_space_separated_counts_and_a_thing_found_in_a_place(unit_a):
     assert report.staff == ("李娜", "赵强")
     text = "玄帝庙街 王晓明 李娜 电动车乱停三十几辆摆好了 绿化带里有个死猫 找环卫拉走了"
     assert totals(one(text, unit_a)) == (31, 31, 0)
+
+
+def test_terse_notes_of_what_was_done(unit_a):
+    text = "凤凰城社区 周建国 吴婷婷 车三十五辆左右摆了 摊贩二个劝走 还给老人们讲了垃圾分类"
+    report = one(text, unit_a)
+    assert totals(report) == (37, 37, 0)
+    assert {item.category for item in report.found} == {"市容秩序"}
