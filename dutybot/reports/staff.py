@@ -59,7 +59,7 @@ _OFFICIAL_AFTER = re.compile(
 # People words that may stand before a name in a list (志愿者李强, 新来的同事张华).
 _NAME_SPLIT = re.compile(r"[、，,；;：:\s/｜]+|和|及|与|跟|以及|还有")
 _NAME_PREFIX = re.compile(
-    r"^.*?(?:新来的同事|新同事|同事|志愿者|实习生|网格员|以及|还有|另有|带领|和|及|与|跟|有)"
+    r"^.*?(?:新来的同事|新同事|同事|志愿者|实习生|网格员|以及|还有|另有|带领|和|及|与|跟|有|的是|今天是)"
 )
 _NAME_SUFFIX = re.compile(
     r"(?:等\d*|等[一二三四五六七八九十]*|一起|也都?|到了|来了|在场|参加|参与|值班|同志|按时|到岗|负责|带队|"
@@ -93,6 +93,7 @@ _COMPOUND_SURNAMES = (
 _NOT_IN_NAMES = frozenset(
     "的了们是在有和与及等到去来说把被让给对从向着过这那个位名人同志区路街社网格科"
     "办队局委会室组长员楼号门口处辆车值班岗天日月年今昨周全体大家我你他她它都也没为"
+    "里棚边外内"
 )
 
 
@@ -183,6 +184,7 @@ _BEFORE_NAME = frozenset(
     "和跟与及同有是由让请派带领我们天日午科室办队站局组员了：:、，,()（）【】[]/｜ \n的"
     "导长任记"  # 带班领导刘国栋, 组长王振华: a title before the name
     "班"  # 文昌阁街值班孙桂芝
+    "着是"  # 跟着赵敏科长, 今天是何晓丽
 )
 _AFTER_NAME = frozenset(
     "和跟与及同等值到参负在也都一起请出未没今昨已带去来说科主组队书老小：:、，,()（）【】[]/｜ \n。；;"
@@ -238,7 +240,10 @@ def _isolated(clause: str, mention: _Mention) -> bool:
     return written == mention.name and before in _TOKEN_EDGE and after in _TOKEN_EDGE
 
 
-_LIST_JOIN = re.compile(r"\s*+(?:[、，,/｜和及与跟]|以及)?\s*+")
+# 赵敏科长、孙立军科长: a title may stand between a name and the next.
+_LIST_JOIN = re.compile(
+    r"(?:同志|科长|主任|老师|局长|书记|组长|队长|站长|副科长|副主任)?\s*+(?:[、，,/｜和及与跟]|以及)?\s*+"
+)
 
 
 def _joined(clause: str, end: int, start: int) -> bool:
@@ -322,6 +327,12 @@ def _mask_titled(match: re.Match[str], clause: str) -> str:
     """王科长, 小刘 masked; not the 小红 of 马小红, a full name with 小 in it."""
     if match.group("familiar") and match.start() > 0 and clause[match.start() - 1] in _SURNAMES:
         return match.group()
+    if (
+        match.group("title") == "老师"
+        and match.start() > 0
+        and "\u4e00" <= clause[match.start() - 1] <= "\u9fff"
+    ):
+        return match.group()  # 何晓丽老师: a full name, then the title (stripped later)
     return "\x00"
 
 

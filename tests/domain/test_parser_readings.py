@@ -844,3 +844,12 @@ def test_terse_notes_of_what_was_done(unit_a):
     report = one(text, unit_a)
     assert totals(report) == (37, 37, 0)
     assert {item.category for item in report.found} == {"市容秩序"}
+
+
+def test_names_with_titles_in_a_teachers_report(unit_a):
+    text = "今天我和孙浩老师、李娜两位同志在玄帝庙街值班。小广告3处已清理。"
+    assert set(one(text, unit_a).staff) == {"孙浩", "李娜"}  # 孙浩 is not on unit a's list
+    text = "今天第一次网格值班，跟着王晓明科长、李娜科长、孙浩老师一起参加，走了凤凰城社区。"
+    assert set(one(text, unit_a).staff) == {"王晓明", "李娜", "孙浩"}
+    text = "本来安排了四个人，赵强临时出差，实际到岗的是孙浩、李娜。玄帝庙街小广告3处已清理。"
+    assert set(one(text, unit_a).staff) == {"孙浩", "李娜"}
