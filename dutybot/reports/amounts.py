@@ -31,7 +31,9 @@ _TEAM = re.compile(
 # What people do wrong: with one of these, 3人 are offenders.
 _MISCONDUCT = re.compile(
     r"翻越|闯红灯|横穿|乱穿|吸烟|抽烟|吐痰|乱扔|随地|遛狗|不牵绳|逆行|插队|喧哗|摆摊|摊贩|占道|"
-    r"乱停|违停|骑|攀爬|踩踏|垂钓|游泳|烧|晾晒|乞讨|行人|路人|市民|商户|小贩|摊主|居民"
+    r"乱停|违停|骑|攀爬|踩踏|垂钓|游泳|烧|晾晒|乞讨|行人|路人|市民|商户|小贩|摊主|居民|"
+    # 有4位家长在校门口的黄色网格线内停车: people parking where they should not.
+    r"停在|停车|把车"
 )
 
 

@@ -620,9 +620,12 @@ def topic_words(text: str, lexicon: UnitWords) -> list[str]:
         m.group()
         for m in lexicon.classifier.pattern.finditer(text)
         if not _TOOL_OR_PLACE_BEFORE.search(text, max(0, m.start() - 3), m.start())
+        # 把它们搬到了小区西北角的大件垃圾堆放点: where things were taken.
+        and not _DESTINATION_BEFORE.search(text, max(0, m.start() - 16), m.start())
     ]
 
 
+_DESTINATION_BEFORE = re.compile(r"(?:搬|运|拉|送|扔|倒|挪|推|移)(?:到|至|进|去)了?[^，。；,]{0,12}$")
 _VOLUME = re.compile(r"较多|很多|挺多|特别多|比较多|多|不少|一些|若干|大量")
 
 
@@ -889,7 +892,7 @@ def _counted(text: str) -> bool:
 _COUNT_WORDS = re.compile(
     r"一共|总共|合计|共计|共|计|大约|大概|约莫|约|左右|差不多|估计|将近|近|有个|有|足有|至少|上下|"
     # 流浪狗问题仍然存在，今天又见到2只: how many were seen this time.
-    r"今天|今日|又|还|见到|看到|看见|"
+    r"今天|今日|又|还|见到|看到|看见|满满当当|满满|整整|足足|"
     r"的样子|样子|吧|啊|呢|呀|数了一下|数了数|数了|[\W_]"
 )
 
