@@ -555,7 +555,8 @@ def _target_of(
 _META = re.compile(r"更正|重发|打错|写错|发错|以此为准|以这条为准|以本条为准|撤回|作废")
 # 发现一处卫生死角，堆了不少塑料袋: a clause without a subject says what the item is like.
 _CONTINUATION = re.compile(
-    r"(?:堆了|堆着|堆满|满是|全是|都是|散落着?|到处是|里面有|里边有|上面有|有不少|有很多|有好多)"
+    r"(?:堆了|堆着|堆满|满是|全是|都是|散落着?|到处是|里面有|里边有|上面有|有不少|有很多|有好多|"
+    r"占着|占了|占用着)"
 )
 _ACTIVITY_OPENING = re.compile(
     r"[\W_]*+(?:我们|大家|还|又|另外)?(?:劝导|宣传|入户|走访|发放|发了|问卷|志愿)"
@@ -590,6 +591,8 @@ _TOLD_TO_ACT = re.compile(r"说了|劝|跟老板|跟店|让|叫|提醒|告诉")
 _HUNG = re.compile(r"晒|晾|挂")
 _NOT_MENDED = re.compile(r"(?:没|未)有?(?:修|换|处理|弄)")
 _PROBLEMS_NAMED = re.compile(r"(?:等|共)?(?P<n>[两二三四五六七八九2-9])(?:个|处|项)(?:问题|方面)$")
+# 车三十五辆, 门口的车十辆: the clause is about vehicles (not 车主骑走3辆).
+_VEHICLE_FIRST = re.compile(r"[\W_]*+[\u4e00-\u9fff]{0,4}?车(?![主位])")
 _AND = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|以及|及|还有)(?=[\u4e00-\u9fff\d])")
 _BREAKDOWN = re.compile(r"[\W_]*+(?:其中|分别是|分别为|包括)[:：]?")
 _NOT_SEEN = re.compile(
@@ -832,8 +835,8 @@ def _vehicles_counted(fragment: str) -> bool:
     return (
         quantity is not None
         and quantity.measure == "辆"
-        and "车" in fragment[: quantity.start]
         and not quantity.vague
+        and _VEHICLE_FIRST.match(fragment, 0, quantity.start) is not None
     )
 
 
