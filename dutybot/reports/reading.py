@@ -628,7 +628,9 @@ def topic_words(text: str, lexicon: UnitWords) -> list[str]:
     ]
 
 
-_DESTINATION_BEFORE = re.compile(r"(?:搬|运|拉|送|扔|倒|挪|推|移)(?:到|至|进|去)了?[^，。；,]{0,12}$")
+_DESTINATION_BEFORE = re.compile(
+    r"(?:搬|运|拉|送|扔|倒|挪|推|移)(?:到|至|进|去)了?[^，。；,]{0,12}$"
+)
 _VOLUME = re.compile(r"较多|很多|挺多|特别多|比较多|多|不少|一些|若干|大量")
 
 

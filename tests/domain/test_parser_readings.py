@@ -853,3 +853,14 @@ def test_names_with_titles_in_a_teachers_report(unit_a):
     assert set(one(text, unit_a).staff) == {"王晓明", "李娜", "孙浩"}
     text = "本来安排了四个人，赵强临时出差，实际到岗的是孙浩、李娜。玄帝庙街小广告3处已清理。"
     assert set(one(text, unit_a).staff) == {"孙浩", "李娜"}
+
+
+def test_a_teachers_narrative(unit_a):
+    text = (
+        "今天在玄帝庙街值班，王晓明、李娜。上学高峰时，二中门口有3位家长把车直接停在斑马线上下车，"
+        "造成后面车辆拥堵，我们上前劝导，车都已驶离。楼道里的小广告特别多，我们在3号楼、5号楼两个单元"
+        "清理了小广告二十余张。小区里晾晒的衣物少了。"
+    )
+    report = one(text, unit_a)
+    assert totals(report) == (23, 23, 0)
+    assert {item.category for item in report.found} == {"市容秩序"}
