@@ -593,6 +593,7 @@ _NOT_MENDED = re.compile(r"(?:没|未)有?(?:修|换|处理|弄)")
 _PROBLEMS_NAMED = re.compile(r"(?:等|共)?(?P<n>[两二三四五六七八九2-9])(?:个|处|项)(?:问题|方面)$")
 # 车三十五辆, 门口的车十辆: the clause is about vehicles (not 车主骑走3辆).
 _VEHICLE_FIRST = re.compile(r"[\W_]*+[\u4e00-\u9fff]{0,4}?车(?![主位])")
+_FEWER = re.compile(r"(?:少了|减少了?|变少|少多了)$")
 _AND = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|以及|及|还有)(?=[\u4e00-\u9fff\d])")
 _BREAKDOWN = re.compile(r"[\W_]*+(?:其中|分别是|分别为|包括)[:：]?")
 _NOT_SEEN = re.compile(
@@ -772,6 +773,8 @@ def _has_problem_word(text: str, lexicon: UnitWords) -> bool:
 def _is_problem(fragment: str, kind: Kind, status: Status, lexicon: UnitWords) -> bool:
     if NEGATED_START.match(fragment) or (SCOPE.search(fragment) and not first_amount(fragment)):
         return False
+    if _FEWER.search(fragment) and not first_amount(fragment) and not status.state:
+        return False  # 小区里晾晒的衣物少了: better than before, nothing to do
     words = topic_words(fragment, lexicon)
     if _MODIFIER.fullmatch(fragment) and not PROBLEM_PREDICATE.search(fragment):
         return False  # 放杂物的: what the item before is for, not a new one
