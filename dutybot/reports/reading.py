@@ -135,6 +135,8 @@ def _read_sentence(
     work: str | None = None  # a clause telling work with no outcome yet (主要是捡垃圾)
     # A part of an item the clause before named (盲道被占用的3处中2处).
     part_named: tuple[Draft, Quantity] | None = None
+    # The rest of a partly fixed item, just named (挪开3辆，还有1辆车主不在，我们推到了路边).
+    rest_named: tuple[Draft, int] | None = None
     in_summary = False
     group: list[Draft] = []  # the items the last clause listed
     made_here: list[Draft] = []  # the items this sentence named
@@ -151,6 +153,7 @@ def _read_sentence(
         made_before, made_last = made_last, None
         work_before, work = work, None
         part_named, said_part = None, part_named
+        rest_named, said_rest = None, rest_named
         if NOT_COUNTED.search(fragment):
             # 上周那个井盖的问题已经修好了，不算今天的: the item just named is not today's; one
             # that names its thing (…那个井盖今天不算) drops that item only, if it is one.
@@ -287,6 +290,16 @@ def _read_sentence(
             for draft in group:
                 apply_status(draft, status, fragment, False)
             continue
+        if (
+            said_rest is not None
+            and status.state == "fixed"
+            and status.quantity is None
+            and _TEAM_DID.match(fragment)
+            and not topic_words(fragment, lexicon)
+        ):
+            draft, extra = said_rest
+            draft.fixed_count = min(draft.count, (draft.fixed_count or 0) + extra)
+            continue
         if status.state and current is not None and STATUS_OPENING.match(fragment):
             if said_part is not None and said_part[0] is current and status.quantity is None:
                 # 盲道被占用的3处中2处，已清理: the outcome of the part just named.
@@ -335,6 +348,9 @@ def _read_sentence(
             # 违停车辆9辆（劝离5辆，4辆车主不在…）: the rest of it, however it is described.
             if status.state == "pending":
                 apply_status(current, status, fragment, False)
+            else:
+                rest = first_amount(fragment)
+                rest_named = (current, rest.value) if rest is not None else None
             continue
         remainder = REMAINDER.match(fragment) if current is not None else None
         if remainder and _INTRODUCER.fullmatch(fragment, remainder.end()):
@@ -344,6 +360,7 @@ def _read_sentence(
             if current.fixed_count is not None and current.count - current.fixed_count >= extra:
                 # 杂物三处清理了两处，还有一处是住户的纸箱子; 坡道2处已清理1处，另1处被车辆压实:
                 # the rest of it, however it is described.
+                rest_named = (current, extra)
                 continue
             if (
                 current.status == "fixed"
@@ -594,6 +611,9 @@ _PROBLEMS_NAMED = re.compile(r"(?:等|共)?(?P<n>[两二三四五六七八九2-9
 # 车三十五辆, 门口的车十辆: the clause is about vehicles (not 车主骑走3辆).
 _VEHICLE_FIRST = re.compile(r"[\W_]*+[\u4e00-\u9fff]{0,4}?车(?![主位])")
 _FEWER = re.compile(r"(?:少了|减少了?|变少|少多了)$")
+# 我们推到了路边: the team itself did it.
+_TEAM_DID = re.compile(r"[\W_]*+(?:我们|大家|咱们|俺们)(?!离开|走)")
+_ANOTHER_PART = re.compile(r"[\W_]*+(?:另外|另|其余|剩下|剩余|余下)")
 _AND = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|以及|及|还有)(?=[\u4e00-\u9fff\d])")
 _BREAKDOWN = re.compile(r"[\W_]*+(?:其中|分别是|分别为|包括)[:：]?")
 _NOT_SEEN = re.compile(
@@ -1033,6 +1053,13 @@ def apply_status(
         return
     quantity = status.quantity
     if status.state == "fixed":
+        if (
+            quantity is not None
+            and draft.status == "fixed"
+            and draft.fixed_count is None
+            and _ANOTHER_PART.match(fragment)
+        ):
+            return  # 经劝导自行挪走，另外2辆我们推到了停车区: all of it was fixed already
         if quantity is not None and about_this:
             # 清理角落落叶垃圾，共清运五车: an item named without a number takes the fix's.
             if not draft.explicit and quantity.value > draft.count:

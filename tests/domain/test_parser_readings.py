@@ -864,3 +864,18 @@ def test_a_teachers_narrative(unit_a):
     report = one(text, unit_a)
     assert totals(report) == (23, 23, 0)
     assert {item.category for item in report.found} == {"市容秩序"}
+
+
+def test_partial_fixes_that_add_up(unit_a):
+    base = "玄帝庙街值班：王晓明、李娜。"
+    text = (
+        base
+        + "校门西侧有5辆电动车停在盲道上，其中3辆车主就在旁边等孩子，经劝导自行挪走，另外2辆我们推到了停车区。"
+    )
+    assert totals(one(text, unit_a)) == (5, 5, 0)
+    text = (
+        base + "有4名家长的电动车停在校门口盲道上，劝导后挪开3辆，还有1辆车主不在，我们推到了路边。"
+    )
+    assert totals(one(text, unit_a)) == (4, 4, 0)
+    text = base + "流动摊贩3个，劝离2个，还有1个说卖完这点就走，我们离开时还在。"
+    assert totals(one(text, unit_a)) == (3, 2, 1)
