@@ -46,6 +46,7 @@ HINTS: dict[str, tuple[str, ...]] = {
         "箱满",
         "池满",
         "树叶",
+        "树枝",
         "死猫",
         "死狗",
         "死老鼠",
@@ -54,6 +55,7 @@ HINTS: dict[str, tuple[str, ...]] = {
     "市容秩序": (
         "摊贩",
         "小贩",
+        "商贩",
         "摆摊",
         "地摊",
         "摊点",
@@ -195,8 +197,9 @@ _PLACE_AFTER = re.compile(
 )
 # A thing right after these verbs, or before 被, is what the problem acts on.
 _ACTED_ON_BEFORE = re.compile(
-    r"(?:翻越|翻过|翻|越过|攀爬|焚烧|烧|攀登|占用|占着|占了|挡住|挡着|堵住|堵着|遮挡|覆盖|压着|骑着?|骑了)[^，。；]{0,3}$"
+    r"(?:翻越|翻过|翻|越过|攀爬|焚烧|烧|攀登|占用|占着|占了|挡住|挡着|堵住|堵着|遮挡|覆盖|压着|骑着?|骑了)了?[^，。；]{0,4}$"
 )
+_THING_ACTED_ON = re.compile(r"(?:焚烧|烧|被)了?$")
 _PASSIVE_AFTER = re.compile(r"[^，。；被]{0,2}被(?![子褥单罩])")
 # 电动车推到楼道里充电, 电动车电瓶充电: what is charged; the charging is the problem.
 _CHARGED_AFTER = re.compile(r"[^，。；]{0,6}充电")
@@ -265,8 +268,8 @@ class Classifier:
                 weight = HINT_WEIGHT * len(word)
                 if word in _DAMAGE and category == INFRASTRUCTURE:
                     weight += DAMAGE_BONUS
-                elif _ACTED_ON_BEFORE.search(text, max(0, match.start() - 6), match.start()):
-                    weight *= PLACE_FACTOR  # 焚烧树叶: the leaves are what is burnt
+                elif _THING_ACTED_ON.search(text, max(0, match.start() - 3), match.start()):
+                    weight *= PLACE_FACTOR  # 焚烧树叶, 被树枝遮挡: the leaves burnt, the branches in the way
             if weight <= 0:
                 continue
             scores[category] = scores.get(category, 0.0) + weight

@@ -606,7 +606,7 @@ _HANDED_ON = re.compile(
 )
 _TOLD_TO_ACT = re.compile(r"说了|劝|跟老板|跟店|让|叫|提醒|告诉")
 _HUNG = re.compile(r"晒|晾|挂")
-_NOT_MENDED = re.compile(r"(?:没|未)有?(?:修|换|处理|弄)")
+_NOT_MENDED = re.compile(r"(?:没|未)有?(?:修|换|处理|弄|亮)")
 _PROBLEMS_NAMED = re.compile(r"(?:等|共)?(?P<n>[两二三四五六七八九2-9])(?:个|处|项)(?:问题|方面)$")
 # 车三十五辆, 门口的车十辆: the clause is about vehicles (not 车主骑走3辆).
 _VEHICLE_FIRST = re.compile(r"[\W_]*+[\u4e00-\u9fff]{0,4}?车(?![主位])")

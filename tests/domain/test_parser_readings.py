@@ -879,3 +879,20 @@ def test_partial_fixes_that_add_up(unit_a):
     assert totals(one(text, unit_a)) == (4, 4, 0)
     text = base + "流动摊贩3个，劝离2个，还有1个说卖完这点就走，我们离开时还在。"
     assert totals(one(text, unit_a)) == (3, 2, 1)
+
+
+def test_more_outcomes_and_kinds_told_in_prose(unit_a):
+    base = "玄帝庙街值班：王晓明、李娜。"
+    text = (
+        base
+        + "16:50路灯还没亮，已请学校后勤联系路灯管理所。人行道上发现2辆电动车占用盲道，已推至停车区。"
+    )
+    assert totals(one(text, unit_a)) == (3, 2, 1)
+    assert totals(one(base + "人行道上乱堆建材一处，已联系店主，店主说今晚清走。", unit_a)) == (
+        1,
+        0,
+        1,
+    )
+    report = one(base + "有两位家长为了抄近路翻越了中间的护栏，我们及时上前劝阻。", unit_a)
+    assert report.found[0].category == "文明行为"
+    assert one(base + "9号楼前有一堆树枝，已联系物业清运。", unit_a).found[0].category == "环境卫生"
