@@ -614,7 +614,8 @@ TOKEN_ROLE: dict[str, str] = {
 # Words that may come before a verb that opens a fragment (大家一起清扫了…, 共规整…).
 ACTION_LEAD_WORD = re.compile(
     r"我们|大家|值班人员|志愿者|一起|共同|一同|合力|共计|共|合计|并|还|又|另外|另|同时|随后|然后|帮助|帮|协助|"
-    r"集中|主动|对|把|将|和|与|环卫工人|社区|物业|保洁员?|[\d一二三四五六七八九十]++名?人"
+    r"集中|主动|对|把|将|和|与|环卫工人|社区|物业|保洁员?|[\d一二三四五六七八九十]++名?人|"
+    r"赶紧|赶快|上前|立即|立刻|马上|及时|当即"
 )
 
 ALL_FIXED = re.compile(

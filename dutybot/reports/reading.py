@@ -179,6 +179,10 @@ def _read_sentence(
             continue
         if _NOT_SEEN.match(fragment):
             continue  # 未发现乱停乱放: nothing found, no outcome of the item before
+        if _ASIDE_REMARK.match(fragment) or _PATROLLED.search(fragment):
+            continue  # 还好没有孩子受伤; 把卫生死角都走了一遍: a remark, the round itself
+        if _PART_PLACES.match(fragment) and current is not None:
+            continue  # 清理垃圾4处，其中两处在2号楼后面，两处在车棚里: where its parts were
         if NO_PROBLEM.search(fragment) and not topic_words(fragment, lexicon):
             continue  # 别的没啥, 其他正常: an all-clear, not an outcome
         activity, pending_activity = _activity(fragment, pending_activity)
@@ -229,6 +233,17 @@ def _read_sentence(
             owner = current or (reading.drafts[-1] if reading.drafts else None)
             if owner is not None and not owner.explicit and not quantity.vague:
                 owner.count, owner.explicit = quantity.value, True
+            elif (
+                owner is not None
+                and owner.count == 1
+                and not quantity.vague
+                and quantity.value > 1
+                and quantity.measure != "处"
+                and owner.status is None
+            ):
+                owner.count = (
+                    quantity.value
+                )  # 有一处共享单车乱停，大约十几辆: a place, then how many
             continue
         if current is not None and CONSEQUENCE.match(fragment):
             # 存在安全隐患: says why the item matters, not a new one; read with the item, it may
@@ -614,8 +629,12 @@ _FEWER = re.compile(r"(?:少了|减少了?|变少|少多了)$")
 # 我们推到了路边: the team itself did it.
 _TEAM_DID = re.compile(r"[\W_]*+(?:我们|大家|咱们|俺们)(?!离开|走)")
 _ANOTHER_PART = re.compile(r"[\W_]*+(?:另外|另|其余|剩下|剩余|余下)")
+_VEHICLE_NEXT = re.compile(r"[\u4e00-\u9fff]{0,3}?车(?![主位])")
 _AND = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|以及|及|还有)(?=[\u4e00-\u9fff\d])")
 _BREAKDOWN = re.compile(r"[\W_]*+(?:其中|分别是|分别为|包括)[:：]?")
+_ASIDE_REMARK = re.compile(r"[\W_]*+(?:还好|幸好|幸亏|好在)")
+_PATROLLED = re.compile(r"(?:走|转|巡|查|看|过)了一(?:遍|圈|趟)$")
+_PART_PLACES = re.compile(r"[\W_]*+(?:其中)?[一二两三四五\d]处(?:是|都)?在")
 _NOT_SEEN = re.compile(
     r"[\W_]*+(?:巡查|检查|今天|今日|另外|另)?(?:中|时)?(?:均|并|也|暂)?"
     r"(?:未发现|没有?发现|未见到?|未看到|没有?看到|没有?见到)(?!整改|清理|处理|好转|改善|效果)"
@@ -861,7 +880,11 @@ def _vehicles_counted(fragment: str) -> bool:
         quantity is not None
         and quantity.measure == "辆"
         and not quantity.vague
-        and _VEHICLE_FIRST.match(fragment, 0, quantity.start) is not None
+        and (
+            _VEHICLE_FIRST.match(fragment, 0, quantity.start) is not None
+            # 有一辆渣土车停在人行道边上
+            or _VEHICLE_NEXT.match(fragment, quantity.end) is not None
+        )
     )
 
 

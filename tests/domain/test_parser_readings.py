@@ -896,3 +896,24 @@ def test_more_outcomes_and_kinds_told_in_prose(unit_a):
     report = one(base + "有两位家长为了抄近路翻越了中间的护栏，我们及时上前劝阻。", unit_a)
     assert report.found[0].category == "文明行为"
     assert one(base + "9号楼前有一堆树枝，已联系物业清运。", unit_a).found[0].category == "环境卫生"
+
+
+def test_remarks_rounds_and_where_the_parts_were(unit_a):
+    base = "育英路值班：王晓明、李娜。"
+    text = (
+        base
+        + "路上有一堆碎玻璃，不知道是谁打碎的酒瓶，我们赶紧拿来扫帚和簸箕扫干净了，还好没有孩子受伤。"
+    )
+    assert totals(one(text, unit_a)) == (1, 1, 0)
+    text = base + "有两位老人骑电动车准备闯红灯，我们赶紧上前拦住，跟老人讲了道理。"
+    assert totals(one(text, unit_a)) == (2, 2, 0)
+    text = (
+        base
+        + "我们把小区里的卫生死角都走了一遍，清理垃圾4处，其中两处是在2号楼后面，两处在自行车棚里。"
+    )
+    assert totals(one(text, unit_a)) == (4, 4, 0)
+    text = (
+        base
+        + "学院路口早上有一辆渣土车停在人行道边上，我们请司机开走了。校门对面有一处共享单车乱停，大约十几辆，我们整理好了。"
+    )
+    assert totals(one(text, unit_a)) == (11, 11, 0)
