@@ -137,6 +137,7 @@ def _read_sentence(
     part_named: tuple[Draft, Quantity] | None = None
     # The rest of a partly fixed item, just named (挪开3辆，还有1辆车主不在，我们推到了路边).
     rest_named: tuple[Draft, int] | None = None
+    unnamed: str | None = None  # a clause that named things and nothing wrong with them
     in_summary = False
     group: list[Draft] = []  # the items the last clause listed
     made_here: list[Draft] = []  # the items this sentence named
@@ -154,6 +155,7 @@ def _read_sentence(
         work_before, work = work, None
         part_named, said_part = None, part_named
         rest_named, said_rest = None, rest_named
+        thing_before, unnamed = unnamed, None
         if NOT_COUNTED.search(fragment):
             # 上周那个井盖的问题已经修好了，不算今天的: the item just named is not today's; one
             # that names its thing (…那个井盖今天不算) drops that item only, if it is one.
@@ -411,6 +413,14 @@ def _read_sentence(
             current = None
             fragment = fragment[_BREAKDOWN.match(fragment).end() :]
             status = read_status(fragment, kind == Kind.FIX)
+        if (
+            thing_before is not None
+            and status.state is None
+            and not topic_words(fragment, lexicon)
+            and PROBLEM_PREDICATE.search(fragment)
+            and not first_amount(fragment)
+        ):
+            fragment = thing_before + "，" + fragment  # …国庆节的海报，内容过时: one problem
         if _is_problem(fragment, kind, status, lexicon):
             target = (
                 _named_again(fragment, earlier, lexicon)
@@ -494,6 +504,8 @@ def _read_sentence(
             named = matching_draft(fragment, reading.drafts, lexicon)
             if named is not None:
                 current = named
+            elif topic_words(fragment, lexicon):
+                unnamed = fragment  # 宣传栏里还是国庆节的海报: what is wrong may follow
             continue
         if (
             work_before is not None
@@ -940,6 +952,7 @@ def _counted(text: str) -> bool:
     return quantity is not None and not quantity.vague
 
 
+_WHERE_COUNTED = re.compile(r"\d{1,3}号楼|[一二两三四五\d]个单元|单元|楼道里?|门口|就有|光是|仅")
 _COUNT_WORDS = re.compile(
     r"一共|总共|合计|共计|共|计|大约|大概|约莫|约|左右|差不多|估计|将近|近|有个|有|足有|至少|上下|"
     # 流浪狗问题仍然存在，今天又见到2只: how many were seen this time.
@@ -949,8 +962,12 @@ _COUNT_WORDS = re.compile(
 
 
 def _is_bare_count(fragment: str, quantity: Quantity) -> bool:
-    """约20辆, 共两袋, and a verb before it (装了五车): how many, of the item before."""
-    rest = _COUNT_WORDS.sub("", (fragment[: quantity.start] + fragment[quantity.end :]).strip())
+    """约20辆, 共两袋, and a verb before it (装了五车): how many, of the item before; also where
+    (3号楼一个单元就有十来张)."""
+    rest = fragment[: quantity.start] + fragment[quantity.end :]
+    if "各" in rest:
+        return False  # 3号楼、5号楼、9号楼各有一处: a count for each, not how many in all
+    rest = _COUNT_WORDS.sub("", _WHERE_COUNTED.sub("", rest).strip())
     return len(rest) <= 1 or (len(rest) <= 3 and rest.endswith("了") and quantity.start > 0)
 
 

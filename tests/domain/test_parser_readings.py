@@ -917,3 +917,12 @@ def test_remarks_rounds_and_where_the_parts_were(unit_a):
         + "学院路口早上有一辆渣土车停在人行道边上，我们请司机开走了。校门对面有一处共享单车乱停，大约十几辆，我们整理好了。"
     )
     assert totals(one(text, unit_a)) == (11, 11, 0)
+
+
+def test_a_thing_then_what_is_wrong_with_it(unit_a):
+    text = "玄帝庙街值班：王晓明、李娜。校门对面的宣传栏里还是国庆节的海报，内容过时，已跟学校说了更换。"
+    report = one(text, unit_a)
+    assert totals(report) == (1, 0, 1)
+    assert report.found[0].category == "宣传氛围"
+    text = "凤凰城社区：周建国。小区楼道里又出现了小广告，3号楼一个单元就有十来张，我们全部清理了。"
+    assert totals(one(text, unit_a)) == (10, 10, 0)
