@@ -9,6 +9,7 @@ TARGET_UNIT_MS = 1000.0
 KIND_LABELS = {
     "echo_first": "/echo0（排在所有命令前）",
     "echo": "/echo（地板）",
+    "chat": "闲聊（机器人不回复的普通消息）",
     "checkin": "/报到",
     "problem": "/问题",
     "report": "自由文字日报",
