@@ -33,7 +33,7 @@ from dutybot.suggest import closest_site  # noqa: E402
 from dutybot.text import clip  # noqa: E402
 from dutybot.unit import Site  # noqa: E402
 
-from . import database, dispatch, inbox, outbox, pending, service, units, upload  # noqa: E402
+from . import database, dispatch, inbox, one_trip, outbox, pending, service, units, upload  # noqa: E402, F401
 from .chat import (  # noqa: E402
     COMMAND_PRIORITY,
     NOT_STAFF,
