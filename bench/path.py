@@ -2,12 +2,12 @@
 the time until the bot's reply (its ``send_msg`` call) reaches the client. Also the bot's
 footprint, idle and after the run.
 
-The floor is ``/echo`` (``bench.echo_plugin``), loaded into the same bot process at the
-commands' priority and measured in the same run: interleaved message by message when
-sequential, in alternating blocks when concurrent. ``/echo0``, checked before any of the bot's
-matchers, is measured alongside: the framework alone, without the dispatch over the bot's
-commands that every message pays. So is plain chat, which the bot only looks at: the echo
-plugin answers it after every matcher of the bot had its look.
+The floors are ``/echo0`` and ``/echo`` (``bench.echo_plugin``), loaded into the same bot
+process and measured in the same run: interleaved message by message when sequential, in
+alternating blocks when concurrent. ``/echo0`` is checked before any of the bot's matchers:
+the framework alone. ``/echo`` is at the commands' priority and dispatched like them. So is
+plain chat, which the bot only looks at: the echo plugin answers it after every matcher of the
+bot had its look.
 
 Concurrency: OneBot has one connection per QQ account, and one account serves a city's
 groups, so "20 concurrent clients" are 20 people posting at once in 20 units' groups over that

@@ -5,11 +5,13 @@ never in a deployment. Two of them, measured side by side:
 
 - ``/echo`` is a command like every dutybot command, at the same priority and blocking, so it
   costs what any command costs in this bot before its own work: the adapter, the bot's global
-  event preprocessors (served-group filter, duplicate check), matcher dispatch (nonebot checks
-  every command matcher of that priority, each in its own task) and one ``send_msg`` through
-  the rate limiter. This is the floor the targets are measured against.
-- ``/echo0`` is checked before any dutybot matcher (priority 0), so it skips that dispatch:
-  the difference between the two is what nonebot spends looking at the bot's commands.
+  event preprocessors (served-group filter, duplicate check), the command dispatch (one
+  matcher looks the command up and runs its matcher, ``plugins.duty.dispatch``) and one
+  ``send_msg`` through the rate limiter.
+- ``/echo0`` is checked before any dutybot matcher (priority 0), as a plain nonebot command:
+  the framework alone, the floor issue 15's targets are measured against. Its command rule is
+  checked for every message the bot gets (nonebot runs its three command parameters in a
+  worker thread, once per message).
 
 And one for plain chat, which the bot does not answer: a message that starts with
 ``CHAT_MARK`` is answered by a matcher checked after all of the bot's, so its reply arrives once
