@@ -46,15 +46,16 @@ class _Compiled:
         )
 
     def rows(self, fetched: list[tuple]) -> list[tuple]:
-        if not any(self.result):
+        converted = [(i, process) for i, process in enumerate(self.result) if process is not None]
+        if not converted:
             return fetched
-        return [
-            tuple(
-                value if process is None else process(value)
-                for process, value in zip(self.result, row, strict=True)
-            )
-            for row in fetched
-        ]
+        rows = []
+        for row in fetched:
+            values = list(row)
+            for i, process in converted:
+                values[i] = process(values[i])
+            rows.append(tuple(values))
+        return rows
 
 
 def _compile(statement: Any, dialect: Dialect) -> _Compiled:

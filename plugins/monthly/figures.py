@@ -242,18 +242,31 @@ def _figure_statements(one_unit: bool) -> dict[str, Any]:
         .where(problems, Problem.resolved_on.between(_FIRST, _LAST))
         .group_by(scope.key(Problem), Problem.category)
     )
-    # Open at the end: still open now, or resolved after the period. Two selective parts
-    # (the status index, the resolved_on index) rather than one OR over all history.
-    open_at_end = sa.union_all(
-        *(
-            sa.select(
-                scope.key(Problem).label("key"),
-                Problem.quantity,
-                sa.case((Problem.due_on < _LAST, Problem.quantity), else_=0).label("overdue"),
-            ).where(scope.where(Problem), _counted_problem(), Problem.found_on <= _LAST, part)
-            for part in (_status_unresolved(), Problem.resolved_on > _LAST)
+    # Open at the end: still open now, or resolved after the period. For one unit, two
+    # selective parts (the status index, the resolved_on index) rather than one OR over all its
+    # history; for the city, one pass over the table (with found_on as an expression, not the
+    # column: SQLite would otherwise walk the (unit_id, found_on) index for nearly every row,
+    # three times slower).
+    overdue = sa.case((Problem.due_on < _LAST, Problem.quantity), else_=0).label("overdue")
+    if one_unit:
+        open_at_end = sa.union_all(
+            *(
+                sa.select(scope.key(Problem).label("key"), Problem.quantity, overdue).where(
+                    scope.where(Problem), _counted_problem(), Problem.found_on <= _LAST, part
+                )
+                for part in (_status_unresolved(), Problem.resolved_on > _LAST)
+            )
+        ).subquery()
+    else:
+        open_at_end = (
+            sa.select(scope.key(Problem).label("key"), Problem.quantity, overdue)
+            .where(
+                _counted_problem(),
+                sa.func.coalesce(Problem.found_on, Problem.found_on) <= _LAST,
+                sa.or_(_status_unresolved(), Problem.resolved_on > _LAST),
+            )
+            .subquery()
         )
-    ).subquery()
     statements["unresolved"] = sa.select(
         open_at_end.c.key,
         sa.func.sum(open_at_end.c.quantity),
