@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-BATCH = 250
+# Messages recorded together (plugins.reports.batch): what they need is read once a batch.
+BATCH = 1000
 
 
 def register(commands: argparse._SubParsersAction) -> None:

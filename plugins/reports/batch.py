@@ -86,8 +86,7 @@ class _ProblemRow:
     """A ledger problem in memory: every column, plus what this batch did to it."""
 
     def __init__(self, **values: Any) -> None:
-        for key in _PROBLEM_COLUMNS:
-            setattr(self, key, values.get(key))
+        self.__dict__.update({key: values.get(key) for key in _PROBLEM_COLUMNS})
         self.new: bool = values.get("new", False)
         self.retracted: bool = values.get("retracted", False)
         self.changed: bool = False
@@ -113,6 +112,35 @@ class _ProblemRow:
     time_limit_days: int
     message_id: str | None
     version: int
+
+
+class _SiteProblems:
+    """A site's problems in memory, indexed for what ``tellings._families`` reads: the day's,
+    and earlier ones still open (a telling here only ever resolves one)."""
+
+    def __init__(self) -> None:
+        self.rows: list[_ProblemRow] = []  # in number order
+        self.by_day: dict[date, list[_ProblemRow]] = defaultdict(list)
+        self.open: list[_ProblemRow] = []
+
+    def add(self, row: _ProblemRow) -> None:
+        self.rows.append(row)
+        self.by_day[row.found_on].append(row)
+        if row.status in UNRESOLVED:
+            self.open.append(row)
+
+    def told_about(self, day: date) -> list[_ProblemRow]:
+        """``tellings._families``' rows, in number order."""
+        if (
+            len(self.open) > 64
+            and sum(r.status in UNRESOLVED for r in self.open) < len(self.open) / 2
+        ):
+            self.open = [r for r in self.open if r.status in UNRESOLVED]
+        since = day - LASTING_LOOKBACK
+        earlier = [r for r in self.open if since <= r.found_on < day and r.status in UNRESOLVED]
+        rows = self.by_day.get(day, []) + earlier
+        rows.sort(key=lambda r: r.number)
+        return rows
 
 
 @dataclass
@@ -174,7 +202,7 @@ class _Batch:
     staff_by_name: dict[str, int]  # active staff
     staff_by_qq: dict[int, int]
     next_number: int
-    problems: dict[int, list[_ProblemRow]]  # by site, in number order
+    problems: dict[int, _SiteProblems]
     reports: dict[tuple[date, int], list[tuple[int | None, ReportStatus, HeldFor | None]]]
     present: dict[tuple[int, date], list[int]]  # (site, day) -> staff ids
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
@@ -236,12 +264,8 @@ class _Batch:
 
     def _families(self, site_id: int, day: date) -> list[_Family]:
         families: dict[tuple, _Family] = {}
-        for row in self.problems.get(site_id, ()):
-            if not (
-                row.found_on == day
-                or (day - LASTING_LOOKBACK <= row.found_on < day and row.status in UNRESOLVED)
-            ):
-                continue
+        site = self.problems.get(site_id)
+        for row in site.told_about(day) if site is not None else ():
             if row.status is Status.WITHDRAWN and not row.retracted:
                 continue
             key = (row.message_id, row.description, row.found_at, row.category)
@@ -372,7 +396,7 @@ class _Batch:
     async def write(self, session: AsyncSession) -> None:
         """The new rows, one multi-row insert per table, and the problems it changed."""
         now = _utcnow()
-        problems = [row for rows in self.problems.values() for row in rows]
+        problems = [row for site in self.problems.values() for row in site.rows]
         new = sorted((row for row in problems if row.new), key=lambda row: row.id)
         for row in new:
             self.rows["ledger_problem"].append(
@@ -385,7 +409,7 @@ class _Batch:
             if "created_at" in _TABLES[name].c:
                 for values in rows:
                     values.setdefault("created_at", now)
-            await session.execute(sa.insert(_TABLES[name]), rows)
+            await _insert(session, _TABLES[name], rows)
         changed = [row for row in problems if row.changed and not row.new]
         if changed:
             table = _TABLES["ledger_problem"]
@@ -409,6 +433,44 @@ class _Batch:
             row.new = row.changed = False
             row.loaded_version = row.version  # type: ignore[attr-defined]
         self.rows = defaultdict(list)
+
+
+_inserts: dict[tuple[str, tuple[str, ...]], tuple[str, list]] = {}
+
+
+async def _insert(session: AsyncSession, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """Rows into a table in one statement. On SQLite, the values are converted here, column by
+    column, and handed to the driver as they are: SQLAlchemy's per-row work for a multi-row
+    insert cost more than SQLite's."""
+    connection = await session.connection()
+    dialect = connection.dialect
+    keys = tuple(rows[0])
+    if dialect.name != "sqlite" or any(tuple(values) != keys for values in rows):
+        await session.execute(sa.insert(table), rows)
+        return
+    found = _inserts.get((table.name, keys))
+    if found is None:
+        compiled = sa.insert(table).compile(dialect=dialect, column_keys=list(keys))
+        names = list(compiled.positiontup or ())
+        found = (
+            str(compiled),
+            [
+                (keys.index(name), table.c[name].type.dialect_impl(dialect).bind_processor(dialect))
+                for name in names
+            ],
+        )
+        _inserts[(table.name, keys)] = found
+    sql, columns = found
+    await connection.exec_driver_sql(
+        sql,
+        [
+            tuple(
+                value if process is None or value is None else process(value)
+                for value, process in ((row[index], process) for index, process in columns)
+            )
+            for row in (tuple(values.values()) for values in rows)
+        ],
+    )
 
 
 # Problem columns a telling may change (``version`` counts each change, as the ORM's does).
@@ -560,7 +622,7 @@ class _Telling:
             row.resolved_on = found_on  # type: ignore[attr-defined]
             row.resolved_by_qq = self.actor_qq  # type: ignore[attr-defined]
             row.resolution_note = note[:MAX_NOTE] or "现场整改"  # type: ignore[attr-defined]
-        batch.problems.setdefault(row.site_id, []).append(row)  # type: ignore[arg-type]
+        batch.problems.setdefault(row.site_id, _SiteProblems()).add(row)  # type: ignore[arg-type]
         self.event(
             row,
             Action.REGISTER,
@@ -685,7 +747,7 @@ async def _load(
         )
         or 0
     ) + 1
-    problems: dict[int, list[_ProblemRow]] = {}
+    problems: dict[int, _SiteProblems] = {}
     reports: dict[tuple[date, int], list] = {}
     present: dict[tuple[int, date], list[int]] = {}
     if days:
@@ -703,7 +765,7 @@ async def _load(
         ):
             row = _ProblemRow(**values._mapping)
             row.loaded_version = row.version  # type: ignore[attr-defined]
-            problems.setdefault(row.site_id, []).append(row)  # type: ignore[arg-type]
+            problems.setdefault(row.site_id, _SiteProblems()).add(row)  # type: ignore[arg-type]
             if row.status is Status.WITHDRAWN:
                 withdrawn.append(row)
         if withdrawn:
