@@ -292,7 +292,7 @@ def goals_lines(sections: dict[str, Any]) -> list[str]:
                 else "超出的：" + "，".join(missed)
             )
             lines.append(
-                f"- 消息路径{label}，每种消息中位数 ≤{PATH_TARGET}× /echo0：{verdict(ok)}（{detail}）"
+                f"- 消息路径（{label}），每种消息中位数 ≤{PATH_TARGET}× /echo0：{verdict(ok)}（{detail}）"
             )
         chat = path["concurrent"].get("chat", {}).get("per_second")
         if chat and BEFORE["chat_per_second"]:
