@@ -7,7 +7,6 @@ relative to this folder.
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import sys
 from pathlib import Path
@@ -130,13 +129,18 @@ def init(**overrides: object) -> None:
     os.chdir(ROOT)
     _check_settings(overrides)
     import nonebot
-    from nonebot.adapters.onebot.v11 import Adapter as OneBotV11Adapter
+
+    from dutybot.access import TokenGate
+    from dutybot.onebot_adapter import Adapter as OneBotV11Adapter
 
     hide_secrets_in_logs(overrides)
     nonebot.init(_env_file=str(ENV_FILE), **(_missing_defaults() | overrides))
     log_from_configured_level()
     driver = nonebot.get_driver()
-    _check_connection_security(str(driver.config.host), _start_settings().onebot_access_token)
+    token = _start_settings().onebot_access_token
+    _check_connection_security(str(driver.config.host), token)
+    # Every request to the server, on any path, shows the token before a route sees it.
+    nonebot.get_app().add_middleware(TokenGate, token=lambda: token)
     _check_unit_file()
     _prepare_sqlite_folder()
 
@@ -174,15 +178,11 @@ def _check_plugins_loaded() -> None:
 
 
 def _check_connection_security(host: str, token: str | None) -> None:
-    try:
-        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        loopback = False
-    if not loopback and not token:
-        fail(
-            f"HOST={host} 对外监听，但没有设置 ONEBOT_ACCESS_TOKEN；请在 config/.env 里设置访问令牌，"
-            "或把 HOST 改为 127.0.0.1"
-        )
+    from dutybot.access import token_problem
+
+    problem = token_problem(host, token)
+    if problem:
+        fail(problem)
 
 
 def _start_settings():
@@ -234,6 +234,10 @@ def _prepare_sqlite_folder() -> None:
             from dutybot.files import why
 
             fail(f"无法创建数据库文件夹 {folder}（{why(error)}）")
+        from dutybot.db_lock import unwritable_problem
+
+        if problem := unwritable_problem(Path(parsed.database)):
+            fail(problem)
 
 
 async def upgrade_database() -> None:
@@ -243,9 +247,12 @@ async def upgrade_database() -> None:
     from nonebot_plugin_orm.utils import StreamToLogger
     from sqlalchemy.util import greenlet_spawn
 
+    from plugins.duty.database import migration_turn
+
     _init_orm()
-    with AlembicConfig(stdout=StreamToLogger()) as alembic_config:
-        await greenlet_spawn(migrate.upgrade, alembic_config)
+    async with migration_turn():  # processes starting together migrate one at a time
+        with AlembicConfig(stdout=StreamToLogger()) as alembic_config:
+            await greenlet_spawn(migrate.upgrade, alembic_config)
     logger.info("数据库已是最新结构")
     await _refresh_statistics()
 

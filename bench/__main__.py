@@ -8,7 +8,8 @@ shared machine drift:
   /报到, /问题 and a free-text report, against /echo loaded into the same bot process;
 - monthly: /月报's figures for one unit and for the whole city, on a generated year of a
   city's records, against one hand-written SQL aggregate over the same rows;
-- parser: messages per second of the report parser on the corpus, against one scan of the text;
+- parser: messages per second of the report parser on the corpus, against one scan of the text,
+  and over a generated adversarial set (bench/adversarial.py) with its slowest message;
 - import: ``dutybot import`` of a generated chat history (time, peak memory), against reading
   and parsing the same file without a database;
 - footprint: the bot's memory idle and after the message path, against a bare nonebot2 process.
@@ -168,9 +169,14 @@ def run_sections(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
 
         attempt(["monthly"], monthly)
     if "parser" in wanted:
-        from .parsing import parser_throughput
+        from .parsing import parser_adversarial, parser_throughput
 
-        attempt(["parser"], lambda: {"parser": parser_throughput(args.parser_seconds)})
+        def parser_section() -> dict[str, Any]:
+            result = parser_throughput(args.parser_seconds)
+            result["adversarial"] = parser_adversarial(1 if args.smoke else 3)
+            return {"parser": result}
+
+        attempt(["parser"], parser_section)
     if "import" in wanted:
         from .parsing import import_history
 

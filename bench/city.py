@@ -29,6 +29,7 @@ from typing import Any
 
 from dutybot.generate import PROBLEMS
 
+from .board_hook import CITY_OFFICE
 from .units import write_units
 
 YEAR_FIRST = date(2025, 12, 1)
@@ -556,6 +557,7 @@ async def measure(unit_ids: list[int], repeat: int, data_dir: Path) -> dict[str,
         return result
 
     city_totals = {name: sum(row[name] for row in floor_city.values()) for name in FLOOR_FIELDS}
+    board = await measure_board(chosen, city_totals)
     return {
         "monthly": hook.description,
         "available": hook.available,
@@ -565,7 +567,40 @@ async def measure(unit_ids: list[int], repeat: int, data_dir: Path) -> dict[str,
         "one_unit_with_excel": figure("excel", "unit_floor"),
         "whole_city": figure("city", "city_floor"),
         "month_totals": city_totals,
+        **board,
     }
+
+
+async def measure_board(chosen: list[int], city_totals: dict[str, int]) -> dict[str, Any]:
+    """The dashboard's 总览 (``bench/board_hook.py``), against the city floor's median."""
+    from .board_hook import board_functions, total_row
+
+    hook = board_functions(f"{MONTH_FIRST:%Y-%m}")
+    if not hook.available:
+        return {"board": hook.description}
+    await hook.one_unit(chosen[0])  # untimed: the first request of the app
+    times: dict[str, list[float]] = {"board_city_first": [], "board_city": [], "board_unit": []}
+    agree: bool | None = None
+    for unit_id in chosen:
+        seconds, page = await timed(hook.city_first)
+        times["board_city_first"].append(seconds)
+        seconds, page = await timed(hook.city)
+        times["board_city"].append(seconds)
+        shown = total_row(page)
+        agree = (agree is not False) and all(
+            shown.get(name) == city_totals[name]
+            for name in ("rostered", "present", "found", "resolved", "unresolved")
+        )
+        seconds, _ = await timed(lambda u=unit_id: hook.one_unit(u))
+        times["board_unit"].append(seconds)
+    result: dict[str, Any] = {"board": hook.description}
+    for name, values in times.items():
+        result[name] = {
+            "median_ms": round(statistics.median(values) * 1000, 2),
+            "runs_ms": [round(v * 1000, 2) for v in values],
+            "agrees_with_floor": agree if name.startswith("board_city") else None,
+        }
+    return result
 
 
 def _and(before: bool | None, now: bool | None) -> bool | None:
@@ -594,6 +629,7 @@ async def _main(args: argparse.Namespace) -> dict[str, Any]:
         localstore_config_dir=str(workdir / "store-config"),
         duty_data_dir=str(workdir),
         log_level="WARNING",
+        superusers=[str(CITY_OFFICE)],  # the dashboard's city view
     )
     synced = time.perf_counter()
     rows = await asyncio.to_thread(generate, database, args.seed)

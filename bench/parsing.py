@@ -29,18 +29,20 @@ def corpus() -> list[tuple[str, datetime, Any, str]]:
     """Every corpus message with its unit: (text, sent_at, unit, sender)."""
     from dutybot.unit import load_unit
 
+    unit_files = json.loads((CORPUS / "units.json").read_text(encoding="utf-8"))
     units: dict[str, Any] = {}
     rows = []
     for path in sorted(CORPUS.glob("*.jsonl")):
+        files = unit_files.get(path.name, {})
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
             row = json.loads(line)
-            key = row.get("unit", "a")
-            if key not in units:
-                units[key] = load_unit(CORPUS / f"unit-{key}.toml")
+            name = files.get(row.get("unit", "a"), f"unit-{row.get('unit', 'a')}.toml")
+            if name not in units:
+                units[name] = load_unit(CORPUS / name)
             sent_at = datetime.fromisoformat(row["sent_at"])
-            rows.append((row["text"], sent_at, units[key], row.get("sender") or ""))
+            rows.append((row["text"], sent_at, units[name], row.get("sender") or ""))
     return rows
 
 
@@ -82,6 +84,45 @@ def parser_throughput(min_seconds: float) -> dict[str, Any]:
         "floor": "one NFKC normalisation and one regex scan of each message",
         "floor_per_second": round(floor_per_second),
         "ratio": round(floor_per_second / per_second, 1),
+    }
+
+
+def parser_adversarial(repeat: int = 3) -> dict[str, Any]:
+    """The generated adversarial set (bench/adversarial.py) through ``parse_message``: messages
+    per second over the set and the slowest message. Each message is timed ``repeat`` times in
+    CPU time (process time: other processes on a shared machine do not count) and its fastest
+    run kept."""
+    from dutybot.report_parser import parse_message
+    from dutybot.unit import load_unit
+
+    from .adversarial import adversarial_messages
+
+    unit = load_unit(CORPUS / "unit-a.toml")
+    sent_at = datetime(2026, 11, 25, 9, 30).astimezone()
+    parse_message("玄帝庙街值班", sent_at, unit)  # warm: the unit's lexicon is built once
+    timings = []
+    for label, text in adversarial_messages(unit):
+        best = float("inf")
+        for _ in range(max(1, repeat)):
+            started = time.process_time()
+            parse_message(text, sent_at, unit)
+            best = min(best, time.process_time() - started)
+        timings.append((best, label, len(text)))
+    timings.sort(reverse=True)
+    total = sum(seconds for seconds, _label, _chars in timings)
+    slowest_seconds, slowest_label, slowest_chars = timings[0]
+    return {
+        "messages": len(timings),
+        "per_second": round(len(timings) / total) if total else None,
+        "median_ms": round(timings[len(timings) // 2][0] * 1000, 2),
+        "slowest_ms": round(slowest_seconds * 1000, 2),
+        "slowest": slowest_label,
+        "slowest_chars": slowest_chars,
+        "next_slowest": [
+            {"ms": round(seconds * 1000, 2), "message": label}
+            for seconds, label, _chars in timings[1:6]
+        ],
+        "timing": "CPU time of one parse, fastest of the repeats",
     }
 
 

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from .db_lock import DatabaseBusy, exclusive
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 KEEP_DAILY = 14
 KEEP_MONTHLY = 12
 # duty-2026-11-29-033000.db: the daily backups, rotated; duty-manual-…: made on request
@@ -22,6 +25,7 @@ _NAME = re.compile(r"^duty-(manual-)?(\d{4})-(\d{2})-(\d{2})(?:-\d{6}(?:-\d+)?)?
 RESTORED_FROM = "restored-from.txt"
 # Tables a dutybot database must have: a file without them is not a dutybot backup.
 REQUIRED_TABLES = {"duty_unit", "duty_staff", "duty_checkin", "alembic_version"}
+_REVISION = re.compile(r"^revision(?:: *str)? *= *['\"]([0-9A-Za-z_]{1,64})['\"]", re.MULTILINE)
 
 
 class BackupError(Exception):
@@ -113,8 +117,19 @@ def rotate(folder: Path) -> list[Path]:
     return removed
 
 
-def check_backup(path: Path) -> None:
-    """A readable, intact dutybot database, or BackupError saying what is wrong."""
+def known_revisions(root: Path = PROJECT_ROOT) -> set[str]:
+    """The migration revisions this version of dutybot ships (``plugins/*/migrations``)."""
+    found = set()
+    for script in root.glob("plugins/*/migrations/*.py"):
+        match = _REVISION.search(script.read_text(encoding="utf-8"))
+        if match:
+            found.add(match.group(1))
+    return found
+
+
+def check_backup(path: Path, revisions: set[str] | None = None) -> None:
+    """A readable, intact dutybot database that this version can run on, or BackupError
+    saying what is wrong. ``revisions``: the known migrations (default: this project's)."""
     if path.is_dir():
         raise BackupError(f"{path} 是文件夹，请写备份文件的路径，如 data/backups/duty-….db")
     if not path.is_file():
@@ -125,6 +140,12 @@ def check_backup(path: Path) -> None:
             tables = {
                 row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
+            versions = (
+                {row[0] for row in db.execute("SELECT version_num FROM alembic_version")}
+                if "alembic_version" in tables
+                else set()
+            )
+            broken_links = db.execute("PRAGMA foreign_key_check").fetchall()
     except sqlite3.Error as error:
         raise BackupError(f"{path.name} 不是可用的 SQLite 数据库（{error}）") from error
     if result != "ok":
@@ -134,12 +155,42 @@ def check_backup(path: Path) -> None:
         raise BackupError(
             f"{path.name} 不是值班机器人的数据库（缺少 {'、'.join(sorted(missing))}）"
         )
+    if not versions:
+        raise BackupError(f"{path.name} 没有数据库版本记录（alembic_version 为空），不能用来恢复")
+    unknown = versions - (known_revisions() if revisions is None else revisions)
+    if unknown:
+        raise BackupError(
+            f"{path.name} 来自更新版本的值班机器人（数据库版本 {'、'.join(sorted(unknown))}），"
+            "请先把机器人升级到那个版本"
+        )
+    if broken_links:
+        tables_hit = sorted({str(row[0]) for row in broken_links})
+        raise BackupError(
+            f"{path.name} 有 {len(broken_links)} 条记录引用了不存在的数据"
+            f"（{'、'.join(tables_hit[:5])}），不能用来恢复"
+        )
 
 
-def restore(backup: Path, database: Path, keep_folder: Path, moment: datetime) -> Path | None:
+def restore(
+    backup: Path,
+    database: Path,
+    keep_folder: Path,
+    moment: datetime,
+    revisions: set[str] | None = None,
+) -> Path | None:
     """Replace ``database`` with ``backup``. The current database, if any, is first saved to
-    ``keep_folder`` (returned), so a restore can itself be undone."""
-    check_backup(backup)
+    ``keep_folder`` (returned), so a restore can itself be undone. Refused while any process
+    uses the database: the file would be replaced under its open connections, and whatever it
+    wrote afterwards would vanish."""
+    check_backup(backup, revisions)
+    try:
+        with exclusive(database):
+            return _swap_in(backup, database, keep_folder, moment)
+    except DatabaseBusy as error:
+        raise BackupError(str(error)) from None
+
+
+def _swap_in(backup: Path, database: Path, keep_folder: Path, moment: datetime) -> Path | None:
     saved = None
     if database.is_file():
         keep_folder.mkdir(parents=True, exist_ok=True)

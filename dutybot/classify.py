@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .unit import FALLBACK_CATEGORY, Category, Unit
+from .wordregex import word_regex
 
 # Built-in hints for the default categories; weaker than any keyword of the unit.
 HINTS: dict[str, tuple[str, ...]] = {
@@ -41,6 +42,8 @@ HINTS: dict[str, tuple[str, ...]] = {
         "泥土",
         "呕吐物",
         "垃圾袋",
+        "桶满",
+        "箱满",
     ),
     "市容秩序": (
         "乱堆",
@@ -54,6 +57,8 @@ HINTS: dict[str, tuple[str, ...]] = {
         "停放",
         "停车",
         "占用",
+        "被占",
+        "占着",
         "摊点",
         "摊位",
         "摆摊",
@@ -64,8 +69,28 @@ HINTS: dict[str, tuple[str, ...]] = {
         "乱建",
         "搭建",
         "三轮车",
+        "三轮",
+        "摊子",
+        "摊儿",
         "消防通道",
-        "飞线",
+        "店外",
+        "桌椅",
+        "出店",
+        "经营",
+        "货物",
+        "歪",
+        "倒地",
+        "倒伏",
+        "单车",
+        "车辆",
+        "涂鸦",
+        "乱搭",
+        "棚子",
+        "晾",
+        "窝棚",
+        "乱画",
+        "张贴",
+        "广告",
     ),
     "基础设施": (
         "盲道",
@@ -93,18 +118,86 @@ HINTS: dict[str, tuple[str, ...]] = {
         "破旧",
         "漏水",
         "堵塞",
+        "路名牌",
+        "标志牌",
+        "指示牌",
+        "路名",
     ),
-    "宣传氛围": ("宣传", "褪色", "过期", "公示", "标识"),
-    "文明行为": ("吸烟", "吐痰", "插队", "喧哗", "随地", "逆行", "乱穿"),
+    "宣传氛围": (
+        "宣传",
+        "褪色",
+        "过期",
+        "公示",
+        "标识",
+        # The campaign's own banners are publicity, not the disorder of 乱挂横幅.
+        *(
+            f"{whose}{what}"
+            for whose in ("创城", "创文", "创卫", "宣传", "公益")
+            for what in ("横幅", "条幅")
+        ),
+    ),
+    "其他": ("充电", "私拉", "飞线", "隐患", "流浪", "野狗", "野猫"),
+    "文明行为": (
+        "吸烟",
+        "吐痰",
+        "插队",
+        "喧哗",
+        "随地",
+        "逆行",
+        "乱穿",
+        "焚烧",
+        "烧树叶",
+        "烧纸",
+        "烧垃圾",
+        "翻越",
+        "横穿",
+        "攀爬",
+        "扔垃圾",
+        "扔烟头",
+        "倒剩饭",
+        "倒剩菜",
+        "倒泔水",
+        "泼脏水",
+        "乱泼",
+        "乱丢",
+    ),
 }
 # Damage words pull a problem towards 基础设施 more strongly than other hints.
 _DAMAGE = ("破损", "损坏", "缺失", "不亮", "脱落", "坏了", "断裂", "破裂", "缺损", "丢失")
 INFRASTRUCTURE = "基础设施"
 
 HINT_WEIGHT = 0.5  # per character, against 1 per character for a unit keyword
+# Words for disorder that fit many things (乱放, 堆放): beside a thing of another kind, they
+# weigh half (垃圾袋乱放 is litter, not 市容秩序).
+_DISORDER = frozenset(("乱放", "乱停", "堆放", "乱堆乱放", "乱挂", "乱堆", "乱摆"))
+DISORDER_FACTOR = 0.5
+CONSEQUENCE_FACTOR = 0.25  # 安全隐患: a reason, weaker than what the problem is (井盖缺失)
+# Hints as strong as a unit keyword: the fire risk of charging indoors is its own kind.
+STRONG_HINTS = frozenset(("充电", "私拉", "飞线"))
 DAMAGE_BONUS = 1.0
 PLACE_FACTOR = 0.25  # a keyword used as a place
-_PLACE_AFTER = re.compile(r"[杆柱桩座箱]?(?:上|下|旁|边|前|后|里|周边|周围|附近|门口|处|内(?!容))")
+_PLACE_AFTER = re.compile(
+    r"[杆柱桩座箱]?(?:上|下|旁|边|前|后|里|周边|周围|附近|门口|处|区|那边|这边|一带|内(?!容))"
+    r"|(?<=门)口"  # 单元门口 is where, not the door
+)
+# A thing right after these verbs, or before 被, is what the problem acts on.
+_ACTED_ON_BEFORE = re.compile(
+    r"(?:翻越|翻过|越过|攀爬|攀登|占用|占着|占了|挡住|挡着|堵住|堵着|遮挡|覆盖|压着|骑着?|骑了)[^，。；]{0,3}$"
+)
+_PASSIVE_AFTER = re.compile(r"[^，。；被]{0,2}被(?![子褥单罩])")
+# 电动车推到楼道里充电, 电动车电瓶充电: what is charged; the charging is the problem.
+_CHARGED_AFTER = re.compile(r"[^，。；]{0,6}充电")
+
+
+def _acted_on_by_another(pattern: re.Pattern[str], text: str, end: int) -> bool:
+    """坡道被积雪覆盖: a thing before 被 with another thing after it (路牌被撞歪了 keeps 路牌)."""
+    passive = _PASSIVE_AFTER.match(text, end)
+    if not passive:
+        return False
+    agent = pattern.search(text, passive.end(), passive.end() + 6)
+    return agent is not None and len(agent.group()) > 1 and agent.group() not in _DAMAGE
+
+
 # ``垃圾`` followed by these names a container or a site, not litter.
 _CONTAINER_AFTER = re.compile(r"[桶箱池站房车]")
 
@@ -125,16 +218,35 @@ class Classifier:
         scores: dict[str, float] = {}
         last_seen: dict[str, int] = {}
         keyword_ends: list[int] = []
-        for match in self.pattern.finditer(text):
+        matches = list(self.pattern.finditer(text))
+        # 安全隐患 says why a problem matters; beside another of the unit's words it weighs
+        # little (井盖缺失，存在安全隐患), alone it is the unit's word for the problem.
+        other_keyword = any(self.owner[m.group()][1] and "隐患" not in m.group() for m in matches)
+        categories_named = {self.owner[m.group()][0] for m in matches if m.group() not in _DISORDER}
+
+        def other_thing(category: str) -> bool:
+            return bool(categories_named - {category})
+
+        for match in matches:
             word = match.group()
             category, is_keyword = self.owner[word]
             end = match.end()
-            if is_keyword:
+            if is_keyword or word in STRONG_HINTS:
                 weight = float(len(word))
+                if "隐患" in word and other_keyword:
+                    weight *= CONSEQUENCE_FACTOR
                 if word.endswith("垃圾") and _CONTAINER_AFTER.match(text, end):
                     weight = 0.0
-                elif _PLACE_AFTER.match(text, end):
+                elif (
+                    _PLACE_AFTER.match(text, end)
+                    or _ACTED_ON_BEFORE.search(text, max(0, match.start() - 6), match.start())
+                    or _acted_on_by_another(self.pattern, text, end)
+                    or _CHARGED_AFTER.match(text, end)
+                ):
+                    # 护栏上晾晒, 翻越中心护栏, 坡道被积雪覆盖: the thing acted on, not the problem
                     weight *= PLACE_FACTOR
+                if word in _DISORDER and other_thing(category):
+                    weight *= DISORDER_FACTOR  # 垃圾袋乱放: the thing says what it is
                 keyword_ends.append(end)
             else:
                 weight = HINT_WEIGHT * len(word)
@@ -147,13 +259,9 @@ class Classifier:
         best = self.fallback
         best_key: tuple[float, int] = (0.0, -1)
         for category, score in scores.items():
-            if category == FALLBACK_CATEGORY:
-                continue  # 其他 only when nothing else fits (井盖缺失，存在安全隐患)
             key = (score, last_seen[category])
             if key > best_key:
                 best, best_key = category, key
-        if best_key[1] < 0 and FALLBACK_CATEGORY in scores:
-            return FALLBACK_CATEGORY
         return best
 
 
@@ -174,7 +282,7 @@ def classifier_for(categories: tuple[Category, ...]) -> Classifier:
                 owner.setdefault(hint, (name, False))
     # Longest first, so that at one position the most specific word wins.
     words = sorted((w for w in owner if w), key=len, reverse=True)
-    pattern = re.compile("|".join(map(re.escape, words))) if words else None
+    pattern = word_regex(words) if words else None
     return Classifier(pattern, owner, fallback)
 
 

@@ -1,10 +1,14 @@
-"""Checks on the folders the bot writes to, and file errors told in Chinese."""
+"""The folders and files the bot writes: checks, safe names, atomic saves, and file errors
+told in Chinese."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 # What the operating system's (English) error text means, for the people reading it.
@@ -68,3 +72,34 @@ def unwritable_reason(folder: Path) -> str | None:
     except OSError as error:
         return why(error)
     return None
+
+
+# Characters no file name may hold on Windows or Linux, path separators first; and blanks.
+_UNSAFE = re.compile(r'[\\/:*?"<>|\s\x00-\x1f]+')
+
+
+def safe_name(text: str, fallback: str = "单位") -> str:
+    """``text`` made into a plain file name: no folder part, no reserved characters, not a
+    hidden or relative name (``../x`` → ``x``)."""
+    name = _UNSAFE.sub("_", text).strip("_. ")
+    return name[:80] or fallback
+
+
+def atomic_save(path: Path, save: Callable[[Path], object]) -> Path:
+    """Write through ``save(partial)`` beside ``path`` and rename over it: a reader never sees
+    half a file, and a failure leaves the old file (if any) as it was."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.part")
+    try:
+        save(partial)
+        os.replace(partial, path)
+    except BaseException:
+        # No half-written file is left behind (the target was a folder, or open in Excel).
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def atomic_write(path: Path, content: bytes) -> Path:
+    return atomic_save(path, lambda partial: partial.write_bytes(content))

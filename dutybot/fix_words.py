@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .report_parser import _FIX_VERBS, _RESULT_VERBS  # the parser's fix vocabulary
+from .reports.lexicon import _FIX_VERBS, _RESULT_VERBS  # the parser's fix vocabulary
 
 FIX_VERBS: tuple[str, ...] = tuple(dict.fromkeys((*_RESULT_VERBS, *_FIX_VERBS)))
 

@@ -16,7 +16,7 @@ import cn2an
 
 # Measure words that can follow the number of a problem. 人次 is excluded on purpose: it is
 # how 劝导 and 志愿服务 are counted, and those are activities.
-MEASURE_WORDS = "处个辆起块根堆袋名人台棵张车条只份户件盏家间箱桶筐片座面幅株组副"
+MEASURE_WORDS = "处个辆起块根堆袋名人位台棵张车条只份户件盏家间箱桶筐片座面幅株组副排摞捆段摊"
 
 # Words that state an unknown amount; they count as 1.
 VAGUE_AMOUNTS = (
@@ -41,6 +41,13 @@ VAGUE_AMOUNTS = (
     "个别",
     "零星",
     "一堆",
+    "好几个",
+    "好几处",
+    "好几辆",
+    "好几",
+    "好多",
+    "几个",
+    "一地",
 )
 
 CHINESE_DIGITS = "零〇一二两三四五六七八九"
@@ -48,13 +55,21 @@ _CHINESE_NUMERAL = f"[{CHINESE_DIGITS}十百千万]"
 
 _QUANTITY = re.compile(
     rf"(?<![\d.:：第{CHINESE_DIGITS}十百千万几数])"
-    rf"(?P<number>\d{{1,6}}(?![\d.:：])|[{CHINESE_DIGITS}十百千万几数]{{1,8}})"
-    rf"\s?(?P<approx>余|多|来|左右)?\s?(?P<measure>[{MEASURE_WORDS}])"
+    rf"(?P<number>\d{{1,6}}+(?:\s?[-~～到至]\s?\d{{1,6}}+)?(?![\d.:：])|[{CHINESE_DIGITS}十百千万几数]{{1,8}}+)"
+    rf"\s?(?P<approx>余|多|来|左右)?\s?(?:大|小|满|整)?(?P<measure>[{MEASURE_WORDS}])"
 )
+# 俩 and 仨 carry their own measure word (电动车倒了俩); after 我们 they are people.
+_COLLOQUIAL = re.compile(r"(?<![我你他她咱俺们])(?P<number>[俩仨])(?:个|辆|处|人|名)?")
+_COLLOQUIAL_VALUE = {"俩": 2, "仨": 3}
+# 电动车x5, 小广告×8, 烟头*3: a count after a multiplication sign (not inside a word: box3).
+TIMES_COUNT = r"(?<![A-Za-z0-9])[xX×*＊]\s?(?P<number>\d{1,4}+)(?![\d.:：])"
+_TIMES = re.compile(TIMES_COUNT)
+_RANGE = re.compile(r"(?P<low>\d{1,6})\s?[-~～到至]\s?(?P<high>\d{1,6})")
 _VAGUE = re.compile("|".join(VAGUE_AMOUNTS))
 # Photos attached to a message are counted in 张 too: ``附图4张``, ``照片3张``.
-_PHOTO_BEFORE = re.compile(r"(附图|附件|照片|图片|配图|拍照|附)\s*$")
-_PHOTO_AFTER = re.compile(r"\s*(照片|图片|图|相片)")  # used with match(text, pos)
+_TOGETHER_BEFORE = re.compile(r"(?:跟|和|同|与|我们|大家|咱们|俺们)[^，。；\s]{0,4}+$")
+_PHOTO_BEFORE = re.compile(r"(附图|附件|照片|图片|配图|拍照|附)\s*+$")
+_PHOTO_AFTER = re.compile(r"\s*+(照片|图片|图|相片)")  # used with match(text, pos)
 
 
 @dataclass(frozen=True)
@@ -68,6 +83,8 @@ class Quantity:
     approximate: bool = False
     # 若干, 多处: no number at all, counted as 1.
     vague: bool = False
+    # The measure word (辆, 处, 人): 人 and 名 may count the people on duty instead.
+    measure: str = ""
 
 
 def chinese_numeral(text: str) -> int | None:
@@ -98,11 +115,14 @@ def _quantity_value(number: str) -> tuple[int | None, bool]:
     """The value of a matched number and whether it is only approximate."""
     if number.isdigit():
         return int(number), False
-    # 两三辆, 三四处: a range, counted by its lower end.
-    if len(number) == 2 and all(ch in CHINESE_DIGITS for ch in number):
-        low, high = (_convert_chinese(ch) for ch in number)
-        if low is not None and high == low + 1:
-            return low, True
+    span = _RANGE.fullmatch(number)
+    if span:  # 3-4处: a range counts its larger end
+        return max(int(span.group("low")), int(span.group("high"))), True
+    # 三四处, 七八辆, 一两处, 三四十辆, 十七八个: a range of neighbouring digits counts the larger.
+    for i in range(len(number) - 1):
+        low, high = _DIGIT_VALUE.get(number[i]), _DIGIT_VALUE.get(number[i + 1])
+        if low is not None and high is not None and low >= 1 and high == low + 1:
+            return _convert_chinese(number[:i] + number[i + 1 :]), True
     # 十几, 几十, 数十: about ten (several tens is still at least ten).
     if "几" in number or "数" in number:
         core = number.replace("几", "").replace("数", "")
@@ -110,6 +130,14 @@ def _quantity_value(number: str) -> tuple[int | None, bool]:
             return None, True
         return _convert_chinese(core), True
     return _convert_chinese(number), False
+
+
+_DIGIT_VALUE = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"两": 2, "〇": 0}
+
+
+def number_value(number: str) -> int | None:
+    """A written number as a count: ranges count their larger end (三四十 → 40), 十几 → 10."""
+    return _quantity_value(number.strip())[0] if number.strip() else None
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -121,29 +149,64 @@ def find_quantities(text: str) -> list[Quantity]:
         # 一起 is "together" unless it ends the phrase (遛狗不牵绳一起).
         if number == "一" and measure == "起" and end < len(text) and _is_cjk(text[end]):
             continue
+        # 跟保洁一块清掉了: "together"; 一块板 is one board.
+        near = max(0, match.start() - 8)  # looking a few characters back keeps this linear
+        if (
+            number == "一"
+            and measure == "块"
+            and _TOGETHER_BEFORE.search(text, near, match.start())
+        ):
+            continue
+        # 东一辆西一辆: scattered about, not one.
+        if number == "一" and text[match.start() - 1 : match.start()] in ("东", "西", "这", "那"):
+            continue
+        # 一辆一辆摆整齐, 一辆辆扶起来: one by one, not one.
+        if number == "一" and (
+            text.startswith("一" + measure, end)
+            or text.startswith(measure, end)
+            or text[max(0, match.start() - 2) : match.start()] == "一" + measure
+        ):
+            continue
         if measure == "人" and text.startswith("次", end):
             continue
         # 四处张贴 means "everywhere", not four places.
         if number == "四" and measure == "处" and end < len(text) and _is_cjk(text[end]):
             continue
         if measure == "张" and (
-            _PHOTO_BEFORE.search(text, 0, match.start()) or _PHOTO_AFTER.match(text, end)
+            _PHOTO_BEFORE.search(text, near, match.start()) or _PHOTO_AFTER.match(text, end)
         ):
             continue
         value, approximate = _quantity_value(number)
         if value is None or value < 1:
             continue
         prefix_approx = text[max(0, match.start() - 2) : match.start()].endswith(("约", "近"))
+        # 一堆, 一片, 一排: one lot of it, as good as no number (REPORTS.md: counts 1, and a
+        # number said after it, 一堆装修垃圾，装了五车, is the count).
+        lot = number == "一" and measure in "堆片排摊溜"
         found.append(
             Quantity(
                 value,
                 match.start(),
                 end,
                 approximate=approximate or prefix_approx or bool(match.group("approx")),
+                vague=lot,
+                measure=measure,
             )
         )
+    covered = {i for q in found for i in range(q.start, q.end)}
+    for match in _COLLOQUIAL.finditer(text):
+        if match.start() not in covered:
+            value = _COLLOQUIAL_VALUE[match.group("number")]
+            measure = match.group()[1:] or "个"
+            found.append(Quantity(value, match.start(), match.end(), measure=measure))
+            covered.update(range(match.start(), match.end()))
+    for match in _TIMES.finditer(text):
+        if match.start() not in covered:
+            # 电动车x5, 小广告×8: how many, typed the short way.
+            found.append(Quantity(int(match.group("number")), match.start(), match.end()))
+            covered.update(range(match.start(), match.end()))
     for match in _VAGUE.finditer(text):
-        if not any(q.start <= match.start() < q.end for q in found):
+        if match.start() not in covered:
             found.append(Quantity(1, match.start(), match.end(), vague=True))
     found.sort(key=lambda q: q.start)
     return found

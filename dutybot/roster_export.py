@@ -20,6 +20,7 @@ from . import clock
 from .duty_calendar import WEEKDAY_NAMES, month_days
 from .roster import MonthRoster, Shift, site_label
 from .unit import Unit
+from .xlsx_text import append as append_text
 
 SCHEDULE_SHEET = "值班表"
 SCHEDULE_HEADER = ("日期", "星期", "时间", "地点", "带班", "人员")
@@ -41,9 +42,10 @@ def roster_xlsx(roster: MonthRoster, unit: Unit | None = None) -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = SCHEDULE_SHEET
-    sheet.append(SCHEDULE_HEADER)
+    append_text(sheet, SCHEDULE_HEADER)
     for shift in sorted(roster.shifts, key=_shift_order(unit)):
-        sheet.append(
+        append_text(
+            sheet,
             (
                 shift.date,
                 WEEKDAY_NAMES[shift.date.weekday()],
@@ -51,25 +53,27 @@ def roster_xlsx(roster: MonthRoster, unit: Unit | None = None) -> bytes:
                 shift.site,
                 shift.leader,
                 "、".join(shift.people),
-            )
+            ),
         )
         sheet.cell(sheet.max_row, 1).number_format = "yyyy-mm-dd"
     _style(sheet, (12, 6, 13, 34, 10, 40))
 
     counts_sheet = book.create_sheet(COUNTS_SHEET)
-    counts_sheet.append(COUNTS_HEADER)
+    append_text(counts_sheet, COUNTS_HEADER)
     departments = {m.name: m.department for m in unit.staff} if unit is not None else {}
     duties = roster.duty_counts()
     leads = roster.leader_counts()
     for name in duties:
-        counts_sheet.append((name, departments.get(name, ""), duties[name], leads.get(name, 0)))
+        append_text(
+            counts_sheet, (name, departments.get(name, ""), duties[name], leads.get(name, 0))
+        )
     _style(counts_sheet, (12, 14, 10, 10))
 
     if roster.notes:
         notes_sheet = book.create_sheet(NOTES_SHEET)
-        notes_sheet.append(("说明",))
+        append_text(notes_sheet, ("说明",))
         for note in roster.notes:
-            notes_sheet.append((note.text,))
+            append_text(notes_sheet, (note.text,))
         _style(notes_sheet, (90,))
 
     out = BytesIO()

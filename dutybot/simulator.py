@@ -88,7 +88,9 @@ class BotProcess:
                 "DUTY_SEND_BURST": "1000",
                 "PYTHONUNBUFFERED": "1",
                 "PYTHONIOENCODING": "utf-8",
-                # Image links of the simulated QQ are served on loopback: never via a proxy.
+                # Image links of the simulated QQ are served on loopback: allowed here (the bot
+                # fetches only from public addresses otherwise), and never via a proxy.
+                "DUTY_PHOTO_PRIVATE_NETWORKS": '["127.0.0.1/32"]',
                 "NO_PROXY": ",".join(
                     filter(None, [os.environ.get("NO_PROXY", ""), "127.0.0.1", "localhost"])
                 ),

@@ -54,13 +54,15 @@ def pytest_configure(config: pytest.Config) -> None:
         "duty_data_dir": str(_session_dir / "data"),
         "duty_send_rate": 1000.0,
         "duty_send_burst": 1000,
+        # The test photo server is on loopback (tests/photo_server.py).
+        "duty_photo_private_networks": ["127.0.0.1/32"],
     }
     config.stash[NONEBOT_START_LIFESPAN] = False
 
 
 @pytest.fixture(scope="session", autouse=True)
 async def after_nonebot_init(after_nonebot_init: None) -> None:
-    from nonebot.adapters.onebot.v11 import Adapter
+    from dutybot.onebot_adapter import Adapter
 
     driver = nonebot.get_driver()
     driver.register_adapter(Adapter)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"before-photo" * 50
@@ -10,12 +11,17 @@ JPEG = b"\xff\xd8\xff\xe0" + b"after-photo" * 50
 
 
 class PhotoServer:
-    """Serves ``routes``: path → bytes, or a list of (status, bytes) answered in turn (the
-    last one repeats). Counts the requests per path."""
+    """Serves ``routes``: path → bytes, or a list of (status, bytes[, headers]) answered in
+    turn (the last one repeats). Counts the requests per path, and how many were answered at
+    once at most (each answer takes ``delay`` seconds)."""
 
     def __init__(self) -> None:
         self.routes: dict[str, bytes | list[tuple[int, bytes]]] = {}
         self.hits: dict[str, int] = {}
+        self.delay = 0.0
+        self.in_flight = 0
+        self.most_in_flight = 0
+        lock = threading.Lock()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -24,16 +30,28 @@ class PhotoServer:
                 count = server.hits.get(path, 0)
                 server.hits[path] = count + 1
                 route = server.routes.get(path)
+                headers: dict[str, str] = {}
                 if route is None:
                     status, body = 404, b"not found"
                 elif isinstance(route, bytes):
                     status, body = 200, route
                 else:
-                    status, body = route[min(count, len(route) - 1)]
-                self.send_response(status)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                    status, body, *extra = route[min(count, len(route) - 1)]
+                    headers = extra[0] if extra else {}
+                with lock:
+                    server.in_flight += 1
+                    server.most_in_flight = max(server.most_in_flight, server.in_flight)
+                try:
+                    time.sleep(server.delay)
+                    self.send_response(status)
+                    self.send_header("Content-Length", str(len(body)))
+                    for name, value in headers.items():
+                        self.send_header(name, value)
+                    self.end_headers()
+                    self.wfile.write(body)
+                finally:
+                    with lock:
+                        server.in_flight -= 1
 
             def log_message(self, *args: object) -> None:
                 pass

@@ -88,6 +88,18 @@ def test_bench_smoke_run(tmp_path: Path):
     assert parser["corpus_messages"] >= 100
     assert parser["per_second"] > 0
     assert parser["floor_per_second"] > 0
+    # The generated adversarial set is timed and its slowest message named.
+    hostile = parser["adversarial"]
+    assert hostile["messages"] >= 100
+    assert hostile["per_second"] > 0
+    assert 0 < hostile["median_ms"] <= hostile["slowest_ms"]
+    assert hostile["slowest"]
+    assert hostile["slowest_chars"] > 0
+    assert [row["ms"] for row in hostile["next_slowest"]] == sorted(
+        (row["ms"] for row in hostile["next_slowest"]), reverse=True
+    )
+    assert all(row["ms"] <= hostile["slowest_ms"] for row in hostile["next_slowest"])
+    assert "构造的恶意消息" in result.stdout
 
     imported = sections["import"]
     history = imported["history"]

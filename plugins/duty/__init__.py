@@ -33,7 +33,7 @@ from dutybot.suggest import closest_site  # noqa: E402
 from dutybot.text import clip  # noqa: E402
 from dutybot.unit import Site  # noqa: E402
 
-from . import database, dispatch, inbox, one_trip, outbox, pending, service, units, upload  # noqa: E402, F401
+from . import database, dispatch, failures, inbox, one_trip, outbox, pending, service, units, upload  # noqa: E402, F401
 from .chat import (  # noqa: E402
     COMMAND_PRIORITY,
     NOT_STAFF,
@@ -75,7 +75,8 @@ get_driver().on_startup(dispatch.install)
 @get_driver().on_startup
 async def load_served_units() -> None:
     served_units = units.read_unit_files(plugin_config.duty_unit_file)
-    async with get_session() as session:
+    # One process at a time: two starting on a new database would both insert the units.
+    async with database.startup_turn(), get_session() as session:
         served = await units.activate(session, served_units)
     for s in served:
         logger.info(f"服务单位 {s.unit.name}：群 {', '.join(map(str, s.unit.groups))}")

@@ -20,12 +20,13 @@ import sqlalchemy as sa
 from nonebot.adapters.onebot.v11 import GroupMessageEvent, MessageEvent
 from nonebot.exception import FinishedException
 from nonebot_plugin_orm import get_session
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dutybot import clock
 
 from .database import is_sqlite
+from .failures import cannot_save, is_write_failure
 from .model import ProcessedMessage
 
 RECENT_LIMIT = 5000
@@ -116,14 +117,21 @@ async def recording(event: MessageEvent) -> AsyncIterator[AsyncSession]:
     """A session whose commit records the changes together with the message's claim.
 
     If another process already recorded this message, the changes are dropped and the handler
-    ends silently (no second reply)."""
+    ends silently (no second reply). If the database cannot take the write (disk full), nothing
+    is kept and the handler ends with "暂时无法保存，请稍后重发。"."""
     async with write_turn(), get_session() as session:
-        yield session
-        claim(session, event)
         try:
-            await session.commit()
-        except IntegrityError:
-            await session.rollback()
-            if await already_processed(session, event):
-                raise FinishedException from None
-            raise
+            yield session
+            claim(session, event)
+            try:
+                await session.commit()
+            except IntegrityError:
+                await session.rollback()
+                if await already_processed(session, event):
+                    raise FinishedException from None
+                raise
+        except DBAPIError as error:
+            if not is_write_failure(error):
+                raise
+            await session.rollback()  # all or nothing: the message's changes and its claim
+            await cannot_save(error)

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dutybot import clock
+from dutybot.binding import card_member
 from dutybot.errors import NameAlreadyBound, NotCheckedIn, QQAlreadyBound, UnknownStaff
 from dutybot.unit import Unit as UnitFile
 
@@ -205,17 +206,13 @@ async def bind_staff(
 async def bind_from_card(
     session: AsyncSession, unit: UnitFile, unit_id: int, qq: int, card: str
 ) -> Person | None:
-    """Bind an unknown sender whose group card names exactly one unbound listed person
-    (``秘书科-王晓明``). Anything ambiguous is left for /绑定."""
-    if not card:
-        return None
-    named = [m.name for m in unit.staff if m.active and m.name in card]
-    # 王明 inside 王明亮: keep only names not contained in another match.
-    named = [n for n in named if not any(n != other and n in other for other in named)]
-    if len(named) != 1:
+    """Bind an unknown sender whose group card is exactly one unbound listed person's name or
+    ``科室-姓名`` (``dutybot.binding``); never a leader. Anything else is left for /绑定."""
+    listed = card_member(unit, card)
+    if listed is None:
         return None
     member = await session.scalar(
-        sa.select(Staff).where(Staff.unit_id == unit_id, Staff.name == named[0], Staff.active)
+        sa.select(Staff).where(Staff.unit_id == unit_id, Staff.name == listed.name, Staff.active)
     )
     if member is None or member.qq is not None:
         return None

@@ -193,7 +193,7 @@ async def add_problem(
         problem.resolution_note = note[:MAX_NOTE] or "现场整改"
     session.add(problem)
     await session.flush()
-    _add_event(
+    add_event(
         session,
         problem,
         Action.REGISTER,
@@ -532,12 +532,12 @@ async def _change(
     if apply is not None:
         apply(problem)
     problem.status = after
-    _add_event(session, problem, action, before, clock.to_utc_naive(at), actor_qq, message_id, note)
+    add_event(session, problem, action, before, clock.to_utc_naive(at), actor_qq, message_id, note)
     await session.flush()
     return Change(problem=await problem_view(session, problem), before=before, after=after)
 
 
-def _add_event(
+def add_event(
     session: AsyncSession,
     problem: Problem,
     action: Action,
@@ -755,7 +755,14 @@ async def ledger_figures(
     ]
 
 
+# Problem numbers are small; a number a member typed past this is no problem's (and would not
+# fit in the database's integer).
+MAX_NUMBER = 2**31 - 1
+
+
 async def _problem_row(session: AsyncSession, unit_id: int, number: int) -> Problem:
+    if not 0 < number <= MAX_NUMBER:
+        raise UnknownProblem(number)
     problem = await session.scalar(
         sa.select(Problem).where(Problem.unit_id == unit_id, Problem.number == number)
     )

@@ -275,18 +275,8 @@ async def _tell_again(
     changes: dict[int, dict[str, list]] = {row.id: {} for row in family.rows}
 
     def event(row: Problem, action: Action, before: Status | None, note: str) -> None:
-        session.add(
-            ProblemEvent(
-                problem_id=row.id,
-                unit_id=row.unit_id,
-                at=at_utc,
-                actor_qq=actor_qq,
-                action=action,
-                from_status=before,
-                to_status=row.status,
-                note=note[:MAX_NOTE],
-                message_id=message_id,
-            )
+        service.add_event(
+            session, row, action, before, at_utc, actor_qq, message_id, note[:MAX_NOTE]
         )
 
     for row in family.rows:
@@ -453,19 +443,7 @@ async def retract_tellings(
     note = reason[:MAX_NOTE]
 
     def event(row: Problem, action: Action, before: Status) -> None:
-        session.add(
-            ProblemEvent(
-                problem_id=row.id,
-                unit_id=row.unit_id,
-                at=at_utc,
-                actor_qq=actor_qq,
-                action=action,
-                from_status=before,
-                to_status=row.status,
-                note=note,
-                message_id=message_id,
-            )
-        )
+        service.add_event(session, row, action, before, at_utc, actor_qq, message_id, note)
 
     for telling in tellings:
         row = problems[telling.problem_id]
@@ -508,6 +486,12 @@ async def retract_tellings(
                 changed = True
         if changed:
             reverted.append(row.number)
+        # Its registering report went before, and this was the last message still telling it.
+        if telling.quantity > 0 and row.id not in still_told and row.status is not Status.WITHDRAWN:
+            before = row.status
+            row.status = Status.WITHDRAWN
+            event(row, Action.RETRACT, before)
+            withdrawn.append(row.number)
     await session.flush()
     return Retraction(tuple(withdrawn), tuple(dict.fromkeys(reverted)))
 
@@ -543,18 +527,15 @@ class _Telling:
                 changes=json.dumps(changes, ensure_ascii=False),
             )
         )
-        self.session.add(
-            ProblemEvent(
-                problem_id=row.id,
-                unit_id=row.unit_id,
-                at=self.at_utc,
-                actor_qq=self.actor_qq,
-                action=action,
-                from_status=before,
-                to_status=row.status,
-                note=self.note[:MAX_NOTE],
-                message_id=self.message_id,
-            )
+        service.add_event(
+            self.session,
+            row,
+            action,
+            before,
+            self.at_utc,
+            self.actor_qq,
+            self.message_id,
+            self.note[:MAX_NOTE],
         )
 
 

@@ -8,9 +8,6 @@ so a half-written file never carries the final name.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -20,12 +17,12 @@ from typing import Any, cast
 
 import sqlalchemy as sa
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dutybot import clock
 from dutybot.duty_calendar import WEEKDAY_NAMES
+from dutybot.files import atomic_save, safe_name
 from dutybot.ledger import PhotoStage, PhotoStatus, Source, Status
 from dutybot.monthly import (
     CityRow,
@@ -40,6 +37,8 @@ from dutybot.monthly import (
     render_narrative,
 )
 from dutybot.text import without_brackets
+from dutybot.xlsx_text import append as append_text
+from dutybot.xlsx_text import text_cell
 from plugins.duty.model import Checkin, RosterEntry, RosterStatus, Site, Staff
 from plugins.ledger.model import Photo, Problem, ProblemTelling
 from plugins.reports.model import DailyReport, ReportStatus
@@ -112,8 +111,6 @@ STREAM_BATCH = 500
 # A site's duty on a day: (date, site id).
 Day = tuple[date, int | None]
 
-_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
-
 
 def export_dir(data_dir: Path) -> Path:
     folder = Path(data_dir) / "exports"
@@ -123,21 +120,11 @@ def export_dir(data_dir: Path) -> Path:
 
 def file_name(unit_name: str, period: Period, kind: str, suffix: str) -> str:
     """``市外侨办-2026-11-月报.xlsx``; ``kind`` is 月报, 月报材料, 周报 …"""
-    return f"{_UNSAFE.sub('_', unit_name).strip('_') or '单位'}-{period.key}-{kind}{suffix}"
+    return f"{safe_name(unit_name)}-{period.key}-{kind}{suffix}"
 
 
 def _atomic_save(path: Path, save) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.part")
-    try:
-        save(partial)
-        os.replace(partial, path)
-    except BaseException:
-        # No half-written file is left behind (the target was a folder, or open in Excel).
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
-        raise
-    return path
+    return atomic_save(path, save)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -147,17 +134,17 @@ def _atomic_save(path: Path, save) -> Path:
 def _header(sheet, values: Sequence[str]) -> None:
     cells = []
     for value in values:
-        cell = WriteOnlyCell(sheet, value=value)
+        cell = text_cell(sheet, value)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cells.append(cell)
-    sheet.append(cells)
+    append_text(sheet, cells)
 
 
 def _title(sheet, text: str) -> None:
-    cell = WriteOnlyCell(sheet, value=text)
+    cell = text_cell(sheet, text)
     cell.font = Font(bold=True, size=14)
-    sheet.append([cell])
+    append_text(sheet, [cell])
 
 
 def _widths(sheet, widths: Sequence[int]) -> None:
@@ -193,18 +180,109 @@ def _summary_sheet(book: Workbook, summary: UnitSummary) -> None:
     sheet = book.create_sheet(SUMMARY_SHEET)
     _widths(sheet, (34, 9, 9, 9, 9, 9, 8, 9, 9, 9, 9, 9, 8, 9, 8, 10, 40))
     _title(sheet, f"{summary.unit_name}{summary.period.title}“路长制”、网格化管理值班汇总")
-    sheet.append([f"统计日期：{summary.period.first:%Y-%m-%d} 至 {summary.period.last:%Y-%m-%d}"])
+    append_text(
+        sheet, [f"统计日期：{summary.period.first:%Y-%m-%d} 至 {summary.period.last:%Y-%m-%d}"]
+    )
     _header(sheet, SUMMARY_HEADER)
     for site in summary.sites:
-        sheet.append(summary_row(site))
-    sheet.append(summary_row(summary.total))
-    sheet.append([])
+        append_text(sheet, summary_row(site))
+    append_text(sheet, summary_row(summary.total))
+    append_text(sheet, [])
     _header(sheet, ("问题类别", "发现（处）", "已解决（处）"))
     found = {c.label: c.count for c in summary.total.found_by_category}
     resolved = {c.label: c.count for c in summary.total.resolved_by_category}
-    for category in sorted(set(found) | set(resolved), key=lambda c: (-found.get(c, 0), c)):
-        sheet.append([category, found.get(category, 0), resolved.get(category, 0)])
-    sheet.append(["合计", summary.total.found, summary.total.resolved])
+    categories = sorted(set(found) | set(resolved), key=lambda c: (-found.get(c, 0), c))
+    for category in categories:
+        append_text(sheet, [category, found.get(category, 0), resolved.get(category, 0)])
+    append_text(sheet, ["合计", summary.total.found, summary.total.resolved])
+    # Rows as written: title, dates, header, one per site, the total, a blank, the
+    # category header, one per category, the total.
+    site_rows = (SUMMARY_FIRST_ROW, SUMMARY_FIRST_ROW + len(summary.sites) - 1)
+    category_header = site_rows[1] + 3
+    below = category_header + len(categories) + 3
+    # One under the other at the left: on A4 and on a phone both stay in view with the tables.
+    if summary.sites:
+        sheet.add_chart(_site_chart(sheet, *site_rows), f"A{below}")
+        below += CHART_ROWS
+    if categories:
+        rows = (category_header + 1, category_header + len(categories))
+        sheet.add_chart(_category_chart(sheet, *rows), f"A{below}")
+
+
+# The 汇总 sheet's first site row (after the title, the dates and the header), and the
+# columns of 发现问题（处） and 已解决（处） in it.
+SUMMARY_FIRST_ROW = 4
+FOUND_COLUMN = SUMMARY_HEADER.index("发现问题（处）") + 1
+RESOLVED_COLUMN = SUMMARY_HEADER.index("已解决（处）") + 1
+# Rows a chart of 8.5 cm covers (rows of 15 pt), and one to spare.
+CHART_ROWS = 18
+CHART_COLOURS = ("1F4E79", "3A8C6E")  # 发现 dark blue, 已解决 green, as on the dashboard
+
+
+def _bar_chart(title: str, horizontal: bool):
+    """A clustered bar chart as Excel and WPS draw it natively: the numbers stay live cells,
+    text uses the reader's own fonts (nothing to embed for Chinese)."""
+    from openpyxl.chart import BarChart
+    from openpyxl.chart.label import DataLabelList
+
+    chart = BarChart()
+    chart.type = "bar" if horizontal else "col"
+    chart.grouping = "clustered"
+    chart.title = title
+    chart.y_axis.title = "处"
+    chart.y_axis.majorGridlines = None
+    chart.y_axis.delete = False
+    chart.x_axis.delete = False
+    chart.legend.position = "b"
+    # Only the number on each bar: a reader that defaults the others to on (LibreOffice)
+    # would write the series and category names there too.
+    chart.dataLabels = DataLabelList(
+        showVal=True,
+        showSerName=False,
+        showCatName=False,
+        showLegendKey=False,
+        showPercent=False,
+        showBubbleSize=False,
+    )
+    chart.width, chart.height = 16, 8.5
+    return chart
+
+
+def _colour(chart) -> None:
+    for series, colour in zip(chart.series, CHART_COLOURS, strict=False):
+        series.graphicalProperties.solidFill = colour
+        series.graphicalProperties.line.solidFill = colour
+
+
+def _site_chart(sheet, first: int, last: int):
+    """发现 and 已解决 per site: columns 发现问题 and 已解决 of the site rows (not the total)."""
+    from openpyxl.chart import Reference
+
+    chart = _bar_chart("各地点发现和解决的问题（处）", horizontal=False)
+    data = Reference(
+        sheet, min_col=FOUND_COLUMN, max_col=RESOLVED_COLUMN, min_row=first - 1, max_row=last
+    )
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=first, max_row=last))
+    _colour(chart)
+    return chart
+
+
+def _category_chart(sheet, first: int, last: int):
+    """The category split: 发现 and 已解决 per category (the category table, not its total)."""
+    from openpyxl.chart import Reference
+
+    chart = _bar_chart("问题类别（处）", horizontal=True)
+    chart.add_data(
+        Reference(sheet, min_col=2, max_col=3, min_row=first - 1, max_row=last),
+        titles_from_data=True,
+    )
+    chart.set_categories(Reference(sheet, min_col=1, min_row=first, max_row=last))
+    # The largest category on top, as listed; the value axis then stays at the bottom.
+    chart.x_axis.scaling.orientation = "maxMin"
+    chart.y_axis.crosses = "max"
+    _colour(chart)
+    return chart
 
 
 def _people_sheet(book: Workbook, summary: UnitSummary) -> None:
@@ -213,7 +291,8 @@ def _people_sheet(book: Workbook, summary: UnitSummary) -> None:
     _header(sheet, PEOPLE_HEADER)
     people = [p for p in summary.people if not p.is_empty]
     for p in people:
-        sheet.append(
+        append_text(
+            sheet,
             [
                 p.department,
                 p.name,
@@ -225,12 +304,13 @@ def _people_sheet(book: Workbook, summary: UnitSummary) -> None:
                 p.extra,
                 p.attendance_rate,
                 p.reports_on_day,
-            ]
+            ],
         )
-    sheet.append([])
+    append_text(sheet, [])
     _header(sheet, ("科室", "人数", *PEOPLE_HEADER[2:]))
     for d in departments_of(people):
-        sheet.append(
+        append_text(
+            sheet,
             [
                 d.department,
                 d.people,
@@ -242,7 +322,7 @@ def _people_sheet(book: Workbook, summary: UnitSummary) -> None:
                 d.extra,
                 d.attendance_rate,
                 d.reports_on_day,
-            ]
+            ],
         )
 
 
@@ -345,7 +425,8 @@ async def _ledger_sheet(
             )
             if part
         )
-        sheet.append(
+        append_text(
+            sheet,
             [
                 index,
                 _local_text(row.found_at),
@@ -365,7 +446,7 @@ async def _ledger_sheet(
                 photo_text,
                 row.number,
                 told_by.get(row.number, ""),
-            ]
+            ],
         )
 
 
@@ -480,9 +561,10 @@ async def _duty_sheet(book: Workbook, session: AsyncSession, unit_id: int, perio
     days = set(planned) | set(leave) | set(swapped) | set(present) | set(extra) | set(reports)
     for key in sorted(days, key=lambda k: (k[0], order.get(k[1], 0))):
         day, site_id = key
-        day_cell = WriteOnlyCell(sheet, value=cast(Any, day))  # a date cell; stubs say datetime
+        day_cell = text_cell(sheet, cast(Any, day))  # a date cell; stubs say datetime
         day_cell.number_format = "yyyy-mm-dd"
-        sheet.append(
+        append_text(
+            sheet,
             [
                 day_cell,
                 WEEKDAY_NAMES[day.weekday()],
@@ -493,7 +575,7 @@ async def _duty_sheet(book: Workbook, session: AsyncSession, unit_id: int, perio
                 "、".join(leave.get(key, [])),
                 "、".join(swapped.get(key, [])),
                 reports.get(key, 0),
-            ]
+            ],
         )
 
 
@@ -518,8 +600,8 @@ def write_city_workbook(period: Period, rows: Sequence[CityRow], path: Path) -> 
     _title(sheet, f"全市{period.title}“路长制”、网格化管理值班汇总")
     _header(sheet, ("单位", *SUMMARY_HEADER[1:]))
     for row in rows:
-        sheet.append(summary_row(row.figures))
-    sheet.append(summary_row(combine([r.figures for r in rows], "全市合计", "全市合计")))
+        append_text(sheet, summary_row(row.figures))
+    append_text(sheet, summary_row(combine([r.figures for r in rows], "全市合计", "全市合计")))
     return _atomic_save(Path(path), book.save)
 
 

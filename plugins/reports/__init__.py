@@ -20,7 +20,7 @@ from nonebot_plugin_orm import get_session  # noqa: E402
 
 from dutybot import clock  # noqa: E402
 from dutybot.duty_record import read_correction  # noqa: E402
-from dutybot.report_parser import ParsedReport, parse_message  # noqa: E402
+from dutybot.report_parser import ParsedReport  # noqa: E402
 from dutybot.text import fold  # noqa: E402
 from dutybot.unit import Site  # noqa: E402
 from plugins.duty import inbox, pending, units  # noqa: E402
@@ -36,6 +36,7 @@ from plugins.duty.units import ServedUnit  # noqa: E402
 
 from . import corrections, replies, service  # noqa: E402
 from .model import HeldFor, ReportSource, ReportStatus  # noqa: E402
+from .parsing import parse_or_finish  # noqa: E402
 
 COMMANDS = {
     "日报": "/日报 文本：机器人没认出的值班日报，用它再发一次（平时直接在群里发日报即可）",
@@ -171,7 +172,9 @@ async def handle_report_message(event: GroupMessageEvent) -> None:
     served = units.for_group(event.group_id)
     assert served is not None
     text = event.get_plaintext()
-    reports = parse_message(text, event_time(event), served.unit, _sender_name(event))
+    reports = await parse_or_finish(
+        report_reader, text, event_time(event), served.unit, _sender_name(event)
+    )
     if not reports:
         return
     await _record_and_reply(report_reader, event, served, text, reports, ReportSource.MESSAGE)
@@ -190,8 +193,13 @@ async def handle_report_command(event: GroupMessageEvent, args: Message = Comman
     text = args.extract_plain_text().strip()
     if not text:
         await report_command.finish(usage("日报"))
-    reports = parse_message(
-        text, event_time(event), served.unit, _sender_name(event), assume_report=True
+    reports = await parse_or_finish(
+        report_command,
+        text,
+        event_time(event),
+        served.unit,
+        _sender_name(event),
+        assume_report=True,
     )
     await _record_and_reply(report_command, event, served, text, reports, ReportSource.COMMAND)
 

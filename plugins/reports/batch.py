@@ -380,6 +380,7 @@ class _Batch:
             resolved_known=tuple(dict.fromkeys(resolved_known)),
             absent=reading.absent,
             items=len(reading.problems),
+            repeated=reading.repeated_sentences,
         )
 
     def claim(self, chat: str, message: ImportedMessage) -> None:

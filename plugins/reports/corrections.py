@@ -21,7 +21,7 @@ from plugins.ledger import tellings
 from plugins.ledger.model import Problem, ProblemTelling
 
 from .model import DailyReport
-from .service import _found_at  # the same rule for when a report's problems were found
+from .service import found_at
 
 NOTE = "日报更正"
 
@@ -74,7 +74,7 @@ async def correct_report(
             served.unit_id,
             report.site_id,
             report.id,
-            _found_at(served, report.duty_date, _sent_local(report)),
+            found_at(served, report, report.duty_date),
             correction.found,
             correction.resolved,
             at,
@@ -168,9 +168,3 @@ async def _registered(session: AsyncSession, report_id: int) -> set[int]:
             )
         )
     )
-
-
-def _sent_local(report: DailyReport) -> datetime:
-    from dutybot import clock
-
-    return clock.to_local(report.sent_at)

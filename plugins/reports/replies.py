@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from dutybot.duty_record import MAX_REPEATED_SENTENCES
 from dutybot.unit import Site
 
 from .model import HeldFor
@@ -69,6 +70,9 @@ def recorded(reports: list[RecordedReport], sites: Sequence[Site] = ()) -> str:
 
 def which_site(report: RecordedReport, sites: Sequence[Site]) -> str:
     lead = f"{_day(report.duty_date)}的日报没认出是哪个地点"
+    unknown = next((n for n in report.notes if n.startswith("没认出地点")), None)
+    if unknown:
+        lead = f"{_day(report.duty_date)}的日报{unknown}"
     if report.other_unit_site:
         lead = f"“{report.other_unit_site}”不是本单位的值班地点"
     lines = [f"{lead}，先不计入。是哪个地点？回复序号即可："]
@@ -78,12 +82,17 @@ def which_site(report: RecordedReport, sites: Sequence[Site]) -> str:
 
 
 def pasted(report: RecordedReport) -> str:
-    site = report.site_label or ""
+    site = f" {report.site_label}" if report.site_label else ""
+    if report.repeated > MAX_REPEATED_SENTENCES:
+        why = f"有{report.repeated}句和前面重复，像是同一段内容粘贴了几遍（重复的只算一次）"
+    else:
+        why = (
+            f"读出问题{report.items}条（{report.found_total}处），比一次值班多得多，像是粘贴的长文"
+        )
     return (
-        f"{_day(report.duty_date)} {site} 这条消息读出问题{report.items}条"
-        f"（{report.found_total}处），比一次值班多得多，像是粘贴重复了，先不计入。"
-        "核对无误请回复本消息“确认”；有重复请删掉重复部分后重发。"
-    ).replace("  ", " ")
+        f"{_day(report.duty_date)}{site} 这条消息{why}，先不计入。"
+        "核对无误请回复本消息“确认”；不对请删掉多余部分后重发。"
+    )
 
 
 def withdrawn(withdrawals: list[Withdrawal]) -> str:

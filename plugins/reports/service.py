@@ -72,6 +72,8 @@ class RecordedReport:
     # Not counted yet: waiting for the sender's answer.
     held_for: HeldFor | None = None
     items: int = 0
+    # Sentences that repeated others in the message (read once).
+    repeated: int = 0
     # The report names a site of another unit served by the bot.
     other_unit_site: str | None = None
 
@@ -107,6 +109,12 @@ async def report_submitted(session: AsyncSession, site_id: int, day: date) -> bo
         .limit(1)
     )
     return found is not None
+
+
+def found_at(served: ServedUnit, report: DailyReport, day: date) -> datetime:
+    """When a report's problems were found: its send time, or the end of the duty it is about
+    when it was sent on a later day."""
+    return _found_at(served, day, clock.to_local(report.sent_at))
 
 
 def _found_at(served: ServedUnit, day: date, sent_at: datetime) -> datetime:
@@ -238,6 +246,7 @@ def _recorded(
         absent=reading.absent,
         held_for=held_for,
         items=len(reading.problems),
+        repeated=reading.repeated_sentences,
         other_unit_site=other_unit_site,
     )
 
@@ -307,7 +316,7 @@ async def _apply(
     people."""
     assert report.site_id is not None
     unit = served.unit
-    found_at = _found_at(served, reading.date, clock.to_local(clock.to_utc_naive(report.sent_at)))
+    found_on_duty = found_at(served, report, reading.date)
     for activity in reading.activities:
         session.add(
             ReportActivity(
@@ -329,7 +338,7 @@ async def _apply(
         served.unit_id,
         report.site_id,
         reading.date,
-        found_at,
+        found_on_duty,
         told,
         lexicon_for(unit),
         source=LEDGER_SOURCE[report.source],
@@ -360,7 +369,7 @@ async def _apply(
         report.site_id,
         people,
         reading.date,
-        found_at,
+        found_on_duty,
         CheckinSource.IMPORT if report.source is ReportSource.IMPORT else CheckinSource.REPORT,
         report.sender_qq,
         report.message_id,

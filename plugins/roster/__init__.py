@@ -30,6 +30,7 @@ from dutybot.dates import BadDate, day_range, md, read_month  # noqa: E402
 from dutybot.duty_calendar import month_days  # noqa: E402
 from dutybot.errors import DutyDone, DutyError, NotOnDuty, SwapNotPending  # noqa: E402
 from dutybot.file_delivery import file_note  # noqa: E402
+from dutybot.files import atomic_write, safe_name  # noqa: E402
 from dutybot.reminders import Mention, Notice, is_quiet  # noqa: E402
 from dutybot.roster_args import (  # noqa: E402
     RosterArgs,
@@ -317,19 +318,19 @@ async def _export(
     title = roster_title(roster, served.unit)
     files = [
         (
-            folder / f"{served.unit.key}-{year}-{month:02d}.xlsx",
+            folder / f"{safe_name(served.unit.key)}-{year}-{month:02d}.xlsx",
             roster_xlsx(roster, served.unit),
             f"{title}.xlsx",
         ),
         (
-            folder / f"{served.unit.key}-{year}-{month:02d}.ics",
+            folder / f"{safe_name(served.unit.key)}-{year}-{month:02d}.ics",
             roster_ics(roster, served.unit),
             f"{title}.ics",
         ),
     ]
     notes, all_sent = [], True
     for (path, content, name), what in zip(files, ("Excel 表格", "日历文件"), strict=True):
-        path.write_bytes(content)
+        atomic_write(path, content)
         outcome = await send_file(bot, path, group_id=event.group_id, name=name)
         all_sent = all_sent and outcome.sent
         notes.append(file_note(what, outcome, name, "群文件", str(path)))

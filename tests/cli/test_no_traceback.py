@@ -237,5 +237,5 @@ def test_a_plugin_that_fails_to_load_stops_the_start(tmp_path):
     result = run([sys.executable, "-c", script], tmp_path, PYTHONPATH=str(PROJECT_ROOT))
     assert result.returncode == 1
     assert result.stdout.splitlines()[-1] == (
-        "插件 backup、duty、ledger、monthly、reports、roster 加载失败（原因见上面的日志）"
+        "插件 backup、dashboard、duty、ledger、monthly、reports、roster 加载失败（原因见上面的日志）"
     )

@@ -24,8 +24,10 @@ from dutybot.backup import (
 def make_database(path: Path, rows: int = 10) -> None:
     with sqlite3.connect(path) as db:
         db.execute("PRAGMA journal_mode=WAL")
-        for table in ("duty_unit", "duty_staff", "alembic_version"):
+        for table in ("duty_unit", "duty_staff"):
             db.execute(f"CREATE TABLE {table} (id INTEGER PRIMARY KEY)")
+        db.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)")
+        db.execute("INSERT INTO alembic_version VALUES ('13ac70416336')")
         db.execute("CREATE TABLE duty_checkin (id INTEGER PRIMARY KEY, note TEXT)")
         db.executemany(
             "INSERT INTO duty_checkin (note) VALUES (?)", [(f"n{i}",) for i in range(rows)]
@@ -154,3 +156,94 @@ def test_restoring_from_a_backup_of_the_folder_protects_it(tmp_path):
     moment = datetime(2026, 11, 29, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
     restore(folder / "duty-2020-01-01-033000.db", tmp_path / "duty.db", folder, moment)
     assert restored_from(folder) == folder / "duty-2020-01-01-033000.db"
+
+
+def test_restore_is_refused_while_another_process_uses_the_database(tmp_path):
+    import subprocess
+    import sys
+
+    from dutybot.db_lock import lock_path
+
+    old = tmp_path / "old.db"
+    make_database(old, rows=3)
+    live = tmp_path / "data" / "duty.db"
+    live.parent.mkdir()
+    make_database(live, rows=7)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from dutybot.db_lock import InUse; "
+            "InUse(__import__('pathlib').Path(sys.argv[1])).acquire(); print('held', flush=True); "
+            "time.sleep(60)",
+            str(live),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(BackupError, match="正在使用数据库，请先停止机器人再恢复"):
+            restore(old, live, tmp_path / "backups", datetime(2026, 11, 29, 10, 0))
+        assert count(live) == 7
+        assert not (tmp_path / "backups").exists()
+    finally:
+        holder.kill()  # however the holder ends, its lock goes with it
+        holder.wait()
+    restore(old, live, tmp_path / "backups", datetime(2026, 11, 29, 10, 0))
+    assert count(live) == 3
+    assert lock_path(live).exists()
+
+
+def test_restore_is_refused_while_this_process_holds_the_database(tmp_path):
+    from dutybot.db_lock import InUse
+
+    old = tmp_path / "old.db"
+    make_database(old, rows=3)
+    live = tmp_path / "duty.db"
+    make_database(live, rows=7)
+    holder = InUse(live)
+    holder.acquire()
+    try:
+        with pytest.raises(BackupError, match="请先停止机器人"):
+            restore(old, live, tmp_path / "backups", datetime(2026, 11, 29, 10, 0))
+    finally:
+        holder.release()
+    assert count(live) == 7
+
+
+def test_check_backup_refuses_unknown_or_missing_revisions(tmp_path):
+    newer = tmp_path / "newer.db"
+    make_database(newer)
+    with sqlite3.connect(newer) as db:
+        db.execute("INSERT INTO alembic_version VALUES ('ffffffffffff')")
+    with pytest.raises(BackupError, match=r"来自更新版本.*ffffffffffff"):
+        check_backup(newer)
+    empty = tmp_path / "empty.db"
+    make_database(empty)
+    with sqlite3.connect(empty) as db:
+        db.execute("DELETE FROM alembic_version")
+    with pytest.raises(BackupError, match="没有数据库版本记录"):
+        check_backup(empty)
+    check_backup(newer, revisions={"13ac70416336", "ffffffffffff"})
+
+
+def test_known_revisions_are_the_shipped_migrations():
+    from dutybot.backup import known_revisions
+
+    shipped = known_revisions()
+    assert "13ac70416336" in shipped
+    assert len(shipped) == len(list(Path(__file__).parents[2].glob("plugins/*/migrations/*.py")))
+
+
+def test_check_backup_refuses_broken_links(tmp_path):
+    broken = tmp_path / "broken-links.db"
+    make_database(broken)
+    with sqlite3.connect(broken) as db:
+        db.execute(
+            "CREATE TABLE duty_site (id INTEGER PRIMARY KEY, "
+            "unit_id INTEGER REFERENCES duty_unit (id))"
+        )
+        db.execute("INSERT INTO duty_site (unit_id) VALUES (42)")
+    with pytest.raises(BackupError, match="1 条记录引用了不存在的数据（duty_site）"):
+        check_backup(broken)

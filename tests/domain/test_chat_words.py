@@ -90,10 +90,10 @@ def test_read_undo_args():
 
 
 def test_fix_words_are_the_report_parsers():
-    from dutybot import report_parser
     from dutybot.fix_words import FIX_VERBS
+    from dutybot.reports import lexicon
 
-    assert set(FIX_VERBS) == {*report_parser._RESULT_VERBS, *report_parser._FIX_VERBS}
+    assert set(FIX_VERBS) == {*lexicon._RESULT_VERBS, *lexicon._FIX_VERBS}
 
 
 @pytest.mark.parametrize(

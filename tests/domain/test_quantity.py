@@ -33,8 +33,16 @@ def test_numbers_with_a_measure_word(text, expected):
         ("十余张", 10),
         ("二十多辆", 20),
         ("十几辆", 10),
-        ("两三辆", 2),
         ("百余辆", 100),
+        ("二十来张", 20),
+        # REPORTS.md: a range counts the larger number.
+        ("两三辆", 3),
+        ("三四处", 4),
+        ("一两处", 2),
+        ("七八辆", 8),
+        ("三四十辆", 40),
+        ("3-4处", 4),
+        ("四五个", 5),
     ],
 )
 def test_approximate_numbers_count_their_number(text, expected):
@@ -99,3 +107,16 @@ def test_first_real_number_wins_over_other_numbers():
 )
 def test_chinese_numeral(text, expected):
     assert chinese_numeral(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("垃圾桶坏了俩", 2), ("倒了仨", 3), ("俩电动车", 2), ("电动车歪了一排", 1)],
+)
+def test_colloquial_numbers(text, expected):
+    assert extract_quantity(text) == expected
+
+
+def test_people_in_twos_and_threes_are_not_a_quantity():
+    assert find_quantity("我们俩负责东边") is None
+    assert find_quantity("他们仨") is None

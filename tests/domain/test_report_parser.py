@@ -426,3 +426,282 @@ def test_assume_report_reads_what_the_checks_would_drop(unit_a):
     [empty] = parse_message("今天没什么", sent, unit_a, assume_report=True)
     assert empty.site is None
     assert empty.found_total == 0
+
+
+# --- rules REPORTS.md decides since the public 60 (issue 12) -----------------------------------
+
+GRID_B = "市23网格（越河街道仙营社区）"
+ROAD_B_SHARED = "古槐路（共青团路至建设路）东侧"
+
+
+@pytest.fixture(scope="module")
+def unit_bs():
+    from dutybot.unit import load_unit
+
+    from .support import CORPUS
+
+    return load_unit(CORPUS / "unit-b-shared.toml")
+
+
+@pytest.fixture(scope="module")
+def unit_c():
+    from dutybot.unit import load_unit
+
+    from .support import CORPUS
+
+    return load_unit(CORPUS / "unit-c.toml")
+
+
+@pytest.mark.parametrize(
+    ("written", "site"),
+    [
+        ("玄地庙街路西", ROAD_A),  # voice input writes a character that sounds the same
+        ("玄帝庙路西", ROAD_A),  # one character left out of a long name
+        ("凤凰成社区", GRID_A),
+    ],
+)
+def test_site_names_as_they_sound_or_with_a_slip(unit_a, written, site):
+    assert one(f"{written}今日值班，电动车乱停3辆，已摆放整齐。", unit_a).site == site
+
+
+@pytest.mark.parametrize("written", ["古怀路", "鲜营社区", "📍仙营"])
+def test_site_names_by_sound_in_unit_b(unit_bs, written):
+    report = one(f"{written} 值班 韩东升 蒋丽萍 小广告3处 撕了", unit_bs)
+    assert report.site in (ROAD_B_SHARED, GRID_B)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("三四处", 4),  # a range counts the larger number
+        ("3-4处", 4),
+        ("一两处", 2),
+        ("七八辆", 8),
+        ("十几处", 10),  # like 十余
+        ("俩", 2),
+        ("仨", 3),
+        ("一片", 1),
+        ("不少", 1),
+    ],
+)
+def test_colloquial_numbers_and_ranges(unit_a, text, found):
+    report = one(f"玄帝庙街值班：小广告{text}，已清除。", unit_a)
+    assert totals(report) == (found, found, 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "凤凰城社区值班，我们五个人都到了，楼道小广告2处，已清除。",
+        "凤凰城社区6人值班，楼道小广告2处，已清除。",
+        "凤凰城社区值班，周建国、吴婷婷四人分两组，楼道小广告2处，已清除。",
+    ],
+)
+def test_a_head_count_is_not_a_quantity(unit_a, text):
+    assert totals(one(text, unit_a)) == (2, 2, 0)
+
+
+def test_a_number_in_its_own_clause_counts_the_item_before(unit_a):
+    report = one("玄帝庙街值班：共享单车乱放，大概20来辆，已摆放整齐。", unit_a)
+    assert totals(report) == (20, 20, 0)
+    assert [i.category for i in report.found] == ["市容秩序"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "玄帝庙街值班：往南50米有井盖破损，已报城管。",
+        "凤凰城社区值班：8号楼井盖破损，已报城管。",
+        "凤凰城社区值班：7:25到岗，井盖破损，已报城管。附图4张。",
+    ],
+)
+def test_numbers_that_are_not_quantities(unit_a, text):
+    assert totals(one(text, unit_a)) == (1, 0, 1)
+
+
+@pytest.mark.parametrize(
+    ("outcome", "fixed"),
+    [
+        ("已劝改", True),
+        ("劝走了", True),
+        ("已扶正", True),
+        ("交给社区了", False),
+        ("已移交社区", False),
+        ("已转交物业", False),
+        ("已上报", False),
+        ("已通知物业", False),
+        ("跟社区说了让他们找车拉走", False),
+    ],
+)
+def test_fix_words_and_handovers(unit_a, outcome, fixed):
+    report = one(f"凤凰城社区值班：楼道乱堆杂物2处，{outcome}。", unit_a)
+    assert totals(report) == ((2, 2, 0) if fixed else (2, 0, 2))
+
+
+@pytest.mark.parametrize("outcome", ["已重新张贴", "重新贴好了"])
+def test_a_poster_put_up_again_is_fixed(unit_a, outcome):
+    report = one(f"凤凰城社区值班：宣传栏海报脱落1处，{outcome}。", unit_a)
+    assert totals(report) == (1, 1, 0)
+
+
+def test_a_partial_fix_next_to_a_pending_one(unit_a):
+    report = one("凤凰城社区值班：流动摊贩四五个，劝离了三个，另外两个已报城管。", unit_a)
+    assert totals(report) == (5, 3, 2)
+
+
+def test_uncivil_behaviour_stopped_is_a_problem_found_and_resolved(unit_a):
+    report = one("玄帝庙街值班：2名行人翻越护栏，已劝阻；劝导闯红灯8人次。", unit_a)
+    assert [(i.category, i.count) for i in report.found] == [("文明行为", 2)]
+    assert totals(report) == (2, 2, 0)
+    assert report.activities == (Activity("劝导", 8, "人次"),)
+
+
+def test_fixes_by_item_number(unit_a):
+    report = one(
+        "玄帝庙街值班\n发现问题：\n1.电动车乱停6辆\n2.烟头若干\n3.井盖松动1处\n4.小广告3处\n"
+        "整改情况：第1、2、4条当场整改，第3条已报城管。",
+        unit_a,
+    )
+    assert totals(report) == (11, 10, 1)
+
+
+def test_a_fix_section_matches_fixes_to_problems_by_object(unit_a):
+    report = one(
+        "凤凰城社区值班\n发现问题：\n（一）楼道内堆放杂物3处\n（二）绿化带内建筑垃圾1堆\n"
+        "（三）宣传栏海报褪色1处\n整改情况：\n（一）建筑垃圾已清运完毕\n（二）杂物已督促住户清理完毕",
+        unit_a,
+    )
+    assert [(p.category, p.count, p.resolved) for p in report.problems] == [
+        ("市容秩序", 3, 3),
+        ("环境卫生", 1, 1),
+        ("宣传氛围", 1, 0),
+    ]
+
+
+def test_all_but_the_named_exception_is_fixed(unit_a):
+    text = (
+        "玄帝庙街值班\n1.电动车乱停5辆\n2.护栏油漆脱落一段\n3.烟头若干\n以上问题除第2项外均已整改。"
+    )
+    assert totals(one(text, unit_a)) == (7, 6, 1)
+
+
+def test_carried_over_and_plans_are_not_counted_even_mid_sentence(unit_a):
+    text = (
+        "凤凰城社区值班 上周那个井盖的问题已经修好了 不算今天的 然后今天捡了两袋垃圾 "
+        "下步打算是跟社区协调小广告的问题"
+    )
+    assert totals(one(text, unit_a)) == (2, 2, 0)
+
+
+def test_item_text_keeps_the_whole_problem_without_status_words(unit_a):
+    report = one(
+        "玄帝庙街值班：发现共享单车乱停14辆、已摆放整齐；宣传栏破损1处待社区维修；"
+        "共青团路口小广告3处，已清除。",
+        unit_a,
+    )
+    assert [i.text for i in report.found] == ["共享单车乱停", "宣传栏破损", "共青团路口小广告"]
+
+
+def test_a_run_on_voice_message(unit_bs):
+    report = one(
+        "那个今天我们在古怀路值班然后就是发现电动车乱停了大概十几辆然后我们都给摆好了"
+        "还有就是小广告有三四处也撕掉了嗯井盖有一个松了报给城管了",
+        unit_bs,
+    )
+    assert report.site == ROAD_B_SHARED
+    assert totals(report) == (15, 14, 1)
+    assert {i.category for i in report.found} == {"市容秩序", "基础设施"}
+
+
+def test_a_report_with_spaces_for_punctuation(unit_a):
+    report = one(
+        "📍玄帝庙街 打卡✅\n👥王晓明 李娜 赵强\n电动车乱停 摆了十几辆~ 烟头 纸屑 一堆 捡完啦\n"
+        "❌盲道砖碎了俩 已报城管",
+        unit_a,
+    )
+    assert report.staff == ("王晓明", "李娜", "赵强")
+    assert totals(report) == (13, 11, 2)
+
+
+@pytest.mark.parametrize("separator", ["\n————————\n", "\n\n"])
+def test_two_sites_parted_by_a_dash_line_or_a_blank_line(unit_a, separator):
+    text = (
+        "今天玄帝庙街路西值班：王晓明、李娜，电动车乱停5辆，已摆放整齐。"
+        f"{separator}凤凰城社区：陈志远、孙悦，楼道小广告3处，已清除。"
+    )
+    reports = parse_message(text, WEDNESDAY, unit_a)
+    assert [(r.site, r.staff, totals(r)) for r in reports] == [
+        (ROAD_A, ("王晓明", "李娜"), (5, 5, 0)),
+        (GRID_A, ("陈志远", "孙悦"), (3, 3, 0)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "staff", "absent"),
+    [
+        (
+            "玄帝庙街值班：王晓明、李娜、赵强。孙悦请假，刘海燕出差没来，陈志远未到。未发现问题。",
+            ("王晓明", "李娜", "赵强"),
+            ("孙悦", "刘海燕", "陈志远"),
+        ),
+        (
+            "凤凰城社区值班：周建国 吴婷婷 郑凯，朱琳缺席。未发现问题。",
+            ("周建国", "吴婷婷", "郑凯"),
+            ("朱琳",),
+        ),
+        (
+            "凤凰城社区值班：周建国、吴婷婷，胡科长出差。未发现问题。",
+            ("周建国", "吴婷婷"),
+            ("胡立新",),  # the only 胡 on the list
+        ),
+    ],
+)
+def test_absent_people_are_not_staff(unit_a, text, staff, absent):
+    report = one(text, unit_a)
+    assert (report.staff, report.absent) == (staff, absent)
+
+
+def test_numbered_and_space_separated_name_lists(unit_a):
+    report = one("玄帝庙街值班\n值班人员：\n1.王晓明\n2.李娜\n3.张华\n未发现问题。", unit_a)
+    assert report.staff == ("王晓明", "李娜", "张华")
+    report = one("凤凰城社区 周建国 吴婷婷 刘洋(借调的) 未发现问题", unit_a)
+    assert report.staff == ("周建国", "吴婷婷", "刘洋")
+
+
+def test_unlisted_names_only_with_a_staff_list_or_on_duty_word(unit_a):
+    report = one("凤凰城社区值班：周建国、吴婷婷，另有社区志愿者李强参加。未发现问题。", unit_a)
+    assert report.staff == ("周建国", "吴婷婷", "李强")
+    report = one("凤凰城社区值班：周建国、吴婷婷。张大爷反映楼道灯不亮，已报物业。", unit_a)
+    assert report.staff == ("周建国", "吴婷婷")
+
+
+def test_staff_names_that_are_common_words_count_only_as_names(unit_c):
+    report = one("洸河路北侧值班 孟庆华 褚丽娟 柴晓东 早高峰电动车较多 摆得方方正正 约20辆", unit_c)
+    assert report.staff == ("孟庆华", "褚丽娟", "柴晓东")  # not 高峰, not 方正
+    report = one("文昌巷值班：高峰、方正、俞志刚。墙上小广告十几处，撕了。", unit_c)
+    assert report.staff == ("高峰", "方正", "俞志刚")
+
+
+def test_surname_and_title(unit_a):
+    # One 王 on unit a's list: 王晓明. Unit d has two 王, so 王科长 stays as written there.
+    assert one("玄帝庙街值班：王科长、李娜。未发现问题。", unit_a).staff == ("王晓明", "李娜")
+    from dutybot.unit import load_unit
+
+    from .support import CORPUS
+
+    unit_d = load_unit(CORPUS / "unit-d.toml")
+    report = one("红星东路值班：王科长、齐心、杨帆。未发现问题。", unit_d)
+    assert report.staff == ("王科长", "齐心", "杨帆")
+    report = one("红星东路值班：杨帆、赵敏，大家齐心协力清理小广告5处。", unit_d)
+    assert report.staff == ("杨帆", "赵敏")
+
+
+def test_repeated_sentences_count_once(unit_a):
+    text = (
+        "玄帝庙街路西值班：王晓明、李娜。电动车乱停5辆，已摆放整齐。\n电动车乱停5辆，已摆放整齐。"
+    )
+    report = one(text, unit_a)
+    assert totals(report) == (5, 5, 0)
+    assert report.repeated_sentences == 1
+    pasted = "凤凰城社区值班：小广告3处，已清除。\n\n凤凰城社区值班：小广告3处，已清除。"
+    assert one(pasted, unit_a).repeated_sentences == 1

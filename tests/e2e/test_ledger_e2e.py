@@ -52,7 +52,7 @@ async def test_register_coordinate_and_resolve_by_reply(
     registered_id = call["result"]["message_id"]
     assert message_text(call["params"]["message"]) == (
         "已登记问题 #1（市容秩序·玄帝庙街路西，5处，照片1张）\n"
-        "1张照片没能保存（HTTP 404），可回复本条消息补发照片。"
+        "1张照片没能保存（链接已失效），可回复本条消息补发照片。"
     )
 
     await qq.group_message(GROUP, 20002, "/协调 1 城管执法中队", time_=MONDAY_0735 + 600)
@@ -106,7 +106,7 @@ async def test_register_coordinate_and_resolve_by_reply(
     assert events[0][5].startswith("2026-11-29 23:35:00")  # the message's own time, UTC
     assert photos == [
         ("before", "saved", f"photos/2026-11/{before}.png", before, ""),
-        ("before", "failed", None, None, "HTTP 404"),
+        ("before", "failed", None, None, "链接已失效"),
         ("after", "saved", f"photos/2026-11/{after}.jpg", after, ""),
     ]
     assert images.hits["/qq/expired.png"] == 1  # an expired link is not retried

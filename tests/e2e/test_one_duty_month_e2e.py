@@ -13,7 +13,7 @@ Sites: R = 玄帝庙街路西, G = 市16网格. Problems as the hand counts them
     day 5, G   #5 楼道小广告 5      report resent with /日报 after a site typo; a correction
                                     to 6 recalled, so 5 stands                  resolved
                #6 宣传栏破损 1      the same report, handed to the community    open
-               (孙悦 pastes the report three times: the same problems, nothing new;
+               (孙悦 pastes the report three times: held, confirmed, the same problems, nothing new;
                 a pasted 25-line notice is held and never confirmed: nothing)
     day 10, R  #2 told again: still open from day 3, lasting: the same problem
                #7 电动车乱停放 3    赵强's report + 王晓明's report: a new day, a new problem
@@ -153,11 +153,12 @@ async def test_a_month_told_many_ways_is_counted_once(bot_process: BotProcess, q
         f"已并入 {day3} 玄帝庙街路西 的日报：新增问题1处，#1 已登记"
     )
 
-    # Day 5, the grid: a typo in the site, resent with /日报; a correction recalled; pastes.
-    typo = GRID_REPORT.replace("凤凰城社区", "凤凰成社区")
-    await group.say("周建国", typo, 5, 9, 0)
+    # Day 5, the grid: a site the bot does not know (a typo by sound, 凤凰成, it reads right),
+    # resent with /日报; a correction recalled; pastes.
+    wrong = GRID_REPORT.replace("凤凰城社区", "凤城小区")
+    await group.say("周建国", wrong, 5, 9, 0)
     text, _ = await group.answer()
-    assert text.startswith(f"{day5}的日报没认出是哪个地点，先不计入。")
+    assert text.startswith(f"{day5}的日报没认出地点“凤城小区”，先不计入。是哪个地点？")
     await group.say("周建国", "/日报 " + GRID_REPORT, 5, 9, 5)
     assert (await group.answer())[0] == (
         f"已记录 {day5} 市16网格：到岗3人，发现问题6处，已解决5处，待协调1处"
@@ -172,6 +173,12 @@ async def test_a_month_told_many_ways_is_counted_once(bot_process: BotProcess, q
         "到岗3人，发现问题6处，已解决5处，待协调1处"
     )
     await group.say("孙悦", "\n".join([GRID_REPORT] * 3), 5, 9, 40)
+    text, held_id = await group.answer()
+    assert text == (
+        f"{day5} 市16网格 这条消息有6句和前面重复，像是同一段内容粘贴了几遍（重复的只算一次），"
+        "先不计入。核对无误请回复本消息“确认”；不对请删掉多余部分后重发。"
+    )
+    await group.say("孙悦", [reply_segment(held_id), _text("确认")], 5, 9, 42)
     assert (await group.answer())[0] == (f"已并入 {day5} 市16网格 的日报：没有新问题，#5 #6 已登记")
     await group.say("孙悦", PASTE, 5, 9, 45)
     text, _ = await group.answer()

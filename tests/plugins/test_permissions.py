@@ -13,6 +13,7 @@ MEMBER = 20002  # staff, not a shift leader, not a coordinator
 NOT_STAFF = "你还没有绑定值班人员身份。请发送：/绑定 你的姓名（须是值班名单上的姓名）"
 BIND_FIRST = "私聊使用需要先在工作群里绑定：/绑定 你的姓名"
 MONTHLY = "月报和周报由协调人查看。需要时请联系协调人；未解决的问题可发送：/问题 列表"
+BOARD = "看板由协调人查看。需要时请联系协调人；未解决的问题可发送：/问题 列表"
 
 REFUSED = [
     # anyone in the group who is not staff
@@ -53,6 +54,8 @@ REFUSED = [
     (MEMBER, "group", "/月报 材料 2026-11", MONTHLY),
     (MEMBER, "group", "/周报", MONTHLY),
     (MEMBER, "group", "/备份", "只有协调人可以备份数据库。"),
+    (MEMBER, "group", "/看板", BOARD),
+    (STRANGER, "group", "/看板", BOARD),
     # private chat: group-only commands, and anyone not bound
     (MEMBER, "private", "/报到", "报到请在值班工作群里发送 /报到，方便大家看到谁到岗了。"),
     (MEMBER, "private", "/绑定 李娜", "绑定请在值班工作群里发送 /绑定 你的姓名。"),
@@ -77,6 +80,7 @@ REFUSED = [
     ),
     (MEMBER, "private", "/提醒 测试", "只有协调人可以测试提醒。"),
     (MEMBER, "private", "/月报", MONTHLY),
+    (MEMBER, "private", "/看板", BOARD),
     (STRANGER, "private", "/我的值班", BIND_FIRST),
     (STRANGER, "private", "/请假 12-05 有事", BIND_FIRST),
     (STRANGER, "private", "/换班 12-05", BIND_FIRST),

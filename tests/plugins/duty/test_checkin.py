@@ -225,3 +225,19 @@ async def test_other_groups_are_ignored(app: App):
         ctx.receive_event(bot, fake_group_message("/报到 玄帝庙街", group_id=123))
     assert await checkins() == []
     assert GROUP != 123
+
+
+async def test_a_card_that_only_contains_a_name_binds_nobody(app: App):
+    # 宋佳 has no QQ number in the unit file; her name is inside this parent's card.
+    await send(
+        app,
+        "/报到 玄帝庙街",
+        "你还没有绑定值班人员身份。请发送：/绑定 你的姓名（须是值班名单上的姓名）",
+        user_id=30020,
+        card="宋佳佳的家长",
+    )
+    assert await checkins() == []
+    await send(
+        app, "/报到 玄帝庙街", "已报到（玄帝庙街路西 1人）：宋佳", user_id=30021, card="友协办-宋佳"
+    )
+    assert await checkins() == [("宋佳", SITE, "self")]

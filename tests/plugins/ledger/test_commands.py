@@ -792,3 +792,9 @@ async def test_a_full_disk_keeps_the_problem_and_says_so(app: App, images, monke
         ("failed", "磁盘已满，无法保存")
     ]
     assert len(await problems()) == 1
+
+
+async def test_a_number_too_large_for_the_database_is_no_problem(app: App):
+    huge = "9" * 30
+    for command in (f"/重开 {huge} 又乱了", f"/问题 {huge}", f"/解决 {huge}"):
+        await send(app, command, f"没有问题 #{huge}。发送 /问题 列表 查看未解决的问题。")

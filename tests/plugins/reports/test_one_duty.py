@@ -188,8 +188,8 @@ async def test_a_pasted_wall_is_held_until_confirmed(app: App):
     await send(
         app,
         pasted_report(),
-        "11月30日 玄帝庙街路西 这条消息读出问题22条（253处），比一次值班多得多，像是粘贴重复了，"
-        "先不计入。核对无误请回复本消息“确认”；有重复请删掉重复部分后重发。",
+        "11月30日 玄帝庙街路西 这条消息读出问题22条（253处），比一次值班多得多，像是粘贴的长文，"
+        "先不计入。核对无误请回复本消息“确认”；不对请删掉多余部分后重发。",
         time=REPORT_TIME,
         bot_message_id=50,
     )
@@ -505,3 +505,47 @@ async def test_a_lasting_problem_registered_again_next_week_is_the_same(app: App
         "已登记问题 #3（市容秩序·玄帝庙街路西，1处）",
         time=MORNING + 7 * 86400 + 120,
     )
+
+
+async def test_a_problem_leaves_the_ledger_with_the_last_report_that_told_it(app: App):
+    from nonebot.adapters.onebot.v11 import Bot
+
+    from tests.fake import fake_group_recall
+
+    first = await send(
+        app,
+        LEADER_REPORT,
+        "已记录 11月30日 玄帝庙街路西：到岗4人，发现问题10处，已解决9处，待协调1处",
+        time=REPORT_TIME,
+    )
+    second = await send(
+        app,
+        SECOND_REPORT,
+        "已并入 11月30日 玄帝庙街路西 的日报：新增问题1处，#1 已登记",
+        time=REPORT_TIME + 600,
+        user_id=20005,
+    )
+
+    async def recall(event, reply: str) -> None:
+        async with app.test_matcher() as ctx:
+            bot = ctx.create_bot(base=Bot)
+            notice = fake_group_recall(event.message_id, user_id=event.user_id)
+            ctx.receive_event(bot, notice)
+            ctx.should_call_send(notice, reply, result={"message_id": 90})
+
+    await recall(
+        first,
+        "消息已撤回：11月30日 玄帝庙街路西 的日报不再计入，一并撤销问题记录2条、到岗4人。",
+    )
+    # The e-bikes (#1) are still told by the second report; #2 and #3 only by the first.
+    assert [(n, s) for n, _, _, s in await ledger()] == [
+        (1, "resolved"),
+        (2, "withdrawn"),
+        (3, "withdrawn"),
+        (4, "open"),
+    ]
+    await recall(
+        second,
+        "消息已撤回：11月30日 玄帝庙街路西 的日报不再计入，一并撤销问题记录2条、到岗2人。",
+    )
+    assert {s for *_, s in await ledger()} == {"withdrawn"}

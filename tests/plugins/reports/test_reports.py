@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from nonebot.adapters.onebot.v11 import Bot
 from nonebug import App
 
+from dutybot.report_parser import MAX_ANALYSED_CHARS
 from tests.fake import at, fake_group_message, fake_group_recall
 
 REPORT = (
@@ -236,7 +237,8 @@ async def test_only_emoji_and_huge_messages(app: App):
     await say(
         app,
         huge,
-        "已记录 11月30日 玄帝庙街路西：到岗0人，发现问题3处，已解决3处\n注意：消息太长，只读了前4000字",
+        "已记录 11月30日 玄帝庙街路西：到岗0人，发现问题3处，已解决3处\n"
+        f"注意：消息太长，只读了前{MAX_ANALYSED_CHARS}字",
     )
     from plugins.reports.model import DailyReport
 

@@ -292,3 +292,41 @@ async def test_the_balance_and_last_duties_carry_into_the_next_month(app: App):
         if name != "李娜"
     }
     assert max(totals.values()) - min(totals.values()) <= 1
+
+
+@pytest.mark.parametrize("key", ["市委办/督查室", "../../市委办/督查室"])
+async def test_export_names_its_files_safely_whatever_the_unit_key(app: App, key: str):
+    from plugins.duty import units
+    from plugins.roster import duty_config
+
+    await seed()
+    unit = units.for_group(700000001).unit
+    original = unit.key
+    object.__setattr__(unit, "key", key)
+    data = duty_config.duty_data_dir.resolve()
+    folder = data / "exports"
+    try:
+        async with app.test_matcher() as ctx:
+            bot = ctx.create_bot(base=Bot)
+            event = fake_group_message("/排班 导出 2026-12", user_id=COORDINATOR)
+            ctx.receive_event(bot, event)
+            for suffix in ("xlsx", "ics"):
+                ctx.should_call_api(
+                    "upload_group_file",
+                    {
+                        "group_id": 700000001,
+                        "file": str(folder / f"市委办_督查室-2026-12.{suffix}"),
+                        "name": f"市外侨办 2026年12月值班表.{suffix}",
+                    },
+                    result=None,
+                )
+            ctx.should_call_send(
+                event,
+                "已发送市外侨办 2026年12月值班表：Excel 表格和日历文件（.ics，可导入手机日历）。",
+                result={"message_id": 1},
+            )
+    finally:
+        object.__setattr__(unit, "key", original)
+    assert (folder / "市委办_督查室-2026-12.xlsx").read_bytes()[:2] == b"PK"
+    assert not list(data.parent.glob("**/督查室-2026-12.*"))
+    assert not list(folder.glob(".*.part"))

@@ -1,0 +1,72 @@
+"""How many: the amounts a clause states about problems, without the people on duty.
+
+``quantity.find_quantities`` reads every number with a measure word; in a report ``我们五个人``,
+``6人值班``, ``四人分两组`` count the team, not offenders. A count of people is a problem's only
+where the clause speaks of what people did wrong (2名行人翻越护栏).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..quantity import Quantity, find_quantities
+
+_PEOPLE = frozenset("人名位")
+_DENIED = re.compile(r"(?:不是|并非|而非|不止)$")
+# 盲道被占用的3处中2处已清理, 两个井盖中有一个: the whole, then the part spoken of.
+_WHOLE_BEFORE_PART = re.compile(
+    r"(?:的)?(?:中|里|当中|之中|其中)(?:有|的)?\s*+[\d一二两三四五六七八九十几]"
+)
+# 电动车乱停3辆是5辆, 3辆应为5辆: the number said first is put right by the second.
+_REPLACED = re.compile(
+    r"\s*+(?:是|应为|应是|应该是|改为|更正为|实际是|其实是)\s*+[\d一二两三四五六七八九十]"
+)
+_TEAM = re.compile(
+    r"我们|咱们|俺们|大家|一行|全体|值班|到岗|参加|同志|同事|志愿者|人员|干部|职工|网格员|带队|"
+    r"分成?[两二三四2-4]组|一起|都到|到齐|出动|组织"
+)
+# What people do wrong: with one of these, 3人 are offenders.
+_MISCONDUCT = re.compile(
+    r"翻越|闯红灯|横穿|乱穿|吸烟|抽烟|吐痰|乱扔|随地|遛狗|不牵绳|逆行|插队|喧哗|摆摊|摊贩|占道|"
+    r"乱停|违停|骑|攀爬|踩踏|垂钓|游泳|烧|晾晒|乞讨|行人|路人|市民|商户|小贩|摊主|居民"
+)
+
+
+_BARE_COUNT = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?<![号楼栋层室门元第路街巷区段期年月日点时分秒米补])(?P<n>\d{1,3}+)\s*+$"
+)
+
+
+@lru_cache(maxsize=8192)
+def amounts(text: str) -> tuple[Quantity, ...]:
+    """The quantities of ``text`` that can count problems, in order."""
+    # 是17辆不是7辆: a number said not to be the count is not one.
+    found = [
+        q
+        for q in find_quantities(text)
+        if not _DENIED.search(text, max(0, q.start - 3), q.start)
+        and not _REPLACED.match(text, q.end)
+        and not _WHOLE_BEFORE_PART.match(text, q.end)
+    ]
+    if not any(not q.vague for q in found):
+        # 共享单车倒地15, 垃圾桶破损1: a bare number typed right after the problem, ending it.
+        bare = _BARE_COUNT.search(text)
+        if bare:
+            value = int(bare.group("n"))
+            if value > 0:
+                found.append(Quantity(value, bare.start("n"), bare.end("n")))
+                found.sort(key=lambda q: q.start)
+    if not any(q.measure in _PEOPLE for q in found):
+        return tuple(found)
+    team = _TEAM.search(text) is not None or _MISCONDUCT.search(text) is None
+    return tuple(q for q in found if not (q.measure in _PEOPLE and team))
+
+
+def first_amount(text: str) -> Quantity | None:
+    """The first stated amount, preferring a real number over a vague word."""
+    found = amounts(text)
+    for quantity in found:
+        if not quantity.vague:
+            return quantity
+    return found[0] if found else None

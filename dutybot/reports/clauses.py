@@ -1,0 +1,584 @@
+"""Cutting a site's text into sentences and clauses, and the section labels (发现问题：, 整改情况：)
+and list markers (1、 ① （2）) that structure it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from enum import Enum
+
+from ..quantity import MEASURE_WORDS, TIMES_COUNT, chinese_numeral
+from .amounts import first_amount
+from .lexicon import (
+    CN,
+    NO_PROBLEM,
+    NOT_COUNTED,
+    OBJECT_WORDS,
+    POSITIVE,
+    PROBLEM_PREDICATE,
+    REST,
+    STATUS_TOKEN,
+)
+from .model import MAX_CLAUSES
+from .status import read_status
+
+
+# Labels at the start of a sentence that say what the following sentences are.
+class Kind(Enum):
+    NEUTRAL = "neutral"
+    FOUND = "found"
+    FIX = "fix"
+    EFFECT = "effect"
+    PLAN = "plan"
+    CARRIED = "carried"
+    STAFF = "staff"
+    DATE = "date"
+    SITE = "site"
+
+
+_LABELS: dict[Kind, tuple[str, ...]] = {
+    Kind.FOUND: (
+        "发现问题",
+        "存在问题",
+        "巡查发现",
+        "今日发现",
+        "检查发现",
+        "发现情况",
+        "问题排查",
+        "问题清单",
+        "主要问题",
+        "存在的问题",
+        "发现",
+        "问题",
+    ),
+    Kind.FIX: (
+        "整改情况",
+        "处理情况",
+        "处置情况",
+        "整改措施",
+        "处理结果",
+        "整改结果",
+        "解决情况",
+        "整改落实",
+        "整改",
+        "处置",
+    ),
+    Kind.EFFECT: ("工作成效", "取得成效", "工作成果", "成效"),
+    Kind.PLAN: (
+        "下步打算",
+        "下一步打算",
+        "下步计划",
+        "下一步计划",
+        "下步工作",
+        "下一步工作",
+        "明日计划",
+        "下一步",
+        "工作计划",
+        "打算",
+    ),
+    Kind.CARRIED: ("遗留问题", "历史问题", "前期问题", "往期问题", "以前问题", "复查情况"),
+    Kind.STAFF: (
+        "值班人员",
+        "参加人员",
+        "到岗人员",
+        "参与人员",
+        "人员名单",
+        "值班同志",
+        "人员",
+        "到岗",
+        "参加",
+        "值班",
+        "带队",
+    ),
+    Kind.DATE: ("值班日期", "值班时间", "日期", "时间"),
+    Kind.SITE: (
+        "值班地点",
+        "值班路段",
+        "值班网格",
+        "值班点位",
+        "责任路段",
+        "地点",
+        "路段",
+        "点位",
+    ),
+    Kind.NEUTRAL: (
+        "情况",
+        "具体情况",
+        "具体",
+        "工作内容",
+        "其他工作",
+        "其它工作",
+        "其他",
+        "其它",
+        "工作情况",
+        "值班情况",
+        "巡查情况",
+        "备注",
+        "宣传",
+    ),
+}
+# Labels that are also plain statements (已处理。): labels only with a colon.
+_COLON_LABELS: dict[Kind, tuple[str, ...]] = {
+    Kind.FIX: ("已处理", "未处理", "已整改", "未整改", "待处理", "已解决", "未解决", "处理"),
+}
+LABEL_KIND = {
+    label: kind
+    for labels_by_kind in (_LABELS, _COLON_LABELS)
+    for kind, labels in labels_by_kind.items()
+    for label in labels
+}
+MARKER = (
+    r"(?:[(（]\s*+(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*+[)）]|\d{1,2}\ufe0f?\u20e3|"
+    r"\d{1,2}\s*+、|\d{1,2}\s*+[)）]|\d{1,2}\s*+[.．](?!\d)|\d{1,2}[.．](?=\d{1,3}[号栋幢])|[①-⑳]|[一二三四五六七八九十]{1,3}\s*+[、.．]|"
+    r"[一二三四五六七八九十]是|第[一二三四五六七八九十\d]{1,3}[条项点个]?[、，,.．:：]?)"
+)
+# Emoji, bullets and other symbols that decorate the start of a line.
+DECORATION = r"[^\w（(【\[]*+"
+
+
+def _alternation(words: object) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # type: ignore[arg-type]
+
+
+_LABEL_WORDS = _alternation(label for labels in _LABELS.values() for label in labels)
+LABEL = re.compile(
+    rf"^{DECORATION}(?:{MARKER})?{DECORATION}(?:"
+    # 【整改】已全部整改: a label in brackets needs no colon.
+    + rf"[【\[]\s*+(?P<bracketed>{_LABEL_WORDS})(?:情况|工作|措施|结果)?\s*+[】\]]\s*+[:：]?|"
+    + r"[【\[]?\s*+(?:(?P<label>"
+    + _LABEL_WORDS
+    + r")(?:情况|工作|措施|结果|如下)?\s*+[】\]]?\s*+(?:[:：]|$)|(?P<colon_label>"
+    + _alternation(label for labels in _COLON_LABELS.values() for label in labels)
+    + r")\s*+[】\]]?\s*+[:：]"
+    # （一）环境卫生方面：…: a heading for the items under it.
+    + r"|(?P<aspect>[\u4e00-\u9fff]{2,6}?方面)\s*+[:：]))"
+)
+
+
+def label_of(match: re.Match[str]) -> Kind:
+    if match.group("aspect"):
+        return Kind.FOUND
+    return LABEL_KIND[
+        match.group("bracketed") or match.group("label") or match.group("colon_label")
+    ]
+
+
+LEADING_MARKER = re.compile(rf"^{DECORATION}(?P<marker>{MARKER}){DECORATION}")
+SENTENCE_END = re.compile(r"[\n。；;！!]+")
+# A list marker inside a line starts a new sentence: ``①已摆放整齐 ②已联系物业``,
+# ``1.电动车乱停 2.小广告``; not a list of references (（1）（3）已整改, ①③已整改).
+_INLINE_MARKER = re.compile(
+    r"(?<=[\s，,、])(?<![、和及与])(?=[①-⑳]|[(（]\d{1,2}[)）](?![(（、①-⑳])|\d{1,2}[、.．](?!\d))"
+    r"|(?<=[^\s，,、①-⑳和及与第])(?=[①-⑳](?![、，,①-⑳]))"
+)
+
+
+def sentences(body: str) -> list[str]:
+    """The sentences of a text: cut at 。；！ and line ends, and before a list marker."""
+    out = []
+    for sentence in SENTENCE_END.split(body):
+        for part in _INLINE_MARKER.split(sentence):
+            part = part.strip()
+            if part:
+                out.append(part)
+    return out
+
+
+_FRAGMENT_SPLIT = re.compile(
+    r"[，,：【】\[\]｜]|(?<!\d)/(?!\d)|(?<!\d):(?!\d)|—+|～|~|、(?=已|当场|现场|均已|都已|并已|全部已)"
+)
+# A bracket that only says where or what (绿化带（8号楼东侧）有垃圾) stays inside its clause;
+# one with a number or an outcome (约30辆, 已清理) is a clause of its own.
+_ASIDE = re.compile(r"[(（](?P<inside>[^()（）]{1,40}+)[)）]")
+
+
+def fragments(
+    sentence: str,
+    words: Callable[[str], list[str]] | None = None,
+    kind_of: Callable[[str], str] | None = None,
+) -> list[str]:
+    """The clauses of a sentence: cut at commas and colons, and in run-on text (voice input,
+    spaces for punctuation) at connectives, before what became of an item and after its count.
+    ``words`` gives the category keywords of a text, to keep ``电动车 乱停`` together."""
+    out: list[str] = []
+    for piece in _FRAGMENT_SPLIT.split(_ASIDE.sub(_keep_aside, sentence)):
+        out.extend(_cut_run_on(piece, words, kind_of) if len(piece) > 3 else [piece])
+        if len(out) > MAX_CLAUSES:
+            break  # a paste, not a sentence: the reader stops before this
+    return out
+
+
+# Connectives and fillers of spoken reports: a clause ends before them.
+_CONNECTIVE = re.compile(
+    r"然后呢?|还有就是|还有|另外|另有|再就是|再有就是|再有|接着|此外|以及|其次|同时|"
+    r"(?<![一二三四五六七八九十两几\d])(?:嗯+|呃+|额+)"
+)
+_FILLER = re.compile(
+    r"^(?:嗯+|呃+|额+|啊+|那个(?!个)|就是说?|这个(?![月周])|反正|的话|然后呢?|还有就是|再就是)++"
+)
+# What became of an item starts a clause of its own (…乱停放5辆已摆放整齐).
+_OUTCOME_START = re.compile(
+    r"(?<![未没尚还不早并且而均都全皆也已经场])(?:均|都|全部|全都|皆|也)?"
+    r"(?:已经|已|当场|现场|随手|顺手|马上|立即|及时)(?!经过)|"
+    r"(?<![已])(?:报给|上报|交给|转给|移交)|我们|大家|咱们|俺们|"
+    # …好几处让住户自己收拾了: asking someone else to deal with it.
+    r"(?:让|叫|请|找|跟|和|给)(?=住户|物业|社区|商户|老板|店主|店家|车主|环卫|保洁|城管|交警|"
+    r"他们|人家|居民|业主|摊主|网格员)"
+)
+# Where the team and the time of arrival end (…张秀英早上七点就到了电动车…, 俺跟郭志刚俩人楼道里…):
+# what follows is the report.
+_HEAD_END = re.compile(
+    r"(?:[点分半钟](?:多|左右)?(?:就|才|准时|按时)?(?:到了|到的|到岗了?|集合了?|出发了?))"
+    r"|(?<![有了\d一二两三四五六七八九十])(?:[\d一二两三四五六七八九十]\s?个?人|俩人|仨人|(?<=[们俺我咱])[俩仨])"
+    r"(?=[\u4e00-\u9fff])(?!次)"
+)
+# After 了, a new clause starts with a thing and what is wrong with it (收拾了|垃圾桶满了) or
+# with someone else doing something (了|环卫拉走了).
+_PERFECTIVE = re.compile(r"[了啦咧嘞]")
+_AGENT = re.compile(
+    r"(?:环卫|物业|社区|住户|商户|老板|店主|车主|保洁|城管|交警|摊主|业主|居民)(?:工人|人员|的人)?"
+)
+# A count right after the problem it counts (乱停十几辆) ends the clause; after 了/有 it counts
+# what follows (停了3辆电动车).
+_COUNTED_BEFORE = re.compile(r"(?<![了有是着在被把将让给])$")
+_AFTER_COUNT = re.compile(
+    rf"(?:\d{{1,6}}+|[{CN}百几]{{1,6}}+)\s?(?:余|多|来|左右)?\s?[{MEASURE_WORDS}]|{TIMES_COUNT}"
+)
+_GENERAL_WORK = re.compile(r"(?:打扫|清扫|搞|做|整治)了?(?:环境)?卫生")
+_MIN_LEFT = 3  # characters a clause needs before a cut inside it
+_WINDOW = 40  # characters before a possible cut that decide it
+_MAX_CANDIDATES = 200
+
+
+def _cut_run_on(
+    piece: str,
+    words: Callable[[str], list[str]] | None,
+    kind_of: Callable[[str], str] | None = None,
+) -> list[str]:
+    # Every place a clause may end, in order; each is judged on the few characters since the
+    # cut before it (at most _WINDOW), so that a long piece costs linear time.
+    candidates: list[tuple[int, int, re.Match[str]]] = []
+    candidates.extend((m.start(), 0, m) for m in _CONNECTIVE.finditer(piece))
+    # 基本就是打扫卫生 落叶扫了一片: cleaning in general is work done, not the item after it.
+    candidates.extend((m.end(), 0, m) for m in _GENERAL_WORK.finditer(piece))
+    # 上周的路灯问题不再计入 今日小广告…: what is not counted ends its clause.
+    candidates.extend((m.end(), 0, m) for m in NOT_COUNTED.finditer(piece))
+    candidates.extend((m.start(), 1, m) for m in _OUTCOME_START.finditer(piece))
+    candidates.extend((m.end(), 0, m) for m in _HEAD_END.finditer(piece))
+    candidates.extend((m.end(), 4, m) for m in _PERFECTIVE.finditer(piece))
+    candidates.extend((m.end(), 2, m) for m in _AFTER_COUNT.finditer(piece))
+    candidates.extend((m.start(), 3, m) for m in _SPACE.finditer(piece))
+    candidates.sort(key=lambda candidate: (candidate[0], candidate[1]))
+    # No sentence has this many places to cut; past them the piece is a paste, and the reader
+    # reads at most MAX_CLAUSES clauses anyway.
+    del candidates[_MAX_CANDIDATES:]
+    cuts: list[int] = []
+    last = 0
+    for position, kind, match in candidates:
+        if cuts and position <= cuts[-1]:
+            continue
+        if kind == 0:
+            accept = position >= _MIN_LEFT
+        elif kind == 1:
+            # 电动车乱停放5辆已摆放整齐 is two clauses; 其中小广告当场清除 is one.
+            left = piece[max(last, position - _WINDOW) : position]
+            accept = (
+                len(left) >= _MIN_LEFT
+                and _states_problem(left, words)
+                and not _OUTCOME_START.match(left)
+                and not REST.match(left)
+            )
+        elif kind == 2:
+            # 电动车乱停十几辆小广告三四处: a count after what it counts closes the clause; in
+            # 有两辆电动车 it comes first.
+            left = piece[max(last, match.start() - _WINDOW) : match.start()]
+            accept = bool(
+                position < len(piece) - 1
+                and words
+                and (
+                    (
+                        words(left)
+                        and (
+                            _NEW_START.match(piece, position)
+                            or (
+                                _ends_with_problem(left, words)
+                                and _starts_anew(piece, position, words)
+                            )
+                        )
+                    )
+                    or _counts_an_outcome(left, piece, position, words)
+                )
+            )
+        elif kind == 4:
+            accept = position >= _MIN_LEFT and _new_after_perfective(piece, position, words)
+        else:
+            # 电动车 自行车乱停 摆了十几辆: a space ends a clause once it says something (a
+            # problem, a count, an outcome) or when it names nothing a category knows (a site,
+            # names), or when an outcome follows; a list of things stays together.
+            left = piece[max(last, position - _WINDOW) : position]
+            accept = bool(
+                _says_something(left)
+                or (words is not None and not words(left))
+                or STATUS_TOKEN.match(piece, match.end())
+                or _OUTCOME_START.match(piece, match.end())
+                or _SYMBOL.match(piece, match.end())
+            )
+        if accept:
+            cuts.append(position)
+            last = position
+            if len(cuts) >= MAX_CLAUSES:
+                break  # more clauses than any site's text is read for: the rest stays whole
+    if not cuts:
+        return [piece]
+    parts = []
+    start = 0
+    for cut in cuts:
+        parts.append(piece[start:cut])
+        start = cut
+    parts.append(piece[start:])
+    cleaned: list[str] = []
+    spaced: list[bool] = []  # whether a space parted a clause from the one before
+    for index, part in enumerate(parts):
+        text = _FILLER.sub("", part.strip())
+        if text:
+            cleaned.append(text)
+            spaced.append(part[:1].isspace() or (index > 0 and parts[index - 1][-1:].isspace()))
+    return _merge_halves(cleaned, spaced, words, kind_of) if words else cleaned
+
+
+# A space between two words of text (电动车 乱停 8 辆: only the first) ends a clause.
+# A space between two words (not inside a count: 乱停 8 辆).
+_SPACE = re.compile(
+    rf"(?:(?<=[^\s\d])|(?<=\d[:：]\d\d)|(?<=[xX×*＊]\d)|(?<=[xX×*＊]\d\d))\s++(?=[^\s])(?!\d{{1,6}}+\s?+[{MEASURE_WORDS}])"
+)
+_NEW_START = re.compile(
+    r"已|当场|现场|也|都|全|均|就|又|还|我们|大家|并|后|随即|马上|给|"
+    r"(?:中间|旁边|那边|这边|另外|路口|门口)?有(?:[一两二三四五六七八九十几]|个)"
+)
+
+
+# A symbol after a space starts a new item (… 孙悦 ✅ 路面干净).
+_SYMBOL = re.compile(r"[^\w\s（(【\[]")
+_PERSON_TIMES = re.compile(r"\d人次|[一二两三四五六七八九十百]人次")
+_MARKS = re.compile(r"[✅☑✔❌✖❎]")
+
+
+_AFTER_PERFECTIVE_SPAN = 8
+
+
+def _new_after_perfective(
+    piece: str, position: int, words: Callable[[str], list[str]] | None
+) -> bool:
+    """Whether a new clause starts right after 了: a thing and then what is wrong with it
+    (垃圾桶满了, 电动车乱七八糟), or someone else and what they did (环卫拉走了)."""
+    if position >= len(piece) or not ("\u4e00" <= piece[position] <= "\u9fff"):
+        return False
+    ahead = piece[position : position + _AFTER_PERFECTIVE_SPAN]
+    agent = _AGENT.match(ahead)
+    if agent:
+        return STATUS_TOKEN.search(ahead, agent.end()) is not None
+    if words is None:
+        return False
+    found = words(ahead)
+    if not found or not ahead.startswith(found[0]) or PROBLEM_PREDICATE.fullmatch(found[0]):
+        return False
+    after_thing = ahead[len(found[0]) :]
+    count = first_amount(after_thing)
+    predicate = PROBLEM_PREDICATE.search(after_thing)
+    return predicate is not None and (count is None or count.start > predicate.start())
+
+
+def _says_something(text: str) -> bool:
+    """A problem, a count (人次 too), an outcome, or a description that ends (放杂物的)."""
+    text = _MARKS.sub("", text)
+    return bool(
+        PROBLEM_PREDICATE.search(text)
+        or first_amount(text)
+        or _PERSON_TIMES.search(text)
+        or read_status(text).state
+        or text.endswith("的")
+    )
+
+
+def _states_problem(text: str, words: Callable[[str], list[str]] | None) -> bool:
+    """Whether a clause before an outcome is a problem of its own (电动车乱停5辆), not only a
+    count of one (其中2辆)."""
+    if PROBLEM_PREDICATE.search(text):
+        return True
+    return bool(words and words(text) and first_amount(text))
+
+
+# 摆齐了估摸着有三四十辆: how many an outcome dealt with, said after it.
+_OUTCOME_THEN_COUNT = re.compile(
+    r"了(?:估摸着?|估计|大概|大约|差不多|得有|约莫?|一共|总共|共|足足|少说|前后)+有?$|了[^，]{0,3}?有$"
+)
+
+
+def _counts_an_outcome(
+    left: str, piece: str, position: int, words: Callable[[str], list[str]]
+) -> bool:
+    """A count said after an outcome (俺们给摆齐了估摸着有三四十辆) closes its clause, unless
+    the thing it counts follows right after (摆了有三十辆电动车)."""
+    if not _OUTCOME_THEN_COUNT.search(left) or not read_status(left).state:
+        return False
+    following = words(piece[position : position + 8])
+    return not following or not piece.startswith(following[0], position)
+
+
+def _ends_with_problem(text: str, words: Callable[[str], list[str]]) -> bool:
+    """Whether ``text`` ends with a problem or a thing (电动车乱停, 小广告), not 有/停了."""
+    stripped = text.rstrip()
+    if not stripped or not _COUNTED_BEFORE.search(stripped):
+        return False
+    found = words(stripped)
+    return (bool(found) and stripped.endswith(found[-1])) or bool(
+        PROBLEM_PREDICATE.search(stripped[-2:])
+    )
+
+
+def _starts_anew(piece: str, pos: int, words: Callable[[str], list[str]] | None) -> bool:
+    """Whether a new clause starts at ``pos``, right after a count (十几辆我们都摆好了)."""
+    if _NEW_START.match(piece, pos):
+        return True
+    if words is None:
+        return False
+    following = words(piece[pos : pos + 6])
+    return (
+        bool(following)
+        and piece.startswith(following[0], pos)
+        and not PROBLEM_PREDICATE.match(following[0])
+    )
+
+
+def _merge_halves(
+    parts: list[str],
+    spaced: list[bool],
+    words: Callable[[str], list[str]],
+    kind_of: Callable[[str], str] | None = None,
+) -> list[str]:
+    """Pieces of one clause that spaces parted: a thing alone and its problem or its outcome
+    (电动车 + 乱停, 电动车 + 摆了七八辆), and a list of things of one kind after a verb
+    (捡了那个烟头 + 饮料瓶)."""
+    merged: list[str] = []
+    for part, space in zip(parts, spaced, strict=True):
+        if (
+            merged
+            and _thing_alone(merged[-1], words)
+            and (
+                _problem_alone(part, words)
+                # 共享单车 十几辆 + 扶好: a counted thing and its outcome stay two clauses.
+                or (_outcome_alone(part, words) and not first_amount(merged[-1]))
+            )
+        ):
+            merged[-1] = merged[-1] + (" " if space else "") + part  # as written
+        elif (
+            merged
+            and kind_of is not None
+            and _bare_things(part, words)
+            and words(merged[-1])
+            and merged[-1].endswith(words(merged[-1])[-1])
+            and kind_of(part) == kind_of(words(merged[-1])[-1])
+        ):
+            merged[-1] = merged[-1] + " " + part
+        else:
+            merged.append(part)
+    return merged
+
+
+def _outcome_alone(text: str, words: Callable[[str], list[str]]) -> bool:
+    """What became of something, naming nothing (摆了七八辆; not 没发现啥问题)."""
+    return bool(read_status(text).state) and not words(text) and not NO_PROBLEM.search(text)
+
+
+def _bare_things(text: str, words: Callable[[str], list[str]]) -> bool:
+    """Only names of things, perhaps with their count (饮料瓶 一袋): no problem, no outcome,
+    no 还有 that starts a new item."""
+    return bool(words(text)) and not (
+        PROBLEM_PREDICATE.search(text) or STATUS_TOKEN.search(text) or _CONNECTIVE.match(text)
+    )
+
+
+def _thing_alone(text: str, words: Callable[[str], list[str]]) -> bool:
+    found = words(text)
+    return (
+        bool(found)
+        and all(w in OBJECT_WORDS for w in found)
+        and not POSITIVE.search(text)
+        and not (PROBLEM_PREDICATE.search(text) or STATUS_TOKEN.search(text))
+        and not _counted_in_the_middle(text)
+    )
+
+
+def _counted_in_the_middle(text: str) -> bool:
+    """A count anywhere but at the end (共享单车x5 + 乱停 still joins; 3辆电动车 does not)."""
+    quantity = first_amount(text)
+    return quantity is not None and quantity.end < len(text.rstrip())
+
+
+def _problem_alone(text: str, words: Callable[[str], list[str]]) -> bool:
+    if _OUTCOME_START.match(text) or STATUS_TOKEN.match(text):
+        return False
+    found = words(text)
+    has_problem = PROBLEM_PREDICATE.search(text) is not None or any(
+        w not in OBJECT_WORDS for w in found
+    )
+    return has_problem and not any(w in OBJECT_WORDS for w in found)
+
+
+def _keep_aside(match: re.Match[str]) -> str:
+    inside = match.group("inside")
+    if match.start() and (first_amount(inside) or STATUS_TOKEN.search(inside)):
+        return "，" + inside + "，"
+    return match.group()
+
+
+def marker_number(marker: str) -> int | None:
+    digits = re.search(r"\d+", marker)
+    if digits:
+        return int(digits.group())
+    circled = re.search(f"[{CIRCLED}]", marker)
+    if circled:
+        return CIRCLED.index(circled.group()) + 1
+    numeral = re.search(f"[{CN}]+", marker)
+    return chinese_numeral(numeral.group()) if numeral else None
+
+
+def index_refs(fragment: str) -> tuple[list[int], str] | None:
+    """``1、3当场整改`` → ([1, 3], "当场整改"); None when the fragment does not start so.
+    Chinese numerals refer to items only as 第一、三项 or （一）（四）, never as a bare 一是."""
+    match = INDEX_REFS.match(fragment)
+    if not match:
+        return None
+    refs = match.group("refs")
+    if _CN_DIGIT.search(refs) and not (
+        match.group("di") or match.group("suffix") or "第" in refs or "(" in refs or "（" in refs
+    ):
+        return None
+    numbers: list[int] = []
+    for token in _REF_TOKEN.finditer(refs):
+        if token.group("high"):  # 1-4条: every number in the range
+            low = chinese_numeral(token.group("low")) or 0
+            high = chinese_numeral(token.group("high")) or 0
+            numbers.extend(range(low, high + 1) if 0 < high - low < 20 else (low, high))
+        elif token.group("low"):
+            numbers.append(chinese_numeral(token.group("low")) or 0)
+        else:  # ① is a digit to str.isdigit but not to int()
+            numbers.append(CIRCLED.index(token.group()) + 1)
+    rest = fragment[match.end() :]
+    if not rest or not STATUS_TOKEN.search(rest):
+        return None
+    return numbers, rest
+
+
+_CN_DIGIT = re.compile(r"[一二三四五六七八九十]")
+_REF_NUMBER = r"(?:\d{1,2}+|[一二三四五六七八九十]{1,3}+)"
+_REF_TOKEN = re.compile(
+    rf"(?P<low>{_REF_NUMBER})(?:\s*+[-~～至到]\s*+第?[(（]?(?P<high>{_REF_NUMBER}))?|[①-⑳]"
+)
+_REF = rf"[(（]?(?:{_REF_NUMBER}(?:\s*+[-~～至到]\s*+第?[(（]?{_REF_NUMBER}[)）]?)?|[①-⑳])[)）]?"
+INDEX_REFS = re.compile(
+    rf"^{DECORATION}(?:以上)?(?P<di>第)?(?P<refs>{_REF}(?:\s*+[、,，和及与/]?\s*+第?{_REF})*+)"
+    rf"(?P<suffix>项|条|号问题|点)?\s*+[.．、:：]?"
+    rf"(?![\d{MEASURE_WORDS}.．一二三四五六七八九十])"
+)
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"

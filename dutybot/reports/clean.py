@@ -1,0 +1,97 @@
+"""Cleaning a message before it is read: CQ codes out, full-width to half-width, zero-width
+characters dropped, the input method's usual slips put right, repeated sentences counted once.
+
+The slips are the ones pinyin input and voice-to-text make in every office (值斑 for 值班, 以 for
+已 before a verb); they are fixed only in the spelling that cannot mean anything else, so that
+``以上`` and ``予以清理`` stay as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CQ_CODE = re.compile(
+    r"\[CQ:[^\]]{0,2000}+\]|\[(?:图片|表情|动画表情|语音|视频|文件|链接|QQ红包|位置|闪照)\]"
+)
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\ufe0f"))
+_WIDTH = {
+    **{0xFF10 + i: ord("0") + i for i in range(10)},
+    **{0xFF21 + i: ord("A") + i for i in range(26)},
+    **{0xFF41 + i: ord("a") + i for i in range(26)},
+    0x3000: ord(" "),
+    0xA0: ord(" "),
+    ord("\r"): ord("\n"),
+    ord("\t"): ord("｜"),  # a tab separates cells, like ｜
+    ord("|"): ord("｜"),
+    **_ZERO_WIDTH,
+}
+
+# Words the input method gets wrong, and their meaning.
+_SLIPS = {
+    "值斑": "值班",
+    "值般": "值班",
+    "值搬": "值班",
+    "发线": "发现",
+    "整该": "整改",
+    "正改": "整改",
+    "问提": "问题",
+    "以经": "已经",
+    "己经": "已经",
+}
+# 以/己 for 已 before what is done (以清理, 己摆放); not 以上, 予以清理, 可以清理.
+_DONE_VERB_AHEAD = (
+    r"(?=整理|清理|处理|整改|解决|摆放|摆正|清除|清扫|清运|劝离|劝导|挪|修|上报|报|联系|通知|告知|"
+    r"规整|移|搬|拆|收|铲|撕|归位|恢复|完成|督促|反映|协调|安排|落实)"
+)
+_SLIP = re.compile(
+    "|".join(map(re.escape, sorted(_SLIPS, key=len, reverse=True)))
+    + rf"|(?<![予加可得难用所足给])以{_DONE_VERB_AHEAD}"
+    + rf"|(?<![自知利异克舍])己{_DONE_VERB_AHEAD}"
+)
+# Arrows say "and then": 垃圾一堆→已清运.
+_ARROW = re.compile(r"-+>|=+>|→|⇒|➡|➔")
+
+
+def _slip(match: re.Match[str]) -> str:
+    return _SLIPS.get(match.group(), "已")
+
+
+def clean_text(text: str) -> str:
+    text = _CQ_CODE.sub(" ", text)
+    text = text.translate(_WIDTH)
+    text = _ARROW.sub("，", text)
+    return _SLIP.sub(_slip, text)
+
+
+_PARAGRAPH = re.compile(r"\n[ \t]*+\n")
+_SENTENCE = re.compile(r"[^\n。；;！!]++[\n。；;！!]*+")
+_NOT_CONTENT = re.compile(r"[\W_]++")
+# Shorter sentences (已清理。) may well say the same thing of two items.
+_MIN_REPEAT = 6
+
+
+def drop_repeats(text: str) -> tuple[str, int]:
+    """The text with repeated paragraphs and sentences kept once, and how many were dropped
+    (a message pasted twice, or a line sent again by mistake)."""
+    dropped = 0
+    seen: set[str] = set()
+    paragraphs = []
+    for paragraph in _PARAGRAPH.split(text):
+        key = _NOT_CONTENT.sub("", paragraph)
+        if len(key) >= _MIN_REPEAT and key in seen:
+            dropped += 1
+            continue
+        seen.add(key)
+        paragraphs.append(paragraph)
+    text = "\n\n".join(paragraphs)
+    seen.clear()
+    kept = []
+    for match in _SENTENCE.finditer(text):
+        sentence = match.group()
+        key = _NOT_CONTENT.sub("", sentence)
+        if len(key) >= _MIN_REPEAT and key in seen:
+            dropped += 1
+            continue
+        seen.add(key)
+        kept.append(sentence)
+    return "".join(kept), dropped

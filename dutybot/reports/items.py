@@ -1,0 +1,58 @@
+"""Items while a site's text is being read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import Activity, Item, ReportedProblem
+
+
+@dataclass(eq=False)
+class Draft:
+    """An item while its sentence is being read. Two items are the same only if they are one
+    (two 小广告 of one each are still two), which also keeps looking one up cheap."""
+
+    text: str
+    category: str
+    count: int
+    explicit: bool
+    list_no: int | None
+    status: str | None = None  # "fixed" or "pending"
+    fixed_count: int | None = None  # a partial fix stated with its own number
+    fix_text: str = ""
+
+    @property
+    def resolved(self) -> int:
+        if self.fixed_count is not None:
+            return min(self.count, self.fixed_count)
+        return self.count if self.status == "fixed" else 0
+
+
+@dataclass
+class Reading:
+    staff: list[str] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
+    repeated_sentences: int = 0
+    clauses: int = 0  # read so far, against MAX_CLAUSES
+    unlisted: list[str] = field(default_factory=list)
+    drafts: list[Draft] = field(default_factory=list)
+    activities: list[Activity] = field(default_factory=list)
+    problems: list[ReportedProblem] = field(default_factory=list)
+    no_problem: bool = False
+    activity_mentioned: bool = False
+    strong: bool = False
+    summary_found: int | None = None
+    summary_fixed: int | None = None
+    notes: list[str] = field(default_factory=list)
+    found: list[Item] = field(default_factory=list)
+    resolved: list[Item] = field(default_factory=list)
+
+    @property
+    def has_content(self) -> bool:
+        return bool(
+            self.found
+            or self.activities
+            or self.no_problem
+            or len(self.staff) >= 2
+            or (self.activity_mentioned and self.staff)
+        )

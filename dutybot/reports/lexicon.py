@@ -1,0 +1,654 @@
+"""The words reports are read with: duty words, problem words and objects, fix, request and
+pending verbs, activities, summaries. Static; the unit's own words are in :mod:`.unitwords`."""
+
+from __future__ import annotations
+
+import re
+
+from ..quantity import MEASURE_WORDS
+from ..wordregex import word_pattern
+
+CN = "〇零一二两三四五六七八九十"
+_NUM = rf"(?:\d{{1,6}}|[{CN}百]{{1,8}})"
+
+# One of these, or a site name, must occur for a message to be worth reading.
+DUTY_WORDS = re.compile(
+    r"值班|巡查|巡逻|到岗|网格|路段|路长|日报|整改|劝导|入户|问卷|宣传资料|志愿服务|创城|打卡"
+)
+NOTICE_START = re.compile(
+    r"^\s*+(?:@全体成员|@所有人|@全体|各位[,，：:]|[【\[]?\s*+(?:通知|通报|公告|温馨提示|提醒)\s*+[】\]:：]|"
+    # 县城管局：移交的井盖问题已修复: another office answering, not a duty team reporting.
+    r"[【\[]?(?:[县市区]|[\u4e00-\u9fff]{2,4}[县市区])[\u4e00-\u9fff]{1,6}(?:局|委|公司|中心|大队|所)"
+    r"(?:回复|答复|反馈|通知)?[】\]]?\s*+[:：])"
+)
+NOTICE_WORDS = re.compile(
+    r"请各|请大家|请相关|请各位|各值班组|安排如下|值班安排|排班如下|值班表|值班名单|"
+    r"名单如下|下周值班|务必|请于|特此|(?<![已并])请(?:抓紧|尽快|及时|立即|马上)(?:整改|处理|落实|清理)|请[^，。；]{0,10}?于[^，。；]{0,12}?前|请[^，。；]{0,8}(?:值班的?同志|值班人员)"
+)
+QUESTION = re.compile(r"[?？]|请问|吗[。！!~～\s]*$|怎么办|是否")
+PERIOD_SUMMARY = re.compile(
+    r"上个?月|本月|这个月|今年|全年|本年度|累计|一共值班|共值班\d|\d{1,2}月份|[一二三四五六七八九十]{1,2}月份"
+)
+# A tally for a period, sent to the group: statistics, a 通报, thanks for the month.
+TALLY_NOTICE = re.compile(r"统计|通报|汇总|共值班|累计|感谢|辛苦了|排名|情况如下")
+NO_PROBLEM = re.compile(
+    r"(?:未|没有?|无|暂无|不存在)(?:看到|发现|见到?|查到)?(?:啥|什么|任何|明显|新增|新的?|其他|其它|大的?|别的)?"
+    r"(?:的)?问题|(?:问题|存在问题|发现问题)[:：]?\s*+(?:无|没有|暂无|0(?![\d.]))|[0零]问题|"
+    r"一切(?:都)?正常|情况正常|其余正常|其他(?:都)?(?:正常|好|还好|挺好)|其它正常|均正常|都挺好|"
+    r"(?:别的|其他|其它|其余)(?:都|也)?(?:没啥|没什么|没事|没了|没有了|还行)|没啥(?:大)?(?:问题|事)|"
+    r"秩序良好|环境(?:整洁|良好|不错|挺好)|路段整洁|干净整洁|挺干净|很干净|比较干净|"
+    r"整体(?:较好|良好|干净|还行)|(?:情况|路段|网格|社区)[:：]?\s*+(?:良好|正常)"
+)
+
+
+# Sentences about other days or about plans are not today's problems.
+NOT_COUNTED = re.compile(
+    r"不计入|不计|不重复统计|不再统计|不重复计|不再计|已计入|不统计|不算|不再列入|不列入|不再重复"
+)
+# A problem from an earlier duty, still open or closed by others since (上周上报的井盖下沉已由
+# 市政修复): not today's. (Fixed by the team today, it counts: see TODAY_WORK.)
+CARRIED_OVER = re.compile(
+    r"(?:上次|上周|前期|此前|之前|前几天|遗留|往期|以前|前天|上月|"
+    r"\d{1,2}月\d{1,2}[日号]|[上前]周[一二三四五六日天])[^，。；]{0,12}"
+    r"(?:反映|反馈|上报|报的|发现|提出|交办|问题)[^。；]{0,40}"
+    r"(?:(?:仍|还|尚|依然|依旧)(?:未|没)|已由|由[^，。；]{1,6}(?:修复|修好|处理|解决|更换)|已?销号|"
+    # 12月21日反馈的流浪狗问题，社区已联系县畜牧局处置完毕: closed by others since.
+    r"(?:社区|物业|城管|市政|环卫|住建|交通|畜牧|供电|园林|街道|有关部门)[^，。；]{0,10}?"
+    r"(?:处置|处理|修复|修好|清运|解决|更换)"
+    r")"
+)
+# 被 of the passive (海报被撕了), not of 被子.
+PASSIVE = re.compile(r"被(?![子褥单罩])")
+TODAY_WORK = re.compile(r"今天|今日|本次|我们|当场|现场")
+PLAN_START = re.compile(
+    r"^(?:下一步|下步|明天|明日|下周|下次|今后|计划|拟|将继续|争取|"
+    r"继续(?=加强|做好|开展|保持|跟进|关注|督促|推进|落实|巩固|抓好|努力))"
+)
+
+# Fragments that state what was looked at, not what was found.
+# What was looked at, not what was found (对小区进行巡查); 对电动车进行了规整 is work done.
+SCOPE = re.compile(
+    r"对[^，。；]{0,24}?进行(?!了?(?:集中|全面|统一)?(?:规整|整理|清理|清扫|摆放|处理|清除|整治))|"
+    r"重点(?:对|检查|巡查|整治|清理)|开展[^，。；]{0,10}?(?:整治|检查|巡查|排查)行动|"
+    r"进行了?(?:检查|巡查|排查)"
+)
+POSITIVE = re.compile(
+    r"干净|整洁|良好|正常|较好|有序|规范|整齐|无问题|未发现|没有?发现|无明显|未见"
+)
+NEGATED_START = re.compile(r"^(?:无(?!烟|障碍)|未发现|没有?发现|没有|未见|暂无)")
+# Keywords that name things rather than problems (护栏 is fine until it is 松动).
+OBJECT_WORDS = frozenset(
+    (
+        "电动车",
+        "自行车",
+        "共享单车",
+        "非机动车",
+        "机动车",
+        "车辆",
+        "单车",
+        "井盖",
+        "盲道砖",
+        "地砖",
+        "路沿石",
+        "缘石",
+        "路面",
+        "护栏",
+        "路灯",
+        "灯罩",
+        "健身器材",
+        "座椅",
+        "公益广告",
+        "宣传栏",
+        "宣传牌",
+        "标语",
+        "海报",
+        "展板",
+        "核心价值观",
+        "讲文明树新风",
+        "盲道",
+        "窨井",
+        "下水道",
+        "栏杆",
+        "台阶",
+        "电线杆",
+        "站牌",
+        "车棚",
+        "消防通道",
+        "停放",
+        "停车",
+        "宣传",
+        "卫生",
+        "标识",
+        "公示",
+        "广告牌",
+        "招牌",
+        "消防栓",
+    )
+)
+_PROBLEM_WORDS = [
+    "乱",
+    "破损",
+    "损坏",
+    "缺失",
+    "丢失",
+    "松动",
+    "不亮",
+    "坏",
+    "占用",
+    "占道",
+    "杂乱",
+    "无序",
+    "不规范",
+    "过期",
+    "褪色",
+    "脱落",
+    "破旧",
+    "残缺",
+    "倒伏",
+    "倾斜",
+    "堵塞",
+    "积水",
+    "满溢",
+    "未清",
+    "随意",
+    "违规",
+    "违停",
+    "堆积",
+    "堆",
+    "较多",
+    "很多",
+    "多处",
+    "若干",
+    "一些",
+    "扰民",
+    "停在",
+    "停放在",
+    "塌陷",
+    "下沉",
+    "坑洼",
+    "裂缝",
+    "断裂",
+    "污损",
+    "缺",
+    "外溢",
+    "散落",
+    "不牵绳",
+    "私搭",
+    "张贴",
+    "涂画",
+    "晾晒",
+    "发现",
+    "有人",
+    "存在",
+    "被",
+    "倒了",
+    "倒地",
+    "倒在",
+    "歪",
+    "掉落",
+    "碎",
+    "裂",
+    "松了",
+    "漏",
+    "脏",
+    "满了",
+    "堵",
+    "翘起",
+    "凸起",
+    "鼓包",
+    "变形",
+    "生锈",
+    "锈蚀",
+    "破了",
+    "破洞",
+    "破掉",
+    "塌",
+]
+PROBLEM_PREDICATE = re.compile(
+    word_pattern(_PROBLEM_WORDS)
+    + r"|(?<![撕拆铲清扔])掉了"
+    + r"|停[在到]?了?(?:人行道|盲道|路边|路口|门口|消防通道|绿化带|草坪|路上|马路|楼道)"
+)
+
+# How things ended. Result verbs say it is done even after 联系/通知 (已联系车主挪走); plain
+# fix verbs need a sign that it happened (已, 当场, 了, 干净 …), or open the fragment
+# (清理楼道小广告十二处), and after 通知/联系/报 they are only what was asked for.
+_RESULT_VERBS = (
+    "挪走",
+    "挪开",
+    "搬走",
+    "搬离",
+    "拖走",
+    "拉走",
+    "收走",
+    "移走",
+    "开走",
+    "运走",
+    "取走",
+    "劝离",
+    "驱离",
+    "离开",
+    "撤离",
+    "收回",
+    "撤回",
+    "拆除",
+    "清空",
+    "清完",
+    "修好",
+    "捡起",
+    "捡走",
+    "驶离",
+    "撤除",
+    "拆掉",
+    "清走",
+    "搬回",
+    "移开",
+    "移除",
+    "劝走",
+    "撵走",
+    "收摊",
+    "撤摊",
+    "驱赶",
+    "驱散",
+    "疏散",
+    "取缔",
+    "取下",
+    "摘除",
+    "摘下",
+    "摘掉",
+    "复位",
+    "退回",
+    "撤走",
+    "归整",
+    "赶走",
+    "轰走",
+    "劝改",
+    "扶起",
+    "清出",
+    "铲掉",
+    "撕下",
+    "收好",
+    "劝回",
+    "劝阻",
+    "已清",
+    "挪好",
+    "摆齐",
+    "摆回",
+    "扔进",
+    "扔到",
+    "拎到",
+    "劝导后",
+    # 随地吐痰，已劝导: a person stopped; 劝导了…三人次 alone is work done (an activity).
+    "已劝导",
+    "当场劝导",
+    "现场劝导",
+    "及时劝导",
+    "已劝说",
+    "当场劝说",
+    "已教育",
+    "批评教育",
+    "劝阻后",
+    "劝说后",
+    "经劝导",
+    "经劝说",
+    "装进",
+    "放进",
+    "倒进",
+    "抬到",
+    "摆得整齐",
+    "摆得方方正正",
+    "摆整齐",
+    "✅",
+    "☑",
+    "✔",
+)
+_FIX_VERBS = (
+    "清理",
+    "清扫",
+    "清除",
+    "清运",
+    "打扫",
+    "捡拾",
+    "拾捡",
+    "捡",
+    "规整",
+    "整理",
+    "处理",
+    "修复",
+    "维修",
+    "修理",
+    "更换",
+    "撕掉",
+    "撕除",
+    "铲除",
+    "擦除",
+    "擦拭",
+    "冲洗",
+    "清洗",
+    "摆放到",
+    "摆放至",
+    "摆放",
+    "摆正",
+    "摆好",
+    "码放",
+    "扶正",
+    "扶好",
+    "收集",
+    "规范",
+    "归拢",
+    "牵绳",
+    "拴绳",
+    "整了",
+    "摆到",
+    "除冰",
+    "撒盐",
+    "铲冰",
+    "扫雪",
+    "除雪",
+    "清雪",
+    "补装",
+    "补齐",
+    "安装",
+    "加固",
+    "修补",
+    "撕",
+    "扫",
+    "擦",
+    "铲",
+    "清了",
+    "清掉",
+    "清好",
+    "清干净",
+    "摆了",
+    "扶了",
+    "收拾",
+    "覆盖",
+    "粉刷",
+    "重新张贴",
+    "重新贴",
+    "贴好",
+    "贴上",
+    "挪至",
+    "挪到",
+    "挪",
+    "移至",
+    "移到",
+    "改正",
+    "纠正",
+    "整改",
+    "恢复",
+    "归位",
+    "拆",
+    "制止",
+    "疏导",
+    "搬",
+    "修",
+    "解决",
+    "处置",
+    "落实",
+    "完成",
+)
+_REQUEST_WORDS = (
+    "通知",
+    "联系",
+    "告知",
+    "要求",
+    "督促",
+    "责令",
+    "建议",
+    "交由",
+    "转交",
+    "上报",
+    "报告",
+    "报给",
+    "报送",
+    "已报",
+    "报城管",
+    "反映",
+    "转达",
+    "协调",
+    "对接",
+    "反馈",
+    "移交",
+    "拍照",
+    "转给",
+    "交给",
+    "交社区",
+    "交物业",
+    "报修",
+    "报备",
+    "抄告",
+    "抄送",
+    "报社区",
+    "报物业",
+    "报街道",
+    "报市政",
+    "报交警",
+    "报环卫",
+    "报了",
+    "说了",
+    "报上去",
+    "报上",
+    "沟通",
+    "走程序",
+    "告诉",
+    "跟社区",
+    "和社区",
+    "给社区",
+    "跟物业",
+    "和物业",
+    "给物业",
+    "跟城管",
+    "给城管",
+    "请",
+    "让",
+)
+_PENDING_WORDS = (
+    "待",
+    "尚未",
+    "未",
+    "没有",
+    "还没",
+    "没",
+    "暂未",
+    "仍",
+    "正在",
+    "需要",
+    "需",
+    "等待",
+    "等厂家",
+    "等社区",
+    "等物业",
+    "等城管",
+    "等环卫",
+    "等市政",
+    "等新",
+    "明日",
+    "明早",
+    "日前",
+    "❌",
+    "✖",
+    "❎",
+    "等下次",
+    "等着",
+    "答应",
+    "下午",
+    "明天",
+    "稍后",
+    "回头",
+    "限期",
+    "尽快",
+    "承诺",
+    "保证",
+    # 摊主称马上收摊: said to be about to, not done.
+    *(
+        f"{said}{when}"
+        for said in ("称", "说", "表示")
+        for when in ("马上", "会", "稍后", "一会", "等会", "明天", "下午", "晚点", "尽快")
+    ),
+    "计划",
+    "准备",
+    "不",
+)
+DONE_BEFORE = (
+    "进行了",
+    "给",
+    "已经",
+    "已",
+    "当场",
+    "现场",
+    "均已",
+    "都已",
+    "全部",
+    "均",
+    "都",
+    "随手",
+    "顺手",
+    "及时",
+    "立即",
+    "马上",
+    "随即",
+    "后",
+    "并",
+)
+DONE_AFTER = re.compile(r"(?:了|完毕|干净|整齐|到位|完成|好|掉|完|结束|到|至|起)")
+# A handling verb with a result complement says it is done, whatever the verb (推回, 码好,
+# 归拢, 劝收, 牵上): the complement carries the meaning, so the list need not name every pair.
+_HANDLING = "推挪搬拉拖清扫捡撕铲拆摆码扶收归劝拾拔擦刷贴牵拴盖补修换装移运拢填放弄抬掐拎冲刮顺挂"
+_RESULTS = (
+    "回",
+    "走",
+    "开",
+    "掉",
+    "好",
+    "齐",
+    "完",
+    "净",
+    "干净",
+    "整齐",
+    "起来",
+    "上",
+    "出去",
+    "出",
+    "平",
+    "拢",
+    "收",
+    "进去",
+    "回去",
+    "起",
+    "正",
+    "灭",
+)
+_RESULT_VERBS = (
+    *_RESULT_VERBS,
+    *(
+        verb + result
+        for verb in _HANDLING
+        for result in _RESULTS
+        if verb + result not in _FIX_VERBS
+    ),
+)
+# 已摆, 已撕, 已挪: 已 with a bare verb that is a fix by itself, typed short (not 已推送, 已收到,
+# 已移交, 已补报, 已归档, whose first character is also a handling verb).
+_RESULT_VERBS = (
+    *_RESULT_VERBS,
+    *(
+        "已" + verb
+        for verb in "摆挪撕铲扫捡清拆搬扶拖拾擦刷冲刮"
+        if "已" + verb not in _RESULT_VERBS
+    ),
+)
+# 劝到市场里, 推到楼道里: where a thing was put, a fix when marked done (都劝到…去了) and the
+# problem when others did it (有家把电动车推到楼道里).
+_FIX_VERBS = (
+    *_FIX_VERBS,
+    *(verb + "到" for verb in _HANDLING if verb + "到" not in _FIX_VERBS and verb != "收"),
+)
+# 收了四处, 挪了三辆: the verb with 了 tells it was done, unless someone was only told to (通知
+# 社区换了); 贴了 may be the problem itself.
+_FIX_VERBS = (
+    *_FIX_VERBS,
+    *(
+        verb + "了"
+        for verb in _HANDLING
+        if verb not in "贴装放弄" and verb + "了" not in _RESULT_VERBS
+    ),
+)
+# Words that hold a status word without being one (装修垃圾 is not 修; 收到 is a reply).
+_NOT_STATUS = (
+    "清单|清晨|清楚|清明|清洁工|收到|收费|收银|扫码|推荐|推广|移动|运动|放心|放假|拉面|换季"
+)
+STATUS_TOKEN = re.compile(
+    rf"(?<!装)(?!{_NOT_STATUS})"
+    + word_pattern({*_RESULT_VERBS, *_FIX_VERBS, *_REQUEST_WORDS, *_PENDING_WORDS})
+)
+TOKEN_ROLE: dict[str, str] = {
+    **{w: "pending" for w in _PENDING_WORDS},
+    **{w: "request" for w in _REQUEST_WORDS},
+    **{w: "fix" for w in _FIX_VERBS},
+    **{w: "result" for w in _RESULT_VERBS},
+}
+# Words that may come before a verb that opens a fragment (大家一起清扫了…, 共规整…).
+ACTION_LEAD_WORD = re.compile(
+    r"我们|大家|值班人员|志愿者|一起|共同|一同|合力|共计|共|合计|并|还|又|另外|另|同时|随后|然后|帮助|帮|协助|"
+    r"集中|主动|对|把|将|和|与|环卫工人|社区|物业|保洁员?|[\d一二三四五六七八九十]++名?人"
+)
+
+ALL_FIXED = re.compile(
+    r"(?:均|都|全部|全都|已全部|全部已|一律)(?:已经?)?(?:当场|现场)?(?:整改|处理|清理|解决|处置|完成|落实|"
+    r"整改到位|整改完毕|清除|规整)|当场(?:整改|清理|处理)完毕|已整改完毕|整改完毕|已全部整改"
+)
+REST = re.compile(r"(?:其余|其他|其它|剩余|剩下|余下)(?!正常|均?无)")
+REMAINDER = re.compile(
+    rf"(?:还有|另有|另外还有|另|剩余|剩下|余下)\s*+(?P<n>{_NUM})\s*+[{MEASURE_WORDS}]"
+)
+# Why an item matters or what it led to (存在安全隐患, 雨后积水, 怕扎到人): not a new item.
+CONSEQUENCE = re.compile(
+    r"(?:存在|造成|形成|有)?[^，]{0,4}(?:安全)?隐患$|影响(?:通行|出行|市容|美观|环境|居民|行人)|"
+    r"^(?:易|容易|怕|生怕|担心|以免|避免|导致|造成|雨后|下雨后?|一下雨|下雨天)|"
+    r"^[^，]{0,6}?(?:担心|害怕|反映说|投诉)|"
+    r"^[^，]{0,4}(?:流到|流了一|漫到|溢到|淌到|冒到|流得)"  # 下水道堵了，污水流到路上
+)
+# 以上问题除第3项外均已整改, 除垃圾桶外已整改: all but what is named.
+EXCEPT = re.compile(r"除了?(?P<what>[^，,。；]{1,16}?)(?:以外|之外|外)")
+SUMMARY_FOUND = re.compile(
+    rf"(?:发现|排查|存在|查找)(?:各类|各种)?问题(?P<n>{_NUM})(?:处|个|项|起|条)|"
+    rf"(?:合计|共计|总共|一共|共)(?:发现|排查|查找)(?:各类|各种)?(?P<n2>{_NUM})(?:处|个|项|起|条)"
+)
+SUMMARY_FIXED = re.compile(
+    rf"^(?:已|当场|现场|已当场)?(?:整改|处理|解决|处置)(?:完成|完毕|到位)?(?P<n>{_NUM})(?:处|个|项|起|条)"
+)
+# Words before the problem itself (发现, 另有, 一是); 有 only before a number or a thing, so that
+# 有害垃圾 keeps its 有.
+ITEM_FLUFF = re.compile(
+    r"^(?:巡查(?:中|时)?还?(?:发现|看到)|检查(?:中|时)?发现|仅发现|另外发现|另发现|还发现|又发现|"
+    r"发现|看到|另外有|另有|还有就是|还有|就是|然后|其中|另外|同时|并且|主要问题是|主要是|存在|"
+    r"[一二三四五六七八九十]是|有个|有(?=[\d一二两三四五六七八九十几若许多]))++"
+)
+
+# Activities: (kind, trigger, measure words that count it).
+ACTIVITY_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("志愿服务", re.compile(r"志愿"), "人次|人"),
+    # 劝阻1人 after 随地吐痰 is a 文明行为 problem stopped; 劝导12人次 is work done.
+    ("劝导", re.compile(r"劝导|劝阻|劝离|纠正|制止|提醒|引导|教育"), "人次"),
+    ("问卷调查", re.compile(r"问卷"), "份|张"),
+    (
+        "发放宣传资料",
+        re.compile(
+            r"(?:发放|分发|派发|散发|发出|赠送|递送|发)[^，。；]{0,30}?"
+            r"(?:资料|彩页|传单|宣传单|折页|手册|公约|倡议书|明白纸|宣传品|宣传页|读本|告知书|一封信)"
+        ),
+        "份|张|册|本|页",
+    ),
+    ("入户宣传", re.compile(r"入户|走访|上门|居民|住户"), "户"),
+)
+# Putting up posters is work done for 宣传氛围, not a problem found (张贴小广告 is one).
+PUBLICITY_WORK = re.compile(
+    r"[^，]{0,6}?(?:张贴|悬挂|布置|新增|制作|安装|设置)[^，]{0,10}?"
+    r"(?:公益广告|标语|海报|展板|宣传画|横幅|宣传栏)(?![^，]*(?:破损|褪色|过期|缺失|脱落))"
+)
+PERSON_TIMES = re.compile(rf"(?<![\d{CN}百])(?P<n>\d{{1,6}}|[{CN}百几]{{1,8}})(?:余|多|来)?人次")
+ACTIVITY_MENTION = re.compile(r"入户|走访|问卷|宣传资料|发放|志愿|人次|宣传(?!栏|牌)")
+ACTIVITY_COUNT = re.compile(
+    rf"(?<![\d.:：第{CN}百])(?P<n>\d{{1,6}}|[{CN}百]{{1,8}})\s?(?:余|多|来|几)?\s?(?P<unit>人次|份|户|张|册|本|页|人)"
+)

@@ -1,0 +1,182 @@
+"""A whole message: the cheap exit for chat, splitting by site, the date, then each site's text."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from ..unit import Unit
+from .amounts import first_amount
+from .clean import clean_text
+from .dates import mask_names, read_date, stated_date
+from .lexicon import (
+    DUTY_WORDS,
+    NO_PROBLEM,
+    NOTICE_START,
+    NOTICE_WORDS,
+    OBJECT_WORDS,
+    PERIOD_SUMMARY,
+    PROBLEM_PREDICATE,
+    QUESTION,
+    TALLY_NOTICE,
+)
+from .model import MAX_ANALYSED_CHARS, ParsedReport
+from .reading import read_section
+from .sites import split_by_site
+from .status import read_status
+from .unitwords import UnitWords, unit_words
+
+
+def parse(
+    text: str, sent_at: datetime, unit: Unit, assume_report: bool = False
+) -> list[ParsedReport]:
+    if not isinstance(text, str) or not text:
+        return []
+    notes: list[str] = []
+    if len(text) > MAX_ANALYSED_CHARS:
+        text = text[:MAX_ANALYSED_CHARS]
+        notes.append(f"消息太长，只读了前{MAX_ANALYSED_CHARS}字")
+    text = clean_text(text)
+    lexicon = unit_words(unit)
+    # The cheap exit that most chat takes.
+    site_hit = lexicon.site_pattern.search(text) if lexicon.site_pattern else None
+    if not assume_report and (
+        (not site_hit and not DUTY_WORDS.search(text) and not _looks_like_duty(text, lexicon))
+        or _notice(text, unit)
+    ):
+        return []
+
+    sections = split_by_site(text, lexicon)
+    day, date_notes, only_future = read_date(mask_names(text, lexicon), sent_at.date())
+    if only_future and not assume_report:
+        return []  # 1月15日值班名单… : about a duty still to come
+    notes.extend(date_notes)
+
+    reports: list[ParsedReport] = []
+    strong = False
+    readings = [(site, body, read_section(body, lexicon)) for site, body in sections]
+    # The first team named, for parts of the message that name none (东段和西段一起巡的…;
+    # 东段无问题；西段…。李卫东、张思琪。).
+    team = next((tuple(r.staff) for _s, _b, r in readings if r.staff), ())
+    for site, body, reading in readings:
+        # 昨天9网格…今天西段…: each part of a message about several sites may state its own day.
+        own_day = (
+            stated_date(mask_names(body, lexicon), sent_at.date()) if len(sections) > 1 else None
+        )
+        strong = strong or reading.strong
+        if not reading.has_content and not (assume_report and len(sections) == 1):
+            continue
+        site_notes = list(notes)
+        if site is None:
+            site_notes.append(_unknown_site_note(text))
+        site_notes.extend(f"“{name}”不在人员名单中，按原文记" for name in reading.unlisted)
+        site_notes.extend(reading.notes)
+        reports.append(
+            ParsedReport(
+                date=own_day or day,
+                site=site.name if site else None,
+                # 东段和西段一起巡的，张磊、何静。东段…；西段…: the team named once did both.
+                staff=tuple(reading.staff) or tuple(n for n in team if n not in reading.absent),
+                found=tuple(reading.found),
+                resolved=tuple(reading.resolved),
+                activities=tuple(reading.activities),
+                notes=tuple(site_notes),
+                problems=tuple(reading.problems),
+                absent=tuple(reading.absent),
+                repeated_sentences=reading.repeated_sentences,
+            )
+        )
+    if not reports:
+        return []
+    if not strong and not assume_report:
+        # Without a report's shape, a question, a request to others or a period summary is chat.
+        if QUESTION.search(text) or NOTICE_WORDS.search(text):
+            return []
+        if _PRAISE.search(text) and not any(r.staff for r in reports):
+            return []  # 人民路今天表现不错，电动车摆放整齐，给大家点赞: praise for the team
+        if PERIOD_SUMMARY.search(text) and (not site_hit or TALLY_NOTICE.search(text)):
+            return []
+        if _ADDRESSED.match(text) and not any(
+            r.staff or r.activities or r.found_total > 1 for r in reports
+        ):
+            return []  # 刘主任，东关那个垃圾池社区说下午派车清运: a word to someone, not a report
+    return reports
+
+
+_PRAISE = re.compile(r"点赞|表现不错|表扬|值得肯定|做得好|做得不错|干得好|给大家")
+# A message that opens by speaking to someone (刘主任，…).
+_ADDRESSED = re.compile(
+    r"\s*+[\u4e00-\u9fff]{1,3}?(?:主任|科长|局长|书记|组长|队长|站长|老师|领导|总|哥|姐)\s*+[，,：:]"
+)
+
+
+def _notice(text: str, unit: Unit) -> bool:
+    """A notice to the group, or another office answering (县城管局：…); not the unit itself
+    heading its own report."""
+    notice = NOTICE_START.search(text)
+    return notice is not None and not (unit.name and unit.name in notice.group())
+
+
+def _looks_like_duty(text: str, lexicon: UnitWords) -> bool:
+    """No site and no duty word, yet a report: a site as it sounds (凤凰成社区), or someone on
+    the staff list with a problem or an all-clear (我跟许志强去的，捡了点垃圾)."""
+    if lexicon.site_sound_pattern is not None and any(
+        lexicon.site_by_sound(m.group()) for m in lexicon.site_sound_pattern.finditer(text)
+    ):
+        return True
+    if (
+        lexicon.staff_pattern is not None
+        and lexicon.staff_pattern.search(text)
+        and (lexicon.classifier.words(text) or NO_PROBLEM.search(text))
+    ):
+        return True
+    # 电动车乱停 8辆 摆好了: one problem, its count and its outcome, sent on its own in the duty
+    # group by someone who posts the report piece by piece. Remarks, warnings and a week's
+    # figures are chat.
+    if len(text) > _PIECE_CHARS or _CHATTY.search(text):
+        return False
+    words = lexicon.classifier.words(text)
+    if not words:
+        return False
+    quantity = first_amount(text)
+    problem = PROBLEM_PREDICATE.search(text) or any(w not in OBJECT_WORDS for w in words)
+    counted = quantity is not None and not quantity.vague
+    if not counted and (len(text) > _SHORT_PIECE_CHARS or not problem):
+        return False  # without a count, only a short line that names a problem (井盖松动 已上报)
+    if read_status(text).state == "fixed" or _HANDED_ON.search(text) is not None:
+        return True
+    # 鼓楼那边小广告12处: a problem and its count, and nothing else.
+    return bool(
+        counted and problem and len(text) <= _SHORT_PIECE_CHARS and not QUESTION.search(text)
+    )
+
+
+_PIECE_CHARS = 60
+_SHORT_PIECE_CHARS = 30
+_CHATTY = re.compile(
+    r"啊|呀|吧|呢|嘛|真是|注意|大家|各位|统计|上周|本周|这周|本月|感谢|谢谢|辛苦|[?？!！]"
+)
+# Outcomes that only a report tells (申请, 请 and 需要 are chat too).
+_HANDED_ON = re.compile(
+    r"已[^，。；]{0,3}(?:报|交|通知|联系|反映)|报了|上报|移交|转交|❌|"
+    r"(?:通知|联系|告知|告诉|反映给?|跟|给)(?:了)?(?:物业|社区|城管|环卫|住建|交警|市政)|"
+    # 门口那堆建筑垃圾 附图2张: the problem shown, as reports show it.
+    r"附图|附照片|见图|如图"
+)
+
+
+def _unknown_site_note(text: str) -> str:
+    labelled = re.search(
+        r"(?:值班地点|值班路段|值班网格|地点|路段|点位)\s*+[:：]\s*+([^\s，,。；;]{2,24})", text
+    )
+    if labelled:
+        return f"没认出地点“{labelled.group(1)}”"
+    named = re.search(
+        r"([\u4e00-\u9fff\d]{2,12}?(?:路|街|大道|社区|网格|小区|广场))"
+        r"(?:[东西南北]侧|路[东西南北]|两侧)?\s*+(?:今日|今天|今早)?(?:网格)?值班",
+        text,
+    )
+    if named:
+        place = re.sub(r"^(?:今日|今天|今早|昨天|昨日|在|到|赴)+", "", named.group(1))
+        return f"没认出地点“{place}”"
+    return "没找到值班地点"

@@ -1,0 +1,925 @@
+"""Reading one site's text, sentence by sentence and clause by clause, into items (problems
+found and what became of them) and activities."""
+
+from __future__ import annotations
+
+import re
+
+from ..quantity import MEASURE_WORDS, Quantity, chinese_numeral, number_value
+from .amounts import amounts, first_amount
+from .clauses import (
+    LABEL,
+    LEADING_MARKER,
+    MARKER,
+    Kind,
+    fragments,
+    index_refs,
+    label_of,
+    marker_number,
+    sentences,
+)
+from .clean import drop_repeats
+from .items import Draft, Reading
+from .lexicon import (
+    ACTIVITY_COUNT,
+    ACTIVITY_MENTION,
+    ACTIVITY_RULES,
+    ALL_FIXED,
+    CARRIED_OVER,
+    CN,
+    CONSEQUENCE,
+    DONE_AFTER,
+    EXCEPT,
+    ITEM_FLUFF,
+    NEGATED_START,
+    NO_PROBLEM,
+    NOT_COUNTED,
+    OBJECT_WORDS,
+    PASSIVE,
+    PERSON_TIMES,
+    PLAN_START,
+    POSITIVE,
+    PROBLEM_PREDICATE,
+    PUBLICITY_WORK,
+    REMAINDER,
+    REST,
+    SCOPE,
+    STATUS_TOKEN,
+    SUMMARY_FIXED,
+    SUMMARY_FOUND,
+    TODAY_WORK,
+    TOKEN_ROLE,
+)
+from .linking import draft_numbered, matching_draft
+from .model import ACTIVITY_UNITS, MAX_CLAUSES, MAX_ITEMS, Activity
+from .staff import find_staff
+from .status import COUNT_JUST_BEFORE, STATUS_OPENING, STATUS_TAIL, Status, read_status
+from .totals import finish
+from .unitwords import UnitWords
+
+# ---------------------------------------------------------------------------------------------
+# One site's text
+
+
+def read_section(body: str, lexicon: UnitWords) -> Reading:
+    reading = Reading()
+    body, reading.repeated_sentences = drop_repeats(body)
+    people = find_staff(body, lexicon)
+    reading.staff, reading.unlisted, reading.absent = people.names, people.unlisted, people.absent
+    staff_labelled = people.labelled
+    reading.no_problem = bool(NO_PROBLEM.search(body))
+    kind = Kind.NEUTRAL
+    found_seen = False
+    for sentence in sentences(body):
+        reading.clauses += 1  # a sentence costs like a clause, even an empty one
+        if reading.clauses > MAX_CLAUSES:
+            reading.notes.append("消息太长，后面的部分没有读")
+            break
+        label = LABEL.match(sentence)
+        if label:
+            kind_here = label_of(label)
+            if kind_here in (Kind.FOUND, Kind.FIX):
+                reading.strong = True
+            sentence = sentence[label.end() :]
+            if kind_here in (Kind.STAFF, Kind.DATE, Kind.SITE):
+                continue
+            kind = kind_here
+            if not sentence.strip():
+                continue
+        if (
+            kind in (Kind.PLAN, Kind.CARRIED)
+            or (CARRIED_OVER.search(sentence) and not TODAY_WORK.search(sentence))
+            or PLAN_START.match(sentence.strip())
+            or (_META.search(sentence) and not first_amount(sentence))
+        ):
+            continue
+        if kind == Kind.FOUND:
+            found_seen = True
+        _read_sentence(sentence, kind, found_seen, reading, lexicon)
+    if staff_labelled:
+        reading.strong = True
+    finish(reading)
+    return reading
+
+
+def _read_sentence(
+    sentence: str, kind: Kind, found_seen: bool, reading: Reading, lexicon: UnitWords
+) -> None:
+    list_no: int | None = None
+    targets: list[Draft] = []  # items a 整改 line refers to by number (1、3当场整改)
+    if _all_but(sentence, reading, lexicon):
+        return
+    refs = index_refs(sentence)
+    if refs:
+        targets = [d for d in (draft_numbered(reading.drafts, n) for n in refs[0]) if d]
+        # Under 发现问题 a numbered line is a new item unless it only tells an outcome.
+        if targets and (kind in (Kind.FIX, Kind.EFFECT) or not _names_problem(refs[1], lexicon)):
+            sentence = refs[1]
+        else:
+            targets = []
+    if not targets:
+        marker = LEADING_MARKER.match(sentence)
+        if marker:
+            list_no = marker_number(marker.group("marker"))
+            sentence = sentence[marker.end() :]
+    current: Draft | None = targets[0] if len(targets) == 1 else None
+    pending_activity: str | None = None
+    work: str | None = None  # a clause telling work with no outcome yet (主要是捡垃圾)
+    # A part of an item the clause before named (盲道被占用的3处中2处).
+    part_named: tuple[Draft, Quantity] | None = None
+    in_summary = False
+    group: list[Draft] = []  # the items the last clause listed
+    made_here: list[Draft] = []  # the items this sentence named
+    made_last: Draft | None = None  # the item the clause before named
+    earlier = reading.drafts[-_RECENT_DRAFTS:]  # the items of the sentences before
+    for raw in fragments(sentence, lexicon.classifier.words, lexicon.classifier.classify):
+        # A clause is a few dozen characters; a longer run is a paste, read only in part.
+        fragment = raw.strip()[:_MAX_CLAUSE_CHARS]
+        if not fragment:
+            continue
+        reading.clauses += 1
+        if reading.clauses > MAX_CLAUSES:
+            return
+        made_before, made_last = made_last, None
+        work_before, work = work, None
+        part_named, said_part = None, part_named
+        if NOT_COUNTED.search(fragment):
+            # 上周那个井盖的问题已经修好了，不算今天的: the item just named is not today's; one
+            # that names its thing (…那个井盖今天不算) drops that item only, if it is one.
+            if topic_words(fragment, lexicon):
+                named = matching_draft(fragment, made_here, lexicon)
+                dropped = [named] if named else []
+            else:
+                dropped = [current] if current in made_here else made_here
+            for draft in dropped:
+                if draft in reading.drafts:
+                    reading.drafts.remove(draft)
+            if dropped:
+                current, made_here, group = None, [], []
+            continue
+        if _PLAN_CLAUSE.match(fragment):
+            break  # 下步打算是…: the rest of the sentence is a plan
+        if NO_PROBLEM.search(fragment) and not topic_words(fragment, lexicon):
+            continue  # 别的没啥, 其他正常: an all-clear, not an outcome
+        activity, pending_activity = _activity(fragment, pending_activity)
+        if activity is not None:
+            reading.activities.append(activity)
+            continue
+        if (
+            pending_activity is not None
+            and _ACTIVITY_OPENING.match(fragment)
+            and not read_status(fragment).state
+            # 劝导占道经营商户5户: the problem persuaded, counted; not work awaiting its count.
+            and not (_has_problem_word(fragment, lexicon) and _counted(fragment))
+        ):
+            continue  # 劝导了那个乱扔垃圾的，三人次: work done, its count to follow
+        if (
+            ACTIVITY_MENTION.search(fragment) and not _has_problem_word(fragment, lexicon)
+        ) or PUBLICITY_WORK.match(fragment):
+            reading.activity_mentioned = True
+            continue
+        if (
+            in_summary
+            and not _names_problem(fragment, lexicon)
+            and not lexicon.classifier.words(fragment)
+        ):
+            # 合计发现9处，解决8处，1处待市政处理: what follows a tally and names nothing is
+            # the tally too.
+            _summary(fragment, reading)
+            continue
+        in_summary = False
+        if _summary(fragment, reading):
+            in_summary = True
+            continue
+        quantity = first_amount(fragment)
+        if (
+            quantity is not None
+            and _is_bare_count(fragment, quantity)
+            and not STATUS_TOKEN.search(fragment)
+        ):
+            # 约20辆, 共9辆, （十二辆）: how many of the item before; with none before, a total
+            # that the list below spells out (发现问题：2处。①…). 一堆 alone adds nothing.
+            if work_before is not None and not quantity.vague:
+                # 捡垃圾，装了五袋: the work just told, now with what it came to.
+                current = _work_done(work_before, quantity.value, reading, lexicon)
+                made_here.append(current)
+                continue
+            owner = current or (reading.drafts[-1] if reading.drafts else None)
+            if owner is not None and not owner.explicit and not quantity.vague:
+                owner.count, owner.explicit = quantity.value, True
+            continue
+        if current is not None and CONSEQUENCE.match(fragment):
+            # 存在安全隐患: says why the item matters, not a new one; read with the item, it may
+            # tell its kind (地面积水结冰，存在安全隐患 is the unit's 安全隐患).
+            owner = lexicon.classifier.owner
+            if current in made_here and any(
+                owner[w][1] for w in lexicon.classifier.words(fragment)
+            ):
+                current.category = lexicon.classifier.classify(current.text + "，" + fragment)
+            continue
+        refs = index_refs(fragment)  # 1、2当场整改到位，3已报区城管局
+        numbered = (
+            [d for d in (draft_numbered(reading.drafts, n) for n in refs[0]) if d] if refs else []
+        )
+        if (
+            numbered
+            and refs
+            and (kind in (Kind.FIX, Kind.EFFECT) or not _names_problem(refs[1], lexicon))
+        ):
+            targets = numbered
+            fragment = refs[1]
+            current = numbered[0] if len(numbered) == 1 else None
+        if len(targets) > 1:
+            other = matching_draft(fragment, reading.drafts, lexicon)
+            if other is not None and other not in targets:
+                # 第1、2条当场整改，摊贩劝离1个: the next clause names another item.
+                targets, current = [], other
+            else:
+                status = read_status(fragment, kind == Kind.FIX)
+                for target in targets:
+                    apply_status(target, status, fragment, False)
+                continue
+
+        status = read_status(fragment, kind == Kind.FIX)
+        if status.state and kind == Kind.FIX and "、" in fragment:
+            # 电动车、小广告已处理完毕: the outcome of each item named.
+            named = _named_items(fragment, reading.drafts, lexicon)
+            if len(named) > 1:
+                for draft in named:
+                    apply_status(draft, status, fragment, False)
+                continue
+        if status.state and len(group) > 1 and _COLLECTIVE.match(fragment):
+            # 电动车3处、小广告1处，均已整改: the outcome of every item just listed.
+            for draft in group:
+                apply_status(draft, status, fragment, False)
+            continue
+        if status.state and current is not None and STATUS_OPENING.match(fragment):
+            if said_part is not None and said_part[0] is current and status.quantity is None:
+                # 盲道被占用的3处中2处，已清理: the outcome of the part just named.
+                status = Status(
+                    status.state, said_part[1], status.starts_with_action, status.by_mark
+                )
+            apply_status(current, status, fragment, True)
+            continue
+        if status.state and REST.match(fragment):
+            if current is not None and current.fixed_count is not None:
+                # 已摆放5辆，其余3辆车主挪走: the rest of this item, fixed too (or not).
+                if status.state == "fixed":
+                    current.fixed_count = current.count
+                continue
+            # 其余2处已报社区: the items no fragment has spoken for yet.
+            for draft in reading.drafts:
+                if draft.status is None and draft is not current:
+                    apply_status(draft, status, fragment, False)
+            continue
+        if (
+            current is not None
+            and current is made_before
+            and status.state is None
+            and _EXAMPLES.search(fragment)
+            and not first_amount(fragment)
+            and lexicon.classifier.classify(fragment) == current.category
+        ):
+            # 楼道里堆的杂物，白菜啊蜂窝煤啊老多了: what the item is made of, by examples.
+            continue
+        if current is not None and current is made_before and _MODIFIER.fullmatch(fragment):
+            # 护栏上面挂了一些衣服，晾晒的: it says what the item is, which may change its kind.
+            current.category = lexicon.classifier.classify(current.text + fragment)
+            continue
+        if current is not None and current in made_here and _CLASSED.match(fragment):
+            # 属于飞线充电: what kind the item is.
+            current.category = lexicon.classifier.classify(current.text + fragment)
+            continue
+        if status.state is None and REST.match(fragment):
+            continue  # 其余车辆较多: the rest of an item, not a new one
+        if (
+            current is not None
+            and current.fixed_count is not None
+            and status.state != "fixed"
+            and _rest_of(fragment, current, lexicon)
+        ):
+            # 违停车辆9辆（劝离5辆，4辆车主不在…）: the rest of it, however it is described.
+            if status.state == "pending":
+                apply_status(current, status, fragment, False)
+            continue
+        remainder = REMAINDER.match(fragment) if current is not None else None
+        if remainder and _INTRODUCER.fullmatch(fragment, remainder.end()):
+            continue  # 还有一个就是那个: a new topic is coming, not more of this one
+        if remainder and current is not None and status.state != "fixed":
+            extra = number_value(remainder.group("n")) or 0
+            if current.fixed_count is not None and current.count - current.fixed_count >= extra:
+                # 杂物三处清理了两处，还有一处是住户的纸箱子; 坡道2处已清理1处，另1处被车辆压实:
+                # the rest of it, however it is described.
+                continue
+            if (
+                current.status == "fixed"
+                and current.fixed_count is None
+                and not _names_own_problem(fragment[remainder.end() :], lexicon)
+                # 还有七八辆三轮 after 摊子占道…都劝走了: another thing, a new item.
+                and not _names_other_thing(fragment[remainder.end() :], current, lexicon)
+            ):
+                # 小广告已清除3处，还有2处够不着: 5 found, 3 fixed.
+                current.fixed_count, current.count = current.count, current.count + extra
+                continue
+        if (
+            current is not None
+            and status.state is None
+            and (_elaborates(fragment, lexicon) or _CONTINUATION.match(fragment))
+        ):
+            # 私拉电线，从二楼阳台拉下来给电动车充电: more about the same item; 旧沙发太沉
+            # names another one, which the next clause will speak of.
+            current = matching_draft(fragment, reading.drafts, lexicon) or current
+            continue
+        if _is_problem(fragment, kind, status, lexicon):
+            target = _named_again(fragment, earlier, lexicon) or _target_of(
+                fragment, kind, status, current, reading, lexicon
+            )
+            if target is not None:
+                apply_status(target, status, fragment, True, adopt_count=True)
+                current = target
+                said = first_amount(fragment)
+                if status.state is None and said and not said.vague and said.value < target.count:
+                    part_named = (target, said)
+                continue
+            if kind == Kind.EFFECT and found_seen:
+                continue  # 工作成效 restates what the list already counted
+            if kind == Kind.FIX and current is not None and current in targets:
+                # 第4条经劝导，1户已将货物收回店内: the numbered item, partly fixed.
+                apply_status(current, status, fragment, True)
+                continue
+            parts = _split_listed(fragment)
+            if (
+                list_no is not None
+                and len(parts) == 1
+                and current is not None
+                and current in made_here
+                and status.state is None
+                and not first_amount(fragment)
+                and lexicon.classifier.classify(fragment) == current.category
+            ):
+                # 1、流动摊贩3个，占道经营: one numbered item, described further.
+                continue
+            if (
+                list_no is not None
+                and len(parts) == 1
+                and current is not None
+                and current in made_here
+                and current.status is None
+                and not current.explicit
+                and status.state is None
+                and _counted(fragment)
+                and lexicon.classifier.classify(fragment) == current.category
+            ):
+                # （一）非机动车停放无序，电动车乱停12辆: one numbered item, now counted.
+                quantity = first_amount(fragment)
+                if quantity is not None:
+                    current.count, current.explicit = quantity.value, True
+                continue
+            if len(reading.drafts) >= MAX_ITEMS:
+                continue
+            if (
+                made_before is not None
+                and made_before in reading.drafts
+                and made_before.status is None
+                and not made_before.explicit
+                and _volume_only(made_before.text, lexicon)
+                and lexicon.classifier.classify(fragment) == made_before.category
+            ):
+                # 早高峰非机动车较多，乱停电动车8辆已摆齐: how busy it was, then the problem.
+                reading.drafts.remove(made_before)
+            group = []
+            for part in parts:
+                current = _new_draft(part, list_no, lexicon)
+                reading.drafts.append(current)
+                group.append(current)
+                made_here.append(current)
+                made_last = current
+                # 清理楼道杂物4处、小广告15张 and 电动车3处、小广告1处均已整改: the verb
+                # at either end speaks for every part.
+                own = read_status(part)
+                apply_status(
+                    current, own if own.state or len(parts) == 1 else status, part, len(parts) == 1
+                )
+            continue
+
+        if status.state is None:
+            if _describes_work(fragment, lexicon):
+                work = fragment  # 主要是捡垃圾: an item once a count or an outcome follows
+                continue
+            # 旧沙发太沉，已让物业拉走: naming an item again makes it the one spoken of.
+            named = matching_draft(fragment, reading.drafts, lexicon)
+            if named is not None:
+                current = named
+            continue
+        if (
+            work_before is not None
+            and status.state == "fixed"
+            and not topic_words(fragment, lexicon)
+        ):
+            # 捡垃圾，捡了老多了: the work just told was done.
+            current = _work_done(work_before, None, reading, lexicon)
+            made_here.append(current)
+            apply_status(current, status, fragment, True, adopt_count=True)
+            continue
+        if current is None and ALL_FIXED.search(fragment):
+            for draft in reading.drafts:
+                draft.status, draft.fixed_count = "fixed", None
+                draft.fix_text = draft.fix_text or fragment
+            continue
+        if current is None and reading.drafts:
+            # The item it names (早餐店桌椅已让老板收回), else the only one still open in a
+            # 整改 section, else the one just named.
+            current = matching_draft(fragment, reading.drafts, lexicon)
+            if current is not None:
+                pass
+            elif kind == Kind.FIX:
+                open_drafts = [d for d in reading.drafts if d.status != "fixed"]
+                if len(open_drafts) == 1:
+                    current = open_drafts[0]
+            elif reading.drafts[-1].status is None and not (
+                _names_other_thing(fragment, reading.drafts[-1], lexicon)
+                and lexicon.classifier.classify(fragment) != reading.drafts[-1].category
+            ):
+                current = reading.drafts[-1]
+        if current is not None:
+            apply_status(current, status, fragment, True)
+
+
+def _named_again(fragment: str, earlier: list[Draft], lexicon: UnitWords) -> Draft | None:
+    """An item of an earlier sentence named again in the same words, without a count of its own
+    (…路口护栏倾斜2处。…护栏倾斜已报交通局): the same item, not a new one."""
+    if first_amount(fragment) is not None:
+        return None
+    text = _item_text(_before_outcome(fragment, lexicon))
+    if len(text) < _SAME_WORDS:
+        return None
+    for draft in reversed(earlier):
+        if text in draft.text or draft.text in text:
+            return draft
+    return None
+
+
+_SAME_WORDS = 3
+_RECENT_DRAFTS = 30
+
+
+def _target_of(
+    fragment: str,
+    kind: Kind,
+    status: Status,
+    current: Draft | None,
+    reading: Reading,
+    lexicon: UnitWords,
+) -> Draft | None:
+    """The item a problem-naming fragment is about, when it is not a new one."""
+    if kind in (Kind.FIX, Kind.EFFECT):
+        return matching_draft(fragment, reading.drafts, lexicon)
+    if status.state and not status.starts_with_action:
+        # 电动车已摆放整齐: the fate of something already named (or a new item, fixed).
+        return matching_draft(fragment, reading.drafts, lexicon)
+    if (
+        status.state == "fixed"
+        and current is not None
+        and (current.status is None or not current.explicit)
+    ):
+        # 路上落叶多，大家一起清扫了人行道落叶: one item, now fixed; 对小广告进行了集中清理，
+        # 共清除小广告23处: one item, now counted.
+        return matching_draft(fragment, [current], lexicon)
+    return None
+
+
+# About the message itself (更正重发，刚才数字打错了), not the duty.
+_META = re.compile(r"更正|重发|打错|写错|发错|以此为准|以这条为准|以本条为准|撤回|作废")
+# 发现一处卫生死角，堆了不少塑料袋: a clause without a subject says what the item is like.
+_CONTINUATION = re.compile(
+    r"(?:堆了|堆着|堆满|满是|全是|都是|散落着?|到处是|里面有|里边有|上面有|有不少|有很多|有好多)"
+)
+_ACTIVITY_OPENING = re.compile(
+    r"[\W_]*+(?:我们|大家|还|又|另外)?(?:劝导|宣传|入户|走访|发放|发了|问卷|志愿)"
+)
+_INTRODUCER = re.compile(r"(?:就是|是|那个|这个|嗯|呃|啊|的话|问题)*+[\W_]*+")
+_MODIFIER = re.compile(r"[^，,。；\s的]{1,6}+的")
+_PLAN_CLAUSE = re.compile(
+    r"[\W_]*+(?:下步打算|下一步打算|下步计划|下一步计划|下一步|下步|打算|计划)"
+)
+# 用纸箱, 扔进了垃圾桶, 抬到了垃圾清运点: what a fix used or where it put things.
+_TOOL_OR_PLACE_BEFORE = re.compile(r"(?:(?<![农专公家商自军民通备])用|拿|进了?|到了?|入|至|往)$")
+_OUTCOME_WORD = re.compile(r"均已|都已|全部已|已经|已|当场|现场|均|全部")
+_NEW_ITEM = re.compile(r"[\W_]*+(?:有个|有一|有人|还有|另有|另外|另|发现|又)")
+_FOUND_OPENING = re.compile(r"[\W_]*+(?:巡查中?|今天|还|另外|另|又)?发现")
+_CLASSED = re.compile(r"[\W_]*+(?:属于|是属于|算是|这是|这属于)")
+_MAX_CLAUSE_CHARS = 200
+_SUPPLY = re.compile(r"买|购|自掏腰包|带了|带上|准备了|领了|领取|借了")
+# Particles that list examples (白菜啊蜂窝煤啊, 纸箱什么的).
+_EXAMPLES = re.compile(
+    r"[\u4e00-\u9fff](?:啊|呀|哇|啦)[\u4e00-\u9fff]|什么的|啥的|之类|等等|比如|像是"
+)
+_HANDED_ON = re.compile(
+    r"❌|✖|❎|已[^，。；]{0,3}?(?:报|交|通知|告知|联系|反映)|报了|上报|移交|转交"
+)
+_COLLECTIVE = re.compile(r"[\W_]*+(?:均|都|全部|全都|皆|一律|以上)")
+
+
+def topic_words(text: str, lexicon: UnitWords) -> list[str]:
+    """The category words a clause names, leaving out its counts (扫了四五堆 names no 堆) and
+    the tools and places of a fix (用纸箱包好扔进了垃圾桶 names neither)."""
+    for quantity in reversed(amounts(text)):
+        if not quantity.vague:
+            blank = " " * (quantity.end - quantity.start)
+            text = text[: quantity.start] + blank + text[quantity.end :]
+    if lexicon.classifier.pattern is None:
+        return []
+    return [
+        m.group()
+        for m in lexicon.classifier.pattern.finditer(text)
+        if not _TOOL_OR_PLACE_BEFORE.search(text, max(0, m.start() - 3), m.start())
+    ]
+
+
+_VOLUME = re.compile(r"较多|很多|挺多|特别多|比较多|多|不少|一些|若干|大量")
+
+
+def _volume_only(text: str, lexicon: UnitWords) -> bool:
+    """Only things and how many there were (非机动车较多), nothing wrong said of them."""
+    words = topic_words(text, lexicon)
+    rest = _VOLUME.sub("", text)
+    return (
+        bool(words)
+        and all(word in OBJECT_WORDS for word in words)
+        and rest != text
+        and PROBLEM_PREDICATE.search(rest) is None
+    )
+
+
+def _describes_work(fragment: str, lexicon: UnitWords) -> bool:
+    """Work told before anything is said of its outcome or count (一组沿主干道捡拾垃圾)."""
+    return (
+        bool(topic_words(fragment, lexicon))
+        and _action_before(fragment, lexicon)
+        and first_amount(fragment) is None
+    )
+
+
+def _work_done(fragment: str, count: int | None, reading: Reading, lexicon: UnitWords) -> Draft:
+    """The item that work told in ``fragment`` dealt with, fixed."""
+    draft = _new_draft(fragment, None, lexicon)
+    if count is not None:
+        draft.count, draft.explicit = count, True
+    draft.status, draft.fix_text = "fixed", fragment
+    if len(reading.drafts) < MAX_ITEMS:
+        reading.drafts.append(draft)
+    return draft
+
+
+def _elaborates(fragment: str, lexicon: UnitWords) -> bool:
+    """A clause with no count, no problem word of the unit's and no problem predicate, only
+    things and hints: it says more about the item before rather than naming a new one (not
+    when it opens a new one: 有个小孩往地上扔垃圾)."""
+    if first_amount(fragment) or PROBLEM_PREDICATE.search(fragment) or _NEW_ITEM.match(fragment):
+        return False
+    owner = lexicon.classifier.owner
+    return not any(
+        owner[word][1] and word not in OBJECT_WORDS for word in topic_words(fragment, lexicon)
+    )
+
+
+def _named_items(fragment: str, drafts: list[Draft], lexicon: UnitWords) -> list[Draft]:
+    """The items a list of things names (电动车、小广告已处理完毕), each found by its object."""
+    outcome = _OUTCOME_WORD.search(fragment) or STATUS_TOKEN.search(fragment)
+    head = fragment[: outcome.start()] if outcome else fragment
+    found: list[Draft] = []
+    for part in head.split("、"):
+        draft = matching_draft(part, drafts, lexicon) if part.strip() else None
+        if draft is not None and draft not in found:
+            found.append(draft)
+    return found
+
+
+def _rest_of(fragment: str, current: Draft, lexicon: UnitWords) -> bool:
+    """A clause that opens with a count no larger than what is left of a partly fixed item and
+    names no other thing (4辆车主不在 after 违停9辆，劝离5辆)."""
+    quantity = first_amount(fragment)
+    if quantity is None or quantity.vague or quantity.start > _REST_COUNT_START:
+        return False
+    left = current.count - (current.fixed_count or 0)
+    return 0 < quantity.value <= left and not _names_other_thing(
+        fragment[quantity.end :], current, lexicon
+    )
+
+
+_REST_COUNT_START = 2
+
+
+def _names_other_thing(text: str, current: Draft | None, lexicon: UnitWords) -> bool:
+    """Whether ``text`` names a thing the item does not (还有七八辆三轮 after 摊子占道)."""
+    if current is None:
+        return False
+    named = topic_words(text, lexicon)
+    return bool(named) and not any(word in current.text for word in named)
+
+
+def _names_own_problem(text: str, lexicon: UnitWords) -> bool:
+    """A problem predicate or one of the unit's own problem words (井盖有点松动), more than a
+    hint (是住户的纸箱子)."""
+    if PROBLEM_PREDICATE.search(text):
+        return True
+    owner = lexicon.classifier.owner
+    return any(owner[word][1] for word in topic_words(text, lexicon))
+
+
+def _names_problem(text: str, lexicon: UnitWords) -> bool:
+    """Whether a clause names a problem, not only an object and what became of it."""
+    return _has_problem_word(text, lexicon) or PROBLEM_PREDICATE.search(text) is not None
+
+
+def _all_but(sentence: str, reading: Reading, lexicon: UnitWords) -> bool:
+    """``以上问题除第3项外均已整改``, ``以上除垃圾桶外已整改``: every item but those is fixed."""
+    if not reading.drafts:
+        return False
+    exception = EXCEPT.search(sentence)
+    if exception is None:
+        return False
+    status = read_status(sentence[exception.end() :])
+    if status.state != "fixed":
+        return False
+    what = exception.group("what")
+    refs = index_refs(what + "已整改")
+    excluded = (
+        [d for d in (draft_numbered(reading.drafts, n) for n in refs[0]) if d] if refs else []
+    )
+    if not excluded:
+        match = matching_draft(what, reading.drafts, lexicon)
+        excluded = [match] if match else []
+    if not excluded:
+        return False
+    for draft in reading.drafts:
+        if draft not in excluded and draft.status != "fixed":
+            draft.status, draft.fixed_count = "fixed", None
+            draft.fix_text = draft.fix_text or sentence
+    for draft in excluded:
+        if draft.status is None:
+            draft.status = "pending"
+    # A bracket after it may still speak of one item (（第5项已当场劝阻）).
+    return True
+
+
+def _has_problem_word(text: str, lexicon: UnitWords) -> bool:
+    return any(w not in OBJECT_WORDS for w in topic_words(text, lexicon))
+
+
+def _is_problem(fragment: str, kind: Kind, status: Status, lexicon: UnitWords) -> bool:
+    if NEGATED_START.match(fragment) or (SCOPE.search(fragment) and not first_amount(fragment)):
+        return False
+    words = topic_words(fragment, lexicon)
+    if _MODIFIER.fullmatch(fragment) and not PROBLEM_PREDICATE.search(fragment):
+        return False  # 放杂物的: what the item before is for, not a new one
+    if words and status.state is None and _action_before(fragment, lexicon):
+        return False  # 一组沿主干道捡拾垃圾: work being described, nothing found or done yet
+    first_word = lexicon.classifier.pattern.search(fragment) if lexicon.classifier.pattern else None
+    if first_word is not None and _SUPPLY.search(fragment, 0, first_word.start()):
+        return False  # 老杜自掏腰包买了两卷垃圾袋: what the team brought, not a problem
+    if not words:
+        # Under 发现问题, or after 发现, a counted thing is a problem even without a keyword
+        # (as 其他): 发现一处雨棚被雪压塌.
+        found_here = kind == Kind.FOUND or (
+            _FOUND_OPENING.match(fragment) is not None and PROBLEM_PREDICATE.search(fragment)
+        )
+        return (
+            found_here
+            and _counted(fragment)
+            and not POSITIVE.search(fragment)
+            and status.state is None  # 整理摆放二十辆: a fix of the item before
+        )
+    quantity = first_amount(fragment)
+    predicate = PROBLEM_PREDICATE.search(fragment)
+    problem_word = any(w not in OBJECT_WORDS for w in words)
+    if POSITIVE.search(fragment) and not (
+        predicate or quantity or (status.state and not status.by_mark)
+    ):
+        return False
+    if kind == Kind.FOUND:
+        return True
+    # A thing, then that it was handed on (井盖❌已报, 门禁已报修): a problem with the thing.
+    handed_on = (
+        status.state == "pending"
+        and first_word is not None
+        and _HANDED_ON.search(fragment, first_word.end()) is not None
+    )
+    return bool(problem_word or predicate or quantity or status.state == "fixed" or handed_on)
+
+
+def _action_before(fragment: str, lexicon: UnitWords) -> bool:
+    """Whether a fix verb comes before the first thing the clause names (捡拾垃圾)."""
+    first_word = lexicon.classifier.pattern.search(fragment) if lexicon.classifier.pattern else None
+    if first_word is None:
+        return False
+    for token in STATUS_TOKEN.finditer(fragment, 0, first_word.start()):
+        if TOKEN_ROLE[token.group()] in ("fix", "result"):
+            return True
+    return False
+
+
+def _split_listed(fragment: str) -> list[str]:
+    """``楼道小广告2处、垃圾桶破损1个`` is two items; ``电动车、自行车二十三辆`` is one."""
+    parts = [p for p in fragment.split("、") if p.strip()]
+    if len(parts) >= 2 and sum(1 for p in parts if _counted(p)) >= 2:
+        return parts
+    return [fragment]
+
+
+def _counted(text: str) -> bool:
+    quantity = first_amount(text)
+    return quantity is not None and not quantity.vague
+
+
+_COUNT_WORDS = re.compile(
+    r"一共|总共|合计|共计|共|计|大约|大概|约莫|约|左右|差不多|估计|将近|近|有个|有|足有|至少|上下|"
+    r"的样子|样子|吧|啊|呢|呀|数了一下|数了数|数了|[\W_]"
+)
+
+
+def _is_bare_count(fragment: str, quantity: Quantity) -> bool:
+    """约20辆, 共两袋, and a verb before it (装了五车): how many, of the item before."""
+    rest = _COUNT_WORDS.sub("", (fragment[: quantity.start] + fragment[quantity.end :]).strip())
+    return len(rest) <= 1 or (len(rest) <= 3 and rest.endswith("了") and quantity.start > 0)
+
+
+_PARTITIVE = re.compile(r"中有|里有|里面有|其中|当中")
+
+
+def _new_draft(fragment: str, list_no: int | None, lexicon: UnitWords) -> Draft:
+    quantities = [q for q in list(amounts(fragment))]
+    real = [q for q in quantities if not q.vague]
+    if len(real) >= 2 and _PARTITIVE.search(fragment, real[0].end, real[1].start):
+        real = real[1:]  # 两个井盖中有一个盖子裂了: one of them
+    if real:
+        count, explicit = real[0].value, True
+    else:
+        count, explicit = 1, False
+    text = _item_text(_before_outcome(fragment, lexicon))
+    category = lexicon.classifier.classify(fragment)
+    return Draft(
+        text=text or fragment.strip(),
+        category=category,
+        count=max(1, count),
+        explicit=explicit,
+        list_no=list_no,
+    )
+
+
+# Waiting words that end a problem's text (井盖松动待维修); 未 and 不 may be the problem itself
+# (垃圾未清运, 遛狗不牵绳).
+_WAITING = frozenset(
+    ("待", "尚未", "暂未", "还没", "等待", "等着", "答应", "下午", "明天", "稍后", "回头", "❌")
+)
+
+
+def _before_outcome(fragment: str, lexicon: UnitWords) -> str:
+    """The clause up to where it tells what became of the problem (墙上小广告十几处|撕了), and
+    after the verb of a fix told first (清理了|人行道上的烟头)."""
+    first = lexicon.classifier.pattern.search(fragment) if lexicon.classifier.pattern else None
+    if first is None:
+        return fragment
+    verb_end = 0
+    for token in STATUS_TOKEN.finditer(fragment, 0, first.start()):
+        if TOKEN_ROLE[token.group()] in ("fix", "result"):
+            verb_end = token.end()
+    if verb_end:
+        fragment = _AFTER_VERB.sub("", fragment[verb_end:])
+        first = lexicon.classifier.pattern.search(fragment)
+        if first is None:
+            return fragment
+    for token in STATUS_TOKEN.finditer(fragment, first.end()):
+        word = token.group()
+        role = TOKEN_ROLE[word]
+        # A plain fix verb may belong to the problem (占道摆放广告牌); it tells an outcome
+        # when it is marked done (已摆放, 撕了, 清理3处).
+        done = role != "fix" or (
+            word.endswith("了")
+            or COUNT_JUST_BEFORE.search(fragment, max(0, token.start() - 6), token.start())
+            or _DONE_MARK_BEFORE.search(fragment, max(0, token.start() - 3), token.start())
+            or DONE_AFTER.match(fragment, token.end())
+            or _COUNT_RIGHT_AFTER.match(fragment, token.end())
+        )
+        if PASSIVE.search(fragment, max(0, token.start() - 3), token.start()):
+            continue  # 海报被撕了: part of the problem
+        if fragment[token.start() - 1 : token.start()] in ("不", "没", "未"):
+            continue  # 遛狗不牵绳: the problem itself
+        if role in ("fix", "result", "request") and done:
+            return fragment[: token.start()]
+        if word in _WAITING or word.startswith("等"):
+            return fragment[: token.start()]
+    return fragment
+
+
+_AFTER_VERB = re.compile(r"^(?:了|掉|完|好|起|出)?(?:一下)?")
+_DONE_MARK_BEFORE = re.compile(r"已|当场|现场|都|也|均|全|给|随手|顺手")
+_COUNT_RIGHT_AFTER = re.compile(r"\s?+(?:\d|[一二两三四五六七八九十几俩仨])")
+
+
+_LEAD_OFF = re.compile(rf"^(?:[^\w（(]++|{MARKER})++")
+_COUNT_WORDS_BEFORE = r"(?:一共|总共|合计|共计|共|计|大约|大概|约|近|有)?"
+
+
+def _item_text(fragment: str) -> str:
+    """The problem as written: one stretch of the clause, from its first word to its last,
+    without what became of it, its count at either end, or the words that lead up to it."""
+    text = STATUS_TAIL.sub("", fragment).strip()
+    for _ in range(3):
+        before = text
+        text = _LEAD_OFF.sub("", text)
+        text = ITEM_FLUFF.sub("", text)
+        text = _LEADING_COUNT.sub("", text)
+        if text == before:
+            break
+    # Only the last few characters can be a trailing count or particle; looking no further
+    # keeps this linear on any text.
+    tail = _TRAILING.search(text[-24:])
+    if tail:
+        text = text[: len(text) - (len(text[-24:]) - tail.start())]
+    return text[:60]
+
+
+_LEADING_COUNT = re.compile(
+    rf"^{_COUNT_WORDS_BEFORE}(?:\d{{1,6}}+|[{CN}几]{{1,4}}+)(?:余|多|来)?[{MEASURE_WORDS}](?![\u4e00-\u9fff]?[:：])"
+)
+_TRAILING = re.compile(
+    rf"(?:[，,、\s]*+{_COUNT_WORDS_BEFORE}好?(?:\d{{1,6}}+|[{CN}百几]{{1,6}}+)\s?(?:余|多|来|左右)?\s?"
+    rf"[{MEASURE_WORDS}](?:左右)?|[俩仨]|[xX×*＊]?\s?\d{{1,4}}+[{MEASURE_WORDS}]?|等|的|啦|哈|呢|[\W_])++$"
+)
+
+
+_UNDONE = re.compile(r"还没|没有?|未|尚未|暂未|待|不了|不动|不能|无法|没法")
+
+
+def apply_status(
+    draft: Draft, status: Status, fragment: str, about_this: bool, adopt_count: bool = False
+) -> None:
+    """Record what a fragment says about an item's outcome."""
+    if status.state is None:
+        return
+    quantity = status.quantity
+    if status.state == "fixed":
+        if quantity is not None and about_this:
+            # 清理角落落叶垃圾，共清运五车: an item named without a number takes the fix's.
+            if not draft.explicit and quantity.value > draft.count:
+                draft.count, draft.explicit = quantity.value, True
+            if quantity.value >= draft.count:
+                draft.fixed_count = None
+            else:
+                draft.fixed_count = (draft.fixed_count or 0) + quantity.value
+        draft.status = "fixed"
+        draft.fix_text = fragment.strip()
+        return
+    # Pending: 3辆已挪走，另2辆车主联系不上 keeps the 3.
+    if draft.fixed_count is not None:
+        return
+    # 捡干净了，跟物业说了让他们贴个提示: asking for more after fixing it undoes nothing; 还没拉
+    # and 待维修 do.
+    if draft.status == "fixed" and not _UNDONE.search(fragment) and not status.quantity:
+        return
+    if draft.status == "fixed" and quantity is not None and quantity.value < draft.count:
+        draft.fixed_count = draft.count - quantity.value
+        return
+    draft.status = "pending"
+
+
+def _summary(fragment: str, reading: Reading) -> bool:
+    """``共发现问题8处`` and ``整改6处``: totals, used when no item is named."""
+    found = SUMMARY_FOUND.search(fragment)
+    if found:
+        reading.summary_found = chinese_numeral(found.group("n") or found.group("n2"))
+        return True
+    fixed = SUMMARY_FIXED.search(fragment)
+    if fixed and reading.summary_found is not None and not reading.drafts:
+        reading.summary_fixed = chinese_numeral(fixed.group("n"))
+        return True
+    return False
+
+
+def _activity(fragment: str, pending: str | None) -> tuple[Activity | None, str | None]:
+    """An activity with its number, and the kind still waiting for a number (入户宣传，走访…)."""
+    for kind, trigger, measures in ACTIVITY_RULES:
+        if not trigger.search(fragment):
+            continue
+        for match in ACTIVITY_COUNT.finditer(fragment):
+            if re.fullmatch(measures, match.group("unit")):
+                count = number_value(match.group("n"))
+                if count:
+                    return Activity(kind, count, ACTIVITY_UNITS[kind]), None
+        if kind != "入户宣传" or "入户" in fragment:
+            return None, kind
+    if pending is not None:
+        measures = next(m for k, _t, m in ACTIVITY_RULES if k == pending)
+        for match in ACTIVITY_COUNT.finditer(fragment):
+            if re.fullmatch(measures, match.group("unit")):
+                count = number_value(match.group("n"))
+                if count:
+                    return Activity(pending, count, ACTIVITY_UNITS[pending]), None
+    # 人次 with no other word is someone persuaded.
+    match = PERSON_TIMES.search(fragment)
+    if match and not PROBLEM_PREDICATE.search(fragment[: match.start()]):
+        count = number_value(match.group("n"))
+        if count:
+            return Activity("劝导", count, "人次"), None
+    return None, pending

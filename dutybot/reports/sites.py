@@ -1,0 +1,207 @@
+"""Which configured site a message speaks about, and splitting a message that covers several."""
+
+from __future__ import annotations
+
+import re
+
+from ..unit import Site
+from .clauses import DECORATION, MARKER
+from .unitwords import UnitWords
+
+# ---------------------------------------------------------------------------------------------
+# Sites
+
+
+def find_sites(text: str, lexicon: UnitWords) -> list[tuple[int, int, Site]]:
+    """Where the text names a site: as spelled, or as it sounds (鲜营社区 for 仙营社区)."""
+    hits = []
+    if lexicon.site_pattern is not None:
+        for match in lexicon.site_pattern.finditer(text):
+            site = lexicon.site_at(match.group())
+            if site is not None:
+                hits.append((match.start(), match.end(), site))
+    if lexicon.site_sound_pattern is not None:
+        spelled = {i for start, end, _site in hits for i in range(start, end)}
+        for match in lexicon.site_sound_pattern.finditer(text):
+            if match.start() in spelled or match.end() - 1 in spelled:
+                continue
+            site = lexicon.site_by_sound(match.group())
+            if site is not None:
+                hits.append((match.start(), match.end(), site))
+        hits.sort(key=lambda hit: hit[0])
+    return hits
+
+
+# A day, a time of day or a group may open a heading (昨天9网格：…, 夜查东段, 一组东段（…）).
+_WHEN = (
+    r"(?:今天|今日|昨天|昨日|前天|昨晚|今早|今晚|上午|下午|晚上|夜查|"
+    r"\d{1,2}月\d{1,2}[日号]?|\d{1,2}[./]\d{1,2}|周[一二三四五六日天]|"
+    r"(?:第|另)?[一二三两1-3]组|[AB]组)"
+)
+_HEADER_BEFORE = re.compile(
+    rf"(?:^|[\n。；;：:])\s*+{DECORATION}(?:{MARKER})?{DECORATION}[【\[（(]?\s*+(?:{_WHEN}\s*+)?$"
+)
+_HEADER_AFTER = re.compile(
+    r"^(?:\s|\s*+(?:[】\]]|[（(]|[:：｜]|$|值班|网格值班|是(?=[\u4e00-\u9fff])))"
+)
+# The rest of a heading line: short, no sentence in it (一、红星东路路段 / 二、南池社区网格).
+_HEADING_REST = re.compile(r"[^\n，,。；;]{0,12}+(?:\n|$)")
+# Lines that part a message in blocks: a dash line, or a blank line.
+_BLOCK_BREAK = re.compile(
+    r"\n[ \t]*+(?:[-—–_=*~·.·]{3,}+[ \t]*+)?\n|\n[ \t]*+[-—–_=*~·]{3,}+[ \t]*+(?=\n|$)"
+)
+_SITE_LABEL = re.compile(
+    r"(?:值班地点|值班路段|值班网格|值班点位|责任路段|地点|路段|点位)\s*+[:：]\s*+$"
+)
+
+
+# 应为西段, 更正为东段, 西段……不对，是东段: the site meant, after a slip.
+_CORRECTED_BEFORE = re.compile(r"(?:应为|应该是|应是|改为|更正为|更正[：:]|纠正为)\s*+$")
+_SLIP = re.compile(r"不对|写错|错了|打错|说错|发错")
+_SLIP_SPAN = 20
+# 不是西段, 东段那边的井盖不归我们管: a site named only to be denied.
+_DENIED_BEFORE = re.compile(r"(?:不是|并非|而非)\s*+$")
+_DENIED_AFTER = re.compile(
+    r"[^，,。；\n]{0,8}?(?:不归我们|不归咱|不是我们|不属于我们|不是咱|不在我们|不归我局|不归我单位)"
+)
+
+
+def _as_meant(text: str, hits: list[tuple[int, int, Site]]) -> list[tuple[int, int, Site]]:
+    """The site mentions a reader keeps: one named by mistake gives way to its correction
+    (东段（应为西段）, 西段……不对，是东段), and one named only to be denied (不是西段, 东段那边的
+    不归我们管) is left out, unless nothing else is named."""
+    if len(hits) < 2:
+        return hits
+    kept: list[tuple[int, int, Site]] = []
+    for hit in hits:
+        start, end, site = hit
+        if _DENIED_BEFORE.search(text, max(0, start - 4), start) or _DENIED_AFTER.match(text, end):
+            continue
+        slip = (
+            kept
+            and start - kept[-1][1] <= _SLIP_SPAN
+            and _SLIP.search(text, kept[-1][1], start) is not None
+        )
+        if slip or _CORRECTED_BEFORE.search(text, max(0, start - 6), start):
+            kept = [k for k in kept if k[2].name == site.name]
+        kept.append(hit)
+    return kept or hits
+
+
+def _before(text: str, start: int, width: int = 16) -> str:
+    """The few characters before ``start``; a leading "x" stands for cut-off text, so that
+    ``^`` in a pattern still means the start of the message."""
+    if start <= width:
+        return text[:start]
+    return "x" + text[start - width : start]
+
+
+def _by_blocks(
+    text: str, hits: list[tuple[int, int, Site]]
+) -> list[tuple[Site | None, str]] | None:
+    """Blocks parted by dash lines or blank lines, each naming its site in its first line:
+    one section per site; a block that names none goes with the block before it."""
+    bounds = [0]
+    for match in _BLOCK_BREAK.finditer(text):
+        bounds.extend((match.start(), match.end()))
+    bounds.append(len(text))
+    blocks = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    if len(blocks) < 2:
+        return None
+    sections: list[tuple[Site | None, list[str]]] = []
+    for start, stop in blocks:
+        line_end = text.find("\n", start, stop)
+        first_line_end = stop if line_end < 0 else line_end
+        site = next((s for a, _b, s in hits if start <= a < first_line_end), None)
+        body = text[start:stop]
+        if site is not None and (not sections or sections[-1][0] is not None):
+            sections.append((site, [body]))
+        elif site is not None:  # the blocks before named no site: a common heading
+            sections[-1] = (site, [*sections[-1][1], body])
+        elif sections:
+            sections[-1][1].append(body)
+        else:
+            sections.append((None, [body]))
+    if len({s.name for s, _ in sections if s is not None}) < 2:
+        return None
+    merged: dict[str, tuple[Site, list[str]]] = {}
+    for site, parts in sections:
+        if site is None:
+            continue
+        merged.setdefault(site.name, (site, []))[1].extend(parts)
+    return [(site, "\n".join(parts)) for site, parts in merged.values()]
+
+
+def split_by_site(text: str, lexicon: UnitWords) -> list[tuple[Site | None, str]]:
+    """(site, text about it) pairs: one per site heading when several sites have one, else
+    the whole text with the site named first (a labelled 值班地点 first of all)."""
+    hits = _as_meant(text, find_sites(text, lexicon))
+    if not hits:
+        return [(None, text)]
+    clauses = _by_clauses(text, hits)
+    if clauses:
+        return clauses
+    headers = [
+        (start, end, site)
+        for start, end, site in hits
+        if _HEADER_BEFORE.search(_before(text, start))
+        and (_HEADER_AFTER.match(text[end : end + 4]) or _HEADING_REST.match(text, end))
+    ]
+    if len({site.name for _, _, site in headers}) < 2:
+        blocks = _by_blocks(text, hits)
+        if blocks:
+            return blocks
+    if len({site.name for _, _, site in headers}) >= 2:
+        bodies: dict[str, list[str]] = {}
+        by_name: dict[str, Site] = {}
+        # A section starts at its heading's line or sentence, decorations included.
+        starts = [
+            max(text.rfind(mark, 0, start) for mark in "\n。；;") + 1
+            for start, _end, _site in headers
+        ]
+        for index, (_start, _end, site) in enumerate(headers):
+            stop = starts[index + 1] if index + 1 < len(starts) else len(text)
+            bodies.setdefault(site.name, []).append(text[starts[index] : stop])
+            by_name[site.name] = site
+        return [(by_name[name], "\n".join(parts)) for name, parts in bodies.items()]
+    labelled = [hit for hit in hits if _SITE_LABEL.search(_before(text, hit[0]))]
+    chosen = (labelled or hits)[0][2]
+    return [(chosen, text)]
+
+
+# A site that opens a clause (…电动车6辆摆了 西段是彭浩邹敏…, …；西段小广告4处…), perhaps after
+# words about the duty (今天周六义务值守在西段：…).
+_DUTY_BEFORE = r"(?:义务|加班|值守|值班|巡查|夜查|补报|补|在|到|去|是)"
+_LEAD = rf"(?:{_WHEN}|[（(]{_WHEN}[）)]|{_DUTY_BEFORE})"
+_CLAUSE_START_BEFORE = re.compile(
+    rf"(?:^|[\n。；;，,：:！!？?\s])\s*+{DECORATION}(?:{MARKER})?{DECORATION}[【\[（(]?\s*+"
+    rf"(?:{_LEAD}\s*+)*+$"
+)
+
+
+def _by_clauses(
+    text: str, hits: list[tuple[int, int, Site]]
+) -> list[tuple[Site | None, str]] | None:
+    """Sections of a run-on message about several sites, each starting where a site opens a
+    clause (东段今天张磊何静去的 电动车6辆摆了 西段是彭浩邹敏 小广告4处撕了)."""
+    starts = [hit for hit in hits if _CLAUSE_START_BEFORE.search(_before(text, hit[0]))]
+    if len({site.name for _, _, site in starts}) < 2:
+        return None
+    bounds = [_opening(text, start) for start, _end, _site in starts]
+    bounds[0] = 0  # what comes before the first speaks for it (今天分两组：…)
+    bodies: dict[str, list[str]] = {}
+    by_name: dict[str, Site] = {}
+    for index, (_start, _end, site) in enumerate(starts):
+        stop = bounds[index + 1] if index + 1 < len(bounds) else len(text)
+        bodies.setdefault(site.name, []).append(text[bounds[index] : stop])
+        by_name[site.name] = site
+    return [(by_name[name], "\n".join(parts)) for name, parts in bodies.items()]
+
+
+_OPENING_BACK = re.compile(rf"[【\[（(]?\s*+(?:{_LEAD}\s*+)*+$")
+
+
+def _opening(text: str, start: int) -> int:
+    """Where the clause a site opens begins: with the day or group words before it."""
+    back = _OPENING_BACK.search(text, max(0, start - 16), start)
+    return back.start() if back else start

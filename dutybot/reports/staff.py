@@ -1,0 +1,377 @@
+"""Who was on duty: listed staff (canonical names), unlisted names where a list or an on-duty
+word stands, and people said to be absent.
+
+A person reads names from where they stand, not from the name alone:
+- a staff label (值班人员：) and the name-only lines under it, a list of two or more names, or an
+  on-duty word (参加, 到岗, 带队, 一起 …) make a clause a staff clause; a listed name elsewhere
+  (继续向前巡查, 早高峰) is an ordinary word, not a person;
+- a name not on the list is kept only in a staff clause (志愿者李强参加, 刘洋(借调的));
+- surname + title (王科长) is the listed person when exactly one has that surname, else it is
+  kept as written;
+- a name followed by an absence word (请假, 未到, 出差, 没来, 缺席 …), or under an absence label
+  (请假：), is absent, not on duty.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..unit import TITLES, strip_title
+from .clauses import LABEL, LEADING_MARKER, Kind, label_of
+from .model import MAX_CLAUSES
+from .unitwords import UnitWords
+
+_SENTENCE = re.compile(r"[\n。；;！!]+")
+_CLAUSE = re.compile(r"[，,]+")
+_ABSENCE = (
+    r"请假|请了假|休假|病假|事假|缺席|缺勤|未到岗?|没到岗?|没有到|未参加|没参加|没有参加|缺岗|调休|"
+    r"出差|没来(?!得)|没有来|未来|下乡|外出|有事|去开会|开会|培训|学习|借调走|不在"
+)
+# After a name: 孙悦请假, 胡科长出差, 王晓明下乡未到, 蒋丽萍同志今天请假.
+# …or a few words of reason between (柴晓东孩子发烧请假了).
+_ABSENT_AFTER = re.compile(
+    rf"\s*+[（(]?(?:同志|今天|今日|因事|因病|临时|也|都|已|因)?+(?:{_ABSENCE})"
+    rf"|[^、，,。；\s（(]{{1,6}}?(?:{_ABSENCE})"
+    # 彭晓燕和曹俊 他们两个今天去开会了没来
+    rf"|\s*+(?:他们|她们|他俩|她俩|两人|俩人)(?:俩|两个|二位|几个)?[^、，,。；]{{0,8}}?(?:{_ABSENCE})"
+)
+# Before names: 请假：孙悦; 未到的有王晓明、李娜.
+_ABSENT_BEFORE = re.compile(rf"^[^\w]*+(?:{_ABSENCE})(?:的|人员)?(?:有|是)?[:：\s]*+")
+# A clause with one of these speaks of the people on duty.
+_ON_DUTY = re.compile(
+    r"值班|到岗|在岗|参加|参与|带队|带班|牵头|一起|同志|人员|报送|填报|上报人|记录人|出勤|"
+    r"等[\d一二三四五六七八九十两]|我们[俩仨几\d一二三四五六七八九十两]|一行|"
+    r"[我俺咱][和跟同]|[和跟同][我俺咱]|我们|咱们|俺们|咱俩|俺俩|由[^，]{0,8}?(?:带|负责)|去了|到了|来了|都到|到齐|志愿者|实习生|借调|另有|还有"
+)
+# Words that say an unlisted name is a person on duty (志愿者李强, 刘洋(借调的), 我们仨).
+_PEOPLE = re.compile(
+    r"志愿者|实习生|借调|另有|还有|同事|网格员|我们[俩仨几\d一二三四五六七八九十两]|"
+    r"等[\d一二三四五六七八九十两]+[名位人]|带队|参加"
+)
+_TITLED = re.compile(
+    r"(?P<surname>[\u4e00-\u9fff])(?P<title>副?(?:科长|主任|局长|处长|站长|队长|组长)|老师)"
+    r"|(?P<familiar>[小老])(?P<surname2>[\u4e00-\u9fff])(?![\u4e00-\u9fff]{2})"
+)
+_OFFICIAL_AFTER = re.compile(
+    r"同志?(?:书记|网格长|经理|所长)|书记|网格长|经理|所长|社区主任|楼长|物业"
+)
+# People words that may stand before a name in a list (志愿者李强, 新来的同事张华).
+_NAME_SPLIT = re.compile(r"[、，,；;：:\s/｜]+|和|及|与|跟|以及|还有")
+_NAME_PREFIX = re.compile(
+    r"^.*?(?:新来的同事|新同事|同事|志愿者|实习生|网格员|以及|还有|另有|带领|和|及|与|跟|有)"
+)
+_NAME_SUFFIX = re.compile(
+    r"(?:等\d*|等[一二三四五六七八九十]*|一起|也都?|到了|来了|在场|参加|参与|值班|同志|按时|到岗|负责|带队|"
+    r"[\d一二三四五六七八九十两]+[名位人]).*$"
+)
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕"
+    "丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃"
+    "武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒"
+    "阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓"
+    "古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣"
+    "巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+_COMPOUND_SURNAMES = (
+    "欧阳",
+    "司马",
+    "上官",
+    "诸葛",
+    "东方",
+    "皇甫",
+    "尉迟",
+    "公孙",
+    "慕容",
+    "令狐",
+    "夏侯",
+    "长孙",
+    "宇文",
+    "司徒",
+    "端木",
+)
+_NOT_IN_NAMES = frozenset(
+    "的了们是在有和与及等到去来说把被让给对从向着过这那个位名人同志区路街社网格科"
+    "办队局委会室组长员楼号门口处辆车值班岗天日月年今昨周全体大家我你他她它都也没为"
+)
+
+
+@dataclass
+class StaffReading:
+    names: list[str] = field(default_factory=list)
+    unlisted: list[str] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
+    labelled: bool = False
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    name: str  # canonical, or as written
+    listed: bool
+
+
+def find_staff(body: str, lexicon: UnitWords) -> StaffReading:
+    """Names on duty in order (canonical for listed staff), the unlisted ones, the absent ones,
+    and whether a staff label (值班人员：) was seen."""
+    reading = StaffReading()
+    in_staff_block = False
+    clauses = 0
+    for sentence in _SENTENCE.split(body):
+        if not sentence.strip():
+            continue
+        clauses += 1
+        if clauses > MAX_CLAUSES:
+            break
+        label = LABEL.match(sentence)
+        labelled = bool(label and label_of(label) == Kind.STAFF)
+        if label and not labelled:
+            in_staff_block = False
+        if labelled and label:
+            reading.labelled = True
+            in_staff_block = True
+            sentence = sentence[label.end() :]
+        elif in_staff_block and not _only_names(sentence, lexicon):
+            in_staff_block = False
+        staff_sentence = labelled or in_staff_block
+        for clause in _CLAUSE.split(sentence):
+            clauses += 1
+            if clauses > MAX_CLAUSES:
+                break
+            _read_clause(clause, staff_sentence, lexicon, reading)
+    reading.names = [n for n in reading.names if n not in reading.absent]
+    reading.unlisted = [n for n in reading.unlisted if n in reading.names]
+    return reading
+
+
+def _read_clause(
+    clause: str, staff_sentence: bool, lexicon: UnitWords, reading: StaffReading
+) -> None:
+    if not clause.strip():
+        return
+    mentions = _mentions(clause, lexicon)
+    absent_all = _ABSENT_BEFORE.match(clause) is not None
+    staff_clause = staff_sentence or len(mentions) >= 2 or _ON_DUTY.search(clause) is not None
+    for index, mention in enumerate(mentions):
+        if _quoted(clause, mention.start):
+            continue  # “文明出行我先行”活动, 《文明旅游公约》: a title, not a person
+        if absent_all or _absent_after(clause, mentions, index):
+            _add(reading.absent, mention.name)
+            continue
+        if not staff_sentence and not _stands_alone(clause, mentions, index):
+            continue  # 早高峰, 摆得方方正正, 齐心协力: the name is part of another word
+        if staff_clause or _isolated(clause, mention):
+            _add(reading.names, mention.name)
+            if not mention.listed:
+                _add(reading.unlisted, mention.name)
+    unlisted_here = staff_sentence or any(m.listed for m in mentions) or _PEOPLE.search(clause)
+    if unlisted_here and not absent_all:
+        for name in _unlisted_names(clause, lexicon):
+            after = clause.find(name) + len(name)
+            if _OFFICIAL_AFTER.match(clause, after):
+                continue  # 张红梅书记: the community's official, not the unit's staff
+            if _ABSENT_AFTER.match(clause, after):
+                _add(reading.absent, name)
+            elif name not in reading.names:
+                reading.names.append(name)
+                reading.unlisted.append(name)
+
+
+# What may stand right before and right after a name (a separator, another name, 和, 带队 …).
+_BEFORE_NAME = frozenset(
+    "和跟与及同有是由让请派带领我们天日午科室办队站局组员了：:、，,()（）【】[]/｜ \n的"
+    "导长任记"  # 带班领导刘国栋, 组长王振华: a title before the name
+)
+_AFTER_NAME = frozenset(
+    "和跟与及同等值到参负在也都一起请出未没今昨已带去来说科主组队书老小：:、，,()（）【】[]/｜ \n。；;"
+    "一二三四五六七八九十两俩仨0123456789"
+    "当现协把将帮对共先又还再"  # 我和林小北当场协助物业清运了
+)
+
+
+def _stands_alone(clause: str, mentions: list[_Mention], index: int) -> bool:
+    """Whether a mention is a name in its own right, not inside a longer word."""
+    mention = mentions[index]
+    before = clause[mention.start - 1] if mention.start else ""
+    after = clause[mention.end] if mention.end < len(clause) else ""
+    adjacent_before = index > 0 and _joined(clause, mentions[index - 1].end, mention.start)
+    adjacent_after = index + 1 < len(mentions) and _joined(
+        clause, mention.end, mentions[index + 1].start
+    )
+    if adjacent_before or adjacent_after:
+        # In a list of names (值班人员为赵敏、何静; 组织欧阳春华、王建平) one side is enough.
+        return True
+    before_ok = not before.isalnum() or before in _BEFORE_NAME or adjacent_before
+    after_ok = (
+        not after.isalnum()
+        or after in _AFTER_NAME
+        or adjacent_after
+        or _ON_DUTY.match(clause, mention.end)
+    )
+    return before_ok and bool(after_ok)
+
+
+_OPENING_QUOTES = "“《「『〈"
+_CLOSING_QUOTES = "”》」』〉"
+
+
+def _quoted(clause: str, position: int) -> bool:
+    """Whether ``position`` lies inside quotation marks or title marks."""
+    before = clause[:position]
+    opened = sum(before.count(mark) for mark in _OPENING_QUOTES)
+    closed = sum(before.count(mark) for mark in _CLOSING_QUOTES)
+    return opened > closed or before.count('"') % 2 == 1
+
+
+_TOKEN_EDGE = frozenset(" \n\t/｜、:：")
+
+
+def _isolated(clause: str, mention: _Mention) -> bool:
+    """A listed name standing as a word of its own between spaces or at the clause's ends (9网格
+    彭浩 小广告…): a name, not part of a phrase."""
+    before = clause[mention.start - 1] if mention.start else " "
+    after = clause[mention.end] if mention.end < len(clause) else " "
+    written = re.sub(r"\s+", "", clause[mention.start : mention.end])
+    return written == mention.name and before in _TOKEN_EDGE and after in _TOKEN_EDGE
+
+
+_LIST_JOIN = re.compile(r"\s*+(?:[、，,/｜和及与跟]|以及)?\s*+")
+
+
+def _joined(clause: str, end: int, start: int) -> bool:
+    """Whether two names stand next to each other in a list."""
+    return end <= start and _LIST_JOIN.fullmatch(clause, end, start) is not None
+
+
+def _add(names: list[str], name: str) -> None:
+    if name not in names:
+        names.append(name)
+
+
+def _absent_after(clause: str, mentions: list[_Mention], index: int) -> bool:
+    """An absence word right after this name, or after the list of names it stands in
+    (孙悦、李娜请假)."""
+    end = mentions[index].end
+    said = _ABSENT_AFTER.match(clause, end)
+    next_start = mentions[index + 1].start if index + 1 < len(mentions) else len(clause)
+    if said and said.end() <= next_start:
+        return True  # not 王晓明李娜请假, where the absence is the next name's
+    # 孙悦、李娜请假: a short list joined by 、 or 和; names in a row with spaces (到岗的有石建华
+    # 卢永福 谭玉梅请假了) each speak for themselves.
+    if _ON_DUTY.search(clause, 0, mentions[index].start):
+        return False
+    last = index
+    for later_index in range(index + 1, len(mentions)):
+        between = clause[end : mentions[later_index].start]
+        if between.strip() not in ("、", "和", "与", "及", "跟", "以及"):
+            break
+        end, last = mentions[later_index].end, later_index
+    if last == index:
+        return False
+    said = _ABSENT_AFTER.match(clause, end)
+    next_start = mentions[last + 1].start if last + 1 < len(mentions) else len(clause)
+    return bool(said) and said.end() <= next_start
+
+
+# No clause names more people than this; the cap keeps a pasted run of names cheap.
+_MAX_MENTIONS = 40
+
+
+def _mentions(clause: str, lexicon: UnitWords) -> list[_Mention]:
+    mentions: list[_Mention] = []
+    clause = clause[: _MAX_MENTIONS * 8]
+    if lexicon.staff_pattern is not None:
+        for match in lexicon.staff_pattern.finditer(clause):
+            mentions.append(
+                _Mention(match.start(), match.end(), lexicon.staff_at(match.group()), True)
+            )
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    for match in _TITLED.finditer(clause):
+        if match.start() in covered:
+            continue
+        surname = match.group("surname") or match.group("surname2")
+        if surname not in _SURNAMES:
+            continue
+        same = [name for name in lexicon.staff_by_name.values() if name.startswith(surname)]
+        if len(same) == 1:
+            mentions.append(_Mention(match.start(), match.end(), same[0], True))
+        elif not match.group("familiar"):
+            # 王科长 with two 王 on the list: kept as written.
+            mentions.append(_Mention(match.start(), match.end(), match.group(), False))
+    mentions.sort(key=lambda m: m.start)
+    return mentions[:_MAX_MENTIONS]
+
+
+def _only_names(sentence: str, lexicon: UnitWords) -> bool:
+    """A line of names under a staff label (1.王晓明 / 王晓明 李娜)."""
+    marker = LEADING_MARKER.match(sentence)
+    rest = sentence[marker.end() :] if marker else sentence
+    masked = lexicon.staff_pattern.sub("\x00", rest) if lexicon.staff_pattern else rest
+    masked = re.sub(r"[（(][^）)]{0,20}+[）)]", "", masked)
+    tokens = [t for t in _NAME_SPLIT.split(masked) if t]
+    return bool(tokens) and all(
+        ("\x00" in t and not t.replace("\x00", "").strip()) or _looks_like_name(strip_title(t))
+        for t in tokens
+    )
+
+
+def _unlisted_names(clause: str, lexicon: UnitWords) -> list[str]:
+    """Names in a staff clause that are not on the list (郑凯和新来的同事张华、林小雨一起…)."""
+    masked = lexicon.staff_pattern.sub("\x00", clause) if lexicon.staff_pattern else clause
+    masked = _TITLED.sub("\x00", masked)
+    if lexicon.site_pattern is not None:
+        masked = lexicon.site_pattern.sub("、", masked)
+    masked = re.sub(r"[（(][^）)]{0,20}+[）)]", "、", masked)
+    found = []
+    for token in _NAME_SPLIT.split(masked):
+        if not token or "\x00" in token:
+            continue
+        marker = LEADING_MARKER.match(token)
+        name = token[marker.end() :] if marker else token
+        name = _NAME_PREFIX.sub("", name)
+        for department in lexicon.departments:
+            if name.startswith(department):
+                name = name[len(department) :]
+        name = _NAME_SUFFIX.sub("", name)
+        name = strip_title(name)
+        if _looks_like_name(name):
+            found.append(name)
+            continue
+        # 新来的小伙子孙浩, 借调过来的王磊: the name ends the phrase that introduces it.
+        for size in (3, 2):
+            tail = name[-size:]
+            if len(name) > size and _introduces(name[:-size]) and _looks_like_name(tail):
+                found.append(tail)
+                break
+    return found
+
+
+# The last character of words that introduce a person (…的, 小伙子, 志愿者, 实习生, 同事).
+_INTRO_END = frozenset("子者生事员娘伙")
+# …的 introduces a person only after words about coming or helping (新来的, 借调过来的, 帮忙的);
+# 违停的车忒多 has no name in it.
+_INTRO_OF = re.compile(r"来|调|帮|新|实习|志愿|临时|派")
+
+
+def _introduces(words: str) -> bool:
+    return words[-1] in _INTRO_END or (words[-1] == "的" and _INTRO_OF.search(words) is not None)
+
+
+_NOT_A_NAME = re.compile(
+    r"(?:周|星期|礼拜)[一二三四五六日天]|[今昨前明][天日早晚]|上午|下午|早上|晚上"
+)
+
+
+def _looks_like_name(name: str) -> bool:
+    if _NOT_A_NAME.fullmatch(name):
+        return False
+    if not 2 <= len(name) <= 4 or not all("\u4e00" <= ch <= "\u9fff" for ch in name):
+        return False
+    if name.endswith(TITLES):
+        return False
+    compound = name.startswith(_COMPOUND_SURNAMES)
+    if not compound and (name[0] not in _SURNAMES or len(name) > 3):
+        return False
+    given = name[2:] if compound else name[1:]
+    return bool(given) and not any(ch in _NOT_IN_NAMES for ch in given)

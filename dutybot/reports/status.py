@@ -1,0 +1,167 @@
+"""How a clause says things ended: fixed, pending (asked for, handed over, waiting) or not said."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..quantity import MEASURE_WORDS, Quantity
+from .amounts import first_amount
+from .lexicon import ACTION_LEAD_WORD, DONE_AFTER, DONE_BEFORE, PASSIVE, STATUS_TOKEN, TOKEN_ROLE
+
+
+@dataclass(frozen=True)
+class Status:
+    state: str | None  # "fixed", "pending" or None
+    quantity: Quantity | None  # the number the state is about (3辆已挪走)
+    starts_with_action: bool  # 清理楼道小广告十二处: the verb opens the fragment
+    # Only a ✅ or ❌ says it, no word: enough for an item, not to make 路面干净 one.
+    by_mark: bool = False
+
+
+STATUS_TAIL = re.compile(r"(?:已经?|当场|现场|均已|都已|经(?:过|劝导|联系|协调|沟通))[^，]{0,80}+$")
+# A fragment opening like this tells what became of the item before it.
+STATUS_OPENING = re.compile(r"[\W_]*(?:已|当场|现场|经|均|都|全部|并|随即|立即|及时|随后|后)")
+
+
+_ARRANGED = re.compile(r"找|安排|派|叫")
+_MAX_TOKENS = 40
+# Someone other than the team as the one acting (早餐店把桌椅摆到了人行道上).
+_OTHERS = re.compile(
+    r"店|商户|商铺|居民|住户|有人|有家|有户|人家|车主|老板|摊|小贩|行人|业主|司机|工地"
+)
+# Warning devices put up until something is mended.
+_TOGETHER = re.compile(r".{0,2}(?:一起|一块|一同|共同|合力|配合)")
+_PERSUADED = re.compile(r"劝|督促|让|请|要求|经|叫")
+_SAFETY = re.compile(r"锥桶|警示|围挡|隔离带|提示牌|警戒")
+_LEAD_LIMIT = 24
+_MAKE_ACT = frozenset(("让", "督促", "要求", "责令", "请"))
+_PERFECTIVE_END = re.compile(r"了[啦哈呢~！!。\s]*+$")
+# 清理小区绿化带落叶枯枝6袋, 清扫约200米: a count soon after the verb tells what was done.
+_COUNT_AFTER_SOON = re.compile(
+    rf"[^，。；]{{0,12}}?(?:\d|[一二两三四五六七八九十几]{{1,3}}(?:余|多|来)?[{MEASURE_WORDS}])"
+)
+COUNT_JUST_BEFORE = re.compile(
+    rf"(?:\d|[一二两三四五六七八九十几])(?:余|多|来)?\s?[{MEASURE_WORDS}]\s?+$"
+)
+_COUNT_AFTER = re.compile(r"\s?+(?:\d|[一二两三四五六七八九十几俩仨])")
+
+
+def read_status(fragment: str, fixing: bool = False) -> Status:
+    """How a fragment says things ended: the last event in it wins. ``fixing`` is for the
+    lines of a 整改情况 section, where a plain fix verb tells what was done."""
+    state: str | None = None
+    governed = False  # after 通知/联系/报, a plain fix verb is only what was asked
+    future = False  # after 待/未/限期, a verb is not done yet
+    last_block = -1
+    request_end = block_end = 0
+    made_to_act = False
+    # Where the 了 that ends the clause stands (found once: searching from each verb would
+    # make a long clause cost the square of its length).
+    ending = _PERFECTIVE_END.search(fragment[-8:])
+    perfective = len(fragment) - 8 + ending.start() if ending and len(fragment) >= 8 else -1
+    if ending and len(fragment) < 8:
+        perfective = ending.start()
+    starts_with_action = False
+    safety = _SAFETY.search(fragment) is not None
+    for seen, match in enumerate(STATUS_TOKEN.finditer(fragment)):
+        if seen >= _MAX_TOKENS:
+            break  # no clause says this much; the rest of a pasted run changes nothing
+        token = match.group()
+        role = TOKEN_ROLE[token]
+        start = match.start()
+        if role in ("fix", "result") and PASSIVE.search(fragment, max(0, start - 3), start):
+            continue  # 海报被撕了, 被风刮倒: what happened to it, the problem itself
+        if role == "pending":
+            if token == "不":
+                # 不 alone is too common (不牵绳, 不亮); it counts only before a fix verb.
+                following = STATUS_TOKEN.match(fragment, match.end())
+                if not following or TOKEN_ROLE[following.group()] not in ("fix", "result"):
+                    continue
+            state, future, last_block = "pending", True, start
+            block_end = match.end()
+            continue
+        if role == "request" and _TOGETHER.match(fragment, match.end()):
+            continue  # 和物业一起清运: together with them, not asking them
+        if role == "request":
+            state, governed, future, last_block = "pending", True, False, start
+            request_end = block_end = match.end()
+            # 让住户收了: someone made to act did it; 通知社区换了: someone told has yet to.
+            made_to_act = token in _MAKE_ACT
+            continue
+        marked_before = _marked_before(fragment, start, last_block, block_end) or (
+            # 小广告4处清除: how many, then the verb, tells what was done.
+            not governed
+            and not future
+            and COUNT_JUST_BEFORE.search(fragment, max(0, start - 6), start)
+        )
+        if future and not marked_before:
+            state = "pending"
+            continue
+        if not governed and not marked_before:
+            before = fragment[max(0, start - 10) : start]
+            # 早餐店把桌椅摆到了人行道上, 充电线从窗户拉出来: what others did unasked, or
+            # where a thing comes from, is the problem, not its fix (劝导店主清扫完毕, 店主
+            # 收回1块 are fixes).
+            if "从" in before or (
+                role == "fix" and _OTHERS.search(before) and not _PERSUADED.search(before)
+            ):
+                continue
+        if safety and not marked_before:
+            continue  # 找了个锥桶先放上: a warning until it is mended, not a fix
+        if role == "result" or (
+            role == "fix" and token.endswith("了") and (not governed or made_to_act)
+        ):
+            # 让他们找车拉走, 安排人拉走: what someone else is to do.
+            arranged = governed and _ARRANGED.search(fragment, max(request_end, start - 12), start)
+            state, future = ("pending", False) if arranged else ("fixed", False)
+            continue
+        # Only a short start can be all people and linking words (大家和环卫工人一起清扫).
+        lead = _leading_words(fragment[max(0, start - _LEAD_LIMIT) : start])
+        opens = not governed and start <= _LEAD_LIMIT and _opens(lead)
+        # 把电动车摆放到停车区: the disposal form tells of something done.
+        disposal = not governed and ("把" in lead or "将" in lead)
+        # 小广告清理3处: a fix verb with its count tells what was done.
+        counted = not governed and _COUNT_AFTER_SOON.match(fragment, match.end()) is not None
+        # 劝他挪到路口外面去了: a clause that ends in 了 after the verb tells it happened.
+        counted = counted or (not governed and perfective >= match.end())
+        if (
+            marked_before
+            or opens
+            or disposal
+            or counted
+            or (fixing and not governed)
+            or DONE_AFTER.match(fragment, match.end())
+        ):
+            state, future = "fixed", False
+            starts_with_action = starts_with_action or (opens and not marked_before)
+        elif governed:
+            state = "pending"
+    quantity = first_amount(fragment) if state else None
+    if quantity is not None and quantity.vague:
+        quantity = None
+    by_mark = state is not None and all(
+        m.group() in _MARK_TOKENS for m in STATUS_TOKEN.finditer(fragment)
+    )
+    return Status(state, quantity, starts_with_action, by_mark)
+
+
+_MARK_TOKENS = frozenset("✅☑✔❌✖❎")
+
+
+def _opens(lead: str) -> bool:
+    """Whether only people and linking words come before the verb (大家和环卫工人一起清扫)."""
+    rest = ACTION_LEAD_WORD.sub("", lead)
+    return not rest or (len(rest) <= 8 and "一起" in lead)
+
+
+def _leading_words(prefix: str) -> str:
+    return re.sub(r"[\W_]", "", prefix)
+
+
+def _marked_before(fragment: str, start: int, last_block: int, block_end: int = 0) -> bool:
+    """已/当场/… between the last 通知/待 and the verb."""
+    window = fragment[max(last_block + 1, block_end, start - 10, 0) : start]
+    return any(mark in window for mark in DONE_BEFORE if mark not in ("后", "并")) or (
+        window.endswith(("后", "后已", "并")) and last_block >= 0
+    )

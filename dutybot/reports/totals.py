@@ -1,0 +1,46 @@
+"""Turning the items read into found and resolved lists, problems and totals."""
+
+from __future__ import annotations
+
+from .items import Draft, Reading
+from .linking import bigrams
+from .model import Item, ReportedProblem
+
+
+def finish(reading: Reading) -> None:
+    for draft in reading.drafts:
+        reading.found.append(Item(draft.category, draft.text, draft.count))
+        fix_text = ""
+        if draft.resolved > 0:
+            fix_text = _resolution_text(draft)
+            reading.resolved.append(Item(draft.category, fix_text, draft.resolved))
+        reading.problems.append(
+            ReportedProblem(draft.category, draft.text, draft.count, draft.resolved, fix_text)
+        )
+    if not reading.drafts and reading.summary_found:
+        # Only totals were given: one uncategorised item.
+        fallback = "其他"
+        reading.found.append(Item(fallback, "问题", reading.summary_found))
+        fixed = min(reading.summary_fixed or 0, reading.summary_found)
+        if fixed:
+            reading.resolved.append(Item(fallback, "已整改", fixed))
+        reading.problems.append(
+            ReportedProblem(
+                fallback, "问题", reading.summary_found, fixed, "已整改" if fixed else ""
+            )
+        )
+    elif reading.drafts and reading.summary_found:
+        total = sum(d.count for d in reading.drafts)
+        if reading.summary_found not in (total, len(reading.drafts)):
+            reading.notes.append(
+                f"问题合计{reading.summary_found}处与明细{total}处不一致，按明细记"
+            )
+
+
+def _resolution_text(draft: Draft) -> str:
+    fix = draft.fix_text.strip(" ，,。；;")
+    if not fix:
+        return f"{draft.text}（已整改）"
+    if bigrams(fix) & bigrams(draft.text):
+        return fix[:60]
+    return f"{draft.text}，{fix}"[:60]

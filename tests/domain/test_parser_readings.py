@@ -1,0 +1,671 @@
+"""How a person reads a report, rule by rule: the kinds of failure the blind batches showed,
+each tested in general (the corpus test covers the batches themselves)."""
+
+from datetime import date
+
+import pytest
+
+from dutybot.classify import classify_with
+from dutybot.report_parser import ParsedReport, parse_message
+from dutybot.unit import Category, load_unit
+
+from .support import CORPUS, at
+
+ROAD_A = "玄帝庙街（铁北路至车站西路）路西"
+GRID_A = "市16网格（南苑街道凤凰城社区）"
+WEDNESDAY = at("2026-11-25 09:30")
+
+
+@pytest.fixture(scope="session")
+def unit_f():
+    return load_unit(CORPUS / "unit-f.toml")
+
+
+@pytest.fixture(scope="session")
+def unit_g():
+    return load_unit(CORPUS / "unit-g.toml")
+
+
+def one(text, unit, sent_at=WEDNESDAY) -> ParsedReport:
+    reports = parse_message(text, sent_at, unit)
+    assert len(reports) == 1, reports
+    return reports[0]
+
+
+def totals(report: ParsedReport) -> tuple[int, int, int]:
+    return report.found_total, report.resolved_total, report.pending_total
+
+
+# --- people ------------------------------------------------------------------------------------
+
+
+def test_a_phrase_ending_in_de_is_no_name(unit_a):
+    # 车 is a surname, but 违停的车忒多 introduces nobody; 新来的小伙子孙浩 does.
+    report = one("玄帝庙街值班 王晓明 李娜 违停的车忒多 四十多辆 都给挪整齐了", unit_a)
+    assert report.staff == ("王晓明", "李娜")
+    assert totals(report) == (40, 40, 0)
+    report = one("凤凰城社区值班 周建国 新来的小伙子孙浩 捡了两袋垃圾", unit_a)
+    assert report.staff == ("周建国", "孙浩")
+
+
+def test_dialect_i_and_a_name_standing_alone(unit_a):
+    assert one("就俩人 俺和李娜 玄帝庙街 没啥问题", unit_a).staff == ("李娜",)
+    report = one("凤凰城社区 周建国 上周的路灯问题不再计入 今日小广告12张已清除", unit_a)
+    assert report.staff == ("周建国",)
+    assert totals(report) == (12, 12, 0)
+
+
+# --- what counts ---------------------------------------------------------------------------
+
+
+def test_not_counted_names_its_own_thing(unit_a):
+    # The carried-over 井盖 was never an item; the 违停 just named stays.
+    report = one(
+        "玄帝庙街值班 王晓明 李娜 违停车辆四十多辆 都给挪整齐了 上周已经报过了的那个井盖今天不算",
+        unit_a,
+    )
+    assert totals(report) == (40, 40, 0)
+    report = one(
+        "玄帝庙街值班：王晓明、李娜。井盖松动1处，已报城管，上周报过了，不算今天的。", unit_a
+    )
+    assert totals(report) == (0, 0, 0)
+
+
+def test_work_told_then_what_it_came_to(unit_a):
+    report = one("凤凰城社区 周建国 吴婷婷 主要是捡垃圾 捡了老多了 装了五袋", unit_a)
+    assert totals(report) == (5, 5, 0)
+    assert report.found[0].category == "环境卫生"
+    # Work told with nothing after it is no item.
+    report = one(
+        "凤凰城社区：周建国、吴婷婷四人分两组，一组沿小区主干道捡拾垃圾，一组跟着网格员入户。"
+        "捡了一袋烟头塑料袋。",
+        unit_a,
+    )
+    assert totals(report) == (1, 1, 0)
+
+
+def test_a_time_before_a_fix_told_verb_first(unit_a):
+    report = one("玄帝庙街 王晓明 李娜 7:00-8:30 摆放非机动车三十余辆", unit_a)
+    assert totals(report) == (30, 30, 0)
+
+
+def test_a_thing_handed_on_is_a_problem_with_it(unit_a):
+    report = one("玄帝庙街 王晓明 李娜 电动车x12 摆齐✅ 小广告x3 ✅ 井盖❌已报", unit_a)
+    assert totals(report) == (16, 15, 1)
+    assert [(i.category, i.count) for i in report.found][-1] == ("基础设施", 1)
+
+
+@pytest.mark.parametrize("written", ["x5", "×5", "*5", "X5"])
+def test_counts_typed_with_a_multiplication_sign(unit_a, written):
+    report = one(f"玄帝庙街 王晓明 李娜 电动车乱停{written} 已摆齐", unit_a)
+    assert totals(report) == (5, 5, 0)
+    assert report.found[0].text == "电动车乱停"
+
+
+def test_another_thing_after_still_another_is_a_new_item(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 李娜 一溜儿的流动摊贩占道 二十来个 都劝走了 还有七八辆三轮 挪开了",
+        unit_a,
+    )
+    assert totals(report) == (28, 28, 0)
+    assert len(report.found) == 2
+    # The rest of the same thing stays the same item (a range counts its larger end).
+    report = one("玄帝庙街 王晓明 李娜 小广告已清除3处，还有七八处够不着", unit_a)
+    assert totals(report) == (11, 3, 8)
+
+
+# --- where one clause ends -------------------------------------------------------------------
+
+
+def test_a_dictated_report_in_one_breath(unit_a):
+    report = one(
+        "今儿个玄帝庙街俺们四个王晓明李娜赵强孙悦早上七点就到了电动车乱七八糟的停了一溜儿"
+        "俺们给摆齐了估摸着有三四十辆路口小广告贴得老多了撕了十来张还有个井盖松了报给城管了",
+        unit_a,
+    )
+    assert totals(report) == (51, 50, 1)
+    assert [i.category for i in report.found] == ["市容秩序", "市容秩序", "基础设施"]
+
+
+def test_after_le_a_thing_and_its_problem_start_anew(unit_a):
+    report = one(
+        "凤凰城社区今天俺跟周建国俩人楼道里堆的杂物好几处让住户自己收拾了垃圾桶满了环卫拉走了",
+        unit_a,
+    )
+    assert report.staff == ("周建国",)
+    assert totals(report) == (2, 2, 0)
+    assert [i.category for i in report.found] == ["市容秩序", "环境卫生"]
+
+
+# --- fixes -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "refs",
+    [
+        "第（一）、（二）、（三）项当场整改",
+        "第一、二、三项当场整改",
+        "以上第一至第三项均已当场整改",
+    ],
+)
+def test_fixes_by_chinese_numbered_items(unit_a, refs):
+    text = (
+        "玄帝庙街值班：王晓明、李娜。\n存在问题：\n（一）非机动车乱停放26辆；\n（二）出店经营3处；\n"
+        f"（三）小广告12处；\n（四）井盖松动1处。\n整改落实：\n{refs}，第（四）项已移交城管。"
+    )
+    assert totals(one(text, unit_a)) == (42, 41, 1)
+
+
+def test_one_is_no_reference_to_item_one(unit_a):
+    text = "玄帝庙街值班：王晓明、李娜。\n1.电动车乱停5辆\n一是垃圾已清理"
+    report = one(text, unit_a)
+    assert totals(report) == (6, 1, 5)
+
+
+@pytest.mark.parametrize(
+    "outcome",
+    ["已归整", "给顺好了", "刮掉了", "已驱赶", "已取下", "均已复位", "撵走了", "已劝其退回店内"],
+)
+def test_more_words_for_done(unit_a, outcome):
+    assert totals(one(f"玄帝庙街值班 王晓明 李娜 流动摊贩2个 {outcome}", unit_a)) == (2, 2, 0)
+
+
+def test_uncivil_behaviour_stopped_and_persuasion_as_work(unit_a):
+    report = one("玄帝庙街 王晓明 李娜 一名男子随地吐痰 已劝导 劝导闯红灯行人15人次", unit_a)
+    assert totals(report) == (1, 1, 0)
+    assert [(a.kind, a.count) for a in report.activities] == [("劝导", 15)]
+
+
+# --- sites and days --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天玄帝庙街值班 王晓明 李娜 小广告4处 清了（应为凤凰城社区）",
+        "玄帝庙街……不对，是凤凰城社区 今天 王晓明 李娜 小广告4处 清了",
+    ],
+)
+def test_a_site_named_by_mistake_gives_way_to_its_correction(unit_a, text):
+    assert one(text, unit_a).site == GRID_A
+
+
+def test_a_site_named_only_to_be_denied(unit_a):
+    text = "今天 王晓明 李娜 凤凰城那边的井盖不归我们管 玄帝庙街电动车乱停3辆 摆好了"
+    assert one(text, unit_a).site == ROAD_A
+
+
+def test_each_site_of_a_message_may_state_its_own_day(unit_a):
+    text = (
+        "昨天凤凰城社区：周建国、吴婷婷，楼道杂物2处已清理。\n"
+        "今天玄帝庙街：王晓明、李娜，烟头较多已清扫。"
+    )
+    reports = parse_message(text, WEDNESDAY, unit_a)
+    assert [(r.site, r.date) for r in reports] == [
+        (GRID_A, date(2026, 11, 24)),
+        (ROAD_A, date(2026, 11, 25)),
+    ]
+
+
+@pytest.mark.parametrize("written", ["11/4 李娜 王晓明", "11.4 玄帝庙街", "11.4 人民路口"])
+def test_month_and_day_before_names_and_places(unit_a, written):
+    report = one(f"玄帝庙街 {written} 王晓明 李娜 未发现问题", unit_a)
+    assert report.date == date(2026, 11, 4)
+
+
+# --- what is a report ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("电动车乱停 8辆 摆好了", 8), ("更正：刚才电动车是5辆，都摆好了", 5), ("井盖松动 已上报", 1)],
+)
+def test_one_problem_sent_alone_is_a_report(unit_a, text, found):
+    report = one(text, unit_a)
+    assert (report.site, report.staff, report.found_total) == (None, (), found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天又是被共享单车支配的一天😂 我看咱们可以申请去当运维了",
+        "小区门口电动车好多啊",
+        "小广告真是清不完啊，昨天刚撕今天又贴上了",
+        "大家注意，路口那边井盖松动已经报给住建局了，路过注意安全",
+        "上周的统计：共清理小广告200多处，规整电动车500余辆",
+    ],
+)
+def test_chat_about_problems_is_no_report(unit_a, text):
+    assert parse_message(text, WEDNESDAY, unit_a) == []
+
+
+# --- categories ------------------------------------------------------------------------------
+
+
+def test_a_door_is_where_before_kou():
+    categories = (
+        Category("市容秩序", ("杂物",)),
+        Category("基础设施", ("单元门",)),
+        Category("其他", ()),
+    )
+    assert classify_with("6号楼2单元门口杂物2处", categories) == "市容秩序"
+    assert classify_with("6号楼2单元门坏了", categories) == "基础设施"
+
+
+def test_a_full_bin_is_litter(unit_a):
+    report = one("凤凰城社区 周建国 吴婷婷 垃圾桶满了 环卫拉走了", unit_a)
+    assert report.found[0].category == "环境卫生"
+
+
+# --- from batch f1 -----------------------------------------------------------------------------
+
+
+def test_a_day_said_to_have_had_no_duty_is_not_the_duty_day(unit_a):
+    text = "俺说一下，昨天礼拜天俺们没值班哈。今天玄帝庙街，俺跟李娜、赵强，饮料瓶好几个，捡了。"
+    assert one(text, unit_a, at("2026-11-23 08:40")).date == date(2026, 11, 23)
+
+
+def test_where_a_thing_was_put_tells_a_fix_or_the_problem(unit_a):
+    report = one("凤凰城社区 周建国 吴婷婷 门口摆摊卖菜的占道十几家 都劝到市场里去了", unit_a)
+    assert totals(report) == (10, 10, 0)
+    report = one(
+        "凤凰城社区 周建国 吴婷婷 二号楼有家把电动车推到楼道里充电 有安全隐患 劝他推出去了",
+        unit_a,
+    )
+    assert totals(report) == (1, 1, 0)
+
+
+def test_examples_of_an_item_add_none(unit_f):
+    # 蜂窝煤 is one of unit f's own words for disorder, like 杂物.
+    report = one("东关，岳敏、王振华。楼道里堆的杂物，白菜啊蜂窝煤啊老多了，跟物业说了。", unit_f)
+    assert totals(report) == (1, 0, 1)
+
+
+def test_someone_pouring_into_a_drain_is_uncivil(unit_a):
+    report = one("凤凰城社区 周建国 吴婷婷，路上看见有人往下水道倒剩饭剩菜，劝阻了。", unit_a)
+    assert totals(report) == (1, 1, 0)
+    assert report.found[0].category == "文明行为"
+
+
+def test_a_stall_put_out_again_is_the_problem_and_moving_it_the_fix(unit_a):
+    report = one(
+        "玄帝庙街今天李娜、赵强到岗。早上那个卖早点的摊子又摆到路边了，劝他往里挪了挪，"
+        "还有十来个烟头捡了。",
+        unit_a,
+    )
+    assert totals(report) == (11, 11, 0)
+    assert report.found[0].category == "市容秩序"
+
+
+def test_the_campaigns_own_banner_is_publicity(unit_a):
+    report = one("凤凰城社区 周建国 吴婷婷 活动室门口的创城横幅挂歪了，咱给挂正了。", unit_a)
+    assert totals(report) == (1, 1, 0)
+    assert report.found[0].category == "宣传氛围"
+
+
+def test_a_farm_three_wheeler_parked_on_the_pavement(unit_a):
+    report = one(
+        "玄帝庙街，李娜、赵强。电动车乱停七八辆，摆好了，还有一辆农用三轮停在人行道上，"
+        "找不着车主，给拍照报交警了。",
+        unit_a,
+    )
+    assert totals(report) == (9, 8, 1)
+
+
+def test_two_sites_in_one_line(unit_a):
+    text = (
+        "今儿人手多分了两拨：玄帝庙街是王晓明、李娜，电动车摆了十五辆；"
+        "凤凰城社区是周建国、吴婷婷，楼道小广告清了二十张，有个路灯不亮报给社区了。"
+    )
+    reports = parse_message(text, WEDNESDAY, unit_a)
+    assert [(r.site, r.staff, totals(r)) for r in reports] == [
+        (ROAD_A, ("王晓明", "李娜"), (15, 15, 0)),
+        (GRID_A, ("周建国", "吴婷婷"), (21, 20, 1)),
+    ]
+
+
+# --- terse phone typing ------------------------------------------------------------------------
+
+
+def test_slashes_and_arrows_part_clauses(unit_a):
+    report = one("玄帝庙街/王晓明 李娜/电动车乱停×8→摆齐/烟头若干→捡拾", unit_a)
+    assert (report.staff, totals(report)) == (("王晓明", "李娜"), (9, 9, 0))
+
+
+def test_done_typed_as_yi_and_a_bare_verb(unit_a):
+    report = one("玄帝庙街 王晓明 李娜 电动车乱停5辆已摆 小广告3处已撕 路灯不亮1盏已报", unit_a)
+    assert totals(report) == (9, 8, 1)
+    # 已移交 and 已贴单 are no 已移 and no 已贴.
+    report = one("玄帝庙街 王晓明 李娜 井盖松动1处已移交城管 违停2辆已贴单", unit_a)
+    assert totals(report) == (3, 0, 3)
+
+
+def test_a_count_typed_before_a_space_and_a_word_starting_with_wu(unit_a):
+    report = one("玄帝庙街 王晓明 李娜：小广告x4 撕除；无烟区吸烟x2 劝阻", unit_a)
+    assert totals(report) == (6, 6, 0)
+    assert [i.category for i in report.found] == ["市容秩序", "文明行为"]
+
+
+def test_a_bare_number_typed_after_the_problem(unit_a):
+    report = one("玄帝庙街 王晓明 李娜 共享单车倒地15 → 扶正 垃圾桶破损1 → 已报环卫", unit_a)
+    assert totals(report) == (16, 15, 1)
+    assert report.found[0].text == "共享单车倒地"
+    # House numbers and the like stay what they are.
+    report = one("凤凰城社区 周建国 吴婷婷 垃圾满溢 在3号楼 已清理", unit_a)
+    assert totals(report) == (1, 1, 0)
+
+
+# --- from batch g1 -----------------------------------------------------------------------------
+
+
+def test_a_counted_thing_then_its_problem_is_one_clause(unit_a):
+    report = one("玄帝庙街：共享单车x5 乱停→已摆齐；烟头纸屑若干→已捡", unit_a)
+    assert totals(report) == (6, 6, 0)
+    report = one("玄帝庙街 王晓明 李娜\n✅ 共享单车 十几辆 扶好", unit_a)
+    assert totals(report) == (10, 10, 0)
+
+
+@pytest.mark.parametrize("written", ["问题：0", "问题0 ✔", "发现问题：0处", "0问题"])
+def test_zero_problems_is_an_all_clear(unit_a, written):
+    report = one(f"玄帝庙街 7:30-9:00 到岗4人 {written}", unit_a)
+    assert (report.site, totals(report)) == (ROAD_A, (0, 0, 0))
+
+
+# --- before f2: formal reports, pieces of a report, other offices -----------------------------
+
+
+def test_another_office_answering_is_no_report(unit_a):
+    text = "市城管局：移交的玄帝庙街井盖松动问题已于今日修复，特此反馈。"
+    assert parse_message(text, WEDNESDAY, unit_a) == []
+    # The unit heading its own report is a report.
+    assert one("市外侨办：玄帝庙街值班 王晓明 李娜 小广告3处已清除", unit_a).found_total == 3
+
+
+def test_a_date_an_earlier_problem_was_reported_on_is_not_the_duty_day(unit_a):
+    text = (
+        "凤凰城社区值班：周建国、吴婷婷。小广告12处，已全部清除。11月20日已报的井盖问题，本次不计。"
+    )
+    report = one(text, unit_a)
+    assert (report.date, totals(report)) == (date(2026, 11, 25), (12, 12, 0))
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "resolved"),
+    [
+        ("6号楼2单元门口杂物2处 通知物业了", 2, 0),
+        ("往东80米 井盖松动 已报住建局 附图3张", 1, 0),
+        ("门口那堆建筑垃圾 附图2张", 1, 0),
+    ],
+)
+def test_more_pieces_of_a_report_sent_alone(unit_a, text, found, resolved):
+    report = one(text, unit_a)
+    assert (report.found_total, report.resolved_total) == (found, resolved)
+
+
+def test_a_cigarette_put_out_on_request(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 李娜 有个大爷在无烟区吸烟 劝灭了 一个小孩乱扔垃圾 让他捡起来了", unit_a
+    )
+    assert totals(report) == (2, 2, 0)
+
+
+# --- from batch f2 -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "通报：12月8日创城办暗访，玄帝庙街发现电动车乱停5处、地砖破损6块，请外侨办于12月11日前"
+        "整改到位并反馈。",
+        "市城管局回复：玄帝庙街路面坑洼已于今日下午修复，请下次值班时核实。",
+        "王主任，凤凰城那个垃圾池社区说下午派车清运。",
+    ],
+)
+def test_notices_replies_and_words_to_someone_are_no_reports(unit_a, text):
+    assert parse_message(text, WEDNESDAY, unit_a) == []
+
+
+def test_labels_with_a_suffix_and_aspect_headings(unit_a):
+    text = (
+        "玄帝庙街值班日报\n值班人员：王晓明、李娜\n"
+        "一是发现路口护栏倾斜2处；\n二是发现流动摊贩4处。\n"
+        "整改落实情况：流动摊贩已劝离3处，另1处已移交城管；护栏倾斜已报交通局维修。\n"
+        "（一）环境卫生方面：烟头纸屑较多，共清扫4袋。"
+    )
+    report = one(text, unit_a)
+    assert totals(report) == (10, 7, 3)
+    assert "环境卫生方面" not in [i.text for i in report.found]
+
+
+def test_an_item_named_again_in_the_same_words_is_the_same_item(unit_a):
+    text = "玄帝庙街值班：李娜、赵强。一是发现路口护栏倾斜2处；二是小广告5处，已清除。护栏倾斜已报交通局。"
+    assert totals(one(text, unit_a)) == (7, 5, 2)
+
+
+def test_a_numbered_item_before_a_house_number(unit_a):
+    text = (
+        "凤凰城社区值班：周建国、吴婷婷\n1）6号楼北侧垃圾1处；\n2）小区内飞线充电3处。\n"
+        "整改落实：第1）项已组织清理完毕；第2）项已督促住户当场拆除2处，另1处已反馈社区。"
+    )
+    assert totals(one(text, unit_a)) == (4, 3, 1)
+
+
+def test_a_promise_is_not_done(unit_a):
+    text = (
+        "玄帝庙街值班：李娜、赵强。存在问题：（一）促销横幅乱挂7条。整改落实：第（一）项已督促商户"
+        "当场拆除5条，其余2条商户承诺今日下班前拆除。"
+    )
+    assert totals(one(text, unit_a)) == (7, 5, 2)
+
+
+def test_an_earlier_problem_closed_by_others_is_not_todays(unit_a):
+    text = (
+        "凤凰城社区值班：周建国、吴婷婷。发现问题：楼道小广告11处。整改情况：以上问题均已整改。"
+        "另，11月21日反馈的流浪狗问题，社区已联系畜牧局处置完毕。"
+    )
+    assert totals(one(text, unit_a)) == (11, 11, 0)
+
+
+def test_a_title_before_a_name(unit_a):
+    text = "玄帝庙街值班日报\n今日7:00—8:30，带班领导王晓明，值班人员李娜、赵强共3人。未发现问题。"
+    assert one(text, unit_a).staff == ("王晓明", "李娜", "赵强")
+
+
+# --- before g2: messages about two sites -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "玄帝庙街 王晓明 李娜 电动车6辆摆齐\n凤凰城社区 周建国 吴婷婷 小广告4处撕了",
+        "玄帝庙街今天王晓明李娜去的 电动车6辆摆了 凤凰城社区是周建国吴婷婷 小广告4处撕了",
+        "今天我们分两组，一组玄帝庙街（王晓明、李娜），电动车6辆摆齐；一组凤凰城社区（周建国、吴婷婷），"
+        "小广告4处清除。",
+    ],
+)
+def test_two_sites_each_with_its_team(unit_a, text):
+    reports = parse_message(text, WEDNESDAY, unit_a)
+    assert [(r.site, r.staff, totals(r)) for r in reports] == [
+        (ROAD_A, ("王晓明", "李娜"), (6, 6, 0)),
+        (GRID_A, ("周建国", "吴婷婷"), (4, 4, 0)),
+    ]
+
+
+def test_two_sites_one_team(unit_a):
+    text = (
+        "玄帝庙街和凤凰城社区今天一起巡的，王晓明、李娜。玄帝庙街电动车乱停6辆，已摆齐；"
+        "凤凰城社区小广告4处，已清除。"
+    )
+    reports = parse_message(text, WEDNESDAY, unit_a)
+    assert [(r.site, r.staff, totals(r)) for r in reports] == [
+        (ROAD_A, ("王晓明", "李娜"), (6, 6, 0)),
+        (GRID_A, ("王晓明", "李娜"), (4, 4, 0)),
+    ]
+
+
+def test_a_count_before_the_fix_verb_tells_it_was_done(unit_a):
+    assert totals(one("玄帝庙街 王晓明 李娜 小广告4处清除", unit_a)) == (4, 4, 0)
+
+
+# --- from batch g2 -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天玄帝庙街、凤凰城社区都跑了一遍。玄帝庙街：共享单车乱停12辆，已摆放整齐；凤凰城社区："
+        "垃圾桶满溢2个，已联系环卫清运。值班人员王晓明、李娜。",
+        "今晚夜查（玄帝庙街+凤凰城社区），王晓明、李娜。玄帝庙街：共享单车乱停12辆，已摆放整齐；"
+        "凤凰城社区：垃圾桶满溢2个，已联系环卫清运。",
+    ],
+)
+def test_a_team_named_before_or_after_both_sites(unit_a, text):
+    reports = parse_message(text, WEDNESDAY, unit_a)
+    assert [(r.site, r.staff, totals(r)) for r in reports] == [
+        (ROAD_A, ("王晓明", "李娜"), (12, 12, 0)),
+        (GRID_A, ("王晓明", "李娜"), (2, 0, 2)),
+    ]
+
+
+def test_each_site_with_the_team_named_beside_it_first(unit_a):
+    text = (
+        "跨年前夜查：今晚凤凰城社区王晓明、李娜，玄帝庙街周建国、吴婷婷。凤凰城社区：占道经营摊点2个，"
+        "已劝离；玄帝庙街：无问题。"
+    )
+    reports = parse_message(text, WEDNESDAY, unit_a)
+    assert [(r.site, r.staff, totals(r)) for r in reports] == [
+        (GRID_A, ("王晓明", "李娜"), (2, 2, 0)),
+        (ROAD_A, ("周建国", "吴婷婷"), (0, 0, 0)),
+    ]
+
+
+def test_a_late_part_and_a_weekend_part(unit_a):
+    text = (
+        "昨天（周二）凤凰城社区的没来得及报：周建国、吴婷婷，电动车乱停5辆已摆放。"
+        "今天加班值守在玄帝庙街：王晓明、李娜，非机动车乱停40余辆，全部摆放整齐。"
+    )
+    reports = parse_message(text, WEDNESDAY, unit_a)
+    assert [(r.site, r.date, r.staff, totals(r)) for r in reports] == [
+        (GRID_A, date(2026, 11, 24), ("周建国", "吴婷婷"), (5, 5, 0)),
+        (ROAD_A, date(2026, 11, 25), ("王晓明", "李娜"), (40, 40, 0)),
+    ]
+
+
+def test_how_busy_it_was_is_no_problem(unit_a):
+    text = (
+        "玄帝庙街：王晓明、李娜。早高峰非机动车较多，乱停电动车8辆已摆齐；绿化带内烟头若干已清理。"
+    )
+    assert totals(one(text, unit_a)) == (9, 9, 0)
+
+
+def test_a_stall_packed_up_and_one_that_says_it_will(unit_a):
+    report = one("凤凰城社区：周建国、吴婷婷。烧烤摊占道经营1处，已劝其收摊。", unit_a)
+    assert totals(report) == (1, 1, 0)
+    report = one("凤凰城社区：周建国、吴婷婷。流动摊贩2处，劝离1处，另一处摊主称马上收摊。", unit_a)
+    assert totals(report) == (2, 1, 1)
+
+
+def test_a_correction_in_brackets_is_no_name(unit_a):
+    text = "凤凰城社区值班（群公告里写成玄帝庙街了，应为凤凰城社区）：周建国、吴婷婷。未发现问题。"
+    report = one(text, unit_a)
+    assert (report.site, report.staff) == (GRID_A, ("周建国", "吴婷婷"))
+
+
+# --- before f3 and g3: chat, coordinators, activities -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天市里暗访玄帝庙街，发现电动车乱停10辆，请抓紧整改。",
+        "玄帝庙街今天表现不错，电动车摆放整齐，给大家点赞👍",
+    ],
+)
+def test_a_coordinators_request_and_praise_are_no_reports(unit_a, text):
+    assert parse_message(text, WEDNESDAY, unit_a) == []
+
+
+def test_a_problem_and_its_count_sent_alone(unit_a):
+    report = one("鼓楼那边小广告12处", unit_a)
+    assert (report.site, report.found_total, report.resolved_total) == (None, 12, 0)
+
+
+def test_persuading_a_counted_problem_is_no_activity(unit_a):
+    report = one("玄帝庙街 王晓明 李娜 劝导占道经营商户5户，均已退回店内", unit_a)
+    assert (totals(report), report.activities) == ((5, 5, 0), ())
+    report = one("凤凰城社区 周建国 吴婷婷 劝导了乱扔垃圾的，三人次", unit_a)
+    assert (totals(report), [(a.kind, a.count) for a in report.activities]) == (
+        (0, 0, 0),
+        [("劝导", 3)],
+    )
+
+
+# --- from batch f3 -----------------------------------------------------------------------------
+
+
+def test_a_number_put_right_by_the_next(unit_a):
+    report = one("更正：刚才的电动车乱停3辆是5辆，都摆好了", unit_a)
+    assert totals(report) == (5, 5, 0)
+
+
+def test_a_weekday_something_is_to_happen_on_is_no_duty_day(unit_a):
+    report = one("补一条：小区东门外往南50米有堆建筑垃圾，社区说周五来拉", unit_a)
+    assert (report.date, totals(report)) == (date(2026, 11, 25), (1, 0, 1))
+    # A weekday the team came on is one.
+    report = one("补一下周一来值班的情况：玄帝庙街 王晓明 李娜 小广告3处已清除", unit_a)
+    assert report.date == date(2026, 11, 23)
+
+
+def test_a_blind_path_taken_up_is_disorder(unit_a):
+    report = one("玄帝庙街 王晓明 李娜 盲道被占3处✅已清理", unit_a)
+    assert report.found[0].category == "市容秩序"
+
+
+def test_a_clause_after_fixes_by_number_may_name_another_item(unit_a):
+    text = (
+        "玄帝庙街值班：王晓明、李娜。\n1.共享单车乱停25辆；\n2.小广告8处；\n3.流动摊贩2个。\n"
+        "整改情况：第1、2条当场整改，摊贩劝离1个，另1个已抄告城管。"
+    )
+    assert totals(one(text, unit_a)) == (35, 34, 1)
+
+
+# --- from batch g3 -----------------------------------------------------------------------------
+
+
+def test_the_outcome_of_a_part_of_an_item(unit_a):
+    text = (
+        "玄帝庙街报告：王晓明、李娜\n发现问题：共享单车乱停18辆、盲道被占用3处\n"
+        "整改情况：单车已摆放整齐，盲道被占用的3处中2处已清理，另1处为施工围挡，已联系施工方。"
+    )
+    assert totals(one(text, unit_a)) == (21, 20, 1)
+
+
+def test_a_label_in_brackets_needs_no_colon(unit_a):
+    text = (
+        "玄帝庙街：王晓明、李娜。\n【发现问题】共享单车乱停15辆、小广告4处；\n【整改】已全部整改。"
+    )
+    assert totals(one(text, unit_a)) == (19, 19, 0)
+
+
+def test_names_inside_quotation_marks_are_titles(unit_g):
+    # 文明 is on unit g's staff list.
+    text = (
+        "周六志愿服务：西段，张思琪、彭浩、何静带领志愿者开展“文明出行我先行”活动，志愿服务16人次。"
+    )
+    assert one(text, unit_g).staff == ("张思琪", "彭浩", "何静")
+
+
+def test_the_rest_of_a_partly_fixed_item_opening_with_its_count(unit_a):
+    text = "玄帝庙街：王晓明、李娜。发现：违停车辆9辆（劝离5辆，4辆车主不在，已抄告交警）。"
+    assert totals(one(text, unit_a)) == (9, 5, 4)
+
+
+def test_what_the_team_bought_is_no_problem(unit_a):
+    text = "凤凰城社区：周建国、吴婷婷。入户宣传18户。老周还自掏腰包买了两卷垃圾袋哈哈。"
+    assert totals(one(text, unit_a)) == (0, 0, 0)
+
+
+def test_i_and_a_name_then_what_we_did(unit_a):
+    text = "昨天凤凰城社区值班补一条：居民反映单元门口有大件垃圾1处，我和吴婷婷当场协助物业清运了。"
+    report = one(text, unit_a)
+    assert (report.staff, totals(report)) == (("吴婷婷",), (1, 1, 0))
