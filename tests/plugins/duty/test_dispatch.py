@@ -25,7 +25,9 @@ def test_every_command_is_dispatched_and_none_is_checked_by_nonebot():
     assert len(commands) >= 20
     assert commands <= set(dispatch.dispatched())
     assert matchers[COMMAND_PRIORITY] == [dispatch.dispatcher]
-    assert {("报到",), ("签到",), ("问题",), ("月报",), ("帮助",)} <= set(dispatch._by_command)
+    assert {("报到",), ("签到",), ("问题",), ("月报",), ("帮助",), ("看板",)} <= set(
+        dispatch._by_command
+    )
 
 
 async def test_a_command_runs_alone_and_blocks_and_one_it_refuses_goes_on(app: App):
