@@ -44,6 +44,12 @@ HINTS: dict[str, tuple[str, ...]] = {
         "垃圾袋",
         "桶满",
         "箱满",
+        "池满",
+        "树叶",
+        "死猫",
+        "死狗",
+        "死老鼠",
+        "动物尸体",
     ),
     "市容秩序": (
         "乱堆",
@@ -150,6 +156,8 @@ HINTS: dict[str, tuple[str, ...]] = {
         "烧纸",
         "烧垃圾",
         "翻越",
+        "翻护栏",
+        "翻栏杆",
         "横穿",
         "攀爬",
         "扔垃圾",
@@ -182,7 +190,7 @@ _PLACE_AFTER = re.compile(
 )
 # A thing right after these verbs, or before 被, is what the problem acts on.
 _ACTED_ON_BEFORE = re.compile(
-    r"(?:翻越|翻过|越过|攀爬|攀登|占用|占着|占了|挡住|挡着|堵住|堵着|遮挡|覆盖|压着|骑着?|骑了)[^，。；]{0,3}$"
+    r"(?:翻越|翻过|翻|越过|攀爬|焚烧|烧|攀登|占用|占着|占了|挡住|挡着|堵住|堵着|遮挡|覆盖|压着|骑着?|骑了)[^，。；]{0,3}$"
 )
 _PASSIVE_AFTER = re.compile(r"[^，。；被]{0,2}被(?![子褥单罩])")
 # 电动车推到楼道里充电, 电动车电瓶充电: what is charged; the charging is the problem.
@@ -252,6 +260,8 @@ class Classifier:
                 weight = HINT_WEIGHT * len(word)
                 if word in _DAMAGE and category == INFRASTRUCTURE:
                     weight += DAMAGE_BONUS
+                elif _ACTED_ON_BEFORE.search(text, max(0, match.start() - 6), match.start()):
+                    weight *= PLACE_FACTOR  # 焚烧树叶: the leaves are what is burnt
             if weight <= 0:
                 continue
             scores[category] = scores.get(category, 0.0) + weight

@@ -22,6 +22,8 @@ _WHOLE_BEFORE_PART = re.compile(
 _REPLACED = re.compile(
     r"\s*+(?:是|应为|应是|应该是|改为|更正为|实际是|其实是)\s*+[\d一二两三四五六七八九十]"
 )
+_HEAD_COUNT_BEFORE = re.compile(r"(?:我们|咱们|俺们|他们|她们|大家)$")
+_DURATION_AFTER = re.compile(r"\s*+(?:多|半)?\s*+(?:小时|钟头|钟|月|星期|礼拜)")
 _TEAM = re.compile(
     r"我们|咱们|俺们|大家|一行|全体|值班|到岗|参加|同志|同事|志愿者|人员|干部|职工|网格员|带队|"
     r"分成?[两二三四2-4]组|一起|都到|到齐|出动|组织"
@@ -48,6 +50,9 @@ def amounts(text: str) -> tuple[Quantity, ...]:
         if not _DENIED.search(text, max(0, q.start - 3), q.start)
         and not _REPLACED.match(text, q.end)
         and not _WHOLE_BEFORE_PART.match(text, q.end)
+        # 我们四个摆了一个多小时: the team and how long, not how many.
+        and not _HEAD_COUNT_BEFORE.search(text, max(0, q.start - 2), q.start)
+        and not (q.measure == "个" and _DURATION_AFTER.match(text, q.end))
     ]
     if not any(not q.vague for q in found):
         # 共享单车倒地15, 垃圾桶破损1: a bare number typed right after the problem, ending it.

@@ -240,7 +240,7 @@ _AGENT = re.compile(
 )
 # A count right after the problem it counts (乱停十几辆) ends the clause; after 了/有 it counts
 # what follows (停了3辆电动车).
-_COUNTED_BEFORE = re.compile(r"(?<![了有是着在被把将让给])$")
+_COUNTED_BEFORE = re.compile(r"(?<![了有是着在被把将让给、，,])$")
 _AFTER_COUNT = re.compile(
     rf"(?:\d{{1,6}}+|[{CN}百几]{{1,6}}+)\s?(?:余|多|来|左右)?\s?[{MEASURE_WORDS}]|{TIMES_COUNT}"
 )
@@ -322,6 +322,7 @@ def _cut_run_on(
                 or STATUS_TOKEN.match(piece, match.end())
                 or _OUTCOME_START.match(piece, match.end())
                 or _SYMBOL.match(piece, match.end())
+                or _TEAM_START.match(piece, match.end())
             )
         if accept:
             cuts.append(position)
@@ -357,6 +358,8 @@ _NEW_START = re.compile(
 )
 
 
+# 落叶纸屑 我和王淑琴…: the team named after a space starts a clause of its own.
+_TEAM_START = re.compile(r"[我俺咱][和跟同]")
 # A symbol after a space starts a new item (… 孙悦 ✅ 路面干净).
 _SYMBOL = re.compile(r"[^\w\s（(【\[]")
 _PERSON_TIMES = re.compile(r"\d人次|[一二两三四五六七八九十百]人次")
@@ -465,7 +468,11 @@ def _merge_halves(
             merged
             and _thing_alone(merged[-1], words)
             and (
-                _problem_alone(part, words)
+                # 共享单车十五辆 + 小广告六处: each counted, two items.
+                (
+                    _problem_alone(part, words)
+                    and not (first_amount(merged[-1]) and first_amount(part))
+                )
                 # 共享单车 十几辆 + 扶好: a counted thing and its outcome stay two clauses.
                 or (_outcome_alone(part, words) and not first_amount(merged[-1]))
             )

@@ -1,5 +1,7 @@
 """Cleaning a message before it is read: CQ codes out, full-width to half-width, zero-width
-characters dropped, the input method's usual slips put right, repeated sentences counted once.
+characters dropped, traditional characters read as simplified (OpenCC's t2s, the converter the
+input methods themselves use), the input method's usual slips put right, repeated sentences
+counted once.
 
 The slips are the ones pinyin input and voice-to-text make in every office (值斑 for 值班, 以 for
 已 before a verb); they are fixed only in the spelling that cannot mean anything else, so that
@@ -9,6 +11,9 @@ The slips are the ones pinyin input and voice-to-text make in every office (值�
 from __future__ import annotations
 
 import re
+from functools import cache
+
+import opencc
 
 _CQ_CODE = re.compile(
     r"\[CQ:[^\]]{0,2000}+\]|\[(?:图片|表情|动画表情|语音|视频|文件|链接|QQ红包|位置|闪照)\]"
@@ -41,7 +46,7 @@ _SLIPS = {
 # 以/己 for 已 before what is done (以清理, 己摆放); not 以上, 予以清理, 可以清理.
 _DONE_VERB_AHEAD = (
     r"(?=整理|清理|处理|整改|解决|摆放|摆正|清除|清扫|清运|劝离|劝导|挪|修|上报|报|联系|通知|告知|"
-    r"规整|移|搬|拆|收|铲|撕|归位|恢复|完成|督促|反映|协调|安排|落实)"
+    r"规整|移|搬|拆|收|铲|撕|归位|恢复|完成|督促|反映|协调|安排|落实|摆|装|扫|捡|清|劝)"
 )
 _SLIP = re.compile(
     "|".join(map(re.escape, sorted(_SLIPS, key=len, reverse=True)))
@@ -56,9 +61,17 @@ def _slip(match: re.Match[str]) -> str:
     return _SLIPS.get(match.group(), "已")
 
 
+@cache
+def _to_simplified() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
 def clean_text(text: str) -> str:
     text = _CQ_CODE.sub(" ", text)
     text = text.translate(_WIDTH)
+    if not text.isascii():
+        # 電動車亂停七八輛 is 电动车乱停七八辆: the unit's words and names are simplified.
+        text = _to_simplified().convert(text)
     text = _ARROW.sub("，", text)
     return _SLIP.sub(_slip, text)
 

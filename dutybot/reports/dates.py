@@ -41,8 +41,14 @@ _PLANNED_AFTER = re.compile(
 )
 _DATE_LABEL_BEFORE = re.compile(r"(?:日期|时间)\s*+[:：]?\s*+$")
 _DATE_REFERENCE_AFTER = re.compile(
-    r"\s*+(?:前|之前|以前|以来|至今|起|(?:已经?|曾)?(?:反映|上报|报的|报过|已报|发现的|交办|通报|移交|转交))"
+    r"\s*+(?:前|之前|以前|以来|至今|起|(?:已经?|曾)?(?:反映|上报|报的|报过|已报|发现的|交办|通报|移交|转交)"
+    r"|(?:说|讲|提到|布置|安排|约)(?:的|过|好的))"
 )
+# 明天周四不值班，周五继续去…; 明天（周四）配合督查: a day in a clause about what is to come.
+_AHEAD_BEFORE = re.compile(r"明天|明日|明早|后天|下次|下周|下星期|计划|打算|准备|将于|继续")
+_AHEAD_AFTER = re.compile(r"[^，,。；;]{0,4}?(?:继续|再去|还去|要去|计划|打算|准备)")
+_CLAUSE_END = re.compile(r"[，,。；;！!？?\n]")
+_AHEAD_LOOKBACK = 16
 _WEEKDAYS = {
     "一": 0,
     "二": 1,
@@ -118,6 +124,8 @@ def read_date(text: str, sent: date) -> tuple[date, tuple[str, ...], bool]:
             or (match.group("week") and _PLANNED_AFTER.match(text, match.end()))
         ):
             continue
+        if not match.group("rel") and _ahead_in_clause(text, match.start(), match.end()):
+            continue  # a plan told beside the report; the message may still be one
         resolved, written = _resolve_match(match, sent)
         if resolved == "future":
             future_seen = True
@@ -146,6 +154,18 @@ def read_date(text: str, sent: date) -> tuple[date, tuple[str, ...], bool]:
     if (sent - found).days > STALE_DAYS:
         return found, (f"日期“{written}”距发送日已超过{STALE_DAYS}天，请确认",), False
     return found, (), False
+
+
+def _ahead_in_clause(text: str, start: int, end: int) -> bool:
+    """Whether the clause of a date speaks of what is to come (明天（周四）…, 周五继续去)."""
+    window = text[max(0, start - _AHEAD_LOOKBACK) : start]
+    ends = list(_CLAUSE_END.finditer(window))
+    clause = window[ends[-1].end() :] if ends else window
+    if _AHEAD_BEFORE.search(clause):
+        return True
+    after = text[end : end + _AHEAD_LOOKBACK]
+    stop = _CLAUSE_END.search(after)
+    return _AHEAD_AFTER.match(after[: stop.start()] if stop else after) is not None
 
 
 def _resolve_match(match: re.Match[str], sent: date) -> tuple[date | str | None, str]:

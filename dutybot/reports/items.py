@@ -20,6 +20,7 @@ class Draft:
     status: str | None = None  # "fixed" or "pending"
     fixed_count: int | None = None  # a partial fix stated with its own number
     fix_text: str = ""
+    pending_text: str = ""  # what left it open (跟老板说了他说马上收)
 
     @property
     def resolved(self) -> int:

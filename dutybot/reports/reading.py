@@ -53,7 +53,14 @@ from .lexicon import (
 from .linking import draft_numbered, matching_draft
 from .model import ACTIVITY_UNITS, MAX_CLAUSES, MAX_ITEMS, Activity
 from .staff import find_staff
-from .status import COUNT_JUST_BEFORE, STATUS_OPENING, STATUS_TAIL, Status, read_status
+from .status import (
+    COUNT_JUST_BEFORE,
+    OTHERS_PUT,
+    STATUS_OPENING,
+    STATUS_TAIL,
+    Status,
+    read_status,
+)
 from .totals import finish
 from .unitwords import UnitWords
 
@@ -159,6 +166,15 @@ def _read_sentence(
             continue
         if _PLAN_CLAUSE.match(fragment):
             break  # 下步打算是…: the rest of the sentence is a plan
+        if _NOT_THERE.search(fragment) and not topic_words(fragment, lexicon):
+            # 居民说路边有流浪狗，我们去看时没看到: what was told was not found.
+            if current is not None and current in made_here and current in reading.drafts:
+                reading.drafts.remove(current)
+                made_here.remove(current)
+                current = None
+            continue
+        if _NOT_SEEN.match(fragment):
+            continue  # 未发现乱停乱放: nothing found, no outcome of the item before
         if NO_PROBLEM.search(fragment) and not topic_words(fragment, lexicon):
             continue  # 别的没啥, 其他正常: an all-clear, not an outcome
         activity, pending_activity = _activity(fragment, pending_activity)
@@ -241,14 +257,29 @@ def _read_sentence(
                 continue
 
         status = read_status(fragment, kind == Kind.FIX)
-        if status.state and kind == Kind.FIX and "、" in fragment:
-            # 电动车、小广告已处理完毕: the outcome of each item named.
+        if status.state and (kind == Kind.FIX or group) and _JOINED.search(fragment):
+            # 电动车、小广告已处理完毕; 小广告和杂物已清理: the outcome of each item named.
             named = _named_items(fragment, reading.drafts, lexicon)
             if len(named) > 1:
                 for draft in named:
                     apply_status(draft, status, fragment, False)
                 continue
-        if status.state and len(group) > 1 and _COLLECTIVE.match(fragment):
+        first_n = _FIRST_N.match(fragment) if status.state and len(group) > 1 else None
+        if first_n is not None:
+            # A、B、C、D各1处，当场整改了前三处: the first ones of the list, by position.
+            for draft in group[: number_value(first_n.group("n")) or 0]:
+                apply_status(draft, status, fragment, False)
+            continue
+        if (
+            status.state
+            and len(group) > 1
+            and (
+                _COLLECTIVE.match(fragment)
+                or (ALL_FIXED.search(fragment) and not topic_words(fragment, lexicon))
+                # 楼道小广告10余处、单元门口乱堆杂物2处，已清理: a bare outcome after a list.
+                or (STATUS_OPENING.match(fragment) and not topic_words(fragment, lexicon))
+            )
+        ):
             # 电动车3处、小广告1处，均已整改: the outcome of every item just listed.
             for draft in group:
                 apply_status(draft, status, fragment, False)
@@ -330,9 +361,27 @@ def _read_sentence(
             # names another one, which the next clause will speak of.
             current = matching_draft(fragment, reading.drafts, lexicon) or current
             continue
+        if (
+            made_before is not None
+            and made_before in reading.drafts
+            and made_before.explicit
+            and "、" in made_before.text
+            and _BREAKDOWN.match(fragment)
+            and _counted(fragment)
+        ):
+            # 小广告、乱堆杂物、扶手松动等共5处，其中小广告2处…: the parts replace the total.
+            reading.drafts.remove(made_before)
+            if made_before in made_here:
+                made_here.remove(made_before)
+            current = None
+            fragment = fragment[_BREAKDOWN.match(fragment).end() :]
+            status = read_status(fragment, kind == Kind.FIX)
         if _is_problem(fragment, kind, status, lexicon):
-            target = _named_again(fragment, earlier, lexicon) or _target_of(
-                fragment, kind, status, current, reading, lexicon
+            target = (
+                _named_again(fragment, earlier, lexicon)
+                # …垃圾桶满溢各1处，…，垃圾桶满溢已通知物业: named again within the sentence.
+                or _named_again(fragment, made_here, lexicon, shorter_only=True)
+                or _target_of(fragment, kind, status, current, reading, lexicon)
             )
             if target is not None:
                 apply_status(target, status, fragment, True, adopt_count=True)
@@ -347,7 +396,7 @@ def _read_sentence(
                 # 第4条经劝导，1户已将货物收回店内: the numbered item, partly fixed.
                 apply_status(current, status, fragment, True)
                 continue
-            parts = _split_listed(fragment)
+            parts = _split_listed(fragment, lexicon)
             if (
                 list_no is not None
                 and len(parts) == 1
@@ -436,6 +485,14 @@ def _read_sentence(
                 open_drafts = [d for d in reading.drafts if d.status != "fixed"]
                 if len(open_drafts) == 1:
                     current = open_drafts[0]
+            elif (
+                reading.drafts[-1].status == "pending"
+                and status.state == "fixed"
+                and _TOLD_TO_ACT.search(reading.drafts[-1].pending_text)
+                and not topic_words(fragment, lexicon)
+            ):
+                # 跟老板说了他说马上收 / 我们走的时候已经收了: told, then done.
+                current = reading.drafts[-1]
             elif reading.drafts[-1].status is None and not (
                 _names_other_thing(fragment, reading.drafts[-1], lexicon)
                 and lexicon.classifier.classify(fragment) != reading.drafts[-1].category
@@ -445,16 +502,19 @@ def _read_sentence(
             apply_status(current, status, fragment, True)
 
 
-def _named_again(fragment: str, earlier: list[Draft], lexicon: UnitWords) -> Draft | None:
+def _named_again(
+    fragment: str, earlier: list[Draft], lexicon: UnitWords, shorter_only: bool = False
+) -> Draft | None:
     """An item of an earlier sentence named again in the same words, without a count of its own
-    (…路口护栏倾斜2处。…护栏倾斜已报交通局): the same item, not a new one."""
+    (…路口护栏倾斜2处。…护栏倾斜已报交通局): the same item, not a new one. Within a sentence
+    only a shorter naming is the same item (路边有个垃圾桶破损 is not the 垃圾 just picked up)."""
     if first_amount(fragment) is not None:
         return None
     text = _item_text(_before_outcome(fragment, lexicon))
     if len(text) < _SAME_WORDS:
         return None
     for draft in reversed(earlier):
-        if text in draft.text or draft.text in text:
+        if text in draft.text or (not shorter_only and draft.text in text):
             return draft
     return None
 
@@ -505,8 +565,14 @@ _PLAN_CLAUSE = re.compile(
 # 用纸箱, 扔进了垃圾桶, 抬到了垃圾清运点: what a fix used or where it put things.
 _TOOL_OR_PLACE_BEFORE = re.compile(r"(?:(?<![农专公家商自军民通备])用|拿|进了?|到了?|入|至|往)$")
 _OUTCOME_WORD = re.compile(r"均已|都已|全部已|已经|已|当场|现场|均|全部")
-_NEW_ITEM = re.compile(r"[\W_]*+(?:有个|有一|有人|还有|另有|另外|另|发现|又)")
-_FOUND_OPENING = re.compile(r"[\W_]*+(?:巡查中?|今天|还|另外|另|又)?发现")
+_NEW_ITEM = re.compile(
+    r"[\W_]*+(?:有个|有一|有人|还有|另有|另外|另|发现|又)"
+    r"|[\W_]*+[\u4e00-\u9fff]{1,5}?[里上边旁前后内](?:有个|有一|有只|有条)"  # 绿化带里有个死猫
+)
+_FOUND_OPENING = re.compile(
+    r"[\W_]*+(?:巡查中?|今天|还|另外|另|又|[\u4e00-\u9fff]{1,4}?[内里边旁前后])?发现"
+)
+_FOUND_COUNTED = re.compile(rf"发现[\u4e00-\u9fff]{{2,8}}?(?:一|两|\d{{1,3}})[{MEASURE_WORDS}]$")
 _CLASSED = re.compile(r"[\W_]*+(?:属于|是属于|算是|这是|这属于)")
 _MAX_CLAUSE_CHARS = 200
 _SUPPLY = re.compile(r"买|购|自掏腰包|带了|带上|准备了|领了|领取|借了")
@@ -517,7 +583,25 @@ _EXAMPLES = re.compile(
 _HANDED_ON = re.compile(
     r"❌|✖|❎|已[^，。；]{0,3}?(?:报|交|通知|告知|联系|反映)|报了|上报|移交|转交"
 )
-_COLLECTIVE = re.compile(r"[\W_]*+(?:均|都|全部|全都|皆|一律|以上)")
+_TOLD_TO_ACT = re.compile(r"说了|劝|跟老板|跟店|让|叫|提醒|告诉")
+_HUNG = re.compile(r"晒|晾|挂")
+_NOT_MENDED = re.compile(r"(?:没|未)有?(?:修|换|处理|弄)")
+_PROBLEMS_NAMED = re.compile(r"(?:等|共)?(?P<n>[两二三四五六七八九2-9])(?:个|处|项)(?:问题|方面)$")
+_AND = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|以及|及|还有)(?=[\u4e00-\u9fff\d])")
+_BREAKDOWN = re.compile(r"[\W_]*+(?:其中|分别是|分别为|包括)[:：]?")
+_NOT_SEEN = re.compile(
+    r"[\W_]*+(?:巡查|检查|今天|今日|另外|另)?(?:中|时)?(?:均|并|也|暂)?"
+    r"(?:未发现|没有?发现|未见到?|未看到|没有?看到|没有?见到)(?!整改|清理|处理|好转|改善|效果)"
+)
+_NOT_THERE = re.compile(
+    r"(?:去看|去查看|过去|到场|赶到|到现场|核实)[^，,。；]{0,4}?(?:没有?看到|未看到|没有?找到|未找到|没有?发现|未发现|已经?不在|不属实)$"
+)
+_COLLECTIVE = re.compile(r"[\W_]*+(?:今天|今日|当场|现场|也)?(?:均|都|全部|全都|皆|一律|以上)")
+_LIST_JOINT = re.compile(r"、|(?<=[\u4e00-\u9fff])(?:和|及|与)(?=[\u4e00-\u9fff])")
+_JOINED = re.compile(r"、|[\u4e00-\u9fff](?:和|及|与)[\u4e00-\u9fff]")
+_FIRST_N = re.compile(
+    r"[\W_]*+(?:已|均已)?(?:当场|现场)?[\u4e00-\u9fff]{0,4}?前(?P<n>[\d两二三四五六七八九])(?:处|个|项|条|件)"
+)
 
 
 def topic_words(text: str, lexicon: UnitWords) -> list[str]:
@@ -588,7 +672,7 @@ def _named_items(fragment: str, drafts: list[Draft], lexicon: UnitWords) -> list
     outcome = _OUTCOME_WORD.search(fragment) or STATUS_TOKEN.search(fragment)
     head = fragment[: outcome.start()] if outcome else fragment
     found: list[Draft] = []
-    for part in head.split("、"):
+    for part in _LIST_JOINT.split(head):
         draft = matching_draft(part, drafts, lexicon) if part.strip() else None
         if draft is not None and draft not in found:
             found.append(draft)
@@ -599,8 +683,15 @@ def _rest_of(fragment: str, current: Draft, lexicon: UnitWords) -> bool:
     """A clause that opens with a count no larger than what is left of a partly fixed item and
     names no other thing (4辆车主不在 after 违停9辆，劝离5辆)."""
     quantity = first_amount(fragment)
-    if quantity is None or quantity.vague or quantity.start > _REST_COUNT_START:
+    if quantity is None or quantity.vague:
         return False
+    if quantity.start > _REST_COUNT_START:
+        # …机动车违停共15辆，已整改12辆，机动车违停3辆已联系交警: a part the item listed.
+        part = fragment[: quantity.start].strip()
+        if len(part) < _SAME_WORDS or part not in current.text or "、" not in current.text:
+            return False
+        left = current.count - (current.fixed_count or 0)
+        return 0 < quantity.value <= left
     left = current.count - (current.fixed_count or 0)
     return 0 < quantity.value <= left and not _names_other_thing(
         fragment[quantity.end :], current, lexicon
@@ -678,11 +769,15 @@ def _is_problem(fragment: str, kind: Kind, status: Status, lexicon: UnitWords) -
     first_word = lexicon.classifier.pattern.search(fragment) if lexicon.classifier.pattern else None
     if first_word is not None and _SUPPLY.search(fragment, 0, first_word.start()):
         return False  # 老杜自掏腰包买了两卷垃圾袋: what the team brought, not a problem
+    if not words and OTHERS_PUT.search(fragment) and status.state != "fixed":
+        return True  # 一家饭店把桌子摆出来了: what someone else put out is the problem
     if not words:
         # Under 发现问题, or after 发现, a counted thing is a problem even without a keyword
         # (as 其他): 发现一处雨棚被雪压塌.
+        # 小区内发现马蜂窝一个: what was found, counted, needs no predicate.
         found_here = kind == Kind.FOUND or (
-            _FOUND_OPENING.match(fragment) is not None and PROBLEM_PREDICATE.search(fragment)
+            _FOUND_OPENING.match(fragment) is not None
+            and (PROBLEM_PREDICATE.search(fragment) is not None or _FOUND_COUNTED.search(fragment))
         )
         return (
             found_here
@@ -703,7 +798,11 @@ def _is_problem(fragment: str, kind: Kind, status: Status, lexicon: UnitWords) -
     handed_on = (
         status.state == "pending"
         and first_word is not None
-        and _HANDED_ON.search(fragment, first_word.end()) is not None
+        and (
+            _HANDED_ON.search(fragment, first_word.end()) is not None
+            # 井盖那个还是没修: the thing is still broken.
+            or _NOT_MENDED.search(fragment, first_word.end()) is not None
+        )
     )
     return bool(problem_word or predicate or quantity or status.state == "fixed" or handed_on)
 
@@ -719,12 +818,51 @@ def _action_before(fragment: str, lexicon: UnitWords) -> bool:
     return False
 
 
-def _split_listed(fragment: str) -> list[str]:
-    """``楼道小广告2处、垃圾桶破损1个`` is two items; ``电动车、自行车二十三辆`` is one."""
+def _split_listed(fragment: str, lexicon: UnitWords) -> list[str]:
+    """``楼道小广告2处、垃圾桶破损1个`` is two items; ``电动车、自行车二十三辆`` is one;
+    ``楼道小广告、单元门口电动车乱停`` is two (each names its own problem); ``A、B各1处`` gives
+    each its count."""
     parts = [p for p in fragment.split("、") if p.strip()]
-    if len(parts) >= 2 and sum(1 for p in parts if _counted(p)) >= 2:
+    if len(parts) < 2:
+        # 两处电动车乱停和一处垃圾: two counted things joined by 和.
+        joined = [p for p in _AND.split(fragment) if p.strip()]
+        if len(joined) >= 2 and all(_counted(p) for p in joined):
+            return joined
+        return [fragment]
+    if sum(1 for p in parts if _counted(p)) >= 2:
         return parts
-    return [fragment]
+    each = _EACH.search(parts[-1])
+    if each is not None:
+        share = each.group("amount")
+        last = parts[-1][: each.start()] + parts[-1][each.end() :]
+        return [p if _counted(p) else p + share for p in [*parts[:-1], last]]
+    named = _PROBLEMS_NAMED.search(parts[-1])
+    if named is not None and number_value(named.group("n")) == len(parts):
+        # 反馈的A、B两个问题: the list counts its own parts.
+        return [*parts[:-1], parts[-1][: named.start()]]
+    if any(first_amount(p) is not None for p in parts):
+        # 电动车、自行车二十三辆, 塑料袋、饮料瓶若干: one count for the things listed.
+        return [fragment]
+    if "等" not in parts[-1] and all(_own_problem(p, lexicon) for p in parts):
+        return parts
+    return [fragment]  # 烟头、纸屑、塑料袋等垃圾: examples of one item
+
+
+# 各1处, 各两个: the same count for every part listed.
+_EACH = re.compile(
+    rf"各\s*+(?P<amount>(?:\d{{1,4}}|[一二两三四五六七八九十]{{1,3}})\s*+[{MEASURE_WORDS}])"
+)
+
+
+def _own_problem(part: str, lexicon: UnitWords) -> bool:
+    """A listed part that is a problem by itself: it says where (楼道小广告) or what is wrong
+    (乱堆杂物, 垃圾桶满溢); a bare thing (电动车、自行车乱停; 烟头、纸屑) shares the words around
+    the list."""
+    part = _before_outcome(part, lexicon).strip()
+    first = lexicon.classifier.pattern.search(part) if lexicon.classifier.pattern else None
+    if first is None:
+        return False
+    return first.start() >= 2 or PROBLEM_PREDICATE.search(part) is not None
 
 
 def _counted(text: str) -> bool:
@@ -734,6 +872,8 @@ def _counted(text: str) -> bool:
 
 _COUNT_WORDS = re.compile(
     r"一共|总共|合计|共计|共|计|大约|大概|约莫|约|左右|差不多|估计|将近|近|有个|有|足有|至少|上下|"
+    # 流浪狗问题仍然存在，今天又见到2只: how many were seen this time.
+    r"今天|今日|又|还|见到|看到|看见|"
     r"的样子|样子|吧|啊|呢|呀|数了一下|数了数|数了|[\W_]"
 )
 
@@ -758,6 +898,10 @@ def _new_draft(fragment: str, list_no: int | None, lexicon: UnitWords) -> Draft:
         count, explicit = 1, False
     text = _item_text(_before_outcome(fragment, lexicon))
     category = lexicon.classifier.classify(fragment)
+    if category == lexicon.classifier.fallback and OTHERS_PUT.search(fragment):
+        # Goods put out on the pavement or bedding hung in the trees: what the unit calls it.
+        hint = "晾晒" if _HUNG.search(fragment) else "占道"
+        category = lexicon.classifier.classify(hint)
     return Draft(
         text=text or fragment.strip(),
         category=category,
@@ -882,6 +1026,7 @@ def apply_status(
         draft.fixed_count = draft.count - quantity.value
         return
     draft.status = "pending"
+    draft.pending_text = fragment
 
 
 def _summary(fragment: str, reading: Reading) -> bool:
@@ -891,8 +1036,27 @@ def _summary(fragment: str, reading: Reading) -> bool:
         reading.summary_found = chinese_numeral(found.group("n") or found.group("n2"))
         return True
     fixed = SUMMARY_FIXED.search(fragment)
-    if fixed and reading.summary_found is not None and not reading.drafts:
+    if (
+        fixed
+        and reading.summary_found is None
+        and not reading.drafts
+        and not fragment[fixed.end() :].strip(" 。，,；;")
+    ):
+        # 已整改问题6处（电动车乱停4处、小广告2处）: the items that follow, fixed, if they add up.
         reading.summary_fixed = chinese_numeral(fixed.group("n"))
+        return True
+    if fixed and reading.summary_found is not None:
+        rest = fragment[fixed.end() :].strip(" 。，,；;")
+        if not reading.drafts or not rest:
+            # 共发现问题8处…已整改7处: which ones is settled once the items are known.
+            reading.summary_fixed = chinese_numeral(fixed.group("n"))
+            return not rest
+    if (
+        reading.summary_found is not None
+        and not reading.drafts
+        and ALL_FIXED.match(fragment.strip(" ，,")) is not None
+    ):
+        reading.summary_fixed = reading.summary_found  # 共发现问题5处，均已整改：…
         return True
     return False
 

@@ -32,7 +32,7 @@ _ABSENCE = (
 # …or a few words of reason between (柴晓东孩子发烧请假了).
 _ABSENT_AFTER = re.compile(
     rf"\s*+[（(]?(?:同志|今天|今日|因事|因病|临时|也|都|已|因)?+(?:{_ABSENCE})"
-    rf"|[^、，,。；\s（(]{{1,6}}?(?:{_ABSENCE})"
+    rf"|[\u4e00-\u9fff]{{1,6}}?(?:{_ABSENCE})"
     # 彭晓燕和曹俊 他们两个今天去开会了没来
     rf"|\s*+(?:他们|她们|他俩|她俩|两人|俩人)(?:俩|两个|二位|几个)?[^、，,。；]{{0,8}}?(?:{_ABSENCE})"
 )
@@ -182,11 +182,13 @@ def _read_clause(
 _BEFORE_NAME = frozenset(
     "和跟与及同有是由让请派带领我们天日午科室办队站局组员了：:、，,()（）【】[]/｜ \n的"
     "导长任记"  # 带班领导刘国栋, 组长王振华: a title before the name
+    "班"  # 文昌阁街值班孙桂芝
 )
 _AFTER_NAME = frozenset(
     "和跟与及同等值到参负在也都一起请出未没今昨已带去来说科主组队书老小：:、，,()（）【】[]/｜ \n。；;"
     "一二三四五六七八九十两俩仨0123456789"
     "当现协把将帮对共先又还再"  # 我和林小北当场协助物业清运了
+    "副馆局处所站院"  # 孔繁礼副馆长带队: a title after the name
 )
 
 
@@ -316,10 +318,17 @@ def _only_names(sentence: str, lexicon: UnitWords) -> bool:
     )
 
 
+def _mask_titled(match: re.Match[str], clause: str) -> str:
+    """王科长, 小刘 masked; not the 小红 of 马小红, a full name with 小 in it."""
+    if match.group("familiar") and match.start() > 0 and clause[match.start() - 1] in _SURNAMES:
+        return match.group()
+    return "\x00"
+
+
 def _unlisted_names(clause: str, lexicon: UnitWords) -> list[str]:
     """Names in a staff clause that are not on the list (郑凯和新来的同事张华、林小雨一起…)."""
     masked = lexicon.staff_pattern.sub("\x00", clause) if lexicon.staff_pattern else clause
-    masked = _TITLED.sub("\x00", masked)
+    masked = _TITLED.sub(lambda m: _mask_titled(m, masked), masked)
     if lexicon.site_pattern is not None:
         masked = lexicon.site_pattern.sub("、", masked)
     masked = re.sub(r"[（(][^）)]{0,20}+[）)]", "、", masked)

@@ -24,7 +24,14 @@ STATUS_TAIL = re.compile(r"(?:已经?|当场|现场|均已|都已|经(?:过|劝�
 STATUS_OPENING = re.compile(r"[\W_]*(?:已|当场|现场|经|均|都|全部|并|随即|立即|及时|随后|后)")
 
 
+OTHERS_PUT = re.compile(
+    r"(?:店|饭馆|商户|商铺|超市|人家|住户|居民|摊主|老板)[^，。；]{0,6}?把[^，。；]{1,8}?"
+    r"(?:摆|放|堆|晒|晾|挂|搬|推)[^，。；]{0,3}?(?:出来|出去|在|到|上)"
+    r"|(?:人家|住户|居民)[^，。；]{0,8}?(?:晒|晾)[^，。；]{1,6}?在"
+)
 _ARRANGED = re.compile(r"找|安排|派|叫")
+_ARRANGED_BEFORE = re.compile(r"安排(?:了|好了|好)?(?:人员?|专人)?$")
+_FINISHED_AFTER = re.compile(r"完毕|干净|完成|结束")
 _MAX_TOKENS = 40
 # Someone other than the team as the one acting (早餐店把桌椅摆到了人行道上).
 _OTHERS = re.compile(
@@ -56,6 +63,7 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
     last_block = -1
     request_end = block_end = 0
     made_to_act = False
+    asked = False  # the last request was 请 (请专业人员摘除: asked, not yet done)
     # Where the 了 that ends the clause stands (found once: searching from each verb would
     # make a long clause cost the square of its length).
     ending = _PERFECTIVE_END.search(fragment[-8:])
@@ -64,6 +72,8 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
         perfective = ending.start()
     starts_with_action = False
     safety = _SAFETY.search(fragment) is not None
+    # 一家饭店把桌子摆出来了: what someone else put out, not a fix.
+    put_out = OTHERS_PUT.search(fragment)
     for seen, match in enumerate(STATUS_TOKEN.finditer(fragment)):
         if seen >= _MAX_TOKENS:
             break  # no clause says this much; the rest of a pasted run changes nothing
@@ -72,6 +82,8 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
         start = match.start()
         if role in ("fix", "result") and PASSIVE.search(fragment, max(0, start - 3), start):
             continue  # 海报被撕了, 被风刮倒: what happened to it, the problem itself
+        if put_out is not None and put_out.start() <= start < put_out.end():
+            continue
         if role == "pending":
             if token == "不":
                 # 不 alone is too common (不牵绳, 不亮); it counts only before a fix verb.
@@ -88,6 +100,7 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
             request_end = block_end = match.end()
             # 让住户收了: someone made to act did it; 通知社区换了: someone told has yet to.
             made_to_act = token in _MAKE_ACT
+            asked = token == "请"
             continue
         marked_before = _marked_before(fragment, start, last_block, block_end) or (
             # 小广告4处清除: how many, then the verb, tells what was done.
@@ -95,8 +108,11 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
             and not future
             and COUNT_JUST_BEFORE.search(fragment, max(0, start - 6), start)
         )
-        if future and not marked_before:
-            state = "pending"
+        if future and not marked_before and not _FINISHED_AFTER.match(fragment, match.end()):
+            state = "pending"  # (今天下午我们值班时清运完毕 is done, whatever 下午 said)
+            continue
+        if _ARRANGED_BEFORE.search(fragment, max(0, start - 6), start):
+            state, future = "pending", False  # 社区说已安排维修: arranged, not done
             continue
         if not governed and not marked_before:
             before = fragment[max(0, start - 10) : start]
@@ -109,6 +125,15 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
                 continue
         if safety and not marked_before:
             continue  # 找了个锥桶先放上: a warning until it is mended, not a fix
+        if (
+            role == "result"
+            and governed
+            and asked
+            and not marked_before
+            and perfective < match.end()
+        ):
+            state = "pending"  # 已联系社区请专业人员摘除: what others are asked to do
+            continue
         if role == "result" or (
             role == "fix" and token.endswith("了") and (not governed or made_to_act)
         ):

@@ -8,6 +8,8 @@ from .model import Item, ReportedProblem
 
 
 def finish(reading: Reading) -> None:
+    if reading.drafts and reading.summary_fixed:
+        _fixed_by_total(reading.drafts, reading.summary_fixed)
     for draft in reading.drafts:
         reading.found.append(Item(draft.category, draft.text, draft.count))
         fix_text = ""
@@ -35,6 +37,17 @@ def finish(reading: Reading) -> None:
             reading.notes.append(
                 f"问题合计{reading.summary_found}处与明细{total}处不一致，按明细记"
             )
+
+
+def _fixed_by_total(drafts: list[Draft], fixed: int) -> None:
+    """共发现问题8处，其中…。已整改7处，地砖松动已报市政: a fixed total that the items not
+    told otherwise make up exactly, fixes them; any other total settles nothing."""
+    told = sum(d.resolved for d in drafts)
+    open_drafts = [d for d in drafts if d.status is None]
+    if open_drafts and told + sum(d.count for d in open_drafts) == fixed:
+        for draft in open_drafts:
+            draft.status = "fixed"
+            draft.fix_text = draft.fix_text or "已整改"
 
 
 def _resolution_text(draft: Draft) -> str:

@@ -17,3 +17,8 @@ def unit_a() -> Unit:
 @pytest.fixture(scope="session")
 def unit_b() -> Unit:
     return load_unit(CORPUS / "unit-b.toml")
+
+
+@pytest.fixture(scope="session")
+def unit_b_shared() -> Unit:
+    return load_unit(CORPUS / "unit-b-shared.toml")

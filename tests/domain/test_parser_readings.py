@@ -669,3 +669,171 @@ def test_i_and_a_name_then_what_we_did(unit_a):
     text = "昨天凤凰城社区值班补一条：居民反映单元门口有大件垃圾1处，我和吴婷婷当场协助物业清运了。"
     report = one(text, unit_a)
     assert (report.staff, totals(report)) == (("吴婷婷",), (1, 1, 0))
+
+
+def test_no_anomaly_with_a_site_is_a_report_of_nothing(unit_a):
+    # 人员同上周 names nobody; 无异常 is 无问题 in other words.
+    text = "今日路长制值班：玄帝庙街路西\n人员同上周\n巡查情况：无异常。"
+    report = one(text, unit_a)
+    assert (report.site, report.staff, totals(report)) == (ROAD_A, (), (0, 0, 0))
+    assert one("凤凰城社区 周建国 未发现异常情况", unit_a).found_total == 0
+
+
+def test_a_list_of_whole_problems_is_one_item_each(unit_a):
+    text = "凤凰城社区 周建国 吴婷婷 巡查发现：楼道小广告、单元门口电动车乱停、垃圾桶旁散落垃圾，均已清理。"
+    assert totals(one(text, unit_a)) == (3, 3, 0)
+    # Examples of one item, or bare things sharing what follows, stay one item.
+    text = "玄帝庙街 王晓明 李娜 树穴内烟头、纸屑、塑料袋等垃圾，当场清理。电动车、自行车乱停，已摆放。"
+    assert totals(one(text, unit_a)) == (2, 2, 0)
+
+
+def test_each_gives_every_listed_item_its_count(unit_a):
+    text = (
+        "凤凰城社区 周建国 吴婷婷 楼道堆放杂物、楼道小广告、门口电动车乱停、垃圾桶满溢各1处，"
+        "当场整改了前三处，垃圾桶满溢已通知物业。"
+    )
+    report = one(text, unit_a)
+    assert totals(report) == (4, 3, 1)
+    assert len(report.found) == 4
+
+
+def test_an_outcome_after_a_list_and_items_joined_by_he(unit_a):
+    text = "凤凰城社区 周建国 吴婷婷 楼道小广告10余处、单元门口乱堆杂物2处，已清理。"
+    assert totals(one(text, unit_a)) == (12, 12, 0)
+    text = (
+        "凤凰城社区 周建国 吴婷婷 楼道小广告、垃圾桶满溢、单元门口杂物各1处，小广告和杂物已清理。"
+    )
+    assert totals(one(text, unit_a)) == (3, 2, 1)
+
+
+def test_a_day_in_a_plan_or_a_reference_is_not_the_duty_day(unit_a):
+    thursday = at("2026-11-19 09:00")
+    text = "玄帝庙街 王晓明 李娜 摆放电动车15辆。明天（周五）配合督查，计划检查盲道。"
+    assert one(text, unit_a, thursday).date == date(2026, 11, 19)
+    text = "凤凰城社区 周建国 吴婷婷 小广告3处已清理。明天不值班，周一继续去凤凰城社区。"
+    assert one(text, unit_a, thursday).date == date(2026, 11, 19)
+    text = "昨天说的入户宣传今天上午完成了：周建国、吴婷婷到凤凰城社区入户宣传18户。"
+    assert one(text, unit_a, thursday).date == date(2026, 11, 19)
+
+
+def test_names_in_brackets_before_a_colon_are_the_team(unit_a):
+    # 外出 inside 门外出店经营 is no absence, and 请督促 asks others to act.
+    text = "凤凰城社区网格巡查（吴婷婷、郑凯、马文静）：小区东门外出店经营3家，劝导后2家已收回。"
+    report = one(text, unit_a)
+    assert report.staff == ("吴婷婷", "郑凯", "马文静")
+    assert totals(report) == (3, 2, 1)
+    assert parse_message("凤凰城社区垃圾清运的事已转街道，请督促物业。", WEDNESDAY, unit_a) == []
+
+
+def test_outcomes_asked_of_others_or_arranged_are_pending(unit_a):
+    base = "凤凰城社区 周建国 吴婷婷 "
+    text = base + "小区内发现马蜂窝一个，位于6号楼二楼窗外，已联系社区请专业人员摘除。"
+    report = one(text, unit_a)
+    assert totals(report) == (1, 0, 1)
+    assert report.found[0].category == "其他"
+    assert totals(one(base + "6号楼前井盖松动，社区说已安排维修。", unit_a)) == (1, 0, 1)
+    assert totals(one(base + "商铺门前杂物3处，已让店家收回。", unit_a)) == (3, 3, 0)
+    text = base + "上午社区反映8号楼下有一堆装修垃圾，今天下午我们值班时清运完毕。"
+    assert totals(one(text, unit_a)) == (1, 1, 0)
+
+
+def test_what_was_not_found_and_a_count_at_the_head_of_each_part(unit_a):
+    text = "凤凰城社区：马文静、胡立新。巡查未发现占道经营、乱搭乱建等问题，楼道整洁。"
+    assert totals(one(text, unit_a)) == (0, 0, 0)
+    text = "玄帝庙街 王晓明 李娜 一处护栏断裂、一处路灯灯罩脱落，均已上报。"
+    assert totals(one(text, unit_a)) == (2, 0, 2)
+
+
+def test_what_was_not_there_and_what_was_seen_again(unit_b_shared):
+    text = "古槐路东侧值班：蒋丽萍、许志强。劝导行人闯红灯15人次，捡拾垃圾2袋，路面整洁，未发现乱停乱放。"
+    assert totals(one(text, unit_b_shared)) == (2, 2, 0)
+    text = (
+        "古槐路东侧值班：蒋丽萍、许志强。路口地砖破损一处，已报城管；"
+        "另有居民说路边有流浪狗，我们去看时没看到。"
+    )
+    assert totals(one(text, unit_b_shared)) == (1, 0, 1)
+    text = "古槐路东侧值班：蒋丽萍、许志强。流浪狗问题仍然存在，今天又见到2只，已再次联系社区。"
+    assert totals(one(text, unit_b_shared)) == (2, 0, 2)
+
+
+def test_a_total_for_a_list_then_its_parts(unit_a):
+    text = (
+        "凤凰城社区 周建国 吴婷婷 楼道内小广告、乱堆杂物、楼梯扶手松动等共5处，"
+        "其中小广告2处、杂物2处已清理，扶手松动1处待物业维修。"
+    )
+    assert totals(one(text, unit_a)) == (5, 4, 1)
+    text = (
+        "玄帝庙街 王晓明 李娜 电动车乱放、机动车违停共15辆，已整改12辆，机动车违停3辆已联系交警。"
+    )
+    assert totals(one(text, unit_a)) == (15, 12, 3)
+    text = (
+        "玄帝庙街 王晓明 李娜 已整改问题6处（电动车乱停4处、小广告2处）。另有路灯不亮1处，已报修。"
+    )
+    assert totals(one(text, unit_a)) == (7, 6, 1)
+
+
+def test_traditional_characters_read_as_simplified(unit_a):
+    report = one("玄帝廟街值班 王曉明 李娜 電動車亂停七八輛 已擺放整齊", unit_a)
+    assert (report.site, report.staff) == (ROAD_A, ("王晓明", "李娜"))
+    assert totals(report) == (8, 8, 0)
+
+
+def test_older_staff_phrasing(unit_a):
+    # The team's head count and how long it took are no quantities; 以 for 已 before 摆好.
+    text = "玄帝庙街 王晓明 李娜 电动车停的乱七八糟的大概五十辆 我们四个摆了一个多小时都摆好了"
+    assert totals(one(text, unit_a)) == (50, 50, 0)
+    assert totals(one("玄帝庙街 王晓明 李娜 电动车二十来辆以摆好", unit_a)) == (20, 20, 0)
+    # Two counted things joined by 和, then an outcome for both.
+    text = "玄帝庙街值班,王晓明,李娜,督查组通报的两处电动车乱停和一处垃圾,今天都弄好了"
+    assert totals(one(text, unit_a)) == (3, 3, 0)
+    # A thing still not mended, then said not to count today.
+    text = "玄帝庙街 王晓明 李娜 电动车乱停三十几辆摆好了 井盖那个还是没修 这个是上回的 今天不算"
+    assert totals(one(text, unit_a)) == (30, 30, 0)
+
+
+def test_titles_and_names_around_the_team(unit_a):
+    text = "玄帝庙街值班情况\n王晓明副局长带队，李娜、赵强参加。另有社区网格员马小红。小广告3处已清理。"
+    assert one(text, unit_a).staff == ("王晓明", "李娜", "赵强", "马小红")
+    assert one("玄帝庙街值班李娜\n赵强 小广告3处已清理", unit_a).staff == ("李娜", "赵强")
+    text = "转发市创城办：测评期间全市共清理卫生死角1200余处、清除小广告8000余处。"
+    assert parse_message(text, WEDNESDAY, unit_a) == []
+
+
+def test_what_others_put_out_then_told_and_done(unit_a):
+    text = (
+        "今天玄帝庙街 王晓明 李娜\n人行道上一家饭店把桌子摆出来了\n跟老板说了他说马上收\n"
+        "我们走的时候已经收了"
+    )
+    report = one(text, unit_a)
+    assert totals(report) == (1, 1, 0)
+    assert report.found[0].category == "市容秩序"
+    text = "凤凰城社区 周建国 吴婷婷\n有户人家在楼下晒被子挂在树上\n说了以后收了"
+    assert totals(one(text, unit_a)) == (1, 1, 0)
+    text = "玄帝庙街 王晓明 李娜 有一个人闯红灯 劝住了。宣传栏坏了，社区表示本周内更换。"
+    assert totals(one(text, unit_a)) == (2, 1, 1)
+
+
+def test_kinds_a_person_gives_by_what_is_done(unit_a):
+    base = "凤凰城社区 周建国 吴婷婷 "
+    assert one(base + "两个小孩翻护栏 叫下来了", unit_a).found[0].category == "文明行为"
+    assert one(base + "垃圾池满了 联系环卫拉走了", unit_a).found[0].category == "环境卫生"
+    assert one(base + "2名居民在楼下焚烧树叶，当场制止", unit_a).found[0].category == "文明行为"
+
+
+def test_a_list_that_counts_its_own_parts(unit_a):
+    text = (
+        "玄帝庙街 王晓明 李娜 督查组反馈的路口垃圾桶周边脏乱、车站西路口非机动车乱停两个问题，"
+        "今日值班时已全部整改到位。"
+    )
+    report = one(text, unit_a)
+    assert totals(report) == (2, 2, 0)
+    assert {item.category for item in report.found} == {"环境卫生", "市容秩序"}
+
+
+def test_space_separated_counts_and_a_thing_found_in_a_place(unit_a):
+    text = "玄帝庙街 十一月十七 共享单车十五辆 小广告六处 护栏松动一处 落叶纸屑 我和李娜赵强 劝导十二人次"
+    report = one(text, unit_a)
+    assert totals(report) == (23, 0, 23)
+    assert report.staff == ("李娜", "赵强")
+    text = "玄帝庙街 王晓明 李娜 电动车乱停三十几辆摆好了 绿化带里有个死猫 找环卫拉走了"
+    assert totals(one(text, unit_a)) == (31, 31, 0)
