@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-BATCH = 250
+# Messages recorded together (plugins.reports.batch): what they need is read once a batch.
+BATCH = 1000
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -254,14 +255,14 @@ async def undo_import(unit_path: Path, chat_path: Path) -> UndoCounts:
 
 
 async def _import_batch(served, messages: list, counts: ImportCounts) -> None:
+    """Record a batch of messages (``plugins.reports.batch``: the rows ``record_report`` would
+    write message by message), each message once."""
     import sqlalchemy as sa
     from nonebot_plugin_orm import get_session
 
     from plugins.duty.model import ProcessedMessage
-    from plugins.reports.model import ReportSource
-    from plugins.reports.service import record_report
+    from plugins.reports.batch import ImportedMessage, record_messages
 
-    from .clock import to_utc_naive
     from .report_parser import parse_message
 
     unit = served.unit
@@ -276,41 +277,30 @@ async def _import_batch(served, messages: list, counts: ImportCounts) -> None:
             )
         )
         counts.already += len(done)
-        for key, message in keyed.items():
-            if key in done:
-                continue
-            reports = parse_message(message.text, message.sent_at, unit, message.sender)
-            sender_qq = _sender_qq(unit, message)
-            if reports:
-                counts.report_messages += 1
-                for parsed in reports:
-                    recorded = await record_report(
-                        session,
-                        served,
-                        parsed,
-                        raw_text=message.text,
-                        sent_at=message.sent_at,
-                        source=ReportSource.IMPORT,
-                        sender_qq=sender_qq,
-                        sender_name=message.sender,
-                        chat=chat,
-                        message_id=key,
-                    )
-                    counts.reports += 1
-                    if recorded.held_for is not None:
-                        counts.held += 1
-                    # New problems only: one told again is counted once, where it was first.
-                    counts.problems += len(recorded.new_numbers)
-                    counts.problem_quantity += recorded.new_found
-            session.add(
-                ProcessedMessage(
-                    chat=chat,
-                    message_id=key,
-                    user_id=sender_qq or 0,
-                    sent_at=to_utc_naive(message.sent_at),
-                )
+        todo = [
+            ImportedMessage(
+                key=key,
+                sent_at=message.sent_at,
+                sender=message.sender,
+                sender_qq=_sender_qq(unit, message),
+                text=message.text,
+                reports=parse_message(message.text, message.sent_at, unit, message.sender),
             )
-        await session.commit()
+            for key, message in keyed.items()
+            if key not in done
+        ]
+        for message, recorded in zip(
+            todo, await record_messages(session, served, chat, todo), strict=True
+        ):
+            if message.reports:
+                counts.report_messages += 1
+            for report in recorded:
+                counts.reports += 1
+                if report.held_for is not None:
+                    counts.held += 1
+                # New problems only: one told again is counted once, where it was first.
+                counts.problems += len(report.new_numbers)
+                counts.problem_quantity += report.new_found
 
 
 def _sender_qq(unit, message) -> int | None:

@@ -67,6 +67,18 @@ async def after_nonebot_init(after_nonebot_init: None) -> None:
     driver = nonebot.get_driver()
     driver.register_adapter(Adapter)
     nonebot.load_plugins(str(ROOT / "plugins"))
+    _dispatch_commands()
+
+
+def _dispatch_commands() -> None:
+    """What the bot does at startup (the lifespan does not run here): one matcher dispatches the
+    commands. nonebug marks the matchers of nonebot's registry for its checks; the dispatched
+    ones get the same mark."""
+    from plugins.duty import dispatch
+
+    dispatch.install()
+    for matcher in dispatch.dispatched():
+        matcher._default_state = {**matcher._default_state, "__nonebug_matcher__": matcher}
 
 
 @pytest.fixture

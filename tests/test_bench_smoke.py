@@ -51,7 +51,7 @@ def test_bench_smoke_run(tmp_path: Path):
     assert path["replies"] == path["posted"]
     assert path["extra_replies"] == []
     for mode in ("sequential", "concurrent"):
-        assert set(path[mode]) == {"echo_first", "echo", "checkin", "problem", "report"}
+        assert set(path[mode]) == {"echo_first", "echo", "chat", "checkin", "problem", "report"}
         for kind, row in path[mode].items():
             assert row["n"] == messages, (mode, kind, row)
             assert row["wrong_replies"] == 0, row
@@ -125,3 +125,29 @@ def test_echo_floor_is_at_the_commands_priority():
         if isinstance(target, ast.Name)
     }
     assert assigned["ECHO_PRIORITY"] == COMMAND_PRIORITY
+
+
+def test_chat_echo_comes_after_every_matcher_of_the_bot():
+    """Plain chat is answered by the echo plugin only once every matcher of the bot looked."""
+    import ast
+
+    import nonebot
+
+    from bench.path import ECHOES
+
+    source = (PROJECT_ROOT / "bench" / "echo_plugin" / "__init__.py").read_text(encoding="utf-8")
+    assigned = {
+        target.id: node.value.value
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+    priorities = {
+        matcher.priority
+        for plugin in nonebot.get_loaded_plugins()
+        if plugin.module_name.startswith("plugins.")
+        for matcher in plugin.matcher
+    }
+    assert assigned["LAST_PRIORITY"] > max(priorities)
+    assert assigned["CHAT_MARK"] == ECHOES["chat"]

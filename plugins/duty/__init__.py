@@ -33,7 +33,7 @@ from dutybot.suggest import closest_site  # noqa: E402
 from dutybot.text import clip  # noqa: E402
 from dutybot.unit import Site  # noqa: E402
 
-from . import database, failures, inbox, outbox, pending, service, units, upload  # noqa: E402, F401
+from . import database, dispatch, failures, inbox, one_trip, outbox, pending, service, units, upload  # noqa: E402, F401
 from .chat import (  # noqa: E402
     COMMAND_PRIORITY,
     NOT_STAFF,
@@ -68,6 +68,8 @@ plugin_config = get_plugin_config(Config)
 clock.set_timezone(plugin_config.duty_timezone)
 outbox.configure(plugin_config.duty_send_rate, plugin_config.duty_send_burst)
 upload.install()
+# At startup every plugin has declared its commands: one matcher dispatches them all.
+get_driver().on_startup(dispatch.install)
 
 
 @get_driver().on_startup
@@ -111,6 +113,8 @@ async def drop_redelivered(event: MessageEvent) -> None:
     """A message already handled (redelivered after a reconnect) changes nothing."""
     if inbox.seen_recently(event):
         raise IgnoredException("message seen already")
+    if not inbox.may_predate_start(event):
+        return
     async with get_session() as session:
         if await inbox.already_processed(session, event):
             raise IgnoredException("message recorded already")

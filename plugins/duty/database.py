@@ -23,8 +23,16 @@ _enforce_foreign_keys = True
 
 
 def _is_sqlite(dbapi_connection: Any) -> bool:
+    import sqlite3
+
+    from sqlalchemy.dialects.sqlite.aiosqlite import AsyncAdapt_aiosqlite_connection
+
     module = type(dbapi_connection).__module__
-    return module == "sqlite3" or module.startswith("sqlalchemy.dialects.sqlite")
+    return (
+        isinstance(dbapi_connection, sqlite3.Connection | AsyncAdapt_aiosqlite_connection)
+        or module == "sqlite3"
+        or module.startswith("sqlalchemy.dialects.sqlite")
+    )
 
 
 @event.listens_for(Engine, "connect")

@@ -2,7 +2,8 @@
 
 A message that changed the database is claimed (``ProcessedMessage``) in the same transaction
 as its changes. A redelivered message is dropped before any matcher runs: by a small in-memory
-memory of recent ids, or by finding its claim in the database. If two processes race on one
+memory of recent ids, or, for a message sent before this process started (which an earlier
+process may have handled), by finding its claim in the database. If two processes race on one
 message, the loser's commit fails on the claim's unique key and it stays silent.
 """
 
@@ -13,6 +14,7 @@ from collections import OrderedDict
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
+from datetime import timedelta
 
 import sqlalchemy as sa
 from nonebot.adapters.onebot.v11 import GroupMessageEvent, MessageEvent
@@ -28,8 +30,12 @@ from .failures import cannot_save, is_write_failure
 from .model import ProcessedMessage
 
 RECENT_LIMIT = 5000
+# The QQ server's clock against ours: a message stamped up to this much after this process
+# started may still have been sent before it.
+CLOCK_SKEW = timedelta(minutes=10)
 
 _recent: OrderedDict[tuple[str, str], None] = OrderedDict()
+_started = clock.now()
 
 
 def chat_key(event: MessageEvent) -> str:
@@ -50,7 +56,17 @@ def seen_recently(event: MessageEvent) -> bool:
 
 
 def forget_recent() -> None:
+    """Forget every message seen, as after a restart."""
+    global _started
     _recent.clear()
+    _started = clock.now()
+
+
+def may_predate_start(event: MessageEvent) -> bool:
+    """Could the message have been sent before this process started? Only such a message can
+    have been handled by another process before: anything later this process has seen (the
+    recent ids) or races for (the claim's unique key)."""
+    return clock.from_timestamp(event.time) < _started + CLOCK_SKEW
 
 
 async def already_processed(session: AsyncSession, event: MessageEvent) -> bool:

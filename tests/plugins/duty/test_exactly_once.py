@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 from nonebot.adapters.onebot.v11 import Bot
 from nonebug import App
 
-from tests.fake import fake_group_message
+from tests.fake import DEFAULT_TIME, fake_group_message
 
 
 async def count(model) -> int:
@@ -96,3 +97,40 @@ async def test_checkpoint_folds_the_wal_back(app: App, database):
     assert rows_in_the_database_file() == 0  # still only in the WAL
     await db_settings.checkpoint()
     assert rows_in_the_database_file() == 1
+
+
+async def test_only_a_message_from_before_the_start_is_looked_up(
+    app: App, monkeypatch: pytest.MonkeyPatch
+):
+    """Live messages are not looked up in the database (the recent ids and the claim's unique
+    key cover them); one sent before this process started may have been handled by another."""
+    from datetime import timedelta
+
+    from dutybot import clock
+    from plugins.duty import inbox
+
+    looked_up: list[str] = []
+    real = inbox.already_processed
+
+    async def spy(session, event):
+        looked_up.append(str(event.message_id))
+        return await real(session, event)
+
+    monkeypatch.setattr(inbox, "already_processed", spy)
+    # The process started an hour before the first message.
+    monkeypatch.setattr(inbox, "_started", clock.from_timestamp(DEFAULT_TIME) - timedelta(hours=1))
+    async with app.test_matcher() as ctx:
+        bot = ctx.create_bot(base=Bot)
+        live = fake_group_message("/报到 玄帝庙街", message_id=780)
+        ctx.receive_event(bot, live)
+        ctx.should_call_send(live, "已报到（玄帝庙街路西 1人）：王晓明", result={"message_id": 1})
+        # Stamped a few minutes before the start (the QQ server's clock may run ahead of ours).
+        early = fake_group_message(
+            "/报到 凤凰城", user_id=20002, message_id=781, time=DEFAULT_TIME - 3 * 3600
+        )
+        ctx.receive_event(bot, early)
+        ctx.should_call_send(early, "已报到（市16网格 1人）：李娜", result={"message_id": 2})
+    from plugins.duty.model import Checkin
+
+    assert looked_up == ["781"]
+    assert await count(Checkin) == 2
