@@ -45,6 +45,8 @@ HINTS: dict[str, tuple[str, ...]] = {
         "桶满",
         "箱满",
         "池满",
+        "狗屎",
+        "菜叶",
         "树叶",
         "树枝",
         "死猫",
@@ -53,6 +55,13 @@ HINTS: dict[str, tuple[str, ...]] = {
         "动物尸体",
     ),
     "市容秩序": (
+        # What people call an e-bike or a stall around the country.
+        "电瓶车",
+        "电驴",
+        "小电驴",
+        "电单车",
+        "摊摊",
+        "摊子",
         "摊贩",
         "小贩",
         "商贩",
@@ -121,6 +130,7 @@ HINTS: dict[str, tuple[str, ...]] = {
         "不亮",
         "脱落",
         "坏了",
+        "烂了",
         "断裂",
         "破裂",
         "裂缝",
@@ -165,6 +175,9 @@ HINTS: dict[str, tuple[str, ...]] = {
         "翻越",
         "翻护栏",
         "钻过",
+        "丢烟头",
+        "乱丢烟头",
+        "乱扔烟头",
         "钻护栏",
         "翻栏杆",
         "横穿",
@@ -180,7 +193,7 @@ HINTS: dict[str, tuple[str, ...]] = {
     ),
 }
 # Damage words pull a problem towards 基础设施 more strongly than other hints.
-_DAMAGE = ("破损", "损坏", "缺失", "不亮", "脱落", "坏了", "断裂", "破裂", "缺损", "丢失")
+_DAMAGE = ("破损", "损坏", "缺失", "不亮", "脱落", "坏了", "烂了", "断裂", "破裂", "缺损", "丢失")
 INFRASTRUCTURE = "基础设施"
 
 HINT_WEIGHT = 0.5  # per character, against 1 per character for a unit keyword
@@ -199,7 +212,7 @@ _PLACE_AFTER = re.compile(
 )
 # A thing right after these verbs, or before 被, is what the problem acts on.
 _ACTED_ON_BEFORE = re.compile(
-    r"(?:翻越|翻过|翻|越过|攀爬|焚烧|烧|攀登|占用|占着|占了|挡住|挡着|堵住|堵着|遮挡|覆盖|压着|骑着?|骑了)了?[^，。；]{0,4}$"
+    r"(?:翻越|翻过|翻|越过|攀爬|焚烧|烧|攀登|占用|占着|占了|占|挡住|挡着|堵住|堵着|遮挡|覆盖|压着|骑着?|骑了)了?[^，。；]{0,4}$"
 )
 _THING_ACTED_ON = re.compile(r"(?:焚烧|烧|被)了?$")
 _PASSIVE_AFTER = re.compile(r"[^，。；被]{0,2}被(?![子褥单罩])")

@@ -31,6 +31,7 @@ OTHERS_PUT = re.compile(
     # 有3位家长把车直接停在斑马线上: parked where it should not be.
     r"|(?:家长|司机|车主|有人|奶奶|爷爷|大爷|大妈)[^，。；]{0,8}?把[^，。；]{0,4}?车[^，。；]{0,4}?(?:停|横|堵|挡)"
 )
+_THEMSELVES = re.compile(r"自己|自行")
 _ARRANGED = re.compile(r"找|安排|派|叫")
 _ARRANGED_BEFORE = re.compile(r"安排(?:了|好了|好)?(?:人员?|专人)?$")
 _FINISHED_AFTER = re.compile(r"完毕|干净|完成|结束")
@@ -122,7 +123,11 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
             # where a thing comes from, is the problem, not its fix (劝导店主清扫完毕, 店主
             # 收回1块 are fixes).
             if "从" in before or (
-                role == "fix" and _OTHERS.search(before) and not _PERSUADED.search(before)
+                role == "fix"
+                and _OTHERS.search(before)
+                and not _PERSUADED.search(before)
+                # 住户自己拎去垃圾站了: told, they did it themselves.
+                and not _THEMSELVES.search(before)
             ):
                 continue
         if safety and not marked_before:

@@ -926,3 +926,19 @@ def test_a_thing_then_what_is_wrong_with_it(unit_a):
     assert report.found[0].category == "宣传氛围"
     text = "凤凰城社区：周建国。小区楼道里又出现了小广告，3号楼一个单元就有十来张，我们全部清理了。"
     assert totals(one(text, unit_a)) == (10, 10, 0)
+
+
+def test_southern_words_for_things_and_states(unit_a):
+    base = "凤凰城社区 周建国 吴婷婷 "
+    assert totals(one(base + "6栋门口有两辆电驴堵到消防通道，找到车主挪走了", unit_a)) == (2, 2, 0)
+    assert totals(one(base + "桂花市场门口还是有摊摊，劝走了3个。莫得啥子别的问题", unit_a)) == (
+        3,
+        3,
+        0,
+    )
+    report = one(base + "垃圾桶盖子烂了 1个 报了", unit_a)
+    assert (totals(report), report.found[0].category) == ((1, 0, 1), "基础设施")
+    report = one(base + "小广告已清理。还有两个人在店门口抽烟乱丢烟头，喊了一下就捡起来了", unit_a)
+    assert (totals(report), report.found[1].category) == ((3, 3, 0), "文明行为")
+    text = base + "5栋一楼有人堆了几袋垃圾，跟住户讲了，住户自己拎去垃圾站了。"
+    assert totals(one(text, unit_a)) == (1, 1, 0)
