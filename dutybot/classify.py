@@ -214,7 +214,7 @@ _PLACE_AFTER = re.compile(
 _ACTED_ON_BEFORE = re.compile(
     r"(?:翻越|翻过|翻|越过|攀爬|焚烧|烧|攀登|占用|占着|占了|占|挡住|挡着|堵住|堵着|遮挡|覆盖|压着|骑着?|骑了)了?[^，。；]{0,4}$"
 )
-_THING_ACTED_ON = re.compile(r"(?:焚烧|烧|被)了?$")
+_THING_ACTED_ON = re.compile(r"(?:焚烧|烧|被|占|占用|停在|堵|挡)了?$")
 _PASSIVE_AFTER = re.compile(r"[^，。；被]{0,2}被(?![子褥单罩])")
 # 电动车推到楼道里充电, 电动车电瓶充电: what is charged; the charging is the problem.
 _CHARGED_AFTER = re.compile(r"[^，。；]{0,6}充电")

@@ -56,6 +56,7 @@ from .model import ACTIVITY_UNITS, MAX_CLAUSES, MAX_ITEMS, Activity
 from .staff import find_staff
 from .status import (
     COUNT_JUST_BEFORE,
+    LIES_THERE,
     OTHERS_PUT,
     STATUS_OPENING,
     STATUS_TAIL,
@@ -247,6 +248,10 @@ def _read_sentence(
                     quantity.value
                 )  # 有一处共享单车乱停，大约十几辆: a place, then how many
             continue
+        if thing_before is not None and _RISK.match(fragment):
+            # 有户人家在楼道烧蜂窝煤炉子，有安全隐患: the risk makes the clause before a problem.
+            fragment = thing_before + "，" + fragment
+            current = None
         if current is not None and CONSEQUENCE.match(fragment):
             # 存在安全隐患: says why the item matters, not a new one; read with the item, it may
             # tell its kind (地面积水结冰，存在安全隐患 is the unit's 安全隐患).
@@ -421,6 +426,7 @@ def _read_sentence(
             and not first_amount(fragment)
         ):
             fragment = thing_before + "，" + fragment  # …国庆节的海报，内容过时: one problem
+
         if _is_problem(fragment, kind, status, lexicon):
             target = (
                 _named_again(fragment, earlier, lexicon)
@@ -504,7 +510,7 @@ def _read_sentence(
             named = matching_draft(fragment, reading.drafts, lexicon)
             if named is not None:
                 current = named
-            elif topic_words(fragment, lexicon):
+            elif topic_words(fragment, lexicon) or _OTHERS_DOING.search(fragment):
                 unnamed = fragment  # 宣传栏里还是国庆节的海报: what is wrong may follow
             continue
         if (
@@ -642,6 +648,8 @@ _FEWER = re.compile(r"(?:少了|减少了?|变少|少多了)$")
 _TEAM_DID = re.compile(r"[\W_]*+(?:我们|大家|咱们|俺们)(?!离开|走)")
 _ANOTHER_PART = re.compile(r"[\W_]*+(?:另外|另|其余|剩下|剩余|余下)")
 _VEHICLE_NEXT = re.compile(r"[\u4e00-\u9fff]{0,3}?车(?![主位])")
+_RISK = re.compile(r"[\W_]*+(?:有|存在|有一定的?)?(?:安全|消防)?隐患")
+_OTHERS_DOING = re.compile(r"有户人家|有人|有户|住户|居民")
 _AND = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|以及|及|还有)(?=[\u4e00-\u9fff\d])")
 _BREAKDOWN = re.compile(r"[\W_]*+(?:其中|分别是|分别为|包括)[:：]?")
 _ASIDE_REMARK = re.compile(r"[\W_]*+(?:还好|幸好|幸亏|好在)")
@@ -880,6 +888,8 @@ def _action_before(fragment: str, lexicon: UnitWords) -> bool:
     if first_word is None:
         return False
     for token in STATUS_TOKEN.finditer(fragment, 0, first_word.start()):
+        if token.group() == "摆起" and LIES_THERE.match(fragment, token.end()):
+            continue  # 巷子摆起一堆装修垃圾: it lies there
         if TOKEN_ROLE[token.group()] in ("fix", "result"):
             return True
     return False

@@ -31,6 +31,7 @@ OTHERS_PUT = re.compile(
     # 有3位家长把车直接停在斑马线上: parked where it should not be.
     r"|(?:家长|司机|车主|有人|奶奶|爷爷|大爷|大妈)[^，。；]{0,8}?把[^，。；]{0,4}?车[^，。；]{0,4}?(?:停|横|堵|挡)"
 )
+LIES_THERE = re.compile(r"(?:一|好几|几)(?:堆|排|片|摊|大堆)")
 _THEMSELVES = re.compile(r"自己|自行")
 _ARRANGED = re.compile(r"找|安排|派|叫")
 _ARRANGED_BEFORE = re.compile(r"安排(?:了|好了|好)?(?:人员?|专人)?$")
@@ -87,6 +88,8 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
             continue  # 海报被撕了, 被风刮倒: what happened to it, the problem itself
         if put_out is not None and put_out.start() <= start < put_out.end():
             continue
+        if token == "摆起" and LIES_THERE.match(fragment, match.end()):
+            continue  # 巷子摆起一堆装修垃圾: it lies there (southern speech), nobody tidied it
         if role == "pending":
             if token == "不":
                 # 不 alone is too common (不牵绳, 不亮); it counts only before a fix verb.

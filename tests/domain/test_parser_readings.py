@@ -942,3 +942,15 @@ def test_southern_words_for_things_and_states(unit_a):
     assert (totals(report), report.found[1].category) == ((3, 3, 0), "文明行为")
     text = base + "5栋一楼有人堆了几袋垃圾，跟住户讲了，住户自己拎去垃圾站了。"
     assert totals(one(text, unit_a)) == (1, 1, 0)
+
+
+def test_what_lies_there_and_a_risk_told_after(unit_a):
+    base = "凤凰城社区 周建国 吴婷婷，"
+    text = base + "3栋和5栋中间那条巷子摆起一堆装修垃圾，喊了社区，社区说明天安排车拉走"
+    assert totals(one(text, unit_a)) == (1, 0, 1)
+    text = base + "清了楼道杂物8处，还有5栋有户人家在楼道烧蜂窝煤炉子，有安全隐患，跟社区讲了"
+    report = one(text, unit_a)
+    assert totals(report) == (9, 8, 1)
+    assert report.found[1].category == "其他"
+    report = one(base + "摊摊占盲道 3个 劝走了", unit_a)
+    assert (totals(report), report.found[0].category) == ((3, 3, 0), "市容秩序")
