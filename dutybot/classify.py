@@ -78,6 +78,8 @@ HINTS: dict[str, tuple[str, ...]] = {
         "机动车",
         "停放",
         "停车",
+        "停在盲道",
+        "占盲道",
         "占用",
         "被占",
         "占着",
@@ -212,7 +214,7 @@ _PLACE_AFTER = re.compile(
 )
 # A thing right after these verbs, or before 被, is what the problem acts on.
 _ACTED_ON_BEFORE = re.compile(
-    r"(?:翻越|翻过|翻|越过|攀爬|焚烧|烧|攀登|占用|占着|占了|占|挡住|挡着|堵住|堵着|遮挡|覆盖|压着|骑着?|骑了)了?[^，。；]{0,4}$"
+    r"(?:翻越|翻过|翻|越过|攀爬|焚烧|烧|攀登|停在|占用|占着|占了|占|挡住|挡着|堵住|堵着|遮挡|覆盖|压着|骑着?|骑了)了?[^，。；]{0,4}$"
 )
 _THING_ACTED_ON = re.compile(r"(?:焚烧|烧|被|占|占用|停在|堵|挡)了?$")
 _PASSIVE_AFTER = re.compile(r"[^，。；被]{0,2}被(?![子褥单罩])")
