@@ -141,7 +141,9 @@ def _looks_like_duty(text: str, lexicon: UnitWords) -> bool:
     quantity = first_amount(text)
     problem = PROBLEM_PREDICATE.search(text) or any(w not in OBJECT_WORDS for w in words)
     counted = quantity is not None and not quantity.vague
-    if not counted and (len(text) > _SHORT_PIECE_CHARS or not problem):
+    # 人行道上摆起一排电驴 全部摆整齐了: a thing and that the team tidied it counts too.
+    tidied = read_status(text).state == "fixed" and _ALL_DONE.search(text) is not None
+    if not counted and (len(text) > _SHORT_PIECE_CHARS or not (problem or tidied)):
         return False  # without a count, only a short line that names a problem (井盖松动 已上报)
     if read_status(text).state == "fixed" or _HANDED_ON.search(text) is not None:
         return True
@@ -151,6 +153,7 @@ def _looks_like_duty(text: str, lexicon: UnitWords) -> bool:
     )
 
 
+_ALL_DONE = re.compile(r"全部|都|已经?")
 _PIECE_CHARS = 60
 _SHORT_PIECE_CHARS = 30
 _CHATTY = re.compile(
