@@ -954,3 +954,19 @@ def test_what_lies_there_and_a_risk_told_after(unit_a):
     assert report.found[1].category == "其他"
     report = one(base + "摊摊占盲道 3个 劝走了", unit_a)
     assert (totals(report), report.found[0].category) == ((3, 3, 0), "市容秩序")
+
+
+def test_a_team_moving_on_to_the_other_site_in_one_breath(unit_a):
+    text = (
+        "今天周六加班，上午先在玄帝庙街把乱停的电动车摆了一遍有25辆，然后又去凤凰城社区帮社区撕小广告，"
+        "撕了大概40张，人员是王晓明、李娜和我"
+    )
+    reports = parse_message(text, WEDNESDAY, unit_a)
+    assert [(r.site, r.found_total, r.resolved_total) for r in reports] == [
+        (ROAD_A, 25, 25),
+        (GRID_A, 40, 40),
+    ]
+    assert all(r.staff == ("王晓明", "李娜") for r in reports)
+    assert parse_message("电驴好多 已经全部摆整齐了", WEDNESDAY, unit_a)
+    text = "玄帝庙街 王晓明 李娜 电动车11辆已摆 摊贩2个已劝离 没有其他"
+    assert totals(one(text, unit_a)) == (13, 13, 0)
