@@ -184,6 +184,12 @@ def _read_sentence(
             continue  # 未发现乱停乱放: nothing found, no outcome of the item before
         if _ASIDE_REMARK.match(fragment) or _PATROLLED.search(fragment):
             continue  # 还好没有孩子受伤; 把卫生死角都走了一遍: a remark, the round itself
+        if (
+            _CHECKING.search(fragment)
+            and not first_amount(fragment)
+            and not PROBLEM_PREDICATE.search(fragment)
+        ):
+            continue  # 跟城管联合夜查兴华大街烟花爆竹摊点: what was checked, before what was found
         if _PART_PLACES.match(fragment) and current is not None:
             continue  # 清理垃圾4处，其中两处在2号楼后面，两处在车棚里: where its parts were
         if NO_PROBLEM.search(fragment) and not topic_words(fragment, lexicon):
@@ -355,6 +361,15 @@ def _read_sentence(
             # 护栏上面挂了一些衣服，晾晒的: it says what the item is, which may change its kind.
             current.category = lexicon.classifier.classify(current.text + fragment)
             continue
+        if (
+            current is not None
+            and current is made_before
+            and status.state is None
+            and not first_amount(fragment)
+            and _only_keywords(fragment, lexicon)
+            and lexicon.classifier.classify(fragment) == current.category
+        ):
+            continue  # 烟花爆竹摊点2处，占道经营: what kind the item is
         if current is not None and current in made_here and _CLASSED.match(fragment):
             # 属于飞线充电: what kind the item is.
             current.category = lexicon.classifier.classify(current.text + fragment)
@@ -655,6 +670,9 @@ _BREAKDOWN = re.compile(r"[\W_]*+(?:其中|分别是|分别为|包括)[:：]?")
 _ASIDE_REMARK = re.compile(r"[\W_]*+(?:还好|幸好|幸亏|好在)")
 _PATROLLED = re.compile(r"(?:走|转|巡|查|看|过)了一(?:遍|圈|趟)$")
 _PART_PLACES = re.compile(r"[\W_]*+(?:其中)?[一二两三四五\d]处(?:是|都)?在")
+_CHECKING = re.compile(
+    r"(?:夜查|检查|排查|巡查|联合|督查)(?![^，。；]{0,14}?(?:发现|查出|看到|见到))[^，。；]{0,14}$"
+)
 _NOT_SEEN = re.compile(
     r"[\W_]*+(?:巡查|检查|今天|今日|另外|另)?(?:中|时)?(?:均|并|也|暂)?"
     r"(?:未发现|没有?发现|未见到?|未看到|没有?看到|没有?见到)(?!整改|清理|处理|好转|改善|效果)"
@@ -685,9 +703,11 @@ def topic_words(text: str, lexicon: UnitWords) -> list[str]:
         if not _TOOL_OR_PLACE_BEFORE.search(text, max(0, m.start() - 3), m.start())
         # 把它们搬到了小区西北角的大件垃圾堆放点: where things were taken.
         and not _DESTINATION_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        and not _AREA_AFTER.match(text, m.end())  # 门前三包责任区: a place
     ]
 
 
+_AREA_AFTER = re.compile(r"责任区|责任段|区域|示范")
 _DESTINATION_BEFORE = re.compile(
     r"(?:搬|运|拉|送|扔|倒|挪|推|移)(?:到|至|进|去)了?[^，。；,]{0,12}$"
 )
@@ -893,6 +913,14 @@ def _action_before(fragment: str, lexicon: UnitWords) -> bool:
         if TOKEN_ROLE[token.group()] in ("fix", "result"):
             return True
     return False
+
+
+def _only_keywords(fragment: str, lexicon: UnitWords) -> bool:
+    """占道经营, 乱堆乱放: nothing but the unit's words for a kind of problem."""
+    rest = fragment.strip(" ，,。；;")
+    for word in lexicon.classifier.words(rest):
+        rest = rest.replace(word, "", 1)
+    return rest != fragment.strip(" ，,。；;") and not rest
 
 
 def _vehicles_counted(fragment: str) -> bool:

@@ -67,6 +67,7 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
     last_block = -1
     request_end = block_end = 0
     made_to_act = False
+    later_today = False  # the last waiting word was 下午 (下午又清了一堆炉灰 is done)
     asked = False  # the last request was 请 (请专业人员摘除: asked, not yet done)
     # Where the 了 that ends the clause stands (found once: searching from each verb would
     # make a long clause cost the square of its length).
@@ -98,6 +99,7 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
                     continue
             state, future, last_block = "pending", True, start
             block_end = match.end()
+            later_today = token == "下午"
             continue
         if role == "request" and _TOGETHER.match(fragment, match.end()):
             continue  # 和物业一起清运: together with them, not asking them
@@ -114,7 +116,12 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
             and not future
             and COUNT_JUST_BEFORE.search(fragment, max(0, start - 6), start)
         )
-        if future and not marked_before and not _FINISHED_AFTER.match(fragment, match.end()):
+        if (
+            future
+            and not marked_before
+            and not _FINISHED_AFTER.match(fragment, match.end())
+            and not (later_today and (token.endswith("了") or perfective >= match.end()))
+        ):
             state = "pending"  # (今天下午我们值班时清运完毕 is done, whatever 下午 said)
             continue
         if _ARRANGED_BEFORE.search(fragment, max(0, start - 6), start):

@@ -970,3 +970,16 @@ def test_a_team_moving_on_to_the_other_site_in_one_breath(unit_a):
     assert parse_message("电驴好多 已经全部摆整齐了", WEDNESDAY, unit_a)
     text = "玄帝庙街 王晓明 李娜 电动车11辆已摆 摊贩2个已劝离 没有其他"
     assert totals(one(text, unit_a)) == (13, 13, 0)
+
+
+def test_winter_duty_in_the_north(unit_a):
+    base = "玄帝庙街值班 王晓明 李娜 "
+    assert totals(one(base + "路面结冰3处，当场用镐刨平", unit_a)) == (3, 3, 0)
+    assert totals(one(base + "楼道口结冰2处，已打掉", unit_a)) == (2, 2, 0)
+    assert totals(one("凤凰城社区下午又清了一堆炉灰，李娜和我俩去的", unit_a)) == (1, 1, 0)
+    text = "晚上跟城管联合夜查玄帝庙街烟花爆竹摊点，王晓明、李娜参加，查出无证摊点2处，当场取缔。"
+    assert totals(one(text, unit_a)) == (2, 2, 0)
+    text = "今晚夜查玄帝庙街，王晓明、李娜参加，烟花爆竹摊点都有证，没发现问题。"
+    assert totals(one(text, unit_a)) == (0, 0, 0)
+    text = "下午我和李娜又去了趟玄帝庙街，在路口摆了防滑沙袋，给沿街商户发了防滑提示单20份。"
+    assert one(text, unit_a).activities[0].count == 20
