@@ -178,6 +178,8 @@ HINTS: dict[str, tuple[str, ...]] = {
         "翻护栏",
         "钻过",
         "丢烟头",
+        "扔鞭炮",
+        "放鞭炮",
         "乱丢烟头",
         "乱扔烟头",
         "钻护栏",
@@ -209,7 +211,7 @@ STRONG_HINTS = frozenset(("充电", "私拉", "飞线"))
 DAMAGE_BONUS = 1.0
 PLACE_FACTOR = 0.25  # a keyword used as a place
 _PLACE_AFTER = re.compile(
-    r"[杆柱桩座箱缝]?(?:上|下|旁|边|前|后|里|周边|周围|附近|门口|处|区|那边|这边|一带|内(?!容))"
+    r"[杆柱桩座箱缝眼]?(?:上|下|旁|边|前|后|里|周边|周围|附近|门口|处|区|那边|这边|一带|内(?!容))"
     r"|(?<=门)口"  # 单元门口 is where, not the door
 )
 # A thing right after these verbs, or before 被, is what the problem acts on.

@@ -951,6 +951,8 @@ def _split_listed(fragment: str, lexicon: UnitWords) -> list[str]:
         return [fragment]
     if sum(1 for p in parts if _counted(p)) >= 2:
         return parts
+    if all(first_amount(p) is not None for p in parts):
+        return parts  # 炉灰一堆、积雪一处: each with its own amount, however loose
     each = _EACH.search(parts[-1])
     if each is not None:
         share = each.group("amount")

@@ -983,3 +983,15 @@ def test_winter_duty_in_the_north(unit_a):
     assert totals(one(text, unit_a)) == (0, 0, 0)
     text = "下午我和李娜又去了趟玄帝庙街，在路口摆了防滑沙袋，给沿街商户发了防滑提示单20份。"
     assert one(text, unit_a).activities[0].count == 20
+
+
+def test_northeastern_words(unit_a):
+    base = "玄帝庙街值班 王晓明 李娜 "
+    text = base + "发现路口炉灰一堆、积雪一处，都清理了；路口护栏歪了2节，已报城管维修。"
+    assert totals(one(text, unit_a)) == (4, 2, 2)
+    text = base + "人行道上纸屑贼多已经扫了 没毛病"
+    assert totals(one(text, unit_a)) == (1, 1, 0)
+    report = one(base + "有2个小孩往井盖眼里扔鞭炮，已劝阻。", unit_a)
+    assert (totals(report), report.found[0].category) == ((2, 2, 0), "文明行为")
+    text = "凤凰城社区网格值班，周建国、吴婷婷到岗，另有社区志愿者赵大勇参加。小广告3处已清理。"
+    assert set(one(text, unit_a).staff) == {"周建国", "吴婷婷", "赵大勇"}
