@@ -11,7 +11,7 @@ The slips are the ones pinyin input and voice-to-text make in every office (值�
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import opencc
 
@@ -67,6 +67,26 @@ def _slip(match: re.Match[str]) -> str:
 @cache
 def _to_simplified() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
+
+
+def keep_unit_spelling(text: str, words: tuple[str, ...]) -> str:
+    """The unit's own names as the unit file writes them, where reading traditional characters
+    as simplified changed them (张乾 is not 张干, 李昇 is not 李升)."""
+    pattern, written = _respelling(words)
+    if pattern is None:
+        return text
+    return pattern.sub(lambda match: written[match.group()], text)
+
+
+@lru_cache(maxsize=16)
+def _respelling(words: tuple[str, ...]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    converter = _to_simplified()
+    written = {converter.convert(word): word for word in words}
+    written = {changed: word for changed, word in written.items() if changed != word}
+    if not written:
+        return None, {}
+    alternatives = "|".join(map(re.escape, sorted(written, key=len, reverse=True)))
+    return re.compile(alternatives), written
 
 
 def clean_text(text: str) -> str:

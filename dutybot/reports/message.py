@@ -7,7 +7,7 @@ from datetime import datetime
 
 from ..unit import Unit
 from .amounts import first_amount
-from .clean import clean_text
+from .clean import clean_text, keep_unit_spelling
 from .dates import mask_names, read_date, stated_date
 from .lexicon import (
     DUTY_WORDS,
@@ -36,7 +36,7 @@ def parse(
     if len(text) > MAX_ANALYSED_CHARS:
         text = text[:MAX_ANALYSED_CHARS]
         notes.append(f"消息太长，只读了前{MAX_ANALYSED_CHARS}字")
-    text = clean_text(text)
+    text = keep_unit_spelling(clean_text(text), _unit_spellings(unit))
     lexicon = unit_words(unit)
     # The cheap exit that most chat takes.
     site_hit = lexicon.site_pattern.search(text) if lexicon.site_pattern else None
@@ -108,6 +108,15 @@ _PRAISE = re.compile(r"点赞|表现不错|表扬|值得肯定|做得好|做得�
 _ADDRESSED = re.compile(
     r"\s*+[\u4e00-\u9fff]{1,3}?(?:主任|科长|局长|书记|组长|队长|站长|老师|领导|总|哥|姐)\s*+[，,：:]"
 )
+
+
+def _unit_spellings(unit: Unit) -> tuple[str, ...]:
+    """The names and site words of the unit, as its file writes them."""
+    words = [member.name for member in unit.staff]
+    for site in unit.sites:
+        words.append(site.name)
+        words.extend(site.aliases)
+    return tuple(words)
 
 
 def _notice(text: str, unit: Unit) -> bool:

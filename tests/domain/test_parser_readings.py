@@ -1,6 +1,7 @@
 """How a person reads a report, rule by rule: the kinds of failure the blind batches showed,
 each tested in general (the corpus test covers the batches themselves)."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -995,3 +996,10 @@ def test_northeastern_words(unit_a):
     assert (totals(report), report.found[0].category) == ((2, 2, 0), "文明行为")
     text = "凤凰城社区网格值班，周建国、吴婷婷到岗，另有社区志愿者赵大勇参加。小广告3处已清理。"
     assert set(one(text, unit_a).staff) == {"周建国", "吴婷婷", "赵大勇"}
+
+
+def test_names_the_unit_writes_with_characters_that_look_traditional(unit_a):
+    unit = replace(unit_a, staff=(*unit_a.staff, replace(unit_a.staff[0], name="张乾")))
+    report = one("玄帝庙街 张乾 李娜 小广告3处已清理", unit)
+    assert report.staff == ("张乾", "李娜")
+    assert one("玄帝廟街 張乾 李娜 小廣告3處已清理", unit).staff == ("张乾", "李娜")
