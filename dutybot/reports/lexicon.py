@@ -13,7 +13,8 @@ _NUM = rf"(?:\d{{1,6}}|[{CN}百]{{1,8}})"
 
 # One of these, or a site name, must occur for a message to be worth reading.
 DUTY_WORDS = re.compile(
-    r"值班|巡查|巡逻|到岗|网格|路段|路长|日报|整改|劝导|入户|问卷|宣传资料|志愿服务|创城|打卡"
+    r"值班|巡查|巡逻|到岗|网格|路段|路长|日报|整改|劝导|入户|问卷|宣传资料|志愿服务|创城|打卡|"
+    r"(?:今天|今日)问题|发现问题|问题清单"
 )
 NOTICE_START = re.compile(
     r"^\s*+(?:@全体成员|@所有人|@全体|各位[,，：:]|[【\[]?转发[】\]]?|"
@@ -81,7 +82,7 @@ POSITIVE = re.compile(
 )
 NEGATED_START = re.compile(
     r"^(?:(?:巡查|检查|经巡查|经检查|今天|今日|本次|此次)(?:中|时)?[，,]?(?:均|并|也)?)?"
-    r"(?:无(?!烟|障碍)|未发现|没有?发现|没有|未见(?!整改|清理|处理|好转)|暂无|未看到|没看到)"
+    r"(?:无(?!烟|障碍|证|照|牌|主)|未发现|没有?发现|没有|未见(?!整改|清理|处理|好转)|暂无|未看到|没看到)"
 )
 # Keywords that name things rather than problems (护栏 is fine until it is 松动).
 OBJECT_WORDS = frozenset(
@@ -665,7 +666,7 @@ CONSEQUENCE = re.compile(
 # 以上问题除第3项外均已整改, 除垃圾桶外已整改: all but what is named.
 EXCEPT = re.compile(r"除了?(?P<what>[^，,。；]{1,16}?)(?:以外|之外|外)")
 SUMMARY_FOUND = re.compile(
-    rf"(?:发现|排查|存在|查找)(?:各类|各种)?问题(?P<n>{_NUM})(?:处|个|项|起|条)|"
+    rf"(?:发现|排查|存在|查找)(?:各类|各种)?问题(?:共|共计|合计|总计)?(?P<n>{_NUM})(?:处|个|项|起|条)|"
     rf"(?:合计|共计|总共|一共|共)(?:发现|排查|查找)(?:各类|各种)?(?P<n2>{_NUM})(?:处|个|项|起|条)"
 )
 SUMMARY_FIXED = re.compile(

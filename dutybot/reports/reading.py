@@ -190,6 +190,8 @@ def _read_sentence(
             and not PROBLEM_PREDICATE.search(fragment)
         ):
             continue  # 跟城管联合夜查兴华大街烟花爆竹摊点: what was checked, before what was found
+        if _CAMPAIGN.search(fragment) and not first_amount(fragment):
+            continue  # 出店经营专项整治: the name of a campaign, not a problem found
         if _PART_PLACES.match(fragment) and current is not None:
             continue  # 清理垃圾4处，其中两处在2号楼后面，两处在车棚里: where its parts were
         if NO_PROBLEM.search(fragment) and not topic_words(fragment, lexicon):
@@ -254,6 +256,15 @@ def _read_sentence(
                     quantity.value
                 )  # 有一处共享单车乱停，大约十几辆: a place, then how many
             continue
+        if (
+            thing_before is not None
+            and first_amount(fragment) is not None
+            and not topic_words(fragment, lexicon)
+            and _thing_only(thing_before, lexicon)
+        ):
+            # 电动车：约30辆✅全部摆整齐: the thing, then its count and outcome.
+            fragment = thing_before + fragment
+            current = None
         if thing_before is not None and _RISK.match(fragment):
             # 有户人家在楼道烧蜂窝煤炉子，有安全隐患: the risk makes the clause before a problem.
             fragment = thing_before + "，" + fragment
@@ -673,6 +684,7 @@ _PART_PLACES = re.compile(r"[\W_]*+(?:其中)?[一二两三四五\d]处(?:是|�
 _CHECKING = re.compile(
     r"(?:夜查|检查|排查|巡查|联合|督查)(?![^，。；]{0,14}?(?:发现|查出|看到|见到))[^，。；]{0,14}$"
 )
+_CAMPAIGN = re.compile(r"(?:专项整治|专项行动|集中整治|攻坚行动|大扫除)$")
 _NOT_SEEN = re.compile(
     r"[\W_]*+(?:巡查|检查|今天|今日|另外|另)?(?:中|时)?(?:均|并|也|暂)?"
     r"(?:未发现|没有?发现|未见到?|未看到|没有?看到|没有?见到)(?!整改|清理|处理|好转|改善|效果)"
@@ -921,6 +933,17 @@ def _only_keywords(fragment: str, lexicon: UnitWords) -> bool:
     for word in lexicon.classifier.words(rest):
         rest = rest.replace(word, "", 1)
     return rest != fragment.strip(" ，,。；;") and not rest
+
+
+def _thing_only(text: str, lexicon: UnitWords) -> bool:
+    """电动车: only the name of a thing (or things), as a line's heading."""
+    rest = text.strip(" ：:，,")
+    words = lexicon.classifier.words(rest)
+    if not words or len(rest) > 12:
+        return False
+    for word in words:
+        rest = rest.replace(word, "", 1)
+    return len(rest) <= 1
 
 
 def _vehicles_counted(fragment: str) -> bool:
