@@ -262,6 +262,7 @@ class Classifier:
         def other_thing(category: str) -> bool:
             return bool(categories_named - {category})
 
+        previous: re.Match[str] | None = None
         for match in matches:
             word = match.group()
             category, is_keyword = self.owner[word]
@@ -286,9 +287,18 @@ class Classifier:
             else:
                 weight = HINT_WEIGHT * len(word)
                 if word in _DAMAGE and category == INFRASTRUCTURE:
-                    weight += DAMAGE_BONUS
+                    # 店招破损 where the unit files 店招 under 市容秩序: the damage of the
+                    # unit's own thing keeps its kind.
+                    if not (
+                        previous is not None
+                        and previous.end() == match.start()
+                        and self.owner[previous.group()][1]
+                        and self.owner[previous.group()][0] != INFRASTRUCTURE
+                    ):
+                        weight += DAMAGE_BONUS
                 elif _THING_ACTED_ON.search(text, max(0, match.start() - 3), match.start()):
                     weight *= PLACE_FACTOR  # 焚烧树叶, 被树枝遮挡: the leaves burnt, the branches in the way
+            previous = match
             if weight <= 0:
                 continue
             scores[category] = scores.get(category, 0.0) + weight

@@ -190,6 +190,8 @@ def _read_sentence(
             and not PROBLEM_PREDICATE.search(fragment)
         ):
             continue  # 跟城管联合夜查兴华大街烟花爆竹摊点: what was checked, before what was found
+        if _INSPECTED.match(fragment):
+            continue  # 排查门头招牌45块：, 共检查沿街门店32家: how many were looked at
         if _CAMPAIGN.search(fragment) and not first_amount(fragment):
             continue  # 出店经营专项整治: the name of a campaign, not a problem found
         if _PART_PLACES.match(fragment) and current is not None:
@@ -684,6 +686,10 @@ _PART_PLACES = re.compile(r"[\W_]*+(?:其中)?[一二两三四五\d]处(?:是|�
 _CHECKING = re.compile(
     r"(?:夜查|检查|排查|巡查|联合|督查)(?![^，。；]{0,14}?(?:发现|查出|看到|见到))[^，。；]{0,14}$"
 )
+_INSPECTED = re.compile(
+    r"[\W_]*+(?:共|今天|今日|本次)?(?:排查|检查|巡查)了?[^，。；：:]{0,10}?"
+    r"(?:\d{1,4}|[一二三四五六七八九十百]{1,4})(?:家|块|个|间|栋)[：:]?$"
+)
 _CAMPAIGN = re.compile(r"(?:专项整治|专项行动|集中整治|攻坚行动|大扫除)$")
 _NOT_SEEN = re.compile(
     r"[\W_]*+(?:巡查|检查|今天|今日|另外|另)?(?:中|时)?(?:均|并|也|暂)?"
@@ -805,10 +811,11 @@ _REST_COUNT_START = 2
 
 
 def _names_other_thing(text: str, current: Draft | None, lexicon: UnitWords) -> bool:
-    """Whether ``text`` names a thing the item does not (还有七八辆三轮 after 摊子占道)."""
+    """Whether ``text`` names a thing the item does not (还有七八辆三轮 after 摊子占道); a
+    general word for damage (1家设备坏了) names none."""
     if current is None:
         return False
-    named = topic_words(text, lexicon)
+    named = [w for w in topic_words(text, lexicon) if not PROBLEM_PREDICATE.fullmatch(w)]
     return bool(named) and not any(word in current.text for word in named)
 
 

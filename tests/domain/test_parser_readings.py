@@ -1003,3 +1003,19 @@ def test_names_the_unit_writes_with_characters_that_look_traditional(unit_a):
     report = one("玄帝庙街 张乾 李娜 小广告3处已清理", unit)
     assert report.staff == ("张乾", "李娜")
     assert one("玄帝廟街 張乾 李娜 小廣告3處已清理", unit).staff == ("张乾", "李娜")
+
+
+def test_shop_fronts_as_a_market_office_sees_them(unit_a):
+    unit = replace(
+        unit_a,
+        categories=tuple(
+            replace(c, keywords=(*c.keywords, "店招")) if c.name == "市容秩序" else c
+            for c in unit_a.categories
+        ),
+    )
+    report = one("玄帝庙街 王晓明 李娜 店招破损1块，店主说找人修。", unit)
+    assert (totals(report), report.found[0].category) == ((1, 0, 1), "市容秩序")
+    text = "玄帝庙街 王晓明 李娜 排查门头招牌45块：招牌破损4块，已告知店主；无证摊贩2个，已劝离。"
+    assert totals(one(text, unit)) == (6, 2, 4)
+    text = "玄帝庙街 王晓明 李娜 今天发现问题共9处，当场整改7处，2处店主答应整改。"
+    assert totals(one(text, unit)) == (9, 7, 2)
