@@ -350,7 +350,11 @@ def _cut_run_on(
 # A space between two words of text (电动车 乱停 8 辆: only the first) ends a clause.
 # A space between two words (not inside a count: 乱停 8 辆).
 _SPACE = re.compile(
-    rf"(?:(?<=[^\s\d])|(?<=\d[:：]\d\d)|(?<=[xX×*＊]\d)|(?<=[xX×*＊]\d\d))\s++(?=[^\s])(?!\d{{1,6}}+\s?+[{MEASURE_WORDS}])"
+    rf"(?:(?<=[^\s\d])|(?<=\d[:：]\d\d)|(?<=[xX×*＊]\d)|(?<=[xX×*＊]\d\d)"
+    # 违停3 僵尸车1: a bare count typed after its item, then the next item.
+    rf"|(?<=[\u4e00-\u9fff]\d)(?=\s++(?![{MEASURE_WORDS}])[\u4e00-\u9fff])"
+    rf"|(?<=[\u4e00-\u9fff]\d\d)(?=\s++(?![{MEASURE_WORDS}])[\u4e00-\u9fff]))"
+    rf"\s++(?=[^\s])(?!\d{{1,6}}+\s?+[{MEASURE_WORDS}])"
 )
 _NEW_START = re.compile(
     r"已|当场|现场|也|都|全|均|就|又|还|我们|大家|并|后|随即|马上|给|"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..quantity import MEASURE_WORDS, Quantity, chinese_numeral, number_value
+from ..unit import DEFAULT_OBJECTS
 from .amounts import amounts, first_amount
 from .clauses import (
     LABEL,
@@ -617,11 +618,20 @@ def _target_of(
         return matching_draft(fragment, reading.drafts, lexicon)
     if status.state and not status.starts_with_action:
         # 电动车已摆放整齐: the fate of something already named (or a new item, fixed).
-        return matching_draft(fragment, reading.drafts, lexicon)
+        named = matching_draft(fragment, reading.drafts, lexicon)
+        if (
+            named is not None
+            and first_amount(fragment)
+            and _another_kind_of_thing(fragment, named, lexicon)
+        ):
+            return None  # 楼道小广告清理15处 after 广告横幅已拆除: another thing
+        return named
     if (
         status.state == "fixed"
         and current is not None
         and (current.status is None or not current.explicit)
+        # 楼道小广告清理15处 after 广告横幅已拆除: another thing, a new item.
+        and not (first_amount(fragment) and _another_kind_of_thing(fragment, current, lexicon))
     ):
         # 路上落叶多，大家一起清扫了人行道落叶: one item, now fixed; 对小广告进行了集中清理，
         # 共清除小广告23处: one item, now counted.
@@ -817,6 +827,20 @@ def _names_other_thing(text: str, current: Draft | None, lexicon: UnitWords) -> 
         return False
     named = [w for w in topic_words(text, lexicon) if not PROBLEM_PREDICATE.fullmatch(w)]
     return bool(named) and not any(word in current.text for word in named)
+
+
+def _another_kind_of_thing(fragment: str, current: Draft, lexicon: UnitWords) -> bool:
+    """Whether a clause names only things of another kind than the item (小广告 is not a 横幅;
+    电动车、自行车 are the 非机动车 of the item)."""
+    if not _names_other_thing(fragment, current, lexicon):
+        return False
+    item_groups = {_THING_GROUP[w] for w in _THING_GROUP if w in current.text}
+    named = [w for w in topic_words(fragment, lexicon) if w in _THING_GROUP]
+    return bool(named) and not any(_THING_GROUP[w] in item_groups for w in named)
+
+
+# Each word for a thing, and the kind of thing it is (共享单车 and 电动车 are both 非机动车).
+_THING_GROUP = {word: group for group, words in DEFAULT_OBJECTS.items() for word in words}
 
 
 def _names_own_problem(text: str, lexicon: UnitWords) -> bool:

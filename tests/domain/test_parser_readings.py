@@ -1019,3 +1019,15 @@ def test_shop_fronts_as_a_market_office_sees_them(unit_a):
     assert totals(one(text, unit)) == (6, 2, 4)
     text = "玄帝庙街 王晓明 李娜 今天发现问题共9处，当场整改7处，2处店主答应整改。"
     assert totals(one(text, unit)) == (9, 7, 2)
+
+
+def test_wu_counts_and_bare_counts_between_spaces(unit_a):
+    base = "玄帝庙街 王晓明 李娜 "
+    assert totals(one(base + "电瓶车乱停交关，十几部，阿拉帮伊拉摆摆好了", unit_a)) == (10, 10, 0)
+    assert totals(one(base + "违停3 僵尸车1 电动车占盲道7\n电动车已挪 其余报交警", unit_a)) == (
+        11,
+        7,
+        4,
+    )
+    text = base + "门口私拉的广告横幅1条已拆除，楼道小广告清理15处。"
+    assert totals(one(text, unit_a)) == (16, 16, 0)
