@@ -44,6 +44,23 @@ _SLIPS = {
     # Dialect for 没有 (莫得啥子问题, 盖子莫得了).
     "莫得": "没有",
     "没得": "没有",
+    # Cantonese function words, as voice input and Guangdong staff write them (劝咗佢走,
+    # 我哋全部摆返好搞掂); only forms that mean nothing else in Mandarin.
+    "咗": "了",
+    "冇": "没有",
+    "我哋": "我们",
+    "佢哋": "他们",
+    "你哋": "你们",
+    "佢": "他",
+    "嚟": "来",
+    "仲有": "还有",
+    "嘅": "的",
+    "啲": "些",
+    "喺": "在",
+    "搞掂": "搞定",
+    "摆返": "摆回",
+    "执返": "收拾",
+    "唔": "不",
     "己经": "已经",
 }
 # 以/己 for 已 before what is done (以清理, 己摆放); not 以上, 予以清理, 可以清理.

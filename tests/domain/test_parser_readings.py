@@ -1031,3 +1031,13 @@ def test_wu_counts_and_bare_counts_between_spaces(unit_a):
     )
     text = base + "门口私拉的广告横幅1条已拆除，楼道小广告清理15处。"
     assert totals(one(text, unit_a)) == (16, 16, 0)
+
+
+def test_cantonese_function_words(unit_a):
+    base = "玄帝庙街 王晓明 李娜 "
+    text = (
+        base
+        + "骑楼底下啲单车摆得好乱 大概二三十架 我哋全部摆返好搞掂 仲有两个井盖松咗 已经报咗城管"
+    )
+    assert totals(one(text, unit_a)) == (32, 30, 2)
+    assert totals(one(base + "有个流动摊贩卖甘蔗的占道 劝咗佢走", unit_a)) == (1, 1, 0)
