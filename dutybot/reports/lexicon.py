@@ -689,7 +689,7 @@ ACTIVITY_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
         "发放宣传资料",
         re.compile(
-            r"(?:发放|分发|派发|散发|发出|赠送|递送|发)[^，。；]{0,30}?"
+            r"(?:发放|分发|派发|散发|发出|赠送|递送|发|派)[^，。；]{0,30}?"
             r"(?:资料|彩页|传单|宣传单|折页|手册|公约|倡议书|明白纸|宣传品|宣传页|读本|告知书|一封信|"
             r"提示单|提示卡|告家长书|通知单)"
         ),
@@ -705,7 +705,9 @@ PUBLICITY_WORK = re.compile(
 PERSON_TIMES = re.compile(rf"(?<![\d{CN}百])(?P<n>\d{{1,6}}|[{CN}百几]{{1,8}})(?:余|多|来)?人次")
 ACTIVITY_MENTION = re.compile(r"入户|走访|问卷|宣传资料|发放|志愿|人次|宣传(?!栏|牌)")
 # 给老人们讲了垃圾分类: teaching about something is work done, not the thing as a problem.
-TEACHING = re.compile(r"(?:讲|讲解|宣讲|普及|科普)[^，。；]{0,6}?(?:垃圾分类|知识|政策|常识)")
+TEACHING = re.compile(
+    r"(?:讲|讲解|宣讲|普及|科普)[^，。；]{0,6}?(?:垃圾分类|知识|政策|常识)|垃圾分类宣传|宣传垃圾分类"
+)
 ACTIVITY_COUNT = re.compile(
     rf"(?<![\d.:：第{CN}百])(?P<n>\d{{1,6}}|[{CN}百]{{1,8}})\s?(?:余|多|来|几)?\s?(?P<unit>人次|份|户|张|册|本|页|人)"
 )

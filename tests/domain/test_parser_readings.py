@@ -1041,3 +1041,12 @@ def test_cantonese_function_words(unit_a):
     )
     assert totals(one(text, unit_a)) == (32, 30, 2)
     assert totals(one(base + "有个流动摊贩卖甘蔗的占道 劝咗佢走", unit_a)) == (1, 1, 0)
+
+
+def test_more_cantonese_verbs(unit_a):
+    base = "凤凰城社区 周建国 吴婷婷 "
+    assert totals(one(base + "执咗烟头纸屑两袋 冇其他问题", unit_a)) == (2, 2, 0)
+    text = base + "帮社区搞垃圾分类宣传 派咗宣传资料六十份 另外北门有两个垃圾桶满咗 叫保洁清咗"
+    report = one(text, unit_a)
+    assert totals(report) == (2, 2, 0)
+    assert report.activities[0].count == 60
