@@ -126,6 +126,8 @@ def read_date(text: str, sent: date) -> tuple[date, tuple[str, ...], bool]:
             continue
         if not match.group("rel") and _ahead_in_clause(text, match.start(), match.end()):
             continue  # a plan told beside the report; the message may still be one
+        if match.group("day") and future_seen:
+            continue  # 1月1日至3日…2日赵强: the days of the month just said to lie ahead
         resolved, written = _resolve_match(match, sent)
         if resolved == "future":
             future_seen = True
@@ -222,6 +224,13 @@ def _nearest_past(sent: date, month: int, day_number: int) -> date | str | None:
     except ValueError:
         this_year = None
     if this_year is not None and this_year <= sent:
+        # 元旦三天（1月1日至3日） said on 12月31日: next year's, ahead.
+        if (sent - this_year).days > 300:
+            try:
+                if (date(sent.year + 1, month, day_number) - sent).days <= 62:
+                    return "future"
+            except ValueError:
+                pass
         return this_year
     if this_year is not None and (this_year - sent).days <= 62:
         return "future"

@@ -1050,3 +1050,19 @@ def test_more_cantonese_verbs(unit_a):
     report = one(text, unit_a)
     assert totals(report) == (2, 2, 0)
     assert report.activities[0].count == 60
+
+
+def test_wu_halves_of_the_day_absences_and_next_years_dates(unit_a):
+    text = (
+        "今朝两个点一道报了：\n上半天玄帝庙街：王晓明、李娜，电动车摆放18辆。\n"
+        "下半天凤凰城社区：周建国、吴婷婷，楼道小广告清理7处。"
+    )
+    reports = parse_message(text, WEDNESDAY, unit_a)
+    assert [(r.site, r.staff) for r in reports] == [
+        (ROAD_A, ("王晓明", "李娜")),
+        (GRID_A, ("周建国", "吴婷婷")),
+    ]
+    text = "值班人员：王晓明、李娜、赵强（孙悦在省里培训，本周不参加值班），统一穿着志愿者马甲。小广告3处已清理。"
+    assert one(text, unit_a).staff == ("王晓明", "李娜", "赵强")
+    notice = "元旦三天（1月1日至3日）玄帝庙街每天上午一班：1日王晓明、李娜，2日赵强、孙悦。"
+    assert parse_message(notice, at("2026-12-31 11:30"), unit_a) == []
