@@ -625,6 +625,14 @@ def _target_of(
             and _another_kind_of_thing(fragment, named, lexicon)
         ):
             return None  # 楼道小广告清理15处 after 广告横幅已拆除: another thing
+        if (
+            named is None
+            and current is not None
+            and current.status is None
+            and not first_amount(fragment)
+            and _same_kind_of_thing(fragment, current, lexicon)
+        ):
+            return current  # 卫生死角2处，垃圾清掉了: the litter of the corner just named
         return named
     if (
         status.state == "fixed"
@@ -680,12 +688,13 @@ _HUNG = re.compile(r"晒|晾|挂")
 _NOT_MENDED = re.compile(r"(?:没|未)有?(?:修|换|处理|弄|亮)")
 _PROBLEMS_NAMED = re.compile(r"(?:等|共)?(?P<n>[两二三四五六七八九2-9])(?:个|处|项)(?:问题|方面)$")
 # 车三十五辆, 门口的车十辆: the clause is about vehicles (not 车主骑走3辆).
-_VEHICLE_FIRST = re.compile(r"[\W_]*+[\u4e00-\u9fff]{0,4}?车(?![主位])")
+_VEHICLE_FIRST = re.compile(r"[\W_]*+[\u4e00-\u9fff]{0,4}?车(?![主位窗门身牌头])")
 _FEWER = re.compile(r"(?:少了|减少了?|变少|少多了)$")
 # 我们推到了路边: the team itself did it.
 _TEAM_DID = re.compile(r"[\W_]*+(?:我们|大家|咱们|俺们)(?!离开|走)")
 _ANOTHER_PART = re.compile(r"[\W_]*+(?:另外|另|其余|剩下|剩余|余下)")
-_VEHICLE_NEXT = re.compile(r"[\u4e00-\u9fff]{0,3}?车(?![主位])")
+_VEHICLE_NEXT = re.compile(r"[\u4e00-\u9fff]{0,3}?车(?![主位窗门身牌头])")
+_VEHICLE_BEFORE = re.compile(r"车(?:子|辆)?[约共有]?$")
 _RISK = re.compile(r"[\W_]*+(?:有|存在|有一定的?)?(?:安全|消防)?隐患")
 _OTHERS_DOING = re.compile(r"有户人家|有人|有户|住户|居民")
 _AND = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|以及|及|还有)(?=[\u4e00-\u9fff\d])")
@@ -839,6 +848,13 @@ def _another_kind_of_thing(fragment: str, current: Draft, lexicon: UnitWords) ->
     return bool(named) and not any(_THING_GROUP[w] in item_groups for w in named)
 
 
+def _same_kind_of_thing(fragment: str, current: Draft, lexicon: UnitWords) -> bool:
+    """Whether a clause names only things of the item's own kind (垃圾 for a 卫生死角)."""
+    item_groups = {_THING_GROUP[w] for w in _THING_GROUP if w in current.text}
+    named = [w for w in topic_words(fragment, lexicon) if w in _THING_GROUP]
+    return bool(named) and all(_THING_GROUP[w] in item_groups for w in named)
+
+
 # Each word for a thing, and the kind of thing it is (共享单车 and 电动车 are both 非机动车).
 _THING_GROUP = {word: group for group, words in DEFAULT_OBJECTS.items() for word in words}
 
@@ -982,10 +998,13 @@ def _vehicles_counted(fragment: str) -> bool:
     quantity = first_amount(fragment)
     return (
         quantity is not None
-        and quantity.measure == "辆"
+        and quantity.measure in ("辆", "部", "架")
         and not quantity.vague
         and (
             _VEHICLE_FIRST.match(fragment, 0, quantity.start) is not None
+            # 人行道上停的私家车5部
+            or _VEHICLE_BEFORE.search(fragment, max(0, quantity.start - 3), quantity.start)
+            is not None
             # 有一辆渣土车停在人行道边上
             or _VEHICLE_NEXT.match(fragment, quantity.end) is not None
         )

@@ -1066,3 +1066,12 @@ def test_wu_halves_of_the_day_absences_and_next_years_dates(unit_a):
     assert one(text, unit_a).staff == ("王晓明", "李娜", "赵强")
     notice = "元旦三天（1月1日至3日）玄帝庙街每天上午一班：1日王晓明、李娜，2日赵强、孙悦。"
     assert parse_message(notice, at("2026-12-31 11:30"), unit_a) == []
+
+
+def test_vehicles_by_measure_and_litter_of_the_corner(unit_a):
+    base = "玄帝庙街 王晓明 李娜 "
+    text = base + "人行道上停的私家车5部，贴了告知单，车主都还没来。"
+    assert totals(one(text, unit_a)) == (5, 0, 5)
+    text = base + "北站门口违停的车子6部，徐师傅去敲了两部的车窗，开走了，其余4部没人。"
+    assert totals(one(text, unit_a)) == (6, 2, 4)
+    assert totals(one(base + "卫生死角2处，垃圾清掉了。", unit_a)) == (2, 2, 0)
