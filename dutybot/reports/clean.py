@@ -47,6 +47,7 @@ _SLIPS = {
     # Cantonese function words, as voice input and Guangdong staff write them (劝咗佢走,
     # 我哋全部摆返好搞掂); only forms that mean nothing else in Mandarin.
     "咗": "了",
+    "冇得": "没有",
     "冇": "没有",
     "我哋": "我们",
     "佢哋": "他们",

@@ -689,7 +689,7 @@ _NOT_MENDED = re.compile(r"(?:没|未)有?(?:修|换|处理|弄|亮)")
 _PROBLEMS_NAMED = re.compile(r"(?:等|共)?(?P<n>[两二三四五六七八九2-9])(?:个|处|项)(?:问题|方面)$")
 # 车三十五辆, 门口的车十辆: the clause is about vehicles (not 车主骑走3辆).
 _VEHICLE_FIRST = re.compile(r"[\W_]*+[\u4e00-\u9fff]{0,4}?车(?![主位窗门身牌头])")
-_FEWER = re.compile(r"(?:少了|减少了?|变少|少多了)$")
+_FEWER = re.compile(r"(?:少了|减少了?|变少|少多了|(?<=[\u4e00-\u9fff]{2})(?<![不多减太])少)$")
 # 我们推到了路边: the team itself did it.
 _TEAM_DID = re.compile(r"[\W_]*+(?:我们|大家|咱们|俺们)(?!离开|走)")
 _ANOTHER_PART = re.compile(r"[\W_]*+(?:另外|另|其余|剩下|剩余|余下)")
@@ -1128,7 +1128,8 @@ def _before_outcome(fragment: str, lexicon: UnitWords) -> str:
         return fragment
     verb_end = 0
     for token in STATUS_TOKEN.finditer(fragment, 0, first.start()):
-        if TOKEN_ROLE[token.group()] in ("fix", "result"):
+        # ✅出店经营2处: a mark is no verb, so 出 keeps its place in the item.
+        if TOKEN_ROLE[token.group()] in ("fix", "result") and token.group() not in "✅☑✔":
             verb_end = token.end()
     if verb_end:
         fragment = _AFTER_VERB.sub("", fragment[verb_end:])

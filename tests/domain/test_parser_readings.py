@@ -1075,3 +1075,16 @@ def test_vehicles_by_measure_and_litter_of_the_corner(unit_a):
     text = base + "北站门口违停的车子6部，徐师傅去敲了两部的车窗，开走了，其余4部没人。"
     assert totals(one(text, unit_a)) == (6, 2, 4)
     assert totals(one(base + "卫生死角2处，垃圾清掉了。", unit_a)) == (2, 2, 0)
+
+
+def test_marked_lines_and_central_china_words(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 李娜\n✅出店经营2处 当场整改\n❌路灯杆上小广告1处 冇铲掉，明天带铲子来",
+        unit_a,
+    )
+    assert report.found[0].text == "出店经营"
+    assert totals(report) == (3, 2, 1)
+    text = "凤凰城社区 周建国 吴婷婷 今天冇得啥大问题，就是单元门口电动车乱停了5辆，搞好了。"
+    assert totals(one(text, unit_a)) == (5, 5, 0)
+    text = "玄帝庙街 王晓明 李娜 今儿天冷，摊贩少，就菜市场门口俩卖菜哩占道，劝到市场里头了。"
+    assert totals(one(text, unit_a)) == (2, 2, 0)
