@@ -291,7 +291,7 @@ class Classifier:
                     # unit's own thing keeps its kind.
                     if not (
                         previous is not None
-                        and previous.end() == match.start()
+                        and match.start() - previous.end() <= 2  # 店招灯箱破损
                         and self.owner[previous.group()][1]
                         and self.owner[previous.group()][0] != INFRASTRUCTURE
                     ):

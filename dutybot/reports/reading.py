@@ -834,7 +834,7 @@ def _names_other_thing(text: str, current: Draft | None, lexicon: UnitWords) -> 
     general word for damage (1家设备坏了) names none."""
     if current is None:
         return False
-    named = [w for w in topic_words(text, lexicon) if not PROBLEM_PREDICATE.fullmatch(w)]
+    named = [w for w in topic_words(text, lexicon) if not PROBLEM_PREDICATE.match(w)]
     return bool(named) and not any(word in current.text for word in named)
 
 
