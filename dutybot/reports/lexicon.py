@@ -535,6 +535,10 @@ _PENDING_WORDS = (
     "保证",
     "本周内",
     "近期",
+    "这两天",
+    "过两天",
+    "这几天",
+    "过几天",
     # 摊主称马上收摊: said to be about to, not done.
     *(
         f"{said}{when}"

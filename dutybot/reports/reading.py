@@ -456,7 +456,7 @@ def _read_sentence(
         ):
             fragment = thing_before + "，" + fragment  # …国庆节的海报，内容过时: one problem
 
-        if _is_problem(fragment, kind, status, lexicon):
+        if _is_problem(fragment, kind, status, lexicon, numbered=list_no is not None):
             target = (
                 _named_again(fragment, earlier, lexicon)
                 # …垃圾桶满溢各1处，…，垃圾桶满溢已通知物业: named again within the sentence.
@@ -908,7 +908,9 @@ def _has_problem_word(text: str, lexicon: UnitWords) -> bool:
     return any(w not in OBJECT_WORDS for w in topic_words(text, lexicon))
 
 
-def _is_problem(fragment: str, kind: Kind, status: Status, lexicon: UnitWords) -> bool:
+def _is_problem(
+    fragment: str, kind: Kind, status: Status, lexicon: UnitWords, numbered: bool = False
+) -> bool:
     if NEGATED_START.match(fragment) or (SCOPE.search(fragment) and not first_amount(fragment)):
         return False
     if _FEWER.search(fragment) and not first_amount(fragment) and not status.state:
@@ -929,9 +931,17 @@ def _is_problem(fragment: str, kind: Kind, status: Status, lexicon: UnitWords) -
         # Under 发现问题, or after 发现, a counted thing is a problem even without a keyword
         # (as 其他): 发现一处雨棚被雪压塌.
         # 小区内发现马蜂窝一个: what was found, counted, needs no predicate.
-        found_here = kind == Kind.FOUND or (
-            _FOUND_OPENING.match(fragment) is not None
-            and (PROBLEM_PREDICATE.search(fragment) is not None or _FOUND_COUNTED.search(fragment))
+        # ②未经审批新设招牌1块❌: a numbered line with a count and a mark is one too.
+        found_here = (
+            kind == Kind.FOUND
+            or (numbered and status.by_mark)
+            or (
+                _FOUND_OPENING.match(fragment) is not None
+                and (
+                    PROBLEM_PREDICATE.search(fragment) is not None
+                    or _FOUND_COUNTED.search(fragment)
+                )
+            )
         )
         return (
             found_here

@@ -32,6 +32,7 @@ OTHERS_PUT = re.compile(
     r"|(?:家长|司机|车主|有人|奶奶|爷爷|大爷|大妈)[^，。；]{0,8}?把[^，。；]{0,4}?车[^，。；]{0,4}?(?:停|横|堵|挡)"
 )
 LIES_THERE = re.compile(r"(?:一|好几|几)(?:堆|排|片|摊|大堆)")
+_LATER_DAY = re.compile(r"(?:元旦|春节|节|年|周末|月底|月初|明天|下周|两天|几天|开学|放假)后已?$")
 _THEMSELVES = re.compile(r"自己|自行")
 _ARRANGED = re.compile(r"找|安排|派|叫")
 _ARRANGED_BEFORE = re.compile(r"安排(?:了|好了|好)?(?:人员?|专人)?$")
@@ -205,5 +206,8 @@ def _marked_before(fragment: str, start: int, last_block: int, block_end: int = 
     """已/当场/… between the last 通知/待 and the verb."""
     window = fragment[max(last_block + 1, block_end, start - 10, 0) : start]
     return any(mark in window for mark in DONE_BEFORE if mark not in ("后", "并")) or (
-        window.endswith(("后", "后已", "并")) and last_block >= 0
+        window.endswith(("后", "后已", "并"))
+        and last_block >= 0
+        # 店主承诺元旦后更换: after a day to come, not after being asked.
+        and not _LATER_DAY.search(window)
     )

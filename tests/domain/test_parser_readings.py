@@ -1088,3 +1088,11 @@ def test_marked_lines_and_central_china_words(unit_a):
     assert totals(one(text, unit_a)) == (5, 5, 0)
     text = "玄帝庙街 王晓明 李娜 今儿天冷，摊贩少，就菜市场门口俩卖菜哩占道，劝到市场里头了。"
     assert totals(one(text, unit_a)) == (2, 2, 0)
+
+
+def test_promises_for_days_to_come_are_pending(unit_a):
+    base = "玄帝庙街 王晓明 李娜 "
+    assert totals(one(base + "店招破损1块，店主承诺元旦后更换。", unit_a)) == (1, 0, 1)
+    text = base + "餐馆油烟扰民1家，已告知店主，店主说这两天装净化器。"
+    assert totals(one(text, unit_a)) == (1, 0, 1)
+    assert totals(one(base + "出店经营2处，劝导后收回。", unit_a)) == (2, 2, 0)
