@@ -1093,6 +1093,6 @@ def test_marked_lines_and_central_china_words(unit_a):
 def test_promises_for_days_to_come_are_pending(unit_a):
     base = "玄帝庙街 王晓明 李娜 "
     assert totals(one(base + "店招破损1块，店主承诺元旦后更换。", unit_a)) == (1, 0, 1)
-    text = base + "餐馆油烟扰民1家，已告知店主，店主说这两天装净化器。"
+    text = base + "宣传栏破损1处，已告知店主，店主说这两天换。"
     assert totals(one(text, unit_a)) == (1, 0, 1)
     assert totals(one(base + "出店经营2处，劝导后收回。", unit_a)) == (2, 2, 0)
