@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..quantity import MEASURE_WORDS, Quantity
-from .amounts import first_amount
+from .amounts import amounts, first_amount
 from .lexicon import ACTION_LEAD_WORD, DONE_AFTER, DONE_BEFORE, PASSIVE, STATUS_TOKEN, TOKEN_ROLE
 
 
@@ -77,6 +77,7 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
     if ending and len(fragment) < 8:
         perfective = ending.start()
     starts_with_action = False
+    fixed_at = 0  # where the last verb telling a fix ends
     safety = _SAFETY.search(fragment) is not None
     # 一家饭店把桌子摆出来了: what someone else put out, not a fix.
     put_out = OTHERS_PUT.search(fragment)
@@ -158,6 +159,7 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
             # 让他们找车拉走, 安排人拉走: what someone else is to do.
             arranged = governed and _ARRANGED.search(fragment, max(request_end, start - 12), start)
             state, future = ("pending", False) if arranged else ("fixed", False)
+            fixed_at = match.end()
             continue
         # Only a short start can be all people and linking words (大家和环卫工人一起清扫).
         lead = _leading_words(fragment[max(0, start - _LEAD_LIMIT) : start])
@@ -177,12 +179,18 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
             or DONE_AFTER.match(fragment, match.end())
         ):
             state, future = "fixed", False
+            fixed_at = match.end()
             starts_with_action = starts_with_action or (opens and not marked_before)
         elif governed:
             state = "pending"
     quantity = first_amount(fragment) if state else None
     if quantity is not None and quantity.vague:
         quantity = None
+    if state == "fixed" and quantity is not None and quantity.end <= fixed_at:
+        # 违停3部喊走了2部: the count after the fix is what was fixed.
+        after = next((q for q in amounts(fragment) if q.start >= fixed_at and not q.vague), None)
+        if after is not None:
+            quantity = after
     by_mark = state is not None and all(
         m.group() in _MARK_TOKENS for m in STATUS_TOKEN.finditer(fragment)
     )

@@ -1096,3 +1096,10 @@ def test_promises_for_days_to_come_are_pending(unit_a):
     text = base + "宣传栏破损1处，已告知店主，店主说这两天换。"
     assert totals(one(text, unit_a)) == (1, 0, 1)
     assert totals(one(base + "出店经营2处，劝导后收回。", unit_a)) == (2, 2, 0)
+
+
+def test_a_fix_counted_after_its_verb(unit_a):
+    base = "玄帝庙街 王晓明 李娜 "
+    text = base + "违停3部喊走了2部，还有一部没人。一只垃圾桶满出来了，喊环卫来，已经倒掉了。"
+    assert totals(one(text, unit_a)) == (4, 3, 1)
+    assert totals(one(base + "违停2 已走 摊贩1 劝离 其他正常", unit_a)) == (3, 3, 0)
