@@ -16,6 +16,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -329,13 +330,7 @@ async def _tell_again(
         )
         extra_numbers.append(part.number)
     if len(family.rows) == 1 and not extra_numbers:
-        row = family.rows[0]
-        # Quantity is only a hint for matching; the fuller count of the same duty stands.
-        if row.found_on == day and item.count > row.quantity:
-            changes[row.id]["quantity"] = [row.quantity, item.count]
-            row.quantity = item.count
-            if row.status in SETTLED:
-                row.resolved_quantity = row.quantity
+        keep_fuller_count(family.rows[0], item.count, day, changes[family.rows[0].id])
 
     primary = open_rows[0] if open_rows else family.rows[0]
     for row in family.rows:
@@ -732,3 +727,13 @@ async def _split(
         time_limit_days=row.time_limit_days,
         note=note if resolved else "",
     )
+
+
+def keep_fuller_count(row: Problem, count: int, day: date, changes: dict[str, Any]) -> None:
+    """Quantity is only a hint for matching; the fuller count told on the problem's own duty
+    day stands (the import applies the same rule in batches)."""
+    if row.found_on == day and count > row.quantity:
+        changes["quantity"] = [row.quantity, count]
+        row.quantity = count
+        if row.status in SETTLED:
+            row.resolved_quantity = row.quantity

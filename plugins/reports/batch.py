@@ -31,7 +31,6 @@ from dutybot.duty_record import Reading, looks_pasted
 from dutybot.ledger import (
     MAX_DESCRIPTION,
     MAX_NOTE,
-    SETTLED,
     UNRESOLVED,
     Action,
     Source,
@@ -47,7 +46,7 @@ from plugins.duty.model import AuditEntry, Checkin, CheckinSource, ProcessedMess
 from plugins.duty.model import utcnow as _utcnow
 from plugins.duty.units import ServedUnit
 from plugins.ledger.model import Problem, ProblemEvent, ProblemTelling
-from plugins.ledger.tellings import LASTING_LOOKBACK, Told
+from plugins.ledger.tellings import LASTING_LOOKBACK, Told, keep_fuller_count
 
 from . import service
 from .model import DailyReport, HeldFor, ReportActivity, ReportSource, ReportStatus
@@ -676,12 +675,7 @@ class _Telling:
                 )
             )
         if len(family.rows) == 1 and not extra_numbers:
-            row = family.rows[0]
-            if row.found_on == day and item.count > row.quantity:
-                changes[row.id]["quantity"] = [row.quantity, item.count]
-                row.quantity = item.count
-                if row.status in SETTLED:
-                    row.resolved_quantity = row.quantity
+            keep_fuller_count(family.rows[0], item.count, day, changes[family.rows[0].id])
         primary = open_rows[0] if open_rows else family.rows[0]
         for row in family.rows:
             told_here = row is primary
