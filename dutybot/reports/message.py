@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import lru_cache
 
-from ..unit import Unit
+from ..unit import Site, StaffMember, Unit
 from .amounts import first_amount
 from .clean import clean_text, keep_unit_spelling
 from .dates import mask_names, read_date, stated_date
@@ -36,7 +37,7 @@ def parse(
     if len(text) > MAX_ANALYSED_CHARS:
         text = text[:MAX_ANALYSED_CHARS]
         notes.append(f"消息太长，只读了前{MAX_ANALYSED_CHARS}字")
-    text = keep_unit_spelling(clean_text(text), _unit_spellings(unit))
+    text = keep_unit_spelling(clean_text(text), _unit_spellings(unit.staff, unit.sites))
     lexicon = unit_words(unit)
     # The cheap exit that most chat takes.
     site_hit = lexicon.site_pattern.search(text) if lexicon.site_pattern else None
@@ -110,10 +111,12 @@ _ADDRESSED = re.compile(
 )
 
 
-def _unit_spellings(unit: Unit) -> tuple[str, ...]:
-    """The names and site words of the unit, as its file writes them."""
-    words = [member.name for member in unit.staff]
-    for site in unit.sites:
+@lru_cache(maxsize=16)
+def _unit_spellings(staff: tuple[StaffMember, ...], sites: tuple[Site, ...]) -> tuple[str, ...]:
+    """The names and site words of the unit, as its file writes them (once per unit, not per
+    message)."""
+    words = [member.name for member in staff]
+    for site in sites:
         words.append(site.name)
         words.extend(site.aliases)
     return tuple(words)
