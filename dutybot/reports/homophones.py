@@ -48,3 +48,22 @@ def alike(a: str, b: str) -> bool:
         return True
     readings = _tables()[0]
     return bool(readings.get(a, frozenset()) & readings.get(b, frozenset()))
+
+
+@lru_cache(maxsize=1)
+def _main_readings() -> dict[str, str]:
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return {
+        chr(code): _toneless(value.split(",")[0])
+        for code, value in pinyin_dict.items()
+        if 0x4E00 <= code <= 0x9FFF
+    }
+
+
+def alike_in_main_reading(a: str, b: str) -> bool:
+    """Whether two characters sound the same in their usual reading (单 is dan here, not chan)."""
+    if a == b:
+        return True
+    readings = _main_readings()
+    return a in readings and readings.get(a) == readings.get(b)

@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 from functools import lru_cache
 
-from ..unit import Site, StaffMember, Unit
+from ..unit import Category, Site, StaffMember, Unit
 from .amounts import first_amount
 from .clean import clean_text, keep_unit_spelling
 from .dates import mask_names, read_date, stated_date
@@ -21,6 +21,7 @@ from .lexicon import (
     QUESTION,
     TALLY_NOTICE,
 )
+from .misheard import mend_misheard
 from .model import MAX_ANALYSED_CHARS, ParsedReport
 from .reading import read_section
 from .sites import split_by_site
@@ -37,7 +38,9 @@ def parse(
     if len(text) > MAX_ANALYSED_CHARS:
         text = text[:MAX_ANALYSED_CHARS]
         notes.append(f"消息太长，只读了前{MAX_ANALYSED_CHARS}字")
-    text = keep_unit_spelling(clean_text(text), _unit_spellings(unit.staff, unit.sites))
+    spellings = _unit_spellings(unit.staff, unit.sites)
+    text = keep_unit_spelling(clean_text(text), spellings)
+    text = mend_misheard(text, _trade_words(unit.categories), keep=spellings)
     lexicon = unit_words(unit)
     # The cheap exit that most chat takes.
     site_hit = lexicon.site_pattern.search(text) if lexicon.site_pattern else None
@@ -109,6 +112,12 @@ _PRAISE = re.compile(r"点赞|表现不错|表扬|值得肯定|做得好|做得�
 _ADDRESSED = re.compile(
     r"\s*+[\u4e00-\u9fff]{1,3}?(?:主任|科长|局长|书记|组长|队长|站长|老师|领导|总|哥|姐)\s*+[，,：:]"
 )
+
+
+@lru_cache(maxsize=16)
+def _trade_words(categories: tuple[Category, ...]) -> tuple[str, ...]:
+    """The unit's own words for problems, which voice input may mishear."""
+    return tuple(word for category in categories for word in category.keywords)
 
 
 @lru_cache(maxsize=16)

@@ -51,6 +51,7 @@ from .lexicon import (
     TEACHING,
     TODAY_WORK,
     TOKEN_ROLE,
+    URGED_TO_DO_RIGHT,
 )
 from .linking import draft_numbered, matching_draft
 from .model import ACTIVITY_UNITS, MAX_CLAUSES, MAX_ITEMS, Activity
@@ -1283,6 +1284,11 @@ def _summary(fragment: str, reading: Reading) -> bool:
 
 def _activity(fragment: str, pending: str | None) -> tuple[Activity | None, str | None]:
     """An activity with its number, and the kind still waiting for a number (入户宣传，走访…)."""
+    urged = URGED_TO_DO_RIGHT.match(fragment)
+    if urged:
+        count = number_value(urged.group("n"))
+        if count:
+            return Activity("劝导", count, "人次"), None
     for kind, trigger, measures in ACTIVITY_RULES:
         if not trigger.search(fragment):
             continue

@@ -1103,3 +1103,22 @@ def test_a_fix_counted_after_its_verb(unit_a):
     text = base + "违停3部喊走了2部，还有一部没人。一只垃圾桶满出来了，喊环卫来，已经倒掉了。"
     assert totals(one(text, unit_a)) == (4, 3, 1)
     assert totals(one(base + "违停2 已走 摊贩1 劝离 其他正常", unit_a)) == (3, 3, 0)
+
+
+def test_voice_input_cantonese_and_people_urged_to_do_right(unit_a):
+    # Misheard trade words are read as meant: the 小广告 is found, the 物业 makes it pending.
+    report = one(
+        "凤凰城社区值班 周建国 楼道小广高好多 当场铲掉 门口杂物一堆 已通知物叶清理", unit_a
+    )
+    assert totals(report) == (2, 1, 1)
+    # 廿几 is twenty-odd; 嗰 (which OpenCC writes 𠮶) is 那; 唔着 is a light that is out.
+    report = one("玄帝庙街 王晓明 嗰段电动车有廿几架乱停 摆好咗 有两支路灯唔着 报咗城管", unit_a)
+    assert totals(report) == (22, 20, 2)
+    # 劝导了十几个人戴头盔 is work done, not offenders; 叫停 stops someone on the spot.
+    report = one("玄帝庙街 王晓明 冇咩问题 派咗二三十份传单 劝导咗十几个人戴头盔", unit_a)
+    assert totals(report) == (0, 0, 0)
+    report = one("玄帝庙街 王晓明 无问题。劝导了二十几个人戴头盔。", unit_a)
+    assert [(a.kind, a.count) for a in report.activities] == [("劝导", 20)]
+    report = one("玄帝庙街 王晓明 汽车站门口随地吐痰有两个 叫停咗", unit_a)
+    assert totals(report) == (2, 2, 0)
+    assert report.found[0].category == "文明行为"

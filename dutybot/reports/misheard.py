@@ -1,0 +1,116 @@
+"""Words of the trade that voice input heard wrong: 小广高 for 小广告, 物叶 for 物业, 井改 for 井盖,
+头魁 for 头盔, 忙道 for 盲道.
+
+Voice-to-text picks a character that sounds right and means nothing there. A word of the unit's
+vocabulary (its category keywords, the kinds of things, the offices problems are handed to) is
+put back when the text has it with exactly one character changed for one that reads the same
+(pypinyin's usual reading, tones dropped). One character and the sound both have to agree, the
+changed character may not be a function word (为停 is not 违停), a two-character word is not
+put back around a character that makes words with many others, and staff names and site names
+are left as written, so ordinary words are not rewritten.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..unit import DEFAULT_OBJECTS
+from .homophones import alike_in_main_reading
+from .lexicon import OBJECT_WORDS
+
+# Who problems are handed to, and other things often misheard, beside the unit's keywords.
+_TRADE_WORDS = ("物业", "城管", "环卫", "社区", "头盔", "斑马线", "小广告", "井盖", "盲道", "垃圾")
+# Characters that are words by themselves: a word heard with one of these in it was not
+# misheard (为停车 is 为 + 停车, not 违停).
+_FUNCTION_CHARS = frozenset(
+    "的地得了着过是在有不没为和与及或也都就还又再才要会能可让把被给从向往对于以已而之其这那"
+    "个们我你他她它谁啥么吗呢吧啊嗯哦呀一二三四五六七八九十两俩仨几多少上下中里外前后左右"
+)
+# Characters that make words with many others: a two-character word is not put back on one of
+# these alone (骑车 is not 汽车, 办公室 not 公示, 鼻子 not 篦子).
+_COMBINING_CHARS = frozenset("车子公人家场区室所员门口路街站照")
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    words: frozenset[str]
+    # Each character of each word, with the words it is in and where: the anchors to look at.
+    by_char: dict[str, tuple[tuple[str, int], ...]]
+
+
+@lru_cache(maxsize=16)
+def _vocabulary(unit_words: tuple[str, ...]) -> _Vocabulary:
+    words = {
+        word
+        for word in (
+            *unit_words,
+            *_TRADE_WORDS,
+            *OBJECT_WORDS,
+            *(w for group in DEFAULT_OBJECTS.values() for w in group),
+        )
+        if 2 <= len(word) <= 6 and all("\u4e00" <= ch <= "\u9fff" for ch in word)
+    }
+    by_char: dict[str, list[tuple[str, int]]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        for position, char in enumerate(word):
+            by_char.setdefault(char, []).append((word, position))
+    return _Vocabulary(frozenset(words), {ch: tuple(at) for ch, at in by_char.items()})
+
+
+def mend_misheard(text: str, unit_words: tuple[str, ...], keep: tuple[str, ...] = ()) -> str:
+    """``text`` with the trade's words put back where one character was misheard; the words of
+    ``keep`` (names) are never touched."""
+    vocabulary = _vocabulary(unit_words)
+    kept = _kept_spans(text, keep)
+    mends: list[tuple[int, str]] = []
+    taken_until = 0
+    for index, char in enumerate(text):
+        anchors = vocabulary.by_char.get(char)
+        if not anchors:
+            continue
+        for word, position in anchors:
+            start = index - position
+            end = start + len(word)
+            if start < taken_until or end > len(text):
+                continue
+            written = text[start:end]
+            if written == word or written in vocabulary.words:
+                continue
+            wrong = [i for i, (a, b) in enumerate(zip(written, word, strict=True)) if a != b]
+            if len(wrong) != 1:
+                continue
+            heard = written[wrong[0]]
+            if (
+                heard in _FUNCTION_CHARS
+                or not "\u4e00" <= heard <= "\u9fff"
+                or not alike_in_main_reading(heard, word[wrong[0]])
+                or (len(word) == 2 and word[1 - wrong[0]] in _COMBINING_CHARS)
+                or any(start < stop and begin < end for begin, stop in kept)
+            ):
+                continue
+            mends.append((start, word))
+            taken_until = end
+            break
+    if not mends:
+        return text
+    pieces = []
+    at = 0
+    for start, word in mends:
+        pieces.append(text[at:start])
+        pieces.append(word)
+        at = start + len(word)
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+def _kept_spans(text: str, keep: tuple[str, ...]) -> list[tuple[int, int]]:
+    spans = []
+    for name in keep:
+        if len(name) < 2:
+            continue
+        start = text.find(name)
+        while start != -1:
+            spans.append((start, start + len(name)))
+            start = text.find(name, start + 1)
+    return spans
