@@ -182,6 +182,8 @@ def _read_sentence(
                 made_here.remove(current)
                 current = None
             continue
+        if _CONFIRMED.search(fragment) and reading.drafts and not first_amount(fragment):
+            continue
         if _NOT_SEEN.match(fragment):
             continue  # 未发现乱停乱放: nothing found, no outcome of the item before
         if _ASIDE_REMARK.match(fragment) or _PATROLLED.search(fragment):
@@ -710,7 +712,9 @@ _INSPECTED = re.compile(
     r"[\W_]*+(?:共|今天|今日|本次)?(?:排查|检查|巡查)了?[^，。；：:]{0,10}?"
     r"(?:\d{1,4}|[一二三四五六七八九十百]{1,4})(?:家|块|个|间|栋)[：:]?$"
 )
-_CAMPAIGN = re.compile(r"(?:专项整治|专项行动|集中整治|攻坚行动|大扫除)$")
+_CAMPAIGN = re.compile(r"(?:专项整治|专项行动|集中整治|攻坚行动|大扫除|消杀|灭鼠|灭蚊|除四害)$")
+# 我们过去看了确实有一堆, 看了确实不亮: what was told is so; the item was already named.
+_CONFIRMED = re.compile(r"(?:看了|看过|查看|核实|去看|到场)[^，,。；]{0,6}?(?:确实|的确|确有|属实)")
 _NOT_SEEN = re.compile(
     r"[\W_]*+(?:巡查|检查|今天|今日|另外|另)?(?:中|时)?(?:均|并|也|暂)?"
     r"(?:未发现|没有?发现|未见到?|未看到|没有?看到|没有?见到)(?!整改|清理|处理|好转|改善|效果)"
@@ -1289,6 +1293,9 @@ def _activity(fragment: str, pending: str | None) -> tuple[Activity | None, str 
         count = number_value(urged.group("n"))
         if count:
             return Activity("劝导", count, "人次"), None
+    # The first kind whose words and count are both here (发放健康教育资料40份 is not 劝导 for its
+    # 教育); else the first kind named, to wait for its count.
+    waiting = None
     for kind, trigger, measures in ACTIVITY_RULES:
         if not trigger.search(fragment):
             continue
@@ -1297,8 +1304,10 @@ def _activity(fragment: str, pending: str | None) -> tuple[Activity | None, str 
                 count = number_value(match.group("n"))
                 if count:
                     return Activity(kind, count, ACTIVITY_UNITS[kind]), None
-        if kind != "入户宣传" or "入户" in fragment:
-            return None, kind
+        if waiting is None and (kind != "入户宣传" or "入户" in fragment):
+            waiting = kind
+    if waiting is not None:
+        return None, waiting
     if pending is not None:
         measures = next(m for k, _t, m in ACTIVITY_RULES if k == pending)
         for match in ACTIVITY_COUNT.finditer(fragment):

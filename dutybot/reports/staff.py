@@ -32,9 +32,11 @@ _ABSENCE = (
 # …or a few words of reason between (柴晓东孩子发烧请假了).
 _ABSENT_AFTER = re.compile(
     rf"\s*+[（(]?(?:同志|今天|今日|因事|因病|临时|也|都|已|因)?+(?:{_ABSENCE})"
-    rf"|[\u4e00-\u9fff]{{1,10}}?(?:{_ABSENCE})"
-    # 彭晓燕和曹俊 他们两个今天去开会了没来
-    rf"|\s*+(?:他们|她们|他俩|她俩|两人|俩人)(?:俩|两个|二位|几个)?[^、，,。；]{{0,8}}?(?:{_ABSENCE})"
+    # …or with a space in it (万思琪下沉社区 未到).
+    rf"|[\u4e00-\u9fff]{{1,10}}?\s?(?:{_ABSENCE})"
+    # 彭晓燕和曹俊 他们两个今天去开会了没来; not 我和向东俩人 其他人都没来.
+    rf"|\s*+(?:他们|她们|他俩|她俩|两人|俩人)(?:俩|两个|二位|几个)?"
+    rf"(?:(?!其他|其余|别的|别人|剩下)[^、，,。；]){{0,8}}?(?:{_ABSENCE})"
 )
 # Before names: 请假：孙悦; 未到的有王晓明、李娜.
 _ABSENT_BEFORE = re.compile(rf"^[^\w]*+(?:{_ABSENCE})(?:的|人员)?(?:有|是)?[:：\s]*+")
@@ -157,6 +159,8 @@ def _read_clause(
     for index, mention in enumerate(mentions):
         if _quoted(clause, mention.start):
             continue  # “文明出行我先行”活动, 《文明旅游公约》: a title, not a person
+        if mention.start and clause[mention.start - 1] in "@＠":
+            continue  # @程丽华: someone addressed, not someone on duty
         if absent_all or _absent_after(clause, mentions, index):
             _add(reading.absent, mention.name)
             continue
