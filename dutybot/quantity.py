@@ -125,6 +125,9 @@ def _quantity_value(number: str) -> tuple[int | None, bool]:
         low, high = _DIGIT_VALUE.get(number[i]), _DIGIT_VALUE.get(number[i + 1])
         if low is not None and high is not None and low >= 1 and high == low + 1:
             return _convert_chinese(number[:i] + number[i + 1 :]), True
+    # 三两处, 三两辆: the colloquial "two or three", said the other way round.
+    if number == "三两":
+        return 3, True
     # 十几, 几十, 数十: about ten (several tens is still at least ten).
     if "几" in number or "数" in number:
         core = number.replace("几", "").replace("数", "")

@@ -559,6 +559,15 @@ def index_refs(fragment: str) -> tuple[list[int], str] | None:
     Chinese numerals refer to items only as 第一、三项 or （一）（四）, never as a bare 一是."""
     match = INDEX_REFS.match(fragment)
     if not match:
+        # 当场整改：1、3: the outcome first, then the items it is of.
+        after = REFS_AFTER_STATUS.match(fragment)
+        if after and STATUS_TOKEN.search(after.group("status")):
+            numbers = [
+                chinese_numeral(token.group("low")) or 0
+                for token in _REF_TOKEN.finditer(after.group("refs"))
+                if token.group("low") and not token.group("high")
+            ]
+            return (numbers, after.group("status")) if numbers else None
         return None
     refs = match.group("refs")
     if _CN_DIGIT.search(refs) and not (
@@ -587,6 +596,10 @@ _REF_TOKEN = re.compile(
     rf"(?P<low>{_REF_NUMBER})(?:\s*+[-~～至到]\s*+第?[(（]?(?P<high>{_REF_NUMBER}))?|[①-⑳]"
 )
 _REF = rf"[(（]?(?:{_REF_NUMBER}(?:\s*+[-~～至到]\s*+第?[(（]?{_REF_NUMBER}[)）]?)?|[①-⑳])[)）]?"
+REFS_AFTER_STATUS = re.compile(
+    rf"^{DECORATION}(?P<status>[^：:\d\n]{{2,12}}?)[：:]\s*+第?"
+    rf"(?P<refs>\d{{1,2}}+(?:\s*+[、,，和及与/]\s*+第?\d{{1,2}}+)*+)(?:项|条|点)?\s*+[。；;]?$"
+)
 INDEX_REFS = re.compile(
     rf"^{DECORATION}(?:以上)?(?P<di>第)?(?P<refs>{_REF}(?:\s*+[、,，和及与/]?\s*+第?{_REF})*+)"
     rf"(?P<suffix>项|条|号问题|点)?\s*+[.．、:：]?"

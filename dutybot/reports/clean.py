@@ -97,6 +97,9 @@ _SLIP = re.compile(
     + rf"|(?<![予加可得难用所足给])以{_DONE_VERB_AHEAD}"
     + rf"|(?<![自知利异克舍])己{_DONE_VERB_AHEAD}"
 )
+# A half-width full stop typed between words ends a sentence (撕了.3号楼后头…, 归置了 .2号楼),
+# unlike the one inside a number or a date (12.3, 2.5米).
+_WORD_STOP = re.compile(r"(?<=[\u4e00-\u9fff])\s*+\.++|(?<![\d.])\s++\.++(?=\s*+[\u4e00-\u9fff\d])")
 # Arrows say "and then": 垃圾一堆→已清运.
 _ARROW = re.compile(r"-+>|=+>|→|⇒|➡|➔")
 
@@ -137,6 +140,7 @@ def clean_text(text: str) -> str:
         # 電動車亂停七八輛 is 电动车乱停七八辆: the unit's words and names are simplified.
         text = _to_simplified().convert(text)
     text = _ARROW.sub("，", text)
+    text = _WORD_STOP.sub("。", text)
     return _SLIP.sub(_slip, text)
 
 

@@ -225,6 +225,8 @@ _PROBLEM_WORDS = [
 PROBLEM_PREDICATE = re.compile(
     word_pattern(_PROBLEM_WORDS)
     + r"|(?<![撕拆铲清扔])掉了"
+    # 井盖响, 一踩就咣当: a loose cover that rattles.
+    + r"|(?<!影)响(?!应|亮|起)|咣当|晃荡"
     + r"|停[在到]?了?(?:人行道|盲道|路边|路口|门口|消防通道|绿化带|草坪|路上|马路|楼道)"
 )
 
@@ -415,6 +417,11 @@ _FIX_VERBS = (
     "劝灭",
     "掐灭",
     "灭了",
+    # Northern words for tidying up (都给归置好了, 垃圾拾掇了三袋, 整利索了).
+    "归置",
+    "拾掇",
+    "整利索",
+    "弄利索",
     "已走",
     "喊走",
     "叫走",
@@ -688,9 +695,15 @@ CONSEQUENCE = re.compile(
 )
 # 以上问题除第3项外均已整改, 除垃圾桶外已整改: all but what is named.
 EXCEPT = re.compile(r"除了?(?P<what>[^，,。；]{1,16}?)(?:以外|之外|外)")
+# 共计发现问题4类21处: how many kinds first, then how many problems.
+_KINDS = rf"(?:{_NUM}(?:类|种|大类))?"
 SUMMARY_FOUND = re.compile(
-    rf"(?:发现|排查|存在|查找)(?:各类|各种)?问题(?:共|共计|合计|总计)?(?P<n>{_NUM})(?:处|个|项|起|条)|"
-    rf"(?:合计|共计|总共|一共|共)(?:发现|排查|查找)(?:各类|各种)?(?P<n2>{_NUM})(?:处|个|项|起|条)"
+    rf"(?:发现|排查|存在|查找)(?:各类|各种)?问题(?:共|共计|合计|总计)?{_KINDS}(?P<n>{_NUM})(?:处|个|项|起|条)|"
+    rf"(?:合计|共计|总共|一共|共)(?:发现|排查|查找)(?:各类|各种)?{_KINDS}(?P<n2>{_NUM})(?:处|个|项|起|条)"
+)
+# 其中市容秩序类6处：…；环境卫生类1处：…: a kind's subtotal heading the items of that kind.
+KIND_SUBTOTAL = re.compile(
+    rf"[\W_]*+(?:其中)?[\u4e00-\u9fff]{{2,6}}?类(?:问题)?(?:共|共计)?{_NUM}(?:处|个|项|起|条)[：:]?$"
 )
 SUMMARY_FIXED = re.compile(
     rf"^(?:已|当场|现场|已当场)?(?:整改|处理|解决|处置)(?:完成|完毕|到位)?(?:问题)?(?P<n>{_NUM})(?:处|个|项|起|条)"

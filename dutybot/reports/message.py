@@ -108,9 +108,9 @@ def parse(
 
 
 _PRAISE = re.compile(r"点赞|表现不错|表扬|值得肯定|做得好|做得不错|干得好|给大家")
-# A message that opens by speaking to someone (刘主任，…).
+# A message that opens by speaking to someone (刘主任，…; 孟主任 今儿没入户…).
 _ADDRESSED = re.compile(
-    r"\s*+[\u4e00-\u9fff]{1,3}?(?:主任|科长|局长|书记|组长|队长|站长|老师|领导|总|哥|姐)\s*+[，,：:]"
+    r"\s*+[\u4e00-\u9fff]{1,3}?(?:主任|科长|局长|书记|组长|队长|站长|老师|领导|总|哥|姐)(?:\s*+[，,：:]|\s++)"
 )
 
 

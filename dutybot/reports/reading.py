@@ -32,6 +32,7 @@ from .lexicon import (
     DONE_AFTER,
     EXCEPT,
     ITEM_FLUFF,
+    KIND_SUBTOTAL,
     NEGATED_START,
     NO_PROBLEM,
     NOT_COUNTED,
@@ -182,7 +183,11 @@ def _read_sentence(
                 made_here.remove(current)
                 current = None
             continue
-        if _CONFIRMED.search(fragment) and reading.drafts and not first_amount(fragment):
+        if (
+            _CONFIRMED.search(fragment)
+            and reading.drafts
+            and all(quantity.vague for quantity in amounts(fragment))
+        ):
             continue
         if _NOT_SEEN.match(fragment):
             continue  # 未发现乱停乱放: nothing found, no outcome of the item before
@@ -194,6 +199,8 @@ def _read_sentence(
             and not PROBLEM_PREDICATE.search(fragment)
         ):
             continue  # 跟城管联合夜查兴华大街烟花爆竹摊点: what was checked, before what was found
+        if KIND_SUBTOTAL.match(fragment):
+            continue  # 其中市容秩序类6处：: the items of that kind follow
         if _INSPECTED.match(fragment):
             continue  # 排查门头招牌45块：, 共检查沿街门店32家: how many were looked at
         if _CAMPAIGN.search(fragment) and not first_amount(fragment):

@@ -1122,3 +1122,75 @@ def test_voice_input_cantonese_and_people_urged_to_do_right(unit_a):
     report = one("玄帝庙街 王晓明 汽车站门口随地吐痰有两个 叫停咗", unit_a)
     assert totals(report) == (2, 2, 0)
     assert report.found[0].category == "文明行为"
+
+
+def test_health_and_northern_fix_words(unit_a):
+    # 清倒 empties a container; 劝灭 puts a cigarette out; 归置/拾掇 tidy up (northern speech).
+    report = one("凤凰城社区 周建国 花坛里积水容器8个 清倒了 有人在公交站随地吐痰 叫停了", unit_a)
+    assert totals(report) == (9, 9, 0)
+    report = one("凤凰城社区 周建国 小区里电动车乱停的二十来辆都给归置好了,垃圾拾掇了三袋", unit_a)
+    assert totals(report) == (23, 23, 0)
+    # …but asked of others, they are not done.
+    report = one("凤凰城社区 周建国 5号楼楼道里杂物堆了一溜儿 跟物业说了 叫他们拾掇", unit_a)
+    assert totals(report) == (1, 0, 1)
+
+
+def test_a_half_width_full_stop_between_words_ends_a_sentence(unit_a):
+    report = one(
+        "凤凰城社区 周建国 吴婷婷 .楼道里小广告十几张 撕了.3号楼后头有个井盖响 跟物业说了", unit_a
+    )
+    assert totals(report) == (11, 10, 1)
+    # 12.3 and 2.5米 keep their point.
+    report = one(
+        "12.3 玄帝庙街 王晓明 2.5米长的护栏松动1处 已报城管", unit_a, at("2026-12-03 10:00")
+    )
+    assert report.date == date(2026, 12, 3)
+    assert totals(report) == (1, 0, 1)
+
+
+def test_colloquial_two_or_three_said_backwards(unit_a):
+    assert totals(one("玄帝庙街 王晓明 今儿个杠好 就三两辆电动车乱停 归置了", unit_a)) == (3, 3, 0)
+
+
+def test_kind_subtotals_and_kinds_in_a_total_are_not_items(unit_a):
+    report = one(
+        "玄帝庙街值班 王晓明 李娜。共计发现问题3类4处。其中市容秩序类2处：电动车乱停放2辆；"
+        "环境卫生类1处：烟头纸屑若干；基础设施类1处：护栏松动1处。",
+        unit_a,
+    )
+    assert totals(report) == (4, 0, 4)
+    assert [item.category for item in report.found] == ["市容秩序", "环境卫生", "基础设施"]
+
+
+def test_outcome_first_then_the_items_it_is_of(unit_a):
+    report = one(
+        "凤凰城社区值班 周建国、吴婷婷\n巡查发现：\n1. 共享单车乱停 9辆\n2. 路灯不亮 2盏\n"
+        "3. 地面油污 1处\n当场整改：1、3\n路灯已报社区。",
+        unit_a,
+    )
+    assert totals(report) == (12, 10, 2)
+
+
+def test_told_by_a_resident_then_seen_to_be_so(unit_a):
+    # 看了确实… confirms the item told, it is not another one.
+    report = one(
+        "凤凰城社区 周建国 住户反映1栋门口路灯坏了 看了确实不亮 已报社区\n"
+        "居民反映6栋楼下垃圾堆了好几天 我们过去看了确实有一堆 已和保洁一起清掉了",
+        unit_a,
+    )
+    assert totals(report) == (2, 1, 1)
+
+
+def test_people_addressed_or_away_are_not_on_duty(unit_a):
+    report = one("凤凰城社区 周建国 吴婷婷 (孙浩下沉社区 未到) 小广告3张已清理 @李娜", unit_a)
+    assert report.staff == ("周建国", "吴婷婷")
+    report = one("今天凤凰城社区就我和吴婷婷俩人 其他人都没来 小广告3张已清理", unit_a)
+    assert report.staff == ("吴婷婷",)
+
+
+def test_work_for_a_campaign_and_materials_handed_out_are_no_problems(unit_a):
+    report = one(
+        "凤凰城社区 周建国 配合社区搞病媒消杀 清倒积水容器20多个 发放健康教育资料40份", unit_a
+    )
+    assert totals(report) == (20, 20, 0)
+    assert [(a.kind, a.count) for a in report.activities] == [("发放宣传资料", 40)]
