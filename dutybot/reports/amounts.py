@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..quantity import Quantity, find_quantities
+from ..quantity import Quantity, find_quantities, number_value
 
 _PEOPLE = frozenset("人名位")
 _DENIED = re.compile(r"(?:不是|并非|而非|不止)$")
@@ -34,12 +34,16 @@ _MISCONDUCT = re.compile(
     r"翻越|闯红灯|横穿|乱穿|吸烟|抽烟|吐痰|乱扔|随地|遛狗|不牵绳|逆行|插队|喧哗|摆摊|摊贩|占道|"
     r"乱停|违停|骑|攀爬|踩踏|垂钓|游泳|烧|晾晒|乞讨|行人|路人|市民|商户|小贩|摊主|居民|"
     # 有4位家长在校门口的黄色网格线内停车: people parking where they should not.
-    r"停在|停车|把车"
+    r"停在|停车|把车|"
+    # 景区口黑导游揽客2人: touts and unlicensed guides are people doing wrong.
+    r"揽客|拉客|导游|黑车"
 )
 
 
 _BARE_COUNT = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?<![号楼栋层室门元第路街巷区段期年月日点时分秒米补])(?P<n>\d{1,3}+)\s*+$"
+    r"(?<=[\u4e00-\u9fff])(?<![号楼栋层室门元第路街巷区段期年月日点时分秒米补])"
+    # 单车码了30多, 单车二十几: about so many, the measure left out.
+    r"(?P<n>\d{1,3}+|[一二三四五六七八九两]?十[一二三四五六七八九几]?)(?:多|来|余)?\s*+$"
 )
 
 
@@ -63,7 +67,7 @@ def amounts(text: str) -> tuple[Quantity, ...]:
         # 共享单车倒地15, 垃圾桶破损1: a bare number typed right after the problem, ending it.
         bare = _BARE_COUNT.search(text)
         if bare:
-            value = int(bare.group("n"))
+            value = number_value(bare.group("n")) or 0
             if value > 0:
                 found.append(Quantity(value, bare.start("n"), bare.end("n")))
                 found.sort(key=lambda q: q.start)

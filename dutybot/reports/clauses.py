@@ -268,6 +268,7 @@ def _cut_run_on(
     candidates.extend((m.end(), 4, m) for m in _PERFECTIVE.finditer(piece))
     candidates.extend((m.end(), 2, m) for m in _AFTER_COUNT.finditer(piece))
     candidates.extend((m.start(), 3, m) for m in _SPACE.finditer(piece))
+    candidates.extend((m.start(), 3, m) for m in _SPACE_AFTER_COUNT.finditer(piece))
     candidates.sort(key=lambda candidate: (candidate[0], candidate[1]))
     # No sentence has this many places to cut; past them the piece is a paste, and the reader
     # reads at most MAX_CLAUSES clauses anyway.
@@ -355,6 +356,10 @@ _SPACE = re.compile(
     rf"|(?<=[\u4e00-\u9fff]\d)(?=\s++(?![{MEASURE_WORDS}])[\u4e00-\u9fff])"
     rf"|(?<=[\u4e00-\u9fff]\d\d)(?=\s++(?![{MEASURE_WORDS}])[\u4e00-\u9fff]))"
     rf"\s++(?=[^\s])(?!\d{{1,6}}+\s?+[{MEASURE_WORDS}])"
+)
+# 挪走3辆 1辆联系不上车主: a count after a space, once the clause before has its own count.
+_SPACE_AFTER_COUNT = re.compile(
+    rf"(?<=[\d{CN}][{MEASURE_WORDS}])\s++(?=\d{{1,6}}+\s?+[{MEASURE_WORDS}])"
 )
 _NEW_START = re.compile(
     r"已|当场|现场|也|都|全|均|就|又|还|我们|大家|并|后|随即|马上|给|"

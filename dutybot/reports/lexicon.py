@@ -417,6 +417,9 @@ _FIX_VERBS = (
     "劝灭",
     "掐灭",
     "灭了",
+    # 1名游客攀爬栏杆，已劝下; 烟头两袋 小广告5张 都弄了.
+    "劝下",
+    "都弄了",
     # Northern words for tidying up (都给归置好了, 垃圾拾掇了三袋, 整利索了).
     "归置",
     "拾掇",
@@ -568,6 +571,9 @@ _PENDING_WORDS = (
     ),
     "计划",
     "准备",
+    # 由物业7日后统一清理: days from now.
+    "日后",
+    "天后",
     "不",
 )
 DONE_BEFORE = (
@@ -735,7 +741,7 @@ ACTIVITY_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
 )
 # Putting up posters is work done for 宣传氛围, not a problem found (张贴小广告 is one).
 PUBLICITY_WORK = re.compile(
-    r"[^，]{0,6}?(?:张贴|悬挂|布置|新增|制作|安装|设置)[^，]{0,10}?"
+    r"(?![^，]{0,6}?(?:违规|违章|私自|乱|擅自))[^，]{0,6}?(?:张贴|悬挂|布置|新增|制作|安装|设置)[^，]{0,10}?"
     r"(?:公益广告|标语|海报|展板|宣传画|横幅|宣传栏)(?![^，]*(?:破损|褪色|过期|缺失|脱落))"
 )
 # 劝导了二十几个人戴头盔, 引导30名市民文明出行: people urged to do the right thing, work done.

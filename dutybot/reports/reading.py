@@ -199,6 +199,10 @@ def _read_sentence(
             and not PROBLEM_PREDICATE.search(fragment)
         ):
             continue  # 跟城管联合夜查兴华大街烟花爆竹摊点: what was checked, before what was found
+        if _NONE_OF.match(fragment) and not first_amount(fragment):
+            continue  # 小广告没有, 摊贩也没: none of that today
+        if _CARRIED_OUT.search(fragment) and not first_amount(fragment):
+            continue  # 到景区开展文明旅游志愿服务: the work itself, its counts follow
         if KIND_SUBTOTAL.match(fragment):
             continue  # 其中市容秩序类6处：: the items of that kind follow
         if _INSPECTED.match(fragment):
@@ -718,6 +722,10 @@ _CHECKING = re.compile(
 _INSPECTED = re.compile(
     r"[\W_]*+(?:共|今天|今日|本次)?(?:排查|检查|巡查)了?[^，。；：:]{0,10}?"
     r"(?:\d{1,4}|[一二三四五六七八九十百]{1,4})(?:家|块|个|间|栋)[：:]?$"
+)
+_NONE_OF = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:也|都|就|倒)?(?:没有|没|无|木有)[啦哈呢]?$")
+_CARRIED_OUT = re.compile(
+    r"(?:开展|组织|参加|参与)[^，。；]{0,24}?(?:活动|志愿服务|宣传|整治|行动|巡查|消杀)$"
 )
 _CAMPAIGN = re.compile(r"(?:专项整治|专项行动|集中整治|攻坚行动|大扫除|消杀|灭鼠|灭蚊|除四害)$")
 # 我们过去看了确实有一堆, 看了确实不亮: what was told is so; the item was already named.

@@ -48,6 +48,36 @@ _PERSUADED = re.compile(r"劝|督促|让|请|要求|经|叫")
 _SAFETY = re.compile(r"锥桶|警示|围挡|隔离带|提示牌|警戒")
 _LEAD_LIMIT = 24
 _MAKE_ACT = frozenset(("让", "督促", "要求", "责令", "请"))
+# Handing over: what follows is the other office's to do (已报物业拆除, 移交城管取缔).
+_HANDED_OVER = frozenset(
+    (
+        "上报",
+        "报告",
+        "报给",
+        "报送",
+        "已报",
+        "报城管",
+        "反映",
+        "移交",
+        "转交",
+        "交给",
+        "交社区",
+        "交物业",
+        "报修",
+        "报社区",
+        "报物业",
+        "报街道",
+        "报市政",
+        "报交警",
+        "报环卫",
+        "报上去",
+        "报上",
+        "抄告",
+        "抄送",
+        "交由",
+        "转给",
+    )
+)
 _PERFECTIVE_END = re.compile(r"了[啦哈呢~！!。\s]*+$")
 # 清理小区绿化带落叶枯枝6袋, 清扫约200米: a count soon after the verb tells what was done.
 _COUNT_AFTER_SOON = re.compile(
@@ -110,7 +140,7 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
             request_end = block_end = match.end()
             # 让住户收了: someone made to act did it; 通知社区换了: someone told has yet to.
             made_to_act = token in _MAKE_ACT
-            asked = token == "请"
+            asked = token == "请" or token in _HANDED_OVER
             continue
         marked_before = _marked_before(fragment, start, last_block, block_end) or (
             # 小广告4处清除: how many, then the verb, tells what was done.

@@ -1194,3 +1194,48 @@ def test_work_for_a_campaign_and_materials_handed_out_are_no_problems(unit_a):
     )
     assert totals(report) == (20, 20, 0)
     assert [(a.kind, a.count) for a in report.activities] == [("发放宣传资料", 40)]
+
+
+def test_beijing_speech_terse_counts_and_sign_offs(unit_a):
+    # 齐活 signs off, it is nobody; 前儿 is the day before yesterday.
+    report = one("前儿凤凰城社区 周建国 吴婷婷 楼道杂物归置了两处 齐活", unit_a)
+    assert report.staff == ("周建国", "吴婷婷")
+    assert report.date == date(2026, 11, 23)
+    # A count with 多 or in words and no measure; 小广告没有 is none of them.
+    report = one("玄帝庙街 3处占道 劝走了 单车码了30多 小广告没有", unit_a)
+    assert totals(report) == (33, 33, 0)
+    report = one("玄帝庙街 单车二十几 码了 完事", unit_a)
+    assert totals(report) == (20, 20, 0)
+
+
+def test_a_count_after_a_count_starts_a_clause(unit_a):
+    report = one("凤凰城社区 周建国 电动车堵消防通道4辆 挪走3辆 1辆联系不上车主 报物业", unit_a)
+    assert totals(report) == (4, 3, 1)
+
+
+def test_handed_over_for_removal_or_for_later_is_pending(unit_a):
+    report = one("凤凰城社区 周建国。飞线充电1处，已报物业拆除；狗粪1处，已清理。", unit_a)
+    assert totals(report) == (2, 1, 1)
+    report = one("凤凰城社区 周建国。僵尸自行车6辆，已贴告知单，由物业7日后统一清理。", unit_a)
+    assert totals(report) == (6, 0, 6)
+
+
+def test_touts_are_offenders_and_banners_hung_against_the_rules_are_problems(unit_a):
+    touts = tuple(
+        replace(category, keywords=(*category.keywords, "黑导游", "揽客"))
+        if category.name == "市容秩序"
+        else category
+        for category in unit_a.categories
+    )
+    report = one(
+        "玄帝庙街 王晓明。景区口黑导游揽客2人，已劝离。", replace(unit_a, categories=touts)
+    )
+    assert totals(report) == (2, 2, 0)
+    report = one("玄帝庙街 王晓明。拆除商户违规悬挂广告横幅1条。", unit_a)
+    assert totals(report) == (1, 1, 0)
+    # Work done for a campaign names no problem; the litter picked up does.
+    report = one(
+        "周六到凤凰城社区开展文明旅游志愿服务，周建国、吴婷婷参加，捡拾游客丢弃的垃圾四袋。",
+        unit_a,
+    )
+    assert totals(report) == (4, 4, 0)
