@@ -146,6 +146,9 @@ def _read_sentence(
     group: list[Draft] = []  # the items the last clause listed
     made_here: list[Draft] = []  # the items this sentence named
     made_last: Draft | None = None  # the item the clause before named
+    # Whether the clause before opened with its fix verb (清理卫生死角3处): a bare item after
+    # it (垃圾5袋) was done the same way.
+    opened_by_fix = False
     earlier = reading.drafts[-_RECENT_DRAFTS:]  # the items of the sentences before
     for raw in fragments(sentence, lexicon.classifier.words, lexicon.classifier.classify):
         # A clause is a few dozen characters; a longer run is a paste, read only in part.
@@ -156,6 +159,7 @@ def _read_sentence(
         if reading.clauses > MAX_CLAUSES:
             return
         made_before, made_last = made_last, None
+        opened_by_fix_before, opened_by_fix = opened_by_fix, False
         work_before, work = work, None
         part_named, said_part = None, part_named
         rest_named, said_rest = None, rest_named
@@ -531,6 +535,17 @@ def _read_sentence(
                 # 早高峰非机动车较多，乱停电动车8辆已摆齐: how busy it was, then the problem.
                 reading.drafts.remove(made_before)
             group = []
+            if (
+                opened_by_fix_before
+                and status.state is None
+                and len(parts) == 1
+                and _BARE_THING_COUNTED.fullmatch(fragment)
+                and not PROBLEM_PREDICATE.search(fragment)
+            ):
+                status = Status("fixed", first_amount(fragment), True)
+                parts_status: Status | None = status
+            else:
+                parts_status = None
             for part in parts:
                 current = _new_draft(part, list_no, lexicon)
                 reading.drafts.append(current)
@@ -539,10 +554,11 @@ def _read_sentence(
                 made_last = current
                 # 清理楼道杂物4处、小广告15张 and 电动车3处、小广告1处均已整改: the verb
                 # at either end speaks for every part.
-                own = read_status(part)
+                own = parts_status or read_status(part)
                 apply_status(
                     current, own if own.state or len(parts) == 1 else status, part, len(parts) == 1
                 )
+            opened_by_fix = status.state == "fixed" and status.starts_with_action
             continue
 
         if status.state is None:
@@ -722,6 +738,10 @@ _CHECKING = re.compile(
 _INSPECTED = re.compile(
     r"[\W_]*+(?:共|今天|今日|本次)?(?:排查|检查|巡查)了?[^，。；：:]{0,10}?"
     r"(?:\d{1,4}|[一二三四五六七八九十百]{1,4})(?:家|块|个|间|栋)[：:]?$"
+)
+# 垃圾5袋, 烟头纸屑两袋: a thing and its count, nothing else.
+_BARE_THING_COUNTED = re.compile(
+    rf"[\u4e00-\u9fff]{{1,10}}?\s?+(?:\d{{1,6}}|[{CN}百几]{{1,6}})\s?+(?:余|多|来)?\s?+[{MEASURE_WORDS}](?:子)?"
 )
 _NONE_OF = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:也|都|就|倒)?(?:没有|没|无|木有)[啦哈呢]?$")
 _CARRIED_OUT = re.compile(

@@ -1239,3 +1239,15 @@ def test_touts_are_offenders_and_banners_hung_against_the_rules_are_problems(uni
         unit_a,
     )
     assert totals(report) == (4, 4, 0)
+
+
+def test_a_fix_verb_speaks_for_the_bare_items_after_it(unit_a):
+    report = one(
+        "凤凰城社区 周建国 清理卫生死角3处 垃圾5袋 烟头2袋\n发现2处井盖松动 已告诉社区", unit_a
+    )
+    assert totals(report) == (12, 10, 2)
+    report = one("凤凰城社区 周建国。清理卫生死角2处,垃圾4袋,发放宣传单50份", unit_a)
+    assert totals(report) == (6, 6, 0)
+    # A problem after it is not fixed by it.
+    report = one("凤凰城社区 周建国 清理卫生死角3处 路灯坏了2盏", unit_a)
+    assert totals(report) == (5, 3, 2)
