@@ -47,6 +47,10 @@ class Reading:
     notes: list[str] = field(default_factory=list)
     found: list[Item] = field(default_factory=list)
     resolved: list[Item] = field(default_factory=list)
+    # The items the sentence being read named, and those of the sentence before it (发现:…；
+    # 处理:已清理: a fix line right after one problem is that problem's).
+    sentence_items: list[Draft] = field(default_factory=list)
+    previous_sentence_items: list[Draft] = field(default_factory=list)
 
     @property
     def has_content(self) -> bool:

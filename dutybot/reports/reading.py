@@ -145,6 +145,7 @@ def _read_sentence(
     in_summary = False
     group: list[Draft] = []  # the items the last clause listed
     made_here: list[Draft] = []  # the items this sentence named
+    reading.previous_sentence_items, reading.sentence_items = reading.sentence_items, made_here
     made_last: Draft | None = None  # the item the clause before named
     # Whether the clause before opened with its fix verb (清理卫生死角3处): a bare item after
     # it (垃圾5袋) was done the same way.
@@ -595,8 +596,16 @@ def _read_sentence(
                 pass
             elif kind == Kind.FIX:
                 open_drafts = [d for d in reading.drafts if d.status != "fixed"]
+                just_named = reading.previous_sentence_items
                 if len(open_drafts) == 1:
                     current = open_drafts[0]
+                elif (
+                    len(just_named) == 1
+                    and just_named[0] in open_drafts
+                    and just_named[0].status is None
+                    and not made_here
+                ):
+                    current = just_named[0]  # 发现:流浪狗2只；处理:已告知社区
             elif (
                 reading.drafts[-1].status == "pending"
                 and status.state == "fixed"
