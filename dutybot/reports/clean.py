@@ -86,6 +86,9 @@ _SLIPS = {
     "廿": "二十",
     "卅": "三十",
     "己经": "已经",
+    # Minnan-flavoured Mandarin: 拢总 is all of them.
+    "拢总是": "到处都是",
+    "拢总": "全部",
 }
 # 以/己 for 已 before what is done (以清理, 己摆放); not 以上, 予以清理, 可以清理.
 _DONE_VERB_AHEAD = (
@@ -100,6 +103,12 @@ _SLIP = re.compile(
 # A half-width full stop typed between words ends a sentence (撕了.3号楼后头…, 归置了 .2号楼),
 # unlike the one inside a number or a date (12.3, 2.5米).
 _WORD_STOP = re.compile(r"(?<=[\u4e00-\u9fff])\s*+\.++|(?<![\d.])\s++\.++(?=\s*+[\u4e00-\u9fff\d])")
+# Minnan-flavoured Mandarin tells a thing done with 有 before the verb (拢总有摆好了, 他有收进去
+# 了): after a pause or a person, before a handling verb that comes to a result.
+_HAVE_DONE = re.compile(
+    r"(?<=[，,。\s他她们都部也就])有(?=[摆收拖退清捡扫拿搬挪推撕铲扶码整劝][^，,。；\s]{0,6}?"
+    r"(?:了|好|掉|走|进去|起来|回去|整齐|干净))"
+)
 # Arrows say "and then": 垃圾一堆→已清运.
 _ARROW = re.compile(r"-+>|=+>|→|⇒|➡|➔")
 
@@ -141,6 +150,7 @@ def clean_text(text: str) -> str:
         text = _to_simplified().convert(text)
     text = _ARROW.sub("，", text)
     text = _WORD_STOP.sub("。", text)
+    text = _HAVE_DONE.sub("已", text)
     return _SLIP.sub(_slip, text)
 
 

@@ -225,6 +225,8 @@ _PROBLEM_WORDS = [
 PROBLEM_PREDICATE = re.compile(
     word_pattern(_PROBLEM_WORDS)
     + r"|(?<![撕拆铲清扔])掉了"
+    # 共享单车到处停, 烟头到处都是: strewn about.
+    + r"|到处(?:停|放|扔|丢|堆|贴|乱|都是|是)"
     # 井盖响, 一踩就咣当: a loose cover that rattles.
     + r"|(?<!影)响(?!应|亮|起)|咣当|晃荡"
     + r"|停[在到]?了?(?:人行道|盲道|路边|路口|门口|消防通道|绿化带|草坪|路上|马路|楼道)"
@@ -419,6 +421,8 @@ _FIX_VERBS = (
     "灭了",
     # 1名游客攀爬栏杆，已劝下; 烟头两袋 小广告5张 都弄了.
     "劝下",
+    # 雨水篦子堵塞（已清掏）: dug out.
+    "清掏",
     "都弄了",
     # Northern words for tidying up (都给归置好了, 垃圾拾掇了三袋, 整利索了).
     "归置",
@@ -602,7 +606,7 @@ DONE_AFTER = re.compile(r"(?:了|完毕|干净|整齐|到位|完成|好|掉|完|
 # 归拢, 劝收, 牵上): the complement carries the meaning, so the list need not name every pair.
 # 刨, 敲, 凿: what is done to ice (冰包当场刨平, 冰溜子敲掉).
 _HANDLING = (
-    "推挪搬拉拖清扫捡撕铲拆摆码扶收归劝拾拔擦刷贴牵拴盖补修换装移运拢填放弄抬掐拎冲刮顺挂刨敲凿"
+    "推挪搬拉拖清扫捡撕铲拆摆码扶收归劝拾拔擦刷贴牵拴盖补修换装移运拢填放弄抬掐拎冲刮顺挂刨敲凿掏"
 )
 _RESULTS = (
     "回",
@@ -712,7 +716,7 @@ KIND_SUBTOTAL = re.compile(
     rf"[\W_]*+(?:其中)?[\u4e00-\u9fff]{{2,6}}?类(?:问题)?(?:共|共计)?{_NUM}(?:处|个|项|起|条)[：:]?$"
 )
 SUMMARY_FIXED = re.compile(
-    rf"^(?:已|当场|现场|已当场)?(?:整改|处理|解决|处置)(?:完成|完毕|到位)?(?:问题)?(?P<n>{_NUM})(?:处|个|项|起|条)"
+    rf"^(?:现已|均已|共|已|当场|现场|已当场)?(?:整改|处理|解决|处置)(?:完成|完毕|到位)?(?:问题)?(?P<n>{_NUM})(?:处|个|项|起|条)"
 )
 # Words before the problem itself (发现, 另有, 一是); 有 only before a number or a thing, so that
 # 有害垃圾 keeps its 有.
@@ -732,7 +736,7 @@ ACTIVITY_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "发放宣传资料",
         re.compile(
             r"(?:发放|分发|派发|散发|发出|赠送|递送|发|派)[^，。；]{0,30}?"
-            r"(?:资料|彩页|传单|宣传单|折页|手册|公约|倡议书|明白纸|宣传品|宣传页|读本|告知书|一封信|"
+            r"(?:资料|彩页|传单|宣传单|折页|手册|宣传册|册子|公约|倡议书|明白纸|宣传品|宣传页|读本|告知书|一封信|"
             r"提示单|提示卡|告家长书|通知单)"
         ),
         "份|张|册|本|页",

@@ -19,8 +19,33 @@ from ..unit import DEFAULT_OBJECTS
 from .homophones import alike_in_main_reading
 from .lexicon import OBJECT_WORDS
 
-# Who problems are handed to, and other things often misheard, beside the unit's keywords.
-_TRADE_WORDS = ("物业", "城管", "环卫", "社区", "头盔", "斑马线", "小广告", "井盖", "盲道", "垃圾")
+# Who problems are handed to, and other words often misheard, beside the unit's keywords.
+_TRADE_WORDS = ("斑马线", "小广告", "垃圾桶", "塑料袋", "共享单车", "电瓶车")
+# Two characters are little evidence: a two-character word is put back only from this list of
+# words voice input is known to mishear, never any two-character keyword (满意 is not 满溢,
+# 分支箱 is not 纸箱, 整利索 is not 整理).
+_TWO_CHARACTER_WORDS = frozenset(
+    (
+        "物业",
+        "城管",
+        "环卫",
+        "头盔",
+        "井盖",
+        "盲道",
+        "垃圾",
+        "烟头",
+        "积水",
+        "路灯",
+        "护栏",
+        "栏杆",
+        "座椅",
+        "窨井",
+        "牵绳",
+        "吐痰",
+        "摆好",
+        "晾晒",
+    )
+)
 # Characters that are words by themselves: a word heard with one of these in it was not
 # misheard (为停车 is 为 + 停车, not 违停).
 _FUNCTION_CHARS = frozenset(
@@ -46,10 +71,12 @@ def _vocabulary(unit_words: tuple[str, ...]) -> _Vocabulary:
         for word in (
             *unit_words,
             *_TRADE_WORDS,
+            *_TWO_CHARACTER_WORDS,
             *OBJECT_WORDS,
             *(w for group in DEFAULT_OBJECTS.values() for w in group),
         )
-        if 2 <= len(word) <= 6 and all("\u4e00" <= ch <= "\u9fff" for ch in word)
+        if (len(word) == 2 and word in _TWO_CHARACTER_WORDS)
+        or (3 <= len(word) <= 6 and all("\u4e00" <= ch <= "\u9fff" for ch in word))
     }
     by_char: dict[str, list[tuple[str, int]]] = {}
     for word in sorted(words, key=len, reverse=True):

@@ -131,6 +131,13 @@ def _read_sentence(
             targets = []
     if not targets:
         marker = LEADING_MARKER.match(sentence)
+        lead_in = None if marker else _LEAD_IN.match(sentence)
+        if lead_in:
+            # 经查：一、骑楼下…: a few words and a colon before the first numbered item.
+            sentence_after = sentence[lead_in.end() :]
+            marker = LEADING_MARKER.match(sentence_after)
+            if marker:
+                sentence = sentence_after
         if marker:
             list_no = marker_number(marker.group("marker"))
             sentence = sentence[marker.end() :]
@@ -150,6 +157,7 @@ def _read_sentence(
     # Whether the clause before opened with its fix verb (清理卫生死角3处): a bare item after
     # it (垃圾5袋) was done the same way.
     opened_by_fix = False
+    listed_run: list[Draft] = []  # items named by the clauses just before, one after another
     earlier = reading.drafts[-_RECENT_DRAFTS:]  # the items of the sentences before
     for raw in fragments(sentence, lexicon.classifier.words, lexicon.classifier.classify):
         # A clause is a few dozen characters; a longer run is a paste, read only in part.
@@ -160,6 +168,8 @@ def _read_sentence(
         if reading.clauses > MAX_CLAUSES:
             return
         made_before, made_last = made_last, None
+        if made_before is None:
+            listed_run.clear()
         opened_by_fix_before, opened_by_fix = opened_by_fix, False
         work_before, work = work, None
         part_named, said_part = None, part_named
@@ -193,6 +203,19 @@ def _read_sentence(
             and reading.drafts
             and all(quantity.vague for quantity in amounts(fragment))
         ):
+            continue
+        if (
+            _TURNED_OUT_FINE.search(fragment)
+            and status_free(fragment)
+            and current is not None
+            and current in made_here
+            and current.status is None
+            and current in reading.drafts
+        ):
+            # 地砖看着翘起来，踩了一下是稳的: what looked wrong was not.
+            reading.drafts.remove(current)
+            made_here.remove(current)
+            current = None
             continue
         if _NOT_SEEN.match(fragment):
             continue  # 未发现乱停乱放: nothing found, no outcome of the item before
@@ -324,6 +347,18 @@ def _read_sentence(
                 continue
 
         status = read_status(fragment, kind == Kind.FIX)
+        if (
+            status.state == "fixed"
+            and _BOTH_DONE.match(fragment)
+            and not topic_words(fragment, lexicon)
+            and len(listed_run) > 1
+            and all(draft.status is None for draft in listed_run)
+        ):
+            # 共享单车乱放约20辆，电动车乱停9辆，都整理好了: every item just listed.
+            for draft in listed_run:
+                if draft.status is None:
+                    apply_status(draft, status, fragment, False)
+            continue
         if status.state and (kind == Kind.FIX or group) and _JOINED.search(fragment):
             # 电动车、小广告已处理完毕; 小广告和杂物已清理: the outcome of each item named.
             named = _named_items(fragment, reading.drafts, lexicon)
@@ -553,6 +588,7 @@ def _read_sentence(
                 group.append(current)
                 made_here.append(current)
                 made_last = current
+                listed_run.append(current)
                 # 清理楼道杂物4处、小广告15张 and 电动车3处、小广告1处均已整改: the verb
                 # at either end speaks for every part.
                 own = parts_status or read_status(part)
@@ -768,6 +804,17 @@ _NOT_THERE = re.compile(
 )
 _COLLECTIVE = re.compile(r"[\W_]*+(?:今天|今日|当场|现场|也)?(?:均|都|全部|全都|皆|一律|以上)")
 _LIST_JOINT = re.compile(r"、|(?<=[\u4e00-\u9fff])(?:和|及|与)(?=[\u4e00-\u9fff])")
+_TURNED_OUT_FINE = re.compile(
+    r"不算问题|不是问题|不属于问题|是稳的|是好的|没有?松动|并没有?坏|没什么问题|虚惊一场|误会"
+)
+
+
+def status_free(fragment: str) -> bool:
+    return read_status(fragment).state is None
+
+
+_LEAD_IN = re.compile(r"[^：:，,。；\d]{1,8}[：:]\s*+")
+_BOTH_DONE = re.compile(r"[\W_]*+(?:都|均|全都|全部都?|一并|统统)(?:已经?|给|被我们)?")
 _JOINED = re.compile(r"、|[\u4e00-\u9fff](?:和|及|与)[\u4e00-\u9fff]")
 _FIRST_N = re.compile(
     r"[\W_]*+(?:已|均已)?(?:当场|现场)?[\u4e00-\u9fff]{0,4}?前(?P<n>[\d两二三四五六七八九])(?:处|个|项|条|件)"

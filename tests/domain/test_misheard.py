@@ -9,6 +9,11 @@ def test_one_character_heard_wrong_is_put_back():
     assert mend_misheard("有一个井改冇咗盖", ()) == "有一个井盖冇咗盖"
     assert mend_misheard("冇戴头魁", ()) == "冇戴头盔"
     assert mend_misheard("还有忙道上停了车", ()) == "还有盲道上停了车"
+    assert (
+        mend_misheard("小区门口共想单车到处停 我们都摆号了", ())
+        == "小区门口共享单车到处停 我们都摆好了"
+    )
+    assert mend_misheard("路上拉圾有点多 电平车乱停", ()) == "路上垃圾有点多 电瓶车乱停"
 
 
 def test_the_units_own_keywords_are_put_back_too():
@@ -25,6 +30,11 @@ def test_ordinary_words_stay_as_written():
         "铲车推的雪",  # 单 reads dan, not chan
         "为停车方便",  # 为 is a word by itself
         "地名标志牌",  # 识 reads shi
+        "交上满意答卷",  # a two-character keyword (满溢) is not put back
+        "电缆分支箱门被撬",  # 纸箱
+        "整利索了",  # 整理
+        "全部摆整齐了",
+        "巷子摆起一堆装修垃圾",
     ):
         assert mend_misheard(text, ()) == text, text
 

@@ -1251,3 +1251,53 @@ def test_a_fix_verb_speaks_for_the_bare_items_after_it(unit_a):
     # A problem after it is not fixed by it.
     report = one("凤凰城社区 周建国 清理卫生死角3处 路灯坏了2盏", unit_a)
     assert totals(report) == (5, 3, 2)
+
+
+def test_minnan_mandarin_and_voice_slips(unit_a):
+    # 有 before a handling verb tells it done; 拢总 is all; 共想单车, 摆号 are misheard.
+    report = one(
+        "今天玄帝庙街值班，王晓明 李娜。骑楼下面电动车乱停有十几辆，拢总有摆好了。"
+        "饭店把杂物堆到人行道上，有跟老板讲，他有收进去了。",
+        unit_a,
+    )
+    assert totals(report) == (11, 11, 0)
+    report = one(
+        "凤凰城社区 周建国 吴婷婷。小区门口共想单车到处停，有十几辆，我们都摆号了。", unit_a
+    )
+    assert totals(report) == (10, 10, 0)
+
+
+def test_items_listed_then_all_done(unit_a):
+    report = one(
+        "今天玄帝庙街值班王晓明、李娜。发现共享单车乱放约20辆，电动车乱停9辆，都整理好了。", unit_a
+    )
+    assert totals(report) == (29, 29, 0)
+    # Not an item told earlier with its own outcome in between.
+    report = one(
+        "玄帝庙街 王晓明 李娜 有五户的门牌掉了 登记下来了 回去按程序补装 电动车乱停七八辆 都摆正了",
+        unit_a,
+    )
+    assert totals(report)[1] == 8
+
+
+def test_a_lead_in_before_the_first_numbered_item(unit_a):
+    report = one(
+        "玄帝庙街值班：王晓明、李娜\n经查：一、电动车乱停十余辆；二、小广告五张；三、护栏变形1处。\n"
+        "处理情况：第一、二项业已当场整改完毕；第三项已移交区城管部门处理。",
+        unit_a,
+    )
+    assert totals(report) == (16, 15, 1)
+
+
+def test_what_turned_out_fine_is_no_problem(unit_a):
+    report = one(
+        "玄帝庙街值班：王晓明、李娜。电动车乱停6辆，已摆好。人行道有一块地砖看着翘起来，"
+        "踩了一下是稳的，没有松动。捡了烟头纸屑一小袋。",
+        unit_a,
+    )
+    assert totals(report) == (7, 7, 0)
+    report = one(
+        "凤凰城社区 周建国。卫生死角垃圾堵了，我们掏干净了。发放防台风宣传册30份。", unit_a
+    )
+    assert totals(report) == (1, 1, 0)
+    assert [a.kind for a in report.activities] == ["发放宣传资料"]
