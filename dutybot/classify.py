@@ -222,6 +222,8 @@ _THING_ACTED_ON = re.compile(r"(?:焚烧|烧|被|占|占用|停在|堵|挡)了?$
 _PASSIVE_AFTER = re.compile(r"[^，。；被]{0,2}被(?![子褥单罩])")
 # 电动车推到楼道里充电, 电动车电瓶充电: what is charged; the charging is the problem.
 _CHARGED_AFTER = re.compile(r"[^，。；]{0,6}充电")
+# …but the wire that charges it is the problem itself (私拉电线给电动车充电).
+_WIRING = re.compile(r"线|插|电源|充电")
 
 
 def _acted_on_by_another(pattern: re.Pattern[str], text: str, end: int) -> bool:
@@ -277,7 +279,7 @@ class Classifier:
                     _PLACE_AFTER.match(text, end)
                     or _ACTED_ON_BEFORE.search(text, max(0, match.start() - 6), match.start())
                     or _acted_on_by_another(self.pattern, text, end)
-                    or _CHARGED_AFTER.match(text, end)
+                    or (_CHARGED_AFTER.match(text, end) and not _WIRING.search(word))
                 ):
                     # 护栏上晾晒, 翻越中心护栏, 坡道被积雪覆盖: the thing acted on, not the problem
                     weight *= PLACE_FACTOR
@@ -324,8 +326,13 @@ def classifier_for(categories: tuple[Category, ...]) -> Classifier:
             # A keyword listed under two categories belongs to the first (the file's order).
             owner.setdefault(keyword, (category.name, True))
     for name, hints in HINTS.items():
-        if name in names:
-            for hint in hints:
+        for hint in hints:
+            # A hint goes where the unit files its own words containing it (飞线充电 under
+            # 用电安全 takes 充电 there), else to its usual category.
+            own = {owner[k][0] for k in owner if owner[k][1] and hint in k and k != hint}
+            if len(own) == 1:
+                owner.setdefault(hint, (own.pop(), False))
+            elif name in names:
                 owner.setdefault(hint, (name, False))
     # Longest first, so that at one position the most specific word wins.
     words = sorted((w for w in owner if w), key=len, reverse=True)

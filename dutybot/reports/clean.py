@@ -109,6 +109,8 @@ _HAVE_DONE = re.compile(
     r"(?<=[，,。\s他她们都部也就])有(?=[摆收拖退清捡扫拿搬挪推撕铲扶码整劝][^，,。；\s]{0,6}?"
     r"(?:了|好|掉|走|进去|起来|回去|整齐|干净))"
 )
+# 电动车乱停放，数量×7: the word before a count in a work order.
+_COUNT_WORD = re.compile(r"数量\s*+[:：]?\s*+(?=[×xX*＊]?\s*+\d)")
 # Arrows say "and then": 垃圾一堆→已清运.
 _ARROW = re.compile(r"-+>|=+>|→|⇒|➡|➔")
 
@@ -151,6 +153,7 @@ def clean_text(text: str) -> str:
     text = _ARROW.sub("，", text)
     text = _WORD_STOP.sub("。", text)
     text = _HAVE_DONE.sub("已", text)
+    text = _COUNT_WORD.sub("", text)
     return _SLIP.sub(_slip, text)
 
 

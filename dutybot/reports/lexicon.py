@@ -19,6 +19,8 @@ DUTY_WORDS = re.compile(
 NOTICE_START = re.compile(
     r"^\s*+(?:@全体成员|@所有人|@全体|各位[,，：:]|[【\[]?转发[】\]]?|"
     r"[【\[]?\s*+(?:通知|通报|公告|温馨提示|提醒)\s*+[】\]:：]|"
+    # 【停电通知】, 【创城提示】: a notice with its subject in the brackets.
+    r"[【\[][^】\]]{1,8}?(?:通知|通报|公告|提示|提醒|预警)[】\]]|"
     # 县城管局：移交的井盖问题已修复: another office answering, not a duty team reporting.
     r"[【\[]?(?:[县市区]|[\u4e00-\u9fff]{2,4}[县市区])[\u4e00-\u9fff]{1,6}(?:局|委|公司|中心|大队|所)"
     r"(?:回复|答复|反馈|通知)?[】\]]?\s*+[:：])"
@@ -175,6 +177,12 @@ _PROBLEM_WORDS = [
     "堆",
     "较多",
     "很多",
+    # 电动车忒多, 垃圾贼多, 老多了: too many, in northern speech.
+    "忒多",
+    "贼多",
+    "老多",
+    "太多",
+    "蛮多",
     "多处",
     "若干",
     "一些",
@@ -423,6 +431,13 @@ _FIX_VERBS = (
     "劝下",
     # 雨水篦子堵塞（已清掏）: dug out.
     "清掏",
+    # Work orders: 已闭环 is closed (done); 未闭环 stays open through its 未.
+    "闭环",
+    # A box door shut and locked on the spot.
+    "关闭加锁",
+    "关好",
+    "锁好",
+    "加锁",
     "都弄了",
     # Northern words for tidying up (都给归置好了, 垃圾拾掇了三袋, 整利索了).
     "归置",

@@ -98,13 +98,44 @@ def parse(
             return []
         if _PRAISE.search(text) and not any(r.staff for r in reports):
             return []  # 人民路今天表现不错，电动车摆放整齐，给大家点赞: praise for the team
-        if PERIOD_SUMMARY.search(text) and (not site_hit or TALLY_NOTICE.search(text)):
+        summary = PERIOD_SUMMARY.search(text)
+        if (
+            summary
+            and (not site_hit or TALLY_NOTICE.search(text))
+            and not _summary_after_the_duty(text, summary.start(), reports)
+        ):
             return []
+        if _OTHERS_VISIT.match(text) and not any(r.staff for r in reports):
+            return []  # 测评组上午来咱永泰街转了一圈…: someone else's round, not the team's
+        if _FOR_TOMORROW.match(text) and not any(r.found or r.activities for r in reports):
+            return []  # 明天电力新村：刘倩、贾文博…: who is on duty next, not a report
+        if _REPLY_WITH_OUTCOME.match(text) and not any(r.site or r.staff for r in reports):
+            return []  # 清走了，施工队昨天下午拉走的: an answer in the chat
         if _ADDRESSED.match(text) and not any(
             r.staff or r.activities or r.found_total > 1 for r in reports
         ):
             return []  # 刘主任，东关那个垃圾池社区说下午派车清运: a word to someone, not a report
     return reports
+
+
+# Someone else's round or inspection (测评组上午来咱永泰街转了一圈).
+_OTHERS_VISIT = re.compile(r"\s*+(?:市|区|县)?(?:测评组|督查组|检查组|暗访组|考核组|创城办|领导)")
+_FOR_TOMORROW = re.compile(r"\s*+(?:明天|明日|后天|下周[一二三四五六日天]?)")
+_REPLY_WITH_OUTCOME = re.compile(
+    r"\s*+(?:已经?|都)?(?:清走|拉走|处理|修好|弄好|搞定|收走|搬走|解决)了?[，,。！!]"
+)
+
+
+def _summary_after_the_duty(text: str, summary_at: int, reports: list[ParsedReport]) -> bool:
+    """A look back over the year after today's team and items (…清理牛皮癣十余处。一年来，
+    累计值班70余次): the report stands, the look back is its ending."""
+    for report in reports:
+        if len(report.staff) >= 2 and report.found:
+            first_name = text.find(report.staff[0])
+            first_item = text.find(report.found[0].text[:4])
+            if 0 <= first_name < summary_at and 0 <= first_item < summary_at:
+                return True
+    return False
 
 
 _PRAISE = re.compile(r"点赞|表现不错|表扬|值得肯定|做得好|做得不错|干得好|给大家")

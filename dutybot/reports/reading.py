@@ -233,6 +233,10 @@ def _read_sentence(
             continue  # 到景区开展文明旅游志愿服务: the work itself, its counts follow
         if KIND_SUBTOTAL.match(fragment):
             continue  # 其中市容秩序类6处：: the items of that kind follow
+        if _COUNTED_FINE.search(fragment) and not PROBLEM_PREDICATE.search(fragment):
+            continue  # 新换表箱12个外观完好: counted and all right
+        if _WORK_HEADING.match(fragment):
+            continue
         if _INSPECTED.match(fragment):
             continue  # 排查门头招牌45块：, 共检查沿街门店32家: how many were looked at
         if _CAMPAIGN.search(fragment) and not first_amount(fragment):
@@ -781,8 +785,15 @@ _CHECKING = re.compile(
     r"(?:夜查|检查|排查|巡查|联合|督查)(?![^，。；]{0,14}?(?:发现|查出|看到|见到))[^，。；]{0,14}$"
 )
 _INSPECTED = re.compile(
-    r"[\W_]*+(?:共|今天|今日|本次)?(?:排查|检查|巡查)了?[^，。；：:]{0,10}?"
-    r"(?:\d{1,4}|[一二三四五六七八九十百]{1,4})(?:家|块|个|间|栋)[：:]?$"
+    rf"[\W_]*+(?:共|今天|今日|本次)?(?:排查|检查|巡查|查看)了?(?:(?!发现)[^，。；：:]){{0,10}}?"
+    rf"(?:\d{{1,4}}|[一二三四五六七八九十百]{{1,4}})[{MEASURE_WORDS}][：:]?$"
+)
+# 新换表箱12个外观完好: things counted and found in order.
+_COUNTED_FINE = re.compile(r"(?:外观)?(?:完好|完整|正常|良好|齐全|无损坏|无异常)[。；，,]?$")
+# 一是整治私拉乱接, 二是清洁家园: the heading of a kind of work, its items follow.
+_WORK_HEADING = re.compile(
+    r"[\W_]*+(?:[一二三四五六七八九十]是)?(?:整治|治理|规范|清洁家园|宣传引导|专项整治|集中整治)"
+    r"[^，。；\d]{0,8}$"
 )
 # 垃圾5袋, 烟头纸屑两袋: a thing and its count, nothing else.
 _BARE_THING_COUNTED = re.compile(

@@ -47,6 +47,7 @@ _TOGETHER = re.compile(r".{0,2}(?:一起|一块|一同|共同|合力|配合)")
 _PERSUADED = re.compile(r"劝|督促|让|请|要求|经|叫")
 _SAFETY = re.compile(r"锥桶|警示|围挡|隔离带|提示牌|警戒")
 _LEAD_LIMIT = 24
+_CANNOT = re.compile(r"(?:没有?|莫得|无)(?:办法|法子)|无法|没法|不能")
 _MAKE_ACT = frozenset(("让", "督促", "要求", "责令", "请"))
 # Handing over: what follows is the other office's to do (已报物业拆除, 移交城管取缔).
 _HANDED_OVER = frozenset(
@@ -141,6 +142,9 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
             # 让住户收了: someone made to act did it; 通知社区换了: someone told has yet to.
             made_to_act = token in _MAKE_ACT
             asked = token == "请" or token in _HANDED_OVER
+            continue
+        if _CANNOT.search(fragment, max(0, start - 8), start):
+            state, future = "pending", False  # 没有办法当场搞定: could not be done
             continue
         marked_before = _marked_before(fragment, start, last_block, block_end) or (
             # 小广告4处清除: how many, then the verb, tells what was done.

@@ -1301,3 +1301,59 @@ def test_what_turned_out_fine_is_no_problem(unit_a):
     )
     assert totals(report) == (1, 1, 0)
     assert [a.kind for a in report.activities] == ["发放宣传资料"]
+
+
+def test_a_work_order(unit_a):
+    report = one(
+        "【创城值班工单】\n日期：11月25日\n地点：玄帝庙街\n值班人员：王晓明、李娜\n问题描述：\n"
+        "①人行道电动车乱停放，数量×7\n②护栏上小广告，数量×4\n③井盖松动，数量×1\n"
+        "处理措施：①现场摆放归位；②现场铲除；③登记，转城管处理\n"
+        "处理结果：①已闭环 ②已闭环 ③未闭环",
+        unit_a,
+    )
+    assert totals(report) == (12, 11, 1)
+
+
+def test_notices_plans_and_others_rounds_are_no_reports(unit_a):
+    for text in (
+        "【停电通知】定于11月29日对凤凰城社区1-14号楼停电，施工期间将更换老旧线缆、电杆3基、"
+        "表箱12个，请社区网格员提前通知居民，勿私拉电线、飞线充电。",
+        "明天凤凰城社区：周建国、吴婷婷；玄帝庙街：王晓明、李娜。7点准时到岗。",
+        "测评组上午来咱玄帝庙街转了一圈，说盲道挺干净😄",
+        "清走了，施工队昨天下午拉走的，包装垃圾也一块弄走了",
+    ):
+        assert parse_message(text, WEDNESDAY, unit_a) == [], text
+
+
+def test_a_look_back_after_the_duty_keeps_the_report(unit_a):
+    report = one(
+        "2026年最后一天，王晓明带领李娜、赵强再次来到玄帝庙街，站好最后一班岗。"
+        "规整电动车三四十辆；清理小广告十余处。一年来，累计值班70余次、发现整改问题800余处。",
+        unit_a,
+    )
+    assert totals(report) == (50, 50, 0)
+
+
+def test_things_counted_and_fine_headings_and_what_could_not_be_done(unit_a):
+    report = one(
+        "凤凰城社区值班：周建国、吴婷婷。新换表箱12个外观完好；检查楼道路灯12盏，其中2盏不亮，"
+        "已告知物业更换。一是整治乱堆乱放。清理楼道杂物3处。",
+        unit_a,
+    )
+    assert totals(report) == (5, 3, 2)
+    report = one(
+        "玄帝庙街 王晓明 还有个井盖烂了一角，喊了城管的人来看，说要换，莫得办法当场搞定。", unit_a
+    )
+    assert totals(report) == (1, 0, 1)
+
+
+def test_hints_follow_the_units_own_words():
+    categories = (
+        Category("市容秩序", ("电动车",)),
+        Category("用电安全", ("私拉电线", "飞线充电")),
+        Category("其他", ("流浪狗",)),
+    )
+    assert classify_with("楼道私拉电线给电动车充电", categories) == "用电安全"
+    assert classify_with("窗户吊线给电动车充电", categories) == "用电安全"
+    default = (Category("市容秩序", ("电动车",)), Category("其他", ("流浪狗",)))
+    assert classify_with("窗户吊线给电动车充电", default) == "其他"
