@@ -55,6 +55,10 @@ HINTS: dict[str, tuple[str, ...]] = {
         "动物尸体",
     ),
     "市容秩序": (
+        # 有人晒被子挂在树上: laundry where it should not be.
+        "晒被子",
+        "晒衣服",
+        "挂在树上",
         # What people call an e-bike or a stall around the country.
         "电瓶车",
         "电驴",
@@ -164,6 +168,7 @@ HINTS: dict[str, tuple[str, ...]] = {
     "其他": ("充电", "私拉", "飞线", "隐患", "流浪", "野狗", "野猫"),
     "文明行为": (
         "吸烟",
+        "抽烟",
         "吐痰",
         "插队",
         "喧哗",
@@ -197,7 +202,20 @@ HINTS: dict[str, tuple[str, ...]] = {
     ),
 }
 # Damage words pull a problem towards 基础设施 more strongly than other hints.
-_DAMAGE = ("破损", "损坏", "缺失", "不亮", "脱落", "坏了", "烂了", "断裂", "破裂", "缺损", "丢失")
+_DAMAGE = (
+    "破损",
+    "损坏",
+    "缺失",
+    "不亮",
+    "脱落",
+    "坏了",
+    "坏掉",
+    "烂了",
+    "断裂",
+    "破裂",
+    "缺损",
+    "丢失",
+)
 INFRASTRUCTURE = "基础设施"
 
 HINT_WEIGHT = 0.5  # per character, against 1 per character for a unit keyword

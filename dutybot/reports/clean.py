@@ -108,6 +108,8 @@ _WORD_STOP = re.compile(r"(?<=[\u4e00-\u9fff])\s*+\.++|(?<![\d.])\s++\.++(?=\s*+
 _HAVE_DONE = re.compile(
     r"(?<=[，,。\s他她们都部也就])有(?=[摆收拖退清捡扫拿搬挪推撕铲扶码整劝][^，,。；\s]{0,6}?"
     r"(?:了|好|掉|走|进去|起来|回去|整齐|干净))"
+    # 烟头纸屑有捡，差不多一袋: the bare verb, ending its clause (not 没有捡).
+    r"|(?<=[\u4e00-\u9fff])(?<![没还沒])有(?=[捡扫撕铲摆清拖退收][，,。；\s]|[捡扫撕铲摆清拖退收]$)"
 )
 # 电动车乱停放，数量×7: the word before a count in a work order.
 _COUNT_WORD = re.compile(r"数量\s*+[:：]?\s*+(?=[×xX*＊]?\s*+\d)")
@@ -152,9 +154,9 @@ def clean_text(text: str) -> str:
         text = _to_simplified().convert(text)
     text = _ARROW.sub("，", text)
     text = _WORD_STOP.sub("。", text)
+    text = _SLIP.sub(_slip, text)
     text = _HAVE_DONE.sub("已", text)
-    text = _COUNT_WORD.sub("", text)
-    return _SLIP.sub(_slip, text)
+    return _COUNT_WORD.sub("", text)
 
 
 _PARAGRAPH = re.compile(r"\n[ \t]*+\n")

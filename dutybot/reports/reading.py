@@ -363,7 +363,11 @@ def _read_sentence(
                 if draft.status is None:
                     apply_status(draft, status, fragment, False)
             continue
-        if status.state and (kind == Kind.FIX or group) and _JOINED.search(fragment):
+        if (
+            status.state
+            and (kind == Kind.FIX or group or _BACK_REFERENCE.match(fragment))
+            and _JOINED.search(fragment)
+        ):
             # 电动车、小广告已处理完毕; 小广告和杂物已清理: the outcome of each item named.
             named = _named_items(fragment, reading.drafts, lexicon)
             if len(named) > 1:
@@ -814,7 +818,7 @@ _NOT_THERE = re.compile(
     r"(?:去看|去查看|过去|到场|赶到|到现场|核实)[^，,。；]{0,4}?(?:没有?看到|未看到|没有?找到|未找到|没有?发现|未发现|已经?不在|不属实)$"
 )
 _COLLECTIVE = re.compile(r"[\W_]*+(?:今天|今日|当场|现场|也)?(?:均|都|全部|全都|皆|一律|以上)")
-_LIST_JOINT = re.compile(r"、|(?<=[\u4e00-\u9fff])(?:和|及|与)(?=[\u4e00-\u9fff])")
+_LIST_JOINT = re.compile(r"、|(?<=[\u4e00-\u9fff])(?:和|及|与|跟|同)(?=[\u4e00-\u9fff])")
 _TURNED_OUT_FINE = re.compile(
     r"不算问题|不是问题|不属于问题|是稳的|是好的|没有?松动|并没有?坏|没什么问题|虚惊一场|误会"
 )
@@ -825,8 +829,10 @@ def status_free(fragment: str) -> bool:
 
 
 _LEAD_IN = re.compile(r"[^：:，,。；\d]{1,8}[：:]\s*+")
+# 刚才讲的那几辆电动车跟摩托车…: the items told above, named again.
+_BACK_REFERENCE = re.compile(r"[\W_]*+(?:刚才|刚刚|上面|前面|之前)(?:讲|说|提)?的")
 _BOTH_DONE = re.compile(r"[\W_]*+(?:都|均|全都|全部都?|一并|统统)(?:已经?|给|被我们)?")
-_JOINED = re.compile(r"、|[\u4e00-\u9fff](?:和|及|与)[\u4e00-\u9fff]")
+_JOINED = re.compile(r"、|[\u4e00-\u9fff](?:和|及|与|跟|同)[\u4e00-\u9fff]")
 _FIRST_N = re.compile(
     r"[\W_]*+(?:已|均已)?(?:当场|现场)?[\u4e00-\u9fff]{0,4}?前(?P<n>[\d两二三四五六七八九])(?:处|个|项|条|件)"
 )

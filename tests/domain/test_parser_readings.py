@@ -1357,3 +1357,24 @@ def test_hints_follow_the_units_own_words():
     assert classify_with("窗户吊线给电动车充电", categories) == "用电安全"
     default = (Category("市容秩序", ("电动车",)), Category("其他", ("流浪狗",)))
     assert classify_with("窗户吊线给电动车充电", default) == "其他"
+
+
+def test_laundry_smoking_and_promises_for_next_week(unit_a):
+    report = one(
+        "凤凰城社区 周建国 吴婷婷。6号楼下有人晒被子挂在树上，跟阿姨说了她收回去了。"
+        "9号楼下两辆僵尸自行车，已联系物业，物业说下周清走。",
+        unit_a,
+    )
+    assert totals(report) == (3, 1, 2)
+    report = one("玄帝庙街 王晓明。开元街口有两个人在公交站抽烟，提醒后灭了烟。", unit_a)
+    assert totals(report) == (2, 2, 0)
+    assert report.found[0].category == "文明行为"
+
+
+def test_things_joined_by_gen_are_fixed_together(unit_a):
+    report = one(
+        "玄帝庙街 王晓明。骑楼下面停了五六辆电动车，还有两台摩托车停在盲道上。"
+        "刚才讲的那几辆电动车跟摩托车拢总有牵开了。烟头纸屑有捡，差不多一袋。",
+        unit_a,
+    )
+    assert totals(report) == (9, 9, 0)
