@@ -269,6 +269,10 @@ def _cut_run_on(
     candidates.extend((m.end(), 2, m) for m in _AFTER_COUNT.finditer(piece))
     candidates.extend((m.start(), 3, m) for m in _SPACE.finditer(piece))
     candidates.extend((m.start(), 3, m) for m in _SPACE_AFTER_COUNT.finditer(piece))
+    if "(" in piece or "（" in piece:
+        # 积水容器(旧轮胎 花盆)5个: a space inside brackets ends nothing.
+        inside = _inside_brackets(piece)
+        candidates = [c for c in candidates if not (c[0] < len(piece) and inside[c[0]])]
     candidates.sort(key=lambda candidate: (candidate[0], candidate[1]))
     # No sentence has this many places to cut; past them the piece is a paste, and the reader
     # reads at most MAX_CLAUSES clauses anyway.
@@ -346,6 +350,20 @@ def _cut_run_on(
             cleaned.append(text)
             spaced.append(part[:1].isspace() or (index > 0 and parts[index - 1][-1:].isspace()))
     return _merge_halves(cleaned, spaced, words, kind_of) if words else cleaned
+
+
+def _inside_brackets(piece: str) -> list[bool]:
+    """For each position, whether it lies inside an open bracket (a short one: 20 characters)."""
+    inside = [False] * len(piece)
+    opened = -1
+    for index, char in enumerate(piece):
+        if char in "(（":
+            opened = index
+        elif char in ")）":
+            opened = -1
+        elif opened >= 0 and index - opened <= 20:
+            inside[index] = True
+    return inside
 
 
 # A space between two words of text (电动车 乱停 8 辆: only the first) ends a clause.

@@ -38,9 +38,7 @@ def parse(
     if len(text) > MAX_ANALYSED_CHARS:
         text = text[:MAX_ANALYSED_CHARS]
         notes.append(f"消息太长，只读了前{MAX_ANALYSED_CHARS}字")
-    spellings = _unit_spellings(unit.staff, unit.sites)
-    text = keep_unit_spelling(clean_text(text), spellings)
-    text = mend_misheard(text, _trade_words(unit.categories), keep=spellings)
+    text = prepared_text(text, unit)
     lexicon = unit_words(unit)
     # The cheap exit that most chat takes.
     site_hit = lexicon.site_pattern.search(text) if lexicon.site_pattern else None
@@ -143,6 +141,14 @@ _PRAISE = re.compile(r"点赞|表现不错|表扬|值得肯定|做得好|做得�
 _ADDRESSED = re.compile(
     r"\s*+[\u4e00-\u9fff]{1,3}?(?:主任|科长|局长|书记|组长|队长|站长|老师|领导|总|哥|姐)(?:\s*+[，,：:]|\s++)"
 )
+
+
+def prepared_text(text: str, unit: Unit) -> str:
+    """The message as it is read: cleaned, with the unit's own spellings kept and the trade's
+    words that voice input misheard put back (the item texts are cut from this)."""
+    spellings = _unit_spellings(unit.staff, unit.sites)
+    text = keep_unit_spelling(clean_text(text), spellings)
+    return mend_misheard(text, _trade_words(unit.categories), keep=spellings)
 
 
 @lru_cache(maxsize=16)

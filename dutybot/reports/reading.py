@@ -241,6 +241,19 @@ def _read_sentence(
             continue  # 排查门头招牌45块：, 共检查沿街门店32家: how many were looked at
         if _CAMPAIGN.search(fragment) and not first_amount(fragment):
             continue  # 出店经营专项整治: the name of a campaign, not a problem found
+        part_left = _PART_NOT_DONE.match(fragment)
+        if (
+            part_left
+            and current is not None
+            and current.status == "fixed"
+            and current.fixed_count is None
+            and (read_status(fragment).state == "pending" or _REFUSED.search(fragment))
+        ):
+            # 清理楼道乱堆乱放11处，其中2处住户不同意清理: the part left undone.
+            left = number_value(part_left.group("n")) or 0
+            if 0 < left < current.count:
+                current.fixed_count = current.count - left
+                continue
         if _PART_PLACES.match(fragment) and current is not None:
             continue  # 清理垃圾4处，其中两处在2号楼后面，两处在车棚里: where its parts were
         if NO_PROBLEM.search(fragment) and not topic_words(fragment, lexicon):
@@ -828,6 +841,10 @@ def status_free(fragment: str) -> bool:
     return read_status(fragment).state is None
 
 
+_PART_NOT_DONE = re.compile(
+    rf"[\W_]*+其中(?:有)?(?P<n>\d{{1,4}}|[一二两三四五六七八九十]{{1,3}})[{MEASURE_WORDS}]"
+)
+_REFUSED = re.compile(r"不同意|不配合|不愿|拒绝|不听|不在家|联系不上|未能|没能")
 _LEAD_IN = re.compile(r"[^：:，,。；\d]{1,8}[：:]\s*+")
 # 刚才讲的那几辆电动车跟摩托车…: the items told above, named again.
 _BACK_REFERENCE = re.compile(r"[\W_]*+(?:刚才|刚刚|上面|前面|之前)(?:讲|说|提)?的")

@@ -48,7 +48,9 @@ _PERSUADED = re.compile(r"劝|督促|让|请|要求|经|叫")
 _SAFETY = re.compile(r"锥桶|警示|围挡|隔离带|提示牌|警戒")
 _LEAD_LIMIT = 24
 _CANNOT = re.compile(r"(?:没有?|莫得|无)(?:办法|法子)|无法|没法|不能")
-_MAKE_ACT = frozenset(("让", "督促", "要求", "责令", "请"))
+_DENIED_MARK = re.compile(r"(?:没有|未能)(?:及时|马上|立即|当场)")
+_RIGHT_AFTER = re.compile(r"了?(?:约|共|大概)?")
+_MAKE_ACT = frozenset(("让", "督促", "要求", "责令", "请", "协调"))
 # Handing over: what follows is the other office's to do (已报物业拆除, 移交城管取缔).
 _HANDED_OVER = frozenset(
     (
@@ -201,7 +203,10 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
         # 把电动车摆放到停车区: the disposal form tells of something done.
         disposal = not governed and ("把" in lead or "将" in lead)
         # 小广告清理3处: a fix verb with its count tells what was done.
-        counted = not governed and _COUNT_AFTER_SOON.match(fragment, match.end()) is not None
+        # …and after 协调住户/督促商户 the count tells what they did (已协调住户清理2处).
+        counted = (not governed or made_to_act) and _COUNT_AFTER_SOON.match(
+            fragment, match.end()
+        ) is not None
         # 劝他挪到路口外面去了: a clause that ends in 了 after the verb tells it happened.
         counted = counted or (not governed and perfective >= match.end())
         if (
@@ -221,9 +226,10 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
     if quantity is not None and quantity.vague:
         quantity = None
     if state == "fixed" and quantity is not None and quantity.end <= fixed_at:
-        # 违停3部喊走了2部: the count after the fix is what was fixed.
+        # 违停3部喊走了2部: the count right after the fix is what was fixed (not 2家收回
+        # 1家不听, where the next count is of what was not).
         after = next((q for q in amounts(fragment) if q.start >= fixed_at and not q.vague), None)
-        if after is not None:
+        if after is not None and _RIGHT_AFTER.fullmatch(fragment, fixed_at, after.start):
             quantity = after
     by_mark = state is not None and all(
         m.group() in _MARK_TOKENS for m in STATUS_TOKEN.finditer(fragment)
@@ -246,7 +252,13 @@ def _leading_words(prefix: str) -> str:
 
 def _marked_before(fragment: str, start: int, last_block: int, block_end: int = 0) -> bool:
     """已/当场/… between the last 通知/待 and the verb."""
-    window = fragment[max(last_block + 1, block_end, start - 10, 0) : start]
+    window_start = max(last_block + 1, block_end, start - 10, 0)
+    window = fragment[window_start:start]
+    # 垃圾没有及时清运: a mark denied is no mark.
+    if _DENIED_MARK.match(fragment, max(0, window_start - 2)) and fragment[
+        max(0, window_start - 2) : window_start
+    ] in ("没有", "未能"):
+        return False
     return any(mark in window for mark in DONE_BEFORE if mark not in ("后", "并")) or (
         window.endswith(("后", "后已", "并"))
         and last_block >= 0

@@ -1378,3 +1378,25 @@ def test_things_joined_by_gen_are_fixed_together(unit_a):
         unit_a,
     )
     assert totals(report) == (9, 9, 0)
+
+
+def test_counts_of_what_others_were_made_to_do_and_of_what_was_left(unit_a):
+    report = one("凤凰城社区 周建国。楼道堆放杂物3处,已协调住户清理2处。", unit_a)
+    assert totals(report) == (3, 2, 1)
+    report = one("玄帝庙街 王晓明。店铺门口占道经营3家 劝导后2家收回 1家不听 已上报城管", unit_a)
+    assert totals(report) == (3, 2, 1)
+    report = one(
+        "凤凰城社区 周建国。清理楼道乱堆乱放11处，其中2处住户不同意清理，已交给社区做工作；"
+        "清理卫生死角4处。",
+        unit_a,
+    )
+    assert totals(report) == (15, 13, 2)
+
+
+def test_not_in_time_is_not_done_and_brackets_hold_together(unit_a):
+    report = one(
+        "凤凰城社区 周建国。垃圾站附近苍蝇多 垃圾没有及时清运，已通知社区督促环卫。", unit_a
+    )
+    assert totals(report) == (1, 0, 1)
+    report = one("凤凰城社区 周建国\n楼顶积水容器(旧轮胎 花盆)5个 清倒了", unit_a)
+    assert totals(report) == (5, 5, 0)

@@ -12,9 +12,10 @@ from functools import lru_cache
 
 import pytest
 
+from dutybot.quantity import find_quantities
 from dutybot.report_parser import parse_message
-from dutybot.reports.clean import clean_text
 from dutybot.reports.lexicon import TOKEN_ROLE
+from dutybot.reports.message import prepared_text
 from dutybot.unit import Unit, load_unit
 
 from .support import CORPUS
@@ -51,6 +52,9 @@ def word_edges(text: str, unit_file: str) -> set[int]:
     edges = {0, len(text)}
     for _word, start, end in segmenter(unit_file).tokenize(text, HMM=False):
         edges.update((start, end))
+    # A count ends where its measure word does (2家门口…: jieba reads 家门口, but 2家 is the
+    # count and 门口 starts the words after it).
+    edges.update(quantity.end for quantity in find_quantities(text))
     return edges
 
 
@@ -66,7 +70,7 @@ def test_item_texts_start_and_end_on_word_boundaries():
     wrong = []
     checked = 0
     for corpus, unit_file, row in corpus_items():
-        text = clean_text(row["text"])
+        text = prepared_text(row["text"], unit(unit_file))
         edges = word_edges(text, unit_file)
         sent_at = datetime.fromisoformat(row["sent_at"])
         for report in parse_message(row["text"], sent_at, unit(unit_file)):
