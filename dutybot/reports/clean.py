@@ -86,6 +86,11 @@ _SLIPS = {
     "廿": "二十",
     "卅": "三十",
     "己经": "已经",
+    # Changsha speech: 哒 is 了 (清理哒, 摆好哒, 克哒 is 去了), 冇 as above.
+    "克哒": "去了",
+    "哒": "了",
+    "么子": "什么",
+    "咯里": "这里",
     # Minnan-flavoured Mandarin: 拢总 is all of them.
     "拢总是": "到处都是",
     "拢总": "全部",

@@ -1400,3 +1400,16 @@ def test_not_in_time_is_not_done_and_brackets_hold_together(unit_a):
     assert totals(report) == (1, 0, 1)
     report = one("凤凰城社区 周建国\n楼顶积水容器(旧轮胎 花盆)5个 清倒了", unit_a)
     assert totals(report) == (5, 5, 0)
+
+
+def test_changsha_speech_and_things_in_good_order(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 李娜。电动车乱停十几台，摆好哒；门口垃圾桶满溢，喊保洁清哒。", unit_a
+    )
+    assert totals(report) == (11, 11, 0)
+    report = one(
+        "玄帝庙街值班：王晓明、李娜。路面干净，电动车都停在停车区，盲道畅通，未发现问题。", unit_a
+    )
+    assert totals(report) == (0, 0, 0)
+    report = one("玄帝庙街值班：王晓明。3辆电动车停在盲道上，已挪开。", unit_a)
+    assert totals(report) == (3, 3, 0)
