@@ -118,6 +118,41 @@ _HAVE_DONE = re.compile(
 )
 # 电动车乱停放，数量×7: the word before a count in a work order.
 _COUNT_WORD = re.compile(r"数量\s*+[:：]?\s*+(?=[×xX*＊]?\s*+\d)")
+_HAS_LATIN = re.compile(r"[A-Za-z]")
+# 电瓶车乱停 12 摆好了: a bare count between spaces, typed after its item; given a measure word
+# so that it reads as the count.
+_SPACED_COUNT = re.compile(
+    r"(?<=[\u4e00-\u9fff] )(?P<n>\d{1,3}) "
+    # …before what was done with it (not 已摆好 2 烟头纸屑, a list number).
+    r"(?=[已摆理扫清劝报推收挪拖撕铲捡整规码排扶都全当现])"
+)
+# English words young staff type for how things ended (帮忙破袋 done, 已 fix, pending).
+_ENGLISH_STATUS = re.compile(
+    r"(?i)(?<![a-z])(?:all\s+fixed|all\s+done|today\s+done|done|fixed|已\s*fix(?:ed)?|fix\s*(?:了|掉了?|好了?)|"
+    r"pending|all\s+good\s+otherwise|check\s*过了?|ok\s*了)(?![a-z])"
+)
+_ENGLISH_MEANING = {
+    "all fixed": "全部已处理",
+    "all done": "全部已完成",
+    "today done": "今天已完成",
+    "done": "已完成",
+    "fixed": "已处理",
+    "pending": "待处理",
+    "all good otherwise": "其他正常",
+}
+
+
+def _english(match: re.Match[str]) -> str:
+    said = re.sub(r"\s+", " ", match.group().lower())
+    if said in _ENGLISH_MEANING:
+        return _ENGLISH_MEANING[said]
+    if said.startswith("check"):
+        return "查看过了"
+    if said.startswith("ok"):
+        return "好了"
+    return "已处理"
+
+
 # Arrows say "and then": 垃圾一堆→已清运.
 _ARROW = re.compile(r"-+>|=+>|→|⇒|➡|➔")
 
@@ -160,7 +195,10 @@ def clean_text(text: str) -> str:
     text = _ARROW.sub("，", text)
     text = _WORD_STOP.sub("。", text)
     text = _SLIP.sub(_slip, text)
+    if text.isascii() is False and _HAS_LATIN.search(text):
+        text = _ENGLISH_STATUS.sub(_english, text)
     text = _HAVE_DONE.sub("已", text)
+    text = _SPACED_COUNT.sub(r"\g<n>个 ", text)
     return _COUNT_WORD.sub("", text)
 
 

@@ -254,6 +254,16 @@ def _read_sentence(
             if 0 < left < current.count:
                 current.fixed_count = current.count - left
                 continue
+        part_said = _PART_OF.match(fragment)
+        if (
+            part_said
+            and current is not None
+            and current in made_here
+            and current.status is None
+            and read_status(fragment).state is None
+            and 0 < (number_value(part_said.group("n")) or 0) < current.count
+        ):
+            continue  # 电瓶车乱停5辆，其中2辆压盲道: more about part of the item
         if _PART_PLACES.match(fragment) and current is not None:
             continue  # 清理垃圾4处，其中两处在2号楼后面，两处在车棚里: where its parts were
         if NO_PROBLEM.search(fragment) and not topic_words(fragment, lexicon):
@@ -843,6 +853,9 @@ def status_free(fragment: str) -> bool:
 
 _PART_NOT_DONE = re.compile(
     rf"[\W_]*+其中(?:有)?(?P<n>\d{{1,4}}|[一二两三四五六七八九十]{{1,3}})[{MEASURE_WORDS}]"
+)
+_PART_OF = re.compile(
+    rf"[\W_]*+其中(?:有)?(?P<n>\d{{1,4}}|[一二两三四五六七八九十]{{1,3}})[{MEASURE_WORDS}](?![\d{{CN}}])"
 )
 _REFUSED = re.compile(r"不同意|不配合|不愿|拒绝|不听|不在家|联系不上|未能|没能")
 _LEAD_IN = re.compile(r"[^：:，,。；\d]{1,8}[：:]\s*+")

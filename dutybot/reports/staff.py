@@ -362,6 +362,9 @@ def _unlisted_names(clause: str, lexicon: UnitWords) -> list[str]:
         if _looks_like_name(name):
             found.append(name)
             continue
+        if _LATIN_NAME.fullmatch(name) and name.lower() not in _ENGLISH_WORDS:
+            found.append(name)  # Kevin、周晓蕾: a nickname in the list, kept as written
+            continue
         # 新来的小伙子孙浩, 借调过来的王磊: the name ends the phrase that introduces it.
         for size in (3, 2):
             tail = name[-size:]
@@ -369,6 +372,40 @@ def _unlisted_names(clause: str, lexicon: UnitWords) -> list[str]:
                 found.append(tail)
                 break
     return found
+
+
+_LATIN_NAME = re.compile(r"[A-Z][a-z]{2,11}")
+# English words people type in a report, which are no names.
+_ENGLISH_WORDS = frozenset(
+    [
+        "done",
+        "fixed",
+        "fix",
+        "pending",
+        "check",
+        "report",
+        "sorry",
+        "today",
+        "list",
+        "again",
+        "good",
+        "all",
+        "otherwise",
+        "team",
+        "duty",
+        "update",
+        "note",
+        "photo",
+        "pic",
+        "pics",
+        "thanks",
+        "ok",
+        "okay",
+        "yes",
+        "hello",
+        "morning",
+    ]
+)
 
 
 # The last character of words that introduce a person (…的, 小伙子, 志愿者, 实习生, 同事).

@@ -1413,3 +1413,35 @@ def test_changsha_speech_and_things_in_good_order(unit_a):
     assert totals(report) == (0, 0, 0)
     report = one("玄帝庙街值班：王晓明。3辆电动车停在盲道上，已挪开。", unit_a)
     assert totals(report) == (3, 3, 0)
+
+
+def test_english_words_young_staff_type(unit_a):
+    report = one(
+        "凤凰城社区 report 👇\nKevin、周建国、吴婷婷\n门口共享单车乱停 十几辆，已经排整齐了\n"
+        "9号楼门口垃圾没破袋就扔进桶 3袋，帮忙破袋 done\n健身器材坏了一个，报居委了 pending",
+        unit_a,
+    )
+    assert set(report.staff) == {"Kevin", "周建国", "吴婷婷"}
+    assert totals(report) == (14, 13, 1)
+
+
+def test_one_line_per_problem_with_the_count_in_between(unit_a):
+    report = one(
+        "11/25 玄帝庙街\n王晓明 李娜\n电瓶车乱停 12 摆好了\n共享单车 一排 理好\n"
+        "小广告 若干 撕掉了\n盲道砖翘起 1块 报城管",
+        unit_a,
+    )
+    assert totals(report) == (15, 14, 1)
+    # A list number between spaces is no count.
+    report = one("玄帝庙街 王晓明 发现问题 1 共享单车乱停15辆 已摆好 2 烟头纸屑若干 已清理", unit_a)
+    assert totals(report) == (16, 16, 0)
+
+
+def test_problem_action_result_items(unit_a):
+    report = one(
+        "凤凰城社区值班日报\n值班人员：周建国、吴婷婷\n"
+        "1、问题：7号楼门口电瓶车乱停5辆，其中2辆压盲道\n处置：现场推到车棚\n结果：5辆全部归位\n"
+        "2、问题：小区北门围墙小广告若干\n处置：拍照报居委\n结果：待居委安排清除",
+        unit_a,
+    )
+    assert totals(report) == (6, 5, 1)
