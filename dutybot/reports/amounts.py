@@ -36,7 +36,9 @@ _MISCONDUCT = re.compile(
     # 有4位家长在校门口的黄色网格线内停车: people parking where they should not.
     r"停在|停车|把车|"
     # 景区口黑导游揽客2人: touts and unlicensed guides are people doing wrong.
-    r"揽客|拉客|导游|黑车"
+    r"揽客|拉客|导游|黑车|医托|号贩子|黄牛|托儿|"
+    # 劝离医托2名, 制止3人: people sent away or stopped were doing wrong.
+    r"劝离|劝阻|制止|驱离|劝走"
 )
 
 

@@ -46,6 +46,7 @@ _LABELS: dict[Kind, tuple[str, ...]] = {
         "发现情况",
         "问题排查",
         "问题清单",
+        "查见",
         "主要问题",
         "存在的问题",
         "发现",
@@ -64,7 +65,8 @@ _LABELS: dict[Kind, tuple[str, ...]] = {
         "整改",
         "处置",
     ),
-    Kind.EFFECT: ("工作成效", "取得成效", "工作成果", "成效"),
+    # A doctor's note as a report: 查见 is what was found, 转归 how it ended.
+    Kind.EFFECT: ("工作成效", "取得成效", "工作成果", "成效", "转归"),
     Kind.PLAN: (
         "下步打算",
         "下一步打算",
@@ -76,8 +78,19 @@ _LABELS: dict[Kind, tuple[str, ...]] = {
         "下一步",
         "工作计划",
         "打算",
+        "医嘱",
     ),
-    Kind.CARRIED: ("遗留问题", "历史问题", "前期问题", "往期问题", "以前问题", "复查情况"),
+    Kind.CARRIED: (
+        "遗留问题",
+        "历史问题",
+        "前期问题",
+        "往期问题",
+        "以前问题",
+        "复查情况",
+        # …and its complaint and history tell why, not what was found today.
+        "主诉",
+        "现病史",
+    ),
     Kind.STAFF: (
         "值班人员",
         "参加人员",
@@ -90,6 +103,8 @@ _LABELS: dict[Kind, tuple[str, ...]] = {
         "参加",
         "值班",
         "带队",
+        "随诊",
+        "值班医生",
     ),
     Kind.DATE: ("值班日期", "值班时间", "日期", "时间"),
     Kind.SITE: (

@@ -227,7 +227,7 @@ def _read_sentence(
             and not PROBLEM_PREDICATE.search(fragment)
         ):
             continue  # 跟城管联合夜查兴华大街烟花爆竹摊点: what was checked, before what was found
-        if _NONE_OF.match(fragment) and not first_amount(fragment):
+        if (_NONE_OF.match(fragment) or _NO_SUCH.search(fragment)) and not first_amount(fragment):
             continue  # 小广告没有, 摊贩也没: none of that today
         if _CARRIED_OUT.search(fragment) and not first_amount(fragment):
             continue  # 到景区开展文明旅游志愿服务: the work itself, its counts follow
@@ -264,6 +264,8 @@ def _read_sentence(
             and 0 < (number_value(part_said.group("n")) or 0) < current.count
         ):
             continue  # 电瓶车乱停5辆，其中2辆压盲道: more about part of the item
+        if _PART_IS.match(fragment) and current is not None and current.fixed_count:
+            continue  # 当场分拣2处，1处是整袋厨余垃圾扔进干垃圾桶: what the rest is
         if _PART_PLACES.match(fragment) and current is not None:
             continue  # 清理垃圾4处，其中两处在2号楼后面，两处在车棚里: where its parts were
         if NO_PROBLEM.search(fragment) and not topic_words(fragment, lexicon):
@@ -812,7 +814,7 @@ _CHECKING = re.compile(
     r"(?:夜查|检查|排查|巡查|联合|督查)(?![^，。；]{0,14}?(?:发现|查出|看到|见到))[^，。；]{0,14}$"
 )
 _INSPECTED = re.compile(
-    rf"[\W_]*+(?:共|今天|今日|本次)?(?:排查|检查|巡查|查看)了?(?:(?!发现)[^，。；：:]){{0,10}}?"
+    rf"[\W_]*+(?:(?!发现)[^，。；：:]){{0,14}}?(?:排查|检查|巡查|查看)了?(?:(?!发现)[^，。；：:]){{0,10}}?"
     rf"(?:\d{{1,4}}|[一二三四五六七八九十百]{{1,4}})[{MEASURE_WORDS}][：:]?$"
 )
 # 新换表箱12个外观完好: things counted and found in order.
@@ -826,7 +828,13 @@ _WORK_HEADING = re.compile(
 _BARE_THING_COUNTED = re.compile(
     rf"[\u4e00-\u9fff]{{1,10}}?\s?+(?:\d{{1,6}}|[{CN}百几]{{1,6}})\s?+(?:余|多|来)?\s?+[{MEASURE_WORDS}](?:子)?"
 )
-_NONE_OF = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:也|都|就|倒)?(?:没有|没|无|木有)[啦哈呢]?$")
+_NONE_OF = re.compile(
+    r"[\u4e00-\u9fff]{1,8}?(?:也|都|就|倒)?(?:没有|没|无|木有|没有?看到|未发现|没有?发现|没见到?|未见)[啦哈呢]?$"
+)
+# 急诊门口方圆50米内无违停车辆: none of the things that would be wrong.
+_NO_SUCH = re.compile(
+    r"(?:无|没有|未见|未发现|没发现)(?:违停|乱停|乱放|乱摆|占道|摊贩|小广告|垃圾|积水|问题|异常)"
+)
 _CARRIED_OUT = re.compile(
     r"(?:开展|组织|参加|参与)[^，。；]{0,24}?(?:活动|志愿服务|宣传|整治|行动|巡查|消杀)$"
 )
@@ -856,6 +864,9 @@ _PART_NOT_DONE = re.compile(
 )
 _PART_OF = re.compile(
     rf"[\W_]*+其中(?:有)?(?P<n>\d{{1,4}}|[一二两三四五六七八九十]{{1,3}})[{MEASURE_WORDS}](?![\d{{CN}}])"
+)
+_PART_IS = re.compile(
+    rf"[\W_]*+(?:另|另外|还有|剩下的?|其余)?(?:\d{{1,4}}|[一二两三四五六七八九十]{{1,3}})[{MEASURE_WORDS}]是"
 )
 _REFUSED = re.compile(r"不同意|不配合|不愿|拒绝|不听|不在家|联系不上|未能|没能")
 _LEAD_IN = re.compile(r"[^：:，,。；\d]{1,8}[：:]\s*+")

@@ -272,6 +272,8 @@ def _absent_after(clause: str, mentions: list[_Mention], index: int) -> bool:
     # 卢永福 谭玉梅请假了) each speak for themselves.
     if _ON_DUTY.search(clause, 0, mentions[index].start):
         return False
+    if clause[end : end + 1] in ("（", "("):
+        return False  # 周晓蕾、范琪（请假）: the bracket is about its own name
     last = index
     for later_index in range(index + 1, len(mentions)):
         between = clause[end : mentions[later_index].start]

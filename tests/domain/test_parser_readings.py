@@ -1445,3 +1445,30 @@ def test_problem_action_result_items(unit_a):
         unit_a,
     )
     assert totals(report) == (6, 5, 1)
+
+
+def test_a_doctors_note_as_a_report(unit_a):
+    report = one(
+        "玄帝庙街值班小结\n主诉：门前乱停乱放反复发作半月余。\n现病史：7:40左右救护车回来，路口被堵。\n"
+        "查见：\n1.人行道电动车乱停放十余台\n2.公交站台边一名男子随地吐痰\n"
+        "处理：电动车全部归位；吐痰的当场劝阻。\n转归：好转。\n医嘱：下次早点守着。\n"
+        "值班：王晓明、李娜",
+        unit_a,
+    )
+    assert totals(report) == (11, 11, 0)
+
+
+def test_none_of_the_things_that_would_be_wrong(unit_a):
+    report = one(
+        "玄帝庙街值班：王晓明、李娜。路口方圆50米内无违停车辆，小广告冇看到；"
+        "绿化带里塑料袋饮料瓶一些，捡干净哒。",
+        unit_a,
+    )
+    assert totals(report) == (1, 1, 0)
+
+
+def test_people_sent_away_count_and_a_bracket_speaks_for_its_own_name(unit_a):
+    report = one("玄帝庙街 王晓明。劝离流动摊贩2名。", unit_a)
+    assert totals(report) == (2, 2, 0)
+    report = one("凤凰城社区\n人员：周建国、吴婷婷、孙浩（请假）\n小广告3张已清理", unit_a)
+    assert report.staff == ("周建国", "吴婷婷")
