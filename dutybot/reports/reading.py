@@ -237,7 +237,7 @@ def _read_sentence(
             continue  # 新换表箱12个外观完好: counted and all right
         if _WORK_HEADING.match(fragment):
             continue
-        if _INSPECTED.match(fragment):
+        if _INSPECTED.match(fragment) and not PROBLEM_PREDICATE.search(fragment):
             continue  # 排查门头招牌45块：, 共检查沿街门店32家: how many were looked at
         if _CAMPAIGN.search(fragment) and not first_amount(fragment):
             continue  # 出店经营专项整治: the name of a campaign, not a problem found
@@ -865,6 +865,7 @@ _PART_NOT_DONE = re.compile(
 _PART_OF = re.compile(
     rf"[\W_]*+其中(?:有)?(?P<n>\d{{1,4}}|[一二两三四五六七八九十]{{1,3}})[{MEASURE_WORDS}](?![\d{{CN}}])"
 )
+_VISITING = re.compile(r"入户|走访|上门|拜访|慰问")
 _PART_IS = re.compile(
     rf"[\W_]*+(?:另|另外|还有|剩下的?|其余)?(?:\d{{1,4}}|[一二两三四五六七八九十]{{1,3}})[{MEASURE_WORDS}]是"
 )
@@ -1034,7 +1035,9 @@ def _all_but(sentence: str, reading: Reading, lexicon: UnitWords) -> bool:
     exception = EXCEPT.search(sentence)
     if exception is None:
         return False
-    status = read_status(sentence[exception.end() :])
+    # …均已当场整改，井盖已拍照报市政: the outcome of the rest ends at the comma.
+    rest = sentence[exception.end() :]
+    status = read_status(re.split(r"[，,；;]", rest, maxsplit=1)[0])
     if status.state != "fixed":
         return False
     what = exception.group("what")
@@ -1448,8 +1451,12 @@ def _activity(fragment: str, pending: str | None) -> tuple[Activity | None, str 
     for kind, trigger, measures in ACTIVITY_RULES:
         if not trigger.search(fragment):
             continue
+        visits = kind == "入户宣传" and not _VISITING.search(fragment)
         for match in ACTIVITY_COUNT.finditer(fragment):
             if re.fullmatch(measures, match.group("unit")):
+                # 走访居民25户, not 一户居民在楼道里晾晒被褥 (a household doing something).
+                if visits and match.start() < trigger.search(fragment).start():
+                    continue
                 count = number_value(match.group("n"))
                 if count:
                     return Activity(kind, count, ACTIVITY_UNITS[kind]), None

@@ -184,11 +184,21 @@ def _by_clauses(
     text: str, hits: list[tuple[int, int, Site]]
 ) -> list[tuple[Site | None, str]] | None:
     """Sections of a run-on message about several sites, each starting where a site opens a
-    clause (东段今天张磊何静去的 电动车6辆摆了 西段是彭浩邹敏 小广告4处撕了)."""
-    starts = [hit for hit in hits if _CLAUSE_START_BEFORE.search(_before(text, hit[0]))]
+    clause (东段今天张磊何静去的 电动车6辆摆了 西段是彭浩邹敏 小广告4处撕了), or where a group
+    of people is said to be at it (第一组何建平、权小军在皂角树街…，第二组马晓燕、文明在枣林社区…)."""
+    starts = []
+    bounds = []
+    for hit in hits:
+        wide = _before(text, hit[0], 32)
+        group = _GROUP_AT.search(wide)
+        if group is not None:
+            starts.append(hit)
+            bounds.append(hit[0] - len(wide) + group.start("group"))
+        elif _CLAUSE_START_BEFORE.search(_before(text, hit[0])):
+            starts.append(hit)
+            bounds.append(_opening(text, hit[0]))
     if len({site.name for _, _, site in starts}) < 2:
         return None
-    bounds = [_opening(text, start) for start, _end, _site in starts]
     bounds[0] = 0  # what comes before the first speaks for it (今天分两组：…)
     bodies: dict[str, list[str]] = {}
     by_name: dict[str, Site] = {}
@@ -197,6 +207,12 @@ def _by_clauses(
         bodies.setdefault(site.name, []).append(text[bounds[index] : stop])
         by_name[site.name] = site
     return [(by_name[name], "\n".join(parts)) for name, parts in bodies.items()]
+
+
+# 第二组马晓燕、文明、杨天福在枣林社区: a group, its people, and where they were.
+_GROUP_AT = re.compile(
+    r"(?P<group>(?:第[一二三四1-4]|[一二三四1-4]|另一|另外一?)组)[：:，,]?[^，,。；;\n]{0,24}?(?:在|去|到)$"
+)
 
 
 _OPENING_BACK = re.compile(rf"[【\[（(]?\s*+(?:{_LEAD}\s*+)*+$")

@@ -1472,3 +1472,34 @@ def test_people_sent_away_count_and_a_bracket_speaks_for_its_own_name(unit_a):
     assert totals(report) == (2, 2, 0)
     report = one("凤凰城社区\n人员：周建国、吴婷婷、孙浩（请假）\n小广告3张已清理", unit_a)
     assert report.staff == ("周建国", "吴婷婷")
+
+
+def test_all_but_the_numbered_items_then_what_became_of_them(unit_a):
+    report = one(
+        "11月25日玄帝庙街路长制值班情况\n值班人员：王晓明、李娜\n1）电动车乱停放9辆\n"
+        "2）绿化带内烟头、纸屑若干\n3）2号检查井盖破损1处\n4）门店出店经营2家\n"
+        "以上问题除第3项外均已当场整改，井盖已拍照报市政。",
+        unit_a,
+    )
+    assert totals(report) == (13, 12, 1)
+
+
+def test_two_groups_at_two_sites_in_one_sentence(unit_a):
+    reports = parse_message(
+        "今天分两组值班，第一组王晓明、李娜、赵强在玄帝庙街，发现电动车乱停12辆全部摆放整齐；"
+        "第二组周建国、吴婷婷在凤凰城社区，清理楼道小广告约40张，两组都没有其他问题。",
+        WEDNESDAY,
+        unit_a,
+    )
+    assert [(r.site, r.staff, r.found_total) for r in reports] == [
+        (ROAD_A, ("王晓明", "李娜", "赵强"), 12),
+        (GRID_A, ("周建国", "吴婷婷"), 40),
+    ]
+
+
+def test_a_household_doing_something_is_no_visit(unit_a):
+    report = one(
+        "凤凰城社区 周建国。还有一户居民在楼道里晾晒被褥，做工作后收回去了。入户宣传20户。", unit_a
+    )
+    assert totals(report) == (1, 1, 0)
+    assert [(a.kind, a.count) for a in report.activities] == [("入户宣传", 20)]
