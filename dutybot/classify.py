@@ -169,6 +169,11 @@ HINTS: dict[str, tuple[str, ...]] = {
     "文明行为": (
         "吸烟",
         "抽烟",
+        # 牵狗没拴绳子: a dog off the lead, however it is said.
+        "没拴绳",
+        "不拴绳",
+        "没牵绳",
+        "没拴",
         "吐痰",
         "插队",
         "喧哗",

@@ -88,6 +88,7 @@ _SLIPS = {
     "己经": "已经",
     # North-western speech: 嫑 is 不要, 麻达 a problem.
     "嫑": "不要",
+    "尕": "小",
     "没麻达": "没问题",
     "麻达": "问题",
     # Shanghai speech (阿拉摆好了, 下趟勿会了, 摆辣海).

@@ -792,7 +792,9 @@ URGED_TO_DO_RIGHT = re.compile(
     r"[^，。；]{0,4}?(?:戴|佩戴|文明|规范|有序|遵守|排队|走斑马线|垃圾分类|不要|别)"
 )
 PERSON_TIMES = re.compile(rf"(?<![\d{CN}百])(?P<n>\d{{1,6}}|[{CN}百几]{{1,8}})(?:余|多|来)?人次")
-ACTIVITY_MENTION = re.compile(r"入户|走访|问卷|宣传资料|发放|志愿|人次|宣传(?!栏|牌)")
+ACTIVITY_MENTION = re.compile(
+    r"入户|走访|问卷|宣传资料|发放|志愿|人次|宣传(?!栏|牌|展板|画|标语|横幅|海报|品)"
+)
 # 给老人们讲了垃圾分类: teaching about something is work done, not the thing as a problem.
 TEACHING = re.compile(
     r"(?:讲|讲解|宣讲|普及|科普)[^，。；]{0,6}?(?:垃圾分类|知识|政策|常识)|垃圾分类宣传|宣传垃圾分类"

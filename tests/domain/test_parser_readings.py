@@ -1503,3 +1503,12 @@ def test_a_household_doing_something_is_no_visit(unit_a):
     )
     assert totals(report) == (1, 1, 0)
     assert [(a.kind, a.count) for a in report.activities] == [("入户宣传", 20)]
+
+
+def test_boards_blown_over_and_north_western_words(unit_a):
+    report = one(
+        "凤凰城社区 周建国。社区广场上的宣传展板被风刮倒了2块，我们扶起来固定好了。"
+        "有个人牵狗没拴绳子，说了一哈拴上了。一个尕卖部把货摆到人行道上了，叫收回去了。",
+        unit_a,
+    )
+    assert totals(report) == (4, 4, 0)
