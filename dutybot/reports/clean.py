@@ -119,7 +119,9 @@ _SLIP = re.compile(
 )
 # A half-width full stop typed between words ends a sentence (撕了.3号楼后头…, 归置了 .2号楼),
 # unlike the one inside a number or a date (12.3, 2.5米).
-_WORD_STOP = re.compile(r"(?<=[\u4e00-\u9fff])\s*+\.++|(?<![\d.])\s++\.++(?=\s*+[\u4e00-\u9fff\d])")
+_WORD_STOP = re.compile(
+    r"(?<=[\u4e00-\u9fff])\s*+\.++|(?<![\d.\s])\s++\.++(?=\s*+[\u4e00-\u9fff\d])"
+)
 # Minnan-flavoured Mandarin tells a thing done with 有 before the verb (拢总有摆好了, 他有收进去
 # 了): after a pause or a person, before a handling verb that comes to a result.
 _HAVE_DONE = re.compile(

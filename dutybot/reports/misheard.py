@@ -12,6 +12,7 @@ are left as written, so ordinary words are not rewritten.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -62,6 +63,8 @@ class _Vocabulary:
     words: frozenset[str]
     # Each character of each word, with the words it is in and where: the anchors to look at.
     by_char: dict[str, tuple[tuple[str, int], ...]]
+    # The words as written, found in one scan: characters inside them need no second look.
+    written: re.Pattern[str]
 
 
 @lru_cache(maxsize=16)
@@ -82,7 +85,8 @@ def _vocabulary(unit_words: tuple[str, ...]) -> _Vocabulary:
     for word in sorted(words, key=len, reverse=True):
         for position, char in enumerate(word):
             by_char.setdefault(char, []).append((word, position))
-    return _Vocabulary(frozenset(words), {ch: tuple(at) for ch, at in by_char.items()})
+    written = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    return _Vocabulary(frozenset(words), {ch: tuple(at) for ch, at in by_char.items()}, written)
 
 
 def mend_misheard(text: str, unit_words: tuple[str, ...], keep: tuple[str, ...] = ()) -> str:
@@ -90,9 +94,15 @@ def mend_misheard(text: str, unit_words: tuple[str, ...], keep: tuple[str, ...] 
     ``keep`` (names) are never touched."""
     vocabulary = _vocabulary(unit_words)
     kept = _kept_spans(text, keep)
+    # Characters of words already written right are skipped: 垃圾垃圾… costs one scan.
+    right = bytearray(len(text))
+    for match in vocabulary.written.finditer(text):
+        right[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     mends: list[tuple[int, str]] = []
     taken_until = 0
     for index, char in enumerate(text):
+        if right[index]:
+            continue
         anchors = vocabulary.by_char.get(char)
         if not anchors:
             continue
