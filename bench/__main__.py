@@ -184,6 +184,27 @@ def run_sections(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     return results
 
 
+def _merged(results: dict, output: Path) -> dict:
+    """A run of some sections (``--only parser``) updates those sections of the last full run
+    and says when and where they were measured; the others keep their figures."""
+    if set(results["options"]["sections"]) == set(SECTIONS) or not output.exists():
+        return results
+    try:
+        earlier = json.loads(output.read_text("utf-8"))
+    except (OSError, ValueError):
+        return results
+    if not isinstance(earlier.get("sections"), dict):
+        return results
+    for name, section in results["sections"].items():
+        if isinstance(section, dict):
+            section["measured"] = {
+                "commit": results["machine"].get("commit"),
+                "date": results["machine"].get("date"),
+            }
+        earlier["sections"][name] = section
+    return earlier
+
+
 def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
@@ -217,7 +238,9 @@ def main(argv: list[str] | None = None) -> int:
         "sections": sections,
     }
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    args.output.write_text(
+        json.dumps(_merged(results, args.output), ensure_ascii=False, indent=1) + "\n", "utf-8"
+    )
     print(render(results))
     print(f"\n结果已写入 {args.output}", file=sys.stderr)
     failed = [name for name, value in sections.items() if "error" in value]

@@ -151,3 +151,29 @@ def test_chat_echo_comes_after_every_matcher_of_the_bot():
     }
     assert assigned["LAST_PRIORITY"] > max(priorities)
     assert assigned["CHAT_MARK"] == ECHOES["chat"]
+
+
+def test_a_run_of_some_sections_keeps_the_others(tmp_path: Path):
+    from bench.__main__ import SECTIONS, _merged
+
+    output = tmp_path / "results.json"
+    full = {
+        "machine": {"commit": "aaa", "date": "d1"},
+        "options": {"sections": list(SECTIONS)},
+        "sections": {name: {"figure": 1} for name in SECTIONS},
+    }
+    output.write_text(json.dumps(full), "utf-8")
+    parser_only = {
+        "machine": {"commit": "bbb", "date": "d2"},
+        "options": {"sections": ["parser"]},
+        "sections": {"parser": {"figure": 2}},
+    }
+    merged = _merged(parser_only, output)
+    assert merged["machine"]["commit"] == "aaa"
+    assert merged["sections"]["path"] == {"figure": 1}
+    assert merged["sections"]["parser"] == {
+        "figure": 2,
+        "measured": {"commit": "bbb", "date": "d2"},
+    }
+    # A full run replaces the file.
+    assert _merged(full, output) is full
