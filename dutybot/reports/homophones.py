@@ -61,9 +61,6 @@ def _main_readings() -> dict[str, str]:
     }
 
 
-def alike_in_main_reading(a: str, b: str) -> bool:
-    """Whether two characters sound the same in their usual reading (单 is dan here, not chan)."""
-    if a == b:
-        return True
-    readings = _main_readings()
-    return a in readings and readings.get(a) == readings.get(b)
+def main_reading(char: str) -> str:
+    """A character's usual reading, tones dropped (单 is dan, not chan); "" if it has none."""
+    return _main_readings().get(char, "")

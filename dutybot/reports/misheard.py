@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..unit import DEFAULT_OBJECTS
-from .homophones import alike_in_main_reading
+from .homophones import main_reading
 from .lexicon import OBJECT_WORDS
 
 # Who problems are handed to, and other words often misheard, beside the unit's keywords.
@@ -61,8 +61,9 @@ _COMBINING_CHARS = frozenset("车子公人家场区室所员门口路街站照")
 @dataclass(frozen=True)
 class _Vocabulary:
     words: frozenset[str]
-    # Each character of each word, with the words it is in and where: the anchors to look at.
-    by_char: dict[str, tuple[tuple[str, int], ...]]
+    # For each reading, the words with a character read so and where it stands: a character
+    # of the text that reads the same but is another one may be that word misheard.
+    by_reading: dict[str, tuple[tuple[str, int], ...]]
     # The words as written, found in one scan: characters inside them need no second look.
     written: re.Pattern[str]
 
@@ -81,62 +82,56 @@ def _vocabulary(unit_words: tuple[str, ...]) -> _Vocabulary:
         if (len(word) == 2 and word in _TWO_CHARACTER_WORDS)
         or (3 <= len(word) <= 6 and all("\u4e00" <= ch <= "\u9fff" for ch in word))
     }
-    by_char: dict[str, list[tuple[str, int]]] = {}
+    by_reading: dict[str, list[tuple[str, int]]] = {}
     for word in sorted(words, key=len, reverse=True):
         for position, char in enumerate(word):
-            by_char.setdefault(char, []).append((word, position))
+            reading = main_reading(char)
+            if reading:
+                by_reading.setdefault(reading, []).append((word, position))
     written = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
-    return _Vocabulary(frozenset(words), {ch: tuple(at) for ch, at in by_char.items()}, written)
+    return _Vocabulary(frozenset(words), {r: tuple(at) for r, at in by_reading.items()}, written)
 
 
 def mend_misheard(text: str, unit_words: tuple[str, ...], keep: tuple[str, ...] = ()) -> str:
     """``text`` with the trade's words put back where one character was misheard; the words of
     ``keep`` (names) are never touched."""
     vocabulary = _vocabulary(unit_words)
-    kept = _kept_spans(text, keep)
     # Characters of words already written right are skipped: 垃圾垃圾… costs one scan.
     right = bytearray(len(text))
     for match in vocabulary.written.finditer(text):
         right[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
-    mends: list[tuple[int, str]] = []
-    taken_until = 0
-    for index, char in enumerate(text):
-        if right[index]:
+    found: list[tuple[int, str]] = []
+    for index, heard in enumerate(text):
+        if right[index] or heard in _FUNCTION_CHARS or not "\u4e00" <= heard <= "\u9fff":
             continue
-        anchors = vocabulary.by_char.get(char)
-        if not anchors:
-            continue
-        for word, position in anchors:
+        # Only a character another word of the trade would have here, read the same way.
+        for word, position in vocabulary.by_reading.get(main_reading(heard), ()):
+            if word[position] == heard:
+                continue
             start = index - position
             end = start + len(word)
-            if start < taken_until or end > len(text):
-                continue
-            written = text[start:end]
-            if written == word or written in vocabulary.words:
-                continue
-            wrong = [i for i, (a, b) in enumerate(zip(written, word, strict=True)) if a != b]
-            if len(wrong) != 1:
-                continue
-            heard = written[wrong[0]]
             if (
-                heard in _FUNCTION_CHARS
-                or not "\u4e00" <= heard <= "\u9fff"
-                or not alike_in_main_reading(heard, word[wrong[0]])
-                or (len(word) == 2 and word[1 - wrong[0]] in _COMBINING_CHARS)
-                or any(start < stop and begin < end for begin, stop in kept)
+                start < 0
+                or end > len(text)
+                or not text.startswith(word[:position], start)
+                or not text.startswith(word[position + 1 :], index + 1)
+                or (len(word) == 2 and word[1 - position] in _COMBINING_CHARS)
             ):
                 continue
-            mends.append((start, word))
-            taken_until = end
+            found.append((start, word))
             break
-    if not mends:
+    if not found:
         return text
+    kept = _kept_spans(text, keep)
     pieces = []
     at = 0
-    for start, word in mends:
+    for start, word in sorted(found):
+        end = start + len(word)
+        if start < at or any(start < stop and begin < end for begin, stop in kept):
+            continue
         pieces.append(text[at:start])
         pieces.append(word)
-        at = start + len(word)
+        at = end
     pieces.append(text[at:])
     return "".join(pieces)
 
