@@ -13,7 +13,7 @@ are left as written, so ordinary words are not rewritten.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..unit import DEFAULT_OBJECTS
@@ -66,6 +66,19 @@ class _Vocabulary:
     by_reading: dict[str, tuple[tuple[str, int], ...]]
     # The words as written, found in one scan: characters inside them need no second look.
     written: re.Pattern[str]
+    # Filled as characters are met: the (word, position) pairs a character may be misheard for.
+    candidates: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
+
+    def misheard_for(self, heard: str) -> tuple[tuple[str, int], ...]:
+        known = self.candidates.get(heard)
+        if known is None:
+            known = tuple(
+                (word, position)
+                for word, position in self.by_reading.get(main_reading(heard), ())
+                if word[position] != heard
+            )
+            self.candidates[heard] = known
+        return known
 
 
 @lru_cache(maxsize=16)
@@ -96,18 +109,20 @@ def mend_misheard(text: str, unit_words: tuple[str, ...], keep: tuple[str, ...] 
     """``text`` with the trade's words put back where one character was misheard; the words of
     ``keep`` (names) are never touched."""
     vocabulary = _vocabulary(unit_words)
-    # Characters of words already written right are skipped: 垃圾垃圾… costs one scan.
+    # Characters of words already written right, and of names, are skipped: 垃圾垃圾… and a
+    # site's name cost one scan.
+    kept = _kept_spans(text, keep)
     right = bytearray(len(text))
     for match in vocabulary.written.finditer(text):
         right[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    for begin, stop in kept:
+        right[begin:stop] = b"\x01" * (stop - begin)
     found: list[tuple[int, str]] = []
     for index, heard in enumerate(text):
         if right[index] or heard in _FUNCTION_CHARS or not "\u4e00" <= heard <= "\u9fff":
             continue
         # Only a character another word of the trade would have here, read the same way.
-        for word, position in vocabulary.by_reading.get(main_reading(heard), ()):
-            if word[position] == heard:
-                continue
+        for word, position in vocabulary.misheard_for(heard):
             start = index - position
             end = start + len(word)
             if (
@@ -122,7 +137,6 @@ def mend_misheard(text: str, unit_words: tuple[str, ...], keep: tuple[str, ...] 
             break
     if not found:
         return text
-    kept = _kept_spans(text, keep)
     pieces = []
     at = 0
     for start, word in sorted(found):
