@@ -1512,3 +1512,13 @@ def test_boards_blown_over_and_north_western_words(unit_a):
         unit_a,
     )
     assert totals(report) == (4, 4, 0)
+
+
+def test_bracketed_found_handled_and_left_headings(unit_a):
+    report = one(
+        "【值班日报】11月25日 凤凰城社区\n值班人员：周建国、吴婷婷\n"
+        "【巡查发现】电动车乱停放9辆；垃圾桶满溢2个；宣传栏公益广告褪色破损1块。\n"
+        "【现场处置】电动车已摆放整齐。\n【遗留问题】垃圾桶满溢已通知环卫清运；宣传栏已告知社区更换。",
+        unit_a,
+    )
+    assert totals(report) == (12, 9, 3)
