@@ -43,7 +43,7 @@ _MISCONDUCT = re.compile(
 
 
 _BARE_COUNT = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?<![号楼栋层室门元第路街巷区段期年月日点时分秒米补])"
+    r"(?<=[\u4e00-\u9fff])(?<![号楼栋层室门元第路街巷区段期年月日点时分秒米补])\s?"
     # 单车码了30多, 单车二十几: about so many, the measure left out.
     r"(?P<n>\d{1,3}+|[一二三四五六七八九两]?十[一二三四五六七八九几]?)(?:多|来|余)?\s*+$"
 )

@@ -168,6 +168,7 @@ def _english(match: re.Match[str]) -> str:
 
 
 # Arrows say "and then": 垃圾一堆→已清运.
+_ARROW_TO_DONE = re.compile(r"(?:-+>|=+>|→|⇒|➡|➔)\s*+(?=[摆清扶撕铲捡扫拖挪劝收拆整规码归理推搬])")
 _ARROW = re.compile(r"-+>|=+>|→|⇒|➡|➔")
 
 
@@ -206,6 +207,8 @@ def clean_text(text: str) -> str:
     if not text.isascii():
         # 電動車亂停七八輛 is 电动车乱停七八辆: the unit's words and names are simplified.
         text = _to_simplified().convert(text)
+    # 断枝 4→清4: an arrow to a verb says it was done (→报社区 stays a hand-over by its verb).
+    text = _ARROW_TO_DONE.sub("，已", text)
     text = _ARROW.sub("，", text)
     text = _WORD_STOP.sub("。", text)
     text = _SLIP.sub(_slip, text)

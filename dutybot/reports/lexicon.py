@@ -237,6 +237,8 @@ PROBLEM_PREDICATE = re.compile(
     # 共享单车到处停, 烟头到处都是: strewn about.
     + r"|到处(?:停|放|扔|丢|堆|贴|乱|都是|是)"
     + r"|晒被子|晒衣服|挂在树上"
+    # 电单车倒 18: fallen over, the count typed after a space.
+    + r"|(?<=[车桶牌杆树栏])倒(?=\s|\d|$)"
     # 井盖响, 一踩就咣当: a loose cover that rattles.
     + r"|(?<!影)响(?!应|亮|起)|咣当|晃荡"
     + r"|停[在到]?了?(?:人行道|盲道|路边|路口|门口|消防通道|绿化带|草坪|路上|马路|楼道)"
@@ -591,7 +593,7 @@ _PENDING_WORDS = (
     # 摊主称马上收摊: said to be about to, not done.
     *(
         f"{said}{when}"
-        for said in ("称", "说", "表示")
+        for said in ("称", "说", "讲", "表示")
         for when in (
             "马上",
             "会",

@@ -171,6 +171,8 @@ def _read_sentence(
         if made_before is None:
             listed_run.clear()
         opened_by_fix_before, opened_by_fix = opened_by_fix, False
+        counted_then_done = False
+        thing_count: int | None = None
         work_before, work = work, None
         part_named, said_part = None, part_named
         rest_named, said_rest = None, rest_named
@@ -231,6 +233,14 @@ def _read_sentence(
             continue  # 小广告没有, 摊贩也没: none of that today
         if _CARRIED_OUT.search(fragment) and not first_amount(fragment):
             continue  # 到景区开展文明旅游志愿服务: the work itself, its counts follow
+        if (
+            lexicon.site_pattern is not None
+            and lexicon.site_pattern.search(fragment)
+            and not topic_words(lexicon.site_pattern.sub("", fragment), lexicon)
+            and not first_amount(lexicon.site_pattern.sub("", fragment))
+            and not read_status(fragment).state
+        ):
+            continue  # 榕阴街骑楼段 11月10日: the site's name, with a keyword inside it
         if KIND_SUBTOTAL.match(fragment):
             continue  # 其中市容秩序类6处：: the items of that kind follow
         if _COUNTED_FINE.search(fragment) and not PROBLEM_PREDICATE.search(fragment):
@@ -339,6 +349,18 @@ def _read_sentence(
             # 电动车：约30辆✅全部摆整齐: the thing, then its count and outcome.
             fragment = thing_before + fragment
             current = None
+        if (
+            thing_before is not None
+            and _THING_COUNTED.fullmatch(thing_before.strip())
+            and _thing_only(_THING_COUNTED.fullmatch(thing_before.strip()).group("thing"), lexicon)
+            and not topic_words(fragment, lexicon)
+            and read_status(fragment).state == "fixed"
+        ):
+            # 电单车 25→规整25: a thing and its count, then what was done with it (a new item).
+            thing_count = first_amount(thing_before).value if first_amount(thing_before) else None
+            fragment = thing_before + "，" + fragment
+            current = None
+            counted_then_done = True
         if thing_before is not None and _RISK.match(fragment):
             # 有户人家在楼道烧蜂窝煤炉子，有安全隐患: the risk makes the clause before a problem.
             fragment = thing_before + "，" + fragment
@@ -545,10 +567,14 @@ def _read_sentence(
 
         if _is_problem(fragment, kind, status, lexicon, numbered=list_no is not None):
             target = (
-                _named_again(fragment, earlier, lexicon)
-                # …垃圾桶满溢各1处，…，垃圾桶满溢已通知物业: named again within the sentence.
-                or _named_again(fragment, made_here, lexicon, shorter_only=True)
-                or _target_of(fragment, kind, status, current, reading, lexicon)
+                None
+                if counted_then_done
+                else (
+                    _named_again(fragment, earlier, lexicon)
+                    # …垃圾桶满溢各1处，…，垃圾桶满溢已通知物业: named again within the sentence.
+                    or _named_again(fragment, made_here, lexicon, shorter_only=True)
+                    or _target_of(fragment, kind, status, current, reading, lexicon)
+                )
             )
             if target is not None:
                 apply_status(target, status, fragment, True, adopt_count=True)
@@ -629,6 +655,12 @@ def _read_sentence(
                     current, own if own.state or len(parts) == 1 else status, part, len(parts) == 1
                 )
             opened_by_fix = status.state == "fixed" and status.starts_with_action
+            if counted_then_done and len(group) == 1 and thing_count is not None:
+                # 小广告 12→清10: 12 found, of which 10 were fixed.
+                told = group[0]
+                done = told.resolved
+                told.count, told.explicit = thing_count, True
+                told.fixed_count = done if done < thing_count else None
             continue
 
         if status.state is None:
@@ -637,7 +669,7 @@ def _read_sentence(
                 continue
             # 旧沙发太沉，已让物业拉走: naming an item again makes it the one spoken of.
             named = matching_draft(fragment, reading.drafts, lexicon)
-            if named is not None:
+            if named is not None and not _THING_COUNTED.fullmatch(fragment):
                 current = named
             elif topic_words(fragment, lexicon) or _OTHERS_DOING.search(fragment):
                 unnamed = fragment  # 宣传栏里还是国庆节的海报: what is wrong may follow
@@ -827,6 +859,9 @@ _WORK_HEADING = re.compile(
 # 垃圾5袋, 烟头纸屑两袋: a thing and its count, nothing else.
 _BARE_THING_COUNTED = re.compile(
     rf"[\u4e00-\u9fff]{{1,10}}?\s?+(?:\d{{1,6}}|[{CN}百几]{{1,6}})\s?+(?:余|多|来)?\s?+[{MEASURE_WORDS}](?:子)?"
+)
+_THING_COUNTED = re.compile(
+    rf"(?P<thing>[\u4e00-\u9fff、]{{2,10}}?)\s*+(?:\d{{1,4}}|[{CN}百几]{{1,4}})\s*+[{MEASURE_WORDS}]?"
 )
 _NONE_OF = re.compile(
     r"[\u4e00-\u9fff]{1,8}?(?:也|都|就|倒)?(?:没有|没|无|木有|没有?看到|未发现|没有?发现|没见到?|未见)[啦哈呢]?$"

@@ -1522,3 +1522,27 @@ def test_bracketed_found_handled_and_left_headings(unit_a):
         unit_a,
     )
     assert totals(report) == (12, 9, 3)
+
+
+def test_compact_figures_with_arrows(unit_a):
+    report = one(
+        "凤凰城社区 11.25：电动车 25→规整25；共享单车 8→规整8；杂物 2处→报社区；"
+        "小广告 12→清10；垃圾 6袋→清6",
+        unit_a,
+    )
+    assert totals(report) == (53, 49, 4)
+
+
+def test_a_site_named_with_a_keyword_inside_is_no_item():
+    unit = load_unit(CORPUS / "unit-a.toml")
+    named = replace(unit.sites[0], aliases=(*unit.sites[0].aliases, "玄帝庙街骑楼段"))
+    unit = replace(unit, sites=(named, *unit.sites[1:]))
+    categories = tuple(
+        replace(c, keywords=(*c.keywords, "骑楼")) if c.name == "市容秩序" else c
+        for c in unit.categories
+    )
+    report = one(
+        "玄帝庙街骑楼段 11月25日\n值班人员：王晓明、李娜\n小广告3张已清理",
+        replace(unit, categories=categories),
+    )
+    assert totals(report) == (3, 3, 0)
