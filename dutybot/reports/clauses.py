@@ -243,7 +243,9 @@ _OUTCOME_START = re.compile(
     r"(?<![已])(?:报给|上报|交给|转给|移交)|我们|大家|咱们|俺们|"
     # …好几处让住户自己收拾了: asking someone else to deal with it.
     r"(?:让|叫|请|找|跟|和|给)(?=住户|物业|社区|商户|老板|店主|店家|车主|环卫|保洁|城管|交警|"
-    r"他们|人家|居民|业主|摊主|网格员)"
+    r"他们|人家|居民|业主|摊主|网格员)|"
+    # …堵着楼道口给挪开了: 给 before the verb that tells it done.
+    r"(?<=[\u4e00-\u9fff])给(?=挪|摆|拉走|推|扶|清|捡|收|拖|铲|撕)"
 )
 # Where the team and the time of arrival end (…张秀英早上七点就到了电动车…, 俺跟郭志刚俩人楼道里…):
 # what follows is the report.

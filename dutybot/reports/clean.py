@@ -86,6 +86,10 @@ _SLIPS = {
     "廿": "二十",
     "卅": "三十",
     "己经": "已经",
+    # Shanxi and Inner Mongolia speech: 咧 is 了 (弄好咧, 推完咧), 甚 is 什么.
+    "咧": "了",
+    "没甚": "没什么",
+    "日脏": "很脏",
     # North-western speech: 嫑 is 不要, 麻达 a problem.
     "嫑": "不要",
     "尕": "小",
@@ -140,6 +144,10 @@ _SPACED_COUNT = re.compile(
     # …before what was done with it (not 已摆好 2 烟头纸屑, a list number).
     r"(?=[已摆理扫清劝报推收挪拖撕铲捡整规码排扶都全当现])"
 )
+_BARE_QING = re.compile(
+    r"(?:(?<=^)|(?<=[\s，,。；;：:、]))清(?![理扫除运走掉完空点楚晨明单洁水新真算一退])"
+)
+_MARKED_COUNTS = re.compile(r"(?P<mark>[✅✔☑])\s?+(?P<n>\d{1,4})\s*+(?=[❌✖❎✘])")
 # English words young staff type for how things ended (帮忙破袋 done, 已 fix, pending).
 _ENGLISH_STATUS = re.compile(
     r"(?i)(?<![a-z])(?:all\s+fixed|all\s+done|today\s+done|done|fixed|已\s*fix(?:ed)?|fix\s*(?:了|掉了?|好了?)|"
@@ -215,6 +223,10 @@ def clean_text(text: str) -> str:
     if text.isascii() is False and _HAS_LATIN.search(text):
         text = _ENGLISH_STATUS.sub(_english, text)
     text = _HAVE_DONE.sub("已", text)
+    # 清垃圾 7袋, 清骑楼柱小广告: 清 opening a clause is 清理.
+    text = _BARE_QING.sub("清理", text)
+    # 电动车堵消防通道 x3 ✅2 ❌1: how many were done, then how many were not.
+    text = _MARKED_COUNTS.sub(r"\g<mark>\g<n>个，", text)
     text = _SPACED_COUNT.sub(r"\g<n>个 ", text)
     return _COUNT_WORD.sub("", text)
 

@@ -437,6 +437,12 @@ _FIX_VERBS = (
     "分拣",
     "分好",
     "破袋",
+    "劝止",
+    # Ice made safe: 冰面撒了融雪剂, 撒了炉灰.
+    "撒了融雪剂",
+    "撒融雪剂",
+    "撒了炉灰",
+    "撒了盐",
     # 雨水篦子堵塞（已清掏）: dug out.
     "清掏",
     # Work orders: 已闭环 is closed (done); 未闭环 stays open through its 未.
@@ -646,7 +652,7 @@ DONE_AFTER = re.compile(r"(?:了|完毕|干净|整齐|到位|完成|好|掉|完|
 # A handling verb with a result complement says it is done, whatever the verb (推回, 码好,
 # 归拢, 劝收, 牵上): the complement carries the meaning, so the list need not name every pair.
 # 刨, 敲, 凿: what is done to ice (冰包当场刨平, 冰溜子敲掉).
-_HANDLING = "推挪搬拉拖清扫捡撕铲拆摆码扶收归劝拾拔擦刷贴牵拴盖补修换装移运拢填放弄抬掐拎冲刮顺挂刨敲凿掏理排"
+_HANDLING = "推挪搬拉拖清扫捡撕铲拆摆码扶收归劝拾拔擦刷贴牵拴盖补修换装移运拢填放弄抬掐拎冲刮顺挂刨敲凿掏理排整"
 _RESULTS = (
     "回",
     "走",

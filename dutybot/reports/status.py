@@ -101,6 +101,7 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
     last_block = -1
     request_end = block_end = 0
     made_to_act = False
+    requests = 0  # 已通知社区联系人拉走: asked to ask someone is not done
     later_today = False  # the last waiting word was 下午 (下午又清了一堆炉灰 is done)
     asked = False  # the last request was 请 (请专业人员摘除: asked, not yet done)
     # Where the 了 that ends the clause stands (found once: searching from each verb would
@@ -139,6 +140,7 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
         if role == "request" and _TOGETHER.match(fragment, match.end()):
             continue  # 和物业一起清运: together with them, not asking them
         if role == "request":
+            requests += 1
             state, governed, future, last_block = "pending", True, False, start
             request_end = block_end = match.end()
             # 让住户收了: someone made to act did it; 通知社区换了: someone told has yet to.
@@ -183,7 +185,7 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
         if (
             role == "result"
             and governed
-            and asked
+            and (asked or requests > 1)
             and not marked_before
             and perfective < match.end()
         ):

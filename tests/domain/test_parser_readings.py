@@ -1546,3 +1546,18 @@ def test_a_site_named_with_a_keyword_inside_is_no_item():
         replace(unit, categories=categories),
     )
     assert totals(report) == (3, 3, 0)
+
+
+def test_northern_le_marked_counts_and_qing(unit_a):
+    report = one(
+        "凤凰城社区 下午复查\n人：周建国 吴婷婷\n楼道小广告 x4 ✅\n电动车堵消防通道 x3 ✅2 ❌1 锁了挪不动\n"
+        "垃圾桶满溢 x2 ❌ 报环卫",
+        unit_a,
+    )
+    assert totals(report) == (9, 6, 3)
+    report = one(
+        "玄帝庙街 王晓明 李娜 电动车乱停大约二十辆，整好了；有人在路口随地吐痰 当场劝止；"
+        "烟头纸屑我们拾掇咧；大件垃圾已通知社区联系人拉走。\n清垃圾 7袋。",
+        unit_a,
+    )
+    assert totals(report) == (30, 29, 1)
