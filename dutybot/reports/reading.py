@@ -241,6 +241,8 @@ def _read_sentence(
             and not read_status(fragment).state
         ):
             continue  # 榕阴街骑楼段 11月10日: the site's name, with a keyword inside it
+        if _TOLD_NOT_TO.match(fragment) and not first_amount(fragment):
+            continue  # 嫑叫堆了, 别再乱停了: what the team told them, not another problem
         if KIND_SUBTOTAL.match(fragment):
             continue  # 其中市容秩序类6处：: the items of that kind follow
         if _COUNTED_FINE.search(fragment) and not PROBLEM_PREDICATE.search(fragment):
@@ -862,6 +864,9 @@ _BARE_THING_COUNTED = re.compile(
 )
 _THING_COUNTED = re.compile(
     rf"(?P<thing>[\u4e00-\u9fff、]{{2,10}}?)\s*+(?:\d{{1,4}}|[{CN}百几]{{1,4}})\s*+[{MEASURE_WORDS}]?"
+)
+_TOLD_NOT_TO = re.compile(
+    r"[\W_]*+(?:不要|别|莫|勿|不许|不准)(?:叫|让|再|在这|在这里)?[\u4e00-\u9fff]{1,6}[了啦哈]?$"
 )
 _NONE_OF = re.compile(
     r"[\u4e00-\u9fff]{1,8}?(?:也|都|就|倒)?(?:没有|没|无|木有|没有?看到|未发现|没有?发现|没见到?|未见)[啦哈呢]?$"

@@ -1561,3 +1561,12 @@ def test_northern_le_marked_counts_and_qing(unit_a):
         unit_a,
     )
     assert totals(report) == (30, 29, 1)
+
+
+def test_handed_to_sanitation_and_told_not_to(unit_a):
+    report = one(
+        "凤凰城社区 周建国。人行道上有一堆建筑垃圾，已交环卫清运；单元门口有人堆的杂物2堆，"
+        "嫑叫堆了，社区说通知住户挪。",
+        unit_a,
+    )
+    assert totals(report) == (3, 0, 3)
