@@ -152,7 +152,10 @@ def _read_sentence(
     in_summary = False
     group: list[Draft] = []  # the items the last clause listed
     made_here: list[Draft] = []  # the items this sentence named
-    reading.previous_sentence_items, reading.sentence_items = reading.sentence_items, made_here
+    if reading.sentence_items:
+        # The items of the last sentence that named any (问题：…／处置：…／结果：已整改).
+        reading.previous_sentence_items = reading.sentence_items
+    reading.sentence_items = made_here
     made_last: Draft | None = None  # the item the clause before named
     # Whether the clause before opened with its fix verb (清理卫生死角3处): a bare item after
     # it (垃圾5袋) was done the same way.
@@ -241,6 +244,12 @@ def _read_sentence(
             and not read_status(fragment).state
         ):
             continue  # 榕阴街骑楼段 11月10日: the site's name, with a keyword inside it
+        if (
+            _THEY_SAID.match(fragment)
+            and not first_amount(fragment)
+            and read_status(fragment).state is None
+        ):
+            continue  # 伊讲油烟机坏脱了: what they said of it, not another problem
         if _TOLD_NOT_TO.match(fragment) and not first_amount(fragment):
             continue  # 嫑叫堆了, 别再乱停了: what the team told them, not another problem
         if KIND_SUBTOTAL.match(fragment):
@@ -700,15 +709,29 @@ def _read_sentence(
             elif kind == Kind.FIX:
                 open_drafts = [d for d in reading.drafts if d.status != "fixed"]
                 just_named = reading.previous_sentence_items
+                if (
+                    just_named
+                    and not made_here
+                    and all(d.status is not None for d in just_named)
+                    and status.state == "fixed"
+                    and any(d.status == "fixed" for d in just_named)
+                ):
+                    continue  # 处置：现场整理／结果：已摆放整齐: the same items, said again
                 if len(open_drafts) == 1:
                     current = open_drafts[0]
                 elif (
-                    len(just_named) == 1
-                    and just_named[0] in open_drafts
-                    and just_named[0].status is None
+                    just_named
+                    and all(d in open_drafts and d.status is None for d in just_named)
                     and not made_here
                 ):
-                    current = just_named[0]  # 发现:流浪狗2只；处理:已告知社区
+                    # 发现:流浪狗2只；处理:已告知社区; 3. 问题：电瓶车乱停6辆、共享单车乱停10余辆
+                    # ／结果：已摆放整齐: the items the line before named.
+                    if len(just_named) == 1:
+                        current = just_named[0]
+                    else:
+                        for draft in just_named:
+                            apply_status(draft, status, fragment, False)
+                        continue
             elif (
                 reading.drafts[-1].status == "pending"
                 and status.state == "fixed"
@@ -864,6 +887,9 @@ _BARE_THING_COUNTED = re.compile(
 )
 _THING_COUNTED = re.compile(
     rf"(?P<thing>[\u4e00-\u9fff、]{{2,10}}?)\s*+(?:\d{{1,4}}|[{CN}百几]{{1,4}})\s*+[{MEASURE_WORDS}]?"
+)
+_THEY_SAID = re.compile(
+    r"[\W_]*+(?:他|她|伊|佢|老板|店主|店家|摊主|车主|住户|居民)(?:们)?(?:说|讲|称|表示)"
 )
 _TOLD_NOT_TO = re.compile(
     r"[\W_]*+(?:不要|别|莫|勿|不许|不准)(?:叫|让|再|在这|在这里)?[\u4e00-\u9fff]{1,6}[了啦哈]?$"

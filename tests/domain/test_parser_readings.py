@@ -1570,3 +1570,24 @@ def test_handed_to_sanitation_and_told_not_to(unit_a):
         unit_a,
     )
     assert totals(report) == (3, 0, 3)
+
+
+def test_problem_action_result_with_indented_lines(unit_a):
+    report = one(
+        "玄帝庙街 12月1日\n值班人员：王晓明、李娜\n1. 问题：88号出店经营（反复）\n"
+        "   处置：再次劝导无效，拍照留证\n   结果：已移交城管中队\n2. 问题：120号五金店出店经营\n"
+        "   处置：劝导店主\n   结果：已整改\n3. 问题：电瓶车乱停6辆、共享单车乱停10余辆\n"
+        "   处置：现场整理\n   结果：已摆放整齐",
+        unit_a,
+        at("2026-12-01 10:00"),
+    )
+    assert totals(report) == (18, 17, 1)
+
+
+def test_what_they_said_and_bikes_in_the_shed(unit_a):
+    report = one(
+        "凤凰城社区 周建国。还有一家小饭店门口油污，伊讲油烟机坏脱了，已经报给社区了。"
+        "电瓶车基本停在车棚里，只有2辆停在消防通道上，已推走。",
+        unit_a,
+    )
+    assert totals(report) == (3, 2, 1)
