@@ -695,7 +695,7 @@ def _read_sentence(
             made_here.append(current)
             apply_status(current, status, fragment, True, adopt_count=True)
             continue
-        if current is None and ALL_FIXED.search(fragment):
+        if (current is None or _ALL_NAMED.search(fragment)) and ALL_FIXED.search(fragment):
             for draft in reading.drafts:
                 draft.status, draft.fixed_count = "fixed", None
                 draft.fix_text = draft.fix_text or fragment
@@ -891,6 +891,8 @@ _THING_COUNTED = re.compile(
 _THEY_SAID = re.compile(
     r"[\W_]*+(?:他|她|伊|佢|老板|店主|店家|摊主|车主|住户|居民)(?:们)?(?:说|讲|称|表示)"
 )
+# 上述问题现已整改完毕: every item told above.
+_ALL_NAMED = re.compile(r"(?:上述|以上|所有|全部|这些)(?:问题|情况)")
 _TOLD_NOT_TO = re.compile(
     r"[\W_]*+(?:不要|别|莫|勿|不许|不准)(?:叫|让|再|在这|在这里)?[\u4e00-\u9fff]{1,6}[了啦哈]?$"
 )

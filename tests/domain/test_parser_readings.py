@@ -1591,3 +1591,19 @@ def test_what_they_said_and_bikes_in_the_shed(unit_a):
         unit_a,
     )
     assert totals(report) == (3, 2, 1)
+
+
+def test_the_above_all_fixed_and_minnan_you_after_a_noun(unit_a):
+    report = one(
+        "玄帝庙街路长制值班报告。值班人员：王晓明、李娜。经查，该路段存在非机动车乱停放十二辆、"
+        "商户出店经营二户、人行道烟头纸屑若干等问题。经值班人员现场规整、责令商户收回、清扫，"
+        "上述问题现已整改完毕。",
+        unit_a,
+    )
+    assert totals(report) == (15, 15, 0)
+    report = one(
+        "玄帝庙街：王晓明、李娜，骑楼下电动车有摆好12辆，楼道小广告有清5处。"
+        "有几个少年仔放烟花，不文明也危险，有叫他们不行放，他们有收起来走了。",
+        unit_a,
+    )
+    assert totals(report)[:2] == (18, 18)
