@@ -55,6 +55,10 @@ HINTS: dict[str, tuple[str, ...]] = {
         "动物尸体",
     ),
     "市容秩序": (
+        # 有辆面包车停在人行道上: cars parked where they should not be.
+        "面包车",
+        "私家车",
+        "轿车",
         # 有人晒被子挂在树上: laundry where it should not be.
         "晒被子",
         "晒衣服",

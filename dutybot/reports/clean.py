@@ -152,6 +152,7 @@ _SPACED_COUNT = re.compile(
 _BARE_QING = re.compile(
     r"(?:(?<=^)|(?<=[\s，,。；;：:、]))清(?![理扫除运走掉完空点楚晨明单洁水新真算一退])"
 )
+_SAID_TWICE = re.compile(r"([\u4e00-\u9fff]{2,8})[，, ](?=\1(?:[，,。；;\s]|$))")
 _MARKED_COUNTS = re.compile(r"(?P<mark>[✅✔☑])\s?+(?P<n>\d{1,4})\s*+(?=[❌✖❎✘])")
 # English words young staff type for how things ended (帮忙破袋 done, 已 fix, pending).
 _ENGLISH_STATUS = re.compile(
@@ -227,6 +228,8 @@ def clean_text(text: str) -> str:
     text = _SLIP.sub(_slip, text)
     if text.isascii() is False and _HAS_LATIN.search(text):
         text = _ENGLISH_STATUS.sub(_english, text)
+    # 乱甩烟头，乱甩烟头; 满了，满了: voice input says a phrase twice.
+    text = _SAID_TWICE.sub("", text)
     text = _HAVE_DONE.sub("已", text)
     # 清垃圾 7袋, 清骑楼柱小广告: 清 opening a clause is 清理.
     text = _BARE_QING.sub("清理", text)

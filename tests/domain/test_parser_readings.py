@@ -1607,3 +1607,13 @@ def test_the_above_all_fixed_and_minnan_you_after_a_noun(unit_a):
         unit_a,
     )
     assert totals(report)[:2] == (18, 18)
+
+
+def test_voice_input_saying_things_twice(unit_a):
+    report = one(
+        "就是说今天玄帝庙街那个，有个人在那里乱扔垃圾，乱扔垃圾，我们喊他捡起来了，"
+        "他就捡起来丢垃圾桶了。然后垃圾桶那个满了，满了，满出来了，跟环卫打了电话。"
+        "值班的是王晓明、李娜。",
+        unit_a,
+    )
+    assert totals(report) == (2, 1, 1)
