@@ -252,7 +252,7 @@ _OUTCOME_START = re.compile(
 _HEAD_END = re.compile(
     r"(?:[点分半钟](?:多|左右)?(?:就|才|准时|按时)?(?:到了|到的|到岗了?|集合了?|出发了?))"
     r"|(?<![有了\d一二两三四五六七八九十])(?:[\d一二两三四五六七八九十]\s?个?人|俩人|仨人|(?<=[们俺我咱])[俩仨])"
-    r"(?=[\u4e00-\u9fff])(?!次)"
+    r"(?=[\u4e00-\u9fff])(?!次|在|横穿|乱穿|闯|翻|乱扔|乱丢|随地|骑|遛|吸烟|抽烟|吐痰|逆行)"
 )
 # After 了, a new clause starts with a thing and what is wrong with it (收拾了|垃圾桶满了) or
 # with someone else doing something (了|环卫拉走了).

@@ -153,6 +153,7 @@ _BARE_QING = re.compile(
     r"(?:(?<=^)|(?<=[\s，,。；;：:、]))清(?![理扫除运走掉完空点楚晨明单洁水新真算一退])"
 )
 _SAID_TWICE = re.compile(r"([\u4e00-\u9fff]{2,8})[，, ](?=\1(?:[，,。；;\s]|$))")
+_COUNT_CELL = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*+｜\s*+(?P<n>\d{1,4})\s*+｜")
 _MARKED_COUNTS = re.compile(r"(?P<mark>[✅✔☑])\s?+(?P<n>\d{1,4})\s*+(?=[❌✖❎✘])")
 # English words young staff type for how things ended (帮忙破袋 done, 已 fix, pending).
 _ENGLISH_STATUS = re.compile(
@@ -231,6 +232,8 @@ def clean_text(text: str) -> str:
     # 乱甩烟头，乱甩烟头; 满了，满了: voice input says a phrase twice.
     text = _SAID_TWICE.sub("", text)
     text = _HAVE_DONE.sub("已", text)
+    # 电动车乱停放｜14｜已整理: a table's number cell is the count of the cell before it.
+    text = _COUNT_CELL.sub(r"\g<n>个｜", text)
     # 清垃圾 7袋, 清骑楼柱小广告: 清 opening a clause is 清理.
     text = _BARE_QING.sub("清理", text)
     # 电动车堵消防通道 x3 ✅2 ❌1: how many were done, then how many were not.

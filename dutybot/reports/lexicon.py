@@ -178,7 +178,10 @@ _PROBLEM_WORDS = [
     "堆",
     "较多",
     "很多",
-    # 电动车忒多, 垃圾贼多, 老多了: too many, in northern speech.
+    # 电动车忒多, 垃圾贼多, 老多了, 停的老些: too many, in northern and Jianghuai speech.
+    "老些",
+    "一大些",
+    "恁多",
     "忒多",
     "贼多",
     "老多",

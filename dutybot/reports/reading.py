@@ -893,6 +893,9 @@ _THEY_SAID = re.compile(
 )
 # 上述问题现已整改完毕: every item told above.
 _ALL_NAMED = re.compile(r"(?:上述|以上|所有|全部|这些)(?:问题|情况)")
+_IN_ORDER = re.compile(
+    r"(?:停|摆|放)得(?:很|蛮|挺|比较|还|都)?(?:整齐|规范|有序|好(?=的|[，,。；\s]|$))"
+)
 _OFFENDER_DID = re.compile(r"[\W_]*+(?:他|她|伊|佢)(?:们|哋)?(?:就|也|都|马上|立马|当场)?")
 _TOLD_NOT_TO = re.compile(
     r"[\W_]*+(?:不要|别|莫|勿|不许|不准)(?:叫|让|再|在这|在这里)?[\u4e00-\u9fff]{1,6}[了啦哈]?$"
@@ -1139,6 +1142,8 @@ def _is_problem(
 ) -> bool:
     if NEGATED_START.match(fragment) or (SCOPE.search(fragment) and not first_amount(fragment)):
         return False
+    if _IN_ORDER.search(fragment) and not first_amount(fragment):
+        return False  # 电动车都停得蛮整齐的: in order, not put in order
     if status.state == "fixed" and _OFFENDER_DID.match(fragment) and not first_amount(fragment):
         return False  # 他就捡起来丢垃圾桶了: what the person told did, the item's outcome
     if _FEWER.search(fragment) and not first_amount(fragment) and not status.state:

@@ -1617,3 +1617,18 @@ def test_voice_input_saying_things_twice(unit_a):
         unit_a,
     )
     assert totals(report) == (2, 1, 1)
+
+
+def test_tables_jianghuai_volume_and_offenders_counted_in_people(unit_a):
+    report = one(
+        "凤凰城社区 11月25日 周建国 吴婷婷\n序号\t问题\t数量\t处理情况\n1\t电动车乱停放\t14\t已整理\n"
+        "2\t楼道小广告\t9\t已清除\n3\t垃圾桶满溢\t3\t已通知环卫",
+        unit_a,
+    )
+    assert totals(report) == (26, 23, 3)
+    report = one(
+        "玄帝庙街 王晓明 李娜\n路面干净\n电动车都停得蛮整齐的\n2个人横穿马路（当场劝阻）\n"
+        "电动车停的老些，有个二三十辆，都给摆齐了",
+        unit_a,
+    )
+    assert totals(report) == (32, 32, 0)
