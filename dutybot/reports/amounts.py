@@ -21,6 +21,9 @@ _WHOLE_BEFORE_PART = re.compile(
 # 电动车乱停3辆是5辆, 3辆应为5辆: the number said first is put right by the second.
 _REPLACED = re.compile(
     r"\s*+(?:是|应为|应是|应该是|改为|更正为|实际是|其实是)\s*+[\d一二两三四五六七八九十]"
+    # 十五处 不对是十三处, 三袋 不对 四袋: voice input putting itself right.
+    r"|\s*+[，,]?\s*+(?:不对|说错了|错了|口误|更正)\s*+[，,：:]?\s*+(?:是|应该是|应为)?\s*+"
+    r"[\d一二两三四五六七八九十]"
 )
 _HEAD_COUNT_BEFORE = re.compile(r"(?:我们|咱们|俺们|他们|她们|大家)$")
 _DURATION_AFTER = re.compile(r"\s*+(?:多|半)?\s*+(?:小时|钟头|钟|月|星期|礼拜)")

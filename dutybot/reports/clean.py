@@ -91,6 +91,15 @@ _SLIPS = {
     "廿": "二十",
     "卅": "三十",
     "己经": "已经",
+    # Gan (Jiangxi) speech: 哩 is 了 (摆齐哩, 交给城管哩), 渠 is 他 where it is a person.
+    "哩": "了",
+    "渠们": "他们",
+    "渠就": "他就",
+    "叫渠": "叫他",
+    "让渠": "让他",
+    "喊渠": "喊他",
+    "渠说": "他说",
+    "渠讲": "他讲",
     # Shanxi and Inner Mongolia speech: 咧 is 了 (弄好咧, 推完咧), 甚 is 什么.
     "咧": "了",
     "没甚": "没什么",
@@ -154,6 +163,9 @@ _BARE_QING = re.compile(
 )
 _SAID_TWICE = re.compile(r"([\u4e00-\u9fff]{2,8})[，, ](?=\1(?:[，,。；;\s]|$))")
 _COUNT_CELL = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*+｜\s*+(?P<n>\d{1,4})\s*+｜")
+_CORRECTED_SPACE = re.compile(
+    r"(?P<word>不对|说错了|错了|口误)\s++(?=(?:是|应该是)?\s*+[\d一二两三四五六七八九十])"
+)
 _MARKED_COUNTS = re.compile(r"(?P<mark>[✅✔☑])\s?+(?P<n>\d{1,4})\s*+(?=[❌✖❎✘])")
 # English words young staff type for how things ended (帮忙破袋 done, 已 fix, pending).
 _ENGLISH_STATUS = re.compile(
@@ -232,6 +244,8 @@ def clean_text(text: str) -> str:
     # 乱甩烟头，乱甩烟头; 满了，满了: voice input says a phrase twice.
     text = _SAID_TWICE.sub("", text)
     text = _HAVE_DONE.sub("已", text)
+    # 捡了三袋 不对 四袋: the correction and its number belong together.
+    text = _CORRECTED_SPACE.sub(r"\g<word>", text)
     # 电动车乱停放｜14｜已整理: a table's number cell is the count of the cell before it.
     text = _COUNT_CELL.sub(r"\g<n>个｜", text)
     # 清垃圾 7袋, 清骑楼柱小广告: 清 opening a clause is 清理.

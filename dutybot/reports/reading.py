@@ -250,6 +250,15 @@ def _read_sentence(
             and read_status(fragment).state is None
         ):
             continue  # 伊讲油烟机坏脱了: what they said of it, not another problem
+        corrected = _CORRECTION.fullmatch(fragment)
+        if corrected and current is not None and current in made_here:
+            # 电动车乱停七辆 不对是九辆: the number put right.
+            value = number_value(corrected.group("n"))
+            if value:
+                if current.fixed_count == current.count:
+                    current.fixed_count = value
+                current.count, current.explicit = value, True
+            continue
         if _TOLD_NOT_TO.match(fragment) and not first_amount(fragment):
             continue  # 嫑叫堆了, 别再乱停了: what the team told them, not another problem
         if KIND_SUBTOTAL.match(fragment):
@@ -897,6 +906,10 @@ _IN_ORDER = re.compile(
     r"(?:停|摆|放)得(?:很|蛮|挺|比较|还|都)?(?:整齐|规范|有序|好(?=的|[，,。；\s]|$))"
 )
 _OFFENDER_DID = re.compile(r"[\W_]*+(?:他|她|伊|佢)(?:们|哋)?(?:就|也|都|马上|立马|当场)?")
+_CORRECTION = re.compile(
+    rf"[\W_]*+(?:不对|说错了|错了|口误|更正)\s*+[，,：:]?\s*+(?:是|应该是|应为)?\s*+"
+    rf"(?P<n>\d{{1,4}}|[{CN}百]{{1,4}})\s*+[{MEASURE_WORDS}][。！!]?"
+)
 _TOLD_NOT_TO = re.compile(
     r"[\W_]*+(?:不要|别|莫|勿|不许|不准)(?:叫|让|再|在这|在这里)?[\u4e00-\u9fff]{1,6}[了啦哈]?$"
 )

@@ -1632,3 +1632,12 @@ def test_tables_jianghuai_volume_and_offenders_counted_in_people(unit_a):
         unit_a,
     )
     assert totals(report) == (32, 32, 0)
+
+
+def test_gan_speech_and_voice_input_putting_itself_right(unit_a):
+    report = one(
+        "玄帝庙街今天值班王晓明李娜都到岗哩 电动车乱停七辆 不对是九辆 都摆好了 "
+        "小广告十五处 不对是十三处 已清除 垃圾捡了五袋 不对 六袋 路灯坏了一个 跟社区讲哩",
+        unit_a,
+    )
+    assert totals(report) == (29, 28, 1)
