@@ -250,6 +250,14 @@ def _read_sentence(
             and read_status(fragment).state is None
         ):
             continue  # 伊讲油烟机坏脱了: what they said of it, not another problem
+        if (
+            _LEFT_ON_THE_GROUND.match(fragment)
+            and current is not None
+            and current in made_here
+            and _LEAKING.search(current.text)
+            and not read_status(fragment).state
+        ):
+            continue  # 油烟机滴油，地上一大片油污: what the leak left, the same item
         corrected = _CORRECTION.fullmatch(fragment)
         if corrected and current is not None and current in made_here:
             # 电动车乱停七辆 不对是九辆: the number put right.
@@ -593,7 +601,7 @@ def _read_sentence(
                     _named_again(fragment, earlier, lexicon)
                     # …垃圾桶满溢各1处，…，垃圾桶满溢已通知物业: named again within the sentence.
                     or _named_again(fragment, made_here, lexicon, shorter_only=True)
-                    or _target_of(fragment, kind, status, current, reading, lexicon)
+                    or _target_of(fragment, kind, status, current, reading, lexicon, list_no)
                 )
             )
             if target is not None:
@@ -786,6 +794,7 @@ def _target_of(
     current: Draft | None,
     reading: Reading,
     lexicon: UnitWords,
+    list_no: int | None = None,
 ) -> Draft | None:
     """The item a problem-naming fragment is about, when it is not a new one."""
     if kind in (Kind.FIX, Kind.EFFECT):
@@ -793,6 +802,14 @@ def _target_of(
     if status.state and not status.starts_with_action:
         # 电动车已摆放整齐: the fate of something already named (or a new item, fixed).
         named = matching_draft(fragment, reading.drafts, lexicon)
+        if (
+            named is not None
+            and list_no is not None
+            and named.list_no is not None
+            and named.list_no != list_no
+            and first_amount(fragment)
+        ):
+            return None  # ②未经审批新设招牌1块❌ after ①招牌破损4块: its own numbered item
         if (
             named is not None
             and first_amount(fragment)
@@ -906,6 +923,8 @@ _IN_ORDER = re.compile(
     r"(?:停|摆|放)得(?:很|蛮|挺|比较|还|都)?(?:整齐|规范|有序|好(?=的|[，,。；\s]|$))"
 )
 _OFFENDER_DID = re.compile(r"[\W_]*+(?:他|她|伊|佢)(?:们|哋)?(?:就|也|都|马上|立马|当场)?")
+_LEFT_ON_THE_GROUND = re.compile(r"[\W_]*+地上(?:一大片|一片|一摊|全是|都是)")
+_LEAKING = re.compile(r"滴|漏|洒|冒|溢")
 _CORRECTION = re.compile(
     rf"[\W_]*+(?:不对|说错了|错了|口误|更正)\s*+[，,：:]?\s*+(?:是|应该是|应为)?\s*+"
     rf"(?P<n>\d{{1,4}}|[{CN}百]{{1,4}})\s*+[{MEASURE_WORDS}][。！!]?"

@@ -1641,3 +1641,17 @@ def test_gan_speech_and_voice_input_putting_itself_right(unit_a):
         unit_a,
     )
     assert totals(report) == (29, 28, 1)
+
+
+def test_numbered_lines_of_one_kind_and_what_a_leak_left(unit_a):
+    report = one(
+        "玄帝庙街门头招牌排查📍\n👥王晓明 李娜\n排查门头招牌45块：\n①招牌破损4块❌已告知店主\n"
+        "②未经审批新设招牌1块❌已下发通知\n③招牌悬挂不牢固1块✅店主当场拆除",
+        unit_a,
+    )
+    assert totals(report) == (6, 1, 5)
+    report = one(
+        "玄帝庙街 王晓明。饭店门口油烟机滴油，地上一大片油污，给老板说了，老板当场拿拖把拖干净了。",
+        unit_a,
+    )
+    assert totals(report) == (1, 1, 0)
