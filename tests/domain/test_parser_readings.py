@@ -1655,3 +1655,11 @@ def test_numbered_lines_of_one_kind_and_what_a_leak_left(unit_a):
         unit_a,
     )
     assert totals(report) == (1, 1, 0)
+
+
+def test_a_banner_taken_down_is_not_the_small_ads(unit_a):
+    report = one(
+        "玄帝庙街：王晓明、李娜。清理非法小广告52张，劝离流动摊贩4处，拆除商户违规悬挂广告横幅1条。",
+        unit_a,
+    )
+    assert totals(report) == (57, 57, 0)
