@@ -116,6 +116,12 @@ _SLIPS = {
     "下半日": "下午",
     "辣海": "在那",
     "下趟": "下次",
+    # Jianghuai and Changsha speech: 克 is 去 after a direction (收进克了, 下克了).
+    "进克": "进去",
+    "下克": "下去",
+    "上克": "上去",
+    "出克": "出去",
+    "回克": "回去",
     # Changsha speech: 哒 is 了 (清理哒, 摆好哒, 克哒 is 去了), 冇 as above.
     "克哒": "去了",
     "哒": "了",
@@ -162,6 +168,9 @@ _BARE_QING = re.compile(
     r"(?:(?<=^)|(?<=[\s，,。；;：:、]))清(?![理扫除运走掉完空点楚晨明单洁水新真算一退])"
 )
 _SAID_TWICE = re.compile(r"([\u4e00-\u9fff]{2,8})[，, ](?=\1(?:[，,。；;\s]|$))")
+_ROW_NUMBER = re.compile(
+    r"(?m)^[ \t]*+(?P<n>\d{1,2})[ \t｜]++(?=[\u4e00-\u9fff])(?![月日号点时分年周])"
+)
 _COUNT_CELL = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*+｜\s*+(?P<n>\d{1,4})\s*+｜")
 _CORRECTED_SPACE = re.compile(
     r"(?P<word>不对|说错了|错了|口误)\s++(?=(?:是|应该是)?\s*+[\d一二两三四五六七八九十])"
@@ -246,6 +255,8 @@ def clean_text(text: str) -> str:
     text = _HAVE_DONE.sub("已", text)
     # 捡了三袋 不对 四袋: the correction and its number belong together.
     text = _CORRECTED_SPACE.sub(r"\g<word>", text)
+    # 1 楼道小广告 9: a row number at the start of a line, typed with a space.
+    text = _ROW_NUMBER.sub(r"\g<n>、", text)
     # 电动车乱停放｜14｜已整理: a table's number cell is the count of the cell before it.
     text = _COUNT_CELL.sub(r"\g<n>个｜", text)
     # 清垃圾 7袋, 清骑楼柱小广告: 清 opening a clause is 清理.

@@ -100,7 +100,11 @@ def read_section(body: str, lexicon: UnitWords) -> Reading:
                 continue
         if (
             kind in (Kind.PLAN, Kind.CARRIED)
-            or (CARRIED_OVER.search(sentence) and not TODAY_WORK.search(sentence))
+            # (不计入今日 speaks of today only to leave the item out of it.)
+            or (
+                CARRIED_OVER.search(sentence)
+                and not TODAY_WORK.search(_NOT_TODAY.sub("", sentence))
+            )
             or PLAN_START.match(sentence.strip())
             or (_META.search(sentence) and not first_amount(sentence))
         ):
@@ -339,6 +343,11 @@ def _read_sentence(
         in_summary = False
         if _summary(fragment, reading):
             in_summary = True
+            continue
+        if fragment.isdigit() and len(fragment) <= 4:
+            # 电动车乱停 6: a number alone after a space, the count of the item just named.
+            if current is not None and current in made_here and not current.explicit:
+                current.count, current.explicit = int(fragment), True
             continue
         quantity = first_amount(fragment)
         if (
@@ -923,6 +932,7 @@ _IN_ORDER = re.compile(
     r"(?:停|摆|放)得(?:很|蛮|挺|比较|还|都)?(?:整齐|规范|有序|好(?=的|[，,。；\s]|$))"
 )
 _OFFENDER_DID = re.compile(r"[\W_]*+(?:他|她|伊|佢)(?:们|哋)?(?:就|也|都|马上|立马|当场)?")
+_NOT_TODAY = re.compile(r"(?:不计入|不计|不算|不统计)(?:今日|今天|本次)")
 _LEFT_ON_THE_GROUND = re.compile(r"[\W_]*+地上(?:一大片|一片|一摊|全是|都是)")
 _LEAKING = re.compile(r"滴|漏|洒|冒|溢")
 _CORRECTION = re.compile(

@@ -1663,3 +1663,15 @@ def test_a_banner_taken_down_is_not_the_small_ads(unit_a):
         unit_a,
     )
     assert totals(report) == (57, 57, 0)
+
+
+def test_a_table_typed_with_spaces_and_items_left_out_of_today(unit_a):
+    report = one(
+        "凤凰城社区 11月25日 周建国 吴婷婷\n序号 问题 数量 处理情况\n1 楼道小广告 9 \n2 电动车乱停 6 \n"
+        "3 绿化带烟头纸屑 若干 \n以上问题均已当场整改。\n"
+        "注：11月20日上报的地砖缺损2块、护栏倾斜1处仍未修复，不计入今日。",
+        unit_a,
+    )
+    assert totals(report) == (16, 16, 0)
+    report = one("凤凰城社区 周建国。小区门口早点摊出店经营，跟老板讲了，收进克了。", unit_a)
+    assert totals(report) == (1, 1, 0)
