@@ -43,6 +43,7 @@ class Reading:
     activity_mentioned: bool = False
     strong: bool = False
     summary_found: int | None = None
+    summary_text: str = ""  # the clause that gave the total (检查发现隐患6处)
     summary_fixed: int | None = None
     notes: list[str] = field(default_factory=list)
     found: list[Item] = field(default_factory=list)

@@ -765,6 +765,8 @@ EXCEPT = re.compile(r"除了?(?P<what>[^，,。；]{1,16}?)(?:以外|之外|外)
 _KINDS = rf"(?:{_NUM}(?:类|种|大类))?"
 SUMMARY_FOUND = re.compile(
     rf"(?:发现|排查|存在|查找)(?:各类|各种)?问题(?:共|共计|合计|总计)?{_KINDS}(?P<n>{_NUM})(?:处|个|项|起|条)|"
+    # 检查发现火灾隐患7处（…）: an inspection's total (not 充电存在安全隐患2处, the item itself).
+    rf"(?:检查发现|排查发现|发现|查出)(?:各类|各种)?(?:火灾|消防|安全)?隐患(?:共|共计)?(?P<n3>{_NUM})(?:处|个|项|起|条)|"
     rf"(?:合计|共计|总共|一共|共)(?:发现|排查|查找)(?:各类|各种)?{_KINDS}(?P<n2>{_NUM})(?:处|个|项|起|条)"
 )
 # 其中市容秩序类6处：…；环境卫生类1处：…: a kind's subtotal heading the items of that kind.

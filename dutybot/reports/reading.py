@@ -114,7 +114,7 @@ def read_section(body: str, lexicon: UnitWords) -> Reading:
         _read_sentence(sentence, kind, found_seen, reading, lexicon)
     if staff_labelled:
         reading.strong = True
-    finish(reading)
+    finish(reading, lexicon.classifier.classify)
     return reading
 
 
@@ -948,6 +948,8 @@ _NONE_OF = re.compile(
 # 急诊门口方圆50米内无违停车辆: none of the things that would be wrong.
 _NO_SUCH = re.compile(
     r"(?:无|没有|未见|未发现|没发现)(?:违停|乱停|乱放|乱摆|占道|摊贩|小广告|垃圾|积水|问题|异常)"
+    # 还好没有飞线: luckily none of it.
+    r"|^(?:还好|幸好|好在)(?:没有|无|没)"
 )
 _CARRIED_OUT = re.compile(
     r"(?:开展|组织|参加|参与)[^，。；]{0,24}?(?:活动|志愿服务|宣传|整治|行动|巡查|消杀)$"
@@ -1529,7 +1531,10 @@ def _summary(fragment: str, reading: Reading) -> bool:
     """``共发现问题8处`` and ``整改6处``: totals, used when no item is named."""
     found = SUMMARY_FOUND.search(fragment)
     if found:
-        reading.summary_found = chinese_numeral(found.group("n") or found.group("n2"))
+        reading.summary_found = chinese_numeral(
+            found.group("n") or found.group("n2") or found.group("n3")
+        )
+        reading.summary_text = fragment
         return True
     fixed = SUMMARY_FIXED.search(fragment)
     if (

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .items import Draft, Reading
 from .linking import bigrams
 from .model import Item, ReportedProblem
 
 
-def finish(reading: Reading) -> None:
+def finish(reading: Reading, classify: Callable[[str], str] | None = None) -> None:
     if reading.drafts and reading.summary_fixed:
         _fixed_by_total(reading.drafts, reading.summary_fixed)
     for draft in reading.drafts:
@@ -20,16 +22,18 @@ def finish(reading: Reading) -> None:
             ReportedProblem(draft.category, draft.text, draft.count, draft.resolved, fix_text)
         )
     if not reading.drafts and reading.summary_found:
-        # Only totals were given: one uncategorised item.
+        # Only totals were given: one item, of the kind the total names if it names one
+        # (检查发现消防隐患6处), else 其他.
         fallback = "其他"
-        reading.found.append(Item(fallback, "问题", reading.summary_found))
+        if classify is not None and reading.summary_text:
+            fallback = classify(reading.summary_text)
+        what = "隐患" if "隐患" in reading.summary_text else "问题"
+        reading.found.append(Item(fallback, what, reading.summary_found))
         fixed = min(reading.summary_fixed or 0, reading.summary_found)
         if fixed:
             reading.resolved.append(Item(fallback, "已整改", fixed))
         reading.problems.append(
-            ReportedProblem(
-                fallback, "问题", reading.summary_found, fixed, "已整改" if fixed else ""
-            )
+            ReportedProblem(fallback, what, reading.summary_found, fixed, "已整改" if fixed else "")
         )
     elif reading.drafts and reading.summary_found:
         total = sum(d.count for d in reading.drafts)

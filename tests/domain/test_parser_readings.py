@@ -1675,3 +1675,17 @@ def test_a_table_typed_with_spaces_and_items_left_out_of_today(unit_a):
     assert totals(report) == (16, 16, 0)
     report = one("凤凰城社区 周建国。小区门口早点摊出店经营，跟老板讲了，收进克了。", unit_a)
     assert totals(report) == (1, 1, 0)
+
+
+def test_an_inspections_totals_and_luckily_none(unit_a):
+    report = one(
+        "凤凰城社区消防安全检查：检查单位23家，检查发现隐患6处，当场整改4处，下发整改通知书2份。"
+        "值班人员：周建国、吴婷婷。",
+        unit_a,
+    )
+    assert totals(report) == (6, 4, 2)
+    report = one(
+        "凤凰城社区 周建国 吴婷婷。好彩冇乱停，就是有2户电动车推入屋充电，已经推出来了。在3条巷道清理杂物4堆。",
+        unit_a,
+    )
+    assert totals(report) == (6, 6, 0)
