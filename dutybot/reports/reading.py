@@ -168,7 +168,9 @@ def _read_sentence(
     earlier = reading.drafts[-_RECENT_DRAFTS:]  # the items of the sentences before
     for raw in fragments(sentence, lexicon.classifier.words, lexicon.classifier.classify):
         # A clause is a few dozen characters; a longer run is a paste, read only in part.
-        fragment = raw.strip()[:_MAX_CLAUSE_CHARS]
+        # #创文# #椰风路#: hashtags name the campaign or the site (read with the message),
+        # never a problem.
+        fragment = _HASHTAG.sub("", raw).strip()[:_MAX_CLAUSE_CHARS]
         if not fragment:
             continue
         reading.clauses += 1
@@ -931,6 +933,10 @@ _ALL_NAMED = re.compile(r"(?:上述|以上|所有|全部|这些)(?:问题|情况
 _IN_ORDER = re.compile(
     r"(?:停|摆|放)得(?:很|蛮|挺|比较|还|都)?(?:整齐|规范|有序|好(?=的|[，,。；\s]|$))"
 )
+_HASHTAG = re.compile(r"#[^#\n]{1,16}+#")
+_STATE_IN_ORDER = re.compile(
+    r"[\W_]*+[\u4e00-\u9fff]{1,8}?(?:摆放|停放|摆|停)得?(?:很|较|比较|都|基本)?(?:整齐|有序|规范)[，。]?"
+)
 _OFFENDER_DID = re.compile(r"[\W_]*+(?:他|她|伊|佢)(?:们|哋)?(?:就|也|都|马上|立马|当场)?")
 _NOT_TODAY = re.compile(r"(?:不计入|不计|不算|不统计)(?:今日|今天|本次)")
 _LEFT_ON_THE_GROUND = re.compile(r"[\W_]*+地上(?:一大片|一片|一摊|全是|都是)")
@@ -1187,8 +1193,15 @@ def _is_problem(
 ) -> bool:
     if NEGATED_START.match(fragment) or (SCOPE.search(fragment) and not first_amount(fragment)):
         return False
-    if _IN_ORDER.search(fragment) and not first_amount(fragment):
-        return False  # 电动车都停得蛮整齐的: in order, not put in order
+    if (
+        _IN_ORDER.search(fragment)
+        or (
+            _STATE_IN_ORDER.fullmatch(fragment)
+            and not STATUS_OPENING.match(fragment)
+            and "已" not in fragment
+        )
+    ) and not first_amount(fragment):
+        return False  # 电动车都停得蛮整齐的, 车辆摆放整齐: in order, not put in order
     if status.state == "fixed" and _OFFENDER_DID.match(fragment) and not first_amount(fragment):
         return False  # 他就捡起来丢垃圾桶了: what the person told did, the item's outcome
     if _FEWER.search(fragment) and not first_amount(fragment) and not status.state:

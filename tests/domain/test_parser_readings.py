@@ -1689,3 +1689,15 @@ def test_an_inspections_totals_and_luckily_none(unit_a):
         unit_a,
     )
     assert totals(report) == (6, 6, 0)
+
+
+def test_hashtags_states_in_order_and_risks(unit_a):
+    report = one(
+        "迎检顺利✌️ #创文# #玄帝庙街# #路长制#\n人员：王晓明、李娜\n只指出1处盲道被电动车占用，我们马上挪开了\n"
+        "另有一棵树上有干枯树枝悬挂，有掉落风险，已通知园林",
+        unit_a,
+    )
+    assert report.site == ROAD_A
+    assert totals(report) == (2, 1, 1)
+    report = one("11月25日玄帝庙街值班，王晓明、李娜，路面干净，车辆摆放整齐，未发现问题。", unit_a)
+    assert totals(report) == (0, 0, 0)
