@@ -173,6 +173,8 @@ _ROW_NUMBER = re.compile(
     r"(?m)^[ \t]*+(?P<n>\d{1,2})[ \t｜]++(?=[\u4e00-\u9fff])(?![月日号点时分年周])"
 )
 _COUNT_CELL = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*+｜\s*+(?P<n>\d{1,4})\s*+｜")
+# 更正：是6处: the correction and its number in one clause.
+_CORRECTION_COLON = re.compile(r"更正\s*+[：:]\s*+(?=(?:应为|是)?\s*+[\d一二两三四五六七八九十])")
 _CORRECTED_SPACE = re.compile(
     r"(?P<word>不对|说错了|错了|口误)\s++(?=(?:是|应该是)?\s*+[\d一二两三四五六七八九十])"
 )
@@ -256,6 +258,7 @@ def clean_text(text: str) -> str:
     text = _HAVE_DONE.sub("已", text)
     # 捡了三袋 不对 四袋: the correction and its number belong together.
     text = _CORRECTED_SPACE.sub(r"\g<word>", text)
+    text = _CORRECTION_COLON.sub("更正", text)
     # 1 楼道小广告 9: a row number at the start of a line, typed with a space.
     text = _ROW_NUMBER.sub(r"\g<n>、", text)
     # 电动车乱停放｜14｜已整理: a table's number cell is the count of the cell before it.

@@ -264,6 +264,22 @@ def _read_sentence(
             and not read_status(fragment).state
         ):
             continue  # 油烟机滴油，地上一大片油污: what the leak left, the same item
+        if _TREND.search(fragment) and not first_amount(fragment):
+            continue  # 倾倒炉灰、煤渣现象有所抬头: how things have been going, no item
+        recount = _RECOUNT.match(fragment)
+        if recount and reading.drafts:
+            # 上一行写错了 是8辆 都摆了; 更正：是6处: the last item's number put right.
+            value = number_value(recount.group("n"))
+            last = reading.drafts[-1]
+            if value:
+                if last.fixed_count == last.count:
+                    last.fixed_count = value
+                last.count, last.explicit = value, True
+                current = last
+                rest = fragment[recount.end() :].strip(" ，,")
+                if not rest:
+                    continue
+                fragment = rest
         corrected = _CORRECTION.fullmatch(fragment)
         if corrected and current is not None and current in made_here:
             # 电动车乱停七辆 不对是九辆: the number put right.
@@ -451,7 +467,13 @@ def _read_sentence(
             continue
         if (
             status.state
-            and (kind == Kind.FIX or group or _BACK_REFERENCE.match(fragment))
+            and (
+                kind == Kind.FIX
+                or group
+                or _BACK_REFERENCE.match(fragment)
+                # 垃圾和小广告已清理: items of the sentence before, fixed together.
+                or (not first_amount(fragment) and not made_here)
+            )
             and _JOINED.search(fragment)
         ):
             # 电动车、小广告已处理完毕; 小广告和杂物已清理: the outcome of each item named.
@@ -941,6 +963,11 @@ _OFFENDER_DID = re.compile(r"[\W_]*+(?:他|她|伊|佢)(?:们|哋)?(?:就|也|�
 _NOT_TODAY = re.compile(r"(?:不计入|不计|不算|不统计)(?:今日|今天|本次)")
 _LEFT_ON_THE_GROUND = re.compile(r"[\W_]*+地上(?:一大片|一片|一摊|全是|都是)")
 _LEAKING = re.compile(r"滴|漏|洒|冒|溢")
+_TREND = re.compile(r"现象(?:有所)?(?:抬头|增多|较多|突出|频发|反弹)|有所抬头|呈上升趋势")
+_RECOUNT = re.compile(
+    rf"[\W_]*+(?:上一行|上面|上条|上一条|刚才)?(?:写错了|说错了|打错了|错了|更正)[了，,：:\s]*+(?:应该)?是?\s*+"
+    rf"(?P<n>\d{{1,4}}|[{CN}百]{{1,4}})\s*+[{MEASURE_WORDS}]"
+)
 _CORRECTION = re.compile(
     rf"[\W_]*+(?:不对|说错了|错了|口误|更正)\s*+[，,：:]?\s*+(?:是|应该是|应为)?\s*+"
     rf"(?P<n>\d{{1,4}}|[{CN}百]{{1,4}})\s*+[{MEASURE_WORDS}][。！!]?"

@@ -1701,3 +1701,20 @@ def test_hashtags_states_in_order_and_risks(unit_a):
     assert totals(report) == (2, 1, 1)
     report = one("11月25日玄帝庙街值班，王晓明、李娜，路面干净，车辆摆放整齐，未发现问题。", unit_a)
     assert totals(report) == (0, 0, 0)
+
+
+def test_corrections_on_the_next_line_and_things_fixed_together(unit_a):
+    report = one(
+        "凤凰城社区 今天值班 周建国 吴婷婷\n电动车乱停6辆 摆了\n上一行写错了 是8辆 都摆了", unit_a
+    )
+    assert totals(report) == (8, 8, 0)
+    report = one(
+        "凤凰城社区今天巡完了，周建国，楼道小广告5处已清。\n更正：是6处，3单元那处也撕了", unit_a
+    )
+    assert totals(report) == (6, 6, 0)
+    report = one(
+        "凤凰城社区：周建国、吴婷婷。巡查发现：活动室门前垃圾1堆、墙面小广告约10处、1处井盖破损。"
+        "垃圾和小广告已清理，井盖处已插上警示标志并告知物业。",
+        unit_a,
+    )
+    assert totals(report) == (12, 11, 1)
