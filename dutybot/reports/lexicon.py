@@ -723,7 +723,9 @@ _FIX_VERBS = (
 )
 # Words that hold a status word without being one (装修垃圾 is not 修; 收到 is a reply).
 _NOT_STATUS = (
-    "清单|清晨|清楚|清明|清洁工|收到|收费|收银|扫码|推荐|推广|移动|运动|放心|放假|拉面|换季"
+    "清单|清晨|清楚|清明|清洁工|收到|收费|收银|扫码|推荐|推广|移动|运动|放心|放假|拉面|换季|"
+    # 下发整改通知书2份: a paper handed out, not a fix nor a request.
+    "整改通知|通知书|通知单"
 )
 STATUS_TOKEN = re.compile(
     rf"(?<!装)(?!{_NOT_STATUS})"

@@ -526,7 +526,16 @@ def _read_sentence(
                 if status.state == "fixed":
                     current.fixed_count = current.count
                 continue
-            # 其余2处已报社区: the items no fragment has spoken for yet.
+            # 余下飞线充电2处移交社区: the item it names; 其余2处已报社区: the items no
+            # fragment has spoken for yet.
+            named = (
+                matching_draft(fragment, reading.drafts, lexicon)
+                if topic_words(fragment, lexicon)
+                else None
+            )
+            if named is not None:
+                apply_status(named, status, fragment, True)
+                continue
             for draft in reading.drafts:
                 if draft.status is None and draft is not current:
                     apply_status(draft, status, fragment, False)

@@ -1718,3 +1718,12 @@ def test_corrections_on_the_next_line_and_things_fixed_together(unit_a):
         unit_a,
     )
     assert totals(report) == (12, 11, 1)
+
+
+def test_a_fire_inspections_breakdown_fixes_and_the_rest_named(unit_a):
+    report = one(
+        "11月25日凤凰城社区值班检查情况：值班人员周建国、吴婷婷。检查发现隐患7处（楼道堆放杂物3处、"
+        "私拉电线充电2处、垃圾桶满溢2处），当场整改5处，下发整改通知书2份，余下私拉电线充电2处移交社区跟进。",
+        unit_a,
+    )
+    assert totals(report) == (7, 5, 2)
