@@ -118,6 +118,7 @@ def mend_misheard(text: str, unit_words: tuple[str, ...], keep: tuple[str, ...] 
     for begin, stop in kept:
         right[begin:stop] = b"\x01" * (stop - begin)
     found: list[tuple[int, str]] = []
+    length = len(text)
     for index, heard in enumerate(text):
         if right[index] or heard in _FUNCTION_CHARS or not "\u4e00" <= heard <= "\u9fff":
             continue
@@ -125,10 +126,17 @@ def mend_misheard(text: str, unit_words: tuple[str, ...], keep: tuple[str, ...] 
         for word, position in vocabulary.misheard_for(heard):
             start = index - position
             end = start + len(word)
+            if start < 0 or end > length:
+                continue
+            # One neighbouring character first: most candidates fail on it at once.
             if (
-                start < 0
-                or end > len(text)
-                or not text.startswith(word[:position], start)
+                (text[index - 1] != word[position - 1])
+                if position
+                else (text[index + 1] != word[1])
+            ):
+                continue
+            if (
+                not text.startswith(word[:position], start)
                 or not text.startswith(word[position + 1 :], index + 1)
                 or (len(word) == 2 and word[1 - position] in _COMBINING_CHARS)
             ):
