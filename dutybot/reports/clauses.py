@@ -334,6 +334,11 @@ def _cut_run_on(
                         )
                     )
                     or _counts_an_outcome(left, piece, position, words)
+                    # 走访了32户发放宣传资料64份问卷调查20份小区里面…: work counted, then more.
+                    or (
+                        _WORK_COUNTED.search(piece, match.start(), position) is not None
+                        and _WORK_WORDS.search(left) is not None
+                    )
                 )
             )
         elif kind == 4:
@@ -372,6 +377,10 @@ def _cut_run_on(
             cleaned.append(text)
             spaced.append(part[:1].isspace() or (index > 0 and parts[index - 1][-1:].isspace()))
     return _merge_halves(cleaned, spaced, words, kind_of) if words else cleaned
+
+
+_WORK_COUNTED = re.compile(r"(?:份|户|人次)$")
+_WORK_WORDS = re.compile(r"问卷|宣传|发放|入户|走访|劝导|志愿")
 
 
 def _inside_brackets(piece: str) -> list[bool]:
@@ -482,6 +491,8 @@ def _ends_with_problem(text: str, words: Callable[[str], list[str]]) -> bool:
     stripped = text.rstrip()
     if not stripped or not _COUNTED_BEFORE.search(stripped):
         return False
+    if stripped.endswith(("发现", "看到", "看见", "查到", "还有", "另有")):
+        return False  # 发现3辆电动车堵消防通道: the count of what is found next
     found = words(stripped)
     return (bool(found) and stripped.endswith(found[-1])) or bool(
         PROBLEM_PREDICATE.search(stripped[-2:])

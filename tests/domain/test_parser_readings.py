@@ -1727,3 +1727,12 @@ def test_a_fire_inspections_breakdown_fixes_and_the_rest_named(unit_a):
         unit_a,
     )
     assert totals(report) == (7, 5, 2)
+
+
+def test_a_run_on_of_work_counted_then_what_was_found(unit_a):
+    report = one(
+        "凤凰城社区今天网格值班人员周建国吴婷婷一共2个人主要是配合社区搞入户宣传走访了32户"
+        "发放宣传资料64份问卷调查20份小区里面发现3辆电动车堵消防通道已经挪走了",
+        unit_a,
+    )
+    assert totals(report) == (3, 3, 0)
