@@ -165,6 +165,9 @@ def _read_sentence(
     # it (垃圾5袋) was done the same way.
     opened_by_fix = False
     listed_run: list[Draft] = []  # items named by the clauses just before, one after another
+    # Items the clause before named together, awaiting their outcome (一是占用盲道的电动车、
+    # 倒伏的共享单车｜已全部扶正归位).
+    joined_named: list[Draft] = []
     earlier = reading.drafts[-_RECENT_DRAFTS:]  # the items of the sentences before
     for raw in fragments(sentence, lexicon.classifier.words, lexicon.classifier.classify):
         # A clause is a few dozen characters; a longer run is a paste, read only in part.
@@ -181,6 +184,7 @@ def _read_sentence(
             listed_run.clear()
         opened_by_fix_before, opened_by_fix = opened_by_fix, False
         counted_then_done = False
+        joined_before, joined_named = joined_named, []
         thing_count: int | None = None
         work_before, work = work, None
         part_named, said_part = None, part_named
@@ -240,7 +244,9 @@ def _read_sentence(
             continue  # 跟城管联合夜查兴华大街烟花爆竹摊点: what was checked, before what was found
         if (_NONE_OF.match(fragment) or _NO_SUCH.search(fragment)) and not first_amount(fragment):
             continue  # 小广告没有, 摊贩也没: none of that today
-        if _CARRIED_OUT.search(fragment) and not first_amount(fragment):
+        if (_CARRIED_OUT.search(fragment) or _WORK_ON.match(fragment)) and not first_amount(
+            fragment
+        ):
             continue  # 到景区开展文明旅游志愿服务: the work itself, its counts follow
         if (
             lexicon.site_pattern is not None
@@ -466,6 +472,16 @@ def _read_sentence(
                     apply_status(draft, status, fragment, False)
             continue
         if (
+            status.state is None
+            and kind == Kind.FIX
+            and _JOINED.search(fragment)
+            and not first_amount(fragment)
+        ):
+            together = _named_items(fragment, reading.drafts, lexicon)
+            if len(together) > 1:
+                joined_named, current = together, together[-1]
+                continue  # 一是占用盲道的电动车、倒伏的共享单车｜已全部扶正归位
+        if (
             status.state
             and (
                 kind == Kind.FIX
@@ -511,6 +527,10 @@ def _read_sentence(
         ):
             draft, extra = said_rest
             draft.fixed_count = min(draft.count, (draft.fixed_count or 0) + extra)
+            continue
+        if status.state and len(joined_before) > 1 and STATUS_OPENING.match(fragment):
+            for draft in joined_before:
+                apply_status(draft, status, fragment, False)
             continue
         if status.state and current is not None and STATUS_OPENING.match(fragment):
             if said_part is not None and said_part[0] is current and status.quantity is None:
@@ -992,6 +1012,10 @@ _NO_SUCH = re.compile(
     r"(?:无|没有|未见|未发现|没发现)(?:违停|乱停|乱放|乱摆|占道|摊贩|小广告|垃圾|积水|问题|异常)"
     # 还好没有飞线: luckily none of it.
     r"|^(?:还好|幸好|好在)(?:没有|无|没)"
+)
+# 联合交警对北站门口违停进行了整治: the work done, its items and counts follow.
+_WORK_ON = re.compile(
+    r"[\W_]*+(?:联合[^，。；]{0,6}?)?对[^，。；]{1,16}?进行了?(?:集中|专项)?(?:整治|清理|整理|检查|巡查|排查)$"
 )
 _CARRIED_OUT = re.compile(
     r"(?:开展|组织|参加|参与)[^，。；]{0,24}?(?:活动|志愿服务|宣传|整治|行动|巡查|消杀)$"

@@ -32,6 +32,8 @@ _ABSENCE = (
 # …or a few words of reason between (柴晓东孩子发烧请假了).
 _ABSENT_AFTER = re.compile(
     rf"\s*+[（(]?(?:同志|今天|今日|因事|因病|临时|也|都|已|因)?+(?:{_ABSENCE})"
+    # （俞婷借调市创城办，本周不参加值班）: a bracket saying why, then that they are away.
+    rf"|\s*+[（(](?!其余|其他|其它|别的|另外|另有|另)[^）)（(]{{0,24}}?(?:{_ABSENCE})"
     # …or with a space in it (万思琪下沉社区 未到).
     rf"|[\u4e00-\u9fff]{{1,10}}?\s?(?:{_ABSENCE})"
     # 彭晓燕和曹俊 他们两个今天去开会了没来; not 我和向东俩人 其他人都没来.
@@ -266,7 +268,7 @@ def _absent_after(clause: str, mentions: list[_Mention], index: int) -> bool:
     end = mentions[index].end
     said = _ABSENT_AFTER.match(clause, end)
     next_start = mentions[index + 1].start if index + 1 < len(mentions) else len(clause)
-    if said and said.end() <= next_start:
+    if said and said.end() <= next_start and not _about_another(clause, end):
         return True  # not 王晓明李娜请假, where the absence is the next name's
     # 孙悦、李娜请假: a short list joined by 、 or 和; names in a row with spaces (到岗的有石建华
     # 卢永福 谭玉梅请假了) each speak for themselves.
@@ -285,6 +287,15 @@ def _absent_after(clause: str, mentions: list[_Mention], index: int) -> bool:
     said = _ABSENT_AFTER.match(clause, end)
     next_start = mentions[last + 1].start if last + 1 < len(mentions) else len(clause)
     return bool(said) and said.end() <= next_start
+
+
+def _about_another(clause: str, end: int) -> bool:
+    """吴婷婷（孙浩下沉社区 未到）: a bracket after a name that opens with another name."""
+    bracket = re.match(r"\s*+[（(]", clause[end : end + 3])
+    if bracket is None:
+        return False
+    inner = clause[end + bracket.end() : end + bracket.end() + 3]
+    return _looks_like_name(inner) or _looks_like_name(inner[:2])
 
 
 # No clause names more people than this; the cap keeps a pasted run of names cheap.

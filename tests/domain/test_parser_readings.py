@@ -1736,3 +1736,27 @@ def test_a_run_on_of_work_counted_then_what_was_found(unit_a):
         unit_a,
     )
     assert totals(report) == (3, 3, 0)
+
+
+def test_items_named_together_then_their_outcome(unit_a):
+    report = one(
+        "玄帝庙街路长制值班日报\n值班人员：王晓明、李娜\n二、发现问题\n共计发现问题11处，其中：电动车占用盲道5辆；"
+        "共享单车倒伏4辆；商户门前乱堆乱放纸箱1处；人行道地砖松动1处。\n三、整改情况\n"
+        "一是占用盲道的电动车、倒伏的共享单车已全部扶正归位，摆放整齐；二是门前纸箱已督促商户收回店内；"
+        "三是地砖松动已上报城管部门，待维修。",
+        unit_a,
+    )
+    assert totals(report) == (11, 10, 1)
+
+
+def test_work_on_a_problem_and_a_bracket_saying_why_someone_is_away(unit_a):
+    report = one(
+        "玄帝庙街值班，王晓明、李娜到岗。联合交警对路口违停进行了整治，现场查处违停机动车7辆，已全部驶离。",
+        unit_a,
+    )
+    assert totals(report) == (7, 7, 0)
+    report = one(
+        "凤凰城社区值班情况\n值班人员：周建国、吴婷婷（孙浩借调市创城办，本周不参加值班）\n楼道内小广告6处，已清理。",
+        unit_a,
+    )
+    assert report.staff == ("周建国", "吴婷婷")
