@@ -221,7 +221,7 @@ def _read_sentence(
             continue
         if (
             _TURNED_OUT_FINE.search(fragment)
-            and status_free(fragment)
+            and read_status(fragment).state is None
             and current is not None
             and current in made_here
             and current.status is None
@@ -248,14 +248,14 @@ def _read_sentence(
             fragment
         ):
             continue  # 到景区开展文明旅游志愿服务: the work itself, its counts follow
-        if (
-            lexicon.site_pattern is not None
-            and lexicon.site_pattern.search(fragment)
-            and not topic_words(lexicon.site_pattern.sub("", fragment), lexicon)
-            and not first_amount(lexicon.site_pattern.sub("", fragment))
-            and not read_status(fragment).state
-        ):
-            continue  # 榕阴街骑楼段 11月10日: the site's name, with a keyword inside it
+        if lexicon.site_pattern is not None and lexicon.site_pattern.search(fragment):
+            unnamed_site = lexicon.site_pattern.sub("", fragment)
+            if (
+                not topic_words(unnamed_site, lexicon)
+                and not first_amount(unnamed_site)
+                and not read_status(fragment).state
+            ):
+                continue  # 榕阴街骑楼段 11月10日: the site's name, with a keyword inside it
         if (
             _THEY_SAID.match(fragment)
             and not first_amount(fragment)
@@ -1035,10 +1035,6 @@ _LIST_JOINT = re.compile(r"、|(?<=[\u4e00-\u9fff])(?:和|及|与|跟|同)(?=[\u
 _TURNED_OUT_FINE = re.compile(
     r"不算问题|不是问题|不属于问题|是稳的|是好的|没有?松动|并没有?坏|没什么问题|虚惊一场|误会"
 )
-
-
-def status_free(fragment: str) -> bool:
-    return read_status(fragment).state is None
 
 
 _PART_NOT_DONE = re.compile(

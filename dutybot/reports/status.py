@@ -7,7 +7,15 @@ from dataclasses import dataclass
 
 from ..quantity import MEASURE_WORDS, Quantity
 from .amounts import amounts, first_amount
-from .lexicon import ACTION_LEAD_WORD, DONE_AFTER, DONE_BEFORE, PASSIVE, STATUS_TOKEN, TOKEN_ROLE
+from .lexicon import (
+    ACTION_LEAD_WORD,
+    DONE_AFTER,
+    DONE_BEFORE,
+    HANDED_OVER_WORDS,
+    PASSIVE,
+    STATUS_TOKEN,
+    TOKEN_ROLE,
+)
 
 
 @dataclass(frozen=True)
@@ -51,42 +59,7 @@ _CANNOT = re.compile(r"(?:没有?|莫得|无)(?:办法|法子)|无法|没法|不
 _DENIED_MARK = re.compile(r"(?:没有|未能)(?:及时|马上|立即|当场)")
 _RIGHT_AFTER = re.compile(r"了?(?:约|共|大概)?")
 _MAKE_ACT = frozenset(("让", "督促", "要求", "责令", "请", "协调"))
-# Handing over: what follows is the other office's to do (已报物业拆除, 移交城管取缔).
-_HANDED_OVER = frozenset(
-    (
-        "上报",
-        "报告",
-        "报给",
-        "报送",
-        "已报",
-        "报城管",
-        "反映",
-        "移交",
-        "转交",
-        "交给",
-        "交社区",
-        "交物业",
-        "交环卫",
-        "交城管",
-        "交街道",
-        "交市政",
-        "交交警",
-        "交居委",
-        "报修",
-        "报社区",
-        "报物业",
-        "报街道",
-        "报市政",
-        "报交警",
-        "报环卫",
-        "报上去",
-        "报上",
-        "抄告",
-        "抄送",
-        "交由",
-        "转给",
-    )
-)
+_HANDED_OVER = frozenset(HANDED_OVER_WORDS)
 _PERFECTIVE_END = re.compile(r"了[啦哈呢~！!。\s]*+$")
 # 清理小区绿化带落叶枯枝6袋, 清扫约200米: a count soon after the verb tells what was done.
 _COUNT_AFTER_SOON = re.compile(
