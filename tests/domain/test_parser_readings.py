@@ -1760,3 +1760,13 @@ def test_work_on_a_problem_and_a_bracket_saying_why_someone_is_away(unit_a):
         unit_a,
     )
     assert report.staff == ("周建国", "吴婷婷")
+
+
+def test_measure_words_of_fire_kit_and_stalls(unit_a):
+    # 灭火器过期3具, 摊贩占道4档: each is a count, and the number is no part of the text.
+    report = one(
+        "凤凰城社区值班：周建国、吴婷婷。灭火器过期3具，已通知物业；流动摊贩占道4档，已劝离。",
+        unit_a,
+    )
+    assert totals(report) == (7, 4, 3)
+    assert [item.text for item in report.found][:2] == ["灭火器过期", "流动摊贩占道"]
