@@ -72,6 +72,22 @@ from .unitwords import UnitWords
 # ---------------------------------------------------------------------------------------------
 # One site's text
 
+_BRACKETED = re.compile(r"[（(](?P<inner>[^（）()\n]{2,80}+)[）)]")
+_NAME_GLUE = re.compile(r"[\x00、，,；;\s/和及]++")
+
+
+def _without_name_brackets(body: str, lexicon: UnitWords) -> str:
+    """我们4个人（谢国栋、何伟强、邓子聪）把…挪走: once the staff are read, a bracket of their
+    names is no part of what they did (its commas would cut the sentence into items)."""
+    if lexicon.staff_pattern is None or ("（" not in body and "(" not in body):
+        return body
+
+    def drop(match: re.Match[str]) -> str:
+        masked = lexicon.staff_pattern.sub("\x00", match["inner"])
+        return "" if "\x00" in masked and not _NAME_GLUE.sub("", masked) else match[0]
+
+    return _BRACKETED.sub(drop, body)
+
 
 def read_section(body: str, lexicon: UnitWords) -> Reading:
     reading = Reading()
@@ -79,6 +95,7 @@ def read_section(body: str, lexicon: UnitWords) -> Reading:
     people = find_staff(body, lexicon)
     reading.staff, reading.unlisted, reading.absent = people.names, people.unlisted, people.absent
     staff_labelled = people.labelled
+    body = _without_name_brackets(body, lexicon)
     reading.no_problem = bool(NO_PROBLEM.search(body))
     kind = Kind.NEUTRAL
     found_seen = False

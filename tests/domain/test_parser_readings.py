@@ -1770,3 +1770,14 @@ def test_measure_words_of_fire_kit_and_stalls(unit_a):
     )
     assert totals(report) == (7, 4, 3)
     assert [item.text for item in report.found][:2] == ["灭火器过期", "流动摊贩占道"]
+
+
+def test_a_bracket_of_names_after_a_head_count(unit_a):
+    report = one(
+        "凤凰城社区：4个人（周建国、吴婷婷、郑凯、李娜）把2条巷子消防通道上的电动车11辆全部挪走；"
+        "楼道小广告3处，已清理。",
+        unit_a,
+    )
+    assert report.staff == ("周建国", "吴婷婷", "郑凯", "李娜")
+    assert totals(report) == (14, 14, 0)
+    assert [item.count for item in report.found] == [11, 3]
