@@ -791,6 +791,9 @@ ITEM_FLUFF = re.compile(
     r"[一二三四五六七八九十]是|有个人(?=[\u4e00-\u9fff])|有个|有(?=[\d一二两三四五六七八九十几若许多]))++"
 )
 
+# 入户 is a home visit, but 电动车入户充电 is a fire hazard found in a home.
+VISIT_HOME = r"入户(?!充电|停放|存放|违规|私拉|堆放)"
+
 # Activities: (kind, trigger, measure words that count it).
 ACTIVITY_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("志愿服务", re.compile(r"志愿"), "人次|人"),
@@ -806,7 +809,7 @@ ACTIVITY_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         ),
         "份|张|册|本|页",
     ),
-    ("入户宣传", re.compile(r"入户|走访|上门|居民|住户"), "户"),
+    ("入户宣传", re.compile(rf"{VISIT_HOME}|走访|上门|居民|住户"), "户"),
 )
 # Putting up posters is work done for 宣传氛围, not a problem found (张贴小广告 is one).
 PUBLICITY_WORK = re.compile(
@@ -821,7 +824,7 @@ URGED_TO_DO_RIGHT = re.compile(
 )
 PERSON_TIMES = re.compile(rf"(?<![\d{CN}百])(?P<n>\d{{1,6}}|[{CN}百几]{{1,8}})(?:余|多|来)?人次")
 ACTIVITY_MENTION = re.compile(
-    r"入户|走访|问卷|宣传资料|发放|志愿|人次|宣传(?!栏|牌|展板|画|标语|横幅|海报|品)"
+    rf"{VISIT_HOME}|走访|问卷|宣传资料|发放|志愿|人次|宣传(?!栏|牌|展板|画|标语|横幅|海报|品)"
 )
 # 给老人们讲了垃圾分类: teaching about something is work done, not the thing as a problem.
 TEACHING = re.compile(

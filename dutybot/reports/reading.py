@@ -53,6 +53,7 @@ from .lexicon import (
     TODAY_WORK,
     TOKEN_ROLE,
     URGED_TO_DO_RIGHT,
+    VISIT_HOME,
 )
 from .linking import draft_numbered, matching_draft
 from .model import ACTIVITY_UNITS, MAX_CLAUSES, MAX_ITEMS, Activity
@@ -1060,7 +1061,7 @@ _PART_NOT_DONE = re.compile(
 _PART_OF = re.compile(
     rf"[\W_]*+其中(?:有)?(?P<n>\d{{1,4}}|[一二两三四五六七八九十]{{1,3}})[{MEASURE_WORDS}](?![\d{{CN}}])"
 )
-_VISITING = re.compile(r"入户|走访|上门|拜访|慰问")
+_VISITING = re.compile(rf"{VISIT_HOME}|走访|上门|拜访|慰问")
 _PART_IS = re.compile(
     rf"[\W_]*+(?:另|另外|还有|剩下的?|其余)?(?:\d{{1,4}}|[一二两三四五六七八九十]{{1,3}})[{MEASURE_WORDS}]是"
 )
@@ -1670,7 +1671,7 @@ def _activity(fragment: str, pending: str | None) -> tuple[Activity | None, str 
                 count = number_value(match.group("n"))
                 if count:
                     return Activity(kind, count, ACTIVITY_UNITS[kind]), None
-        if waiting is None and (kind != "入户宣传" or "入户" in fragment):
+        if waiting is None and (kind != "入户宣传" or re.search(VISIT_HOME, fragment)):
             waiting = kind
     if waiting is not None:
         return None, waiting

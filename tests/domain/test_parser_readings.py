@@ -1781,3 +1781,11 @@ def test_a_bracket_of_names_after_a_head_count(unit_a):
     assert report.staff == ("周建国", "吴婷婷", "郑凯", "李娜")
     assert totals(report) == (14, 14, 0)
     assert [item.count for item in report.found] == [11, 3]
+
+
+def test_charging_in_homes_is_a_hazard_not_a_home_visit(unit_a):
+    report = one(
+        "凤凰城社区夜查，周建国、吴婷婷。发现电动车入户充电8户，已全部整改；入户宣传20户。", unit_a
+    )
+    assert totals(report) == (8, 8, 0)
+    assert [(a.kind, a.count) for a in report.activities] == [("入户宣传", 20)]
