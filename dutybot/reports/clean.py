@@ -184,6 +184,10 @@ _ENGLISH_STATUS = re.compile(
     r"(?i)(?<![a-z])(?:all\s+fixed|all\s+done|today\s+done|done|fixed|已\s*fix(?:ed)?|fix\s*(?:了|掉了?|好了?)|"
     r"pending|all\s+good\s+otherwise|check\s*过了?|ok\s*了)(?![a-z])"
 )
+# 单车 approx 15架: English for "about" before a number.
+_ENGLISH_ABOUT = re.compile(
+    r"(?i)(?<![a-z])(?:approx(?:imately)?|about|around|abt|ca)\.?\s*+(?=[~～]?\d)"
+)
 _ENGLISH_MEANING = {
     "all fixed": "全部已处理",
     "all done": "全部已完成",
@@ -253,6 +257,7 @@ def clean_text(text: str) -> str:
     text = _SLIP.sub(_slip, text)
     if text.isascii() is False and _HAS_LATIN.search(text):
         text = _ENGLISH_STATUS.sub(_english, text)
+        text = _ENGLISH_ABOUT.sub("约", text)
     # 乱甩烟头，乱甩烟头; 满了，满了: voice input says a phrase twice.
     text = _SAID_TWICE.sub("", text)
     text = _HAVE_DONE.sub("已", text)

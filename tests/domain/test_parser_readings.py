@@ -1789,3 +1789,9 @@ def test_charging_in_homes_is_a_hazard_not_a_home_visit(unit_a):
     )
     assert totals(report) == (8, 8, 0)
     assert [(a.kind, a.count) for a in report.activities] == [("入户宣传", 20)]
+
+
+@pytest.mark.parametrize("about", ["approx", "approx.", "about", "abt", "around", "Approx "])
+def test_english_about_before_a_count(unit_a, about):
+    report = one(f"玄帝庙街done 王晓明 李娜\n乱停单车 {about} 15架 已排好", unit_a)
+    assert totals(report) == (15, 15, 0)
