@@ -729,7 +729,9 @@ _FIX_VERBS = (
 _NOT_STATUS = (
     "清单|清晨|清楚|清明|清洁工|收到|收费|收银|扫码|推荐|推广|移动|运动|放心|放假|拉面|换季|"
     # 下发整改通知书2份: a paper handed out, not a fix nor a request.
-    "整改通知|通知书|通知单"
+    "整改通知|通知书|通知单|"
+    # 疏散通道堆放杂物: the fire exit route, not people dispersed.
+    "疏散通道|疏散指示|疏散出口|疏散楼梯|疏散标志|疏散门"
 )
 STATUS_TOKEN = re.compile(
     rf"(?<!装)(?!{_NOT_STATUS})"

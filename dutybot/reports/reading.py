@@ -3,6 +3,7 @@ found and what became of them) and activities."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..quantity import MEASURE_WORDS, Quantity, chinese_numeral, number_value
@@ -187,7 +188,11 @@ def _read_sentence(
     # 倒伏的共享单车｜已全部扶正归位).
     joined_named: list[Draft] = []
     earlier = reading.drafts[-_RECENT_DRAFTS:]  # the items of the sentences before
-    for raw in fragments(sentence, lexicon.classifier.words, lexicon.classifier.classify):
+    pieces = fragments(sentence, lexicon.classifier.words, lexicon.classifier.classify)
+    told_already = -1  # a piece read with the one before it (当场整改6处｜消防通道占用4处、…)
+    for index, raw in enumerate(pieces):
+        if index == told_already:
+            continue
         # A clause is a few dozen characters; a longer run is a paste, read only in part.
         # #创文# #椰风路#: hashtags name the campaign or the site (read with the message),
         # never a problem.
@@ -383,8 +388,18 @@ def _read_sentence(
             _summary(fragment, reading)
             continue
         in_summary = False
+        fixed_before = reading.summary_fixed
         if _summary(fragment, reading):
             in_summary = True
+            fixed = reading.summary_fixed
+            if fixed and fixed != fixed_before and index + 1 < len(pieces):
+                # 发现隐患9处…当场整改6处（消防通道占用4处、堆放易燃物2处）: the items it fixed.
+                breakdown = _fix_breakdown(pieces[index + 1], fixed, reading, lexicon)
+                status = read_status(fragment, True)
+                if breakdown and status.quantity is not None:
+                    for draft, value, part in breakdown:
+                        apply_status(draft, _with_count(status, value), part, True)
+                    told_already = index + 1
             continue
         if fragment.isdigit() and len(fragment) <= 4:
             # 电动车乱停 6: a number alone after a space, the count of the item just named.
@@ -550,6 +565,23 @@ def _read_sentence(
             for draft in joined_before:
                 apply_status(draft, status, fragment, False)
             continue
+        if (
+            status.state == "fixed"
+            and status.quantity is not None
+            and reading.drafts
+            and STATUS_OPENING.match(fragment)
+            and not topic_words(fragment, lexicon)
+        ):
+            next_piece = pieces[index + 1] if index + 1 < len(pieces) else ""
+            breakdown = _fix_breakdown(next_piece, status.quantity.value, reading, lexicon)
+            if breakdown:
+                # 当场整改6处（消防通道占用4处、堆放易燃物2处）: the items it fixed, by name.
+                for draft, value, part in breakdown:
+                    apply_status(draft, _with_count(status, value), part, True)
+                told_already = index + 1
+                continue
+            if _fixed_over_several(status.quantity.value, current or reading.drafts[-1], reading):
+                continue
         if status.state and current is not None and STATUS_OPENING.match(fragment):
             if said_part is not None and said_part[0] is current and status.quantity is None:
                 # 盲道被占用的3处中2处，已清理: the outcome of the part just named.
@@ -846,17 +878,72 @@ def _read_sentence(
             apply_status(current, status, fragment, True)
 
 
+def _fix_breakdown(
+    text: str, fixed: int, reading: Reading, lexicon: UnitWords
+) -> list[tuple[Draft, int, str]]:
+    """The items a fix total goes on to name with their counts (…（拆除飞线3处、清理杂物2处）),
+    each an item already found; nothing unless they add up to the total."""
+    parts = [p for p in _LIST_JOINT.split(text.strip(" （）()")) if p.strip()]
+    if not parts or len(parts) > _MAX_BREAKDOWN:
+        return []
+    out: list[tuple[Draft, int, str]] = []
+    for part in parts:
+        quantity = first_amount(part)
+        draft = matching_draft(part, reading.drafts, lexicon) if quantity else None
+        if quantity is None or draft is None or quantity.value > draft.count:
+            return []
+        out.append((draft, quantity.value, part))
+    return out if sum(value for _, value, _ in out) == fixed else []
+
+
+_MAX_BREAKDOWN = 8
+
+
+def _with_count(status: Status, value: int) -> Status:
+    assert status.quantity is not None
+    return dataclasses.replace(status, quantity=dataclasses.replace(status.quantity, value=value))
+
+
+def _fixed_over_several(fixed: int, current: Draft, reading: Reading) -> bool:
+    """电动车入户充电6处，飞线充电4处，当场整改8处: a fix naming nothing, counting more than the
+    item before holds, fixes that many of the open items in the order they were told (which ones
+    the report does not say; the figures only need how many)."""
+    if current.status is not None or fixed <= current.count:
+        return False
+    open_drafts = [d for d in reading.drafts if d.status is None and d.fixed_count is None]
+    if len(open_drafts) < 2 or current not in open_drafts:
+        return False
+    if sum(d.count for d in open_drafts) < fixed:
+        return False
+    left = fixed
+    for draft in open_drafts:
+        if left <= 0:
+            break
+        draft.status, draft.fix_text = "fixed", "已整改"
+        if draft.count > left:
+            draft.fixed_count = left
+        left -= draft.count
+    return True
+
+
 def _named_again(
     fragment: str, earlier: list[Draft], lexicon: UnitWords, shorter_only: bool = False
 ) -> Draft | None:
     """An item of an earlier sentence named again in the same words, without a count of its own
     (…路口护栏倾斜2处。…护栏倾斜已报交通局): the same item, not a new one. Within a sentence
     only a shorter naming is the same item (路边有个垃圾桶破损 is not the 垃圾 just picked up)."""
-    if first_amount(fragment) is not None:
-        return None
+    said = first_amount(fragment)
     text = _item_text(_before_outcome(fragment, lexicon))
     if len(text) < _SAME_WORDS:
         return None
+    if said is not None:
+        # 电动车入户充电2处下发整改通知书2份 after 电动车入户充电2处: the same words and number.
+        if shorter_only:
+            return None
+        return next(
+            (d for d in reversed(earlier) if text.startswith(d.text) and d.count == said.value),
+            None,
+        )
     for draft in reversed(earlier):
         if text in draft.text or (not shorter_only and draft.text in text):
             return draft

@@ -43,6 +43,8 @@ LIES_THERE = re.compile(r"(?:一|好几|几)(?:堆|排|片|摊|大堆)")
 _LATER_DAY = re.compile(r"(?:元旦|春节|节|年|周末|月底|月初|明天|下周|两天|几天|开学|放假)后已?$")
 _THEMSELVES = re.compile(r"自己|自行")
 _ARRANGED = re.compile(r"找|安排|派|叫")
+# 责令当晚推出, 要求明天清走: what they were told to do by a time still ahead.
+_BY_A_TIME_AHEAD = re.compile(r"当晚|今晚|明天|明日|明早|限期|尽快|\d{1,2}日内|[\d一二两三五]天内")
 _ARRANGED_BEFORE = re.compile(r"安排(?:了|好了|好)?(?:人员?|专人)?$")
 _FINISHED_AFTER = re.compile(r"完毕|干净|完成|结束")
 _MAX_TOKENS = 40
@@ -174,7 +176,10 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
             role == "fix" and token.endswith("了") and (not governed or made_to_act)
         ):
             # 让他们找车拉走, 安排人拉走: what someone else is to do.
-            arranged = governed and _ARRANGED.search(fragment, max(request_end, start - 12), start)
+            arranged = governed and (
+                _ARRANGED.search(fragment, max(request_end, start - 12), start)
+                or _BY_A_TIME_AHEAD.search(fragment, request_end, start)
+            )
             state, future = ("pending", False) if arranged else ("fixed", False)
             fixed_at = match.end()
             continue

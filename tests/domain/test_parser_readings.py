@@ -8,6 +8,7 @@ import pytest
 
 from dutybot.classify import classify_with
 from dutybot.report_parser import ParsedReport, parse_message
+from dutybot.reports.status import read_status
 from dutybot.unit import Category, load_unit
 
 from .support import CORPUS, at
@@ -1795,3 +1796,40 @@ def test_charging_in_homes_is_a_hazard_not_a_home_visit(unit_a):
 def test_english_about_before_a_count(unit_a, about):
     report = one(f"玄帝庙街done 王晓明 李娜\n乱停单车 {about} 15架 已排好", unit_a)
     assert totals(report) == (15, 15, 0)
+
+
+def test_a_fix_total_over_several_items(unit_a):
+    # Which ones is not said; the figures need only how many.
+    report = one(
+        "凤凰城社区夜查，周建国、吴婷婷。检查发现楼道堆放杂物6处，私拉电线4处，当场整改8处，"
+        "另2处已移交社区。",
+        unit_a,
+    )
+    assert totals(report) == (10, 8, 2)
+
+
+def test_a_fix_total_with_its_breakdown_in_brackets(unit_a):
+    report = one(
+        "凤凰城社区检查，周建国、吴婷婷。检查发现隐患9处：消防通道占用4处，私拉电线2处，"
+        "楼道堆放杂物2处，应急照明灯损坏1盏。当场整改6处（消防通道占用4处、楼道堆放杂物2处）；"
+        "私拉电线2处下发整改通知书2份，责令当晚拆除；应急照明灯已通知物业更换。",
+        unit_a,
+    )
+    assert totals(report) == (9, 6, 3)
+    assert len(report.found) == 4
+    fixed = {item.text: item.count for item in report.resolved}
+    assert fixed == {"消防通道占用4处": 4, "楼道堆放杂物2处": 2}
+
+
+def test_fire_exit_routes_and_orders_for_later():
+    assert read_status("疏散通道堆放杂物3处").state is None
+    assert read_status("责令当晚推出").state == "pending"
+    assert read_status("要求商户明天清走").state == "pending"
+    assert read_status("让老板收回了").state == "fixed"
+
+
+def test_a_span_of_days_is_no_date(unit_a):
+    sent = at("2026-11-13 17:45")
+    report = one("凤凰城社区检查，周建国、吴婷婷。楼道杂物3处，限期3日内整改。", unit_a, sent)
+    assert report.date == date(2026, 11, 13)
+    assert totals(report) == (3, 0, 3)
