@@ -161,10 +161,11 @@ def _alternation(words: object) -> str:
 
 
 _LABEL_WORDS = _alternation(label for labels in _LABELS.values() for label in labels)
+_ANY_LABEL_WORDS = _alternation(LABEL_KIND)
 LABEL = re.compile(
     rf"^{DECORATION}(?:{MARKER})?{DECORATION}(?:"
-    # 【整改】已全部整改: a label in brackets needs no colon.
-    + rf"[【\[]\s*+(?P<bracketed>{_LABEL_WORDS})(?:情况|工作|措施|结果)?\s*+[】\]]\s*+[:：]?|"
+    # 【整改】已全部整改, 【处理】1、2当场整改: a label in brackets needs no colon.
+    + rf"[【\[]\s*+(?P<bracketed>{_ANY_LABEL_WORDS})(?:情况|工作|措施|结果)?\s*+[】\]]\s*+[:：]?|"
     + r"[【\[]?\s*+(?:(?P<label>"
     + _LABEL_WORDS
     + r")(?:情况|工作|措施|结果|如下)?\s*+[】\]]?\s*+(?:[:：]|$)|(?P<colon_label>"

@@ -255,6 +255,12 @@ def _read_sentence(
             made_here.remove(current)
             current = None
             continue
+        if (
+            _CLEARED_BY_OTHERS.search(fragment)
+            and not first_amount(fragment)
+            and matching_draft(fragment, reading.drafts, lexicon) is None
+        ):
+            continue  # 路面积雪已被环卫清扫: how the team found it, already seen to by others
         if _NOT_SEEN.match(fragment):
             continue  # 未发现乱停乱放: nothing found, no outcome of the item before
         if _ASIDE_REMARK.match(fragment) or _PATROLLED.search(fragment):
@@ -1137,6 +1143,10 @@ _NOT_THERE = re.compile(
 )
 _COLLECTIVE = re.compile(r"[\W_]*+(?:今天|今日|当场|现场|也)?(?:均|都|全部|全都|皆|一律|以上)")
 _LIST_JOINT = re.compile(r"、|(?<=[\u4e00-\u9fff])(?:和|及|与|跟|同)(?=[\u4e00-\u9fff])")
+_CLEARED_BY_OTHERS = re.compile(
+    r"已经?(?:被|由)(?:沿街)?(?:环卫|物业|保洁|商户|店主|店家|社区|城管|园林|市政|居民|住户)"
+    r"[^，,。；]{0,8}?(?:清扫|清理|清除|扫|清运|铲|清)"
+)
 _TURNED_OUT_FINE = re.compile(
     r"不算问题|不是问题|不属于问题|是稳的|是好的|没有?松动|并没有?坏|没什么问题|虚惊一场|误会"
 )

@@ -1833,3 +1833,19 @@ def test_a_span_of_days_is_no_date(unit_a):
     report = one("凤凰城社区检查，周建国、吴婷婷。楼道杂物3处，限期3日内整改。", unit_a, sent)
     assert report.date == date(2026, 11, 13)
     assert totals(report) == (3, 0, 3)
+
+
+def test_snow_already_cleared_by_others_is_no_problem(unit_a):
+    report = one(
+        "玄帝庙街值班，王晓明、李娜。路面积雪已被环卫清扫，人行道上有垃圾两堆，已清扫。", unit_a
+    )
+    assert totals(report) == (2, 2, 0)
+
+
+def test_a_bracketed_handling_label(unit_a):
+    report = one(
+        "【地点】玄帝庙街\n【人员】王晓明、李娜\n【问题】1、人行道煤渣3处 2、电动车占用盲道4辆 "
+        "3、护栏缺失1段\n【处理】1、2当场整改；3已报城管",
+        unit_a,
+    )
+    assert totals(report) == (8, 7, 1)
