@@ -176,7 +176,7 @@ _COUNT_CELL = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*+｜\s*+(?P<n>\d{1,4})\s*+
 # 更正：是6处: the correction and its number in one clause.
 _CORRECTION_COLON = re.compile(r"更正\s*+[：:]\s*+(?=(?:应为|是)?\s*+[\d一二两三四五六七八九十])")
 _CORRECTED_SPACE = re.compile(
-    r"(?P<word>不对|说错了|错了|口误)\s++(?=(?:是|应该是)?\s*+[\d一二两三四五六七八九十])"
+    r"(?P<word>不对|说错了|错了|口误)(?:\s++|\s*+[，,]\s*+)(?=(?:是|应该是)?\s*+[\d一二两三四五六七八九十])"
 )
 _MARKED_COUNTS = re.compile(r"(?P<mark>[✅✔☑])\s?+(?P<n>\d{1,4})\s*+(?=[❌✖❎✘])")
 # English words young staff type for how things ended (帮忙破袋 done, 已 fix, pending).

@@ -1105,7 +1105,7 @@ _LEFT_ON_THE_GROUND = re.compile(r"[\W_]*+地上(?:一大片|一片|一摊|全�
 _LEAKING = re.compile(r"滴|漏|洒|冒|溢")
 _TREND = re.compile(r"现象(?:有所)?(?:抬头|增多|较多|突出|频发|反弹)|有所抬头|呈上升趋势")
 _RECOUNT = re.compile(
-    rf"[\W_]*+(?:上一行|上面|上条|上一条|刚才)?(?:写错了|说错了|打错了|错了|更正)[了，,：:\s]*+(?:应该)?是?\s*+"
+    rf"[\W_]*+(?:上一行|上面|上条|上一条|刚才)?(?:写错了|说错了|打错了|错了|更正|不对)[了，,：:\s]*+(?:应该)?是?\s*+"
     rf"(?P<n>\d{{1,4}}|[{CN}百]{{1,4}})\s*+[{MEASURE_WORDS}]"
 )
 _CORRECTION = re.compile(
@@ -1668,6 +1668,8 @@ _TRAILING = re.compile(
 )
 
 
+# 南头俩也摆了: these too, after all of it was said done.
+_ALSO_DONE = re.compile(r"也(?:都|已经?|给)?[\u4e00-\u9fff]{1,2}了")
 _UNDONE = re.compile(r"还没|没有?|未|尚未|暂未|待|不了|不动|不能|无法|没法")
 
 
@@ -1683,7 +1685,7 @@ def apply_status(
             quantity is not None
             and draft.status == "fixed"
             and draft.fixed_count is None
-            and _ANOTHER_PART.match(fragment)
+            and (_ANOTHER_PART.match(fragment) or _ALSO_DONE.search(fragment))
         ):
             return  # 经劝导自行挪走，另外2辆我们推到了停车区: all of it was fixed already
         if quantity is not None and about_this:

@@ -1849,3 +1849,8 @@ def test_a_bracketed_handling_label(unit_a):
         unit_a,
     )
     assert totals(report) == (8, 7, 1)
+
+
+def test_a_correction_on_the_next_line(unit_a):
+    report = one("玄帝庙街今天：电动车乱停12辆，摆好了。\n不对，是14辆，南头俩也摆了。", unit_a)
+    assert totals(report) == (14, 14, 0)
