@@ -169,6 +169,9 @@ _BARE_QING = re.compile(
     r"(?:(?<=^)|(?<=[\s，,。；;：:、]))清(?![理扫除运走掉完空点楚晨明单洁水新真算一退])"
 )
 _SAID_TWICE = re.compile(r"([\u4e00-\u9fff]{2,8})[，, ](?=\1(?:[，,。；;\s]|$))")
+# 二十多辆二十多辆, 满了满了: said twice without a pause (one character doubled is a word: 慢慢;
+# 一辆一辆 is one by one).
+_SAID_TWICE_RUN = re.compile(r"((?!一)[\u4e00-\u9fff]{2,8}?)\1")
 _ROW_NUMBER = re.compile(
     r"(?m)^[ \t]*+(?P<n>\d{1,2})[ \t｜]++(?=[\u4e00-\u9fff])(?![月日号点时分年周])"
 )
@@ -260,6 +263,7 @@ def clean_text(text: str) -> str:
         text = _ENGLISH_ABOUT.sub("约", text)
     # 乱甩烟头，乱甩烟头; 满了，满了: voice input says a phrase twice.
     text = _SAID_TWICE.sub("", text)
+    text = _SAID_TWICE_RUN.sub(r"\1", text)
     text = _HAVE_DONE.sub("已", text)
     # 捡了三袋 不对 四袋: the correction and its number belong together.
     text = _CORRECTED_SPACE.sub(r"\g<word>", text)

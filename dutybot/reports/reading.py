@@ -202,6 +202,8 @@ def _read_sentence(
         reading.clauses += 1
         if reading.clauses > MAX_CLAUSES:
             return
+        if _CLOCK_ONLY.fullmatch(fragment):
+            continue  # 08:20 重新张贴: the time a thing was done, no clause of its own
         made_before, made_last = made_last, None
         if made_before is None:
             listed_run.clear()
@@ -1143,6 +1145,7 @@ _NOT_THERE = re.compile(
 )
 _COLLECTIVE = re.compile(r"[\W_]*+(?:今天|今日|当场|现场|也)?(?:均|都|全部|全都|皆|一律|以上)")
 _LIST_JOINT = re.compile(r"、|(?<=[\u4e00-\u9fff])(?:和|及|与|跟|同)(?=[\u4e00-\u9fff])")
+_CLOCK_ONLY = re.compile(r"[\W_]*+\d{1,2}[:：]\d{2}(?:[-~～至到]\d{1,2}[:：]\d{2})?[\W_]*+")
 _CLEARED_BY_OTHERS = re.compile(
     r"已经?(?:被|由)(?:沿街)?(?:环卫|物业|保洁|商户|店主|店家|社区|城管|园林|市政|居民|住户)"
     r"[^，,。；]{0,8}?(?:清扫|清理|清除|扫|清运|铲|清)"
@@ -1378,6 +1381,10 @@ def _is_problem(
     if _FEWER.search(fragment) and not first_amount(fragment) and not status.state:
         return False  # 小区里晾晒的衣物少了: better than before, nothing to do
     words = topic_words(fragment, lexicon)
+    if words and status.state:
+        # 重新张贴: the keyword is the doing again (张贴), no thing named (撒了炉灰 names one).
+        verbs = [m.group() for m in STATUS_TOKEN.finditer(fragment) if m.group()[:2] == "重新"]
+        words = [w for w in words if not any(w in verb for verb in verbs)]
     if _MODIFIER.fullmatch(fragment) and not PROBLEM_PREDICATE.search(fragment):
         return False  # 放杂物的: what the item before is for, not a new one
     if words and status.state is None and _action_before(fragment, lexicon):

@@ -1854,3 +1854,23 @@ def test_a_bracketed_handling_label(unit_a):
 def test_a_correction_on_the_next_line(unit_a):
     report = one("玄帝庙街今天：电动车乱停12辆，摆好了。\n不对，是14辆，南头俩也摆了。", unit_a)
     assert totals(report) == (14, 14, 0)
+
+
+def test_said_twice_without_a_pause(unit_a):
+    report = one(
+        "玄帝庙街今天我们 王晓明 李娜 那个那个电动车很多很多乱停 有二十多辆二十多辆 我们有摆好",
+        unit_a,
+    )
+    assert totals(report) == (20, 20, 0)
+    # One by one is no repeat.
+    report = one("玄帝庙街 王晓明 李娜 盲道上停了7辆电动车，我们一辆一辆推到了停车线里。", unit_a)
+    assert totals(report) == (7, 7, 0)
+
+
+def test_times_of_day_before_each_step_and_doing_it_again(unit_a):
+    report = one(
+        "凤凰城社区 周建国、吴婷婷\n07:55 5栋前电动车乱停4辆，08:05 挪走3辆，1辆无人。\n"
+        "08:15 宣传栏海报脱落1张，08:20 重新张贴。",
+        unit_a,
+    )
+    assert totals(report) == (5, 4, 1)
