@@ -1874,3 +1874,8 @@ def test_times_of_day_before_each_step_and_doing_it_again(unit_a):
         unit_a,
     )
     assert totals(report) == (5, 4, 1)
+
+
+def test_cleaned_typed_with_the_wrong_li(unit_a):
+    report = one("凤凰城社区 周建国 吴婷婷 楼道里的小广告有八九张，已经清里干净。", unit_a)
+    assert totals(report) == (9, 9, 0)
