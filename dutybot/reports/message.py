@@ -92,7 +92,9 @@ def parse(
         return []
     if not strong and not assume_report:
         # Without a report's shape, a question, a request to others or a period summary is chat.
-        if QUESTION.search(text) or NOTICE_WORDS.search(text):
+        if NOTICE_WORDS.search(text) or (
+            QUESTION.search(text) and not _report_with_a_question(text, reports)
+        ):
             return []
         if _PRAISE.search(text) and not any(r.staff for r in reports):
             return []  # 人民路今天表现不错，电动车摆放整齐，给大家点赞: praise for the team
@@ -141,6 +143,18 @@ _PRAISE = re.compile(r"点赞|表现不错|表扬|值得肯定|做得好|做得�
 _ADDRESSED = re.compile(
     r"\s*+[\u4e00-\u9fff]{1,3}?(?:主任|科长|局长|书记|组长|队长|站长|老师|领导|总|哥|姐)(?:\s*+[，,：:]|\s++)"
 )
+
+
+_QUESTION_SENTENCE = re.compile(r"[^。！!；;，,\n?？]*+[?？]")
+
+
+def _report_with_a_question(text: str, reports: list[ParsedReport]) -> bool:
+    """…跟房东讲了，他说明天整，给是要报社区咯？今天岩温龙、字海波…: a team's report that asks
+    something on the way is still the report (a question about one is not)."""
+    if not any(len(r.staff) >= 2 and r.found for r in reports):
+        return False
+    asked = sum(len(m.group()) for m in _QUESTION_SENTENCE.finditer(text))
+    return asked * 4 < len(text)
 
 
 def prepared_text(text: str, unit: Unit) -> str:

@@ -1879,3 +1879,16 @@ def test_times_of_day_before_each_step_and_doing_it_again(unit_a):
 def test_cleaned_typed_with_the_wrong_li(unit_a):
     report = one("凤凰城社区 周建国 吴婷婷 楼道里的小广告有八九张，已经清里干净。", unit_a)
     assert totals(report) == (9, 9, 0)
+
+
+def test_a_report_that_asks_something_on_the_way(unit_a):
+    reports = parse_message(
+        "今天凤凰城社区这边整完了！楼道纸箱两三处，已经喊房东收掉了。就是7号楼门口那根电线还是"
+        "私拉电线，跟房东讲了，他说明天整，要不要报社区？今天周建国、吴婷婷。",
+        WEDNESDAY,
+        unit_a,
+    )
+    assert len(reports) == 1
+    assert totals(reports[0])[:2] == (4, 3)
+    # A question about a report is still no report.
+    assert parse_message("周建国、吴婷婷，凤凰城社区楼道纸箱3处清了吗？", WEDNESDAY, unit_a) == []
