@@ -428,6 +428,10 @@ _MARKS = re.compile(r"[✅☑✔❌✖❎]")
 _AFTER_PERFECTIVE_SPAN = 8
 
 
+_THING_LEAD = 6
+_GOES_ON = frozenset("把将被给个只辆块张一两几些点")
+
+
 def _new_after_perfective(
     piece: str, position: int, words: Callable[[str], list[str]] | None
 ) -> bool:
@@ -442,12 +446,33 @@ def _new_after_perfective(
     if words is None:
         return False
     found = words(ahead)
-    if not found or not ahead.startswith(found[0]) or PROBLEM_PREDICATE.fullmatch(found[0]):
+    if not found or PROBLEM_PREDICATE.fullmatch(found[0]):
         return False
-    after_thing = ahead[len(found[0]) :]
+    # 摆正齐了送货呢三轮车堵到盲道上: a few words of place or kind may come before the thing.
+    thing_at = ahead.find(found[0])
+    before = ahead[:thing_at]
+    if thing_at > _THING_LEAD or (
+        before
+        and (
+            STATUS_TOKEN.search(before)
+            or first_amount(before)
+            or "了" in before
+            # 倒了把盲道堵牢了, 搭了个棚棚: the same clause goes on.
+            or before[0] in _GOES_ON
+        )
+    ):
+        return False
+    after_thing = ahead[thing_at + len(found[0]) :]
     count = first_amount(after_thing)
     predicate = PROBLEM_PREDICATE.search(after_thing)
-    return predicate is not None and (count is None or count.start > predicate.start())
+    if predicate is not None and (count is None or count.start > predicate.start()):
+        return True
+    # 叫住户收了路边垃圾两堆清理了: a thing, its count, then its outcome (捡了垃圾两袋 is one).
+    return (
+        count is not None
+        and count.start == 0
+        and STATUS_TOKEN.match(after_thing, count.end) is not None
+    )
 
 
 def _says_something(text: str) -> bool:

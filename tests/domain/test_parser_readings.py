@@ -1892,3 +1892,15 @@ def test_a_report_that_asks_something_on_the_way(unit_a):
     assert totals(reports[0])[:2] == (4, 3)
     # A question about a report is still no report.
     assert parse_message("周建国、吴婷婷，凤凰城社区楼道纸箱3处清了吗？", WEDNESDAY, unit_a) == []
+
+
+def test_a_run_on_voice_report_cut_after_each_outcome(unit_a):
+    report = one(
+        "今天玄帝庙街值班王晓明李娜两个人路口电动车乱停十几辆都摆整齐了送货的三轮车堵到盲道上两辆"
+        "叫老板开走了还有一个井盖有点松动已经报给市政了",
+        unit_a,
+    )
+    assert totals(report) == (13, 12, 1)
+    # 倒了把盲道堵住了 goes on about the same thing.
+    report = one("玄帝庙街 王晓明 李娜 人行道上一辆电动车倒了把盲道堵住了，扶起来了。", unit_a)
+    assert totals(report) == (1, 1, 0)
