@@ -410,9 +410,11 @@ def _read_sentence(
                     told_already = index + 1
             continue
         if fragment.isdigit() and len(fragment) <= 4:
-            # 电动车乱停 6: a number alone after a space, the count of the item just named.
-            if current is not None and current in made_here and not current.explicit:
-                current.count, current.explicit = int(fragment), True
+            # 电动车乱停 6: a number alone after a space, the count of the item just named (not
+            # 0, nor a digit of another script: ²).
+            value = int(fragment) if fragment.isascii() else 0
+            if value and current is not None and current in made_here and not current.explicit:
+                current.count, current.explicit = value, True
             continue
         quantity = first_amount(fragment)
         if (
@@ -726,7 +728,8 @@ def _read_sentence(
             )
             if target is not None:
                 apply_status(target, status, fragment, True, adopt_count=True)
-                current = target
+                # The clause speaks of this one item now, not of the list before it.
+                current, group = target, []
                 said = first_amount(fragment)
                 if status.state is None and said and not said.vague and said.value < target.count:
                     part_named = (target, said)
@@ -942,7 +945,11 @@ def _named_again(
     only a shorter naming is the same item (路边有个垃圾桶破损 is not the 垃圾 just picked up)."""
     said = first_amount(fragment)
     text = _item_text(_before_outcome(fragment, lexicon))
-    if len(text) < _SAME_WORDS:
+    # 地砖松动问题已拍照上报 after 人行道地砖松动1处: the item, called a problem.
+    text = _CALLED_A_PROBLEM.sub("", text)
+    if len(text) < _SAME_WORDS and not (
+        len(text) == 2 and lexicon.classifier.words(text) == [text]
+    ):
         return None
     if said is not None:
         # 电动车入户充电2处下发整改通知书2份 after 电动车入户充电2处: the same words and number.
@@ -959,6 +966,7 @@ def _named_again(
 
 
 _SAME_WORDS = 3
+_CALLED_A_PROBLEM = re.compile(r"(?:的|这个|那个)?(?:问题|情况|现象)$")
 _RECENT_DRAFTS = 30
 
 

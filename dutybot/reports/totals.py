@@ -45,13 +45,24 @@ def finish(reading: Reading, classify: Callable[[str], str] | None = None) -> No
 
 def _fixed_by_total(drafts: list[Draft], fixed: int) -> None:
     """共发现问题8处，其中…。已整改7处，地砖松动已报市政: a fixed total that the items not
-    told otherwise make up exactly, fixes them; any other total settles nothing."""
+    told otherwise make up exactly fixes them; a smaller one fixes that many of them in the order
+    told (the report does not say which; the figures need only how many)."""
     told = sum(d.resolved for d in drafts)
     open_drafts = [d for d in drafts if d.status is None]
     if open_drafts and told + sum(d.count for d in open_drafts) == fixed:
         for draft in open_drafts:
             draft.status = "fixed"
             draft.fix_text = draft.fix_text or "已整改"
+    elif open_drafts and told < fixed < told + sum(d.count for d in open_drafts):
+        # 发现隐患8处…当场整改5处, which ones not said: that many of the open ones, in order.
+        left = fixed - told
+        for draft in open_drafts:
+            if left <= 0:
+                break
+            draft.status, draft.fix_text = "fixed", draft.fix_text or "已整改"
+            if draft.count > left:
+                draft.fixed_count = left
+            left -= draft.count
 
 
 def _resolution_text(draft: Draft) -> str:

@@ -1904,3 +1904,22 @@ def test_a_run_on_voice_report_cut_after_each_outcome(unit_a):
     # 倒了把盲道堵住了 goes on about the same thing.
     report = one("玄帝庙街 王晓明 李娜 人行道上一辆电动车倒了把盲道堵住了，扶起来了。", unit_a)
     assert totals(report) == (1, 1, 0)
+
+
+def test_a_fixed_total_and_the_one_left_called_a_problem(unit_a):
+    report = one(
+        "玄帝庙街值守，王晓明、李娜。经巡查，共发现问题9处，其中电动车乱停放5处、商户出店经营3处、"
+        "人行道地砖松动1处，现已整改8处，地砖松动问题已拍照上报区城管局，待维修。",
+        unit_a,
+    )
+    assert totals(report) == (9, 8, 1)
+    assert len(report.found) == 3
+
+
+def test_a_fixed_total_smaller_than_the_items_open(unit_a):
+    report = one(
+        "凤凰城社区检查，周建国、吴婷婷。共发现问题8处，其中楼道堆放杂物3处、私拉电线3处、"
+        "垃圾桶满溢2处。已整改5处，下发告知书3份。",
+        unit_a,
+    )
+    assert totals(report) == (8, 5, 3)
