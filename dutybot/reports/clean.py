@@ -28,6 +28,11 @@ _WIDTH = {
     ord("\r"): ord("\n"),
     ord("\t"): ord("｜"),  # a tab separates cells, like ｜
     ord("|"): ord("｜"),
+    # Check marks of other fonts read as the two the reader knows.
+    ord("✓"): ord("✔"),
+    ord("√"): ord("✔"),
+    ord("✗"): ord("✖"),
+    ord("✘"): ord("✖"),
     **_ZERO_WIDTH,
 }
 

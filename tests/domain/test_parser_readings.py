@@ -1923,3 +1923,12 @@ def test_a_fixed_total_smaller_than_the_items_open(unit_a):
         unit_a,
     )
     assert totals(report) == (8, 5, 3)
+
+
+def test_check_marks_of_other_fonts(unit_a):
+    report = one(
+        "凤凰城社区 12.2\n→ 周建国 吴婷婷\n→ 小广告 15处 ✓ 全铲\n→ 路边垃圾 2堆 √\n→ 私拉电线 1处 ✗",
+        unit_a,
+        at("2026-12-02 10:00"),
+    )
+    assert totals(report) == (18, 17, 1)
