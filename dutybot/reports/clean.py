@@ -15,6 +15,8 @@ from functools import cache, lru_cache
 
 import opencc
 
+from .tables import read_tables
+
 _CQ_CODE = re.compile(
     r"\[CQ:[^\]]{0,2000}+\]|\[(?:图片|表情|动画表情|语音|视频|文件|链接|QQ红包|位置|闪照)\]"
 )
@@ -256,6 +258,8 @@ def _respelling(words: tuple[str, ...]) -> tuple[re.Pattern[str] | None, dict[st
 
 def clean_text(text: str) -> str:
     text = _CQ_CODE.sub(" ", text)
+    # Before widths are folded: a count table's columns are told by where its numbers stand.
+    text = read_tables(text.replace("\r\n", "\n"))
     text = text.translate(_WIDTH)
     if not text.isascii():
         # 電動車亂停七八輛 is 电动车乱停七八辆: the unit's words and names are simplified.

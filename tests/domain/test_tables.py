@@ -1,0 +1,58 @@
+"""Count tables typed into a message, written out as the sentences a person would read."""
+
+from dutybot.reports.tables import read_tables
+
+from .test_parser_readings import one, totals
+
+ALIGNED = (
+    "凤凰城社区 值班统计（周建国、吴婷婷）\n"
+    "项目\u3000\u3000\u3000\u3000\u3000\u3000发现\u3000整改\n"
+    "楼道小广告\u3000\u3000\u3000\u300015\u3000\u300015\n"
+    "乱堆杂物\u3000\u3000\u3000\u3000\u3000 3\u3000\u3000 1\n"
+    "小计\u3000\u3000\u3000\u3000\u3000\u3000\u300018\u3000\u300016\n"
+    "楼道灯不亮\u3000\u3000\u3000\u3000 4\u3000\u3000 0\n"
+    "合计\u3000\u3000\u3000\u3000\u3000\u3000\u300022\u3000\u300016\n"
+    "备注：楼道灯已报社区"
+)
+
+
+def test_an_aligned_table_becomes_one_sentence_a_row():
+    assert read_tables(ALIGNED).split("\n")[1:] == [
+        "楼道小广告15处，已整改。",
+        "乱堆杂物3处，已整改1处。",
+        "楼道灯不亮4处。",
+        "备注：楼道灯已报社区",
+    ]
+
+
+def test_group_headings_and_an_empty_cell_by_where_numbers_stand():
+    text = (
+        "类别\u3000\u3000\u3000发现\u3000当场整改\u3000移交\n"
+        "市容秩序\u3000\u300017\u3000\u3000\u300015\u3000\u3000\u30002\n"
+        "\u3000电动车\u3000\u300011\u3000\u3000\u300011\n"
+        "\u3000摊床出店\u3000 6\u3000\u3000\u3000 4\u3000\u3000\u30002（移交市场管理处）\n"
+        "基础设施\u3000\u3000 1\u3000\u3000\u3000 0\u3000\u3000\u30001\n"
+        "\u3000井盖松动\u3000 1\u3000\u3000\u3000\u3000\u3000\u3000\u30001（报区城管）"
+    )
+    assert read_tables(text).split("\n") == [
+        "电动车11处，已整改。",
+        "摊床出店6处，已整改4处，移交市场管理处。",
+        "井盖松动1处，报区城管。",
+    ]
+
+
+def test_a_tab_separated_table_keeps_empty_cells_in_place():
+    text = "问题类别\t数量\t已整改\t未整改\n电动车乱停\t9\t9\t0\n破损路沿石\t1\t\t1"
+    assert read_tables(text).split("\n") == ["电动车乱停9处，已整改。", "破损路沿石1处。"]
+
+
+def test_a_table_of_words_and_a_header_alone_are_left_as_written():
+    words = "问题｜数量｜处理\n楼道小广告｜23张｜已清理"
+    assert read_tables(words) == words
+    alone = "发现 整改\n今天没啥问题"
+    assert read_tables(alone) == alone
+
+
+def test_a_table_read_as_a_report(unit_a):
+    report = one(ALIGNED, unit_a)
+    assert totals(report) == (22, 16, 6)
