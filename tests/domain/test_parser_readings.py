@@ -1932,3 +1932,8 @@ def test_check_marks_of_other_fonts(unit_a):
         at("2026-12-02 10:00"),
     )
     assert totals(report) == (18, 17, 1)
+
+
+@pytest.mark.parametrize("done", ["已敲除", "全部敲除", "拿杆子捅下来了", "敲掉了"])
+def test_ice_knocked_off_is_fixed(done):
+    assert read_status(done).state == "fixed"
