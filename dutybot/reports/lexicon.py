@@ -49,7 +49,8 @@ NO_PROBLEM = re.compile(
 
 # Sentences about other days or about plans are not today's problems.
 NOT_COUNTED = re.compile(
-    r"不计入|不计|不重复统计|不再统计|不重复计|不再计|已计入|不统计|不算|不再列入|不列入|不再重复"
+    r"不计入|不计|不重复统计|不再统计|不重复计|不再计|已计入|不统计|不算|不重复算|不再算|不再列入|不列入|"
+    r"不再重复"
 )
 # A problem from an earlier duty, still open or closed by others since (上周上报的井盖下沉已由
 # 市政修复): not today's. (Fixed by the team today, it counts: see TODAY_WORK.)
@@ -296,6 +297,12 @@ _RESULT_VERBS = (
     "复位",
     "退回",
     "撤走",
+    # Children or offenders called down or back (翻栏杆的娃儿喊下来了, 给拽回人行道了).
+    "喊下来",
+    "叫下来",
+    "劝下来",
+    "拽回",
+    "拉回",
     # Ice knocked off eaves and steps (冰溜子已敲除, 拿杆子捅下来了).
     "敲除",
     "敲掉",

@@ -1937,3 +1937,21 @@ def test_check_marks_of_other_fonts(unit_a):
 @pytest.mark.parametrize("done", ["已敲除", "全部敲除", "拿杆子捅下来了", "敲掉了"])
 def test_ice_knocked_off_is_fixed(done):
     assert read_status(done).state == "fixed"
+
+
+def test_spots_with_the_problem_and_children_called_down(unit_a):
+    report = one(
+        "凤凰城社区 周建国 吴婷婷\n楼道转角两三个地方有狗粪，已经铲干净了\n"
+        "仨娃儿翻栏杆在边上耍，太危险了，喊下来了",
+        unit_a,
+    )
+    assert totals(report) == (6, 6, 0)
+
+
+def test_not_counted_again(unit_a):
+    report = one(
+        "凤凰城社区 周建国 吴婷婷 楼道小广告3处已清理。上次报的路灯还是没修好，"
+        "这个之前报过了今天就不重复算了。",
+        unit_a,
+    )
+    assert totals(report) == (3, 3, 0)
