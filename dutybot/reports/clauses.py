@@ -429,6 +429,11 @@ _AFTER_PERFECTIVE_SPAN = 8
 
 
 _THING_LEAD = 6
+# A place, then 有 and a count: a new thing found there (not 扫了大概有两袋, the count of the work).
+_PLACE_HAS_COUNT = re.compile(
+    r"(?!大概|大约|差不多|总共|一共|约)[\u4e00-\u9fff]{2,6}?(?:那里|那边|这边|门口|旁边|里|上|下)"
+    r"还?有(?:[一两二三四五六七八九十几]|\d)"
+)
 _GOES_ON = frozenset("把将被给个只辆块张一两几些点")
 
 
@@ -440,6 +445,8 @@ def _new_after_perfective(
     if position >= len(piece) or not ("\u4e00" <= piece[position] <= "\u9fff"):
         return False
     ahead = piece[position : position + _AFTER_PERFECTIVE_SPAN]
+    if _PLACE_HAS_COUNT.match(piece, position):
+        return True  # …摆放整齐了公交站那里有两个小广告也撕了
     agent = _AGENT.match(ahead)
     if agent:
         return STATUS_TOKEN.search(ahead, agent.end()) is not None

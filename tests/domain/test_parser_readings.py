@@ -1955,3 +1955,20 @@ def test_not_counted_again(unit_a):
         unit_a,
     )
     assert totals(report) == (3, 3, 0)
+
+
+def test_a_run_on_goes_on_to_a_place_with_something_there(unit_a):
+    report = one(
+        "玄帝庙街今天我们 王晓明 李娜 到岗了发现电动车乱停二十余辆全部摆放整齐了公交站那里有两个"
+        "小广告也撕了还有一个井盖松动已经报给市政了",
+        unit_a,
+    )
+    assert totals(report) == (23, 22, 1)
+    # 扫了大概有两袋: the count of the sweeping.
+    report = one("玄帝庙街 王晓明 李娜 路边垃圾扫了大概有两袋", unit_a)
+    assert totals(report) == (2, 2, 0)
+
+
+def test_steps_are_counted(unit_a):
+    report = one("玄帝庙街 王晓明 李娜 人行道有两级台阶破损，已报城管。", unit_a)
+    assert totals(report) == (2, 0, 2)
