@@ -742,6 +742,8 @@ _FIX_VERBS = (
 # Words that hold a status word without being one (装修垃圾 is not 修; 收到 is a reply).
 _NOT_STATUS = (
     "清单|清晨|清楚|清明|清洁工|收到|收费|收银|扫码|推荐|推广|移动|运动|放心|放假|拉面|换季|"
+    # 垃圾收集点满溢: where rubbish is collected, not rubbish collected.
+    "收集点|收集站|收集桶|收集箱|收集亭|收集房|收集池|"
     # 下发整改通知书2份: a paper handed out, not a fix nor a request.
     "整改通知|通知书|通知单|"
     # 疏散通道堆放杂物: the fire exit route, not people dispersed.

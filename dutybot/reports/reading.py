@@ -724,6 +724,7 @@ def _read_sentence(
                     # …垃圾桶满溢各1处，…，垃圾桶满溢已通知物业: named again within the sentence.
                     or _named_again(fragment, made_here, lexicon, shorter_only=True)
                     or _target_of(fragment, kind, status, current, reading, lexicon, list_no)
+                    or _fixed_again(fragment, status, earlier, lexicon)
                 )
             )
             if target is not None:
@@ -935,6 +936,21 @@ def _fixed_over_several(fixed: int, current: Draft, reading: Reading) -> bool:
             draft.fixed_count = left
         left -= draft.count
     return True
+
+
+def _fixed_again(
+    fragment: str, status: Status, earlier: list[Draft], lexicon: UnitWords
+) -> Draft | None:
+    """…其中出店经营3处、非机动车乱停放3处。现已整改出店经营2处，规整非机动车3处: a fix told
+    verb first with its count, of an item still open from a sentence before (no more than it
+    holds), is that item's fix, not a new item."""
+    if status.state != "fixed" or not status.starts_with_action:
+        return None
+    quantity = first_amount(fragment)
+    if quantity is None or quantity.vague:
+        return None
+    draft = matching_draft(fragment, [d for d in earlier if d.status is None], lexicon)
+    return draft if draft is not None and quantity.value <= draft.count else None
 
 
 def _named_again(

@@ -1972,3 +1972,14 @@ def test_a_run_on_goes_on_to_a_place_with_something_there(unit_a):
 def test_steps_are_counted(unit_a):
     report = one("玄帝庙街 王晓明 李娜 人行道有两级台阶破损，已报城管。", unit_a)
     assert totals(report) == (2, 0, 2)
+
+
+def test_fixes_told_verb_first_with_counts_after_a_breakdown(unit_a):
+    report = one(
+        "凤凰城社区巡查，周建国、吴婷婷。经巡查，共发现问题11处，其中外墙小广告6处、楼道乱堆杂物3处、"
+        "垃圾收集点满溢1处、私拉电线1处。现已清除小广告6处，清理杂物2处；垃圾收集点满溢问题已通知"
+        "保洁公司，私拉电线已移交社区。",
+        unit_a,
+    )
+    assert totals(report) == (11, 8, 3)
+    assert len(report.found) == 4
