@@ -136,10 +136,11 @@ def read_tables(text: str) -> str:
             index += 1
             continue
         index = row_index  # the header says nothing once its rows are read
-        for position, (line, sentence) in enumerate(rows):
-            following = rows[position + 1][0] if position + 1 < len(rows) else ""
+        # The rows that are no total (合计 may be indented like a group's rows).
+        counted = [(line, sentence) for line, sentence in rows if sentence]
+        for position, (line, sentence) in enumerate(counted):
+            following = counted[position + 1][0] if position + 1 < len(counted) else ""
             if following and _indent(following) > _indent(line):
                 continue  # 市容秩序 17 15 above 　电动车 11 11: a group's heading
-            if sentence:
-                out.append(sentence)
+            out.append(sentence)
     return "\n".join(out)

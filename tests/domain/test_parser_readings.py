@@ -1983,3 +1983,9 @@ def test_fixes_told_verb_first_with_counts_after_a_breakdown(unit_a):
     )
     assert totals(report) == (11, 8, 3)
     assert len(report.found) == 4
+
+
+def test_winter_ice_is_a_problem_by_default(unit_a):
+    report = one("玄帝庙街 王晓明 李娜 人行道冰雪3处，已清除；甬道冰包2处，已刨平。", unit_a)
+    assert totals(report) == (5, 5, 0)
+    assert {item.category for item in report.found} == {"环境卫生"}

@@ -56,3 +56,18 @@ def test_a_table_of_words_and_a_header_alone_are_left_as_written():
 def test_a_table_read_as_a_report(unit_a):
     report = one(ALIGNED, unit_a)
     assert totals(report) == (22, 16, 6)
+
+
+def test_a_numbered_table_whose_total_row_is_indented():
+    text = (
+        "序号 问题                     数量 整改\n"
+        "①   楼道小广告               17   17\n"
+        "④   楼道灯不亮                3    0（报物业）\n"
+        "     合计                     20   17\n"
+        "入户宣传 20户"
+    )
+    assert read_tables(text).split("\n") == [
+        "①楼道小广告17处，已整改。",
+        "④楼道灯不亮3处，报物业。",
+        "入户宣传 20户",
+    ]
