@@ -516,12 +516,17 @@ def _read_sentence(
             continue
         if (
             status.state is None
-            and kind == Kind.FIX
+            and (kind == Kind.FIX or not made_here)
             and _JOINED.search(fragment)
             and not first_amount(fragment)
         ):
-            together = _named_items(fragment, reading.drafts, lexicon)
-            if len(together) > 1:
+            listed = _BREAKDOWN.sub("", fragment, count=1)
+            together = _named_items(listed, reading.drafts, lexicon)
+            # (…。其中共享单车、雪堆、小广告｜当场整改: every thing listed is an item of the
+            # sentences before, so the list names them again.)
+            if len(together) > 1 and (
+                kind == Kind.FIX or len(together) == len(_LIST_JOINT.split(listed))
+            ):
                 joined_named, current = together, together[-1]
                 continue  # 一是占用盲道的电动车、倒伏的共享单车｜已全部扶正归位
         if (

@@ -1989,3 +1989,12 @@ def test_winter_ice_is_a_problem_by_default(unit_a):
     report = one("玄帝庙街 王晓明 李娜 人行道冰雪3处，已清除；甬道冰包2处，已刨平。", unit_a)
     assert totals(report) == (5, 5, 0)
     assert {item.category for item in report.found} == {"环境卫生"}
+
+
+def test_items_named_again_together_then_their_outcome(unit_a):
+    report = one(
+        "玄帝庙街值班情况：值班人员王晓明、李娜。发现问题：共享单车乱停放9辆、盲道被杂物占用2处、"
+        "小广告3处、井盖松动1处。其中共享单车、杂物、小广告当场整改，井盖已报市政。",
+        unit_a,
+    )
+    assert totals(report) == (15, 14, 1)
