@@ -361,6 +361,15 @@ def _read_sentence(
             and 0 < (number_value(part_said.group("n")) or 0) < current.count
         ):
             continue  # 电瓶车乱停5辆，其中2辆压盲道: more about part of the item
+        owners = _OWNERS_FOUND.search(fragment)
+        owned = current or (reading.drafts[-1] if reading.drafts else None)
+        if owners and owned is not None and owned.status is None:
+            value = number_value(owners.group("n")) or 0
+            if 0 < value <= owned.count:
+                # 我们找到了2辆车的车主｜他们把车开走了: the part whose owners were found.
+                current = owned
+                part_named = (owned, Quantity(value, owners.start("n"), owners.end("n")))
+                continue
         if _PART_IS.match(fragment) and current is not None and current.fixed_count:
             continue  # 当场分拣2处，1处是整袋厨余垃圾扔进干垃圾桶: what the rest is
         if _PART_PLACES.match(fragment) and current is not None:
@@ -502,6 +511,17 @@ def _read_sentence(
                 continue
 
         status = read_status(fragment, kind == Kind.FIX)
+        if (
+            said_part is not None
+            and status.state == "fixed"
+            and status.quantity is None
+            and not topic_words(fragment, lexicon)
+        ):
+            # 我们找到了2辆车的车主，他们把车开走了: the part just named was fixed.
+            part_of, part = said_part
+            apply_status(part_of, Status("fixed", part, False), fragment, True)
+            current = part_of
+            continue
         if (
             status.state == "fixed"
             and _BOTH_DONE.match(fragment)
@@ -808,9 +828,11 @@ def _read_sentence(
                 # 清理楼道杂物4处、小广告15张 and 电动车3处、小广告1处均已整改: the verb
                 # at either end speaks for every part.
                 own = parts_status or read_status(part)
-                apply_status(
-                    current, own if own.state or len(parts) == 1 else status, part, len(parts) == 1
-                )
+                told = own if own.state or len(parts) == 1 else status
+                if told.state == "pending" and any(_UNDONE_AS_PROBLEM.search(p) for p in parts):
+                    # 可燃物未清理3处、…: what is wrong with the thing, not what became of it.
+                    told = Status(None, None, False)
+                apply_status(current, told, part, len(parts) == 1)
             opened_by_fix = status.state == "fixed" and status.starts_with_action
             if counted_then_done and len(group) == 1 and thing_count is not None:
                 # 小广告 12→清10: 12 found, of which 10 were fixed.
@@ -1174,6 +1196,10 @@ _NOT_THERE = re.compile(
 )
 _COLLECTIVE = re.compile(r"[\W_]*+(?:今天|今日|当场|现场|也)?(?:均|都|全部|全都|皆|一律|以上)")
 _LIST_JOINT = re.compile(r"、|(?<=[\u4e00-\u9fff])(?:和|及|与|跟|同)(?=[\u4e00-\u9fff])")
+_UNDONE_AS_PROBLEM = re.compile(
+    rf"(?:未|没有?|尚未)(?:清理|清扫|清除|整改|处理|修复|收回|拆除|铲除)\s*+"
+    rf"(?:\d{{1,4}}|[{CN}几]{{1,3}})\s*+[{MEASURE_WORDS}]\s*+$"
+)
 _CLOCK_ONLY = re.compile(r"[\W_]*+\d{1,2}[:：]\d{2}(?:[-~～至到]\d{1,2}[:：]\d{2})?[\W_]*+")
 _CLEARED_BY_OTHERS = re.compile(
     r"已经?(?:被|由)(?:沿街)?(?:环卫|物业|保洁|商户|店主|店家|社区|城管|园林|市政|居民|住户)"
@@ -1189,6 +1215,9 @@ _PART_NOT_DONE = re.compile(
 )
 _PART_OF = re.compile(
     rf"[\W_]*+其中(?:有)?(?P<n>\d{{1,4}}|[一二两三四五六七八九十]{{1,3}})[{MEASURE_WORDS}](?![\d{{CN}}])"
+)
+_OWNERS_FOUND = re.compile(
+    r"(?:找到|联系上|联系到|找着|叫来)了?(?P<n>\d{1,3}|[一二两三四五六七八九十])(?:辆|个|台)(?:车的?)?(?:车主|主人)"
 )
 _VISITING = re.compile(rf"{VISIT_HOME}|走访|上门|拜访|慰问")
 _PART_IS = re.compile(

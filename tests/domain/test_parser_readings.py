@@ -1998,3 +1998,22 @@ def test_items_named_again_together_then_their_outcome(unit_a):
         unit_a,
     )
     assert totals(report) == (15, 14, 1)
+
+
+def test_owners_found_for_part_of_the_cars_and_what_the_thing_means(unit_a):
+    report = one(
+        "凤凰城社区值班 值班人员：周建国、吴婷婷。\n我们一起检查了小区的消防通道，发现有3辆私家车"
+        "堵在消防通道上面，这个是很大的安全隐患。我们找到了2辆车的车主，他们把车开走了，另外1辆车的"
+        "车主联系不上，我们在车上贴了提示。",
+        unit_a,
+    )
+    assert totals(report) == (3, 2, 1)
+
+
+def test_undone_as_the_problem_in_a_breakdown_and_a_fix_total(unit_a):
+    report = one(
+        "凤凰城社区 周建国 吴婷婷 隐患排查：共排查17户，发现隐患9处，其中：楼道杂物未清理3处、"
+        "私拉电线2处、垃圾桶满溢4处。整改5处，限期整改4处。",
+        unit_a,
+    )
+    assert totals(report) == (9, 5, 4)
