@@ -144,6 +144,8 @@ def _read_sentence(
     targets: list[Draft] = []  # items a 整改 line refers to by number (1、3当场整改)
     if _all_but(sentence, reading, lexicon):
         return
+    if reading.drafts and _TALLY_LINE.match(sentence):
+        return  # 合计：隐患9处，整改7处，移交1处: the items above, added up
     refs = index_refs(sentence)
     if refs:
         targets = [d for d in (draft_numbered(reading.drafts, n) for n in refs[0]) if d]
@@ -740,7 +742,14 @@ def _read_sentence(
         ):
             fragment = thing_before + "，" + fragment  # …国庆节的海报，内容过时: one problem
 
-        if _is_problem(fragment, kind, status, lexicon, numbered=list_no is not None):
+        if _is_problem(
+            fragment,
+            kind,
+            status,
+            lexicon,
+            numbered=list_no is not None,
+            after_item=current is not None and current in made_here,
+        ):
             target = (
                 None
                 if counted_then_done
@@ -1200,6 +1209,7 @@ _UNDONE_AS_PROBLEM = re.compile(
     rf"(?:未|没有?|尚未)(?:清理|清扫|清除|整改|处理|修复|收回|拆除|铲除)\s*+"
     rf"(?:\d{{1,4}}|[{CN}几]{{1,3}})\s*+[{MEASURE_WORDS}]\s*+$"
 )
+_TALLY_LINE = re.compile(r"[\W_]*+(?:合计|总计|共计|小计|汇总|统计)\s*+[:：]")
 _CLOCK_ONLY = re.compile(r"[\W_]*+\d{1,2}[:：]\d{2}(?:[-~～至到]\d{1,2}[:：]\d{2})?[\W_]*+")
 _CLEARED_BY_OTHERS = re.compile(
     r"已经?(?:被|由)(?:沿街)?(?:环卫|物业|保洁|商户|店主|店家|社区|城管|园林|市政|居民|住户)"
@@ -1420,8 +1430,16 @@ def _has_problem_word(text: str, lexicon: UnitWords) -> bool:
     return any(w not in OBJECT_WORDS for w in topic_words(text, lexicon))
 
 
+_FIX_WITH_MATERIAL = re.compile(r"撒了?")
+
+
 def _is_problem(
-    fragment: str, kind: Kind, status: Status, lexicon: UnitWords, numbered: bool = False
+    fragment: str,
+    kind: Kind,
+    status: Status,
+    lexicon: UnitWords,
+    numbered: bool = False,
+    after_item: bool = False,
 ) -> bool:
     if NEGATED_START.match(fragment) or (SCOPE.search(fragment) and not first_amount(fragment)):
         return False
@@ -1440,8 +1458,13 @@ def _is_problem(
         return False  # 小区里晾晒的衣物少了: better than before, nothing to do
     words = topic_words(fragment, lexicon)
     if words and status.state:
-        # 重新张贴: the keyword is the doing again (张贴), no thing named (撒了炉灰 names one).
-        verbs = [m.group() for m in STATUS_TOKEN.finditer(fragment) if m.group()[:2] == "重新"]
+        # 重新张贴: the keyword is the doing again (张贴), no thing named; 又撒了炉灰防滑 after
+        # the ice just named is how it was fixed (alone, 撒了炉灰 tells of ice that is no more).
+        verbs = [
+            m.group()
+            for m in STATUS_TOKEN.finditer(fragment)
+            if m.group()[:2] == "重新" or (after_item and _FIX_WITH_MATERIAL.match(m.group()))
+        ]
         words = [w for w in words if not any(w in verb for verb in verbs)]
     if _MODIFIER.fullmatch(fragment) and not PROBLEM_PREDICATE.search(fragment):
         return False  # 放杂物的: what the item before is for, not a new one

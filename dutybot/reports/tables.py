@@ -20,7 +20,16 @@ _FIXED_COLUMNS = frozenset(
 _OTHER_COLUMNS = frozenset(
     ("未整改", "未处理", "未解决", "移交", "待处理", "遗留", "备注", "待整改", "上报", "交办")
 )
-_LABEL_COLUMNS = frozenset(("项目", "问题类别", "类别", "问题", "名称", "事项", "类型", "问题类型"))
+_LABEL_COLUMNS = frozenset(
+    ("项目", "问题类别", "类别", "问题", "名称", "事项", "类型", "问题类型", "问题描述", "序号")
+)
+# 是否整改｜是/否: whether all of the row was fixed.
+_YES_NO_COLUMNS = frozenset(
+    ("是否整改", "是否处理", "是否解决", "是否完成", "整改情况", "处理情况")
+)
+_YES = frozenset(("是", "已", "已整改", "已处理", "完成", "✅", "✔", "√", "√️"))
+# 市容秩序｜电动车乱停: a category cell before the item's own.
+_CATEGORY_CELL = re.compile(r"(?:市容|环境|基础|宣传|文明|消防|安全)[\u4e00-\u9fff]{0,3}|其他|其它")
 _TOTAL_ROW = re.compile(r"小计|合计|总计|共计|累计|总数")
 _CELL = re.compile(r"[^\s｜|\t]++")
 _NUMBER = re.compile(r"\d{1,4}+")
@@ -50,7 +59,11 @@ def _cells(line: str) -> list[tuple[int, int, str]]:
 
 def _header(line: str) -> list[tuple[int, int, str]] | None:
     cells = _tab_cells(line) if "\t" in line else _cells(line)
-    roles = [c for c in cells if c[2] in _FOUND_COLUMNS | _FIXED_COLUMNS | _OTHER_COLUMNS]
+    roles = [
+        c
+        for c in cells
+        if c[2] in _FOUND_COLUMNS | _FIXED_COLUMNS | _OTHER_COLUMNS | _YES_NO_COLUMNS
+    ]
     if len(roles) < 2 or not any(c[2] in _FOUND_COLUMNS for c in roles):
         return None
     if any(c not in roles and c[2] not in _LABEL_COLUMNS for c in cells[1:]):
@@ -60,6 +73,12 @@ def _header(line: str) -> list[tuple[int, int, str]] | None:
 
 def _indent(line: str) -> int:
     return sum(_width(c) for c in line[: len(line) - len(line.lstrip())])
+
+
+def _column_of(start: int, end: int, columns: list[tuple[int, int, str]]) -> tuple[int, int, str]:
+    """The column a cell stands under: the one whose middle is nearest its own."""
+    middle = (start + end) / 2
+    return min(columns, key=lambda c: abs((c[0] + c[1]) / 2 - middle))
 
 
 def _tab_cells(line: str) -> list[tuple[int, int, str]]:
@@ -75,18 +94,25 @@ def _row_sentence(line: str, columns: list[tuple[int, int, str]], tabbed: bool) 
     first_number = next((i for i, c in enumerate(cells) if _NUMBER.match(c[2])), None)
     if first_number is None or first_number == 0:
         return None
-    item = "".join(c[2] for c in cells[:first_number])
+    named = [c[2] for c in cells[:first_number]]
+    if len(named) > 1 and _CATEGORY_CELL.fullmatch(named[0]):
+        named = named[1:]
+    item = "".join(named)
     found = fixed = None
+    all_fixed = False
     rest: list[str] = []
     for start, end, text in cells[first_number:]:
         number = _NUMBER.match(text)
         if number is None:
-            rest.append(text)
+            column = _column_of(start, end, columns)
+            if column[2] in _YES_NO_COLUMNS and (tabbed or abs(column[0] - start) <= 4):
+                all_fixed = text in _YES
+            else:
+                rest.append(text)
             continue
         if number.end() < len(text) and text[number.end()] not in "（(":
             return None  # 23张｜已清理: a table of words, which the reader takes as it is
-        middle = (start + end) / 2
-        column = min(columns, key=lambda c: abs((c[0] + c[1]) / 2 - middle))
+        column = _column_of(start, end, columns)
         if column[2] in _FOUND_COLUMNS and found is None:
             found = int(number.group())
         elif column[2] in _FIXED_COLUMNS and fixed is None:
@@ -99,7 +125,7 @@ def _row_sentence(line: str, columns: list[tuple[int, int, str]], tabbed: bool) 
     if not found:
         return item + "，" + "，".join(rest) + "。" if rest else ""
     sentence = f"{item}{found}处"
-    if fixed and fixed >= found:
+    if all_fixed or (fixed and fixed >= found):
         sentence += "，已整改"
     elif fixed:
         sentence += f"，已整改{fixed}处"

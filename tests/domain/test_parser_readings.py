@@ -2017,3 +2017,22 @@ def test_undone_as_the_problem_in_a_breakdown_and_a_fix_total(unit_a):
         unit_a,
     )
     assert totals(report) == (9, 5, 4)
+
+
+def test_a_tally_line_after_the_items_adds_nothing(unit_a):
+    report = one(
+        "【玄帝庙街路长制值班】\n值班：王晓明、李娜\n1.门前杂物堆放3处\n2.井盖缺失1个\n"
+        "第1条当场整改；第2条已上报。\n合计：问题4处，整改3处，上报1处。",
+        unit_a,
+    )
+    assert totals(report) == (4, 3, 1)
+    assert len(report.found) == 2
+
+
+def test_ice_then_salt_or_ash_on_it_and_stalls_sent_back(unit_a):
+    report = one(
+        "凤凰城社区 周建国 吴婷婷 11号楼后面的路上结冰很厉害，用铁锹把冰铲掉了一大片，又撒了炉灰防滑。"
+        "俩流动摊贩把炉子摆到盲道上，仨卖干果的三轮车堵在路口，都给撵回去了。",
+        unit_a,
+    )
+    assert totals(report) == (6, 6, 0)

@@ -71,3 +71,20 @@ def test_a_numbered_table_whose_total_row_is_indented():
         "④楼道灯不亮3处，报物业。",
         "入户宣传 20户",
     ]
+
+
+def test_a_category_column_and_a_yes_no_column():
+    text = (
+        "类别\t问题\t发现\t整改\t未整改\n"
+        "市容秩序\t电动车楼道停放\t6\t6\t0\n"
+        "其他\t地下室堆放可燃物\t2\t0\t2\n"
+        "问题描述\t数量\t是否整改\t备注\n"
+        "人行道积雪\t2\t是\t\n"
+        "盲道砖缺失\t3\t否\t已报区城管"
+    )
+    assert read_tables(text).split("\n") == [
+        "电动车楼道停放6处，已整改。",
+        "地下室堆放可燃物2处。",
+        "人行道积雪2处，已整改。",
+        "盲道砖缺失3处，已报区城管。",
+    ]
