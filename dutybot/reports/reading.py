@@ -206,6 +206,8 @@ def _read_sentence(
             return
         if _CLOCK_ONLY.fullmatch(fragment):
             continue  # 08:20 重新张贴: the time a thing was done, no clause of its own
+        if lexicon.staff_pattern is not None and _names_only(fragment, lexicon):
+            continue  # 王建川、罗布旺堆、尼玛卓嘎4个人: the team (旺堆 names no pile)
         made_before, made_last = made_last, None
         if made_before is None:
             listed_run.clear()
@@ -972,6 +974,20 @@ def _fixed_over_several(fixed: int, current: Draft, reading: Reading) -> bool:
             draft.fixed_count = left
         left -= draft.count
     return True
+
+
+def _names_only(fragment: str, lexicon: UnitWords) -> bool:
+    """Whether a clause, its staff names taken out, says nothing of a thing or what is wrong."""
+    assert lexicon.staff_pattern is not None
+    masked, named = lexicon.staff_pattern.subn("、", fragment)
+    return (
+        named > 0
+        # (Only where a name itself reads like a thing or a fault: plain names read as before.)
+        and bool(topic_words(fragment, lexicon) or PROBLEM_PREDICATE.search(fragment))
+        and not topic_words(masked, lexicon)
+        and not PROBLEM_PREDICATE.search(masked)
+        and not read_status(masked).state
+    )
 
 
 def _fixed_again(

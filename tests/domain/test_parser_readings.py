@@ -2036,3 +2036,17 @@ def test_ice_then_salt_or_ash_on_it_and_stalls_sent_back(unit_a):
         unit_a,
     )
     assert totals(report) == (6, 6, 0)
+
+
+def test_a_name_that_reads_like_a_pile_is_no_problem(unit_a):
+    unit = replace(
+        unit_a,
+        staff=(*unit_a.staff, replace(unit_a.staff[0], name="罗布旺堆", qq=29999)),
+    )
+    report = one(
+        "玄帝庙街今天搞定。王晓明、罗布旺堆、李娜3个人。摩托车乱停5辆，喊车主挪走了3辆，"
+        "剩下2辆找不到人。",
+        unit,
+    )
+    assert report.staff == ("王晓明", "罗布旺堆", "李娜")
+    assert totals(report) == (5, 3, 2)
