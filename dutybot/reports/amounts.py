@@ -30,6 +30,7 @@ _DURATION_AFTER = re.compile(r"\s*+(?:多|半)?\s*+(?:小时|钟头|钟|月|星�
 _PLACES_AFTER = re.compile(
     r"(?:单元|楼道|楼栋|车位|路口|小区|地方|位置|网格|社区|门口|巷道|巷子|小巷|街巷)"
 )
+_STREET_AFTER = re.compile(r"街|马路|路(?![灯面沿牌口])|巷|胡同|弄堂")
 _SPOTS_WITH = re.compile(r"(?:地方|位置)(?:都|还|也)?有")
 _TEAM = re.compile(
     r"我们|咱们|俺们|大家|一行|全体|值班|到岗|参加|同志|同事|志愿者|人员|干部|职工|网格员|带队|"
@@ -68,6 +69,8 @@ def amounts(text: str) -> tuple[Quantity, ...]:
         # 我们四个摆了一个多小时: the team and how long, not how many.
         and not _HEAD_COUNT_BEFORE.search(text, max(0, q.start - 2), q.start)
         and not (q.measure == "个" and _DURATION_AFTER.match(text, q.end))
+        # 海鲜一条街, 两条巷子: streets, not things.
+        and not (q.measure == "条" and _STREET_AFTER.match(text, q.end))
         # 3号楼、5号楼两个单元清理了小广告, 占着两个车位: how many places, not problems.
         and not (
             q.measure in "个处条"

@@ -682,9 +682,11 @@ def index_refs(fragment: str) -> tuple[list[int], str] | None:
 _CN_DIGIT = re.compile(r"[一二三四五六七八九十]")
 _REF_NUMBER = r"(?:\d{1,2}+|[一二三四五六七八九十]{1,3}+)"
 _REF_TOKEN = re.compile(
-    rf"(?P<low>{_REF_NUMBER})(?:\s*+[-~～至到]\s*+第?[(（]?(?P<high>{_REF_NUMBER}))?|[①-⑳]"
+    rf"(?P<low>{_REF_NUMBER})(?:\s*+[-~～至到—–－]\s*+第?[(（]?(?P<high>{_REF_NUMBER}))?|[①-⑳]"
 )
-_REF = rf"[(（]?(?:{_REF_NUMBER}(?:\s*+[-~～至到]\s*+第?[(（]?{_REF_NUMBER}[)）]?)?|[①-⑳])[)）]?"
+_REF = (
+    rf"[(（]?(?:{_REF_NUMBER}(?:\s*+[-~～至到—–－]\s*+第?[(（]?{_REF_NUMBER}[)）]?)?|[①-⑳])[)）]?"
+)
 REFS_AFTER_STATUS = re.compile(
     rf"^{DECORATION}(?P<status>[^：:\d\n]{{2,12}}?)[：:]\s*+第?"
     rf"(?P<refs>\d{{1,2}}+(?:\s*+[、,，和及与/]\s*+第?\d{{1,2}}+)*+)(?:项|条|点)?\s*+[。；;]?$"

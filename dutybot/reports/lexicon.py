@@ -305,6 +305,15 @@ _RESULT_VERBS = (
     "劝下来",
     "拽回",
     "拉回",
+    # Water mopped up, loose things made fast (污水拖干, 遮阳棚杆子绑结实了).
+    "拖干",
+    "擦干",
+    "绑结实",
+    "绑牢",
+    "绑好",
+    "固定好",
+    "固定住",
+    "加固了",
     # Ice knocked off eaves and steps (冰溜子已敲除, 拿杆子捅下来了).
     "敲除",
     "敲掉",

@@ -2050,3 +2050,23 @@ def test_a_name_that_reads_like_a_pile_is_no_problem(unit_a):
     )
     assert report.staff == ("王晓明", "罗布旺堆", "李娜")
     assert totals(report) == (5, 3, 2)
+
+
+def test_an_item_range_with_a_long_dash_and_fixes_by_mop_and_rope(unit_a):
+    report = one(
+        "玄帝庙街值班日报 值班人员：王晓明、李娜\n1.门前污水流到人行道3处；\n2.塑料绳等垃圾约5袋；\n"
+        "3.电动车乱停12辆；\n4.人行道地砖下沉1处。\n以上第1—3项均已现场整改，第4项已上报。",
+        unit_a,
+    )
+    assert totals(report) == (21, 20, 1)
+    assert read_status("已让摊主拿拖布拖干").state == "fixed"
+    assert read_status("当场找人给绑结实了").state == "fixed"
+
+
+def test_a_street_named_by_its_count_is_no_item(unit_a):
+    report = one(
+        "今天下午联合城管中队对玄帝庙街小吃一条街开展占道经营专项整治，王晓明、李娜参加。"
+        "共清理违规外摆摊位9处。",
+        unit_a,
+    )
+    assert totals(report) == (9, 9, 0)
