@@ -186,7 +186,11 @@ _ROW_NUMBER = re.compile(
 )
 _COUNT_CELL = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*+｜\s*+(?P<n>\d{1,4})\s*+｜")
 # 更正：是6处: the correction and its number in one clause.
-_CORRECTION_COLON = re.compile(r"更正\s*+[：:]\s*+(?=(?:应为|是)?\s*+[\d一二两三四五六七八九十])")
+# 更正：电动车是8辆: and with the thing it corrects named first.
+_CORRECTION_COLON = re.compile(
+    r"更正\s*+[：:]\s*+(?=(?:[\u4e00-\u9fff]{1,10}?(?:应为|应该是|改为|是)|应为|是)?\s*+"
+    r"[\d一二两三四五六七八九十])"
+)
 _CORRECTED_SPACE = re.compile(
     r"(?P<word>不对|说错了|错了|口误)(?:\s++|\s*+[，,]\s*+)(?=(?:是|应该是)?\s*+[\d一二两三四五六七八九十])"
 )

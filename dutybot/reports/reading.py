@@ -307,6 +307,20 @@ def _read_sentence(
             continue  # 油烟机滴油，地上一大片油污: what the leak left, the same item
         if _TREND.search(fragment) and not first_amount(fragment):
             continue  # 倾倒炉灰、煤渣现象有所抬头: how things have been going, no item
+        named_recount = _RECOUNT_NAMED.match(fragment)
+        if named_recount and reading.drafts:
+            # 更正：电动车是8辆，都挪了: the number of the item it names put right.
+            value = number_value(named_recount.group("n"))
+            named = matching_draft(named_recount.group("thing"), reading.drafts, lexicon)
+            if value and named is not None:
+                if named.fixed_count == named.count:
+                    named.fixed_count = value
+                named.count, named.explicit = value, True
+                current = named
+                rest = fragment[named_recount.end() :].strip(" ，,")
+                if not rest:
+                    continue
+                fragment = rest
         recount = _RECOUNT.match(fragment)
         if recount and reading.drafts:
             # 上一行写错了 是8辆 都摆了; 更正：是6处: the last item's number put right.
@@ -1182,6 +1196,10 @@ _NOT_TODAY = re.compile(r"(?:不计入|不计|不算|不统计)(?:今日|今天|
 _LEFT_ON_THE_GROUND = re.compile(r"[\W_]*+地上(?:一大片|一片|一摊|全是|都是)")
 _LEAKING = re.compile(r"滴|漏|洒|冒|溢")
 _TREND = re.compile(r"现象(?:有所)?(?:抬头|增多|较多|突出|频发|反弹)|有所抬头|呈上升趋势")
+_RECOUNT_NAMED = re.compile(
+    rf"[\W_]*+(?:更正|纠正|修正|不对)[了，,：:\s]*+(?P<thing>[\u4e00-\u9fff]{{2,10}}?)"
+    rf"(?:应该是|应为|改为|是)\s*+(?P<n>\d{{1,4}}|[{CN}百]{{1,4}})\s*+[{MEASURE_WORDS}]"
+)
 _RECOUNT = re.compile(
     rf"[\W_]*+(?:上一行|上面|上条|上一条|刚才)?(?:写错了|说错了|打错了|错了|更正|不对)[了，,：:\s]*+(?:应该)?是?\s*+"
     rf"(?P<n>\d{{1,4}}|[{CN}百]{{1,4}})\s*+[{MEASURE_WORDS}]"
@@ -1657,7 +1675,14 @@ def _is_bare_count(fragment: str, quantity: Quantity) -> bool:
     if "各" in rest:
         return False  # 3号楼、5号楼、9号楼各有一处: a count for each, not how many in all
     rest = _COUNT_WORDS.sub("", _WHERE_COUNTED.sub("", rest).strip())
+    if _IN_DISORDER.fullmatch(rest):
+        return True  # 电动车贼乱，七八辆横七竖八的: how many, and how they stood
     return len(rest) <= 1 or (len(rest) <= 3 and rest.endswith("了") and quantity.start > 0)
+
+
+_IN_DISORDER = re.compile(
+    r"(?:都|全)?(?:横七竖八|乱七八糟|东倒西歪|歪七扭八|七扭八歪|乱糟糟|歪歪扭扭|七零八落)(?:地|的)?(?:停着|倒着|摆着)?"
+)
 
 
 _PARTITIVE = re.compile(r"中有|里有|里面有|其中|当中")

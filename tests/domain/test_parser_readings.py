@@ -2070,3 +2070,14 @@ def test_a_street_named_by_its_count_is_no_item(unit_a):
         unit_a,
     )
     assert totals(report) == (9, 9, 0)
+
+
+def test_a_correction_naming_its_item_and_a_count_with_how_they_stood(unit_a):
+    report = one(
+        "玄帝庙街值班：王晓明、李娜。发现电动车乱停6辆，已挪至停车区；垃圾桶破损1个，已报环卫。\n"
+        "更正：电动车是8辆，都挪了。",
+        unit_a,
+    )
+    assert totals(report) == (9, 8, 1)
+    report = one("玄帝庙街 王晓明 李娜 路口那块电动车贼乱，七八辆横七竖八的，都给整齐了。", unit_a)
+    assert totals(report) == (8, 8, 0)
