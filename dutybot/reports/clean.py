@@ -48,6 +48,11 @@ _SLIPS = {
     "正改": "整改",
     "问提": "问题",
     "以经": "已经",
+    # Fuzhou speech: 毛 is 没 (毛发现问题, 之前毛报过).
+    "毛发现": "没发现",
+    "毛问题": "没问题",
+    "毛报过": "没报过",
+    "毛有": "没有",
     "清里干净": "清理干净",
     "已清里": "已清理",
     # Dialect for 没有 (莫得啥子问题, 盖子莫得了).
@@ -200,6 +205,11 @@ _ENGLISH_STATUS = re.compile(
     r"(?i)(?<![a-z])(?:all\s+fixed|all\s+done|today\s+done|done|fixed|已\s*fix(?:ed)?|fix\s*(?:了|掉了?|好了?)|"
     r"pending|all\s+good\s+otherwise|check\s*过了?|ok\s*了)(?![a-z])"
 )
+# 整改的等下发, 整改情况稍后补: the fixes are to follow in another message; no fix here.
+_FIXES_TO_FOLLOW = re.compile(
+    r"(?:整改|处理)(?:情况|结果|的)?\s*+(?:等下|等一下|等会儿?|一会儿?|稍后|晚点|待会儿?|随后)"
+    r"(?:再)?(?:发|补|报|上报|补发|发上来)?"
+)
 # 单车 approx 15架: English for "about" before a number.
 _ENGLISH_ABOUT = re.compile(
     r"(?i)(?<![a-z])(?:approx(?:imately)?|about|around|abt|ca)\.?\s*+(?=[~～]?\d)"
@@ -280,6 +290,7 @@ def clean_text(text: str) -> str:
     text = _SAID_TWICE.sub("", text)
     text = _SAID_TWICE_RUN.sub(r"\1", text)
     text = _HAVE_DONE.sub("已", text)
+    text = _FIXES_TO_FOLLOW.sub("", text)
     # 捡了三袋 不对 四袋: the correction and its number belong together.
     text = _CORRECTED_SPACE.sub(r"\g<word>", text)
     text = _CORRECTION_COLON.sub("更正", text)

@@ -1243,6 +1243,9 @@ _UNDONE_AS_PROBLEM = re.compile(
     rf"(?:未|没有?|尚未)(?:清理|清扫|清除|整改|处理|修复|收回|拆除|铲除)\s*+"
     rf"(?:\d{{1,4}}|[{CN}几]{{1,3}})\s*+[{MEASURE_WORDS}]\s*+$"
 )
+_THE_HANDED_ON = re.compile(
+    r"(?:已经?)?(?:报修|上报|移交|交办|报社区|报城管|转交|报)(?:了)?的(?:问题|那几处|几处)?"
+)
 _TALLY_LINE = re.compile(r"[\W_]*+(?:合计|总计|共计|小计|汇总|统计)\s*+[:：]")
 _CLOCK_ONLY = re.compile(r"[\W_]*+\d{1,2}[:：]\d{2}(?:[-~～至到]\d{1,2}[:：]\d{2})?[\W_]*+")
 _CLEARED_BY_OTHERS = re.compile(
@@ -1444,6 +1447,9 @@ def _all_but(sentence: str, reading: Reading, lexicon: UnitWords) -> bool:
     excluded = (
         [d for d in (draft_numbered(reading.drafts, n) for n in refs[0]) if d] if refs else []
     )
+    if not excluded and _THE_HANDED_ON.fullmatch(what):
+        # 除报修的外均已整改: every item not already handed on was fixed.
+        excluded = [d for d in reading.drafts if d.status == "pending"]
     if not excluded:
         match = matching_draft(what, reading.drafts, lexicon)
         excluded = [match] if match else []

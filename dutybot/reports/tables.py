@@ -1,142 +1,183 @@
 """Count tables typed into a message: a header naming the columns (项目 发现 整改 / 问题类别 数量
-已整改 未整改), then one row per problem with its numbers under them, aligned with spaces
-(full-width ones too) or cut by tabs.
+已整改 未整改 / 序号｜问题类型｜发现数｜已整改｜整改率), then one row per problem with its numbers
+under them, aligned with spaces (full-width ones too) or cut by tabs or bars.
 
 A reader takes each row as "this many found, that many fixed"; so does this module, writing
 each row as the sentence a person would have written (楼道小广告15处，已整改). Subtotal and total
 rows, and a group's heading row above its indented rows, are left out: their numbers are the
-rows' again.
+rows' again. Rates (整改率 81%) say nothing a count does not.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
-_FOUND_COLUMNS = frozenset(("发现", "数量", "发现数", "问题数", "发现问题", "数目", "件数", "处数"))
-_FIXED_COLUMNS = frozenset(
+from ..quantity import MEASURE_WORDS
+
+_FOUND = frozenset(("发现", "数量", "发现数", "问题数", "发现问题", "数目", "件数", "处数", "数"))
+_FIXED = frozenset(
     ("整改", "已整改", "当场整改", "现场整改", "整改数", "处理", "已处理", "已解决", "解决", "完成")
 )
-_OTHER_COLUMNS = frozenset(
-    ("未整改", "未处理", "未解决", "移交", "待处理", "遗留", "备注", "待整改", "上报", "交办")
-)
-_LABEL_COLUMNS = frozenset(
-    ("项目", "问题类别", "类别", "问题", "名称", "事项", "类型", "问题类型", "问题描述", "序号")
-)
 # 是否整改｜是/否: whether all of the row was fixed.
-_YES_NO_COLUMNS = frozenset(
-    ("是否整改", "是否处理", "是否解决", "是否完成", "整改情况", "处理情况")
+_YES_NO = frozenset(("是否整改", "是否处理", "是否解决", "是否完成", "整改情况", "处理情况"))
+_NOTE = frozenset(
+    (
+        "未整改",
+        "未处理",
+        "未解决",
+        "移交",
+        "待处理",
+        "遗留",
+        "备注",
+        "待整改",
+        "上报",
+        "交办",
+        "说明",
+    )
 )
-_YES = frozenset(("是", "已", "已整改", "已处理", "完成", "✅", "✔", "√", "√️"))
+_RATE = frozenset(("整改率", "处理率", "完成率", "解决率", "占比", "比例", "百分比"))
+_LABEL = frozenset(("项目", "问题", "名称", "事项", "问题描述", "问题类型", "问题名称", "内容"))
+_CATEGORY = frozenset(("类别", "问题类别", "类型", "分类"))
+_ROW_NUMBER = frozenset(("序号", "编号", "No", "NO", "no"))
+_YES = frozenset(("是", "已", "已整改", "已处理", "完成", "✅", "✔", "√"))
+_EMPTY = frozenset(("—", "-", "--", "/", "／", "无", "——"))
 # 市容秩序｜电动车乱停: a category cell before the item's own.
 _CATEGORY_CELL = re.compile(r"(?:市容|环境|基础|宣传|文明|消防|安全)[\u4e00-\u9fff]{0,3}|其他|其它")
 _TOTAL_ROW = re.compile(r"小计|合计|总计|共计|累计|总数")
+_BARS = re.compile(r"[｜|\t]")
 _CELL = re.compile(r"[^\s｜|\t]++")
-_NUMBER = re.compile(r"\d{1,4}+")
+_COUNT_CELL = re.compile(
+    rf"(?P<n>\d{{1,4}}+)\s*+(?P<measure>[{MEASURE_WORDS}])?\s*+(?:[（(](?P<note>[^（）()]{{0,30}})[)）])?"
+)
+_ROW_MARK = re.compile(r"[\d①-⑳]{1,3}[.、．]?")
+_RATE_CELL = re.compile(r"\d{1,3}(?:\.\d{1,2})?\s*+%")
 _MAX_TABLE_LINES = 60
+
+
+@dataclass(frozen=True)
+class _Cell:
+    start: int  # display column, or the cell's place in a line cut by bars or tabs
+    end: int
+    text: str
 
 
 def _width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in "WF" else 1
 
 
-def _cells(line: str) -> list[tuple[int, int, str]]:
-    """The cells of a line, each with its display start and end column (tabs and bars cut
-    cells like wide gaps)."""
-    cells: list[tuple[int, int, str]] = []
+def _cells(line: str, cut: bool) -> list[_Cell]:
+    """The cells of a line: by place when bars or tabs cut it (an empty cell keeps its place),
+    else by where they stand on the screen."""
+    if cut:
+        return [
+            _Cell(i, i + 1, cell.strip())
+            for i, cell in enumerate(_BARS.split(line))
+            if cell.strip()
+        ]
+    cells: list[_Cell] = []
     column = 0
     position = 0
     for match in _CELL.finditer(line):
-        for char in line[position : match.start()]:
-            column += 8 if char == "\t" else _width(char)
+        column += sum(_width(char) for char in line[position : match.start()])
         start = column
-        for char in match.group():
-            column += _width(char)
-        cells.append((start, column, match.group()))
+        column += sum(_width(char) for char in match.group())
+        cells.append(_Cell(start, column, match.group()))
         position = match.end()
     return cells
 
 
-def _header(line: str) -> list[tuple[int, int, str]] | None:
-    cells = _tab_cells(line) if "\t" in line else _cells(line)
-    roles = [
-        c
-        for c in cells
-        if c[2] in _FOUND_COLUMNS | _FIXED_COLUMNS | _OTHER_COLUMNS | _YES_NO_COLUMNS
-    ]
-    if len(roles) < 2 or not any(c[2] in _FOUND_COLUMNS for c in roles):
+_KNOWN = _FOUND | _FIXED | _YES_NO | _NOTE | _RATE | _LABEL | _CATEGORY | _ROW_NUMBER
+
+
+def _header(line: str) -> list[_Cell] | None:
+    cells = _cells(line, bool(_BARS.search(line)))
+    if not any(c.text in _FOUND for c in cells):
         return None
-    if any(c not in roles and c[2] not in _LABEL_COLUMNS for c in cells[1:]):
+    if not any(c.text in _FIXED | _YES_NO | _NOTE for c in cells):
         return None
-    return roles
+    # Every column a table's: a sentence that happens to hold 发现 and 整改 is none.
+    if any(c.text not in _KNOWN for c in cells[1:]):
+        return None
+    return cells
+
+
+def _column_of(cell: _Cell, columns: list[_Cell]) -> _Cell:
+    """The column a cell stands under: the one whose middle is nearest its own."""
+    middle = (cell.start + cell.end) / 2
+    return min(columns, key=lambda c: abs((c.start + c.end) / 2 - middle))
+
+
+def _row_sentence(line: str, columns: list[_Cell], cut: bool) -> str | None:
+    """The sentence a row says ("" for a total), or None when the line is no row of the table."""
+    cells = _cells(line, cut)
+    if len(cells) < 2:
+        return None
+    named: list[str] = []
+    found = fixed = ""
+    all_fixed = False
+    kind = ""
+    notes: list[str] = []
+    for cell in cells:
+        role = _column_of(cell, columns).text
+        count = _COUNT_CELL.fullmatch(cell.text)
+        if (
+            (role in _ROW_NUMBER and _ROW_MARK.fullmatch(cell.text))
+            or cell.text in _EMPTY
+            or _RATE_CELL.fullmatch(cell.text)
+        ):
+            continue
+        if role in _FOUND | _FIXED and count is None and not named:
+            return None  # a number column with words in it before any item: no row
+        if role in _FOUND and count is not None:
+            found = found or count.group("n") + (count.group("measure") or "处")
+            if count.group("note"):
+                notes.append(count.group("note"))
+        elif role in _FIXED and count is not None:
+            fixed = fixed or count.group("n")
+            if count.group("note"):
+                notes.append(count.group("note"))
+        elif role in _YES_NO:
+            all_fixed = cell.text in _YES
+            if cell.text not in _YES | {"否", "未", "未整改"}:
+                notes.append(cell.text)
+        elif role in _NOTE and count is not None:
+            if count.group("note"):
+                notes.append(count.group("note"))
+        elif role in _CATEGORY and _CATEGORY_CELL.fullmatch(cell.text):
+            kind = cell.text  # 市容秩序 17 15: a group's heading, unless an item follows
+        elif count is None and role not in _FOUND | _FIXED:
+            (notes if named and role in _NOTE else named).append(cell.text)
+        elif count is None:
+            notes.append(cell.text)  # 已清理 under 处理: what became of it, in words
+        else:
+            return None
+    item = "".join(named) or kind
+    if not item:
+        return None
+    if _TOTAL_ROW.search(item):
+        return ""
+    if not found:
+        return None
+    sentence = item + found
+    number = int(re.match(r"\d+", found).group())  # type: ignore[union-attr]
+    if all_fixed or (fixed and int(fixed) >= number):
+        sentence += "，已整改"
+    elif fixed and int(fixed) > 0:
+        sentence += f"，已整改{fixed}处"
+    if notes:
+        sentence += "，" + "，".join(notes)
+    return sentence + "。"
 
 
 def _indent(line: str) -> int:
     return sum(_width(c) for c in line[: len(line) - len(line.lstrip())])
 
 
-def _column_of(start: int, end: int, columns: list[tuple[int, int, str]]) -> tuple[int, int, str]:
-    """The column a cell stands under: the one whose middle is nearest its own."""
-    middle = (start + end) / 2
-    return min(columns, key=lambda c: abs((c[0] + c[1]) / 2 - middle))
-
-
-def _tab_cells(line: str) -> list[tuple[int, int, str]]:
-    """Cells cut by tabs, numbered by their place (an empty cell keeps its place)."""
-    return [(i, i + 1, cell.strip()) for i, cell in enumerate(line.split("\t")) if cell.strip()]
-
-
-def _row_sentence(line: str, columns: list[tuple[int, int, str]], tabbed: bool) -> str | None:
-    """The sentence a row says, or None when the line is no row of the table."""
-    cells = _tab_cells(line) if tabbed else _cells(line)
-    if len(cells) < 2 or _NUMBER.fullmatch(cells[0][2]):
-        return None
-    first_number = next((i for i, c in enumerate(cells) if _NUMBER.match(c[2])), None)
-    if first_number is None or first_number == 0:
-        return None
-    named = [c[2] for c in cells[:first_number]]
-    if len(named) > 1 and _CATEGORY_CELL.fullmatch(named[0]):
-        named = named[1:]
-    item = "".join(named)
-    found = fixed = None
-    all_fixed = False
-    rest: list[str] = []
-    for start, end, text in cells[first_number:]:
-        number = _NUMBER.match(text)
-        if number is None:
-            column = _column_of(start, end, columns)
-            if column[2] in _YES_NO_COLUMNS and (tabbed or abs(column[0] - start) <= 4):
-                all_fixed = text in _YES
-            else:
-                rest.append(text)
-            continue
-        if number.end() < len(text) and text[number.end()] not in "（(":
-            return None  # 23张｜已清理: a table of words, which the reader takes as it is
-        column = _column_of(start, end, columns)
-        if column[2] in _FOUND_COLUMNS and found is None:
-            found = int(number.group())
-        elif column[2] in _FIXED_COLUMNS and fixed is None:
-            fixed = int(number.group())
-        tail = text[number.end() :].strip("（）() ")
-        if tail:
-            rest.append(tail)
-    if _TOTAL_ROW.search(item):
-        return ""
-    if not found:
-        return item + "，" + "，".join(rest) + "。" if rest else ""
-    sentence = f"{item}{found}处"
-    if all_fixed or (fixed and fixed >= found):
-        sentence += "，已整改"
-    elif fixed:
-        sentence += f"，已整改{fixed}处"
-    if rest:
-        sentence += "，" + "，".join(rest)
-    return sentence + "。"
-
-
 def read_tables(text: str) -> str:
     """The message with every count table written out as sentences, one per row."""
-    if "\n" not in text or not any(word in text for word in _FOUND_COLUMNS):
+    if "\n" not in text or not any(word in text for word in _FOUND):
         return text
     lines = text.split("\n")
     out: list[str] = []
@@ -147,12 +188,12 @@ def read_tables(text: str) -> str:
             out.append(lines[index])
             index += 1
             continue
-        tabbed = "\t" in lines[index]
+        cut = bool(_BARS.search(lines[index]))
         rows: list[tuple[str, str]] = []
         row_index = index + 1
         while row_index < len(lines) and len(rows) < _MAX_TABLE_LINES:
             line = lines[row_index]
-            sentence = _row_sentence(line, columns, tabbed and "\t" in line)
+            sentence = _row_sentence(line, columns, cut and bool(_BARS.search(line)))
             if sentence is None:
                 break
             rows.append((line, sentence))

@@ -2081,3 +2081,19 @@ def test_a_correction_naming_its_item_and_a_count_with_how_they_stood(unit_a):
     assert totals(report) == (9, 8, 1)
     report = one("玄帝庙街 王晓明 李娜 路口那块电动车贼乱，七八辆横七竖八的，都给整齐了。", unit_a)
     assert totals(report) == (8, 8, 0)
+
+
+def test_fixes_to_follow_and_all_but_the_handed_on(unit_a):
+    report = one(
+        "玄帝庙街 12.16 王晓明、李娜\n发现：①电动车乱停13辆 ②摊贩占道2处 ③路灯灯罩破损1个\n整改一会儿发",
+        unit_a,
+        at("2026-12-16 10:00"),
+    )
+    assert totals(report) == (16, 0, 16)
+    report = one(
+        "凤凰城社区值班：王晓明、李娜。清理小广告20余处，整理电动车30辆；路灯不亮2盏、井盖破损1个"
+        "已报社区。以上问题除报修的外均已整改。",
+        unit_a,
+    )
+    assert totals(report) == (53, 50, 3)
+    assert one("玄帝庙街 王晓明 李娜 路面干净，毛发现问题。", unit_a).found == ()

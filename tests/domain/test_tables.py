@@ -46,9 +46,21 @@ def test_a_tab_separated_table_keeps_empty_cells_in_place():
     assert read_tables(text).split("\n") == ["电动车乱停9处，已整改。", "破损路沿石1处。"]
 
 
-def test_a_table_of_words_and_a_header_alone_are_left_as_written():
-    words = "问题｜数量｜处理\n楼道小广告｜23张｜已清理"
-    assert read_tables(words) == words
+def test_counts_with_measure_words_outcomes_in_words_and_rates():
+    text = (
+        "问题｜数量｜处理\n楼道小广告｜23张｜已清理\n入户宣传｜18户｜—\n"
+        "序号｜问题类型｜发现数｜已整改｜整改率\n1｜骑楼下堆放杂物｜4处｜3处｜75%\n"
+        "2｜树根顶起地砖｜3块｜0｜0%\n合计｜—｜7｜3｜43%"
+    )
+    assert read_tables(text).split("\n") == [
+        "楼道小广告23张，已清理。",
+        "入户宣传18户。",
+        "骑楼下堆放杂物4处，已整改3处。",
+        "树根顶起地砖3块。",
+    ]
+
+
+def test_a_header_alone_is_left_as_written():
     alone = "发现 整改\n今天没啥问题"
     assert read_tables(alone) == alone
 
@@ -67,8 +79,8 @@ def test_a_numbered_table_whose_total_row_is_indented():
         "入户宣传 20户"
     )
     assert read_tables(text).split("\n") == [
-        "①楼道小广告17处，已整改。",
-        "④楼道灯不亮3处，报物业。",
+        "楼道小广告17处，已整改。",
+        "楼道灯不亮3处，报物业。",
         "入户宣传 20户",
     ]
 
