@@ -710,7 +710,11 @@ def _read_sentence(
             continue  # 还有一个就是那个: a new topic is coming, not more of this one
         if remainder and current is not None and status.state != "fixed":
             extra = number_value(remainder.group("n")) or 0
-            if current.fixed_count is not None and current.count - current.fixed_count >= extra:
+            if (
+                current.fixed_count is not None
+                and current.count - current.fixed_count >= extra
+                and not _another_fault(fragment[remainder.end() :], current)
+            ):
                 # 杂物三处清理了两处，还有一处是住户的纸箱子; 坡道2处已清理1处，另1处被车辆压实:
                 # the rest of it, however it is described.
                 rest_named = (current, extra)
@@ -1377,9 +1381,17 @@ def _rest_of(fragment: str, current: Draft, lexicon: UnitWords) -> bool:
         left = current.count - (current.fixed_count or 0)
         return 0 < quantity.value <= left
     left = current.count - (current.fixed_count or 0)
-    return 0 < quantity.value <= left and not _names_other_thing(
-        fragment[quantity.end :], current, lexicon
-    )
+    after = fragment[quantity.end :]
+    if _another_fault(after, current):
+        return False
+    return 0 < quantity.value <= left and not _names_other_thing(after, current, lexicon)
+
+
+def _another_fault(text: str, current: Draft) -> bool:
+    """还有一个化粪池盖子松动了: a thing with a fault the item does not have is another problem
+    (还有一处是住户的纸箱子 says what the rest is)."""
+    fault = PROBLEM_PREDICATE.search(text)
+    return fault is not None and fault.group() not in current.text and fault.start() >= 3
 
 
 _REST_COUNT_START = 2
@@ -1670,7 +1682,7 @@ _COUNT_WORDS = re.compile(
     r"一共|总共|合计|共计|共|计|大约|大概|约莫|约|左右|差不多|估计|将近|近|有个|有|足有|至少|上下|"
     # 流浪狗问题仍然存在，今天又见到2只: how many were seen this time.
     r"今天|今日|又|还|见到|看到|看见|满满当当|满满|整整|足足|"
-    r"的样子|样子|吧|啊|呢|呀|数了一下|数了数|数了|[\W_]"
+    r"的样子|样子|吧|啊|呢|呀|数了一下|数了数|数了|数起来|数起|[\W_]"
 )
 
 

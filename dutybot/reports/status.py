@@ -60,7 +60,8 @@ _LEAD_LIMIT = 24
 _CANNOT = re.compile(r"(?:没有?|莫得|无)(?:办法|法子)|无法|没法|不能")
 _DENIED_MARK = re.compile(r"(?:没有|未能)(?:及时|马上|立即|当场)")
 _RIGHT_AFTER = re.compile(r"了?(?:约|共|大概)?")
-_MAKE_ACT = frozenset(("让", "督促", "要求", "责令", "请", "协调"))
+# …and told to, then did (跟住户说了收了两处, 喊老板收了3根: 喊 is to tell, in the south-west).
+_MAKE_ACT = frozenset(("让", "督促", "要求", "责令", "请", "协调", "说了", "喊"))
 _HANDED_OVER = frozenset(HANDED_OVER_WORDS)
 _PERFECTIVE_END = re.compile(r"了[啦哈呢~！!。\s]*+$")
 # 清理小区绿化带落叶枯枝6袋, 清扫约200米: a count soon after the verb tells what was done.

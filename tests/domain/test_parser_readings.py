@@ -2097,3 +2097,17 @@ def test_fixes_to_follow_and_all_but_the_handed_on(unit_a):
     )
     assert totals(report) == (53, 50, 3)
     assert one("玄帝庙街 王晓明 李娜 路面干净，毛发现问题。", unit_a).found == ()
+
+
+def test_told_then_done_and_another_fault_after_a_partial_fix(unit_a):
+    report = one(
+        "凤凰城社区今天值班周建国吴婷婷 发现3栋后面有人晒被子占了消防通道大概有五六处 跟住户说了收了两处 "
+        "还有一个化粪池井盖松动了报给物业了 另外入户宣传了12户",
+        unit_a,
+    )
+    assert totals(report) == (7, 2, 5)
+
+
+def test_two_units_with_the_fault_count_two(unit_a):
+    report = one("凤凰城社区 周建国 吴婷婷 还有两个单元的楼道灯不亮，报了物业。", unit_a)
+    assert totals(report) == (2, 0, 2)
