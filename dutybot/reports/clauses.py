@@ -646,7 +646,8 @@ def marker_number(marker: str) -> int | None:
 def index_refs(fragment: str) -> tuple[list[int], str] | None:
     """``1、3当场整改`` → ([1, 3], "当场整改"); None when the fragment does not start so.
     Chinese numerals refer to items only as 第一、三项 or （一）（四）, never as a bare 一是."""
-    match = INDEX_REFS.match(fragment)
+    # 第②条14辆全部归位: with 第 and 条 the number is plainly an item's, whatever follows.
+    match = INDEX_REFS.match(fragment) or _NAMED_REFS.match(fragment)
     if not match:
         # 当场整改：1、3: the outcome first, then the items it is of.
         after = REFS_AFTER_STATUS.match(fragment)
@@ -695,5 +696,9 @@ INDEX_REFS = re.compile(
     rf"^{DECORATION}(?:以上)?(?P<di>第)?(?P<refs>{_REF}(?:\s*+[、,，和及与/]?\s*+第?{_REF})*+)"
     rf"(?P<suffix>项|条|号问题|点)?\s*+[.．、:：]?"
     rf"(?![\d{MEASURE_WORDS}.．一二三四五六七八九十])"
+)
+_NAMED_REFS = re.compile(
+    rf"^{DECORATION}(?:以上)?(?P<di>第)(?P<refs>{_REF}(?:\s*+[、,，和及与/]?\s*+第?{_REF})*+)"
+    rf"(?P<suffix>项|条|点)\s*+[.．、:：]?"
 )
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"

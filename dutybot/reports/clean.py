@@ -214,6 +214,7 @@ _FIXES_TO_FOLLOW = re.compile(
 _ENGLISH_ABOUT = re.compile(
     r"(?i)(?<![a-z])(?:approx(?:imately)?|about|around|abt|ca)\.?\s*+(?=[~～]?\d)"
 )
+_TILDE_ABOUT = re.compile(r"(?<![\d\s~～])\s*+[~～]\s*+(?=\d)|(?<=\s)[~～](?=\d)")
 _ENGLISH_MEANING = {
     "all fixed": "全部已处理",
     "all done": "全部已完成",
@@ -286,6 +287,8 @@ def clean_text(text: str) -> str:
     if text.isascii() is False and _HAS_LATIN.search(text):
         text = _ENGLISH_STATUS.sub(_english, text)
         text = _ENGLISH_ABOUT.sub("约", text)
+    # 共享单车乱停 ~30: a tilde before a number (not between two: 3~5) is about.
+    text = _TILDE_ABOUT.sub("约", text)
     # 乱甩烟头，乱甩烟头; 满了，满了: voice input says a phrase twice.
     text = _SAID_TWICE.sub("", text)
     text = _SAID_TWICE_RUN.sub(r"\1", text)

@@ -2111,3 +2111,18 @@ def test_told_then_done_and_another_fault_after_a_partial_fix(unit_a):
 def test_two_units_with_the_fault_count_two(unit_a):
     report = one("凤凰城社区 周建国 吴婷婷 还有两个单元的楼道灯不亮，报了物业。", unit_a)
     assert totals(report) == (2, 0, 2)
+
+
+def test_circled_item_numbers_with_a_count_after_and_counts_said_loosely(unit_a):
+    report = one(
+        "凤凰城社区值班记录\n人员：周建国、吴婷婷\n① 07:40 2栋楼道堆放杂物 5处；\n② 07:58 车棚外电动车乱停 14辆；\n"
+        "③ 08:30 小区东门井盖缺失 1个。\n整改情况：第①条清理4处；第②条14辆全部归位；③上报社区。",
+        unit_a,
+    )
+    assert totals(report) == (20, 18, 2)
+    report = one("玄帝庙街 王晓明 李娜\n共享单车乱停 ~30，已排好", unit_a)
+    assert totals(report) == (30, 30, 0)
+    report = one(
+        "玄帝庙街 王晓明 李娜 北门那块电瓶车还是乱，一塌刮子四十几辆，全部码齐了。", unit_a
+    )
+    assert totals(report) == (40, 40, 0)
