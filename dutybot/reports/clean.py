@@ -205,6 +205,15 @@ _ENGLISH_STATUS = re.compile(
     r"(?i)(?<![a-z])(?:all\s+fixed|all\s+done|today\s+done|done|fixed|已\s*fix(?:ed)?|fix\s*(?:了|掉了?|好了?)|"
     r"pending|all\s+good\s+otherwise|check\s*过了?|ok\s*了)(?![a-z])"
 )
+# 图1：…已清理；图4、图5：…: a photo's caption number, no count.
+_CAPTION = re.compile(
+    r"(?m)^[ \t]*+(?:图片?|照片|附图)\s*+\d{1,2}(?:\s*+[、,，和~～-]\s*+(?:图片?|照片)?\s*+\d{1,2}){0,6}"
+    r"\s*+[：:]"
+)
+# K0+300处, K0+520~K0+650: a chainage along a road or river, a place, not a count.
+_CHAINAGE = re.compile(
+    r"[Kk]\d{1,3}\s*+\+\s*+\d{1,4}(?:\s*+[~～-]\s*+[Kk]\d{1,3}\s*+\+\s*+\d{1,4})?(?:处)?"
+)
 # 整改的等下发, 整改情况稍后补: the fixes are to follow in another message; no fix here.
 _FIXES_TO_FOLLOW = re.compile(
     r"(?:整改|处理)(?:情况|结果|的)?\s*+(?:等下|等一下|等会儿?|一会儿?|稍后|晚点|待会儿?|随后)"
@@ -294,6 +303,8 @@ def clean_text(text: str) -> str:
     text = _SAID_TWICE_RUN.sub(r"\1", text)
     text = _HAVE_DONE.sub("已", text)
     text = _FIXES_TO_FOLLOW.sub("", text)
+    text = _CAPTION.sub("", text)
+    text = _CHAINAGE.sub("", text)
     # 捡了三袋 不对 四袋: the correction and its number belong together.
     text = _CORRECTED_SPACE.sub(r"\g<word>", text)
     text = _CORRECTION_COLON.sub("更正", text)

@@ -2126,3 +2126,18 @@ def test_circled_item_numbers_with_a_count_after_and_counts_said_loosely(unit_a)
         "玄帝庙街 王晓明 李娜 北门那块电瓶车还是乱，一塌刮子四十几辆，全部码齐了。", unit_a
     )
     assert totals(report) == (40, 40, 0)
+
+
+def test_photo_captions_and_chainages_are_no_counts(unit_a):
+    report = one(
+        "【16网格】周建国、吴婷婷\n图1：5栋楼下乱堆杂物一堆，已清理；\n图2：主干道共享单车乱停4辆，已摆放整齐；\n"
+        "图3、图4：老锅炉房旁井盖松动一个，已告知社区，待维修。",
+        unit_a,
+    )
+    assert totals(report) == (6, 5, 1)
+    report = one(
+        "玄帝庙街巡查记录 值班：王晓明、李娜\nK0+000~K0+300：人行道电动车乱停7辆，已归位；\n"
+        "K0+300处排水沟井盖缺失1个，已报市政。",
+        unit_a,
+    )
+    assert totals(report) == (8, 7, 1)
