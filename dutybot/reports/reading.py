@@ -161,6 +161,19 @@ def _read_sentence(
             # 经查：一、骑楼下…: a few words and a colon before the first numbered item.
             sentence_after = sentence[lead_in.end() :]
             marker = LEADING_MARKER.match(sentence_after)
+            # (Only after words of handling: 路面坑洼：1，待修 is an item and its count.)
+            refs = (
+                index_refs(sentence_after)
+                if reading.drafts and STATUS_TOKEN.search(lead_in.group())
+                else None
+            )
+            if refs:
+                # 现场督促整改：第1、2、3项当场整改到位: the items it speaks of, by number.
+                targets = [d for d in (draft_numbered(reading.drafts, n) for n in refs[0]) if d]
+                if targets and not _names_problem(refs[1], lexicon):
+                    sentence, marker = refs[1], None
+                else:
+                    targets = []
             if marker:
                 sentence = sentence_after
         if marker:

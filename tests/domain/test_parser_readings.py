@@ -2141,3 +2141,19 @@ def test_photo_captions_and_chainages_are_no_counts(unit_a):
         unit_a,
     )
     assert totals(report) == (8, 7, 1)
+
+
+def test_a_lead_in_of_handling_then_item_numbers(unit_a):
+    report = one(
+        "玄帝庙街值班 值班人员：王晓明、李娜\n检查发现：1.南门段小吃摊点出店经营4处；2.流动摊贩三轮车2辆；"
+        "3.绿化带内垃圾若干；4.一处井盖松动。\n现场督促整改：第1、2、3项当场整改到位，第4项已拍照上报。",
+        unit_a,
+    )
+    assert totals(report) == (8, 7, 1)
+    # An item with its count after a colon is no reference (路面坑洼：1 → 待修).
+    report = one(
+        "玄帝庙街 12/23\n王晓明 李娜\n- 小广告：3处 → 清理 ✓\n- 路面坑洼：1 → 待修",
+        unit_a,
+        at("2026-12-23 10:00"),
+    )
+    assert totals(report) == (4, 3, 1)
