@@ -1080,7 +1080,15 @@ def _target_of(
 ) -> Draft | None:
     """The item a problem-naming fragment is about, when it is not a new one."""
     if kind in (Kind.FIX, Kind.EFFECT):
-        return matching_draft(fragment, reading.drafts, lexicon)
+        named = matching_draft(fragment, reading.drafts, lexicon)
+        if named is None and kind == Kind.FIX and not first_amount(fragment):
+            # ✅处理：垃圾捡干净了 after 竹签+纸碗 一地: the one open item of that kind.
+            category = lexicon.classifier.classify(fragment)
+            open_of_kind = [
+                d for d in reading.drafts if d.status is None and d.category == category
+            ]
+            named = open_of_kind[0] if len(open_of_kind) == 1 else None
+        return named
     if status.state and not status.starts_with_action:
         # 电动车已摆放整齐: the fate of something already named (or a new item, fixed).
         named = matching_draft(fragment, reading.drafts, lexicon)

@@ -2157,3 +2157,14 @@ def test_a_lead_in_of_handling_then_item_numbers(unit_a):
         at("2026-12-23 10:00"),
     )
     assert totals(report) == (4, 3, 1)
+
+
+def test_a_fix_line_naming_only_the_kind_of_the_one_open_item(unit_a):
+    report = one(
+        "玄帝庙街 11.26 王晓明 李娜\n📌发现：\n🚲单车乱停 ×18\n🍢烟头纸屑 一地（大概5处）\n✅处理：\n"
+        "单车全部码好了\n垃圾捡干净了",
+        unit_a,
+        at("2026-11-26 10:00"),
+    )
+    assert totals(report) == (23, 23, 0)
+    assert len(report.found) == 2
