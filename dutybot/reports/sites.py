@@ -38,8 +38,11 @@ _WHEN = (
     r"\d{1,2}月\d{1,2}[日号]?|\d{1,2}[./]\d{1,2}|周[一二三四五六日天]|"
     r"(?:第|另)?[一二三两1-3]组|[AB]组)"
 )
+# 【路段】滨江路：…【网格】瓦窑社区：…: a bracketed kind of site may stand before its name.
+_KIND_TAG = r"(?:[【\[](?:路段|网格|路长制|网格化|道路|社区|街道|小区)[】\]]\s*+)?"
 _HEADER_BEFORE = re.compile(
-    rf"(?:^|[\n。；;：:])\s*+{DECORATION}(?:{MARKER})?{DECORATION}[【\[（(]?\s*+(?:{_WHEN}\s*+)?$"
+    rf"(?:^|[\n。；;：:])\s*+{DECORATION}(?:{MARKER})?{DECORATION}{_KIND_TAG}[【\[（(]?\s*+"
+    rf"(?:{_WHEN}\s*+)?$"
 )
 _HEADER_AFTER = re.compile(
     r"^(?:\s|\s*+(?:[】\]]|[（(]|[:：｜]|$|值班|网格值班|是(?=[\u4e00-\u9fff])))"

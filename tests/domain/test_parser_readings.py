@@ -2168,3 +2168,17 @@ def test_a_fix_line_naming_only_the_kind_of_the_one_open_item(unit_a):
     )
     assert totals(report) == (23, 23, 0)
     assert len(report.found) == 2
+
+
+def test_both_sites_as_paragraphs_tagged_with_their_kind(unit_a):
+    reports = parse_message(
+        "11月25日值班情况\n【路段】玄帝庙街：王晓明、李娜、赵强。步道烟头纸屑若干，已捡拾；共享单车乱停8辆，"
+        "摆整齐了6辆。\n【网格】凤凰城社区：王晓明、李娜。楼道口堆了三袋装修垃圾，已通知社区清运。",
+        WEDNESDAY,
+        unit_a,
+    )
+    assert [(r.site, r.staff) for r in reports] == [
+        (ROAD_A, ("王晓明", "李娜", "赵强")),
+        (GRID_A, ("王晓明", "李娜")),
+    ]
+    assert [totals(r) for r in reports] == [(9, 7, 2), (3, 0, 3)]
