@@ -181,6 +181,9 @@ _SPACED_COUNT = re.compile(
 )
 _BARE_QING = re.compile(
     r"(?:(?<=^)|(?<=[\s，,。；;：:、]))清(?![理扫除运走掉完空点楚晨明单洁水新真算一退])"
+    # …before what is cleared (not 清和街, a street's name).
+    r"(?=[\u4e00-\u9fff]{0,8}?(?:垃圾|广告|杂物|烟头|落叶|淤泥|积水|纸屑|树枝|断枝|牛皮癣|积雪|雪|冰|"
+    r"渣|灰|粪|污|油|泥|沙|土|草|叶|屑|袋|堆|处|车|[\d一二两三四五六七八九十几])|[。；;，,！!\s]|$)"
 )
 _SAID_TWICE = re.compile(r"([\u4e00-\u9fff]{2,8})[，, ](?=\1(?:[，,。；;\s]|$))")
 # 二十多辆二十多辆, 满了满了: said twice without a pause (one character doubled is a word: 慢慢;

@@ -2182,3 +2182,15 @@ def test_both_sites_as_paragraphs_tagged_with_their_kind(unit_a):
         (GRID_A, ("王晓明", "李娜")),
     ]
     assert [totals(r) for r in reports] == [(9, 7, 2), (3, 0, 3)]
+
+
+def test_a_site_whose_name_opens_with_qing_is_not_cleaned(unit_a):
+    unit = replace(
+        unit_a,
+        sites=(replace(unit_a.sites[0], name="清和街（利民街至北寺巷）南侧", aliases=("清和街",)),),
+    )
+    report = one("清和街今儿么麻达，王晓明、李娜。寺门口一辆僵尸车，给交警说了。", unit)
+    assert report.site == "清和街（利民街至北寺巷）南侧"
+    # 清 alone before what is cleared, or at the end, is still 清理.
+    report = one("玄帝庙街 王晓明 李娜\n垃圾 4袋 清。\n清骑楼柱小广告 3处", unit_a)
+    assert totals(report) == (7, 7, 0)
