@@ -61,7 +61,7 @@ _OFFICIAL_AFTER = re.compile(
     r"同志?(?:书记|网格长|经理|所长)|书记|网格长|经理|所长|社区主任|楼长|物业"
 )
 # People words that may stand before a name in a list (志愿者李强, 新来的同事张华).
-_NAME_SPLIT = re.compile(r"[、，,；;：:\s/｜]+|和|及|与|跟|以及|还有")
+_NAME_SPLIT = re.compile(r"[、，,；;：:\s/｜]+|和|及|与|跟|以及|还有|然后|搭")
 _NAME_PREFIX = re.compile(
     r"^.*?(?:新来的同事|新同事|同事|志愿者|实习生|网格员|以及|还有|另有|带领|和|及|与|跟|有|的是|今天是)"
 )
@@ -248,7 +248,9 @@ def _isolated(clause: str, mention: _Mention) -> bool:
 
 # 赵敏科长、孙立军科长: a title may stand between a name and the next.
 _LIST_JOIN = re.compile(
-    r"(?:同志|科长|主任|老师|局长|书记|组长|队长|站长|副科长|副主任)?\s*+(?:[、，,/｜和及与跟]|以及)?\s*+"
+    # …and in speech: 史小蕾还有戴晓峰然后林立, 俞国强搭竺文涛 (Wu 搭 is 和).
+    r"(?:同志|科长|主任|老师|局长|书记|组长|队长|站长|副科长|副主任)?\s*+"
+    r"(?:[、，,/｜和及与跟搭同]|以及|还有|然后(?:是|就是)?)?\s*+"
 )
 
 

@@ -2194,3 +2194,16 @@ def test_a_site_whose_name_opens_with_qing_is_not_cleaned(unit_a):
     # 清 alone before what is cleared, or at the end, is still 清理.
     report = one("玄帝庙街 王晓明 李娜\n垃圾 4袋 清。\n清骑楼柱小广告 3处", unit_a)
     assert totals(report) == (7, 7, 0)
+
+
+def test_names_strung_together_in_speech(unit_a):
+    report = one(
+        "那个今天下午我们那个去凤凰城社区然后就是人员有我周建国还有吴婷婷然后孙悦还有郑凯四个人"
+        "然后发现那个电动车在楼道里面充电的有三四辆然后我们看着他推出去了",
+        unit_a,
+    )
+    assert report.staff == ("周建国", "吴婷婷", "孙悦", "郑凯")
+    report = one(
+        "今朝玄帝庙街，王晓明搭李娜、赵强。弄堂口垃圾交关多，帮伊扫掉了，装了两袋。", unit_a
+    )
+    assert report.staff == ("王晓明", "李娜", "赵强")
