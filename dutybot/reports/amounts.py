@@ -34,7 +34,8 @@ _STREET_AFTER = re.compile(r"街|马路|路(?![灯面沿牌口])|巷|胡同|弄�
 # 两三个地方有狗粪, 两个单元的楼道灯不亮: so many spots with the problem in them.
 _SPOTS_WITH = re.compile(r"(?:地方|位置)(?:都|还|也)?有|(?:单元|楼栋|楼道|路口|门口|地方|位置)的")
 _TEAM = re.compile(
-    r"我们|咱们|俺们|大家|一行|全体|值班|到岗|参加|同志|同事|志愿者|人员|干部|职工|网格员|带队|"
+    r"我们|咱们|俺们|大家|一行|全体|值班|到岗|参加|同志|同事|志愿者|(?<!揽客|拉客|摆摊|游商|小贩|摊贩|乞讨)人员|"
+    r"干部|职工|网格员|带队|"
     r"分成?[两二三四2-4]组|一起|都到|到齐|出动|组织"
 )
 # What people do wrong: with one of these, 3人 are offenders.

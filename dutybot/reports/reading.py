@@ -1271,6 +1271,7 @@ _UNDONE_AS_PROBLEM = re.compile(
 _THE_HANDED_ON = re.compile(
     r"(?:已经?)?(?:报修|上报|移交|交办|报社区|报城管|转交|报)(?:了)?的(?:问题|那几处|几处)?"
 )
+_NONE_COUNTED = re.compile(rf"(?<![\d.:：])0\s*+[{MEASURE_WORDS}](?![\d])")
 _TALLY_LINE = re.compile(r"[\W_]*+(?:合计|总计|共计|小计|汇总|统计)\s*+[:：]")
 _CLOCK_ONLY = re.compile(r"[\W_]*+\d{1,2}[:：]\d{2}(?:[-~～至到]\d{1,2}[:：]\d{2})?[\W_]*+")
 _CLEARED_BY_OTHERS = re.compile(
@@ -1516,6 +1517,8 @@ def _is_problem(
 ) -> bool:
     if NEGATED_START.match(fragment) or (SCOPE.search(fragment) and not first_amount(fragment)):
         return False
+    if _NONE_COUNTED.search(fragment):
+        return False  # 竹筏揽客0起: counted, and there were none
     if (
         _IN_ORDER.search(fragment)
         or (

@@ -2207,3 +2207,12 @@ def test_names_strung_together_in_speech(unit_a):
         "今朝玄帝庙街，王晓明搭李娜、赵强。弄堂口垃圾交关多，帮伊扫掉了，装了两袋。", unit_a
     )
     assert report.staff == ("王晓明", "李娜", "赵强")
+
+
+def test_touts_counted_in_people_and_a_zero_count(unit_a):
+    report = one(
+        "玄帝庙街值班日报 值班人员：王晓明 李娜\n①路口流动摊贩人员3名\n②井盖松动1处\n"
+        "第1条当场劝离，井盖已报市政。\n烟头纸屑若干已清。竹筏揽客0起。",
+        unit_a,
+    )
+    assert totals(report) == (5, 4, 1)
