@@ -459,7 +459,12 @@ def _read_sentence(
         quantity = first_amount(fragment)
         if (
             quantity is not None
-            and _is_bare_count(fragment, quantity)
+            and _is_bare_count(
+                fragment,
+                quantity,
+                # 桂花落叶较多，约5处堆积: the count of the item just named without one.
+                uncounted=current is not None and current in made_here and not current.explicit,
+            )
             and not STATUS_TOKEN.search(fragment)
         ):
             # 约20辆, 共9辆, （十二辆）: how many of the item before; with none before, a total
@@ -1711,15 +1716,18 @@ _COUNT_WORDS = re.compile(
 )
 
 
-def _is_bare_count(fragment: str, quantity: Quantity) -> bool:
+def _is_bare_count(fragment: str, quantity: Quantity, uncounted: bool = False) -> bool:
     """约20辆, 共两袋, and a verb before it (装了五车): how many, of the item before; also where
     (3号楼一个单元就有十来张)."""
     rest = fragment[: quantity.start] + fragment[quantity.end :]
     if "各" in rest:
         return False  # 3号楼、5号楼、9号楼各有一处: a count for each, not how many in all
     rest = _COUNT_WORDS.sub("", _WHERE_COUNTED.sub("", rest).strip())
-    if _IN_DISORDER.fullmatch(rest):
-        return True  # 电动车贼乱，七八辆横七竖八的: how many, and how they stood
+    if _IN_DISORDER.fullmatch(rest) or (
+        uncounted and quantity.start <= 1 and PROBLEM_PREDICATE.fullmatch(rest)
+    ):
+        # 电动车贼乱，七八辆横七竖八的; 桂花落叶较多，约5处堆积: how many, and how they were.
+        return True
     return len(rest) <= 1 or (len(rest) <= 3 and rest.endswith("了") and quantity.start > 0)
 
 

@@ -2216,3 +2216,11 @@ def test_touts_counted_in_people_and_a_zero_count(unit_a):
         unit_a,
     )
     assert totals(report) == (5, 4, 1)
+
+
+def test_a_count_with_its_fault_after_an_uncounted_item(unit_a):
+    report = one("玄帝庙街 王晓明 李娜 沿街步道落叶较多，约5处堆积，当场清扫完毕。", unit_a)
+    assert totals(report) == (5, 5, 0)
+    # After a counted item, a thing labelled on its own line keeps its own count.
+    report = one("玄帝庙街 王晓明 李娜\n小广告：3处（已清理）\n井盖：1处松动（已上报）", unit_a)
+    assert totals(report) == (4, 3, 1)
