@@ -175,6 +175,56 @@ def _indent(line: str) -> int:
     return sum(_width(c) for c in line[: len(line) - len(line.lstrip())])
 
 
+# 项目：数量/已处理/未处理, then 电瓶车乱停：14/14/0: a table typed as slash-separated lines.
+_SLASH_HEADER = re.compile(
+    r"[ \t]*+(?:项目|问题|类别|事项)?\s*+[:：]?\s*+"
+    r"(?P<columns>[\u4e00-\u9fff]{1,4}(?:\s*+/\s*+[\u4e00-\u9fff]{1,4}){1,4})\s*+"
+)
+_SLASH_ROW = re.compile(
+    r"[ \t]*+(?P<item>[^:：/\n]{1,30}?)\s*+[:：]\s*+(?P<values>[^/\n]{1,6}(?:/[^/\n]{1,6}){1,4})\s*+"
+)
+
+
+def _slash_rows(lines: list[str], index: int) -> tuple[list[str], int] | None:
+    """The sentences of a slash table whose header is ``lines[index]``, and the line after it."""
+    header = _SLASH_HEADER.fullmatch(lines[index])
+    if header is None:
+        return None
+    columns = [c.strip() for c in header.group("columns").split("/")]
+    if not any(c in _FOUND for c in columns) or not any(c in _FIXED | _NOTE for c in columns):
+        return None
+    sentences: list[str] = []
+    index += 1
+    while index < len(lines):
+        row = _SLASH_ROW.fullmatch(lines[index])
+        if row is None:
+            break
+        values = [v.strip() for v in row.group("values").split("/")]
+        index += 1
+        item = row.group("item").strip()
+        if _TOTAL_ROW.search(item):
+            continue
+        found = fixed = ""
+        for column, value in zip(columns, values, strict=False):
+            if column in _FOUND:
+                found = value
+            elif column in _FIXED:
+                fixed = value
+        if not found:
+            continue
+        count = _COUNT_CELL.fullmatch(found)
+        sentence = item + (count.group("n") + (count.group("measure") or "处") if count else found)
+        done = _COUNT_CELL.fullmatch(fixed)
+        if done and count and int(done.group("n")) >= int(count.group("n")):
+            sentence += "，已整改"
+        elif done and int(done.group("n")) > 0:
+            sentence += f"，已整改{done.group('n')}处"
+        elif fixed.startswith("已"):
+            sentence += "，" + fixed
+        sentences.append(sentence + "。")
+    return (sentences, index) if sentences else None
+
+
 def read_tables(text: str) -> str:
     """The message with every count table written out as sentences, one per row."""
     if "\n" not in text or not any(word in text for word in _FOUND):
@@ -183,6 +233,11 @@ def read_tables(text: str) -> str:
     out: list[str] = []
     index = 0
     while index < len(lines):
+        slashed = _slash_rows(lines, index)
+        if slashed is not None:
+            out.extend(slashed[0])
+            index = slashed[1]
+            continue
         columns = _header(lines[index])
         if columns is None:
             out.append(lines[index])

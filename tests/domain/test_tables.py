@@ -100,3 +100,17 @@ def test_a_category_column_and_a_yes_no_column():
         "人行道积雪2处，已整改。",
         "盲道砖缺失3处，已报区城管。",
     ]
+
+
+def test_a_table_typed_as_slash_separated_lines():
+    text = (
+        "项目：数量/已处理/未处理\n电瓶车乱停：14/14/0\n河面漂浮物：2/1/1\n路灯不亮：1/0/1\n"
+        "烟头纸屑：若干/已清/0\n合计：18/15/2\n备注：路灯已报区城管"
+    )
+    assert read_tables(text).split("\n") == [
+        "电瓶车乱停14处，已整改。",
+        "河面漂浮物2处，已整改1处。",
+        "路灯不亮1处。",
+        "烟头纸屑若干，已清。",
+        "备注：路灯已报区城管",
+    ]
