@@ -177,7 +177,7 @@ _HAS_LATIN = re.compile(r"[A-Za-z]")
 _SPACED_COUNT = re.compile(
     r"(?<=[\u4e00-\u9fff] )(?P<n>\d{1,3}) "
     # …before what was done with it (not 已摆好 2 烟头纸屑, a list number).
-    r"(?=[已摆理扫清劝报推收挪拖撕铲捡整规码排扶都全当现])"
+    r"(?=[已摆理扫清劝报推收挪拖撕铲捡整规码排扶都全当现✔✅☑✖❌]|\s*+$)"
 )
 _BARE_QING = re.compile(
     r"(?:(?<=^)|(?<=[\s，,。；;：:、]))清(?![理扫除运走掉完空点楚晨明单洁水新真算一退])"

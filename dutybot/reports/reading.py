@@ -436,6 +436,14 @@ def _read_sentence(
             _summary(fragment, reading)
             continue
         in_summary = False
+        listed_fixes = _fixed_again_listed(fragment, read_status(fragment), earlier, lexicon)
+        if listed_fixes:
+            # 已当场整改甜茶馆桌椅外摆五处、非机动车乱停放四处: each part, its item's fix.
+            said = read_status(fragment)
+            for draft, value, part in listed_fixes:
+                apply_status(draft, _with_count(said, value), part, True)
+            current = listed_fixes[-1][0]
+            continue
         fixed_before = reading.summary_fixed
         if _summary(fragment, reading):
             in_summary = True
@@ -1039,6 +1047,33 @@ def _fixed_again(
         return None
     draft = matching_draft(fragment, [d for d in earlier if d.status is None], lexicon)
     return draft if draft is not None and quantity.value <= draft.count else None
+
+
+def _fixed_again_listed(
+    fragment: str, status: Status, earlier: list[Draft], lexicon: UnitWords
+) -> list[tuple[Draft, int, str]]:
+    """A fix told verb first over a list of counted things, each an item still open from a
+    sentence before (no more than it holds); nothing unless every part is one."""
+    if status.state != "fixed" or "、" not in fragment:
+        return []
+    if not (status.starts_with_action or STATUS_OPENING.match(fragment)):
+        return []
+    if status.quantity is None:
+        return []
+    parts = [p for p in fragment.split("、") if p.strip()]
+    if not 1 < len(parts) <= _MAX_BREAKDOWN:
+        return []
+    open_drafts = [d for d in earlier if d.status is None]
+    out: list[tuple[Draft, int, str]] = []
+    for part in parts:
+        quantity = first_amount(part)
+        draft = matching_draft(part, open_drafts, lexicon) if quantity else None
+        if quantity is None or quantity.vague or draft is None or quantity.value > draft.count:
+            return []
+        if any(draft is taken for taken, _, _ in out):
+            return []
+        out.append((draft, quantity.value, part))
+    return out
 
 
 def _named_again(

@@ -2224,3 +2224,19 @@ def test_a_count_with_its_fault_after_an_uncounted_item(unit_a):
     # After a counted item, a thing labelled on its own line keeps its own count.
     report = one("玄帝庙街 王晓明 李娜\n小广告：3处（已清理）\n井盖：1处松动（已上报）", unit_a)
     assert totals(report) == (4, 3, 1)
+
+
+def test_a_fix_over_a_list_of_counted_items_and_counts_before_a_mark(unit_a):
+    report = one(
+        "玄帝庙街值班：王晓明、李娜。经过认真巡查，共计发现各类问题十二处，其中商户出店经营五处、"
+        "非机动车乱停放四处、地面纸屑二处、路沿石破损一处。已当场整改商户出店经营五处、非机动车乱停放"
+        "四处、纸屑二处，剩余路沿石破损一处已移交城管部门。",
+        unit_a,
+    )
+    assert totals(report) == (12, 11, 1)
+    assert len(report.found) == 4
+    report = one(
+        "凤凰城社区 周建国 吴婷婷\n电动车 5 ✔\n小广告 10多张 ✔\n井盖松 1 ❌ 居委会说明天来修",
+        unit_a,
+    )
+    assert totals(report) == (16, 15, 1)
