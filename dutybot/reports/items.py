@@ -29,6 +29,26 @@ class Draft:
         return self.count if self.status == "fixed" else 0
 
 
+def fix_in_order(drafts: list[Draft], count: int) -> None:
+    """A fix total that does not say which items: that many of ``drafts``, in the order they
+    were told (the figures need only how many)."""
+    left = count
+    for draft in drafts:
+        if left <= 0:
+            break
+        draft.status, draft.fix_text = "fixed", draft.fix_text or "已整改"
+        if draft.count > left:
+            draft.fixed_count = left
+        left -= draft.count
+
+
+def put_count_right(draft: Draft, count: int) -> None:
+    """更正：是8辆: the item's number corrected; a fix of all of it stays a fix of all of it."""
+    if draft.fixed_count == draft.count:
+        draft.fixed_count = count
+    draft.count, draft.explicit = count, True
+
+
 @dataclass
 class Reading:
     staff: list[str] = field(default_factory=list)

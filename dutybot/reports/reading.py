@@ -21,7 +21,7 @@ from .clauses import (
     sentences,
 )
 from .clean import drop_repeats
-from .items import Draft, Reading
+from .items import Draft, Reading, fix_in_order, put_count_right
 from .lexicon import (
     ACTIVITY_COUNT,
     ACTIVITY_MENTION,
@@ -326,9 +326,7 @@ def _read_sentence(
             value = number_value(named_recount.group("n"))
             named = matching_draft(named_recount.group("thing"), reading.drafts, lexicon)
             if value and named is not None:
-                if named.fixed_count == named.count:
-                    named.fixed_count = value
-                named.count, named.explicit = value, True
+                put_count_right(named, value)
                 current = named
                 rest = fragment[named_recount.end() :].strip(" ，,")
                 if not rest:
@@ -340,9 +338,7 @@ def _read_sentence(
             value = number_value(recount.group("n"))
             last = reading.drafts[-1]
             if value:
-                if last.fixed_count == last.count:
-                    last.fixed_count = value
-                last.count, last.explicit = value, True
+                put_count_right(last, value)
                 current = last
                 rest = fragment[recount.end() :].strip(" ，,")
                 if not rest:
@@ -353,9 +349,7 @@ def _read_sentence(
             # 电动车乱停七辆 不对是九辆: the number put right.
             value = number_value(corrected.group("n"))
             if value:
-                if current.fixed_count == current.count:
-                    current.fixed_count = value
-                current.count, current.explicit = value, True
+                put_count_right(current, value)
             continue
         if _TOLD_NOT_TO.match(fragment) and not first_amount(fragment):
             continue  # 嫑叫堆了, 别再乱停了: what the team told them, not another problem
@@ -436,12 +430,11 @@ def _read_sentence(
             _summary(fragment, reading)
             continue
         in_summary = False
-        listed_fixes = _fixed_again_listed(fragment, read_status(fragment), earlier, lexicon)
+        listed_fixes = _fixed_again_listed(fragment, earlier, lexicon)
         if listed_fixes:
             # 已当场整改甜茶馆桌椅外摆五处、非机动车乱停放四处: each part, its item's fix.
-            said = read_status(fragment)
-            for draft, value, part in listed_fixes:
-                apply_status(draft, _with_count(said, value), part, True)
+            for draft, status, part in listed_fixes:
+                apply_status(draft, status, part, True)
             current = listed_fixes[-1][0]
             continue
         fixed_before = reading.summary_fixed
@@ -1009,14 +1002,7 @@ def _fixed_over_several(fixed: int, current: Draft, reading: Reading) -> bool:
         return False
     if sum(d.count for d in open_drafts) < fixed:
         return False
-    left = fixed
-    for draft in open_drafts:
-        if left <= 0:
-            break
-        draft.status, draft.fix_text = "fixed", "已整改"
-        if draft.count > left:
-            draft.fixed_count = left
-        left -= draft.count
+    fix_in_order(open_drafts, fixed)
     return True
 
 
@@ -1050,21 +1036,23 @@ def _fixed_again(
 
 
 def _fixed_again_listed(
-    fragment: str, status: Status, earlier: list[Draft], lexicon: UnitWords
-) -> list[tuple[Draft, int, str]]:
+    fragment: str, earlier: list[Draft], lexicon: UnitWords
+) -> list[tuple[Draft, Status, str]]:
     """A fix told verb first over a list of counted things, each an item still open from a
-    sentence before (no more than it holds); nothing unless every part is one."""
-    if status.state != "fixed" or "、" not in fragment:
+    sentence before (no more than it holds): each with the fix of its own count; nothing unless
+    every part is one."""
+    if "、" not in fragment:
+        return []
+    status = read_status(fragment)
+    if status.state != "fixed" or status.quantity is None:
         return []
     if not (status.starts_with_action or STATUS_OPENING.match(fragment)):
-        return []
-    if status.quantity is None:
         return []
     parts = [p for p in fragment.split("、") if p.strip()]
     if not 1 < len(parts) <= _MAX_BREAKDOWN:
         return []
     open_drafts = [d for d in earlier if d.status is None]
-    out: list[tuple[Draft, int, str]] = []
+    out: list[tuple[Draft, Status, str]] = []
     for part in parts:
         quantity = first_amount(part)
         draft = matching_draft(part, open_drafts, lexicon) if quantity else None
@@ -1072,7 +1060,7 @@ def _fixed_again_listed(
             return []
         if any(draft is taken for taken, _, _ in out):
             return []
-        out.append((draft, quantity.value, part))
+        out.append((draft, _with_count(status, quantity.value), part))
     return out
 
 

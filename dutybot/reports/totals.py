@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .items import Draft, Reading
+from .items import Draft, Reading, fix_in_order
 from .linking import bigrams
 from .model import Item, ReportedProblem
 
@@ -49,20 +49,8 @@ def _fixed_by_total(drafts: list[Draft], fixed: int) -> None:
     told (the report does not say which; the figures need only how many)."""
     told = sum(d.resolved for d in drafts)
     open_drafts = [d for d in drafts if d.status is None]
-    if open_drafts and told + sum(d.count for d in open_drafts) == fixed:
-        for draft in open_drafts:
-            draft.status = "fixed"
-            draft.fix_text = draft.fix_text or "已整改"
-    elif open_drafts and told < fixed < told + sum(d.count for d in open_drafts):
-        # 发现隐患8处…当场整改5处, which ones not said: that many of the open ones, in order.
-        left = fixed - told
-        for draft in open_drafts:
-            if left <= 0:
-                break
-            draft.status, draft.fix_text = "fixed", draft.fix_text or "已整改"
-            if draft.count > left:
-                draft.fixed_count = left
-            left -= draft.count
+    if open_drafts and told < fixed <= told + sum(d.count for d in open_drafts):
+        fix_in_order(open_drafts, fixed - told)
 
 
 def _resolution_text(draft: Draft) -> str:
