@@ -560,6 +560,9 @@ HANDED_OVER_WORDS = (
     "交由",
     "转给",
 )
+CALLED_IN = tuple(
+    call + who for call in ("叫", "喊") for who in ("物业", "社区", "环卫", "保洁", "城管", "房东")
+)
 _REQUEST_WORDS = (
     "通知",
     "联系",
@@ -590,6 +593,8 @@ _REQUEST_WORDS = (
     "请",
     "让",
     *HANDED_OVER_WORDS,
+    # 已叫物业疏通: asked, not done; 叫环卫来清了: asked, and they did it.
+    *CALLED_IN,
 )
 _PENDING_WORDS = (
     "待",
@@ -724,6 +729,51 @@ _RESULT_VERBS = (
         if verb + result not in _FIX_VERBS
     ),
 )
+# Verbs that take only some results: 捞掉 but not 捞上工具; 拿走 but not 拿起扫帚, 拿出手机;
+# 赶走 but not 赶上下雨, 赶到现场; 关好, 关进笼子 but not 店关了 (closed for the day).
+_SOME_RESULTS = {
+    "捞": ("掉", "走", "起", "起来", "出", "出来", "上来", "干净", "完"),
+    "剪": ("掉", "断", "除", "下", "下来"),
+    "扯": ("掉", "下", "下来", "除"),
+    "解": ("掉", "开", "下", "下来"),
+    "拿": ("走", "掉", "开", "回", "回去", "回来", "进去", "下", "下来"),
+    "关": ("掉", "上", "进", "进去", "起", "起来", "回", "回去"),
+    "圈": ("起", "起来", "好", "上", "回", "回去"),
+    "赶": ("开", "回去", "回来", "进去", "出去"),
+    "喊": ("回", "回来", "回去", "上来", "开", "收", "进去"),
+    "叫": ("走", "开", "回去", "收"),
+    "取": ("掉",),
+}
+_RESULT_VERBS = (
+    *_RESULT_VERBS,
+    *(
+        verb + result
+        for verb, results in _SOME_RESULTS.items()
+        for result in results
+        if verb + result not in _RESULT_VERBS and verb + result not in _FIX_VERBS
+    ),
+    # 扯下来, 拔除, 喊回来: taken down, pulled out, called back.
+    *(
+        verb + result
+        for verb in "推拉拖搬扶收劝拽撕拆摘取"
+        for result in ("回来", "下来")
+        if verb + result not in _RESULT_VERBS and verb + result not in _FIX_VERBS
+    ),
+    *(w for w in ("拔除", "刮除", "刷除", "掏除", "凿除") if w not in _RESULT_VERBS),
+    # 着火的树叶已扑灭, 音响已调小, 泔水桶已加盖, 下水道疏通完毕, 三轮车引导进市场.
+    "扑灭",
+    "调小",
+    "调低",
+    "关小",
+    "盖好",
+    "引导进",
+    "引导至",
+    "引导到",
+    "关进",
+)
+# 捞了两袋, 剪了三根: these verbs with 了 tell it was done too (not 扯了电线, 拿了东西).
+# 疏通, 加盖 tell it only when marked done (已叫物业疏通 is asked, 疏通完毕 is done).
+_FIX_VERBS = (*_FIX_VERBS, "捞了", "剪了", "疏通", "加盖")
 # 已摆, 已撕, 已挪: 已 with a bare verb that is a fix by itself, typed short (not 已推送, 已收到,
 # 已移交, 已补报, 已归档, whose first character is also a handling verb).
 _RESULT_VERBS = (

@@ -9,6 +9,7 @@ from ..quantity import MEASURE_WORDS, Quantity
 from .amounts import amounts, first_amount
 from .lexicon import (
     ACTION_LEAD_WORD,
+    CALLED_IN,
     DONE_AFTER,
     DONE_BEFORE,
     HANDED_OVER_WORDS,
@@ -61,7 +62,7 @@ _CANNOT = re.compile(r"(?:没有?|莫得|无)(?:办法|法子)|无法|没法|不
 _DENIED_MARK = re.compile(r"(?:没有|未能)(?:及时|马上|立即|当场)")
 _RIGHT_AFTER = re.compile(r"了?(?:约|共|大概)?")
 # …and told to, then did (跟住户说了收了两处, 喊老板收了3根: 喊 is to tell, in the south-west).
-_MAKE_ACT = frozenset(("让", "督促", "要求", "责令", "请", "协调", "说了", "喊"))
+_MAKE_ACT = frozenset(("让", "督促", "要求", "责令", "请", "协调", "说了", "喊", *CALLED_IN))
 _HANDED_OVER = frozenset(HANDED_OVER_WORDS)
 _PERFECTIVE_END = re.compile(r"了[啦哈呢~！!。\s]*+$")
 # 清理小区绿化带落叶枯枝6袋, 清扫约200米: a count soon after the verb tells what was done.
@@ -177,9 +178,14 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
             role == "fix" and token.endswith("了") and (not governed or made_to_act)
         ):
             # 让他们找车拉走, 安排人拉走: what someone else is to do.
-            arranged = governed and (
-                _ARRANGED.search(fragment, max(request_end, start - 12), start)
-                or _BY_A_TIME_AHEAD.search(fragment, request_end, start)
+            # …unless they did it (喊社区安排车拉走了).
+            arranged = (
+                governed
+                and not (made_to_act and perfective >= match.end())
+                and (
+                    _ARRANGED.search(fragment, max(request_end, start - 12), start)
+                    or _BY_A_TIME_AHEAD.search(fragment, request_end, start)
+                )
             )
             state, future = ("pending", False) if arranged else ("fixed", False)
             fixed_at = match.end()
@@ -195,7 +201,8 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
             fragment, match.end()
         ) is not None
         # 劝他挪到路口外面去了: a clause that ends in 了 after the verb tells it happened.
-        counted = counted or (not governed and perfective >= match.end())
+        # …and so does one after someone was made to act (喊保洁阿姨来扫清爽了).
+        counted = counted or ((not governed or made_to_act) and perfective >= match.end())
         if (
             marked_before
             or opens

@@ -2240,3 +2240,37 @@ def test_a_fix_over_a_list_of_counted_items_and_counts_before_a_mark(unit_a):
         unit_a,
     )
     assert totals(report) == (16, 15, 1)
+
+
+def test_fixes_by_verbs_with_a_result_and_by_people_called_in(unit_a):
+    report = one(
+        "凤凰城社区 周建国 吴婷婷\n河面漂浮物一片，用网兜捞掉了。\n楼道飞线充电2处，已让车主拔除。\n"
+        "横幅广告挂歪了一条，扯下来了。\n流浪狗拴的拉绳绊人2处，解掉了。",
+        unit_a,
+    )
+    assert totals(report) == (5, 5, 0)
+    # Someone called in who did it is a fix; one only called in is pending.
+    report = one(
+        "玄帝庙街 王晓明 李娜 垃圾桶满溢2个，叫环卫来清了。3号门前积水一处，已叫物业疏通。"
+        "门口一堆大件垃圾，喊社区安排车拉走了。",
+        unit_a,
+    )
+    assert totals(report) == (4, 3, 1)
+    # 房东剪掉了2根: the one who did it comes first; the count after it is what was done.
+    report = one("凤凰城社区 周建国 飞线3根，跟房东说了，房东剪掉了2根。", unit_a)
+    assert totals(report) == (3, 2, 1)
+
+
+def test_wu_speech_for_done(unit_a):
+    report = one(
+        "今朝玄帝庙街，王晓明、李娜。卖年糕的三轮车停在盲道上，叫伊推开嘞。电瓶车乱停十来部，排整其了。",
+        unit_a,
+    )
+    assert totals(report) == (11, 11, 0)
+
+
+@pytest.mark.parametrize(
+    "clause", ["我们赶到现场", "拿起扫帚", "赶上下雨", "店关了", "扯了电线", "通知社区疏通"]
+)
+def test_words_near_the_new_fix_verbs_are_no_fix(clause):
+    assert read_status(clause).state != "fixed"
