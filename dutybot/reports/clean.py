@@ -15,6 +15,8 @@ from functools import cache, lru_cache
 
 import opencc
 
+from ..quantity import MEASURE_WORDS
+from .lexicon import STATUS_TOKEN
 from .tables import read_tables
 
 _CQ_CODE = re.compile(
@@ -181,12 +183,33 @@ _HAVE_DONE = re.compile(
     r"|(?<=[\u4e00-\u9fff])(?<![没还沒])有(?=[捡扫撕铲摆清拖退收](?:[，,。；\s\d]|$))"
 )
 # 电动车乱停放，数量×7: the word before a count in a work order.
+# ✔ 楼道小广告 12 / ✘ 9号楼路面塌陷 1: a mark opening a line says how that line's item
+# ended, like one typed after it (not a bullet before 值班： or before words of its own).
+_LEADING_MARK = re.compile(r"(?m)^[ \t]*+(?P<mark>[✅✔☑✖❌❎])[ \t]*+(?P<rest>[^\n]*+)$")
+_LABEL = re.compile(r"[:：]")
+# 不牵绳遛狗 ✔ 2人: the count typed after the mark is the item's; put before it.
+_COUNT_AFTER_MARK = re.compile(
+    rf"(?m)(?P<mark>[✅✔☑✖❌❎])[ \t]*+(?P<count>\d{{1,4}}[ \t]*+(?:[{MEASURE_WORDS}]|人次?)?)[ \t]*+$"
+)
+
+
+def _mark_to_end(match: re.Match[str]) -> str:
+    rest = match.group("rest").rstrip()
+    if (
+        not rest
+        or _LABEL.search(rest)
+        or any(token.group() not in "✅✔☑✖❌❎" for token in STATUS_TOKEN.finditer(rest))
+    ):
+        return match.group()
+    return f"{rest} {match.group('mark')}"
+
+
 _COUNT_WORD = re.compile(r"数量\s*+[:：]?\s*+(?=[×xX*＊]?\s*+\d)")
 _HAS_LATIN = re.compile(r"[A-Za-z]")
 # 电瓶车乱停 12 摆好了: a bare count between spaces, typed after its item; given a measure word
 # so that it reads as the count.
 _SPACED_COUNT = re.compile(
-    r"(?<=[\u4e00-\u9fff] )(?P<n>\d{1,3}) "
+    r"(?<=[\u4e00-\u9fff）)] )(?P<n>\d{1,3}) "
     # …before what was done with it (not 已摆好 2 烟头纸屑, a list number).
     r"(?=[已摆理扫清劝报推收挪拖撕铲捡整规码排扶都全当现✔✅☑✖❌]|\s*+$)"
 )
@@ -330,6 +353,8 @@ def clean_text(text: str) -> str:
     text = _BARE_QING.sub("清理", text)
     # 电动车堵消防通道 x3 ✅2 ❌1: how many were done, then how many were not.
     text = _MARKED_COUNTS.sub(r"\g<mark>\g<n>个，", text)
+    text = _LEADING_MARK.sub(_mark_to_end, text)
+    text = _COUNT_AFTER_MARK.sub(r"\g<count> \g<mark>", text)
     text = _SPACED_COUNT.sub(r"\g<n>个 ", text)
     return _COUNT_WORD.sub("", text)
 

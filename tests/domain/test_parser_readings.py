@@ -2274,3 +2274,20 @@ def test_wu_speech_for_done(unit_a):
 )
 def test_words_near_the_new_fix_verbs_are_no_fix(clause):
     assert read_status(clause).state != "fixed"
+
+
+def test_a_mark_opening_a_line_is_that_lines_outcome(unit_a):
+    report = one(
+        "12-14 凤凰城社区\n✔ 楼道小广告 12\n✔ 电动车飞线充电（安全隐患） 2\n✘ 9号楼路面塌陷 1\n"
+        "· 不牵绳遛狗 ✔ 2人\n周建国 吴婷婷",
+        unit_a,
+        sent_at=at("2026-12-14 10:50"),
+    )
+    assert totals(report) == (17, 16, 1)
+    # A mark before a label, or before a line that says its own outcome, is a bullet.
+    report = one(
+        "凤凰城社区\n✔值班：周建国 吴婷婷\n✔楼道堆放杂物4处，清掉了3处，还有1处要物业去讲",
+        unit_a,
+    )
+    assert report.staff == ("周建国", "吴婷婷")
+    assert totals(report) == (4, 3, 1)
