@@ -74,8 +74,9 @@ def amounts(text: str) -> tuple[Quantity, ...]:
         # 海鲜一条街, 两条巷子: streets, not things.
         and not (q.measure == "条" and _STREET_AFTER.match(text, q.end))
         # 3号楼、5号楼两个单元清理了小广告, 占着两个车位: how many places, not problems.
+        # (2处楼道堆放杂物: 处 counts the spots that have the problem.)
         and not (
-            q.measure in "个处条"
+            q.measure in "个条"
             and _PLACES_AFTER.match(text, q.end)
             # 两三个地方有狗粪: so many spots with the problem in them.
             and not _SPOTS_WITH.match(text, q.end)

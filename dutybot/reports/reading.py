@@ -126,6 +126,7 @@ def read_section(body: str, lexicon: UnitWords) -> Reading:
             )
             or PLAN_START.match(sentence.strip())
             or (_META.search(sentence) and not first_amount(sentence))
+            or _corrected_in_sentence(sentence, reading, lexicon)
         ):
             continue
         if kind == Kind.FOUND:
@@ -135,6 +136,44 @@ def read_section(body: str, lexicon: UnitWords) -> Reading:
         reading.strong = True
     finish(reading, lexicon.classifier.classify)
     return reading
+
+
+def _corrected_in_sentence(sentence: str, reading: Reading, lexicon: UnitWords) -> bool:
+    """更正一下，电动车是10辆，不是12辆，刚才数错了; 注：第3条地砖是三块，上面写错了: a sentence
+    that only puts an item's number right. The item is found by its name or its number."""
+    if not reading.drafts or not _CORRECTION_CUE.search(sentence):
+        return False
+    for match in _RESTATED.finditer(sentence):
+        value = number_value(match.group("n"))
+        if not value:
+            continue
+        number = match.group("no")
+        named = (
+            draft_numbered(reading.drafts, int(number))
+            if number
+            else matching_draft(match.group("thing"), reading.drafts, lexicon)
+        )
+        if named is None:
+            continue
+        rest = _CORRECTION_WORDS.sub("", sentence[: match.start()] + sentence[match.end() :])
+        if _NOT_CONTENT.sub("", rest):
+            return False  # more is said here than the number: read it as usual
+        put_count_right(named, value)
+        return True
+    return False
+
+
+# What says a number was wrong, and the words around a correction that say nothing else.
+_CORRECTION_CUE = re.compile(r"更正|纠正|写错|数错|打错|说错|搞错|弄错|记错|口误")
+_RESTATED = re.compile(
+    rf"(?:第(?P<no>\d{{1,2}})[条项点个])?(?P<thing>[\u4e00-\u9fff]{{1,10}}?)"
+    rf"(?:应该是|应为|改为|实际是|实际为|是)\s*+(?P<n>\d{{1,4}}|[{CN}百]{{1,4}})\s*+[{MEASURE_WORDS}]"
+)
+_CORRECTION_WORDS = re.compile(
+    rf"(?:注|备注|说明)?\s*+[:：]|更正一下|更正|纠正一下|纠正|不是\s*+(?:\d{{1,4}}|[{CN}百]{{1,4}})\s*+[{MEASURE_WORDS}]?|"
+    r"(?:刚才|上面|上一条|上条|前面|之前)?(?:写错|数错|打错|说错|搞错|弄错|记错)了?|口误|以此为准|不好意思|抱歉"
+)
+_NOT_CONTENT = re.compile(r"[\W_]++")
 
 
 def _read_sentence(

@@ -2291,3 +2291,35 @@ def test_a_mark_opening_a_line_is_that_lines_outcome(unit_a):
     )
     assert report.staff == ("周建国", "吴婷婷")
     assert totals(report) == (4, 3, 1)
+
+
+def test_a_sentence_that_only_puts_a_number_right(unit_a):
+    report = one(
+        "玄帝庙街值班 王晓明 李娜\n发现：电动车乱停12辆，已挪到停车区；人行道积雪两处，已清。\n"
+        "更正一下，电动车是10辆，不是12辆，刚才数错了",
+        unit_a,
+    )
+    assert totals(report) == (12, 12, 0)
+    report = one(
+        "玄帝庙街值班 王晓明 李娜\n1.电动车乱停放约20辆，已整理\n2.人行道地砖松动两块\n"
+        "注：第2条地砖是三块，上面写错了",
+        unit_a,
+    )
+    assert totals(report) == (23, 20, 3)
+
+
+def test_a_formal_report_that_ends_with_te_ci_bao_gao(unit_a):
+    report = one(
+        "关于凤凰城社区网格值班情况的报告\n局领导、各位同事：\n现将情况报告如下：\n"
+        "一、经查，小区内非机动车无序停放，共计电动自行车9辆，已全部规范摆放。\n"
+        "二、经查，8号楼单元门口地砖松动1处，已告知社区居委会。\n参加人员为周建国、吴婷婷。\n特此报告。",
+        unit_a,
+    )
+    assert totals(report) == (10, 9, 1)
+
+
+def test_chu_counts_the_spots_that_have_the_problem(unit_a):
+    report = one(
+        "凤凰城社区 周建国 吴婷婷 2处楼道堆放杂物（纸壳子、旧自行车），已通知楼长。", unit_a
+    )
+    assert totals(report) == (2, 0, 2)
