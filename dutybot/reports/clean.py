@@ -236,6 +236,11 @@ _CORRECTION_COLON = re.compile(
 _CORRECTED_SPACE = re.compile(
     r"(?P<word>不对|说错了|错了|口误)(?:\s++|\s*+[，,]\s*+)(?=(?:是|应该是)?\s*+[\d一二两三四五六七八九十])"
 )
+# 电动车乱停放6辆（更正：刚才数漏了，是8辆）: a correction in brackets after the count.
+_BRACKETED_CORRECTION = re.compile(
+    r"[（(]\s*+(?:更正|纠正|修正)[^）)\n]{0,16}?(?:应该是|应为|改为|是)\s*+"
+    rf"(?P<n>\d{{1,4}}|[一二两三四五六七八九十百]{{1,4}})\s*+(?P<m>[{MEASURE_WORDS}])\s*+[）)]"
+)
 _MARKED_COUNTS = re.compile(r"(?P<mark>[✅✔☑])\s?+(?P<n>\d{1,4})\s*+(?=[❌✖❎✘])")
 # English words young staff type for how things ended (帮忙破袋 done, 已 fix, pending).
 _ENGLISH_STATUS = re.compile(
@@ -344,6 +349,7 @@ def clean_text(text: str) -> str:
     text = _CHAINAGE.sub("", text)
     # 捡了三袋 不对 四袋: the correction and its number belong together.
     text = _CORRECTED_SPACE.sub(r"\g<word>", text)
+    text = _BRACKETED_CORRECTION.sub(r"，更正是\g<n>\g<m>，", text)
     text = _CORRECTION_COLON.sub("更正", text)
     # 1 楼道小广告 9: a row number at the start of a line, typed with a space.
     text = _ROW_NUMBER.sub(r"\g<n>、", text)

@@ -833,7 +833,7 @@ ALL_FIXED = re.compile(
 )
 REST = re.compile(r"(?:其余|其他|其它|剩余|剩下|余下)(?!正常|均?无)")
 REMAINDER = re.compile(
-    rf"(?:还有|另有|另外还有|另|剩余|剩下|余下)\s*+(?P<n>{_NUM})\s*+[{MEASURE_WORDS}]"
+    rf"(?:还有|另有|另外还有|另外|另|剩余|剩下|余下|其余)\s*+(?P<n>{_NUM})\s*+[{MEASURE_WORDS}]"
 )
 # Why an item matters or what it led to (存在安全隐患, 雨后积水, 怕扎到人): not a new item.
 CONSEQUENCE = re.compile(

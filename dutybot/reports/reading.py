@@ -771,7 +771,15 @@ def _read_sentence(
             if (
                 current.fixed_count is not None
                 and current.count - current.fixed_count >= extra
-                and not _another_fault(fragment[remainder.end() :], current)
+                and (
+                    not _another_fault(fragment[remainder.end() :], current)
+                    # 违停14辆，其中9辆已摆放，另5辆上锁停在雪堆里: just the rest, however
+                    # it stands.
+                    or (
+                        current.count - current.fixed_count == extra
+                        and not _names_other_thing(fragment[remainder.end() :], current, lexicon)
+                    )
+                )
             ):
                 # 杂物三处清理了两处，还有一处是住户的纸箱子; 坡道2处已清理1处，另1处被车辆压实:
                 # the rest of it, however it is described.
@@ -1314,7 +1322,8 @@ _NO_SUCH = re.compile(
 )
 # 联合交警对北站门口违停进行了整治: the work done, its items and counts follow.
 _WORK_ON = re.compile(
-    r"[\W_]*+(?:联合[^，。；]{0,6}?)?对[^，。；]{1,16}?进行了?(?:集中|专项)?(?:整治|清理|整理|检查|巡查|排查)$"
+    r"[\W_]*+(?:联合[^，。；]{0,6}?)?对[^，。；]{1,30}?进行了?(?:全面|集中|专项|彻底|细致)?的?"
+    r"(?:整治|清理|整理|检查|巡查|排查|清扫)$"
 )
 _CARRIED_OUT = re.compile(
     r"(?:开展|组织|参加|参与)[^，。；]{0,24}?(?:活动|志愿服务|宣传|整治|行动|巡查|消杀)$"
@@ -1760,7 +1769,11 @@ def _own_problem(part: str, lexicon: UnitWords) -> bool:
     first = lexicon.classifier.pattern.search(part) if lexicon.classifier.pattern else None
     if first is None:
         return False
-    return first.start() >= 2 or PROBLEM_PREDICATE.search(part) is not None
+    if PROBLEM_PREDICATE.search(part) is not None:
+        return True
+    # 骑楼廊下电动车、摩托车乱停: a place before a thing that is no fault by itself (an e-bike)
+    # still shares the fault named after it.
+    return first.start() >= 2 and first.group() not in OBJECT_WORDS
 
 
 def _counted(text: str) -> bool:

@@ -2323,3 +2323,34 @@ def test_chu_counts_the_spots_that_have_the_problem(unit_a):
         "凤凰城社区 周建国 吴婷婷 2处楼道堆放杂物（纸壳子、旧自行车），已通知楼长。", unit_a
     )
     assert totals(report) == (2, 0, 2)
+
+
+def test_a_place_before_an_e_bike_in_a_list_shares_the_fault_after_it(unit_a):
+    report = one("玄帝庙街 王晓明 李娜\n• 骑楼廊下电动车、摩托车乱停 3-4辆 → 已摆正", unit_a)
+    assert totals(report) == (4, 4, 0)
+    assert len(report.found) == 1
+    # Places before things that are faults by themselves are still two problems.
+    report = one("凤凰城社区 周建国 吴婷婷 楼道小广告、单元门口电动车乱停，均已处理。", unit_a)
+    assert len(report.found) == 2
+
+
+def test_the_rest_of_a_partly_fixed_item_however_it_stands(unit_a):
+    report = one(
+        "凤凰城社区 周建国 吴婷婷 小区内共享单车乱停8辆，3辆已挪到停车点，另外5辆堵在消防通道里面"
+        "锁着挪不动，已告知物业；桌椅3套占道，已劝导收回。",
+        unit_a,
+    )
+    assert totals(report) == (11, 6, 5)
+    assert len(report.found) == 2
+
+
+def test_a_correction_in_brackets_and_work_told_before_its_items(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 李娜 电动车乱停放6辆（更正：刚才数漏了，是8辆），已全部摆放整齐。", unit_a
+    )
+    assert totals(report) == (8, 8, 0)
+    report = one(
+        "凤凰城社区 周建国 吴婷婷 对小区楼道、垃圾池、车棚进行全面清理，清理小广告20余张，清运垃圾4车。",
+        unit_a,
+    )
+    assert totals(report) == (24, 24, 0)
