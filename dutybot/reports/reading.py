@@ -1928,6 +1928,10 @@ _ALSO_DONE = re.compile(r"也(?:都|已经?|给)?[\u4e00-\u9fff]{1,2}了")
 _UNDONE = re.compile(r"还没|没有?|未|尚未|暂未|待|不了|不动|不能|无法|没法")
 
 
+# Measures of what was carried away, not of how many problems.
+_LOADS = frozenset("车袋桶筐箱趟")
+
+
 def apply_status(
     draft: Draft, status: Status, fragment: str, about_this: bool, adopt_count: bool = False
 ) -> None:
@@ -1943,6 +1947,14 @@ def apply_status(
             and (_ANOTHER_PART.match(fragment) or _ALSO_DONE.search(fragment))
         ):
             return  # 经劝导自行挪走，另外2辆我们推到了停车区: all of it was fixed already
+        if (
+            quantity is not None
+            and draft.status == "fixed"
+            and draft.fixed_count is None
+            and draft.explicit
+            and quantity.measure in _LOADS
+        ):
+            return  # 断枝落叶15处已全部清扫，共清运三车: how much was carried off, not how many
         if quantity is not None and about_this:
             # 清理角落落叶垃圾，共清运五车: an item named without a number takes the fix's.
             if not draft.explicit and quantity.value > draft.count:

@@ -128,7 +128,8 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
             request_end = block_end = match.end()
             # 让住户收了: someone made to act did it; 通知社区换了: someone told has yet to.
             made_to_act = token in _MAKE_ACT
-            asked = token == "请" or token in _HANDED_OVER
+            # (叫社区的拉走先: called in, and done only when told so: 叫物业拉走了.)
+            asked = token == "请" or token in _HANDED_OVER or token in CALLED_IN
             continue
         if _CANNOT.search(fragment, max(0, start - 8), start):
             state, future = "pending", False  # 没有办法当场搞定: could not be done
@@ -167,6 +168,7 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
             continue  # 找了个锥桶先放上: a warning until it is mended, not a fix
         if (
             role == "result"
+            and token not in _MARK_TOKENS  # 喊保洁清了✅: the mark says it was done
             and governed
             and (asked or requests > 1)
             and not marked_before

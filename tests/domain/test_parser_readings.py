@@ -2354,3 +2354,19 @@ def test_a_correction_in_brackets_and_work_told_before_its_items(unit_a):
         unit_a,
     )
     assert totals(report) == (24, 24, 0)
+
+
+def test_someone_called_in_is_done_only_when_told_so(unit_a):
+    report = one(
+        "凤凰城社区 周建国 吴婷婷 椰子壳一堆放在路边，叫社区的拉走先。垃圾桶满溢 2个 喊保洁清了✅",
+        unit_a,
+    )
+    assert totals(report) == (3, 2, 1)
+
+
+def test_loads_carried_off_after_a_full_fix_are_not_its_count(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 李娜 断枝落叶堆积15处，已全部清扫，共清运三车；井盖移位1个，已复位。",
+        unit_a,
+    )
+    assert totals(report) == (16, 16, 0)
