@@ -78,6 +78,47 @@ _BRACKETED = re.compile(r"[（(](?P<inner>[^（）()\n]{2,80}+)[）)]")
 _NAME_GLUE = re.compile(r"[\x00、，,；;\s/和及]++")
 
 
+def _names_set_apart(body: str, lexicon: UnitWords) -> str:
+    """今天纺园街值班耿亚楠齐心苏梦任晓东发现共享单车乱停…: voice input strings the team's names
+    into what they found; a pause after the names keeps them out of the first item."""
+    if lexicon.staff_pattern is None:
+        return body
+    cuts: list[int] = []
+    run_end, run_length = -1, 0
+    for match in lexicon.staff_pattern.finditer(body):
+        if run_length and _NAME_RUN_GAP.fullmatch(body, run_end, match.start()):
+            run_length += 1
+        else:
+            if run_length >= 2:
+                cuts.append(run_end)
+            run_length = 1
+        run_end = match.end()
+    if run_length >= 2:
+        cuts.append(run_end)
+    if not cuts:
+        return body
+    parts: list[str] = []
+    start = 0
+    for cut in cuts:
+        after = _AFTER_NAMES.match(body, cut)
+        position = after.end() if after else cut
+        if position < len(body) and _CJK.match(body, position):
+            parts.append(body[start:position])
+            parts.append("，")
+            start = position
+    parts.append(body[start:])
+    return "".join(parts)
+
+
+# Between names of one run, and what may close it (杜海涛所长一起, 张三李四等4人).
+_NAME_RUN_GAP = re.compile(r"[、，,\s/和跟与及同]*+(?:还有)?")
+_AFTER_NAMES = re.compile(
+    r"(?:所长|科长|主任|局长|队长|组长|股长|站长|同志|老师|书记)?"
+    r"(?:[等共]?[\d一二三四五六七八九十两]个?人|俩人|仨人)?(?:一起|一同|共同)?"
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _without_name_brackets(body: str, lexicon: UnitWords) -> str:
     """我们4个人（谢国栋、何伟强、邓子聪）把…挪走: once the staff are read, a bracket of their
     names is no part of what they did (its commas would cut the sentence into items)."""
@@ -97,7 +138,7 @@ def read_section(body: str, lexicon: UnitWords) -> Reading:
     people = find_staff(body, lexicon)
     reading.staff, reading.unlisted, reading.absent = people.names, people.unlisted, people.absent
     staff_labelled = people.labelled
-    body = _without_name_brackets(body, lexicon)
+    body = _names_set_apart(_without_name_brackets(body, lexicon), lexicon)
     reading.no_problem = bool(NO_PROBLEM.search(body))
     kind = Kind.NEUTRAL
     found_seen = False
@@ -1919,7 +1960,9 @@ _LEADING_COUNT = re.compile(
 )
 _TRAILING = re.compile(
     rf"(?:[，,、\s]*+{_COUNT_WORDS_BEFORE}好?(?:\d{{1,6}}+|[{CN}百几]{{1,6}}+)\s?(?:余|多|来|左右)?\s?"
-    rf"[{MEASURE_WORDS}](?:左右)?|[俩仨]|[xX×*＊]?\s?\d{{1,4}}+[{MEASURE_WORDS}]?|等|的|啦|哈|呢|[\W_])++$"
+    rf"[{MEASURE_WORDS}](?:左右)?|[俩仨]|[xX×*＊]?\s?\d{{1,4}}+[{MEASURE_WORDS}]?|等|的|啦|哈|呢|[\W_]|"
+    # 共享单车乱停大概 (有十五六辆…): how sure the count that follows is.
+    r"大概|大约|约莫|差不多|估计|将近)++$"
 )
 
 

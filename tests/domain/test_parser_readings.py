@@ -2370,3 +2370,10 @@ def test_loads_carried_off_after_a_full_fix_are_not_its_count(unit_a):
         unit_a,
     )
     assert totals(report) == (16, 16, 0)
+
+
+def test_a_run_of_names_in_voice_input_is_kept_out_of_the_first_item(unit_a):
+    report = one("今天玄帝庙街值班王晓明李娜赵强发现共享单车乱停大概有十五六辆摆放整齐了", unit_a)
+    assert report.staff == ("王晓明", "李娜", "赵强")
+    assert [item.text for item in report.found] == ["共享单车乱停"]
+    assert totals(report) == (16, 16, 0)
