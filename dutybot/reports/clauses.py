@@ -343,7 +343,12 @@ def _cut_run_on(
                 )
             )
         elif kind == 4:
-            accept = position >= _MIN_LEFT and _new_after_perfective(piece, position, words)
+            accept = (
+                position >= _MIN_LEFT
+                # 清理了沿街商铺门口乱堆乱放的杂物: a verb alone is no clause to end.
+                and bool(_VERB_ALONE.sub("", STATUS_TOKEN.sub("", piece[last:position])))
+                and _new_after_perfective(piece, position, words)
+            )
         else:
             # 电动车 自行车乱停 摆了十几辆: a space ends a clause once it says something (a
             # problem, a count, an outcome) or when it names nothing a category knows (a site,
@@ -380,6 +385,7 @@ def _cut_run_on(
     return _merge_halves(cleaned, spaced, words, kind_of) if words else cleaned
 
 
+_VERB_ALONE = re.compile(r"[了啦咧嘞\W_]++")
 _WORK_COUNTED = re.compile(r"(?:份|户|人次)$")
 _WORK_WORDS = re.compile(r"问卷|宣传|发放|入户|走访|劝导|志愿")
 
@@ -435,6 +441,9 @@ _PLACE_HAS_COUNT = re.compile(
     r"还?有(?:[一两二三四五六七八九十几]|\d)"
 )
 _GOES_ON = frozenset("把将被给个只辆块张一两几些点")
+# 清理了场地周边纸屑: a verb with 了 and no result after it goes on to its object.
+_TAKES_OBJECT = re.compile(r"(?:清理|清扫|清除|捡拾|捡|撕|铲|拆|挪|扫|清|收拾|整理|规整)[了啦]$")
+_PLACE_END = re.compile(r"(?:门口|路口|旁边|那边|这边|边上|前面|后面|对面|里面|[里上下前后边])$")
 
 
 def _new_after_perfective(
@@ -453,11 +462,24 @@ def _new_after_perfective(
     if words is None:
         return False
     found = words(ahead)
-    if not found or PROBLEM_PREDICATE.fullmatch(found[0]):
+    if not found:
         return False
     # 摆正齐了送货呢三轮车堵到盲道上: a few words of place or kind may come before the thing.
     thing_at = ahead.find(found[0])
     before = ahead[:thing_at]
+    # 摆放整齐了惠民超市门口出店经营: a place, then what is wrong there (a fault by itself, not
+    # a thing like 电动车 whose fault would follow); 摆好了乱停的 goes on about the same thing.
+    placed = (
+        not _TAKES_OBJECT.search(piece, max(0, position - 4), position)
+        and len(before) >= 2
+        and _PLACE_END.search(before) is not None
+        and not STATUS_TOKEN.search(before)
+        and before[0] not in _GOES_ON
+    )
+    if PROBLEM_PREDICATE.fullmatch(found[0]):
+        return placed
+    if placed and found[0] not in OBJECT_WORDS:
+        return True
     if thing_at > _THING_LEAD or (
         before
         and (
@@ -469,7 +491,9 @@ def _new_after_perfective(
         )
     ):
         return False
-    after_thing = ahead[thing_at + len(found[0]) :]
+    # (What is wrong with it may come just past the first few characters: 和顺路口那个井盖松动了.)
+    thing_end = position + thing_at + len(found[0])
+    after_thing = piece[thing_end : thing_end + _AFTER_PERFECTIVE_SPAN]
     count = first_amount(after_thing)
     predicate = PROBLEM_PREDICATE.search(after_thing)
     if predicate is not None and (count is None or count.start > predicate.start()):

@@ -2377,3 +2377,20 @@ def test_a_run_of_names_in_voice_input_is_kept_out_of_the_first_item(unit_a):
     assert report.staff == ("王晓明", "李娜", "赵强")
     assert [item.text for item in report.found] == ["共享单车乱停"]
     assert totals(report) == (16, 16, 0)
+
+
+def test_a_place_and_its_fault_after_le_in_voice_input(unit_a):
+    report = one(
+        "今天玄帝庙街值班王晓明李娜发现电动车乱停二十多辆都摆好了铁北路口那个井盖松动了一踩就响"
+        "已经报给城管了",
+        unit_a,
+    )
+    assert totals(report) == (21, 20, 1)
+    report = one(
+        "玄帝庙街今天王晓明李娜共享单车乱停十五六辆摆放整齐了惠民超市门口出店经营已经让他收回去了",
+        unit_a,
+    )
+    assert totals(report) == (17, 17, 0)
+    # A verb with 了 goes on to its object: one item each.
+    report = one("玄帝庙街 王晓明 李娜 顺手清理了场地周边纸屑、塑料袋2袋。", unit_a)
+    assert totals(report) == (2, 2, 0)
