@@ -128,6 +128,9 @@ _SLIPS = {
     "麻达": "问题",
     # Shanghai speech (阿拉摆好了, 下趟勿会了, 摆辣海).
     "阿拉": "我们",
+    # Hebei, Shandong and Henan speech: 木有 is 没有, 老些 is a lot.
+    "木有": "没有",
+    "老些": "很多",
     # Wu speech (Ningbo, Shanghai): 嘞 is 了 (推开嘞), 伊 is 他 after a verb of telling.
     "嘞": "了",
     "叫伊": "叫他",
@@ -250,7 +253,13 @@ _ENGLISH_STATUS = re.compile(
 # 图1：…已清理；图4、图5：…: a photo's caption number, no count.
 _CAPTION = re.compile(
     r"(?m)^[ \t]*+(?:图片?|照片|附图)\s*+\d{1,2}(?:\s*+[、,，和~～-]\s*+(?:图片?|照片)?\s*+\d{1,2}){0,6}"
-    r"\s*+[：:]"
+    # 图1 和顺路口: a caption typed with a space, the place it shows after it.
+    r"(?:\s*+[：:]|[ \t]++(?=[\u4e00-\u9fff]))"
+)
+# 3、5、7号楼楼道堆物: the buildings of one item, not a list of items.
+# (After a word, not at the start of a line: 1、4号楼前油污 is item 1.)
+_BUILDING_LIST = re.compile(
+    r"(?<=[\u4e00-\u9fff])\d{1,3}(?:、\d{1,3}){1,8}+(?=\s?(?:号楼|号|栋|幢|单元))"
 )
 # K0+300处, K0+520~K0+650: a chainage along a road or river, a place, not a count.
 _CHAINAGE = re.compile(
@@ -346,6 +355,7 @@ def clean_text(text: str) -> str:
     text = _HAVE_DONE.sub("已", text)
     text = _FIXES_TO_FOLLOW.sub("", text)
     text = _CAPTION.sub("", text)
+    text = _BUILDING_LIST.sub(lambda match: match.group().replace("、", "/"), text)
     text = _CHAINAGE.sub("", text)
     # 捡了三袋 不对 四袋: the correction and its number belong together.
     text = _CORRECTED_SPACE.sub(r"\g<word>", text)

@@ -2394,3 +2394,38 @@ def test_a_place_and_its_fault_after_le_in_voice_input(unit_a):
     # A verb with 了 goes on to its object: one item each.
     report = one("玄帝庙街 王晓明 李娜 顺手清理了场地周边纸屑、塑料袋2袋。", unit_a)
     assert totals(report) == (2, 2, 0)
+
+
+def test_photo_captions_typed_with_a_space_and_buildings_listed_with_dun(unit_a):
+    report = one(
+        "11月2日玄帝庙街值班情况\n值班人员：王晓明 李娜\n图1 铁北路口\n·电动车乱停8辆，已摆放整齐\n"
+        "图2 好再来饭店门口\n·出店经营，桌椅摆到人行道上，已责令收回\n图3 车站西路口\n·路沿石破损2处，已上报",
+        unit_a,
+        sent_at=at("2026-11-02 09:10"),
+    )
+    assert totals(report) == (11, 9, 2)
+    report = one("凤凰城社区 周建国 吴婷婷 清理了3、5、7号楼楼道堆物共11处。", unit_a)
+    assert totals(report) == (11, 11, 0)
+    # A list number before a building is still the list's.
+    report = one(
+        "凤凰城社区 周建国 吴婷婷\n1、4号楼前地面油污一片\n2、车棚内僵尸自行车十余辆\n1、2已清",
+        unit_a,
+    )
+    assert totals(report) == (11, 11, 0)
+
+
+def test_all_ordered_and_done_and_a_weekly_notice(unit_a):
+    report = one(
+        "玄帝庙街沿街商户检查：\n1.出店经营2家\n2.门前乱堆杂物1家\n以上均已当场责令整改到位。\n检查人：王晓明、李娜",
+        unit_a,
+    )
+    assert totals(report) == (3, 3, 0)
+    assert (
+        parse_message(
+            "本周（11.16-11.20）各包联单位值班情况通报：区市场监管局玄帝庙街共报送日报7篇，发现问题112处，"
+            "整改98处；区卫健局报送4篇，发现问题41处，整改35处。",
+            WEDNESDAY,
+            unit_a,
+        )
+        == []
+    )
