@@ -130,6 +130,9 @@ _SLIPS = {
     "阿拉": "我们",
     # Hebei, Shandong and Henan speech: 木有 is 没有, 老些 is a lot.
     "木有": "没有",
+    # 木有啥垃圾, 没有啥问题: none at all.
+    "没有啥": "没有",
+    "木有啥": "没有",
     "老些": "很多",
     # Wu speech (Ningbo, Shanghai): 嘞 is 了 (推开嘞), 伊 is 他 after a verb of telling.
     "嘞": "了",

@@ -732,7 +732,9 @@ def _read_sentence(
                     apply_status(draft, _with_count(status, value), part, True)
                 told_already = index + 1
                 continue
-            if _fixed_over_several(status.quantity.value, current or reading.drafts[-1], reading):
+            if status.quantity.measure not in _LOADS and _fixed_over_several(
+                status.quantity.value, current or reading.drafts[-1], reading
+            ):
                 continue
         if status.state and current is not None and STATUS_OPENING.match(fragment):
             if said_part is not None and said_part[0] is current and status.quantity is None:
@@ -1083,7 +1085,8 @@ def _fixed_over_several(fixed: int, current: Draft, reading: Reading) -> bool:
     """电动车入户充电6处，飞线充电4处，当场整改8处: a fix naming nothing, counting more than the
     item before holds, fixes that many of the open items in the order they were told (which ones
     the report does not say; the figures only need how many)."""
-    if current.status is not None or fixed <= current.count:
+    # (南门口散落垃圾，现场清理3袋: an item told without a count takes the fix's.)
+    if current.status is not None or fixed <= current.count or not current.explicit:
         return False
     open_drafts = [d for d in reading.drafts if d.status is None and d.fixed_count is None]
     if len(open_drafts) < 2 or current not in open_drafts:
@@ -1779,6 +1782,11 @@ def _split_listed(fragment: str, lexicon: UnitWords) -> list[str]:
         return parts
     if all(first_amount(p) is not None for p in parts):
         return parts  # 炉灰一堆、积雪一处: each with its own amount, however loose
+    if all(_SHOP_AND_FAULT.fullmatch(p.strip()) for p in parts):
+        # 惠民超市（出店经营）、小郭烟酒（违规张贴小广告3张）: each shop with its own fault.
+        return parts
+    if any(PROBLEM_PREDICATE.fullmatch(p.strip(" ，,。")) for p in parts[1:]):
+        return [fragment]  # 宣传栏公益广告内容过期、破损: two faults of one thing
     each = _EACH.search(parts[-1])
     if each is not None:
         share = each.group("amount")
@@ -1796,6 +1804,7 @@ def _split_listed(fragment: str, lexicon: UnitWords) -> list[str]:
     return [fragment]  # 烟头、纸屑、塑料袋等垃圾: examples of one item
 
 
+_SHOP_AND_FAULT = re.compile(r"[\u4e00-\u9fff]{2,10}[（(][^（()）]{2,30}[)）]")
 # 各1处, 各两个: the same count for every part listed.
 _EACH = re.compile(
     rf"各\s*+(?P<amount>(?:\d{{1,4}}|[一二两三四五六七八九十]{{1,3}})\s*+[{MEASURE_WORDS}])"

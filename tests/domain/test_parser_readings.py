@@ -2429,3 +2429,21 @@ def test_all_ordered_and_done_and_a_weekly_notice(unit_a):
         )
         == []
     )
+
+
+def test_a_fix_counted_in_loads_goes_to_the_uncounted_item_before_it(unit_a):
+    report = one(
+        "凤凰城社区值班\n值班人员：周建国、吴婷婷\n1、楼下堆放杂物一处，已联系社区\n2、小区花园座椅损坏2个\n"
+        "3、南门口散落垃圾，现场清理3袋\n4、外墙乱挂横幅1条，已摘除\n第3、4条已整改，第1、2条已交社区跟进。",
+        unit_a,
+    )
+    assert totals(report) == (7, 4, 3)
+
+
+def test_two_faults_of_one_thing_and_weather_after_a_fault(unit_a):
+    report = one(
+        "凤凰城社区 周建国 吴婷婷\n1、社区宣传栏公益广告内容过期、破损\n2、小区南门地面坑洼1处，雨天积水\n"
+        "3、路上木有啥垃圾，可干净",
+        unit_a,
+    )
+    assert totals(report) == (2, 0, 2)
