@@ -11,6 +11,7 @@ The slips are the ones pinyin input and voice-to-text make in every office (值�
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache, lru_cache
 
 import opencc
@@ -334,7 +335,35 @@ def _respelling(words: tuple[str, ...]) -> tuple[re.Pattern[str] | None, dict[st
     return re.compile(alternatives), written
 
 
-def clean_text(text: str) -> str:
+@lru_cache(maxsize=16)
+def _kept_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    kept = sorted({word for word in words if len(word) >= 2}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, kept))) if kept else None
+
+
+def _slips_put_right(text: str, keep: tuple[str, ...]) -> str:
+    """The input method's slips and dialect words read, except inside the unit's own names and
+    site words (阿拉坦社区 is a place in Hohhot, not 我们坦社区)."""
+    pattern = _kept_pattern(keep)
+    spans = [m.span() for m in pattern.finditer(text)] if pattern is not None else []
+    if not spans:
+        return _SLIP.sub(_slip, text)
+    starts = [start for start, _end in spans]
+
+    def slip_outside_names(match: re.Match[str]) -> str:
+        at = bisect_right(starts, match.start()) - 1
+        if at >= 0 and spans[at][1] > match.start():
+            return match.group()  # inside a name: as the unit writes it
+        following = bisect_right(starts, match.start())
+        if following < len(spans) and spans[following][0] < match.end():
+            return match.group()  # running into a name
+        return _slip(match)
+
+    return _SLIP.sub(slip_outside_names, text)
+
+
+def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
+    """``keep``: the unit's names and site words, which no slip is read into."""
     text = _CQ_CODE.sub(" ", text)
     # Before widths are folded: a count table's columns are told by where its numbers stand.
     text = read_tables(text.replace("\r\n", "\n"))
@@ -346,7 +375,7 @@ def clean_text(text: str) -> str:
     text = _ARROW_TO_DONE.sub("，已", text)
     text = _ARROW.sub("，", text)
     text = _WORD_STOP.sub("。", text)
-    text = _SLIP.sub(_slip, text)
+    text = _slips_put_right(text, keep)
     if text.isascii() is False and _HAS_LATIN.search(text):
         text = _ENGLISH_STATUS.sub(_english, text)
         text = _ENGLISH_ABOUT.sub("约", text)

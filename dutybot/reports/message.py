@@ -161,7 +161,7 @@ def prepared_text(text: str, unit: Unit) -> str:
     """The message as it is read: cleaned, with the unit's own spellings kept and the trade's
     words that voice input misheard put back (the item texts are cut from this)."""
     spellings = _unit_spellings(unit.staff, unit.sites)
-    text = keep_unit_spelling(clean_text(text), spellings)
+    text = keep_unit_spelling(clean_text(text, spellings), spellings)
     return mend_misheard(text, _trade_words(unit.categories), keep=spellings)
 
 

@@ -2447,3 +2447,18 @@ def test_two_faults_of_one_thing_and_weather_after_a_fault(unit_a):
         unit_a,
     )
     assert totals(report) == (2, 0, 2)
+
+
+def test_no_dialect_word_is_read_into_the_units_own_names():
+    unit = load_unit(CORPUS / "unit-a.toml")
+    sites = tuple(
+        replace(site, aliases=(*site.aliases, "阿拉坦社区")) if site.name == GRID_A else site
+        for site in unit.sites
+    )
+    unit = replace(unit, sites=sites)
+    report = one("阿拉坦社区今儿个值班的是周建国、吴婷婷。楼道小广告撕了十几张。", unit)
+    assert report.site == GRID_A
+    assert totals(report) == (10, 10, 0)
+    # Outside the names the dialect word is still read (阿拉 is 我们 in Shanghai speech).
+    report = one("凤凰城社区 周建国 吴婷婷 阿拉摆好了电瓶车十来部。", unit)
+    assert totals(report) == (10, 10, 0)
