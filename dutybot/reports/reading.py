@@ -158,6 +158,13 @@ def read_section(body: str, lexicon: UnitWords) -> Reading:
             kind = kind_here
             if not sentence.strip():
                 continue
+            if (
+                label.group("colon_label") in _DONE_LABELS
+                and not STATUS_TOKEN.search(sentence)
+                and first_amount(sentence) is not None
+            ):
+                # 已整改：巷道垃圾6袋、小广告3处: the label says what became of what it lists.
+                sentence = f"{sentence.rstrip('。；; ')}，均已整改"
         if (
             kind in (Kind.PLAN, Kind.CARRIED)
             # (不计入今日 speaks of today only to leave the item out of it.)
@@ -177,6 +184,9 @@ def read_section(body: str, lexicon: UnitWords) -> Reading:
         reading.strong = True
     finish(reading, lexicon.classifier.classify)
     return reading
+
+
+_DONE_LABELS = frozenset(("已处理", "已整改", "已解决"))
 
 
 def _corrected_in_sentence(sentence: str, reading: Reading, lexicon: UnitWords) -> bool:
@@ -217,6 +227,20 @@ _CORRECTION_WORDS = re.compile(
 _NOT_CONTENT = re.compile(r"[\W_]++")
 
 
+def _refers_to(rest: str, targets: list[Draft], kind: Kind, lexicon: UnitWords) -> bool:
+    """Whether a numbered line speaks of the items its numbers name (1、3当场整改) rather than
+    being an item of its own. Under 发现问题 a line that names a problem is its own item; under
+    整改情况 too when it counts a problem the numbered item is not (1、违建铁皮棚1处——移交)."""
+    if kind not in (Kind.FIX, Kind.EFFECT):
+        return not _names_problem(rest, lexicon)
+    return not (
+        len(targets) == 1
+        and _counted(rest)
+        and _names_problem(rest, lexicon)
+        and matching_draft(rest, targets, lexicon) is None
+    )
+
+
 def _read_sentence(
     sentence: str, kind: Kind, found_seen: bool, reading: Reading, lexicon: UnitWords
 ) -> None:
@@ -230,7 +254,7 @@ def _read_sentence(
     if refs:
         targets = [d for d in (draft_numbered(reading.drafts, n) for n in refs[0]) if d]
         # Under 发现问题 a numbered line is a new item unless it only tells an outcome.
-        if targets and (kind in (Kind.FIX, Kind.EFFECT) or not _names_problem(refs[1], lexicon)):
+        if targets and _refers_to(refs[1], targets, kind, lexicon):
             sentence = refs[1]
         else:
             targets = []
@@ -608,11 +632,7 @@ def _read_sentence(
         numbered = (
             [d for d in (draft_numbered(reading.drafts, n) for n in refs[0]) if d] if refs else []
         )
-        if (
-            numbered
-            and refs
-            and (kind in (Kind.FIX, Kind.EFFECT) or not _names_problem(refs[1], lexicon))
-        ):
+        if numbered and refs and _refers_to(refs[1], numbered, kind, lexicon):
             targets = numbered
             fragment = refs[1]
             current = numbered[0] if len(numbered) == 1 else None
