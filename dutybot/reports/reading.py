@@ -233,12 +233,18 @@ def _refers_to(rest: str, targets: list[Draft], kind: Kind, lexicon: UnitWords) 
     整改情况 too when it counts a problem the numbered item is not (1、违建铁皮棚1处——移交)."""
     if kind not in (Kind.FIX, Kind.EFFECT):
         return not _names_problem(rest, lexicon)
+    first = _FIRST_CLAUSE.match(rest)
+    head = first.group() if first else rest
     return not (
         len(targets) == 1
-        and _counted(rest)
-        and _names_problem(rest, lexicon)
-        and matching_draft(rest, targets, lexicon) is None
+        and _counted(head)
+        and _names_problem(head, lexicon)
+        and not STATUS_TOKEN.search(head)
+        and matching_draft(head, targets, lexicon) is None
     )
+
+
+_FIRST_CLAUSE = re.compile(r"[^，,；;—]*+")
 
 
 def _read_sentence(
@@ -632,7 +638,11 @@ def _read_sentence(
         numbered = (
             [d for d in (draft_numbered(reading.drafts, n) for n in refs[0]) if d] if refs else []
         )
-        if numbered and refs and _refers_to(refs[1], numbered, kind, lexicon):
+        if (
+            numbered
+            and refs
+            and (kind in (Kind.FIX, Kind.EFFECT) or not _names_problem(refs[1], lexicon))
+        ):
             targets = numbered
             fragment = refs[1]
             current = numbered[0] if len(numbered) == 1 else None

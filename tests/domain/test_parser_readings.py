@@ -2467,7 +2467,7 @@ def test_no_dialect_word_is_read_into_the_units_own_names():
 def test_a_done_label_over_a_list_and_numbered_items_handed_over(unit_a):
     report = one(
         "凤凰城社区值班：周建国、吴婷婷。共发现问题13处，已整改9处，移交4处。已整改：巷道垃圾6袋、"
-        "小广告3处。移交清单：\n1、45号旁违建铁皮棚1处——移交街道执法中队；\n2、飞线充电2处——转交社区；\n"
+        "小广告3处。移交清单：\n1、45号旁楼道堆放杂物1处——移交街道执法中队；\n2、飞线充电2处——转交社区；\n"
         "3、路灯不亮1盏——已上报区市政。",
         unit_a,
     )
