@@ -248,6 +248,9 @@ _BRACKETED_CORRECTION = re.compile(
     r"[（(]\s*+(?:更正|纠正|修正)[^）)\n]{0,16}?(?:应该是|应为|改为|是)\s*+"
     rf"(?P<n>\d{{1,4}}|[一二两三四五六七八九十百]{{1,4}})\s*+(?P<m>[{MEASURE_WORDS}])\s*+[）)]"
 )
+# 共享单车又让人扔得哪哪都是: 让人/叫人 before what was done to a thing is the passive, not a
+# request (叫人来清理 stays one).
+_PASSIVE_BY_PEOPLE = re.compile(r"(?:让|叫)(?=人[扔丢撕踩推弄搞划砸偷占堆撞压])")
 _MARKED_COUNTS = re.compile(r"(?P<mark>[✅✔☑])\s?+(?P<n>\d{1,4})\s*+(?=[❌✖❎✘])")
 # English words young staff type for how things ended (帮忙破袋 done, 已 fix, pending).
 _ENGLISH_STATUS = re.compile(
@@ -386,6 +389,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _SAID_TWICE_RUN.sub(r"\1", text)
     text = _HAVE_DONE.sub("已", text)
     text = _FIXES_TO_FOLLOW.sub("", text)
+    text = _PASSIVE_BY_PEOPLE.sub("被", text)
     text = _CAPTION.sub("", text)
     text = _BUILDING_LIST.sub(lambda match: match.group().replace("、", "/"), text)
     text = _CHAINAGE.sub("", text)

@@ -470,6 +470,13 @@ _FIX_VERBS = (
     # Ice made safe: 冰面撒了融雪剂, 撒了炉灰.
     "撒了融雪剂",
     "撒融雪剂",
+    "撒了防滑沙",
+    "撒防滑沙",
+    "撒了沙子",
+    "撒了融雪盐",
+    "撒了工业盐",
+    # 垃圾俺们装了6袋: bagged up and taken.
+    "装了",
     "撒了炉灰",
     "撒了盐",
     # 雨水篦子堵塞（已清掏）: dug out.
@@ -761,6 +768,14 @@ _RESULT_VERBS = (
         if verb + result not in _RESULT_VERBS and verb + result not in _FIX_VERBS
     ),
     *(w for w in ("拔除", "刮除", "刷除", "掏除", "凿除") if w not in _RESULT_VERBS),
+    # 冰面撒了融雪剂: spread, so done, in the same clause as the ice.
+    "撒了融雪剂",
+    "撒了防滑沙",
+    "撒了沙子",
+    "撒了融雪盐",
+    "撒了工业盐",
+    "撒了炉灰",
+    "撒了盐",
     # 着火的树叶已扑灭, 音响已调小, 泔水桶已加盖, 下水道疏通完毕, 三轮车引导进市场.
     "扑灭",
     "调小",

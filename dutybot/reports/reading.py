@@ -1422,7 +1422,11 @@ _THE_HANDED_ON = re.compile(
     r"(?:已经?)?(?:报修|上报|移交|交办|报社区|报城管|转交|报)(?:了)?的(?:问题|那几处|几处)?"
 )
 _NONE_COUNTED = re.compile(rf"(?<![\d.:：])0\s*+[{MEASURE_WORDS}](?![\d])")
-_TALLY_LINE = re.compile(r"[\W_]*+(?:合计|总计|共计|小计|汇总|统计)\s*+[:：]")
+_TALLY_LINE = re.compile(
+    r"[\W_]*+(?:(?:合计|总计|共计|小计|汇总|统计)\s*+[:：]"
+    # 以上合计30处（16+11+2+1=30）; 已整改合计27，未整改合计3，核对无误: the items above, added up.
+    r"|以上(?:合计|共计|总计)|(?:已整改|未整改|已处理|未处理)合计|[^，。；]{0,12}核对无误)"
+)
 _CLOCK_ONLY = re.compile(r"[\W_]*+\d{1,2}[:：]\d{2}(?:[-~～至到]\d{1,2}[:：]\d{2})?[\W_]*+")
 _CLEARED_BY_OTHERS = re.compile(
     r"已经?(?:被|由)(?:沿街)?(?:环卫|物业|保洁|商户|店主|店家|社区|城管|园林|市政|居民|住户)"
@@ -1877,7 +1881,8 @@ def _is_bare_count(fragment: str, quantity: Quantity, uncounted: bool = False) -
     rest = fragment[: quantity.start] + fragment[quantity.end :]
     if "各" in rest:
         return False  # 3号楼、5号楼、9号楼各有一处: a count for each, not how many in all
-    rest = _COUNT_WORDS.sub("", _WHERE_COUNTED.sub("", rest).strip())
+    # 1盏（松柏路口往西约30米）: where it is, in brackets after the count.
+    rest = _COUNT_WORDS.sub("", _WHERE_COUNTED.sub("", _WHERE_ASIDE.sub("", rest)).strip())
     if _IN_DISORDER.fullmatch(rest) or (
         uncounted and quantity.start <= 1 and PROBLEM_PREDICATE.fullmatch(rest)
     ):
@@ -1886,6 +1891,7 @@ def _is_bare_count(fragment: str, quantity: Quantity, uncounted: bool = False) -
     return len(rest) <= 1 or (len(rest) <= 3 and rest.endswith("了") and quantity.start > 0)
 
 
+_WHERE_ASIDE = re.compile(r"[（(][^（）()，。；]{1,30}[）)]$")
 _IN_DISORDER = re.compile(
     r"(?:都|全)?(?:横七竖八|乱七八糟|东倒西歪|歪七扭八|七扭八歪|乱糟糟|歪歪扭扭|七零八落)(?:地|的)?(?:停着|倒着|摆着)?"
 )

@@ -2472,3 +2472,23 @@ def test_a_done_label_over_a_list_and_numbered_items_handed_over(unit_a):
         unit_a,
     )
     assert totals(report) == (13, 9, 4)
+
+
+def test_spread_on_ice_bagged_up_and_the_passive_with_people(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 李娜 公交站台冰面撒了防滑沙。3号楼和5号楼中间那垃圾老鼻子了，俺们装了6袋。"
+        "门口那共享单车又让人扔得哪哪都是，整了二十多辆。",
+        unit_a,
+    )
+    assert totals(report) == (27, 27, 0)
+
+
+def test_an_accountants_tally_lines_and_a_place_in_brackets_after_a_count(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 李娜\n一、发现问题\n1、共享单车倒伏：11辆；\n2、垃圾桶满溢：2个；\n"
+        "3、路灯不亮：1盏（铁北路口往西约30米）。\n以上合计14处（11+2+1=14）。\n二、整改情况\n"
+        "共享单车已摆放整齐；垃圾桶已联系环卫，暂未清；路灯已报。\n已整改合计11，未整改合计3，核对无误。",
+        unit_a,
+    )
+    assert totals(report) == (14, 11, 3)
+    assert len(report.found) == 3
