@@ -57,6 +57,14 @@ _SLIPS = {
     "毛报过": "没报过",
     "毛有": "没有",
     "清里干净": "清理干净",
+    "青理": "清理",
+    # Typed by sound, and no word as typed: 楼到 (楼道), 通到 (通道), 垃极 (垃圾).
+    "楼到": "楼道",
+    "消防通到": "消防通道",
+    "垃极": "垃圾",
+    "垃级": "垃圾",
+    "以青理": "已清理",
+    "清里了": "清理了",
     "已清里": "已清理",
     # Dialect for 没有 (莫得啥子问题, 盖子莫得了).
     "莫得": "没有",
@@ -211,6 +219,10 @@ def _mark_to_end(match: re.Match[str]) -> str:
     return f"{rest} {match.group('mark')}"
 
 
+# 共享单车 ×7: the times sign typed after a space still counts the thing before it.
+# 电动车乱停6俩: after a digit 俩 is 辆 typed by sound (俩 alone is two).
+_LIANG_AFTER_DIGIT = re.compile(r"(?<=\d)俩")
+_SPACE_BEFORE_TIMES = re.compile(r"(?<=[\u4e00-\u9fff）)])[ \t]++(?=[×xX＊*][ \t]*+\d)")
 _COUNT_WORD = re.compile(r"数量\s*+[:：]?\s*+(?=[×xX*＊]?\s*+\d)")
 _HAS_LATIN = re.compile(r"[A-Za-z]")
 # 电瓶车乱停 12 摆好了: a bare count between spaces, typed after its item; given a measure word
@@ -254,7 +266,9 @@ _PASSIVE_BY_PEOPLE = re.compile(r"(?:让|叫)(?=人[扔丢撕踩推弄搞划砸�
 _MARKED_COUNTS = re.compile(r"(?P<mark>[✅✔☑])\s?+(?P<n>\d{1,4})\s*+(?=[❌✖❎✘])")
 # English words young staff type for how things ended (帮忙破袋 done, 已 fix, pending).
 _ENGLISH_STATUS = re.compile(
-    r"(?i)(?<![a-z])(?:all\s+fixed|all\s+done|today\s+done|done|fixed|已\s*fix(?:ed)?|fix\s*(?:了|掉了?|好了?)|"
+    # 电动车×6 ok, 梯坎垃圾 2袋 ok: ok after a count ends its line as done; TODO is still to do.
+    rf"(?i)(?<=[\d{MEASURE_WORDS}])[ \t]++ok(?=[ \t]*+(?:\n|$))|(?<![a-z])todo(?![a-z])|"
+    r"(?<![a-z])(?:all\s+fixed|all\s+done|today\s+done|done|fixed|已\s*fix(?:ed)?|fix\s*(?:了|掉了?|好了?)|"
     r"pending|all\s+good\s+otherwise|check\s*过了?|ok\s*了)(?![a-z])"
 )
 # 图1：…已清理；图4、图5：…: a photo's caption number, no count.
@@ -283,6 +297,8 @@ _ENGLISH_ABOUT = re.compile(
 )
 _TILDE_ABOUT = re.compile(r"(?<![\d\s~～])\s*+[~～]\s*+(?=\d)|(?<=\s)[~～](?=\d)")
 _ENGLISH_MEANING = {
+    "ok": "已处理",
+    "todo": "待处理",
     "all fixed": "全部已处理",
     "all done": "全部已完成",
     "today done": "今天已完成",
@@ -294,9 +310,9 @@ _ENGLISH_MEANING = {
 
 
 def _english(match: re.Match[str]) -> str:
-    said = re.sub(r"\s+", " ", match.group().lower())
+    said = re.sub(r"\s+", " ", match.group().lower()).strip()
     if said in _ENGLISH_MEANING:
-        return _ENGLISH_MEANING[said]
+        return " " + _ENGLISH_MEANING[said]
     if said.startswith("check"):
         return "查看过了"
     if said.startswith("ok"):
@@ -405,6 +421,8 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _BARE_QING.sub("清理", text)
     # 电动车堵消防通道 x3 ✅2 ❌1: how many were done, then how many were not.
     text = _MARKED_COUNTS.sub(r"\g<mark>\g<n>个，", text)
+    text = _SPACE_BEFORE_TIMES.sub("", text)
+    text = _LIANG_AFTER_DIGIT.sub("辆", text)
     text = _LEADING_MARK.sub(_mark_to_end, text)
     text = _COUNT_AFTER_MARK.sub(r"\g<count> \g<mark>", text)
     text = _SPACED_COUNT.sub(r"\g<n>个 ", text)

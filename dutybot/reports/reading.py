@@ -713,10 +713,13 @@ def _read_sentence(
                 for draft in named:
                     apply_status(draft, status, fragment, False)
                 continue
-        first_n = _FIRST_N.match(fragment) if status.state and len(group) > 1 else None
-        if first_n is not None:
+        first_n = _FIRST_N.match(fragment) if status.state else None
+        # 小广告 8 / 电动车 5 / 垃圾 3袋 on lines of their own, then 前三项当场清了: the first
+        # items of the report.
+        listed = group if len(group) > 1 else reading.drafts if _OF_THE_LIST.match(fragment) else []
+        if first_n is not None and len(listed) > 1:
             # A、B、C、D各1处，当场整改了前三处: the first ones of the list, by position.
-            for draft in group[: number_value(first_n.group("n")) or 0]:
+            for draft in listed[: number_value(first_n.group("n")) or 0]:
                 apply_status(draft, status, fragment, False)
             continue
         if (
@@ -1456,6 +1459,7 @@ _LEAD_IN = re.compile(r"[^：:，,。；\d]{1,8}[：:]\s*+")
 _BACK_REFERENCE = re.compile(r"[\W_]*+(?:刚才|刚刚|上面|前面|之前)(?:讲|说|提)?的")
 _BOTH_DONE = re.compile(r"[\W_]*+(?:都|均|全都|全部都?|一并|统统)(?:已经?|给|被我们)?")
 _JOINED = re.compile(r"、|[\u4e00-\u9fff](?:和|及|与|跟|同)[\u4e00-\u9fff]")
+_OF_THE_LIST = re.compile(r"[\W_]*+前[\d两二三四五六七八九](?:项|条)")
 _FIRST_N = re.compile(
     r"[\W_]*+(?:已|均已)?(?:当场|现场)?[\u4e00-\u9fff]{0,4}?前(?P<n>[\d两二三四五六七八九])(?:处|个|项|条|件)"
 )
@@ -1618,17 +1622,26 @@ def _names_problem(text: str, lexicon: UnitWords) -> bool:
     return _has_problem_word(text, lexicon) or PROBLEM_PREDICATE.search(text) is not None
 
 
+_EXCEPT_AFTER = re.compile(
+    r"(?P<done>[^，,。；;]{1,12}?)[，,]\s*+除了?(?P<what>[^，,。；;]{1,16}?)(?:以外|之外|外)?[。！!]?"
+)
+
+
 def _all_but(sentence: str, reading: Reading, lexicon: UnitWords) -> bool:
     """``以上问题除第3项外均已整改``, ``以上除垃圾桶外已整改``: every item but those is fixed."""
     if not reading.drafts:
         return False
     exception = EXCEPT.search(sentence)
-    if exception is None:
-        return False
-    # …均已当场整改，井盖已拍照报市政: the outcome of the rest ends at the comma.
-    rest = sentence[exception.end() :]
-    status = read_status(re.split(r"[，,；;]", rest, maxsplit=1)[0])
-    if status.state != "fixed":
+    if exception is not None:
+        # …均已当场整改，井盖已拍照报市政: the outcome of the rest ends at the comma.
+        outcome = re.split(r"[，,；;]", sentence[exception.end() :], maxsplit=1)[0]
+    else:
+        # 都弄完了，除了第2条: the outcome first, then what it leaves out.
+        exception = _EXCEPT_AFTER.fullmatch(sentence.strip())
+        if exception is None:
+            return False
+        outcome = exception.group("done")
+    if read_status(outcome).state != "fixed":
         return False
     what = exception.group("what")
     refs = index_refs(what + "已整改")

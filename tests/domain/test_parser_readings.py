@@ -2492,3 +2492,30 @@ def test_an_accountants_tally_lines_and_a_place_in_brackets_after_a_count(unit_a
     )
     assert totals(report) == (14, 11, 3)
     assert len(report.found) == 3
+
+
+def test_young_staffers_english_and_a_phone_typists_slips(unit_a):
+    report = one(
+        "凤凰城社区 11.25\n人员：周建国 吴婷婷\n- 共享单车 ×7 done\n电动车×6 ok\n梯坎垃圾 2袋 ok\n"
+        "扶手松动 1处 TODO 已报市政",
+        unit_a,
+    )
+    assert totals(report) == (16, 15, 1)
+    report = one(
+        "凤凰城社区值斑情况：周建国 吴婷婷。院子里点动车乱停6俩 以整理，楼到里小广告2处 以青理。",
+        unit_a,
+    )
+    assert totals(report) == (8, 8, 0)
+
+
+def test_the_first_items_of_the_report_and_all_cleared_alone(unit_a):
+    report = one(
+        "凤凰城社区 12月16日\n周建国 吴婷婷\n小广告 8\n电动车 5\n垃圾 3袋\n井盖缺失 1\n前三项当场清了 井盖报物业了",
+        unit_a,
+        sent_at=at("2026-12-16 09:00"),
+    )
+    assert totals(report) == (17, 16, 1)
+    report = one(
+        "凤凰城社区 11.4\n周建国 吴婷婷\n电动车 10\n楼道小广告 12\n狗粪 2处\n全清了", unit_a
+    )
+    assert totals(report) == (24, 24, 0)
