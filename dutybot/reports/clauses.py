@@ -265,7 +265,8 @@ _AGENT = re.compile(
 # what follows (停了3辆电动车).
 _COUNTED_BEFORE = re.compile(r"(?<![了有是着在被把将让给、，,])$")
 _AFTER_COUNT = re.compile(
-    rf"(?:\d{{1,6}}+|[{CN}百几]{{1,6}}+)\s?(?:余|多|来|左右)?\s?[{MEASURE_WORDS}]|{TIMES_COUNT}"
+    # (捡了三大袋子, 两小堆: a size between the number and its measure.)
+    rf"(?:\d{{1,6}}+|[{CN}百几]{{1,6}}+)\s?(?:余|多|来|左右)?\s?[大小]?[{MEASURE_WORDS}]子?|{TIMES_COUNT}"
 )
 _GENERAL_WORK = re.compile(r"(?:打扫|清扫|搞|做|整治)了?(?:环境)?卫生")
 _MIN_LEFT = 3  # characters a clause needs before a cut inside it
@@ -335,6 +336,12 @@ def _cut_run_on(
                         )
                     )
                     or _counts_an_outcome(left, piece, position, words)
+                    # 捡了三大袋子电动车被风刮倒了: what was done and how much, then a new thing.
+                    or (
+                        _DONE_THEN_COUNT.search(left) is not None
+                        and _starts_anew(piece, position, words)
+                        and _has_own_fault(piece, position, words)
+                    )
                     # 走访了32户发放宣传资料64份问卷调查20份小区里面…: work counted, then more.
                     or (
                         _WORK_COUNTED.search(piece, match.start(), position) is not None
@@ -385,6 +392,9 @@ def _cut_run_on(
     return _merge_halves(cleaned, spaced, words, kind_of) if words else cleaned
 
 
+_DONE_THEN_COUNT = re.compile(
+    r"(?:捡|扫|清|撕|铲|拉|运|装|收|摆|挪|整|码|推|拖|捞|清理|清运|清扫|收拾|规整|整理)了(?:有|大概|约)?$"
+)
 _VERB_ALONE = re.compile(r"[了啦咧嘞\W_]++")
 _WORK_COUNTED = re.compile(r"(?:份|户|人次)$")
 _WORK_WORDS = re.compile(r"问卷|宣传|发放|入户|走访|劝导|志愿")
@@ -504,6 +514,17 @@ def _new_after_perfective(
         and count.start == 0
         and STATUS_TOKEN.match(after_thing, count.end) is not None
     )
+
+
+def _has_own_fault(piece: str, position: int, words: Callable[[str], list[str]]) -> bool:
+    """Whether the thing at ``position`` comes with what is wrong with it (电动车被风刮倒了),
+    not as the object of the count before it (捡了两袋垃圾)."""
+    ahead = piece[position : position + _AFTER_PERFECTIVE_SPAN + 4]
+    found = words(ahead)
+    if not found or not ahead.startswith(found[0]):
+        return False
+    after = ahead[len(found[0]) :]
+    return bool(after) and (after[0] in "被让叫" or PROBLEM_PREDICATE.match(after) is not None)
 
 
 def _says_something(text: str) -> bool:

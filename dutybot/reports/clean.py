@@ -262,7 +262,9 @@ _BRACKETED_CORRECTION = re.compile(
 )
 # 共享单车又让人扔得哪哪都是: 让人/叫人 before what was done to a thing is the passive, not a
 # request (叫人来清理 stays one).
-_PASSIVE_BY_PEOPLE = re.compile(r"(?:让|叫)(?=人[扔丢撕踩推弄搞划砸偷占堆撞压])")
+_PASSIVE_BY_PEOPLE = re.compile(
+    r"(?:让|叫)(?=(?:人|风|雪|雨|车|狗)[扔丢撕踩推弄搞划砸偷占堆撞压吹刮淋冲碾刨])"
+)
 _MARKED_COUNTS = re.compile(r"(?P<mark>[✅✔☑])\s?+(?P<n>\d{1,4})\s*+(?=[❌✖❎✘])")
 # English words young staff type for how things ended (帮忙破袋 done, 已 fix, pending).
 _ENGLISH_STATUS = re.compile(

@@ -2519,3 +2519,15 @@ def test_the_first_items_of_the_report_and_all_cleared_alone(unit_a):
         "凤凰城社区 11.4\n周建国 吴婷婷\n电动车 10\n楼道小广告 12\n狗粪 2处\n全清了", unit_a
     )
     assert totals(report) == (24, 24, 0)
+
+
+def test_a_load_then_a_new_thing_with_its_fault_in_voice_input(unit_a):
+    report = one(
+        "今天玄帝庙街值班王晓明李娜风太大了门口的塑料袋刮得满地都是捡了三大袋子电动车被风刮倒了六七辆"
+        "都扶起来摆好了还有一块宣传牌让风吹歪了报给市场管理处了",
+        unit_a,
+    )
+    assert totals(report) == (11, 10, 1)
+    # The thing after a count is the count's own when nothing is said wrong of it.
+    report = one("玄帝庙街 王晓明 李娜 捡了两袋垃圾 清理小广告五处", unit_a)
+    assert totals(report) == (7, 7, 0)
