@@ -170,7 +170,8 @@ _SLIPS = {
     "哒": "了",
     "么子": "什么",
     "咯里": "这里",
-    # Minnan-flavoured Mandarin: 拢总 is all of them.
+    # Minnan-flavoured Mandarin: 拢总 is all of them, 足多 a lot.
+    "足多": "很多",
     "拢总是": "到处都是",
     "拢总": "全部",
 }
@@ -192,7 +193,7 @@ _WORD_STOP = re.compile(
 # Minnan-flavoured Mandarin tells a thing done with 有 before the verb (拢总有摆好了, 他有收进去
 # 了): after a pause or a person, before a handling verb that comes to a result.
 _HAVE_DONE = re.compile(
-    r"(?<=[\u4e00-\u9fff，,。\s])(?<![没还沒])有(?=[摆收拖退清捡扫拿搬挪推撕铲扶码整劝][^，,。；\s]{0,6}?"
+    r"(?<=[\u4e00-\u9fff，,。\s])(?<![没还沒])有(?=[摆收拖退清捡扫拿搬挪推撕铲扶码整劝排叫喊][^，,。；\s]{0,6}?"
     r"(?:了|好|掉|走|进去|起来|回去|整齐|干净))"
     # 烟头纸屑有捡，差不多一袋; 小广告有清5处: the bare verb, ending its clause or counted.
     r"|(?<=[\u4e00-\u9fff])(?<![没还沒])有(?=[捡扫撕铲摆清拖退收](?:[，,。；\s\d]|$))"

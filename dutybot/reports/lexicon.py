@@ -768,6 +768,13 @@ _RESULT_VERBS = (
         if verb + result not in _RESULT_VERBS and verb + result not in _FIX_VERBS
     ),
     *(w for w in ("拔除", "刮除", "刷除", "掏除", "凿除") if w not in _RESULT_VERBS),
+    # 随地吐痰，有劝他了: the person told, on the spot.
+    "劝他了",
+    "劝她了",
+    "劝他们了",
+    "已劝他",
+    "已劝她",
+    "已劝他们",
     # 冰面撒了融雪剂: spread, so done, in the same clause as the ice.
     "撒了融雪剂",
     "撒了防滑沙",

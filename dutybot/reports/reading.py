@@ -1426,7 +1426,7 @@ _THE_HANDED_ON = re.compile(
 )
 _NONE_COUNTED = re.compile(rf"(?<![\d.:：])0\s*+[{MEASURE_WORDS}](?![\d])")
 _TALLY_LINE = re.compile(
-    r"[\W_]*+(?:(?:合计|总计|共计|小计|汇总|统计)\s*+[:：]"
+    r"[\W_]*+(?:(?:合计|总计|共计|小计|汇总|统计)\s*+[:：｜]"
     # 以上合计30处（16+11+2+1=30）; 已整改合计27，未整改合计3，核对无误: the items above, added up.
     r"|以上(?:合计|共计|总计)|(?:已整改|未整改|已处理|未处理)合计|[^，。；]{0,12}核对无误)"
 )
@@ -1814,11 +1814,27 @@ def _vehicles_counted(fragment: str) -> bool:
     )
 
 
+def _outside_brackets(fragment: str) -> str:
+    """The fragment with each 、 outside brackets marked for a cut (门口堆放杂物（泡沫箱、旧家具）
+    is one item, its bracket says what the heap holds)."""
+    if "（" not in fragment and "(" not in fragment:
+        return fragment.replace("、", "\x00")
+    out: list[str] = []
+    depth = 0
+    for char in fragment:
+        if char in "（(":
+            depth += 1
+        elif char in "）)" and depth:
+            depth -= 1
+        out.append("\x00" if char == "、" and not depth else char)
+    return "".join(out)
+
+
 def _split_listed(fragment: str, lexicon: UnitWords) -> list[str]:
     """``楼道小广告2处、垃圾桶破损1个`` is two items; ``电动车、自行车二十三辆`` is one;
     ``楼道小广告、单元门口电动车乱停`` is two (each names its own problem); ``A、B各1处`` gives
     each its count."""
-    parts = [p for p in fragment.split("、") if p.strip()]
+    parts = [p for p in _outside_brackets(fragment).split("\x00") if p.strip()]
     if len(parts) < 2:
         # 两处电动车乱停和一处垃圾: two counted things joined by 和.
         joined = [p for p in _AND.split(fragment) if p.strip()]

@@ -2531,3 +2531,18 @@ def test_a_load_then_a_new_thing_with_its_fault_in_voice_input(unit_a):
     # The thing after a count is the count's own when nothing is said wrong of it.
     report = one("玄帝庙街 王晓明 李娜 捡了两袋垃圾 清理小广告五处", unit_a)
     assert totals(report) == (7, 7, 0)
+
+
+def test_minnan_have_done_and_a_list_inside_brackets(unit_a):
+    report = one(
+        "玄帝庙街今天有去了，王晓明、李娜。骑楼下面电动车足多，拢总排了二十几台，有排好了。"
+        "有一个阿伯随地吐痰，有劝他了。",
+        unit_a,
+    )
+    assert totals(report) == (21, 21, 0)
+    report = one(
+        "凤凰城社区 周建国 吴婷婷 发现一户门口堆放杂物（泡沫箱、旧家具）一处，已帮忙搬到大件垃圾点。",
+        unit_a,
+    )
+    assert totals(report) == (1, 1, 0)
+    assert len(report.found) == 1
