@@ -32,7 +32,11 @@ _PLACES_AFTER = re.compile(
 )
 _STREET_AFTER = re.compile(r"街|马路|路(?![灯面沿牌口])|巷|胡同|弄堂")
 # 两三个地方有狗粪, 两个单元的楼道灯不亮: so many spots with the problem in them.
-_SPOTS_WITH = re.compile(r"(?:地方|位置)(?:都|还|也)?有|(?:单元|楼栋|楼道|路口|门口|地方|位置)的")
+_SPOTS_WITH = re.compile(
+    r"(?:地方|位置)(?:都|还|也)?有|(?:单元|楼栋|楼道|路口|门口|地方|位置)的|"
+    # 仨单元门口有小广告: so many doorways, each with the problem.
+    r"(?:单元|楼栋|楼道)(?:门口|里|口)?(?:都|还|也)?有"
+)
 _TEAM = re.compile(
     r"我们|咱们|俺们|大家|一行|全体|值班|到岗|参加|同志|同事|志愿者|(?<!揽客|拉客|摆摊|游商|小贩|摊贩|乞讨)人员|"
     r"干部|职工|网格员|带队|"

@@ -392,6 +392,7 @@ def _cut_run_on(
     return _merge_halves(cleaned, spaced, words, kind_of) if words else cleaned
 
 
+_TOLD_BEFORE = re.compile(r"(?:提醒|通知|告诉|告知|联系|要求|督促|叫|让|请|喊)了$")
 _DONE_THEN_COUNT = re.compile(
     r"(?:捡|扫|清|撕|铲|拉|运|装|收|摆|挪|整|码|推|拖|捞|清理|清运|清扫|收拾|规整|整理)了(?:有|大概|约)?$"
 )
@@ -468,7 +469,10 @@ def _new_after_perfective(
         return True  # …摆放整齐了公交站那里有两个小广告也撕了
     agent = _AGENT.match(ahead)
     if agent:
-        return STATUS_TOKEN.search(ahead, agent.end()) is not None
+        # (提醒了物业撒盐: the one told, and what they were told to do.)
+        return STATUS_TOKEN.search(ahead, agent.end()) is not None and not _TOLD_BEFORE.search(
+            piece, max(0, position - 4), position
+        )
     if words is None:
         return False
     found = words(ahead)

@@ -569,7 +569,9 @@ HANDED_OVER_WORDS = (
     "转给",
 )
 CALLED_IN = tuple(
-    call + who for call in ("叫", "喊") for who in ("物业", "社区", "环卫", "保洁", "城管", "房东")
+    call + who
+    for call in ("叫", "喊", "提醒", "提醒了")
+    for who in ("物业", "社区", "环卫", "保洁", "城管", "房东")
 )
 _REQUEST_WORDS = (
     "通知",

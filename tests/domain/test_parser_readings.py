@@ -2546,3 +2546,17 @@ def test_minnan_have_done_and_a_list_inside_brackets(unit_a):
     )
     assert totals(report) == (1, 1, 0)
     assert len(report.found) == 1
+
+
+def test_guizhou_voice_slips_and_doorways_counted(unit_a):
+    report = one(
+        "凤凰城社区 周建国 吴婷婷。仨单元门口有小广告，都撕了；电动车停起嘎嘎多，十多辆都给它摆好了；"
+        "5栋单元门口台阶结冰，有安全隐患，提醒了物业撒盐。",
+        unit_a,
+    )
+    assert totals(report) == (14, 13, 1)
+    report = one(
+        "凤凰城社区今天值班人员周建国吴婷婷发现楼道里面小广告一片已经清楚了还有那个路灯坏了两盏已经跟无业讲了",
+        unit_a,
+    )
+    assert totals(report) == (3, 1, 2)
