@@ -257,7 +257,10 @@ _SAID_TWICE_RUN = re.compile(r"((?!一)[\u4e00-\u9fff]{2,8}?)\1")
 _ROW_NUMBER = re.compile(
     r"(?m)^[ \t]*+(?P<n>\d{1,2})[ \t｜]++(?=[\u4e00-\u9fff])(?![月日号点时分年周])"
 )
-_COUNT_CELL = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*+｜\s*+(?P<n>\d{1,4})\s*+｜")
+_COUNT_CELL = re.compile(
+    # (People counted keep their measure: their item says what they did wrong.)
+    r"(?<=[\u4e00-\u9fff）)])\s*+｜\s*+(?P<n>\d{1,4})\s*+(?P<m>[名人位]?)\s*+｜"
+)
 # 更正：是6处: the correction and its number in one clause.
 # 更正：电动车是8辆: and with the thing it corrects named first.
 _CORRECTION_COLON = re.compile(
@@ -430,7 +433,8 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     # 1 楼道小广告 9: a row number at the start of a line, typed with a space.
     text = _ROW_NUMBER.sub(r"\g<n>、", text)
     # 电动车乱停放｜14｜已整理: a table's number cell is the count of the cell before it.
-    text = _COUNT_CELL.sub(r"\g<n>个｜", text)
+    # (横穿马路行人｜3名｜已劝导: the count joins its item, measure and all.)
+    text = _COUNT_CELL.sub(lambda m: f"{m['n']}{m['m'] or '个'}｜", text)
     # 清垃圾 7袋, 清骑楼柱小广告: 清 opening a clause is 清理.
     text = _BARE_QING.sub("清理", text)
     # 电动车堵消防通道 x3 ✅2 ❌1: how many were done, then how many were not.

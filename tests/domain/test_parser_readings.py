@@ -2560,3 +2560,24 @@ def test_guizhou_voice_slips_and_doorways_counted(unit_a):
         unit_a,
     )
     assert totals(report) == (3, 1, 2)
+
+
+def test_work_with_people_in_a_list_of_fixes_and_people_counted_in_a_cell(unit_a):
+    report = one(
+        "11月4日 玄帝庙街 王晓明 李娜\n清理小广告18处、摆放单车30辆、捡拾垃圾4袋、劝导闯红灯行人12人次",
+        unit_a,
+        sent_at=at("2026-11-04 09:15"),
+    )
+    assert totals(report) == (52, 52, 0)
+    assert [a.count for a in report.activities] == [12]
+    report = one(
+        "11/23 玄帝庙街\n王晓明 李娜\n问题｜数量｜状态\n电动车占盲道｜7辆｜已挪✅\n横穿马路行人｜3名｜已劝导✅",
+        unit_a,
+        sent_at=at("2026-11-23 09:20"),
+    )
+    assert totals(report) == (10, 10, 0)
+
+
+def test_wu_tuo_after_a_verb_tells_it_done(unit_a):
+    report = one("玄帝庙街 王晓明 李娜 桥洞底下小广告交关，铲脱8张；电瓶车摆脱17部。", unit_a)
+    assert totals(report) == (25, 25, 0)
