@@ -232,6 +232,8 @@ def _mark_to_end(match: re.Match[str]) -> str:
 
 
 # 共享单车 ×7: the times sign typed after a space still counts the thing before it.
+# 收竿走咯, 摆好咯: 咯 after a verb's result is 了 (Nanchang, Changsha, Hainan speech).
+_LO_AFTER_RESULT = re.compile(r"(?<=[走好完掉齐净开回起])咯")
 # 电动车乱停6俩: after a digit 俩 is 辆 typed by sound (俩 alone is two).
 _LIANG_AFTER_DIGIT = re.compile(r"(?<=\d)俩")
 _SPACE_BEFORE_TIMES = re.compile(r"(?<=[\u4e00-\u9fff）)])[ \t]++(?=[×xX＊*][ \t]*+\d)")
@@ -441,6 +443,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _MARKED_COUNTS.sub(r"\g<mark>\g<n>个，", text)
     text = _SPACE_BEFORE_TIMES.sub("", text)
     text = _LIANG_AFTER_DIGIT.sub("辆", text)
+    text = _LO_AFTER_RESULT.sub("了", text)
     text = _LEADING_MARK.sub(_mark_to_end, text)
     text = _COUNT_AFTER_MARK.sub(r"\g<count> \g<mark>", text)
     text = _SPACED_COUNT.sub(r"\g<n>个 ", text)

@@ -2581,3 +2581,13 @@ def test_work_with_people_in_a_list_of_fixes_and_people_counted_in_a_cell(unit_a
 def test_wu_tuo_after_a_verb_tells_it_done(unit_a):
     report = one("玄帝庙街 王晓明 李娜 桥洞底下小广告交关，铲脱8张；电瓶车摆脱17部。", unit_a)
     assert totals(report) == (25, 25, 0)
+
+
+def test_fished_out_tied_back_and_called_back_up():
+    unit = load_unit(CORPUS / "next" / "unit-nc.toml")
+    report = one(
+        "湖滨路 罗斌 涂志刚\n1 水面漂浮物约3处，已打捞2处，剩1处报河湖科\n2 两个小孩翻越护栏到湖边玩水，赶紧叫上来了"
+        "\n3 救生圈绳子断了1处，我们先系上了\n4 禁钓牌边上两个人在钓鱼，讲了好久才收竿走咯",
+        unit,
+    )
+    assert totals(report) == (8, 7, 1)
