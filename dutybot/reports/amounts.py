@@ -22,7 +22,9 @@ _WHOLE_BEFORE_PART = re.compile(
 _REPLACED = re.compile(
     r"\s*+(?:是|应为|应是|应该是|改为|更正为|实际是|其实是)\s*+[\d一二两三四五六七八九十]"
     # 十五处 不对是十三处, 三袋 不对 四袋: voice input putting itself right.
-    r"|\s*+[，,]?\s*+(?:不对|说错了|错了|口误|更正)\s*+[，,：:]?\s*+(?:是|应该是|应为)?\s*+"
+    # (七辆不对刚数了是六辆: a few words of recounting before the right number.)
+    r"|\s*+[，,]?\s*+(?:不对|说错了|错了|口误|更正)\s*+[，,：:]?\s*+(?:刚数了|重数了|数了一下|再数)?"
+    r"\s*+(?:是|应该是|应为)?\s*+"
     r"[\d一二两三四五六七八九十]"
 )
 _HEAD_COUNT_BEFORE = re.compile(r"(?:我们|咱们|俺们|他们|她们|大家)$")
@@ -34,8 +36,8 @@ _STREET_AFTER = re.compile(r"街|马路|路(?![灯面沿牌口])|巷|胡同|弄�
 # 两三个地方有狗粪, 两个单元的楼道灯不亮: so many spots with the problem in them.
 _SPOTS_WITH = re.compile(
     r"(?:地方|位置)(?:都|还|也)?有|(?:单元|楼栋|楼道|路口|门口|地方|位置)的|"
-    # 仨单元门口有小广告: so many doorways, each with the problem.
-    r"(?:单元|楼栋|楼道)(?:门口|里|口)?(?:都|还|也)?有"
+    # 仨单元门口有小广告, 两个单元门口堆着蜂窝煤: so many doorways, each with the problem.
+    r"(?:单元|楼栋|楼道)(?:门口|里|口)?(?:都|还|也)?(?:有|堆|放|停|摆|挂|贴)"
 )
 _TEAM = re.compile(
     r"我们|咱们|俺们|大家|一行|全体|值班|到岗|参加|同志|同事|志愿者|(?<!揽客|拉客|摆摊|游商|小贩|摊贩|乞讨)人员|"

@@ -232,6 +232,13 @@ def _mark_to_end(match: re.Match[str]) -> str:
 
 
 # 共享单车 ×7: the times sign typed after a space still counts the thing before it.
+# 问：处理？答：单车摆齐15辆: a report written as questions and answers; the question is the
+# answer's label.
+_QUESTION_AND_ANSWER = re.compile(
+    r"问\s*+[：:]\s*+(?P<q>[^？?\n：:]{1,10}?)\s*+[？?]\s*+答\s*+[：:]"
+)
+# 劝导闯红灯的十来个人次: 个 before 人次 counts the same times.
+_GE_PERSON_TIMES = re.compile(r"(?<=[\d十百几来多余])个(?=人次)")
 # 收竿走咯, 摆好咯: 咯 after a verb's result is 了 (Nanchang, Changsha, Hainan speech).
 _LO_AFTER_RESULT = re.compile(r"(?<=[走好完掉齐净开回起])咯")
 # 电动车乱停6俩: after a digit 俩 is 辆 typed by sound (俩 alone is two).
@@ -444,6 +451,8 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _SPACE_BEFORE_TIMES.sub("", text)
     text = _LIANG_AFTER_DIGIT.sub("辆", text)
     text = _LO_AFTER_RESULT.sub("了", text)
+    text = _QUESTION_AND_ANSWER.sub(r"\g<q>：", text)
+    text = _GE_PERSON_TIMES.sub("", text)
     text = _LEADING_MARK.sub(_mark_to_end, text)
     text = _COUNT_AFTER_MARK.sub(r"\g<count> \g<mark>", text)
     text = _SPACED_COUNT.sub(r"\g<n>个 ", text)

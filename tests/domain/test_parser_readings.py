@@ -2591,3 +2591,20 @@ def test_fished_out_tied_back_and_called_back_up():
         unit,
     )
     assert totals(report) == (8, 7, 1)
+
+
+def test_questions_and_answers_and_a_recount_in_voice(unit_a):
+    report = one(
+        "问：今天哪个点？答：玄帝庙街。\n问：人员？答：王晓明、李娜。\n问：问题？答：共享单车乱停约30辆；"
+        "流动摊贩一个；垃圾桶满溢两个。\n问：处理？答：单车摆齐15辆；摊贩劝离；垃圾桶已联系环卫。",
+        unit_a,
+    )
+    assert report.staff == ("王晓明", "李娜")
+    assert totals(report) == (33, 16, 17)
+    report = one(
+        "玄帝庙街今天王晓明李娜值班。东门口电动车乱停七辆不对刚数了是六辆都摆好了。劝导闯红灯的十来个人次。"
+        "两个单元门口堆着杂物，跟住户说了。路面都干了，没结冰。",
+        unit_a,
+    )
+    assert totals(report) == (8, 6, 2)
+    assert [a.count for a in report.activities] == [10]
