@@ -788,6 +788,8 @@ _RESULT_VERBS = (
     "已劝他",
     "已劝她",
     "已劝他们",
+    # 有人在大堂抽烟，劝了一个人灭掉了: the cigarette put out.
+    "灭掉",
     # 禁钓区钓鱼，讲了好久才收竿走了: the rods packed up.
     "收竿",
     "收了竿",

@@ -175,6 +175,7 @@ def read_section(body: str, lexicon: UnitWords) -> Reading:
             or PLAN_START.match(sentence.strip())
             or (_META.search(sentence) and not first_amount(sentence))
             or _corrected_in_sentence(sentence, reading, lexicon)
+            or _struck_out(sentence, reading)
         ):
             continue
         if kind == Kind.FOUND:
@@ -187,6 +188,24 @@ def read_section(body: str, lexicon: UnitWords) -> Reading:
 
 
 _DONE_LABELS = frozenset(("已处理", "已整改", "已解决"))
+
+
+def _struck_out(sentence: str, reading: Reading) -> bool:
+    """补充说明：第1条…物业在我们到之前就已经清运掉了，这条不算: an item the writer takes back."""
+    if not reading.drafts or not _TAKEN_BACK.search(sentence):
+        return False
+    numbers = _ITEM_NUMBER.findall(sentence)
+    if len(numbers) != 1:
+        return False
+    draft = draft_numbered(reading.drafts, int(numbers[0]))
+    if draft is None:
+        return False
+    reading.drafts.remove(draft)
+    return True
+
+
+_TAKEN_BACK = re.compile(r"(?:这条|此条|该条|这一条|这个)?(?:不算|不计入|不计|划掉|删掉|删除|作废)")
+_ITEM_NUMBER = re.compile(r"第(\d{1,2})[条项点]")
 
 
 def _corrected_in_sentence(sentence: str, reading: Reading, lexicon: UnitWords) -> bool:

@@ -2608,3 +2608,12 @@ def test_questions_and_answers_and_a_recount_in_voice(unit_a):
     )
     assert totals(report) == (8, 6, 2)
     assert [a.count for a in report.activities] == [10]
+
+
+def test_an_item_the_writer_takes_back(unit_a):
+    report = one(
+        "凤凰城社区值班：周建国、吴婷婷到岗。\n1、20号楼门口垃圾桶满溢，垃圾堆到地上\n2、共享单车乱停8辆，已摆放整齐\n"
+        "3、单元门口小广告5处，已清理\n补充说明：第1条我后来问了物业，他们保洁在我们到之前就已经清运掉了，这条不算。",
+        unit_a,
+    )
+    assert totals(report) == (13, 13, 0)
