@@ -355,7 +355,11 @@ def _cut_run_on(
             accept = (
                 position >= _MIN_LEFT
                 # 清理了沿街商铺门口乱堆乱放的杂物: a verb alone is no clause to end.
-                and bool(_VERB_ALONE.sub("", STATUS_TOKEN.sub("", piece[last:position])))
+                and bool(
+                    _VERB_ALONE.sub(
+                        "", STATUS_TOKEN.sub("", piece[max(last, position - _WINDOW) : position])
+                    )
+                )
                 and _new_after_perfective(piece, position, words)
             )
         else:

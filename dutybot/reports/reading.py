@@ -4,6 +4,7 @@ found and what became of them) and activities."""
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 
 from ..quantity import MEASURE_WORDS, Quantity, chinese_numeral, number_value
@@ -213,7 +214,8 @@ def _corrected_in_sentence(sentence: str, reading: Reading, lexicon: UnitWords) 
     that only puts an item's number right. The item is found by its name or its number."""
     if not reading.drafts or not _CORRECTION_CUE.search(sentence):
         return False
-    for match in _RESTATED.finditer(sentence):
+    # A correction restates one number; looking at the first few keeps a long paste linear.
+    for match in itertools.islice(_RESTATED.finditer(sentence), 3):
         value = number_value(match.group("n"))
         if not value:
             continue
