@@ -58,6 +58,7 @@ _SLIPS = {
     "毛有": "没有",
     "清里干净": "清理干净",
     "青理": "清理",
+    "停在忙到": "停在盲道",
     "职班": "值班",
     "摆放真齐": "摆放整齐",
     "摆真齐": "摆整齐",
@@ -276,6 +277,10 @@ _CORRECTION_COLON = re.compile(
     r"更正\s*+[：:]\s*+(?=(?:[\u4e00-\u9fff]{1,10}?(?:应为|应该是|改为|是)|应为|是)?\s*+"
     r"[\d一二两三四五六七八九十])"
 )
+# 电动车乱停7辆，更正一下，是9辆: the correction and its number belong together.
+_CORRECTION_ASIDE = re.compile(
+    r"(?:更正一下|纠正一下|更正)\s*+[，,]\s*+(?=(?:是|应为|应该是)\s*+[\d一二两三四五六七八九十])"
+)
 _CORRECTED_SPACE = re.compile(
     r"(?P<word>不对|说错了|错了|口误)(?:\s++|\s*+[，,]\s*+)(?=(?:是|应该是)?\s*+[\d一二两三四五六七八九十])"
 )
@@ -439,6 +444,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _CORRECTED_SPACE.sub(r"\g<word>", text)
     text = _BRACKETED_CORRECTION.sub(r"，更正是\g<n>\g<m>，", text)
     text = _CORRECTION_COLON.sub("更正", text)
+    text = _CORRECTION_ASIDE.sub("更正", text)
     # 1 楼道小广告 9: a row number at the start of a line, typed with a space.
     text = _ROW_NUMBER.sub(r"\g<n>、", text)
     # 电动车乱停放｜14｜已整理: a table's number cell is the count of the cell before it.

@@ -236,14 +236,14 @@ def _corrected_in_sentence(sentence: str, reading: Reading, lexicon: UnitWords) 
 
 
 # What says a number was wrong, and the words around a correction that say nothing else.
-_CORRECTION_CUE = re.compile(r"更正|纠正|写错|数错|打错|说错|搞错|弄错|记错|口误")
+_CORRECTION_CUE = re.compile(r"更正|纠正|写错|数错|数漏|打错|说错|搞错|弄错|记错|口误")
 _RESTATED = re.compile(
     rf"(?:第(?P<no>\d{{1,2}})[条项点个])?(?P<thing>[\u4e00-\u9fff]{{1,10}}?)"
     rf"(?:应该是|应为|改为|实际是|实际为|是)\s*+(?P<n>\d{{1,4}}|[{CN}百]{{1,4}})\s*+[{MEASURE_WORDS}]"
 )
 _CORRECTION_WORDS = re.compile(
     rf"(?:注|备注|说明)?\s*+[:：]|更正一下|更正|纠正一下|纠正|不是\s*+(?:\d{{1,4}}|[{CN}百]{{1,4}})\s*+[{MEASURE_WORDS}]?|"
-    r"(?:刚才|上面|上一条|上条|前面|之前)?(?:写错|数错|打错|说错|搞错|弄错|记错)了?|口误|以此为准|不好意思|抱歉"
+    r"(?:刚才|上面|上一条|上条|前面|之前)?(?:写错|数错|数漏|打错|说错|搞错|弄错|记错)了?|口误|以此为准|不好意思|抱歉"
 )
 _NOT_CONTENT = re.compile(r"[\W_]++")
 

@@ -54,7 +54,8 @@ _OTHERS = re.compile(
     r"店|商户|商铺|居民|住户|有人|有家|有户|人家|车主|老板|摊|小贩|行人|业主|司机|工地"
 )
 # Warning devices put up until something is mended.
-_TOGETHER = re.compile(r".{0,2}(?:一起|一块|一同|共同|合力|配合)")
+# (和物业2名保安一起清理: who came along may be counted before 一起.)
+_TOGETHER = re.compile(r"[^，,。；]{0,6}?(?:一起|一块|一同|共同|合力|配合)")
 _PERSUADED = re.compile(r"劝|督促|让|请|要求|经|叫")
 _SAFETY = re.compile(r"锥桶|警示|围挡|隔离带|提示牌|警戒")
 _LEAD_LIMIT = 24

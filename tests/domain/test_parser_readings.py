@@ -2617,3 +2617,12 @@ def test_an_item_the_writer_takes_back(unit_a):
         unit_a,
     )
     assert totals(report) == (13, 13, 0)
+
+
+def test_a_correction_aside_and_work_together_with_others(unit_a):
+    report = one(
+        "玄帝庙街值班，王晓明、李娜。\n电动车乱停7辆，更正一下，是9辆，刚才数漏了，已摆好；\n"
+        "和物业2名保安一起清理垃圾3袋；另和社区4名志愿者一起清扫落叶两袋。",
+        unit_a,
+    )
+    assert totals(report) == (14, 14, 0)
