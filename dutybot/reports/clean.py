@@ -232,6 +232,22 @@ def _mark_to_end(match: re.Match[str]) -> str:
     return f"{rest} {match.group('mark')}"
 
 
+# 电动车 12/12 ✓, 小广告 6/4: found/fixed typed after a thing, not a date.
+_FOUND_SLASH_FIXED = re.compile(
+    # (…at the end of its line or before a mark: 玄帝庙街 11/4 李娜 is a date before names.)
+    r"(?<=[\u4e00-\u9fff）)])[ \t]++(?P<found>\d{1,3})\s*+/\s*+(?P<fixed>\d{1,3})"
+    r"(?=[ \t]*+(?:[✓✔✅☑❌✖]|$|\n))"
+)
+# 电动车 20+: more than twenty.
+_PLUS_AFTER_COUNT = re.compile(
+    r"(?<=[\u4e00-\u9fff ][\d])\+(?=[ \t]|$|\n)|(?<=[\u4e00-\u9fff ]\d\d)\+(?=[ \t]|$|\n)"
+)
+
+
+def _found_and_fixed(match: re.Match[str]) -> str:
+    return f" {match['found']}个，已处理{match['fixed']}个"
+
+
 # 共享单车 ×7: the times sign typed after a space still counts the thing before it.
 # 问：处理？答：单车摆齐15辆: a report written as questions and answers; the question is the
 # answer's label.
@@ -455,6 +471,8 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     # 电动车堵消防通道 x3 ✅2 ❌1: how many were done, then how many were not.
     text = _MARKED_COUNTS.sub(r"\g<mark>\g<n>个，", text)
     text = _SPACE_BEFORE_TIMES.sub("", text)
+    text = _FOUND_SLASH_FIXED.sub(_found_and_fixed, text)
+    text = _PLUS_AFTER_COUNT.sub("余", text)
     text = _LIANG_AFTER_DIGIT.sub("辆", text)
     text = _LO_AFTER_RESULT.sub("了", text)
     text = _QUESTION_AND_ANSWER.sub(r"\g<q>：", text)

@@ -2626,3 +2626,14 @@ def test_a_correction_aside_and_work_together_with_others(unit_a):
         unit_a,
     )
     assert totals(report) == (14, 14, 0)
+
+
+def test_found_slash_fixed_after_a_thing_is_no_date(unit_a):
+    report = one(
+        "玄帝庙街 11.2\n人：王晓明 李娜\n（发现/处理）\n电动车 12/12 ✓\n共享单车 7/7 ✓\n小广告 6/4\n电动车 20+ 全理 ✓\n"
+        "井盖松动 1 已报城管",
+        unit_a,
+        sent_at=at("2026-11-02 09:20"),
+    )
+    assert report.date == date(2026, 11, 2)
+    assert totals(report) == (46, 43, 3)
