@@ -53,7 +53,9 @@ _MISCONDUCT = re.compile(
     # 景区口黑导游揽客2人: touts and unlicensed guides are people doing wrong.
     r"揽客|拉客|导游|黑车|医托|号贩子|黄牛|托儿|"
     # 劝离医托2名, 制止3人: people sent away or stopped were doing wrong.
-    r"劝离|劝阻|制止|驱离|劝走"
+    r"劝离|劝阻|制止|驱离|劝走|"
+    # 3名游客踩草坪拍照, 喂鱼2人, 5名游客翻到护栏外: what visitors do wrong.
+    r"游客|踩|喂鱼|喂鸽|翻|钓鱼|烧纸|涂鸦|乱涂|攀折|摘花"
 )
 
 

@@ -2637,3 +2637,12 @@ def test_found_slash_fixed_after_a_thing_is_no_date(unit_a):
     )
     assert report.date == date(2026, 11, 2)
     assert totals(report) == (46, 43, 3)
+
+
+def test_visitors_doing_wrong_are_counted_in_people():
+    unit = load_unit(CORPUS / "next" / "unit-hz.toml")
+    report = one(
+        "映湖路 楼晓峰 潘志刚\n1、3名游客踩草坪拍照，已劝离\n2、湖边有人喂鱼（2人），劝阻后离开\n3、踩草坪拍照 4人 劝离 ✓",
+        unit,
+    )
+    assert totals(report) == (9, 9, 0)
