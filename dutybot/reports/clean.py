@@ -248,6 +248,12 @@ def _found_and_fixed(match: re.Match[str]) -> str:
     return f" {match['found']}个，已处理{match['fixed']}个"
 
 
+# Vunz（人员）：…, Note: …: a word in Latin letters before a colon is a label, not a name.
+_LATIN_LABEL = re.compile(
+    r"(?<![A-Za-z])[A-Za-z]{2,12}[ \t]*+(?=(?:[（(][^（()）\n]{1,6}[）)])?[ \t]*+[:：])"
+)
+# 出店经营：3个摊位; 1个摊位私拉电线: the stalls are what is counted, the count's measure.
+_STALLS_COUNTED = re.compile(r"(?<=[\d一二两三四五六七八九十几])个摊位")
 # 共享单车 ×7: the times sign typed after a space still counts the thing before it.
 # 问：处理？答：单车摆齐15辆: a report written as questions and answers; the question is the
 # answer's label.
@@ -470,7 +476,10 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _BARE_QING.sub("清理", text)
     # 电动车堵消防通道 x3 ✅2 ❌1: how many were done, then how many were not.
     text = _MARKED_COUNTS.sub(r"\g<mark>\g<n>个，", text)
+    if _HAS_LATIN.search(text):
+        text = _LATIN_LABEL.sub("", text)
     text = _SPACE_BEFORE_TIMES.sub("", text)
+    text = _STALLS_COUNTED.sub("处", text)
     text = _FOUND_SLASH_FIXED.sub(_found_and_fixed, text)
     text = _PLUS_AFTER_COUNT.sub("余", text)
     text = _LIANG_AFTER_DIGIT.sub("辆", text)

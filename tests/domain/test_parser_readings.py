@@ -2646,3 +2646,15 @@ def test_visitors_doing_wrong_are_counted_in_people():
         unit,
     )
     assert totals(report) == (9, 9, 0)
+
+
+def test_a_latin_label_is_no_name_and_stalls_are_counted():
+    unit = load_unit(CORPUS / "next" / "unit-nn.toml")
+    report = one(
+        "榕荫路南侧夜市 11月13日\nVunz（人员）：蒙春燕、陆文斌\n①出店经营：3个摊位（炒粉、螺蛳粉、烤生蚝），已收回\n"
+        "②煤气罐放在人行道边：1个摊位，存在安全隐患，已劝摊主搬回摊内",
+        unit,
+        sent_at=at("2026-11-13 21:45"),
+    )
+    assert report.staff == ("蒙春燕", "陆文斌")
+    assert totals(report) == (4, 4, 0)
