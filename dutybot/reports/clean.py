@@ -252,6 +252,10 @@ def _found_and_fixed(match: re.Match[str]) -> str:
 _LATIN_LABEL = re.compile(
     r"(?<![A-Za-z])[A-Za-z]{2,12}[ \t]*+(?=(?:[（(][^（()）\n]{1,6}[）)])?[ \t]*+[:：])"
 )
+# 捡拾垃圾两编织袋, 一蛇皮袋: bags of a kind are bags.
+_KIND_OF_BAG = re.compile(
+    r"(?<=[\d一二两三四五六七八九十几])(?:大)?(?:编织袋|蛇皮袋|塑料袋|垃圾袋)"
+)
 # 出店经营：3个摊位; 1个摊位私拉电线: the stalls are what is counted, the count's measure.
 _STALLS_COUNTED = re.compile(r"(?<=[\d一二两三四五六七八九十几])个摊位")
 # 共享单车 ×7: the times sign typed after a space still counts the thing before it.
@@ -480,6 +484,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
         text = _LATIN_LABEL.sub("", text)
     text = _SPACE_BEFORE_TIMES.sub("", text)
     text = _STALLS_COUNTED.sub("处", text)
+    text = _KIND_OF_BAG.sub("袋", text)
     text = _FOUND_SLASH_FIXED.sub(_found_and_fixed, text)
     text = _PLUS_AFTER_COUNT.sub("余", text)
     text = _LIANG_AFTER_DIGIT.sub("辆", text)

@@ -2658,3 +2658,8 @@ def test_a_latin_label_is_no_name_and_stalls_are_counted():
     )
     assert report.staff == ("蒙春燕", "陆文斌")
     assert totals(report) == (4, 4, 0)
+
+
+def test_bags_of_a_kind_are_bags(unit_a):
+    report = one("玄帝庙街 王晓明 李娜 沿街捡拾烟头纸屑等垃圾两编织袋。", unit_a)
+    assert totals(report) == (2, 2, 0)
