@@ -2663,3 +2663,22 @@ def test_a_latin_label_is_no_name_and_stalls_are_counted():
 def test_bags_of_a_kind_are_bags(unit_a):
     report = one("玄帝庙街 王晓明 李娜 沿街捡拾烟头纸屑等垃圾两编织袋。", unit_a)
     assert totals(report) == (2, 2, 0)
+
+
+def test_a_formal_report_and_a_colleague_who_went_along(unit_a):
+    report = one(
+        "今天，我们局的王晓明、李娜两位同志按照值班表的安排，准时到达玄帝庙街开展值班。发现东段小广告6张，"
+        "已清除4张，另2张太高够不着。",
+        unit_a,
+    )
+    assert totals(report) == (6, 4, 2)
+    report = one(
+        "2026年12月31日，今年的最后一天，我们王晓明、李娜到玄帝庙街开展了今年最后一次值班，发现小广告3张，已清除。",
+        unit_a,
+        sent_at=at("2026-12-31 10:20"),
+    )
+    assert totals(report) == (3, 3, 0)
+    report = one(
+        "群众反映玄帝庙街有电动车堵住盲道，我和李娜过去看了，两辆电动车，已经叫车主挪走了。", unit_a
+    )
+    assert report.staff == ("李娜",)
