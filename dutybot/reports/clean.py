@@ -252,6 +252,29 @@ def _found_and_fixed(match: re.Match[str]) -> str:
 _LATIN_LABEL = re.compile(
     r"(?<![A-Za-z])[A-Za-z]{2,12}[ \t]*+(?=(?:[（(][^（()）\n]{1,6}[）)])?[ \t]*+[:：])"
 )
+# 发现12处 整改10处 移交2处: the day's totals, typed short.
+_SHORT_TOTALS = re.compile(
+    r"(?<![\u4e00-\u9fff])发现(?=\s*+\d{1,4}\s*+[处个项][，,、\s]\s*+(?:已?整改|处理|处置))"
+)
+# 楼道小广告：3号楼2处、5号楼1处、7号楼3处: one problem counted at several places.
+# (Places only: buildings, doors and sides; 充电插座2处、楼道杂物2处 lists things.)
+_PLACE = r"(?:\d{1,3}(?:号楼|号|栋|幢|单元)|[\u4e00-\u9fff]{1,5}?(?:门口|路口|巷口|[东西南北]侧|门前|楼下))"
+_PLACE_COUNT = rf"{_PLACE}\s*+\d{{1,3}}\s*+[处个辆件张堆袋根]"
+_COUNTED_AT_PLACES = re.compile(
+    rf"(?<=[\u4e00-\u9fff])\s*+[：:]\s*+(?P<list>{_PLACE_COUNT}(?:、{_PLACE_COUNT}){{1,19}})(?=[，,。；;\s]|$)"
+)
+_ONE_PLACE_COUNT = re.compile(
+    rf"(?P<place>{_PLACE})\s*+(?P<n>\d{{1,3}})\s*+(?P<m>[处个辆件张堆袋根])"
+)
+
+
+def _total_of_places(match: re.Match[str]) -> str:
+    parts = list(_ONE_PLACE_COUNT.finditer(match["list"]))
+    total = sum(int(part["n"]) for part in parts)
+    places = "、".join(part["place"] for part in parts)
+    return f"{total}{parts[0]['m']}（{places}）"
+
+
 # 捡拾垃圾两编织袋, 一蛇皮袋: bags of a kind are bags.
 _KIND_OF_BAG = re.compile(
     r"(?<=[\d一二两三四五六七八九十几])(?:大)?(?:编织袋|蛇皮袋|塑料袋|垃圾袋)"
@@ -485,6 +508,8 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _SPACE_BEFORE_TIMES.sub("", text)
     text = _STALLS_COUNTED.sub("处", text)
     text = _KIND_OF_BAG.sub("袋", text)
+    text = _SHORT_TOTALS.sub("共发现问题", text)
+    text = _COUNTED_AT_PLACES.sub(_total_of_places, text)
     text = _FOUND_SLASH_FIXED.sub(_found_and_fixed, text)
     text = _PLUS_AFTER_COUNT.sub("余", text)
     text = _LIANG_AFTER_DIGIT.sub("辆", text)

@@ -2682,3 +2682,22 @@ def test_a_formal_report_and_a_colleague_who_went_along(unit_a):
         "群众反映玄帝庙街有电动车堵住盲道，我和李娜过去看了，两辆电动车，已经叫车主挪走了。", unit_a
     )
     assert report.staff == ("李娜",)
+
+
+def test_one_problem_counted_at_several_buildings_and_short_totals(unit_a):
+    report = one(
+        "凤凰城社区今天上午值班，周建国、吴婷婷。\n楼道小广告：3号楼2处、5号楼1处、7号楼3处，已铲除；\n"
+        "杂物堆放：4号楼3处、8号楼2处，清了4处，剩1处是居民的旧柜子，居民说周末自己搬",
+        unit_a,
+    )
+    assert totals(report) == (11, 10, 1)
+    report = one(
+        "11月18日玄帝庙街：发现15处 整改12处 移交3处\n1.小广告6处，已清除\n2.电动车乱停6辆，已摆放\n"
+        "3.路沿石破损1处、井盖松动2处，移交区城管局\n今日到岗：王晓明、李娜",
+        unit_a,
+        sent_at=at("2026-11-18 08:55"),
+    )
+    assert totals(report) == (15, 12, 3)
+    # Things listed with counts are not places.
+    report = one("凤凰城社区 周建国 吴婷婷\n发现：楼道杂物2处、垃圾桶破损2个", unit_a)
+    assert totals(report) == (4, 0, 4)
