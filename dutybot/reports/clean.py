@@ -252,6 +252,20 @@ def _found_and_fixed(match: re.Match[str]) -> str:
 _LATIN_LABEL = re.compile(
     r"(?<![A-Za-z])[A-Za-z]{2,12}[ \t]*+(?=(?:[（(][^（()）\n]{1,6}[）)])?[ \t]*+[:：])"
 )
+# 问题: 楼道小广告 数量: 12 状态: 已处理: one line of a form; the count belongs to its item.
+_FORM_LINE = re.compile(
+    r"(?m)^[ \t]*+问题\s*+[:：]\s*+(?P<item>[^\n:：]{1,30}?)\s*+数量\s*+[:：]\s*+(?P<n>[^\s:：]{1,8})"
+    r"\s*+状态\s*+[:：]\s*+(?P<state>[^\n]{1,30})$"
+)
+
+
+def _form_line(match: re.Match[str]) -> str:
+    count = match["n"] + ("处" if match["n"].isdigit() else "")
+    return f"{match['item']}{count}，{match['state']}"
+
+
+# 上述第1、2、5项已当场整改: the items above, by number.
+_ABOVE_BEFORE_REFS = re.compile(r"(?:上述|以上|前述)(?=第)")
 # 发现12处 整改10处 移交2处: the day's totals, typed short.
 _SHORT_TOTALS = re.compile(
     r"(?<![\u4e00-\u9fff])发现(?=\s*+\d{1,4}\s*+[处个项][，,、\s]\s*+(?:已?整改|处理|处置))"
@@ -509,6 +523,8 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _STALLS_COUNTED.sub("处", text)
     text = _KIND_OF_BAG.sub("袋", text)
     text = _SHORT_TOTALS.sub("共发现问题", text)
+    text = _FORM_LINE.sub(_form_line, text)
+    text = _ABOVE_BEFORE_REFS.sub("", text)
     text = _COUNTED_AT_PLACES.sub(_total_of_places, text)
     text = _FOUND_SLASH_FIXED.sub(_found_and_fixed, text)
     text = _PLUS_AFTER_COUNT.sub("余", text)

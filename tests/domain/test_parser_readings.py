@@ -2701,3 +2701,19 @@ def test_one_problem_counted_at_several_buildings_and_short_totals(unit_a):
     # Things listed with counts are not places.
     report = one("凤凰城社区 周建国 吴婷婷\n发现：楼道杂物2处、垃圾桶破损2个", unit_a)
     assert totals(report) == (4, 0, 4)
+
+
+def test_form_lines_and_items_above_by_number(unit_a):
+    report = one(
+        "11.4 凤凰城社区值班\n人员：周建国 吴婷婷\n问题: 共享单车乱停 数量: 7 状态: 已处理\n"
+        "问题: 楼道小广告 数量: 12 状态: 已处理\n问题: 路灯不亮 数量: 1 状态: 未处理",
+        unit_a,
+        sent_at=at("2026-11-04 10:00"),
+    )
+    assert totals(report) == (20, 19, 1)
+    report = one(
+        "凤凰城社区值班\n值班：周建国 吴婷婷\n1、卫生死角垃圾堆积1处\n2、电动车乱停9辆\n3、健身器材松动1处\n"
+        "上述第1、2项已当场整改，第3项已告知物业。",
+        unit_a,
+    )
+    assert totals(report) == (11, 10, 1)
