@@ -139,7 +139,18 @@ _LABELS: dict[Kind, tuple[str, ...]] = {
 }
 # Labels that are also plain statements (已处理。): labels only with a colon.
 _COLON_LABELS: dict[Kind, tuple[str, ...]] = {
-    Kind.FIX: ("已处理", "未处理", "已整改", "未整改", "待处理", "已解决", "未解决", "处理"),
+    Kind.FIX: (
+        "已处理",
+        "未处理",
+        "已整改",
+        "未整改",
+        "待处理",
+        "已解决",
+        "未解决",
+        "处理",
+        "未完成",
+        "尚未完成",
+    ),
 }
 LABEL_KIND = {
     label: kind

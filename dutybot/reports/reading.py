@@ -257,8 +257,7 @@ def _refers_to(rest: str, targets: list[Draft], kind: Kind, lexicon: UnitWords) 
     first = _FIRST_CLAUSE.match(rest)
     head = first.group() if first else rest
     return not (
-        len(targets) == 1
-        and _counted(head)
+        _counted(head)
         and _names_problem(head, lexicon)
         and not STATUS_TOKEN.search(head)
         and matching_draft(head, targets, lexicon) is None
@@ -659,11 +658,7 @@ def _read_sentence(
         numbered = (
             [d for d in (draft_numbered(reading.drafts, n) for n in refs[0]) if d] if refs else []
         )
-        if (
-            numbered
-            and refs
-            and (kind in (Kind.FIX, Kind.EFFECT) or not _names_problem(refs[1], lexicon))
-        ):
+        if numbered and refs and _refers_to(refs[1], numbered, kind, lexicon):
             targets = numbered
             fragment = refs[1]
             current = numbered[0] if len(numbered) == 1 else None

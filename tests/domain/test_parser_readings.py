@@ -2717,3 +2717,13 @@ def test_form_lines_and_items_above_by_number(unit_a):
         unit_a,
     )
     assert totals(report) == (11, 10, 1)
+
+
+def test_fixed_total_with_its_breakdown_then_the_open_items(unit_a):
+    report = one(
+        "11月2日玄帝庙街值班：王晓明、李娜到岗。共发现问题14处，当场整改12处（电动车乱停9辆、小广告3处）。"
+        "未完成2处：1.井盖破损1个，已报区城管；2.门口外摆桌椅占道1处，店家说中午前收。",
+        unit_a,
+        sent_at=at("2026-11-02 09:08"),
+    )
+    assert totals(report) == (14, 12, 2)
