@@ -34,7 +34,8 @@ QUESTION = re.compile(r"[?？]|请问|吗[。！!~～\s]*$|怎么办|是否")
 PERIOD_SUMMARY = re.compile(
     # (今年的最后一天…值班: the day, not the year's figures.)
     r"上个?月|本月|这个月|今年(?!的?最后)|全年|本年度|累计|一共值班|共值班\d|\d{1,2}月份|[一二三四五六七八九十]{1,2}月份|"
-    r"本周|上周|这周"
+    # (上周五, 本周三 name a day, not a week's figures.)
+    r"(?:本周|上周|这周)(?![一二三四五六日天末])"
 )
 # A tally for a period, sent to the group: statistics, a 通报, thanks for the month.
 TALLY_NOTICE = re.compile(r"统计|通报|汇总|共值班|累计|感谢|辛苦了|排名|情况如下")

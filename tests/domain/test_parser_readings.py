@@ -2727,3 +2727,13 @@ def test_fixed_total_with_its_breakdown_then_the_open_items(unit_a):
         sent_at=at("2026-11-02 09:08"),
     )
     assert totals(report) == (14, 12, 2)
+
+
+def test_a_day_of_last_week_is_no_weekly_tally(unit_a):
+    report = one(
+        "补报上周五下午临时任务：王晓明、李娜两人协助街道清雪，清理积雪堆4处，扶正被雪埋倒的共享单车12辆。",
+        unit_a,
+        sent_at=at("2026-12-21 08:50"),
+    )
+    assert report.date == date(2026, 12, 18)
+    assert totals(report) == (16, 16, 0)
