@@ -266,6 +266,11 @@ def _form_line(match: re.Match[str]) -> str:
 
 # 未完成2处：1.…: a heading over the open items, its count theirs.
 _OPEN_HEADING_COUNT = re.compile(r"(?<=未完成)\s*+\d{1,3}\s*+[处个项](?=\s*+[：:])")
+# 对小区内乱停放的电动车进行了规范摆放，共计15辆: the formal way to say it was put right.
+_DONE_TO = re.compile(
+    r"(?:同时|并|还|另)?对(?P<thing>[^，,。；;\n对]{2,20}?)进行了?"
+    r"(?P<verb>规范摆放|集中清理|清理|整理|清扫|摆放|劝离|拆除|清除|铲除)"
+)
 # 上述第1、2、5项已当场整改: the items above, by number.
 _ABOVE_BEFORE_REFS = re.compile(r"(?:上述|以上|前述)(?=第)")
 # 发现12处 整改10处 移交2处: the day's totals, typed short.
@@ -527,6 +532,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _SHORT_TOTALS.sub("共发现问题", text)
     text = _FORM_LINE.sub(_form_line, text)
     text = _ABOVE_BEFORE_REFS.sub("", text)
+    text = _DONE_TO.sub(r"\g<verb>\g<thing>", text)
     text = _OPEN_HEADING_COUNT.sub("", text)
     text = _COUNTED_AT_PLACES.sub(_total_of_places, text)
     text = _FOUND_SLASH_FIXED.sub(_found_and_fixed, text)

@@ -2737,3 +2737,18 @@ def test_a_day_of_last_week_is_no_weekly_tally(unit_a):
     )
     assert report.date == date(2026, 12, 18)
     assert totals(report) == (16, 16, 0)
+
+
+def test_a_late_addition_and_work_done_to_things(unit_a):
+    report = one(
+        "昨日玄帝庙街值班有一条漏报：饭店门口杂物乱堆一处，当时已让店家搬走。特此补报。",
+        unit_a,
+        sent_at=at("2026-12-22 09:00"),
+    )
+    assert totals(report) == (1, 1, 0)
+    report = one(
+        "今天凤凰城社区值班，参加人员有周建国、吴婷婷。值班中对小区环境进行了全面巡查，共清理楼道小广告30余处，"
+        "同时对小区内乱停放的电动车进行了规范摆放，共计15辆。",
+        unit_a,
+    )
+    assert totals(report) == (45, 45, 0)
