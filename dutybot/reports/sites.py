@@ -175,7 +175,11 @@ def split_by_site(text: str, lexicon: UnitWords) -> list[tuple[Site | None, str]
 # A site that opens a clause (…电动车6辆摆了 西段是彭浩邹敏…, …；西段小广告4处…), perhaps after
 # words about the duty (今天周六义务值守在西段：…).
 # …然后又去石塘社区…: a team moving on to the other site.
-_DUTY_BEFORE = r"(?:然后|接着|后来|之后|随后)?(?:先|又|再)?(?:义务|加班|值守|值班|巡查|夜查|补报|补|在|到|去|是)"
+# 另补报前天（周一）棉八社区值班: a second report added on.
+_DUTY_BEFORE = (
+    r"(?:然后|接着|后来|之后|随后|另外?|再)?(?:先|又|再)?"
+    r"(?:义务|加班|值守|值班|巡查|夜查|补报|补|在|到|去|是)"
+)
 _LEAD = rf"(?:{_WHEN}|[（(]{_WHEN}[）)]|{_DUTY_BEFORE})"
 _CLAUSE_START_BEFORE = re.compile(
     rf"(?:^|[\n。；;，,：:！!？?\s])\s*+{DECORATION}(?:{MARKER})?{DECORATION}[【\[（(]?\s*+"

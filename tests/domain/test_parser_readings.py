@@ -2752,3 +2752,16 @@ def test_a_late_addition_and_work_done_to_things(unit_a):
         unit_a,
     )
     assert totals(report) == (45, 45, 0)
+
+
+def test_a_second_report_added_on_in_the_same_message(unit_a):
+    reports = parse_message(
+        "今天（11月25日）玄帝庙街值班：王晓明、李娜，共享单车乱停放17辆已整理。\n"
+        "另补报前天（周一）凤凰城社区值班：周建国、吴婷婷。清理楼道小广告40余处。",
+        WEDNESDAY,
+        unit_a,
+    )
+    assert [(r.site, r.date, totals(r)) for r in reports] == [
+        (ROAD_A, date(2026, 11, 25), (17, 17, 0)),
+        (GRID_A, date(2026, 11, 23), (40, 40, 0)),
+    ]
