@@ -302,7 +302,6 @@ _KIND_OF_BAG = re.compile(
 )
 # 出店经营：3个摊位; 1个摊位私拉电线: the stalls are what is counted, the count's measure.
 _STALLS_COUNTED = re.compile(r"(?<=[\d一二两三四五六七八九十几])个摊位")
-# 共享单车 ×7: the times sign typed after a space still counts the thing before it.
 # 问：处理？答：单车摆齐15辆: a report written as questions and answers; the question is the
 # answer's label.
 _QUESTION_AND_ANSWER = re.compile(
@@ -314,6 +313,7 @@ _GE_PERSON_TIMES = re.compile(r"(?<=[\d十百几来多余])个(?=人次)")
 _LO_AFTER_RESULT = re.compile(r"(?<=[走好完掉齐净开回起])咯")
 # 电动车乱停6俩: after a digit 俩 is 辆 typed by sound (俩 alone is two).
 _LIANG_AFTER_DIGIT = re.compile(r"(?<=\d)俩")
+# 共享单车 ×7: the times sign typed after a space still counts the thing before it.
 _SPACE_BEFORE_TIMES = re.compile(r"(?<=[\u4e00-\u9fff）)])[ \t]++(?=[×xX＊*][ \t]*+\d)")
 _COUNT_WORD = re.compile(r"数量\s*+[:：]?\s*+(?=[×xX*＊]?\s*+\d)")
 _HAS_LATIN = re.compile(r"[A-Za-z]")
