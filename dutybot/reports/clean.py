@@ -240,7 +240,7 @@ _FOUND_SLASH_FIXED = re.compile(
 )
 # 电动车 20+: more than twenty.
 _PLUS_AFTER_COUNT = re.compile(
-    r"(?<=[\u4e00-\u9fff ][\d])\+(?=[ \t]|$|\n)|(?<=[\u4e00-\u9fff ]\d\d)\+(?=[ \t]|$|\n)"
+    r"(?:(?<=[\u4e00-\u9fff ]\d)|(?<=[\u4e00-\u9fff ]\d\d))\+(?=[ \t\n]|$)"
 )
 
 
@@ -346,10 +346,8 @@ _COUNT_CELL = re.compile(
 _CORRECTION_COLON = re.compile(
     r"更正\s*+[：:]\s*+(?=(?:[\u4e00-\u9fff]{1,10}?(?:应为|应该是|改为|是)|应为|是)?\s*+"
     r"[\d一二两三四五六七八九十])"
-)
-# 电动车乱停7辆，更正一下，是9辆: the correction and its number belong together.
-_CORRECTION_ASIDE = re.compile(
-    r"(?:更正一下|纠正一下|更正)\s*+[，,]\s*+(?=(?:是|应为|应该是)\s*+[\d一二两三四五六七八九十])"
+    # 电动车乱停7辆，更正一下，是9辆: said as an aside, before the right number.
+    r"|(?:更正一下|纠正一下|更正)\s*+[，,]\s*+(?=(?:是|应为|应该是)\s*+[\d一二两三四五六七八九十])"
 )
 _CORRECTED_SPACE = re.compile(
     r"(?P<word>不对|说错了|错了|口误)(?:\s++|\s*+[，,]\s*+)(?=(?:是|应该是)?\s*+[\d一二两三四五六七八九十])"
@@ -514,7 +512,6 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _CORRECTED_SPACE.sub(r"\g<word>", text)
     text = _BRACKETED_CORRECTION.sub(r"，更正是\g<n>\g<m>，", text)
     text = _CORRECTION_COLON.sub("更正", text)
-    text = _CORRECTION_ASIDE.sub("更正", text)
     # 1 楼道小广告 9: a row number at the start of a line, typed with a space.
     text = _ROW_NUMBER.sub(r"\g<n>、", text)
     # 电动车乱停放｜14｜已整理: a table's number cell is the count of the cell before it.

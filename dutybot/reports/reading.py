@@ -193,7 +193,7 @@ _DONE_LABELS = frozenset(("已处理", "已整改", "已解决"))
 
 def _struck_out(sentence: str, reading: Reading) -> bool:
     """补充说明：第1条…物业在我们到之前就已经清运掉了，这条不算: an item the writer takes back."""
-    if not reading.drafts or not _TAKEN_BACK.search(sentence):
+    if not reading.drafts or not (NOT_COUNTED.search(sentence) or _STRUCK.search(sentence)):
         return False
     numbers = _ITEM_NUMBER.findall(sentence)
     if len(numbers) != 1:
@@ -205,7 +205,7 @@ def _struck_out(sentence: str, reading: Reading) -> bool:
     return True
 
 
-_TAKEN_BACK = re.compile(r"(?:这条|此条|该条|这一条|这个)?(?:不算|不计入|不计|划掉|删掉|删除|作废)")
+_STRUCK = re.compile(r"划掉|删掉|删除|作废")
 _ITEM_NUMBER = re.compile(r"第(\d{1,2})[条项点]")
 
 
@@ -1861,9 +1861,6 @@ def _split_listed(fragment: str, lexicon: UnitWords) -> list[str]:
         return parts
     if all(first_amount(p) is not None for p in parts):
         return parts  # 炉灰一堆、积雪一处: each with its own amount, however loose
-    if all(_SHOP_AND_FAULT.fullmatch(p.strip()) for p in parts):
-        # 惠民超市（出店经营）、小郭烟酒（违规张贴小广告3张）: each shop with its own fault.
-        return parts
     if any(PROBLEM_PREDICATE.fullmatch(p.strip(" ，,。")) for p in parts[1:]):
         return [fragment]  # 宣传栏公益广告内容过期、破损: two faults of one thing
     each = _EACH.search(parts[-1])
@@ -1883,7 +1880,6 @@ def _split_listed(fragment: str, lexicon: UnitWords) -> list[str]:
     return [fragment]  # 烟头、纸屑、塑料袋等垃圾: examples of one item
 
 
-_SHOP_AND_FAULT = re.compile(r"[\u4e00-\u9fff]{2,10}[（(][^（()）]{2,30}[)）]")
 # 各1处, 各两个: the same count for every part listed.
 _EACH = re.compile(
     rf"各\s*+(?P<amount>(?:\d{{1,4}}|[一二两三四五六七八九十]{{1,3}})\s*+[{MEASURE_WORDS}])"
