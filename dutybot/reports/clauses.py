@@ -11,6 +11,7 @@ from ..quantity import MEASURE_WORDS, TIMES_COUNT, chinese_numeral
 from .amounts import first_amount
 from .lexicon import (
     CN,
+    HANDLING,
     NO_PROBLEM,
     NOT_COUNTED,
     OBJECT_WORDS,
@@ -182,6 +183,10 @@ LABEL = re.compile(
     + r")(?:情况|工作|措施|结果|如下)?\s*+[】\]]?\s*+(?:[:：]|$)|(?P<colon_label>"
     + _alternation(label for labels in _COLON_LABELS.values() for label in labels)
     + r")\s*+[】\]]?\s*+[:：]"
+    # 已摆放：电动车18辆、共享单车9辆: a done handling verb over the items it did.
+    + rf"|(?P<done_verb>已[{HANDLING}规处][\u4e00-\u9fff]?)\s*+[】\]]?\s*+[:：]"
+    # 未清：大件垃圾1个: what a line leaves undone.
+    + rf"|(?P<undone_verb>未[{HANDLING}规处][\u4e00-\u9fff]?)\s*+[】\]]?\s*+[:：]"
     # （一）环境卫生方面：…: a heading for the items under it.
     + r"|(?P<aspect>[\u4e00-\u9fff]{2,6}?方面)\s*+[:：]))"
 )
@@ -190,6 +195,8 @@ LABEL = re.compile(
 def label_of(match: re.Match[str]) -> Kind:
     if match.group("aspect"):
         return Kind.FOUND
+    if match.group("done_verb") or match.group("undone_verb"):
+        return Kind.FIX
     return LABEL_KIND[
         match.group("bracketed") or match.group("label") or match.group("colon_label")
     ]

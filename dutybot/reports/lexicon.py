@@ -714,7 +714,7 @@ DONE_AFTER = re.compile(r"(?:了|完毕|干净|整齐|到位|完成|好|掉|完|
 # A handling verb with a result complement says it is done, whatever the verb (推回, 码好,
 # 归拢, 劝收, 牵上): the complement carries the meaning, so the list need not name every pair.
 # 刨, 敲, 凿: what is done to ice (冰包当场刨平, 冰溜子敲掉).
-_HANDLING = "推挪搬拉拖清扫捡撕铲拆摆码扶收归劝拾拔擦刷贴牵拴盖补修换装移运拢填放弄抬掐拎冲刮顺挂刨敲凿掏理排整"
+HANDLING = "推挪搬拉拖清扫捡撕铲拆摆码扶收归劝拾拔擦刷贴牵拴盖补修换装移运拢填放弄抬掐拎冲刮顺挂刨敲凿掏理排整"
 _RESULTS = (
     # Wu speech: 脱 is 掉 after a verb (撕脱了, 铲脱8张, 摆脱17部).
     "脱",
@@ -743,12 +743,7 @@ _RESULTS = (
 )
 _RESULT_VERBS = (
     *_RESULT_VERBS,
-    *(
-        verb + result
-        for verb in _HANDLING
-        for result in _RESULTS
-        if verb + result not in _FIX_VERBS
-    ),
+    *(verb + result for verb in HANDLING for result in _RESULTS if verb + result not in _FIX_VERBS),
 )
 # Verbs that take only some results: 捞掉 but not 捞上工具; 拿走 but not 拿起扫帚, 拿出手机;
 # 赶走 but not 赶上下雨, 赶到现场; 关好, 关进笼子 but not 店关了 (closed for the day).
@@ -834,7 +829,7 @@ _RESULT_VERBS = (
 # problem when others did it (有家把电动车推到楼道里).
 _FIX_VERBS = (
     *_FIX_VERBS,
-    *(verb + "到" for verb in _HANDLING if verb + "到" not in _FIX_VERBS and verb != "收"),
+    *(verb + "到" for verb in HANDLING if verb + "到" not in _FIX_VERBS and verb != "收"),
 )
 # 收了四处, 挪了三辆: the verb with 了 tells it was done, unless someone was only told to (通知
 # 社区换了); 贴了 may be the problem itself.
@@ -842,7 +837,7 @@ _FIX_VERBS = (
     *_FIX_VERBS,
     *(
         verb + "了"
-        for verb in _HANDLING
+        for verb in HANDLING
         if verb not in "贴装放弄" and verb + "了" not in _RESULT_VERBS
     ),
 )

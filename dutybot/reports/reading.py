@@ -143,7 +143,7 @@ def read_section(body: str, lexicon: UnitWords) -> Reading:
     reading.no_problem = bool(NO_PROBLEM.search(body))
     kind = Kind.NEUTRAL
     found_seen = False
-    for sentence in sentences(body):
+    for sentence in sentences(_done_line_as_one_list(body)):
         reading.clauses += 1  # a sentence costs like a clause, even an empty one
         if reading.clauses > MAX_CLAUSES:
             reading.notes.append("消息太长，后面的部分没有读")
@@ -160,7 +160,7 @@ def read_section(body: str, lexicon: UnitWords) -> Reading:
             if not sentence.strip():
                 continue
             if (
-                label.group("colon_label") in _DONE_LABELS
+                _says_done(label)
                 and not STATUS_TOKEN.search(sentence)
                 and first_amount(sentence) is not None
             ):
@@ -189,6 +189,23 @@ def read_section(body: str, lexicon: UnitWords) -> Reading:
 
 
 _DONE_LABELS = frozenset(("已处理", "已整改", "已解决"))
+
+
+def _says_done(label: re.Match[str]) -> bool:
+    return label.group("colon_label") in _DONE_LABELS or bool(label.group("done_verb"))
+
+
+def _done_line_as_one_list(body: str) -> str:
+    """已清：小广告14张；单元门口建筑垃圾2堆: what a done label lists runs to the line's end."""
+    lines = body.split("\n")
+    for index, line in enumerate(lines):
+        label = LABEL.match(line)
+        if label and _says_done(label):
+            lines[index] = line[: label.end()] + _LIST_BREAK.sub("、", line[label.end() :])
+    return "\n".join(lines)
+
+
+_LIST_BREAK = re.compile(r"[；;]")
 
 
 def _struck_out(sentence: str, reading: Reading) -> bool:
@@ -1256,6 +1273,15 @@ def _target_of(
                 d for d in reading.drafts if d.status is None and d.category == category
             ]
             named = open_of_kind[0] if len(open_of_kind) == 1 else None
+        if (
+            named is not None
+            and named.status == "fixed"
+            and named.fixed_count is None  # (not the rest of a partly fixed item)
+            and status.state != "fixed"
+            and first_amount(fragment)
+            and named.text not in fragment
+        ):
+            return None  # 未清：大件垃圾1个 after 已清：建筑垃圾2堆: another item, left open
         return named
     if status.state and not status.starts_with_action:
         # 电动车已摆放整齐: the fate of something already named (or a new item, fixed).

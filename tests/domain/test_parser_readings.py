@@ -2765,3 +2765,17 @@ def test_a_second_report_added_on_in_the_same_message(unit_a):
         (ROAD_A, date(2026, 11, 25), (17, 17, 0)),
         (GRID_A, date(2026, 11, 23), (40, 40, 0)),
     ]
+
+
+def test_a_done_verb_as_a_line_label_fixes_what_the_line_lists(unit_a):
+    report = one(
+        "凤凰城社区 11.25\n"
+        "已摆放：电动车18辆、共享单车9辆\n"
+        "已清：楼道小广告14张；单元门口建筑垃圾2堆\n"
+        "已规整：晾衣绳3根\n"
+        "未清：小区西墙根下大件垃圾（旧床垫）1个，太重，已通知物业\n"
+        "人员：周建国、吴婷婷",
+        unit_a,
+    )
+    assert totals(report) == (47, 46, 1)
+    assert [i.text for i in report.found][-1].startswith("小区西墙根下大件垃圾")
