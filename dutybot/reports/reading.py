@@ -368,6 +368,17 @@ def _read_sentence(
             continue  # 08:20 重新张贴: the time a thing was done, no clause of its own
         if lexicon.staff_pattern is not None and _names_only(fragment, lexicon):
             continue  # 王建川、罗布旺堆、尼玛卓嘎4个人: the team (旺堆 names no pile)
+        told_off = (
+            index + 1 < len(pieces)
+            and not _has_problem_word(fragment, lexicon)
+            and _offenders_told_off(fragment, pieces[index + 1])
+        )
+        if told_off:
+            # 有3名学生在梯坎扶手上滑着玩，已劝阻: people told off were doing wrong, and the
+            # next clause is what became of it (劝离了 too, said without 已).
+            outcome = pieces[index + 1].strip()
+            fragment = f"{fragment}，{'' if STATUS_OPENING.match(outcome) else '已'}{outcome}"
+            told_already = index + 1
         made_before, made_last = made_last, None
         if made_before is None:
             listed_run.clear()
@@ -944,6 +955,7 @@ def _read_sentence(
             lexicon,
             numbered=list_no is not None,
             after_item=current is not None and current in made_here,
+            told_off=told_off,
         ):
             target = (
                 None
@@ -1714,6 +1726,33 @@ def _has_problem_word(text: str, lexicon: UnitWords) -> bool:
 
 
 _FIX_WITH_MATERIAL = re.compile(r"撒了?")
+# 3名学生, 俩小孩, 几个年轻人: people counted, who may be the problem.
+_OFFENDERS = re.compile(
+    rf"(?:\d{{1,3}}|[{CN}几]{{1,3}}|俩|仨)\s*+(?:名|位|个|人)?"
+    r"(?:学生|小孩|孩子|小朋友|游客|老人|大爷|大妈|阿姨|居民|市民|行人|路人|男子|女子|青年|"
+    r"年轻人|小伙子?|人)"
+)
+# 已劝阻, 劝离, 当场制止: people told to stop.
+_TOLD_OFF = re.compile(
+    r"[\W_]*+(?:已经?|均已|都已|当场|现场|随即|立即|及时|经)?\s*+"
+    r"(?:劝阻|劝离|劝走|制止|劝导|劝说|劝止|批评教育|提醒)(?!无效|不听|未果)"
+)
+_OWNERS = re.compile(r"车主|店主|摊主|业主|户主|住户|老板|人次")
+
+
+def _offenders_told_off(fragment: str, outcome: str) -> bool:
+    """有3名学生在梯坎扶手上滑着玩，已劝阻: people counted, doing something, then told off
+    in a clause that says only that (车主2人在场 are the owners of the item, not offenders)."""
+    people = _OFFENDERS.search(fragment)
+    told = _TOLD_OFF.match(outcome)
+    if people is None or told is None or _OWNERS.search(fragment):
+        return False
+    rest = outcome[told.end() :].strip()
+    did = len(_CJK.findall(fragment, people.end())) + len(_CJK.findall(fragment, 0, people.start()))
+    return did >= 3 and len(rest) <= 6 and not any(c.isdigit() for c in rest)
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _is_problem(
@@ -1723,9 +1762,12 @@ def _is_problem(
     lexicon: UnitWords,
     numbered: bool = False,
     after_item: bool = False,
+    told_off: bool = False,
 ) -> bool:
     if NEGATED_START.match(fragment) or (SCOPE.search(fragment) and not first_amount(fragment)):
         return False
+    if told_off:
+        return True
     if _NONE_COUNTED.search(fragment):
         return False  # 竹筏揽客0起: counted, and there were none
     if (
@@ -1980,6 +2022,13 @@ def _new_draft(fragment: str, list_no: int | None, lexicon: UnitWords) -> Draft:
     category = lexicon.classifier.classify(fragment)
     if category == lexicon.classifier.fallback and _vehicles_counted(fragment):
         category = lexicon.classifier.classify("车辆乱停")
+    elif (
+        not _has_problem_word(fragment, lexicon)
+        and _OFFENDERS.search(fragment)
+        and _TOLD_OFF.search(fragment)
+    ):
+        # 3名学生在扶手上滑着玩，已劝阻: people doing wrong, whatever they did.
+        category = lexicon.classifier.classify("随地吐痰")
     elif category == lexicon.classifier.fallback and OTHERS_PUT.search(fragment):
         # Goods put out on the pavement or bedding hung in the trees: what the unit calls it.
         hint = "晾晒" if _HUNG.search(fragment) else "占道"

@@ -2779,3 +2779,20 @@ def test_a_done_verb_as_a_line_label_fixes_what_the_line_lists(unit_a):
     )
     assert totals(report) == (47, 46, 1)
     assert [i.text for i in report.found][-1].startswith("小区西墙根下大件垃圾")
+
+
+def test_people_told_off_were_doing_wrong_whatever_they_did(unit_a):
+    report = one(
+        "凤凰城社区值班：周建国、吴婷婷。有3名学生在健身器材上爬着玩，已劝阻；"
+        "中心广场俩小孩在草坪上踢球，劝离了。",
+        unit_a,
+    )
+    assert totals(report) == (5, 5, 0)
+    assert {i.category for i in report.found} == {"文明行为"}
+    # The owners of an item told what to do are not offenders; a bare head count is the item's.
+    report = one(
+        "凤凰城社区值班：周建国、吴婷婷。门口电动车乱停放9辆（车主2人在场，劝导后自行挪走）；"
+        "有人在墙角随地便溺，1人，劝阻了。",
+        unit_a,
+    )
+    assert totals(report) == (10, 10, 0)
