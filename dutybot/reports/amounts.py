@@ -32,6 +32,12 @@ _DURATION_AFTER = re.compile(r"\s*+(?:多|半)?\s*+(?:小时|钟头|钟|月|星�
 _PLACES_AFTER = re.compile(
     r"(?:单元|楼道|楼栋|车位|路口|小区|地方|位置|网格|社区|门口|巷道|巷子|小巷|街巷)"
 )
+# 5座楼道, 3座门口, 2座、5座: in Guangdong 座 numbers a building, as 号楼 does.
+_BUILDING_AFTER = re.compile(
+    r"(?:楼道|楼下|楼上|楼前|楼后|楼梯|门口|门前|后巷|后面|前面|旁边|旁|侧|单元|天台|架空层|"
+    r"[东西南北]侧|、\s*+\d{1,3}座)"
+)
+_ESTATE_BEFORE = re.compile(r"(?:小区|花园|社区|家园|新村|大厦|苑|村|里)$")
 _STREET_AFTER = re.compile(r"街|马路|路(?![灯面沿牌口])|巷|胡同|弄堂")
 # 两三个地方有狗粪, 两个单元的楼道灯不亮: so many spots with the problem in them.
 _SPOTS_WITH = re.compile(
@@ -79,6 +85,13 @@ def amounts(text: str) -> tuple[Quantity, ...]:
         # 我们四个摆了一个多小时: the team and how long, not how many.
         and not _HEAD_COUNT_BEFORE.search(text, max(0, q.start - 2), q.start)
         and not (q.measure == "个" and _DURATION_AFTER.match(text, q.end))
+        and not (
+            q.measure == "座"
+            and (
+                _BUILDING_AFTER.match(text, q.end)
+                or _ESTATE_BEFORE.search(text, max(0, q.start - 2), q.start)
+            )
+        )
         # 海鲜一条街, 两条巷子: streets, not things.
         and not (q.measure == "条" and _STREET_AFTER.match(text, q.end))
         # 3号楼、5号楼两个单元清理了小广告, 占着两个车位: how many places, not problems.

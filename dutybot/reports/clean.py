@@ -113,6 +113,10 @@ _SLIPS = {
     # OpenCC writes 嗰 as 𠮶.
     "𠮶": "那",
     "冇咩": "没什么",
+    # 电鸡 is what Guangdong calls an e-bike; 摊档 a stall.
+    "电鸡": "电动车",
+    "電鸡": "电动车",
+    "摊档": "摊点",
     "咩": "什么",
     "睇": "看",
     "嘢": "东西",

@@ -1919,6 +1919,8 @@ def _split_listed(fragment: str, lexicon: UnitWords) -> list[str]:
     ``楼道小广告、单元门口电动车乱停`` is two (each names its own problem); ``A、B各1处`` gives
     each its count."""
     parts = [p for p in _outside_brackets(fragment).split("\x00") if p.strip()]
+    if any(_BUILDING_ONLY.fullmatch(p) for p in parts[:-1]):
+        return [fragment]  # 2座、5座门口电动车乱停: the buildings of one item
     if len(parts) < 2:
         # 两处电动车乱停和一处垃圾: two counted things joined by 和.
         joined = [p for p in _AND.split(fragment) if p.strip()]
@@ -1948,6 +1950,7 @@ def _split_listed(fragment: str, lexicon: UnitWords) -> list[str]:
     return [fragment]  # 烟头、纸屑、塑料袋等垃圾: examples of one item
 
 
+_BUILDING_ONLY = re.compile(r"\s*+\d{1,3}\s*+(?:座|号楼|栋|幢|号)\s*+")
 # 各1处, 各两个: the same count for every part listed.
 _EACH = re.compile(
     rf"各\s*+(?P<amount>(?:\d{{1,4}}|[一二两三四五六七八九十]{{1,3}})\s*+[{MEASURE_WORDS}])"

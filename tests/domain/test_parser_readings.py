@@ -2796,3 +2796,14 @@ def test_people_told_off_were_doing_wrong_whatever_they_did(unit_a):
         unit_a,
     )
     assert totals(report) == (10, 10, 0)
+
+
+def test_guangdong_words_for_buildings_bikes_and_stalls(unit_a):
+    # 5座 numbers a building; 电鸡 is an e-bike, 架 its measure word; 摊档 a stall.
+    report = one(
+        "凤凰城社区值班：周建国、吴婷婷。5座楼道小广告20张，撕咗；2座、5座门口电鸡乱泊咗七八架，"
+        "已经摆返好；有个流动摊档，劝咗佢走；有条狗冇拉绳，同主人讲咗。",
+        unit_a,
+    )
+    assert totals(report) == (30, 29, 1)
+    assert [i.category for i in report.found] == ["市容秩序", "市容秩序", "市容秩序", "文明行为"]
