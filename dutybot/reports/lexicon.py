@@ -908,7 +908,7 @@ KIND_SUBTOTAL = re.compile(
     rf"[\W_]*+(?:其中)?[\u4e00-\u9fff]{{2,6}}?类(?:问题)?(?:共|共计)?{_NUM}(?:处|个|项|起|条)[：:]?$"
 )
 SUMMARY_FIXED = re.compile(
-    rf"^(?:现已|均已|共|已|当场|现场|已当场)?(?:整改|处理|解决|处置)(?:完成|完毕|到位)?(?:问题)?(?P<n>{_NUM})(?:处|个|项|起|条)"
+    rf"^(?:本次|此次|今天|今日)?(?:现已|均已|共|已|当场|现场|已当场)?(?:整改|处理|解决|处置)(?:完成|完毕|到位)?(?:问题)?(?P<n>{_NUM})(?:处|个|项|起|条)"
 )
 # Words before the problem itself (发现, 另有, 一是); 有 only before a number or a thing, so that
 # 有害垃圾 keeps its 有.

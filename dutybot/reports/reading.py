@@ -174,6 +174,8 @@ def read_section(body: str, lexicon: UnitWords) -> Reading:
                 and not TODAY_WORK.search(_NOT_TODAY.sub("", sentence))
             )
             or PLAN_START.match(sentence.strip())
+            # 本月累计发现问题41处, 迎检以来累计整改21处: the period's figures, not today's.
+            or (reading.drafts and _PERIOD_FIGURES.search(sentence))
             or (_META.search(sentence) and not first_amount(sentence))
             or _corrected_in_sentence(sentence, reading, lexicon)
             or _struck_out(sentence, reading)
@@ -189,6 +191,12 @@ def read_section(body: str, lexicon: UnitWords) -> Reading:
 
 
 _DONE_LABELS = frozenset(("已处理", "已整改", "已解决"))
+
+
+_PERIOD_FIGURES = re.compile(
+    r"(?:本月|本周|上周|上月|本年度?|今年|全年|全月|月初|以来|至今)[^。；;\n]{0,12}?累计|"
+    r"(?:以来|至今)[^。；;\n]{0,12}?(?:共|累计)?(?:发现|整改)"
+)
 
 
 def _says_done(label: re.Match[str]) -> bool:
@@ -353,7 +361,7 @@ def _read_sentence(
     pieces = fragments(sentence, lexicon.classifier.words, lexicon.classifier.classify)
     told_already = -1  # a piece read with the one before it (当场整改6处｜消防通道占用4处、…)
     for index, raw in enumerate(pieces):
-        if index == told_already:
+        if index <= told_already:
             continue
         # A clause is a few dozen characters; a longer run is a paste, read only in part.
         # #创文# #椰风路#: hashtags name the campaign or the site (read with the message),
@@ -600,13 +608,18 @@ def _read_sentence(
             in_summary = True
             fixed = reading.summary_fixed
             if fixed and fixed != fixed_before and index + 1 < len(pieces):
-                # 发现隐患9处…当场整改6处（消防通道占用4处、堆放易燃物2处）: the items it fixed.
-                breakdown = _fix_breakdown(pieces[index + 1], fixed, reading, lexicon)
+                # 发现隐患9处…当场整改6处（消防通道占用4处、堆放易燃物2处）: the items it fixed;
+                # 整改10处，其中单车7辆全部归位、垃圾3处清理完毕 may be cut after a count.
                 status = read_status(fragment, True)
-                if breakdown and status.quantity is not None:
-                    for draft, value, part in breakdown:
-                        apply_status(draft, _with_count(status, value), part, True)
-                    told_already = index + 1
+                for last in range(index + 1, min(index + 4, len(pieces))):
+                    breakdown = _fix_breakdown(
+                        "".join(pieces[index + 1 : last + 1]), fixed, reading, lexicon
+                    )
+                    if breakdown and status.quantity is not None:
+                        for draft, value, part in breakdown:
+                            apply_status(draft, _with_count(status, value), part, True)
+                        told_already = last
+                        break
             continue
         if fragment.isdigit() and len(fragment) <= 4:
             # 电动车乱停 6: a number alone after a space, the count of the item just named (not

@@ -2807,3 +2807,22 @@ def test_guangdong_words_for_buildings_bikes_and_stalls(unit_a):
     )
     assert totals(report) == (30, 29, 1)
     assert [i.category for i in report.found] == ["市容秩序", "市容秩序", "市容秩序", "文明行为"]
+
+
+def test_the_periods_running_figures_are_not_todays(unit_a):
+    report = one(
+        "玄帝庙街11.25值班：王晓明、李娜。本次发现问题6处，其中共享单车乱停4辆、烟头垃圾2处，当场整改6处。"
+        "迎检以来玄帝庙街累计发现问题22处，累计整改21处，1处（盲道石墩）已移交城管未销号。",
+        unit_a,
+    )
+    assert totals(report) == (6, 6, 0)
+
+
+def test_a_fix_total_broken_down_after_its_count_is_cut(unit_a):
+    report = one(
+        "玄帝庙街11.25值班：王晓明、李娜。本次共发现问题11处，其中：共享单车乱停7辆，烟头垃圾3处，"
+        "破损宣传牌1块。本次整改10处，其中单车7辆全部归位、垃圾3处清理完毕，宣传牌已上报待更换。"
+        "本月累计发现问题41处，累计整改35处。",
+        unit_a,
+    )
+    assert totals(report) == (11, 10, 1)
