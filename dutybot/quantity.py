@@ -54,8 +54,10 @@ CHINESE_DIGITS = "零〇一二两三四五六七八九"
 _CHINESE_NUMERAL = f"[{CHINESE_DIGITS}十百千万]"
 
 _QUANTITY = re.compile(
-    rf"(?<![\d.:：第{CHINESE_DIGITS}十百千万几数])"
-    rf"(?P<number>\d{{1,6}}+(?:\s?[-~～到至]\s?\d{{1,6}}+)?(?![\d.:：])|[{CHINESE_DIGITS}十百千万几数]{{1,8}}+)"
+    rf"(?<![\d.:：第{CHINESE_DIGITS}十百千万几])"
+    # (数 only as in 数十, 数百: 数了数25辆 is counting, then the number.)
+    rf"(?P<number>\d{{1,6}}+(?:\s?[-~～到至]\s?\d{{1,6}}+)?(?![\d.:：])|"
+    rf"(?:数(?=[十百千万]))?[{CHINESE_DIGITS}十百千万几]{{1,8}}+)"
     rf"\s?(?P<approx>余|多|来|左右)?\s?(?:大|小|满|整)?(?P<measure>[{MEASURE_WORDS}])"
 )
 # 俩 and 仨 carry their own measure word (电动车倒了俩); after 我们 they are people.

@@ -124,3 +124,14 @@ def first_amount(text: str) -> Quantity | None:
         if not quantity.vague:
             return quantity
     return found[0] if found else None
+
+
+_BARE_PEOPLE = re.compile(r"[\W_]*+(?:共|约|有)?\s*+\S{1,6}?[人名位]\s*+")
+
+
+def offenders_counted(text: str, item: str) -> Quantity | None:
+    """游客翻越护栏到礁石上拍照，2人: a head count alone, after what people did wrong."""
+    if not _BARE_PEOPLE.fullmatch(text) or _MISCONDUCT.search(item) is None:
+        return None
+    found = [q for q in find_quantities(text) if q.measure in _PEOPLE and not q.vague]
+    return found[0] if len(found) == 1 else None

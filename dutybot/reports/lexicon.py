@@ -238,6 +238,10 @@ _PROBLEM_WORDS = [
     "破洞",
     "破掉",
     "塌",
+    # 共享单车横七竖八, 东倒西歪: strewn about.
+    "横七竖八",
+    "东倒西歪",
+    "七零八落",
 ]
 PROBLEM_PREDICATE = re.compile(
     word_pattern(_PROBLEM_WORDS)

@@ -9,7 +9,7 @@ import re
 
 from ..quantity import MEASURE_WORDS, Quantity, chinese_numeral, number_value
 from ..unit import DEFAULT_OBJECTS
-from .amounts import amounts, first_amount
+from .amounts import amounts, first_amount, offenders_counted
 from .clauses import (
     LABEL,
     LEADING_MARKER,
@@ -629,6 +629,11 @@ def _read_sentence(
                 current.count, current.explicit = value, True
             continue
         quantity = first_amount(fragment)
+        if quantity is None and current is not None and current in made_here:
+            offenders = offenders_counted(fragment, current.text)
+            if offenders is not None and not current.explicit:
+                current.count, current.explicit = offenders.value, True
+                continue
         if (
             quantity is not None
             and _is_bare_count(

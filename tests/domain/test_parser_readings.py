@@ -2826,3 +2826,14 @@ def test_a_fix_total_broken_down_after_its_count_is_cut(unit_a):
         unit_a,
     )
     assert totals(report) == (11, 10, 1)
+
+
+def test_counting_aloud_strewn_things_and_a_head_count_after_what_people_did(unit_a):
+    # 数了数25辆: counting, then the number (数 is 数十 only before 十/百).
+    report = one(
+        "玄帝庙街值班 王晓明 李娜 电动车乱停的老些 数了数二十五六辆 都摆好了 "
+        "共享单车横七竖八，码放40余辆。8:40 路口有行人翻越护栏，2人，劝回",
+        unit_a,
+    )
+    assert totals(report) == (68, 68, 0)
+    assert [i.count for i in report.found] == [26, 40, 2]
