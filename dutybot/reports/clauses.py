@@ -92,6 +92,12 @@ _LABELS: dict[Kind, tuple[str, ...]] = {
         "往期问题",
         "以前问题",
         "复查情况",
+        # 之前的：上周三报的井盖已经换了新的: earlier items and how they stand now.
+        "之前的",
+        "以前的",
+        "之前报的",
+        "上次的",
+        "此前",
         # …and its complaint and history tell why, not what was found today.
         "主诉",
         "现病史",

@@ -281,6 +281,11 @@ _ABOVE_BEFORE_REFS = re.compile(r"(?:上述|以上|前述)(?=第)")
 _SHORT_TOTALS = re.compile(
     r"(?<![\u4e00-\u9fff])发现(?=\s*+\d{1,4}\s*+[处个项][，,、\s]\s*+(?:已?整改|处理|处置))"
 )
+# 发现12，整改10，待办2: the day's totals with the measure left out.
+_BARE_TOTALS = re.compile(
+    r"(?<![\u4e00-\u9fff])发现\s*+(?P<found>\d{1,4})\s*+(?P<sep>[，,、/\s]\s*+)"
+    r"(?P<verb>已?整改|处理|处置)\s*+(?P<fixed>\d{1,4})(?![\d处个项起条])"
+)
 # 楼道小广告：3号楼2处、5号楼1处、7号楼3处: one problem counted at several places.
 # (Places only: buildings, doors and sides; 充电插座2处、楼道杂物2处 lists things.)
 _PLACE = r"(?:\d{1,3}(?:号楼|号|栋|幢|单元)|[\u4e00-\u9fff]{1,5}?(?:门口|路口|巷口|[东西南北]侧|门前|楼下))"
@@ -530,6 +535,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _SPACE_BEFORE_TIMES.sub("", text)
     text = _STALLS_COUNTED.sub("处", text)
     text = _KIND_OF_BAG.sub("袋", text)
+    text = _BARE_TOTALS.sub(r"发现\g<found>处\g<sep>\g<verb>\g<fixed>处", text)
     text = _SHORT_TOTALS.sub("共发现问题", text)
     text = _FORM_LINE.sub(_form_line, text)
     text = _ABOVE_BEFORE_REFS.sub("", text)

@@ -642,7 +642,8 @@ def _read_sentence(
                 # 桂花落叶较多，约5处堆积: the count of the item just named without one.
                 uncounted=current is not None and current in made_here and not current.explicit,
             )
-            and not STATUS_TOKEN.search(fragment)
+            # (差不多二十台: the 不 of 差不多 is no outcome.)
+            and not STATUS_TOKEN.search(fragment.replace("差不多", ""))
         ):
             # 约20辆, 共9辆, （十二辆）: how many of the item before; with none before, a total
             # that the list below spells out (发现问题：2处。①…). 一堆 alone adds nothing.
@@ -1997,7 +1998,7 @@ def _counted(text: str) -> bool:
 
 _WHERE_COUNTED = re.compile(r"\d{1,3}号楼|[一二两三四五\d]个单元|单元|楼道里?|门口|就有|光是|仅")
 _COUNT_WORDS = re.compile(
-    r"一共|总共|合计|共计|共|计|大约|大概|约莫|约|左右|差不多|估计|将近|近|有个|有|足有|至少|上下|"
+    r"一共|总共|拢共|全部|合计|共计|共|计|大约|大概|约莫|约|左右|差不多|估计|将近|近|有个|有|足有|至少|上下|"
     # 流浪狗问题仍然存在，今天又见到2只: how many were seen this time.
     r"今天|今日|又|还|见到|看到|看见|满满当当|满满|整整|足足|"
     r"的样子|样子|吧|啊|呢|呀|数了一下|数了数|数了|数起来|数起|一塌刮子|少说也有|少说|起码有|起码|"

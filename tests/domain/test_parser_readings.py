@@ -2837,3 +2837,23 @@ def test_counting_aloud_strewn_things_and_a_head_count_after_what_people_did(uni
     )
     assert totals(report) == (68, 68, 0)
     assert [i.count for i in report.found] == [26, 40, 2]
+
+
+def test_minnan_totals_bare_header_totals_and_earlier_items_under_their_label(unit_a):
+    # 拢总十七台 and 差不多二十台 after the outcome: how many there were.
+    report = one(
+        "玄帝庙街今天值班 王晓明 李娜 很多台电动车乱停 有摆好了 拢总十七台 "
+        "很多台共享单车乱乱停 有排好 差不多二十台",
+        unit_a,
+    )
+    assert totals(report) == (37, 37, 0)
+    # 发现12，整改10: the totals with the measure left out; 之前的： earlier items, not counted.
+    report = one(
+        "玄帝庙街今日：发现3，整改2，待办1\n"
+        "电动车乱停 2辆（已摆放）\n"
+        "路面坑洼 1处（已报）\n"
+        "之前的：上周三报的井盖已经换了新的👍；两个破垃圾桶还是没人管。\n"
+        "值班：王晓明 李娜",
+        unit_a,
+    )
+    assert totals(report) == (3, 2, 1)
