@@ -248,6 +248,10 @@ _PLUS_AFTER_COUNT = re.compile(
 )
 
 
+# 电动车+15: a plus before a count, as a tally is kept.
+_PLUS_BEFORE_COUNT = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*+\+[ \t]*+(?=\d{1,4}(?![\d.%]))")
+
+
 def _found_and_fixed(match: re.Match[str]) -> str:
     return f" {match['found']}个，已处理{match['fixed']}个"
 
@@ -417,6 +421,19 @@ _ENGLISH_MEANING = {
 }
 
 
+# Pinyin initials young staff type for the things they count (ddc+15, xgg 3处, gx单车).
+_PINYIN_INITIALS = {
+    "ddc": "电动车",
+    "xgg": "小广告",
+    "gxdc": "共享单车",
+    "gx": "共享",
+    "zxc": "自行车",
+    "mtc": "摩托车",
+    "ljt": "垃圾桶",
+}
+_PINYIN_THING = re.compile(r"(?i)(?<![a-z])(?:ddc|xgg|gxdc|zxc|mtc|ljt|gx(?=单车))(?![a-z])")
+
+
 def _english(match: re.Match[str]) -> str:
     said = re.sub(r"\s+", " ", match.group().lower()).strip()
     if said in _ENGLISH_MEANING:
@@ -506,6 +523,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     if text.isascii() is False and _HAS_LATIN.search(text):
         text = _ENGLISH_STATUS.sub(_english, text)
         text = _ENGLISH_ABOUT.sub("约", text)
+        text = _PINYIN_THING.sub(lambda match: _PINYIN_INITIALS[match.group().lower()], text)
     # 共享单车乱停 ~30: a tilde before a number (not between two: 3~5) is about.
     text = _TILDE_ABOUT.sub("约", text)
     # 乱甩烟头，乱甩烟头; 满了，满了: voice input says a phrase twice.
@@ -544,6 +562,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _COUNTED_AT_PLACES.sub(_total_of_places, text)
     text = _FOUND_SLASH_FIXED.sub(_found_and_fixed, text)
     text = _PLUS_AFTER_COUNT.sub("余", text)
+    text = _PLUS_BEFORE_COUNT.sub(" ", text)
     text = _LIANG_AFTER_DIGIT.sub("辆", text)
     text = _LO_AFTER_RESULT.sub("了", text)
     text = _QUESTION_AND_ANSWER.sub(r"\g<q>：", text)

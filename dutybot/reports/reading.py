@@ -676,6 +676,13 @@ def _read_sentence(
             # 电动车：约30辆✅全部摆整齐: the thing, then its count and outcome.
             fragment = thing_before + fragment
             current = None
+        elif thing_before is not None:
+            vehicles = _vehicles_put_right(fragment, thing_before, lexicon)
+            if vehicles is not None:
+                # 江边电动车明显少了，只摆了8辆; 电动车倒是不多，摆了七八辆: the bikes it
+                # lined up were out of place, whatever was said of them before.
+                fragment, current = vehicles + fragment, None
+                counted_then_done = True  # a new item, not one named before
         if (
             thing_before is not None
             and _THING_COUNTED.fullmatch(thing_before.strip())
@@ -1085,6 +1092,8 @@ def _read_sentence(
             named = matching_draft(fragment, reading.drafts, lexicon)
             if named is not None and not _THING_COUNTED.fullmatch(fragment):
                 current = named
+                if _FEW_OF_THEM.search(fragment) or POSITIVE.search(fragment):
+                    unnamed = fragment  # 电动车倒是不多，摆了七八辆: other bikes than the item's
             elif topic_words(fragment, lexicon) or _OTHERS_DOING.search(fragment):
                 unnamed = fragment  # 宣传栏里还是国庆节的海报: what is wrong may follow
             continue
@@ -1395,6 +1404,7 @@ _NOT_MENDED = re.compile(r"(?:没|未)有?(?:修|换|处理|弄|亮)")
 _PROBLEMS_NAMED = re.compile(r"(?:等|共)?(?P<n>[两二三四五六七八九2-9])(?:个|处|项)(?:问题|方面)$")
 # 车三十五辆, 门口的车十辆: the clause is about vehicles (not 车主骑走3辆).
 _VEHICLE_FIRST = re.compile(r"[\W_]*+[\u4e00-\u9fff]{0,4}?车(?![主位窗门身牌头])")
+_FEW_OF_THEM = re.compile(r"不多|没有?几|不算多|少了|减少|变少")
 _FEWER = re.compile(r"(?:少了|减少了?|变少|少多了|(?<=[\u4e00-\u9fff]{2})(?<![不多减太])少)$")
 # 我们推到了路边: the team itself did it.
 _TEAM_DID = re.compile(r"[\W_]*+(?:我们|大家|咱们|俺们)(?!离开|走)")
@@ -1886,6 +1896,24 @@ def _only_keywords(fragment: str, lexicon: UnitWords) -> bool:
     for word in lexicon.classifier.words(rest):
         rest = rest.replace(word, "", 1)
     return rest != fragment.strip(" ，,。；;") and not rest
+
+
+def _vehicles_put_right(fragment: str, before: str, lexicon: UnitWords) -> str | None:
+    """The bikes of ``before`` when ``fragment`` tells only how many of them were put right."""
+    quantity = first_amount(fragment)
+    if (
+        quantity is None
+        or quantity.vague
+        or quantity.measure not in _VEHICLE_MEASURES
+        or topic_words(fragment, lexicon)
+        or read_status(fragment).state != "fixed"
+    ):
+        return None
+    bikes = [w for w in topic_words(before, lexicon) if _THING_GROUP.get(w) == "非机动车"]
+    return bikes[0] if bikes else None
+
+
+_VEHICLE_MEASURES = frozenset("辆台架部")
 
 
 def _thing_only(text: str, lexicon: UnitWords) -> bool:

@@ -2857,3 +2857,19 @@ def test_minnan_totals_bare_header_totals_and_earlier_items_under_their_label(un
         unit_a,
     )
     assert totals(report) == (3, 2, 1)
+
+
+def test_bikes_lined_up_after_being_said_to_be_few(unit_a):
+    # The bikes put right were out of place, however few; another item's bikes are not them.
+    report = one(
+        "玄帝庙街值班：王晓明、李娜。有俩小伙子骑电动车在人行道上飙车，劝下来推着走了。"
+        "电动车倒是不多，摆了七八辆。江边共享单车明显少了，只摆了5辆。",
+        unit_a,
+    )
+    assert totals(report) == (15, 15, 0)
+
+
+def test_pinyin_initials_for_the_things_counted(unit_a):
+    report = one("玄帝庙街 王晓明 李娜\nddc+15 已摆\ngx单车 6 已摆\nxgg 3处 已清", unit_a)
+    assert totals(report) == (24, 24, 0)
+    assert [i.text for i in report.found] == ["电动车", "共享单车", "小广告"]
