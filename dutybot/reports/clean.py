@@ -248,6 +248,18 @@ _PLUS_AFTER_COUNT = re.compile(
 )
 
 
+# 整改前：纸皮堆在通道口约3处；整改后：住户已搬走: the problem, then its outcome, told as a
+# before-and-after pair; the labels add nothing to either.
+_BEFORE_AFTER = re.compile(r"(?m)^[ \t]*+整改[前后][ \t]*+[:：][ \t]*+")
+# 问题一：5栋门口乱堆杂物 / 整改前：纸皮、旧家具堆在消防通道口，约3处: the heading names what
+# the before line counts; one item, told by the before line.
+_HEADING_BEFORE = re.compile(
+    r"(?m)^(?P<marker>[ \t]*+(?:问题[一二三四五六七八九十\d]{1,3}[ \t]*+[:：]|\d{1,2}[、.．]|"
+    r"[一二三四五六七八九十]{1,3}、))[ \t]*+(?P<head>[^\n:：]{1,30}?)[ \t]*+\n"
+    r"[ \t]*+整改前[ \t]*+[:：][ \t]*+(?P<before>[^\n；;。]{1,80}+)"
+)
+# 电动车/12/已整理: a bare number between slashes is the count of the thing before it.
+_SLASHED_COUNT = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*+/[ \t]*+(?P<n>\d{1,4})[ \t]*+(?=/|\n|$)")
 # 电动车+15: a plus before a count, as a tally is kept.
 _PLUS_BEFORE_COUNT = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*+\+[ \t]*+(?=\d{1,4}(?![\d.%]))")
 
@@ -562,7 +574,10 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _COUNTED_AT_PLACES.sub(_total_of_places, text)
     text = _FOUND_SLASH_FIXED.sub(_found_and_fixed, text)
     text = _PLUS_AFTER_COUNT.sub("余", text)
+    text = _HEADING_BEFORE.sub(r"\g<marker>\g<before>（\g<head>）", text)
+    text = _BEFORE_AFTER.sub("", text)
     text = _PLUS_BEFORE_COUNT.sub(" ", text)
+    text = _SLASHED_COUNT.sub(r"\g<n>个", text)
     text = _LIANG_AFTER_DIGIT.sub("辆", text)
     text = _LO_AFTER_RESULT.sub("了", text)
     text = _QUESTION_AND_ANSWER.sub(r"\g<q>：", text)

@@ -1885,9 +1885,21 @@ def _action_before(fragment: str, lexicon: UnitWords) -> bool:
     for token in STATUS_TOKEN.finditer(fragment, 0, first_word.start()):
         if token.group() == "摆起" and LIES_THERE.match(fragment, token.end()):
             continue  # 巷子摆起一堆装修垃圾: it lies there
+        if _put_out_of_place(fragment, token):
+            continue  # 货架摆到人行道（出店经营）: put where it should not be
         if TOKEN_ROLE[token.group()] in ("fix", "result"):
             return True
     return False
+
+
+_OUT_OF_PLACE = re.compile(
+    r"了?(?:人行道|盲道|马路|路上|路边|店外|门外|店门外|消防通道|骑楼外|绿化带|草坪)"
+)
+
+
+def _put_out_of_place(fragment: str, token: re.Match[str]) -> bool:
+    """摆到人行道, 堆在消防通道: the verb tells where the thing was put wrong, no fix."""
+    return token.group()[-1] in "到在" and _OUT_OF_PLACE.match(fragment, token.end()) is not None
 
 
 def _only_keywords(fragment: str, lexicon: UnitWords) -> bool:
@@ -2108,7 +2120,11 @@ def _before_outcome(fragment: str, lexicon: UnitWords) -> str:
     verb_end = 0
     for token in STATUS_TOKEN.finditer(fragment, 0, first.start()):
         # ✅出店经营2处: a mark is no verb, so 出 keeps its place in the item.
-        if TOKEN_ROLE[token.group()] in ("fix", "result") and token.group() not in "✅☑✔":
+        if (
+            TOKEN_ROLE[token.group()] in ("fix", "result")
+            and token.group() not in "✅☑✔"
+            and not _put_out_of_place(fragment, token)
+        ):
             verb_end = token.end()
     if verb_end:
         fragment = _AFTER_VERB.sub("", fragment[verb_end:])

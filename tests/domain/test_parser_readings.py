@@ -2873,3 +2873,19 @@ def test_pinyin_initials_for_the_things_counted(unit_a):
     report = one("玄帝庙街 王晓明 李娜\nddc+15 已摆\ngx单车 6 已摆\nxgg 3处 已清", unit_a)
     assert totals(report) == (24, 24, 0)
     assert [i.text for i in report.found] == ["电动车", "共享单车", "小广告"]
+
+
+def test_slashed_fragments_and_before_and_after_pairs(unit_a):
+    report = one(
+        "玄帝庙街 11.25\n王晓明 李娜\n电动车/12/已整理\n共享单车/5/已整理\n垃圾/3袋/已清\n井盖/1/松动/已报城管",
+        unit_a,
+    )
+    assert totals(report) == (21, 20, 1)
+    report = one(
+        "玄帝庙街 11月25日值班小结（王晓明、李娜）\n"
+        "问题一：门口乱堆杂物\n整改前：纸皮、旧家具堆在消防通道口，约3处；\n整改后：住户已搬走，通道畅通。\n"
+        "问题二：出店经营\n整改前：3家干货店货架摆到人行道；\n整改后：全部收回。\n"
+        "问题三：人行道地砖\n整改前：路口地砖翘起4块；\n整改后：已上报市政，待维修。",
+        unit_a,
+    )
+    assert totals(report) == (10, 6, 4)
