@@ -142,6 +142,10 @@ _LABELS: dict[Kind, tuple[str, ...]] = {
         "巡查情况",
         "备注",
         "宣传",
+        # A shift log's parts: before, during and after the round.
+        "班前",
+        "班中",
+        "班后",
     ),
 }
 # Labels that are also plain statements (已处理。): labels only with a colon.

@@ -40,6 +40,13 @@ def parse(
         notes.append(f"消息太长，只读了前{MAX_ANALYSED_CHARS}字")
     text = prepared_text(text, unit)
     lexicon = unit_words(unit)
+    own = _own_part_after_forward(text)
+    if own is not text:
+        # 【乘风社区】…转发… ———— 我们今天值班: the site named above still names the duty's.
+        site_above = lexicon.site_pattern.search(text) if lexicon.site_pattern else None
+        if site_above and not lexicon.site_pattern.search(own):
+            own = f"{site_above.group()}\n{own}"
+        text = own
     # The cheap exit that most chat takes.
     site_hit = lexicon.site_pattern.search(text) if lexicon.site_pattern else None
     if not assume_report and (
@@ -180,6 +187,27 @@ def _unit_spellings(staff: tuple[StaffMember, ...], sites: tuple[Site, ...]) -> 
         words.append(site.name)
         words.extend(site.aliases)
     return tuple(words)
+
+
+_FORWARDED = re.compile(r"\s*+(?:[【\[]?转发|转[:：]|转自)")
+# ———— or ——以上是社区发的。: where the forwarded text ends and the writer's own begins.
+_FORWARD_END = re.compile(
+    r"\n[ \t]*+(?:[—\-_=~～]{2,}[^\n]{0,20}|以上[^\n]{0,12}?发的[^\n]{0,6})(?=\n)"
+)
+
+
+def _own_part_after_forward(text: str) -> str:
+    """转发社区网格员的消息：… ———— 我们今天值班…: the writer's own report below a forward."""
+    if not _FORWARDED.match(text):
+        return text
+    ends = list(_FORWARD_END.finditer(text))
+    if not ends:
+        return text
+    own = text[ends[-1].end() :]
+    return own if DUTY_WORDS.search(own) or _OWN_DUTY.search(own) else text
+
+
+_OWN_DUTY = re.compile(r"我们|咱们|俺们|今天|今日")
 
 
 def _notice(text: str, unit: Unit) -> bool:

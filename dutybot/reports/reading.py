@@ -176,6 +176,10 @@ def read_section(body: str, lexicon: UnitWords) -> Reading:
             or PLAN_START.match(sentence.strip())
             # 本月累计发现问题41处, 迎检以来累计整改21处: the period's figures, not today's.
             or (reading.drafts and _PERIOD_FIGURES.search(sentence))
+            or _EQUIPMENT.match(sentence)  # 工具：扫帚5把、夹子5个: what the team brought
+            # 更正一下刚才那条 电动车是6辆不是9辆 (then the report again): about the message
+            # before this one, which the lines below now replace.
+            or (_EARLIER_MESSAGE_PUT_RIGHT.match(sentence) and "\n" in body.strip())
             or (_META.search(sentence) and not first_amount(sentence))
             or _corrected_in_sentence(sentence, reading, lexicon)
             or _struck_out(sentence, reading)
@@ -193,6 +197,10 @@ def read_section(body: str, lexicon: UnitWords) -> Reading:
 _DONE_LABELS = frozenset(("已处理", "已整改", "已解决"))
 
 
+_EARLIER_MESSAGE_PUT_RIGHT = re.compile(
+    r"[\W_]*+(?:更正|纠正|修正|改正)[^，。；\n]{0,6}?(?:刚才|刚刚|上一?条|前面那?条|之前那?条)"
+)
+_EQUIPMENT = re.compile(r"[\W_]*+(?:携带|带了?|准备了?)?(?:工具|装备|物资|器材)\s*+[:：]")
 _PERIOD_FIGURES = re.compile(
     r"(?:本月|本周|上周|上月|本年度?|今年|全年|全月|月初|以来|至今)[^。；;\n]{0,12}?累计|"
     r"(?:以来|至今)[^。；;\n]{0,12}?(?:共|累计)?(?:发现|整改)"

@@ -2889,3 +2889,25 @@ def test_slashed_fragments_and_before_and_after_pairs(unit_a):
         unit_a,
     )
     assert totals(report) == (10, 6, 4)
+
+
+def test_own_report_below_a_forward_a_shift_log_and_a_correction_before_the_report(unit_a):
+    report = one(
+        "转发社区网格员的消息：\n【凤凰城社区】今日网格巡查发现：①私拉电线1处；②垃圾箱满溢2处。以上问题已登记。\n"
+        "——以上是社区发的。\n我们今天值班（周建国、吴婷婷）：帮着把满溢的两个垃圾箱周边清理干净了；"
+        "楼道小广告清理15处。",
+        unit_a,
+    )
+    assert (report.site, totals(report)) == (GRID_A, (17, 17, 0))
+    report = one(
+        "【值班日志】玄帝庙街\n班前：07:00到岗，到岗2人：王晓明、李娜。工具：扫帚5把、夹子5个、垃圾袋1捆。\n"
+        "班中：共享单车倒伏7辆，当场扶正归位7辆；井盖松动1个，已报市政。\n班后：08:30收队。",
+        unit_a,
+    )
+    assert totals(report) == (8, 7, 1)
+    report = one(
+        "更正一下刚才那条 电动车是6辆不是9辆 别的不变\n"
+        "玄帝庙街 王晓明 李娜 电动车乱停6辆 都给码齐了",
+        unit_a,
+    )
+    assert totals(report) == (6, 6, 0)
