@@ -260,6 +260,15 @@ _HEADING_BEFORE = re.compile(
 )
 # 电动车/12/已整理: a bare number between slashes is the count of the thing before it.
 _SLASHED_COUNT = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*+/[ \t]*+(?P<n>\d{1,4})[ \t]*+(?=/|\n|$)")
+# 南门5辆，西门3辆，合计8辆: the places counted, then their total, which is the item's count.
+_PART = rf"[\u4e00-\u9fff\d]{{1,8}}?\s*+\d{{1,4}}\s*+[{MEASURE_WORDS}]"
+_PARTS_BEFORE_TOTAL = re.compile(
+    rf"{_PART}(?:\s*+[，,、+]\s*+{_PART}){{1,9}}\s*+[，,、]?\s*+(?=(?:合计|共计|总计)\s*+\d)"
+)
+# 更正上条：电动车是18辆不是8辆，重发一遍——: what the report below puts right.
+_REPOST_PREAMBLE = re.compile(
+    r"^\s*+(?:更正|纠正)[^\n]{0,40}?(?:重发一遍|重发如下|重新发一遍|重发)[：:，,。\s—\-]*+"
+)
 # 电动车+15: a plus before a count, as a tally is kept.
 _PLUS_BEFORE_COUNT = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*+\+[ \t]*+(?=\d{1,4}(?![\d.%]))")
 
@@ -379,7 +388,8 @@ _CORRECTED_SPACE = re.compile(
 )
 # 电动车乱停放6辆（更正：刚才数漏了，是8辆）: a correction in brackets after the count.
 _BRACKETED_CORRECTION = re.compile(
-    r"[（(]\s*+(?:更正|纠正|修正)[^）)\n]{0,16}?(?:应该是|应为|改为|是)\s*+"
+    # (刚才数错了，更正为14辆: a few words of why first.)
+    r"[（(]\s*+[^）)（(\n]{0,10}?(?:更正|纠正|修正)[^）)\n]{0,16}?(?:应该是|应为|改为|为|是)\s*+"
     rf"(?P<n>\d{{1,4}}|[一二两三四五六七八九十百]{{1,4}})\s*+(?P<m>[{MEASURE_WORDS}])\s*+[）)]"
 )
 # 共享单车又让人扔得哪哪都是: 让人/叫人 before what was done to a thing is the passive, not a
@@ -577,6 +587,8 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _HEADING_BEFORE.sub(r"\g<marker>\g<before>（\g<head>）", text)
     text = _BEFORE_AFTER.sub("", text)
     text = _PLUS_BEFORE_COUNT.sub(" ", text)
+    text = _PARTS_BEFORE_TOTAL.sub("", text)
+    text = _REPOST_PREAMBLE.sub("", text)
     text = _SLASHED_COUNT.sub(r"\g<n>个", text)
     text = _LIANG_AFTER_DIGIT.sub("辆", text)
     text = _LO_AFTER_RESULT.sub("了", text)

@@ -652,6 +652,8 @@ def _read_sentence(
             )
             # (差不多二十台: the 不 of 差不多 is no outcome.)
             and not STATUS_TOKEN.search(fragment.replace("差不多", ""))
+            # (电动车：10辆，已摆齐: the count of the thing just named, read with it below.)
+            and not (current is None and thing_before and _thing_only(thing_before, lexicon))
         ):
             # 约20辆, 共9辆, （十二辆）: how many of the item before; with none before, a total
             # that the list below spells out (发现问题：2处。①…). 一堆 alone adds nothing.
@@ -684,6 +686,14 @@ def _read_sentence(
             # 电动车：约30辆✅全部摆整齐: the thing, then its count and outcome.
             fragment = thing_before + fragment
             current = None
+            outcome = pieces[index + 1].strip() if index + 1 < len(pieces) else ""
+            if (
+                read_status(fragment).state is None
+                and STATUS_OPENING.match(outcome)
+                and read_status(outcome).state is not None
+            ):
+                # 电动车：10辆，已摆齐: the outcome in a clause of its own.
+                fragment, told_already = f"{fragment}，{outcome}", index + 1
         elif thing_before is not None:
             vehicles = _vehicles_put_right(fragment, thing_before, lexicon)
             if vehicles is not None:

@@ -2911,3 +2911,28 @@ def test_own_report_below_a_forward_a_shift_log_and_a_correction_before_the_repo
         unit_a,
     )
     assert totals(report) == (6, 6, 0)
+
+
+def test_places_counted_before_their_total_and_a_thing_its_count_and_outcome(unit_a):
+    report = one(
+        "凤凰城社区值班\n人员：周建国 吴婷婷\n"
+        "一、共享单车乱停：南门5辆，西门3辆，合计8辆，已全部摆放到位。\n"
+        "二、楼道小广告：2单元4张，5单元6张，合计10张，当场铲除。\n"
+        "电动车：10辆，已摆齐\n井盖：1个，已报市政",
+        unit_a,
+    )
+    assert totals(report) == (29, 28, 1)
+
+
+def test_a_correction_note_then_the_report_sent_again(unit_a):
+    report = one(
+        "更正上条：电动车是18辆不是8辆，重发一遍——玄帝庙街：王晓明、李娜到岗。"
+        "电动车乱停18辆已摆放，小广告5张已清理。",
+        unit_a,
+    )
+    assert totals(report) == (23, 23, 0)
+    report = one(
+        "玄帝庙街 王晓明 李娜\n发现：电瓶车乱停放12辆（刚才数错了，更正为14辆），已全部摆放整齐。",
+        unit_a,
+    )
+    assert totals(report) == (14, 14, 0)
