@@ -111,10 +111,29 @@ def amounts(text: str) -> tuple[Quantity, ...]:
             if value > 0:
                 found.append(Quantity(value, bare.start("n"), bare.end("n")))
                 found.sort(key=lambda q: q.start)
-    if not any(q.measure in _PEOPLE for q in found):
+    people = [q for q in found if q.measure in _PEOPLE or _person_counted(text, q)]
+    if not people:
         return tuple(found)
-    team = _TEAM.search(text) is not None or _MISCONDUCT.search(text) is None
-    return tuple(q for q in found if not (q.measure in _PEOPLE and team))
+    if len(people) < len(found) and not any(q.measure in _PEOPLE for q in people):
+        # 一个粉店老板把5张桌子摆到人行道上: the things are counted, not the one who put them.
+        return tuple(q for q in found if q not in people)
+    team = _TEAM.search(text) is not None
+    # (两个小孩在护栏上爬: 个 counts people who are the problem unless they are the team.)
+    offenders = _MISCONDUCT.search(text) is not None
+    return tuple(
+        q for q in found if not (q in people and (team or (q.measure in _PEOPLE and not offenders)))
+    )
+
+
+# 一个粉店老板, 两个阿姨: 个 counting people.
+_PERSON_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{0,3}?(?:老板|店主|摊主|阿姨|大爷|大妈|大哥|大姐|老人|小孩|男子|女子|骑手|师傅|"
+    r"居民|市民|商户|小伙子?|年轻人|学生|人)"
+)
+
+
+def _person_counted(text: str, quantity: Quantity) -> bool:
+    return quantity.measure == "个" and _PERSON_AFTER.match(text, quantity.end) is not None
 
 
 def first_amount(text: str) -> Quantity | None:
@@ -133,5 +152,9 @@ def offenders_counted(text: str, item: str) -> Quantity | None:
     """游客翻越护栏到礁石上拍照，2人: a head count alone, after what people did wrong."""
     if not _BARE_PEOPLE.fullmatch(text) or _MISCONDUCT.search(item) is None:
         return None
-    found = [q for q in find_quantities(text) if q.measure in _PEOPLE and not q.vague]
+    found = [
+        q
+        for q in find_quantities(text)
+        if (q.measure in _PEOPLE or _person_counted(text, q)) and not q.vague
+    ]
     return found[0] if len(found) == 1 else None

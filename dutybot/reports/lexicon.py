@@ -145,6 +145,12 @@ OBJECT_WORDS = frozenset(
         "广告牌",
         "招牌",
         "消防栓",
+        # A night market's furniture is a problem only where it stands (摆到人行道上).
+        "桌凳",
+        "桌子",
+        "凳子",
+        "折叠桌",
+        "塑料凳",
     )
 )
 _PROBLEM_WORDS = [

@@ -1847,7 +1847,8 @@ def _is_problem(
     first_word = lexicon.classifier.pattern.search(fragment) if lexicon.classifier.pattern else None
     if first_word is not None and _SUPPLY.search(fragment, 0, first_word.start()):
         return False  # 老杜自掏腰包买了两卷垃圾袋: what the team brought, not a problem
-    if not words and OTHERS_PUT.search(fragment) and status.state != "fixed":
+    only_things = all(w in OBJECT_WORDS for w in words)  # (桌子: where it stands says)
+    if only_things and OTHERS_PUT.search(fragment) and status.state != "fixed":
         return True  # 一家饭店把桌子摆出来了: what someone else put out is the problem
     if not words and _vehicles_counted(fragment):
         return True  # 车三十五辆左右摆了: vehicles by their measure word

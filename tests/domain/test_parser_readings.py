@@ -2936,3 +2936,13 @@ def test_a_correction_note_then_the_report_sent_again(unit_a):
         unit_a,
     )
     assert totals(report) == (14, 14, 0)
+
+
+def test_night_market_furniture_and_the_things_a_person_put_out(unit_a):
+    report = one(
+        "玄帝庙街早班，值班人员：王晓明、李娜。\n昨晚夜市收摊不彻底，主要问题：\n"
+        "1、人行道上遗留折叠桌9张，粉店老板已全部收回店内；\n"
+        "2、一个粉店老板把5张桌子摆到人行道上，经劝导已收回3张，剩下2张老板说8点半前收。",
+        unit_a,
+    )
+    assert totals(report) == (14, 12, 2)
