@@ -258,6 +258,12 @@ _HEADING_BEFORE = re.compile(
     r"[一二三四五六七八九十]{1,3}、))[ \t]*+(?P<head>[^\n:：]{1,30}?)[ \t]*+\n"
     r"[ \t]*+整改前[ \t]*+[:：][ \t]*+(?P<before>[^\n；;。]{1,80}+)"
 )
+# 发现5处：电动车占盲道3 … / 处置4处：电动车3辆归位 …: a count heading the items found,
+# then one heading what was done with them.
+_FOUND_HEADING = re.compile(r"(?m)^(?P<lead>[ \t]*+)发现\s*+(?P<n>\d{1,4})\s*+[处个项起]\s*+[:：]")
+_DONE_HEADING = re.compile(
+    r"(?m)^(?P<lead>[ \t]*+)(?:处置|整改|处理)\s*+\d{1,4}\s*+[处个项起]\s*+[:：]"
+)
 # 电动车/12/已整理: a bare number between slashes is the count of the thing before it.
 _SLASHED_COUNT = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*+/[ \t]*+(?P<n>\d{1,4})[ \t]*+(?=/|\n|$)")
 # 南门5辆，西门3辆，合计8辆: the places counted, then their total, which is the item's count.
@@ -584,6 +590,8 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _COUNTED_AT_PLACES.sub(_total_of_places, text)
     text = _FOUND_SLASH_FIXED.sub(_found_and_fixed, text)
     text = _PLUS_AFTER_COUNT.sub("余", text)
+    text = _FOUND_HEADING.sub(r"\g<lead>发现问题\g<n>处：", text)
+    text = _DONE_HEADING.sub(r"\g<lead>处置情况：", text)
     text = _HEADING_BEFORE.sub(r"\g<marker>\g<before>（\g<head>）", text)
     text = _BEFORE_AFTER.sub("", text)
     text = _PLUS_BEFORE_COUNT.sub(" ", text)

@@ -2095,8 +2095,15 @@ def _new_draft(fragment: str, list_no: int | None, lexicon: UnitWords) -> Draft:
     real = [q for q in quantities if not q.vague]
     if len(real) >= 2 and _PARTITIVE.search(fragment, real[0].end, real[1].start):
         real = real[1:]  # 两个井盖中有一个盖子裂了: one of them
+    times = PERSON_TIMES.search(fragment)
     if real:
         count, explicit = real[0].value, True
+    elif (
+        times
+        and _WRONGDOING.search(fragment, 0, times.start())
+        and not _PERSUADING.search(fragment, 0, times.start())
+    ):
+        count, explicit = number_value(times.group("n")) or 1, True  # 闯红灯 14人次
     else:
         count, explicit = 1, False
     text = _item_text(_before_outcome(fragment, lexicon))
@@ -2304,6 +2311,10 @@ def _summary(fragment: str, reading: Reading) -> bool:
     return False
 
 
+_WRONGDOING = re.compile(r"闯红灯|横穿|乱穿|翻越|吸烟|抽烟|吐痰|乱扔|不牵绳|没牵绳|逆行|随地")
+_PERSUADING = re.compile(r"劝导|劝说|宣传|引导|教育|提醒|纠正")
+
+
 def _activity(fragment: str, pending: str | None) -> tuple[Activity | None, str | None]:
     """An activity with its number, and the kind still waiting for a number (入户宣传，走访…)."""
     urged = URGED_TO_DO_RIGHT.match(fragment)
@@ -2339,7 +2350,15 @@ def _activity(fragment: str, pending: str | None) -> tuple[Activity | None, str 
                     return Activity(pending, count, ACTIVITY_UNITS[pending]), None
     # 人次 with no other word is someone persuaded.
     match = PERSON_TIMES.search(fragment)
-    if match and not PROBLEM_PREDICATE.search(fragment[: match.start()]):
+    if (
+        match
+        and not PROBLEM_PREDICATE.search(fragment[: match.start()])
+        # 闯红灯 14人次: so many people doing wrong, not persuaded ones (劝导闯红灯行人 are).
+        and not (
+            _WRONGDOING.search(fragment, 0, match.start())
+            and not _PERSUADING.search(fragment, 0, match.start())
+        )
+    ):
         count = number_value(match.group("n"))
         if count:
             return Activity("劝导", count, "人次"), None

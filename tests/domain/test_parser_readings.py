@@ -2946,3 +2946,23 @@ def test_night_market_furniture_and_the_things_a_person_put_out(unit_a):
         unit_a,
     )
     assert totals(report) == (14, 12, 2)
+
+
+def test_a_terse_log_with_found_and_done_headings(unit_a):
+    report = one(
+        "11月25日 玄帝庙街\n0730到位 2人：王晓明 李娜\n0730-0900 巡查完毕\n"
+        "发现5处：电动车占盲道3 烟头纸屑1片 井盖松动1\n处置4处：电动车3辆归位 烟头纸屑清理\n"
+        "井盖1处 报城管 待修\n完毕",
+        unit_a,
+    )
+    assert totals(report) == (5, 4, 1)
+
+
+def test_people_doing_wrong_counted_in_person_times(unit_a):
+    report = one(
+        "玄帝庙街路口文明劝导岗（王晓明、李娜）：闯红灯7人次，均已劝阻；乱扔烟头2人，已让其捡起。"
+        "另劝导闯红灯行人12人次。",
+        unit_a,
+    )
+    assert totals(report) == (9, 9, 0)
+    assert [(a.kind, a.count) for a in report.activities] == [("劝导", 12)]
