@@ -275,6 +275,7 @@ _PARTS_BEFORE_TOTAL = re.compile(
 _REPOST_PREAMBLE = re.compile(
     r"^\s*+(?:更正|纠正)[^\n]{0,40}?(?:重发一遍|重发如下|重新发一遍|重发)[：:，,。\s—\-]*+"
 )
+_SPACE_IN_COUNT = re.compile(rf"(?<=\d[余多来])[ \t]++(?=[{MEASURE_WORDS}])")
 # 电动车+15: a plus before a count, as a tally is kept.
 _PLUS_BEFORE_COUNT = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*+\+[ \t]*+(?=\d{1,4}(?![\d.%]))")
 
@@ -590,6 +591,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _COUNTED_AT_PLACES.sub(_total_of_places, text)
     text = _FOUND_SLASH_FIXED.sub(_found_and_fixed, text)
     text = _PLUS_AFTER_COUNT.sub("余", text)
+    text = _SPACE_IN_COUNT.sub("", text)  # 20+ 辆 read as 20余 辆: one count
     text = _FOUND_HEADING.sub(r"\g<lead>发现问题\g<n>处：", text)
     text = _DONE_HEADING.sub(r"\g<lead>处置情况：", text)
     text = _HEADING_BEFORE.sub(r"\g<marker>\g<before>（\g<head>）", text)

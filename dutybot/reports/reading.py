@@ -157,6 +157,13 @@ def read_section(body: str, lexicon: UnitWords) -> Reading:
             if kind_here in (Kind.STAFF, Kind.DATE, Kind.SITE):
                 continue
             kind = kind_here
+            if (
+                _MEASURES_TAKEN.search(label.group())
+                and _RESULTS_TOLD.search(body)
+                and not _DIGIT.search(sentence)
+            ):
+                # 整改措施：摆放车辆… then 整改结果：电动车已全部摆放整齐: the results say it.
+                kind = Kind.PLAN
             if not sentence.strip():
                 continue
             if (
@@ -197,6 +204,9 @@ def read_section(body: str, lexicon: UnitWords) -> Reading:
 _DONE_LABELS = frozenset(("已处理", "已整改", "已解决"))
 
 
+_DIGIT = re.compile(r"\d")
+_MEASURES_TAKEN = re.compile(r"(?:整改|处置|处理)措施")
+_RESULTS_TOLD = re.compile(r"(?:整改|处置|处理)结果\s*+[:：]")
 _EARLIER_MESSAGE_PUT_RIGHT = re.compile(
     r"[\W_]*+(?:更正|纠正|修正|改正)[^，。；\n]{0,6}?(?:刚才|刚刚|上一?条|前面那?条|之前那?条)"
 )

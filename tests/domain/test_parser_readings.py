@@ -2966,3 +2966,16 @@ def test_people_doing_wrong_counted_in_person_times(unit_a):
     )
     assert totals(report) == (9, 9, 0)
     assert [(a.kind, a.count) for a in report.activities] == [("劝导", 12)]
+
+
+def test_measures_taken_then_their_results_and_a_spaced_approximate_count(unit_a):
+    report = one(
+        "玄帝庙街值班报告\n值班人员：王晓明、李娜\n存在问题：电动车乱停放26辆；5名行人闯红灯横穿马路。\n"
+        "整改措施：摆放车辆；对闯红灯行人现场劝阻。\n整改结果：电动车已全部摆放整齐。",
+        unit_a,
+    )
+    assert totals(report)[:2] == (31, 26)
+    report = one(
+        "11-25 玄帝庙街\n- 值班 2 人：王晓明、李娜\n- 共享单车乱停 20+ 辆 → 已摆放", unit_a
+    )
+    assert totals(report) == (20, 20, 0)
