@@ -410,7 +410,9 @@ _ENGLISH_STATUS = re.compile(
     # 电动车×6 ok, 梯坎垃圾 2袋 ok: ok after a count ends its line as done; TODO is still to do.
     rf"(?i)(?<=[\d{MEASURE_WORDS}])[ \t]++ok(?=[ \t]*+(?:\n|$))|(?<![a-z])todo(?![a-z])|"
     r"(?<![a-z])(?:all\s+fixed|all\s+done|today\s+done|done|fixed|已\s*fix(?:ed)?|fix\s*(?:了|掉了?|好了?)|"
-    r"pending|all\s+good\s+otherwise|check\s*过了?|ok\s*了)(?![a-z])"
+    r"pending|all\s+good\s+otherwise|check\s*过了?|ok\s*了|"
+    # 小广告 x12 cleaned, 共享单车 5 → 3 moved: what was done, in English.
+    r"cleaned|cleared|picked\s+up|picked|moved|lined\s+up|removed|tidied|reported)(?![a-z])"
 )
 # 图1：…已清理；图4、图5：…: a photo's caption number, no count.
 _CAPTION = re.compile(
@@ -447,6 +449,15 @@ _ENGLISH_MEANING = {
     "fixed": "已处理",
     "pending": "待处理",
     "all good otherwise": "其他正常",
+    "cleaned": "已清理",
+    "cleared": "已清理",
+    "picked up": "已捡拾",
+    "picked": "已捡拾",
+    "moved": "已挪走",
+    "lined up": "已摆放",
+    "removed": "已清除",
+    "tidied": "已整理",
+    "reported": "已上报",
 }
 
 
@@ -459,8 +470,20 @@ _PINYIN_INITIALS = {
     "zxc": "自行车",
     "mtc": "摩托车",
     "ljt": "垃圾桶",
+    # and the English words they use for them (bike 15 done, 垃圾 2 bags cleared).
+    "bike": "单车",
+    "bikes": "单车",
+    "ebike": "电动车",
+    "ebikes": "电动车",
+    "e-bike": "电动车",
+    "e-bikes": "电动车",
+    "bag": "袋",
+    "bags": "袋",
 }
-_PINYIN_THING = re.compile(r"(?i)(?<![a-z])(?:ddc|xgg|gxdc|zxc|mtc|ljt|gx(?=单车))(?![a-z])")
+_PINYIN_THING = re.compile(
+    r"(?i)(?<![a-z])(?:ddc|xgg|gxdc|zxc|mtc|ljt|gx(?=单车)|e-?bikes?|bikes?|(?<=\d )bags?|(?<=\d)bags?)"
+    r"(?![a-z])"
+)
 
 
 def _english(match: re.Match[str]) -> str:

@@ -2286,6 +2286,12 @@ def apply_status(
     draft.pending_text = fragment
 
 
+_HANDED_TOTAL = re.compile(
+    rf"(?:已|另)?(?:移交|上报|转交|交办|待整改|未整改|遗留)(?:问题)?\s*+(?:\d{{1,4}}|[{CN}]{{1,4}})"
+    r"\s*+[个处项起件条宗]\s*+[:：。]?"
+)
+
+
 def _summary(fragment: str, reading: Reading) -> bool:
     """``共发现问题8处`` and ``整改6处``: totals, used when no item is named."""
     found = SUMMARY_FOUND.search(fragment)
@@ -2295,6 +2301,8 @@ def _summary(fragment: str, reading: Reading) -> bool:
         )
         reading.summary_text = fragment
         return True
+    if reading.summary_found is not None and _HANDED_TOTAL.fullmatch(fragment.strip()):
+        return True  # 发现问题6个，当场整改4个，移交2个：the rest of the totals, not an outcome
     fixed = SUMMARY_FIXED.search(fragment)
     if (
         fixed

@@ -12,6 +12,7 @@ from .model import Item, ReportedProblem
 def finish(reading: Reading, classify: Callable[[str], str] | None = None) -> None:
     if reading.drafts and reading.summary_fixed:
         _fixed_by_total(reading.drafts, reading.summary_fixed)
+        _fixed_but_not_listed(reading, classify)
     for draft in reading.drafts:
         reading.found.append(Item(draft.category, draft.text, draft.count))
         fix_text = ""
@@ -41,6 +42,32 @@ def finish(reading: Reading, classify: Callable[[str], str] | None = None) -> No
             reading.notes.append(
                 f"问题合计{reading.summary_found}处与明细{total}处不一致，按明细记"
             )
+
+
+def _fixed_but_not_listed(reading: Reading, classify: Callable[[str], str] | None) -> None:
+    """发现问题6个，当场整改4个，移交2个：1.… 2.…: only what was handed over is listed; the
+    ones fixed on the spot are an item of their own, of the kind the total names if any."""
+    listed = sum(d.count for d in reading.drafts)
+    found, fixed = reading.summary_found, reading.summary_fixed
+    if (
+        found is None
+        or fixed is None
+        or any(d.resolved for d in reading.drafts)
+        or found - listed != fixed
+    ):
+        return
+    category = classify(reading.summary_text) if classify and reading.summary_text else "其他"
+    reading.drafts.append(
+        Draft(
+            text="当场整改的问题",
+            category=category,
+            count=fixed,
+            explicit=True,
+            list_no=None,
+            status="fixed",
+            fix_text="当场整改",
+        )
+    )
 
 
 def _fixed_by_total(drafts: list[Draft], fixed: int) -> None:

@@ -2979,3 +2979,28 @@ def test_measures_taken_then_their_results_and_a_spaced_approximate_count(unit_a
         "11-25 玄帝庙街\n- 值班 2 人：王晓明、李娜\n- 共享单车乱停 20+ 辆 → 已摆放", unit_a
     )
     assert totals(report) == (20, 20, 0)
+
+
+def test_only_the_handed_over_listed_under_the_totals(unit_a):
+    report = one(
+        "【玄帝庙街值班日报】11月25日\n值班人员：王晓明、李娜\n发现问题6个，当场整改4个，移交2个：\n"
+        "1.路口人行道井盖松动1处，已移交城管；\n2.12号门前路灯灯罩破损1个，已上报。",
+        unit_a,
+    )
+    assert totals(report) == (6, 4, 2)
+    report = one(
+        "玄帝庙街值班日报\n值班人员：王晓明、李娜\n"
+        "发现问题12个，当场整改10个（共享单车乱停8个、人行道垃圾2处），移交2个：\n"
+        "1.路口盲道砖破损2块，已上报城管待维修。",
+        unit_a,
+    )
+    assert totals(report) == (12, 10, 2)
+
+
+def test_english_shorthand_for_things_and_what_was_done(unit_a):
+    report = one(
+        "玄帝庙街 11/25 duty：王晓明 李娜\nbike 15 done\n小广告 x6 ok\n垃圾 2 bags cleared\n"
+        "井盖 loose x1 → reported 城管",
+        unit_a,
+    )
+    assert totals(report) == (24, 23, 1)
