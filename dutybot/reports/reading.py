@@ -756,6 +756,11 @@ def _read_sentence(
                 continue
 
         status = read_status(fragment, kind == Kind.FIX)
+        recounted = _recount(fragment, status, reading, lexicon)
+        if recounted is not None:
+            # …就这些，数字上是单车六辆，井盖一个: how many of each item told before.
+            current = recounted
+            continue
         if (
             said_part is not None
             and status.state == "fixed"
@@ -1464,6 +1469,22 @@ _WORK_HEADING = re.compile(
 _BARE_THING_COUNTED = re.compile(
     rf"[\u4e00-\u9fff]{{1,10}}?\s?+(?:\d{{1,6}}|[{CN}百几]{{1,6}})\s?+(?:余|多|来)?\s?+[{MEASURE_WORDS}](?:子)?"
 )
+
+
+def _recount(fragment: str, status: Status, reading: Reading, lexicon: UnitWords) -> Draft | None:
+    """The uncounted item a bare thing-and-count clause names, now counted."""
+    if status.state is not None or not _THING_COUNTED.fullmatch(fragment.strip()):
+        return None
+    quantity = first_amount(fragment)
+    if quantity is None or quantity.vague:
+        return None
+    named = matching_draft(fragment, reading.drafts, lexicon)
+    if named is None or named.explicit:
+        return None
+    named.count, named.explicit = quantity.value, True
+    return named
+
+
 _THING_COUNTED = re.compile(
     rf"(?P<thing>[\u4e00-\u9fff、]{{2,10}}?)\s*+(?:\d{{1,4}}|[{CN}百几]{{1,4}})\s*+[{MEASURE_WORDS}]?"
 )

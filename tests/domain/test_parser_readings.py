@@ -3004,3 +3004,12 @@ def test_english_shorthand_for_things_and_what_was_done(unit_a):
         unit_a,
     )
     assert totals(report) == (24, 23, 1)
+
+
+def test_counts_told_after_the_items_they_count(unit_a):
+    report = one(
+        "玄帝庙街值班 王晓明 李娜 公交站那儿地上烟头不老少，扫了扫，有几辆共享单车倒在盲道上，"
+        "给扶起来摆一边了，就这些，数字上是单车六辆。",
+        unit_a,
+    )
+    assert [i.count for i in report.found if "单车" in i.text] == [6]
