@@ -461,6 +461,17 @@ _ENGLISH_MEANING = {
 }
 
 
+# 🚲×22 ✅, 🛵压盲道×3: emoji for the things counted.
+# (Only before a count or a word: 推到了划线区域里🏍️ ends with a decoration.)
+_EMOJI_WORDS = {
+    "🚲": "单车",
+    "🛵": "电动车",
+    "🏍": "摩托车",
+    "🚗": "汽车",
+    "🚬": "烟头",
+    "🗑": "垃圾桶",
+}
+_EMOJI_THING = re.compile(r"[🚲🛵🏍🚗🚬🗑]\ufe0f?(?=[ \t]*+[×xX*＊\u4e00-\u9fff])")
 # Pinyin initials young staff type for the things they count (ddc+15, xgg 3处, gx单车).
 _PINYIN_INITIALS = {
     "ddc": "电动车",
@@ -568,6 +579,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
         # 電動車亂停七八輛 is 电动车乱停七八辆: the unit's words and names are simplified.
         text = _to_simplified().convert(text)
     # 断枝 4→清4: an arrow to a verb says it was done (→报社区 stays a hand-over by its verb).
+    text = _EMOJI_THING.sub(lambda match: _EMOJI_WORDS[match.group()[0]], text)
     text = _ARROW_TO_DONE.sub("，已", text)
     text = _ARROW.sub("，", text)
     text = _WORD_STOP.sub("。", text)

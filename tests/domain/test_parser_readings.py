@@ -3013,3 +3013,18 @@ def test_counts_told_after_the_items_they_count(unit_a):
         unit_a,
     )
     assert [i.count for i in report.found if "单车" in i.text] == [6]
+
+
+def test_todays_items_after_earlier_ones_and_emoji_for_things(unit_a):
+    report = one(
+        "周一玄帝庙街值班：王晓明、李娜\n一、往期问题：上周五说的盲道砖，市政今天早上来修了，不算。\n"
+        "二、今日新发现：电动车乱停7辆，已摆放；公交站有两个人乱扔烟头，劝阻了。",
+        unit_a,
+    )
+    assert totals(report) == (9, 9, 0)
+    report = one(
+        "📍玄帝庙街 11.25\n👥 王晓明 李娜\n1️⃣ 🚲×22 ✅\n2️⃣ 🛵压盲道×3 ✅\n"
+        "3️⃣ 石板梯那段人行道上停了十几辆摩托车，全部推到了划线区域里🏍️",
+        unit_a,
+    )
+    assert totals(report) == (35, 35, 0)
