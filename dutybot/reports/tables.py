@@ -18,13 +18,28 @@ from ..quantity import MEASURE_WORDS
 
 _FOUND = frozenset(("发现", "数量", "发现数", "问题数", "发现问题", "数目", "件数", "处数", "数"))
 _FIXED = frozenset(
-    ("整改", "已整改", "当场整改", "现场整改", "整改数", "处理", "已处理", "已解决", "解决", "完成")
+    (
+        "整改",
+        "已整改",
+        "当场整改",
+        "现场整改",
+        "整改数",
+        "处理",
+        "已处理",
+        "已解决",
+        "解决",
+        "完成",
+        "已改",
+        "改",
+        "已清",
+    )
 )
 # 是否整改｜是/否: whether all of the row was fixed.
 _YES_NO = frozenset(("是否整改", "是否处理", "是否解决", "是否完成", "整改情况", "处理情况"))
 _NOTE = frozenset(
     (
         "未整改",
+        "未改",
         "未处理",
         "未解决",
         "移交",
@@ -225,6 +240,30 @@ def _slash_rows(lines: list[str], index: int) -> tuple[list[str], int] | None:
     return (sentences, index) if sentences else None
 
 
+_LINED_UP = re.compile(r"\S[ \u3000]{2,}\S")
+
+
+def _tabbed_when_single_spaced(lines: list[str], index: int) -> bool:
+    """问题 数量 已改 未改 / 电动车乱停 14 14 0: cells cut by one space, not lined up; when every
+    row has as many cells as the header, they are read in order, as if cut by tabs."""
+    if _BARS.search(lines[index]) or _LINED_UP.search(lines[index]):
+        return False
+    width = len(lines[index].split())
+    end = index + 1
+    while (
+        end < len(lines)
+        and end - index <= _MAX_TABLE_LINES
+        and not _BARS.search(lines[end])
+        and len(lines[end].split()) == width
+    ):
+        end += 1
+    if width < 3 or end == index + 1:
+        return False
+    for row in range(index, end):
+        lines[row] = "\t".join(lines[row].split())
+    return True
+
+
 def read_tables(text: str) -> str:
     """The message with every count table written out as sentences, one per row."""
     if "\n" not in text or not any(word in text for word in _FOUND):
@@ -243,6 +282,12 @@ def read_tables(text: str) -> str:
             out.append(lines[index])
             index += 1
             continue
+        if _tabbed_when_single_spaced(lines, index):
+            columns = _header(lines[index])
+            if columns is None:
+                out.append(lines[index])
+                index += 1
+                continue
         cut = bool(_BARS.search(lines[index]))
         rows: list[tuple[str, str]] = []
         row_index = index + 1

@@ -114,3 +114,12 @@ def test_a_table_typed_as_slash_separated_lines():
         "烟头纸屑若干，已清。",
         "备注：路灯已报区城管",
     ]
+
+
+def test_a_table_cut_by_single_spaces_with_done_and_undone_columns(unit_a):
+    report = one(
+        "值班日报 11.25 玄帝庙街\n人员 王晓明 李娜\n问题 数量 已改 未改\n电动车乱停 14 14 0\n"
+        "共享单车 6 6 0\n盲道砖松动 2 0 2（已报城管）\n合计 22 20 2",
+        unit_a,
+    )
+    assert totals(report) == (22, 20, 2)
