@@ -471,7 +471,7 @@ _EMOJI_WORDS = {
     "🚬": "烟头",
     "🗑": "垃圾桶",
 }
-_EMOJI_THING = re.compile(r"[🚲🛵🏍🚗🚬🗑]\ufe0f?(?=[ \t]*+[×xX*＊\u4e00-\u9fff])")
+_EMOJI_THING = re.compile(rf"[{''.join(_EMOJI_WORDS)}]\ufe0f?(?=[ \t]*+[×xX*＊\u4e00-\u9fff])")
 # Pinyin initials young staff type for the things they count (ddc+15, xgg 3处, gx单车).
 _PINYIN_INITIALS = {
     "ddc": "电动车",

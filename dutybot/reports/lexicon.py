@@ -920,6 +920,11 @@ KIND_SUBTOTAL = re.compile(
 SUMMARY_FIXED = re.compile(
     rf"^(?:本次|此次|今天|今日)?(?:现已|均已|共|已|当场|现场|已当场)?(?:整改|处理|解决|处置)(?:完成|完毕|到位)?(?:问题)?(?P<n>{_NUM})(?:处|个|项|起|条)"
 )
+# 发现问题6个，当场整改4个，移交2个：the rest of the totals, not an outcome of the item before.
+HANDED_TOTAL = re.compile(
+    rf"(?:已|另)?(?:移交|上报|转交|交办|待整改|未整改|遗留)(?:问题)?\s*+(?:\d{{1,4}}|[{CN}]{{1,4}})"
+    r"\s*+[个处项起件条宗]\s*+[:：。]?"
+)
 # Words before the problem itself (发现, 另有, 一是); 有 only before a number or a thing, so that
 # 有害垃圾 keeps its 有.
 ITEM_FLUFF = re.compile(

@@ -9,7 +9,7 @@ import re
 
 from ..quantity import MEASURE_WORDS, Quantity, chinese_numeral, number_value
 from ..unit import DEFAULT_OBJECTS
-from .amounts import amounts, first_amount, offenders_counted
+from .amounts import PERSON_WORDS, amounts, first_amount, offenders_counted
 from .clauses import (
     LABEL,
     LEADING_MARKER,
@@ -33,6 +33,7 @@ from .lexicon import (
     CONSEQUENCE,
     DONE_AFTER,
     EXCEPT,
+    HANDED_TOTAL,
     ITEM_FLUFF,
     KIND_SUBTOTAL,
     NEGATED_START,
@@ -1805,11 +1806,7 @@ def _has_problem_word(text: str, lexicon: UnitWords) -> bool:
 
 _FIX_WITH_MATERIAL = re.compile(r"撒了?")
 # 3名学生, 俩小孩, 几个年轻人: people counted, who may be the problem.
-_OFFENDERS = re.compile(
-    rf"(?:\d{{1,3}}|[{CN}几]{{1,3}}|俩|仨)\s*+(?:名|位|个|人)?"
-    r"(?:学生|小孩|孩子|小朋友|游客|老人|大爷|大妈|阿姨|居民|市民|行人|路人|男子|女子|青年|"
-    r"年轻人|小伙子?|人)"
-)
+_OFFENDERS = re.compile(rf"(?:\d{{1,3}}|[{CN}几]{{1,3}}|俩|仨)\s*+(?:名|位|个|人)?{PERSON_WORDS}")
 # 已劝阻, 劝离, 当场制止: people told to stop.
 _TOLD_OFF = re.compile(
     r"[\W_]*+(?:已经?|均已|都已|当场|现场|随即|立即|及时|经)?\s*+"
@@ -2307,12 +2304,6 @@ def apply_status(
     draft.pending_text = fragment
 
 
-_HANDED_TOTAL = re.compile(
-    rf"(?:已|另)?(?:移交|上报|转交|交办|待整改|未整改|遗留)(?:问题)?\s*+(?:\d{{1,4}}|[{CN}]{{1,4}})"
-    r"\s*+[个处项起件条宗]\s*+[:：。]?"
-)
-
-
 def _summary(fragment: str, reading: Reading) -> bool:
     """``共发现问题8处`` and ``整改6处``: totals, used when no item is named."""
     found = SUMMARY_FOUND.search(fragment)
@@ -2322,7 +2313,7 @@ def _summary(fragment: str, reading: Reading) -> bool:
         )
         reading.summary_text = fragment
         return True
-    if reading.summary_found is not None and _HANDED_TOTAL.fullmatch(fragment.strip()):
+    if reading.summary_found is not None and HANDED_TOTAL.fullmatch(fragment.strip()):
         return True  # 发现问题6个，当场整改4个，移交2个：the rest of the totals, not an outcome
     fixed = SUMMARY_FIXED.search(fragment)
     if (
