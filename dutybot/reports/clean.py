@@ -314,6 +314,10 @@ _SHORT_TOTALS = re.compile(
     r"(?<![\u4e00-\u9fff])发现(?=\s*+\d{1,4}\s*+[处个项][，,、\s]\s*+(?:已?整改|处理|处置))"
 )
 # 发现12，整改10，待办2: the day's totals with the measure left out.
+_REST_NAMED = re.compile(
+    r"(?:其余|其他|剩余|剩下的?)(?P<n>\d++|[一二两三四五六七八九十百]++)(?P<m>处|个|起|项|辆)?+"
+    r"[（(](?:均为|均系|都是|全是|全部为|为|系)?+(?P<what>[^（）()，,。；;\n]{1,20}+)[）)]"
+)
 _BARE_TOTALS = re.compile(
     r"(?<![\u4e00-\u9fff])发现\s*+(?P<found>\d{1,4})\s*+(?P<sep>[，,、/\s]\s*+)"
     r"(?P<verb>已?整改|处理|处置)\s*+(?P<fixed>\d{1,4})(?![\d处个项起条])"
@@ -634,6 +638,8 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _PLUS_BEFORE_COUNT.sub(" ", text)
     text = _PARTS_BEFORE_TOTAL.sub("", text)
     text = _REPOST_PREAMBLE.sub("", text)
+    # 其余14处（乱停电动车）均已整改: the rest of the total, named in brackets, is an item.
+    text = _REST_NAMED.sub(r"\g<what>\g<n>\g<m>", text)
     text = _SLASHED_COUNT.sub(r"\g<n>个", text)
     text = _LIANG_AFTER_DIGIT.sub("辆", text)
     text = _LO_AFTER_RESULT.sub("了", text)

@@ -63,7 +63,10 @@ def parse(
 
     reports: list[ParsedReport] = []
     strong = False
-    readings = [(site, body, read_section(body, lexicon)) for site, body in sections]
+    alone = len(sections) == 1
+    readings = [
+        (site, body, read_section(body, lexicon, whole_message=alone)) for site, body in sections
+    ]
     # The first team named, for parts of the message that name none (东段和西段一起巡的…;
     # 东段无问题；西段…。李卫东、张思琪。).
     team = next((tuple(r.staff) for _s, _b, r in readings if r.staff), ())

@@ -134,7 +134,9 @@ def _without_name_brackets(body: str, lexicon: UnitWords) -> str:
     return _BRACKETED.sub(drop, body)
 
 
-def read_section(body: str, lexicon: UnitWords) -> Reading:
+def read_section(body: str, lexicon: UnitWords, *, whole_message: bool = True) -> Reading:
+    """One site's part of a message. ``whole_message``: the part is all the message says, so a
+    total it states is this site's alone."""
     reading = Reading()
     body, reading.repeated_sentences = drop_repeats(body)
     people = find_staff(body, lexicon)
@@ -198,7 +200,7 @@ def read_section(body: str, lexicon: UnitWords) -> Reading:
         _read_sentence(sentence, kind, found_seen, reading, lexicon)
     if staff_labelled:
         reading.strong = True
-    finish(reading, lexicon.classifier.classify)
+    finish(reading, lexicon.classifier.classify, totals_are_own=whole_message)
     return reading
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from .items import Draft, Reading, fix_in_order
@@ -9,10 +10,18 @@ from .linking import bigrams
 from .model import Item, ReportedProblem
 
 
-def finish(reading: Reading, classify: Callable[[str], str] | None = None) -> None:
+def finish(
+    reading: Reading,
+    classify: Callable[[str], str] | None = None,
+    *,
+    totals_are_own: bool = True,
+) -> None:
+    if reading.drafts and reading.summary_fixed:
+        _fixed_but_not_listed(reading, classify)
+    if totals_are_own:
+        _rest_of_the_total(reading, classify)
     if reading.drafts and reading.summary_fixed:
         _fixed_by_total(reading.drafts, reading.summary_fixed)
-        _fixed_but_not_listed(reading, classify)
     for draft in reading.drafts:
         reading.found.append(Item(draft.category, draft.text, draft.count))
         fix_text = ""
@@ -42,6 +51,42 @@ def finish(reading: Reading, classify: Callable[[str], str] | None = None) -> No
             reading.notes.append(
                 f"问题合计{reading.summary_found}处与明细{total}处不一致，按明细记"
             )
+
+
+# A total that is not today's own: the month's or the year's, or one quoted from someone else.
+_NOT_TODAYS_TOTAL = re.compile(r"累计|本月|本周|全年|今年|年度|以来|至今|\d{4}年")
+
+
+def _rest_of_the_total(reading: Reading, classify: Callable[[str], str] | None) -> None:
+    """总共发现8个问题：电动车乱停5辆，路灯1盏不亮 (and items told in words the reading did not
+    take): the total the writer stated is the figure; what the items do not make up is one more
+    item, so the month's figures hold what the report says."""
+    listed = sum(d.count for d in reading.drafts)
+    found = reading.summary_found
+    if (
+        not reading.drafts
+        or found is None
+        or found <= listed
+        or _NOT_TODAYS_TOTAL.search(reading.summary_text)
+    ):
+        return
+    category = classify(reading.summary_text) if classify and reading.summary_text else "其他"
+    if category == "其他":
+        # The rest is most likely more of what the items are (其余14处均为乱停电动车).
+        weight: dict[str, int] = {}
+        for draft in reading.drafts:
+            weight[draft.category] = weight.get(draft.category, 0) + draft.count
+        category = max(weight, key=lambda c: weight[c])
+    reading.drafts.append(
+        Draft(
+            text="其余问题（合计有、明细未列）",
+            category=category,
+            count=found - listed,
+            explicit=True,
+            list_no=None,
+        )
+    )
+    reading.notes.append(f"问题合计{found}处，明细只列了{listed}处，其余{found - listed}处按合计记")
 
 
 def _fixed_but_not_listed(reading: Reading, classify: Callable[[str], str] | None) -> None:

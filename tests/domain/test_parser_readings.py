@@ -3028,3 +3028,37 @@ def test_todays_items_after_earlier_ones_and_emoji_for_things(unit_a):
         unit_a,
     )
     assert totals(report) == (35, 35, 0)
+
+
+def test_a_stated_total_the_items_do_not_make_up(unit_a):
+    # The writer's total is the figure; the rest is one more item of the items' kind.
+    report = one(
+        "玄帝庙街 王晓明 李娜 总共发现8个问题：电动车乱停5辆，路灯1盏不亮。车子弄好了，路灯报城管了。",
+        unit_a,
+    )
+    assert report.found_total == 8
+    assert any("合计" in note for note in report.notes)
+    # The month's figures, or a total over two sites, are not this part's own.
+    report = one(
+        "玄帝庙街值班：王晓明、李娜。本次发现问题3处：共享单车乱停3辆，已归位。"
+        "累计：路段本月发现问题20处，整改17处。",
+        unit_a,
+    )
+    assert totals(report) == (3, 3, 0)
+    reports = parse_message(
+        "11月25日两处共发现问题9处。\n一、玄帝庙街（王晓明、李娜）：电动车乱停4辆，已摆放。\n"
+        "二、16网格（赵强、孙悦）：楼道小广告2处，已清理。",
+        WEDNESDAY,
+        unit_a,
+    )
+    assert [r.found_total for r in reports] == [4, 2]
+
+
+def test_the_rest_of_a_total_named_in_brackets(unit_a):
+    report = one(
+        "11.25 玄帝庙街值班 王晓明 李娜\n发现问题17处，未整改3处：\n1、路灯不亮2盏，已报社区待维修；\n"
+        "2、人行道地砖塌陷1处，已通知物业。\n其余14处（乱停电动车）均已整改。",
+        unit_a,
+    )
+    assert totals(report) == (17, 14, 3)
+    assert ("乱停电动车", 14) in [(i.text, i.count) for i in report.found]

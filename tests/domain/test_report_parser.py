@@ -247,8 +247,15 @@ def test_a_summary_alone_becomes_one_item(unit_a):
 
 
 def test_a_summary_that_disagrees_with_the_details_is_noted(unit_a):
+    # More in the total than in the items: the total is the figure, the rest left open.
     report = one(
         "玄帝庙街值班：共发现问题10处。电动车乱停放5处，已规整；小广告3处，已清除。", unit_a
+    )
+    assert totals(report) == (10, 8, 2)
+    assert any("按合计记" in note for note in report.notes)
+    # More in the items than in the total: the items are what was seen.
+    report = one(
+        "玄帝庙街值班：共发现问题6处。电动车乱停放5处，已规整；小广告3处，已清除。", unit_a
     )
     assert totals(report) == (8, 8, 0)
     assert any("不一致" in note for note in report.notes)
