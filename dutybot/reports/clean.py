@@ -173,6 +173,11 @@ _SLIPS = {
     "下半日": "下午",
     "辣海": "在那",
     "下趟": "下次",
+    # Shandong speech: 整里 is 整理 (电动车整里了十辆); typed by sound, 小光告 is 小广告.
+    "整里": "整理",
+    "小光告": "小广告",
+    # Chaoshan speech: 十外 is 十多 (摩托车乱停十外架).
+    "十外": "十余",
     # Jianghuai and Changsha speech: 克 is 去 after a direction (收进克了, 下克了).
     "进克": "进去",
     "下克": "下去",
@@ -242,9 +247,13 @@ _FOUND_SLASH_FIXED = re.compile(
     r"(?<=[\u4e00-\u9fff）)])[ \t]++(?P<found>\d{1,3})\s*+/\s*+(?P<fixed>\d{1,3})"
     r"(?=[ \t]*+(?:[✓✔✅☑❌✖]|$|\n))"
 )
-# 电动车 20+: more than twenty.
+# 电动车 20+, 小广告30+处: more than twenty.
 _PLUS_AFTER_COUNT = re.compile(
-    r"(?:(?<=[\u4e00-\u9fff ]\d)|(?<=[\u4e00-\u9fff ]\d\d))\+(?=[ \t\n]|$)"
+    rf"(?:(?<=[\u4e00-\u9fff ]\d)|(?<=[\u4e00-\u9fff ]\d\d))\+(?=[ \t\n]|$|[{MEASURE_WORDS}])"
+)
+# 电动车12+共享单车6: a plus between a count and the next thing joins two items.
+_PLUS_BETWEEN_ITEMS = re.compile(
+    r"(?<=[\u4e00-\u9fff]\d)\+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]\d\d)\+(?=[\u4e00-\u9fff])"
 )
 
 
@@ -630,6 +639,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _COUNTED_AT_PLACES.sub(_total_of_places, text)
     text = _FOUND_SLASH_FIXED.sub(_found_and_fixed, text)
     text = _PLUS_AFTER_COUNT.sub("余", text)
+    text = _PLUS_BETWEEN_ITEMS.sub("、", text)
     text = _SPACE_IN_COUNT.sub("", text)  # 20+ 辆 read as 20余 辆: one count
     text = _FOUND_HEADING.sub(r"\g<lead>发现问题\g<n>处：", text)
     text = _DONE_HEADING.sub(r"\g<lead>处置情况：", text)

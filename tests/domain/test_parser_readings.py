@@ -3062,3 +3062,27 @@ def test_the_rest_of_a_total_named_in_brackets(unit_a):
     )
     assert totals(report) == (17, 14, 3)
     assert ("乱停电动车", 14) in [(i.text, i.count) for i in report.found]
+
+
+def test_the_days_own_date_before_a_duty_is_not_an_earlier_problem(unit_a):
+    report = one(
+        "11月25日凤凰城社区值班（王晓明、李娜、赵强）发现：电动车乱停放7辆（已摆好）、"
+        "楼道小广告4处（清了2处，另2处太高待社区处理）。",
+        unit_a,
+    )
+    assert totals(report) == (11, 9, 2)
+
+
+def test_plus_signs_between_items_and_after_a_count(unit_a):
+    report = one("玄帝庙街 王晓明 李娜：电动车12+共享单车6 已摆齐/小广告30+处 已铲", unit_a)
+    assert [(i.text, i.count) for i in report.found] == [
+        ("电动车", 12),
+        ("共享单车", 6),
+        ("小广告", 30),
+    ]
+    assert totals(report) == (48, 48, 0)
+
+
+def test_shandong_and_chaoshan_words_for_tidying_and_more_than(unit_a):
+    report = one("玄帝庙街 王晓明 李娜 电动车乱停的有九辆整里了 摩托车乱停十外架，排好了", unit_a)
+    assert totals(report) == (19, 19, 0)
