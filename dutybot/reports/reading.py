@@ -1085,6 +1085,18 @@ def _read_sentence(
                 # 早高峰非机动车较多，乱停电动车8辆已摆齐: how busy it was, then the problem.
                 reading.drafts.remove(made_before)
             group = []
+            again = (
+                _listed_again(parts, reading.drafts, made_here, lexicon) if kind == Kind.FIX else []
+            )
+            if again:
+                # 整改落实：小广告2处、散落垃圾1处已当场清理 after 存在问题：楼道小广告2处、…:
+                # the fix part lists the items above again; what became of them follows.
+                for draft, part in zip(again, parts, strict=True):
+                    own = read_status(part)
+                    apply_status(draft, own if own.state else status, part, False)
+                group, current = again, again[-1]
+                listed_run.extend(again)
+                continue
             if (
                 opened_by_fix_before
                 and status.state is None
@@ -1295,6 +1307,24 @@ def _fixed_again_listed(
             return []
         out.append((draft, _with_count(status, quantity.value), part))
     return out
+
+
+def _listed_again(
+    parts: list[str], drafts: list[Draft], made_here: list[Draft], lexicon: UnitWords
+) -> list[Draft]:
+    """The items of earlier sentences that every part of a list names again, each with its own
+    number or none; else nothing (one part that is new makes the whole list new)."""
+    if len(parts) < 2:
+        return []
+    earlier = [d for d in drafts if d not in made_here]
+    found: list[Draft] = []
+    for part in parts:
+        draft = matching_draft(part, earlier, lexicon)
+        said = first_amount(part)
+        if draft is None or draft in found or (said is not None and said.value != draft.count):
+            return []
+        found.append(draft)
+    return found
 
 
 def _named_again(

@@ -3086,3 +3086,14 @@ def test_plus_signs_between_items_and_after_a_count(unit_a):
 def test_shandong_and_chaoshan_words_for_tidying_and_more_than(unit_a):
     report = one("玄帝庙街 王晓明 李娜 电动车乱停的有九辆整里了 摩托车乱停十外架，排好了", unit_a)
     assert totals(report) == (19, 19, 0)
+
+
+def test_a_fix_part_that_lists_the_items_again_with_their_numbers(unit_a):
+    report = one(
+        "凤凰城社区 王晓明、李娜\n二、存在问题：共发现问题4处，其中楼道小广告2处、垃圾收集点周边垃圾散落1处、"
+        "小区健身器材座椅损坏1处。\n三、整改落实：小广告2处、散落垃圾1处已当场清理；"
+        "健身器材座椅损坏已告知社区联系厂家维修。",
+        unit_a,
+    )
+    assert len(report.found) == 3
+    assert totals(report) == (4, 3, 1)
