@@ -655,7 +655,10 @@ def _merge_halves(
                 # 共享单车十五辆 + 小广告六处: each counted, two items.
                 (
                     _problem_alone(part, words)
-                    and not (first_amount(merged[-1]) and first_amount(part))
+                    and not (
+                        first_amount(merged[-1])
+                        and (first_amount(part) or _BARE_COUNT_AT_END.search(part))
+                    )
                 )
                 # 共享单车 十几辆 + 扶好: a counted thing and its outcome stay two clauses.
                 or (_outcome_alone(part, words) and not first_amount(merged[-1]))
@@ -666,6 +669,8 @@ def _merge_halves(
             merged
             and kind_of is not None
             and _bare_things(part, words)
+            # (杂物1堆 + 小广告9: a thing counted already ends its clause.)
+            and not first_amount(merged[-1])
             and words(merged[-1])
             and merged[-1].endswith(words(merged[-1])[-1])
             and kind_of(part) == kind_of(words(merged[-1])[-1])
@@ -674,6 +679,10 @@ def _merge_halves(
         else:
             merged.append(part)
     return merged
+
+
+# 杂物1堆 + 小广告9: a number typed bare after its thing is its count.
+_BARE_COUNT_AT_END = re.compile(r"[\u4e00-\u9fff]\d{1,4}$")
 
 
 def _outcome_alone(text: str, words: Callable[[str], list[str]]) -> bool:

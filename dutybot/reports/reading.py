@@ -2363,6 +2363,13 @@ def _summary(fragment: str, reading: Reading) -> bool:
             # 共发现问题8处…已整改7处: which ones is settled once the items are known.
             reading.summary_fixed = chinese_numeral(fixed.group("n"))
             return not rest
+    bare = _FIX_TOTAL_AFTER_ITEMS.fullmatch(fragment.strip(" 。，,；;"))
+    if bare and reading.summary_found is None and reading.drafts:
+        # 垃圾3袋 单车9 小广告5 整改17: more than the last item has, so all of them together.
+        value = int(bare.group("n"))
+        if reading.drafts[-1].count < value <= sum(d.count for d in reading.drafts):
+            reading.summary_fixed = value
+            return True
     if (
         reading.summary_found is not None
         and not reading.drafts
@@ -2373,6 +2380,10 @@ def _summary(fragment: str, reading: Reading) -> bool:
     return False
 
 
+_FIX_TOTAL_AFTER_ITEMS = re.compile(
+    r"(?:共|共计)?(?:整改|处理|处置|解决)(?P<n>\d{1,4})(?:处|个|项)?"
+    r"(?:[（(][^（）()]{0,20}[）)])?"
+)
 _WRONGDOING = re.compile(r"闯红灯|横穿|乱穿|翻越|吸烟|抽烟|吐痰|乱扔|不牵绳|没牵绳|逆行|随地")
 _PERSUADING = re.compile(r"劝导|劝说|宣传|引导|教育|提醒|纠正")
 

@@ -3097,3 +3097,22 @@ def test_a_fix_part_that_lists_the_items_again_with_their_numbers(unit_a):
     )
     assert len(report.found) == 3
     assert totals(report) == (4, 3, 1)
+
+
+def test_one_line_reports_with_bare_counts_and_a_fixed_total(unit_a):
+    report = one("凤凰城 王晓明 李娜 单车仨 杂物1堆 小广告9 全部整改 路灯坏1已报社区", unit_a)
+    assert [(i.text, i.count) for i in report.found][:3] == [
+        ("单车", 3),
+        ("杂物", 1),
+        ("小广告", 9),
+    ]
+    assert totals(report) == (14, 13, 1)
+    report = one("凤凰城 王晓明 李娜 垃圾3袋 单车9 小广告5 整改17", unit_a)
+    assert totals(report) == (17, 17, 0)
+    # 已整改3处 after a reference is that item's, not a total.
+    report = one(
+        "玄帝庙街 王晓明 李娜\n发现问题：1.商铺门前乱堆乱放4处 2.绿化带内垃圾若干\n"
+        "整改情况：第1条已整改3处；第2条当场清理",
+        unit_a,
+    )
+    assert totals(report) == (5, 4, 1)
