@@ -178,6 +178,11 @@ _SLIPS = {
     "小光告": "小广告",
     # Chaoshan speech: 十外 is 十多 (摩托车乱停十外架).
     "十外": "十余",
+    # 推进车棚 is pushed into the shed, not 推进 (to advance).
+    "推进车棚": "推到车棚",
+    "推进车位": "推到车位",
+    "推进停车区": "推到停车区",
+    "推进白线": "推到白线",
     # Jianghuai and Changsha speech: 克 is 去 after a direction (收进克了, 下克了).
     "进克": "进去",
     "下克": "下去",
@@ -289,6 +294,18 @@ _SPACE_IN_COUNT = re.compile(rf"(?<=\d[余多来])[ \t]++(?=[{MEASURE_WORDS}])")
 _PLUS_BEFORE_COUNT = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*+\+[ \t]*+(?=\d{1,4}(?![\d.%]))")
 
 
+# 小广 x5 ok: 小广告 said short (not 小广场).
+_XIAOGUANG = re.compile(r"小广(?![告场州东西播泛元])")
+# 电动车乱停/9辆/100%, 整改100%: all of it fixed (not 整改率100%, a rate over the day's total).
+_ALL_BY_PERCENT = re.compile(r"(?:(?<=[/／｜|])[ \t]*+|整改)100[ \t]*+[%％](?![\d])")
+
+
+def _rest_named(match: re.Match[str]) -> str:
+    if match["what"]:
+        return f"{match['what']}{match['n']}{match['m'] or ''}"
+    return f"{match['told']}{match['n2']}{match['m2'] or ''}"
+
+
 def _found_and_fixed(match: re.Match[str]) -> str:
     return f" {match['found']}个，已处理{match['fixed']}个"
 
@@ -326,6 +343,11 @@ _SHORT_TOTALS = re.compile(
 _REST_NAMED = re.compile(
     r"(?:其余|其他|剩余|剩下的?)(?P<n>\d++|[一二两三四五六七八九十百]++)(?P<m>处|个|起|项|辆)?+"
     r"[（(](?:均为|均系|都是|全是|全部为|为|系)?+(?P<what>[^（）()，,。；;\n]{1,20}+)[）)]"
+    # 其余13处为电动车乱停放，已摆放整齐: the same, told without brackets (剩余2处为夜市固定摊位
+    # after 当场规范3处 is the rest of one item, not of the total).
+    # (其余5辆为商户车辆 after 电动车已摆放15辆 is the rest of one item, counted in its things.)
+    r"|(?:其余|其他)(?P<n2>\d++|[一二两三四五六七八九十百]++)(?P<m2>处|个|起|项)?+"
+    r"(?:均为|均系|都是|全是|全部为|为|系|是)(?P<told>[^（）()，,。；;：:\n]{2,20}+)(?=[，,。；;\n]|$)"
 )
 _BARE_TOTALS = re.compile(
     r"(?<![\u4e00-\u9fff])发现\s*+(?P<found>\d{1,4})\s*+(?P<sep>[，,、/\s]\s*+)"
@@ -603,6 +625,8 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
         text = _PINYIN_THING.sub(lambda match: _PINYIN_INITIALS[match.group().lower()], text)
     # 共享单车乱停 ~30: a tilde before a number (not between two: 3~5) is about.
     text = _TILDE_ABOUT.sub("约", text)
+    text = _XIAOGUANG.sub("小广告", text)
+    text = _ALL_BY_PERCENT.sub("已全部整改", text)
     # 乱甩烟头，乱甩烟头; 满了，满了: voice input says a phrase twice.
     text = _SAID_TWICE.sub("", text)
     text = _SAID_TWICE_RUN.sub(r"\1", text)
@@ -649,7 +673,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _PARTS_BEFORE_TOTAL.sub("", text)
     text = _REPOST_PREAMBLE.sub("", text)
     # 其余14处（乱停电动车）均已整改: the rest of the total, named in brackets, is an item.
-    text = _REST_NAMED.sub(r"\g<what>\g<n>\g<m>", text)
+    text = _REST_NAMED.sub(_rest_named, text)
     text = _SLASHED_COUNT.sub(r"\g<n>个", text)
     text = _LIANG_AFTER_DIGIT.sub("辆", text)
     text = _LO_AFTER_RESULT.sub("了", text)

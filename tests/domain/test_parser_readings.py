@@ -3116,3 +3116,25 @@ def test_one_line_reports_with_bare_counts_and_a_fixed_total(unit_a):
         unit_a,
     )
     assert totals(report) == (5, 4, 1)
+
+
+def test_the_rest_of_a_total_told_without_brackets_and_percent_and_short_words(unit_a):
+    report = one(
+        "11月25日玄帝庙街值班：共发现问题15处、整改13处、移交2处。其中移交：1、人行道地砖破损一片，"
+        "已移交区城管局；2、配电箱门损坏，已上报供电公司。其余13处为电动车乱停放，已摆放整齐。"
+        "值班人员：王晓明、李娜。",
+        unit_a,
+    )
+    assert totals(report) == (15, 13, 2)
+    # 剩余2处为… after a partial fix is the rest of that item, not more problems.
+    report = one(
+        "玄帝庙街 王晓明 李娜 发现占道经营摊点5处，当场规范3处，剩余2处为夜市固定摊位，已移交城管。",
+        unit_a,
+    )
+    assert totals(report) == (5, 3, 2)
+    report = one(
+        "玄帝庙街 王晓明 李娜\n问题/数量/整改\n电动车乱停/9辆/100%\n护栏歪倒/2处/交社区\n"
+        "小广 x5 ok\n电动车乱停 5辆——已推进车棚",
+        unit_a,
+    )
+    assert totals(report) == (21, 19, 2)
