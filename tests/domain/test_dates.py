@@ -58,6 +58,12 @@ def test_deadlines_and_references_are_not_the_duty_date():
 def test_times_and_numbers_are_not_dates():
     assert resolve_date("值班时间 7:30-9:00，清运垃圾1.5吨", THURSDAY)[0] == date(2026, 11, 26)
     assert resolve_date("1.电动车乱停放5处\n2.8号楼前井盖松动", THURSDAY)[0] == date(2026, 11, 26)
+    # 值班时长：1.5小时 is how long, not the fifth of January (which would make it a plan).
+    assert resolve_date("玄帝庙街值班\n值班时长：1.5小时", THURSDAY)[0] == date(2026, 11, 26)
+
+
+def test_a_dotted_date_at_the_end_of_a_line_before_a_staff_label():
+    assert resolve_date("玄帝庙街西侧 11.20\n人员：王晓明 李娜", THURSDAY)[0] == date(2026, 11, 20)
 
 
 def test_month_and_year_boundaries():
