@@ -145,7 +145,19 @@ def _summary_after_the_duty(text: str, summary_at: int, reports: list[ParsedRepo
             first_item = text.find(report.found[0].text[:4])
             if 0 <= first_name < summary_at and 0 <= first_item < summary_at:
                 return True
+            # 恽建平、承海军…值班。2026年以来，累计…。今天值班中，同志们规范停放电动车…: the
+            # look back sits between the team and today's items.
+            back_to_today = _TODAY.search(text, summary_at)
+            if (
+                0 <= first_name < summary_at
+                and back_to_today is not None
+                and back_to_today.start() < first_item
+            ):
+                return True
     return False
+
+
+_TODAY = re.compile(r"今天|今日|当天")
 
 
 _PRAISE = re.compile(r"点赞|表现不错|表扬|值得肯定|做得好|做得不错|干得好|给大家")

@@ -1071,6 +1071,10 @@ def _read_sentence(
                 quantity = first_amount(fragment)
                 if quantity is not None:
                     current.count, current.explicit = quantity.value, True
+                if _KIND_HEADING.search(current.text):
+                    # 三是安全隐患问题，楼道内电动车飞线充电2处: the heading names a kind of
+                    # problem; the problem is the one told after it.
+                    current.text = _new_draft(fragment, list_no, lexicon).text
                 continue
             if len(reading.drafts) >= MAX_ITEMS:
                 continue
@@ -1349,10 +1353,16 @@ def _named_again(
             (d for d in reversed(earlier) if text.startswith(d.text) and d.count == said.value),
             None,
         )
-    for draft in reversed(earlier):
-        if text in draft.text or (not shorter_only and draft.text in text):
-            return draft
-    return None
+    named = [
+        draft
+        for draft in reversed(earlier)
+        if text in draft.text or (not shorter_only and draft.text in text)
+    ]
+    if len(named) > 1:
+        # 电动车已全部归位 after 电动车乱停放14辆 and 电动车飞线充电2处: the one of its kind.
+        kind = lexicon.classifier.classify(fragment)
+        return next((d for d in named if d.category == kind), named[0])
+    return named[0] if named else None
 
 
 _SAME_WORDS = 3
@@ -2380,6 +2390,7 @@ def _summary(fragment: str, reading: Reading) -> bool:
     return False
 
 
+_KIND_HEADING = re.compile(r"(?:问题|隐患|现象)$")
 _FIX_TOTAL_AFTER_ITEMS = re.compile(
     r"(?:共|共计)?(?:整改|处理|处置|解决)(?P<n>\d{1,4})(?:处|个|项)?"
     r"(?:[（(][^（）()]{0,20}[）)])?"
