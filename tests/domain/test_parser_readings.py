@@ -3142,12 +3142,15 @@ def test_the_rest_of_a_total_told_without_brackets_and_percent_and_short_words(u
 
 def test_a_kind_heading_then_the_problem_and_a_look_back_between_team_and_items(unit_a):
     report = one(
-        "凤凰城社区11月25日巡查情况\n值班人员：王晓明、李娜\n一是电动车乱停放问题，小区主路电动车乱停放14辆；"
+        "凤凰城社区11月25日巡查情况\n值班人员：王晓明、李娜\n一是电动车乱停放问题，小区主路及单元门口电动车乱停放14辆；"
         "二是安全隐患问题，楼道内电动车飞线充电2处。共计16处。\n"
         "整改情况：电动车已全部归位；飞线已督促住户拆除1处，另1处已交社区跟进。",
         unit_a,
     )
-    assert [i.text for i in report.found] == ["小区主路电动车乱停放", "楼道内电动车飞线充电"]
+    assert [i.text for i in report.found] == [
+        "小区主路及单元门口电动车乱停放",
+        "楼道内电动车飞线充电",
+    ]
     assert totals(report) == (16, 15, 1)
     report = one(
         "11月25日上午，王晓明、李娜、赵强3名同志在玄帝庙街开展路长制值班。今年以来，支部累计参与值班"
