@@ -395,6 +395,12 @@ def _read_sentence(
             return
         if _CLOCK_ONLY.fullmatch(fragment):
             continue  # 08:20 重新张贴: the time a thing was done, no clause of its own
+        if lexicon.category_tally is not None:
+            tally = lexicon.category_tally.match(fragment)
+            if tally is not None and tally.end() == len(fragment):
+                continue  # 其中：环境卫生类3处、市容秩序类10处: the items follow, by category
+            if tally is not None and _fixed_by_category(fragment, tally.group(), reading, lexicon):
+                continue
         if lexicon.staff_pattern is not None and _names_only(fragment, lexicon):
             continue  # 王建川、罗布旺堆、尼玛卓嘎4个人: the team (旺堆 names no pile)
         told_off = (
@@ -1211,6 +1217,23 @@ def _read_sentence(
                 current = reading.drafts[-1]
         if current is not None:
             apply_status(current, status, fragment, True)
+
+
+_CATEGORY_WORD = re.compile(r"类|方面")
+
+
+def _fixed_by_category(fragment: str, named: str, reading: Reading, lexicon: UnitWords) -> bool:
+    """环境卫生类、市容秩序类问题已当场整改完毕: every item of the categories named."""
+    status = read_status(fragment[len(named) :], True)
+    kinds = {c.name for c in lexicon.categories if c.name in named}
+    if not _CATEGORY_WORD.search(named):
+        return False  # 其他咯里冇得么子哒: 其他 as a word, not the category
+    if status.state is None or status.quantity is not None or not kinds:
+        return False
+    of_kind = [d for d in reading.drafts if d.category in kinds]
+    for draft in of_kind:
+        apply_status(draft, status, fragment, False)
+    return bool(of_kind)
 
 
 def _fix_breakdown(

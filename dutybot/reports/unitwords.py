@@ -29,6 +29,8 @@ class UnitWords:
     # characters, and the spellings it stands for.
     site_sound_pattern: re.Pattern[str] | None = None
     site_sound_forms: tuple[tuple[str, Site], ...] = ()
+    # 环境卫生类3处, 二、市容秩序方面: a heading or a tally by category, no problem of its own.
+    category_tally: re.Pattern[str] | None = None
 
     def site_at(self, spelling: str) -> Site | None:
         return self.site_by_spelling.get(_site_key(spelling))
@@ -144,6 +146,17 @@ def unit_words_for(
         sound_pattern = re.compile(
             "|".join("".join(f"[{sounds_alike(ch)}]" for ch in form) for form, _site in sound_forms)
         )
+    category_tally = None
+    if categories:
+        names = "|".join(re.escape(c.name) for c in sorted(categories, key=lambda c: -len(c.name)))
+        one = (
+            rf"(?:{names})(?:类|方面)?(?:问题)?"
+            r"\s*+(?:\d{1,4}|[一二两三四五六七八九十]{1,4})?\s*+(?:处|个|项|起|件)?"
+        )
+        category_tally = re.compile(
+            rf"[\W_]*+(?:其中\s*+[:：]?\s*+)?(?:[一二三四五六七八九十]{{1,3}}[、.．]\s*+)?"
+            rf"{one}(?:\s*+[、，,和及]\s*+{one})*+[\W_]*+"
+        )
     return UnitWords(
         site_pattern,
         site_by_spelling,
@@ -154,6 +167,7 @@ def unit_words_for(
         classifier_for(categories),
         sound_pattern,
         sound_forms,
+        category_tally,
     )
 
 

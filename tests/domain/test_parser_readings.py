@@ -3158,3 +3158,17 @@ def test_a_kind_heading_then_the_problem_and_a_look_back_between_team_and_items(
         unit_a,
     )
     assert totals(report) == (49, 49, 0)
+
+
+def test_totals_and_fixes_by_category(unit_a):
+    report = one(
+        "【玄帝庙街值班日报】11月25日\n值班人员：王晓明、李娜\n"
+        "本次共发现问题3类15处，其中：环境卫生类3处、市容秩序类10处、基础设施类2处。具体如下：\n"
+        "一、环境卫生类3处：1）人行道烟头纸屑1处；2）绿化带内塑料袋、饮料瓶2处。\n"
+        "二、市容秩序类10处：1）电动车乱停放8辆；2）共享单车倒地2辆。\n"
+        "三、基础设施类2处：1）盲道砖松动2块。\n"
+        "整改情况：环境卫生类、市容秩序类问题已当场整改完毕；盲道砖松动已报城管，待维修。",
+        unit_a,
+    )
+    assert len(report.found) == 5
+    assert totals(report) == (15, 13, 2)
