@@ -182,6 +182,7 @@ def read_section(body: str, lexicon: UnitWords, *, whole_message: bool = True) -
             or (
                 CARRIED_OVER.search(sentence)
                 and not TODAY_WORK.search(_NOT_TODAY.sub("", sentence))
+                and not _told_before_carried(sentence, lexicon)
             )
             or PLAN_START.match(sentence.strip())
             # 本月累计发现问题41处, 迎检以来累计整改21处: the period's figures, not today's.
@@ -202,6 +203,17 @@ def read_section(body: str, lexicon: UnitWords, *, whole_message: bool = True) -
         reading.strong = True
     finish(reading, lexicon.classifier.classify, totals_are_own=whole_message)
     return reading
+
+
+def _told_before_carried(sentence: str, lexicon: UnitWords) -> bool:
+    """…电动车乱停三四十辆 摆了一早上 全整好了 … 那个井盖是上周报的那个 还没修 不算今天的: a
+    run-on message that reaches an earlier item only after today's, counted, items; the clause
+    that says so leaves out that item alone."""
+    carried = CARRIED_OVER.search(sentence)
+    if carried is None:
+        return False
+    before = sentence[: carried.start()]
+    return bool(lexicon.classifier.words(before)) and first_amount(before) is not None
 
 
 _DONE_LABELS = frozenset(("已处理", "已整改", "已解决"))

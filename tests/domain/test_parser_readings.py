@@ -3172,3 +3172,12 @@ def test_totals_and_fixes_by_category(unit_a):
     )
     assert len(report.found) == 5
     assert totals(report) == (15, 13, 2)
+
+
+def test_an_earlier_item_at_the_end_of_a_run_on_message_leaves_today_standing(unit_a):
+    report = one(
+        "今儿个玄帝庙街 王晓明 李娜 电动车乱停三四十辆 贼乱 摆了一早上 全整好了 还有俩小广告贴电线杆上 "
+        "撕了 路口那个井盖是上周报的那个 还没修 不算今天的 就这",
+        unit_a,
+    )
+    assert totals(report) == (42, 42, 0)
