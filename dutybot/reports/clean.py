@@ -179,6 +179,9 @@ _SLIPS = {
     # Chaoshan speech: 十外 is 十多 (摩托车乱停十外架).
     "十外": "十余",
     # 推进车棚 is pushed into the shed, not 推进 (to advance).
+    # 井盖1（报）: reported, said in one character.
+    "（报）": "（已报）",
+    "(报)": "(已报)",
     "推进车棚": "推到车棚",
     "推进车位": "推到车位",
     "推进停车区": "推到停车区",
@@ -298,6 +301,13 @@ _PLUS_BEFORE_COUNT = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*+\+[ \t]*+(?=\d{1,4}
 _XIAOGUANG = re.compile(r"小广(?![告场州东西播泛元])")
 # 电动车乱停/9辆/100%, 整改100%: all of it fixed (not 整改率100%, a rate over the day's total).
 _ALL_BY_PERCENT = re.compile(r"(?:(?<=[/／｜|])[ \t]*+|整改)100[ \t]*+[%％](?![\d])")
+
+
+# 单车15/小广告6/垃圾3袋/井盖1（报）: a slash after a count parts one item from the next.
+_SLASH_BETWEEN_ITEMS = re.compile(
+    rf"(?:(?<=[\u4e00-\u9fff]\d)|(?<=[\u4e00-\u9fff]\d\d)|(?<=\d[{MEASURE_WORDS}余多]))"
+    r"[ \t]*+[/／][ \t]*+(?=[\u4e00-\u9fff])"
+)
 
 
 def _rest_named(match: re.Match[str]) -> str:
@@ -664,6 +674,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _FOUND_SLASH_FIXED.sub(_found_and_fixed, text)
     text = _PLUS_AFTER_COUNT.sub("余", text)
     text = _PLUS_BETWEEN_ITEMS.sub("、", text)
+    text = _SLASH_BETWEEN_ITEMS.sub("，", text)
     text = _SPACE_IN_COUNT.sub("", text)  # 20+ 辆 read as 20余 辆: one count
     text = _FOUND_HEADING.sub(r"\g<lead>发现问题\g<n>处：", text)
     text = _DONE_HEADING.sub(r"\g<lead>处置情况：", text)

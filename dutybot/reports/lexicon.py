@@ -906,7 +906,7 @@ CONSEQUENCE = re.compile(
     r"^(?:很|太|既|也|又)?(?:不文明|危险|不安全)(?:也|又|还)?(?:很|太)?(?:危险|不安全|难看)?$"
 )
 # 以上问题除第3项外均已整改, 除垃圾桶外已整改: all but what is named.
-EXCEPT = re.compile(r"除了?(?P<what>[^，,。；]{1,16}?)(?:以外|之外|外)")
+EXCEPT = re.compile(r"除了?(?P<what>[^，,。；]{1,16}?)(?:以外|之外|外|(?=都|均|全部|其余|其他))")
 # 共计发现问题4类21处: how many kinds first, then how many problems.
 _KINDS = rf"(?:{_NUM}(?:类|种|大类))?"
 SUMMARY_FOUND = re.compile(

@@ -3181,3 +3181,16 @@ def test_an_earlier_item_at_the_end_of_a_run_on_message_leaves_today_standing(un
         unit_a,
     )
     assert totals(report) == (42, 42, 0)
+
+
+def test_a_tally_line_cut_by_slashes_and_all_but_one_fixed(unit_a):
+    report = one(
+        "玄帝庙街 11.25 王晓明 李娜\n单车15/小广告6/垃圾3袋/井盖1（报）\n除井盖都当场弄完", unit_a
+    )
+    assert [(i.text, i.count) for i in report.found] == [
+        ("单车", 15),
+        ("小广告", 6),
+        ("垃圾", 3),
+        ("井盖", 1),
+    ]
+    assert totals(report) == (25, 24, 1)
