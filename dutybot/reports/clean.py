@@ -310,6 +310,14 @@ _SLASH_BETWEEN_ITEMS = re.compile(
 )
 
 
+# 已整改7/8: seven of the eight found.
+_FIXED_FRACTION = re.compile(
+    r"(?<=整改|处置|处理|解决)[ \t]*+(?P<n>\d{1,4})[ \t]*+/[ \t]*+\d{1,4}(?![\d/])"
+)
+# …其余当场整改，整改率90%: a rate over the day's total, no outcome of an item.
+_FIX_RATE = re.compile(r"[，,]?[ \t]*+整改率[ \t]*+[:：]?[ \t]*+\d{1,3}(?:\.\d{1,2})?[ \t]*+[%％]")
+
+
 def _rest_named(match: re.Match[str]) -> str:
     if match["what"]:
         return f"{match['what']}{match['n']}{match['m'] or ''}"
@@ -637,6 +645,8 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _TILDE_ABOUT.sub("约", text)
     text = _XIAOGUANG.sub("小广告", text)
     text = _ALL_BY_PERCENT.sub("已全部整改", text)
+    text = _FIXED_FRACTION.sub(r"\g<n>处", text)
+    text = _FIX_RATE.sub("", text)
     # 乱甩烟头，乱甩烟头; 满了，满了: voice input says a phrase twice.
     text = _SAID_TWICE.sub("", text)
     text = _SAID_TWICE_RUN.sub(r"\1", text)

@@ -943,6 +943,8 @@ def _read_sentence(
             and _only_keywords(fragment, lexicon)
             and lexicon.classifier.classify(fragment) == current.category
         ):
+            if fragment in current.text:
+                group = []  # …路灯灯罩破损2处，灯罩破损｜已上报: that one of the list, named again
             continue  # 烟花爆竹摊点2处，占道经营: what kind the item is
         if current is not None and current in made_here and _CLASSED.match(fragment):
             # 属于飞线充电: what kind the item is.

@@ -3194,3 +3194,18 @@ def test_a_tally_line_cut_by_slashes_and_all_but_one_fixed(unit_a):
         ("井盖", 1),
     ]
     assert totals(report) == (25, 24, 1)
+
+
+def test_fractions_and_rates_of_fixes_and_one_item_of_a_list_named_again(unit_a):
+    report = one(
+        "16网格 王晓明、李娜。巡查发现问题8个：楼道堆放杂物3处、小区道路垃圾4处、路灯不亮1处。"
+        "已整改7/8，路灯已报社区维修。",
+        unit_a,
+    )
+    assert totals(report) == (8, 7, 1)
+    report = one(
+        "玄帝庙街 王晓明、李娜。发现问题20处：电动车乱停12处、绿化带垃圾6处、路灯灯罩破损2处，"
+        "灯罩破损已上报，其余当场整改，整改率90%。",
+        unit_a,
+    )
+    assert totals(report) == (20, 18, 2)
