@@ -77,6 +77,7 @@ _LABELS: dict[Kind, tuple[str, ...]] = {
         "整改落实",
         "整改",
         "处置",
+        "措施",
     ),
     # A doctor's note as a report: 查见 is what was found, 转归 how it ended.
     Kind.EFFECT: ("工作成效", "取得成效", "工作成果", "成效", "转归"),

@@ -318,6 +318,15 @@ _FIXED_FRACTION = re.compile(
 _FIX_RATE = re.compile(r"[，,]?[ \t]*+整改率[ \t]*+[:：]?[ \t]*+\d{1,3}(?:\.\d{1,2})?[ \t]*+[%％]")
 
 
+# 已清理楼道堆放杂物3处、已规整共享单车11辆: a fix told verb first, with 已 before the verb.
+_DONE_VERB_FIRST = re.compile(
+    r"(?:(?<=^)|(?<=[\s，,、；;。：:]))已(?=(?:清理|清除|清运|清扫|规整|整理|摆放|铲除|拆除|劝离|撕除|捡拾)"
+    r"[\u4e00-\u9fff]{2,14}?\d)"
+)
+# 本日合计：发现18处，当场整改15处: the day's tally after the items.
+_TALLY_FOUND = re.compile(r"(?:本日|今日|当日|本次|今天)?合计\s*+[:：]\s*+发现(?=\s*+\d)")
+
+
 def _rest_named(match: re.Match[str]) -> str:
     if match["what"]:
         return f"{match['what']}{match['n']}{match['m'] or ''}"
@@ -645,6 +654,8 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _TILDE_ABOUT.sub("约", text)
     text = _XIAOGUANG.sub("小广告", text)
     text = _ALL_BY_PERCENT.sub("已全部整改", text)
+    text = _DONE_VERB_FIRST.sub("", text)
+    text = _TALLY_FOUND.sub("合计发现问题", text)
     text = _FIXED_FRACTION.sub(r"\g<n>处", text)
     text = _FIX_RATE.sub("", text)
     # 乱甩烟头，乱甩烟头; 满了，满了: voice input says a phrase twice.

@@ -220,8 +220,8 @@ _DONE_LABELS = frozenset(("已处理", "已整改", "已解决"))
 
 
 _DIGIT = re.compile(r"\d")
-_MEASURES_TAKEN = re.compile(r"(?:整改|处置|处理)措施")
-_RESULTS_TOLD = re.compile(r"(?:整改|处置|处理)结果\s*+[:：]")
+_MEASURES_TAKEN = re.compile(r"(?:整改|处置|处理)?措施")
+_RESULTS_TOLD = re.compile(r"(?:整改|处置|处理)?结果\s*+[:：]")
 _EARLIER_MESSAGE_PUT_RIGHT = re.compile(
     r"[\W_]*+(?:更正|纠正|修正|改正)[^，。；\n]{0,6}?(?:刚才|刚刚|上一?条|前面那?条|之前那?条)"
 )

@@ -3209,3 +3209,27 @@ def test_fractions_and_rates_of_fixes_and_one_item_of_a_list_named_again(unit_a)
         unit_a,
     )
     assert totals(report) == (20, 18, 2)
+
+
+def test_measures_then_results_a_tally_after_the_items_and_done_verbs_with_yi(unit_a):
+    report = one(
+        "时间：11月25日 7:30—9:00\n地点：玄帝庙街\n人员：王晓明、李娜\n"
+        "问题：1、人行道电动车乱停放14辆；2、绿化带内烟头、纸屑较多；3、路口一处井盖松动\n"
+        "措施：现场摆放电动车，捡拾烟头纸屑，井盖拍照留存\n"
+        "结果：电动车14辆已摆放整齐，烟头纸屑已清理干净，井盖松动已报城管维修",
+        unit_a,
+    )
+    assert totals(report) == (16, 15, 1)
+    report = one(
+        "玄帝庙街值班 王晓明 李娜\n图1：共享单车乱停13辆，已摆放\n图2：人行道砖松动3块，已上报城管\n"
+        "本日合计：发现16处，当场整改13处，上报3处。",
+        unit_a,
+    )
+    assert totals(report) == (16, 13, 3)
+    report = one(
+        "凤凰城社区：王晓明、李娜。已清理楼道堆放杂物3处、已清理绿化带白色垃圾2袋、已规整共享单车11辆；"
+        "已通知物业：10号楼单元门破损1处。",
+        unit_a,
+    )
+    assert report.found[0].text == "楼道堆放杂物"
+    assert totals(report) == (17, 16, 1)
