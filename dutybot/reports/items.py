@@ -21,6 +21,9 @@ class Draft:
     fixed_count: int | None = None  # a partial fix stated with its own number
     fix_text: str = ""
     pending_text: str = ""  # what left it open (跟老板说了他说马上收)
+    # Told by someone else (环卫的李师傅说这几天落叶多): a problem only once the team did
+    # something about it.
+    hearsay: bool = False
 
     @property
     def resolved(self) -> int:

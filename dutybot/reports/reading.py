@@ -2234,7 +2234,17 @@ def _new_draft(fragment: str, list_no: int | None, lexicon: UnitWords) -> Draft:
         count=max(1, count),
         explicit=explicit,
         list_no=list_no,
+        hearsay=_HEARSAY.search(fragment) is not None,
     )
+
+
+# 环卫的李师傅说…, 早点店老板问我们…, 有居民反映…: what someone else said.
+# (跟老板讲了: the team telling someone, not someone telling the team.)
+_HEARSAY = re.compile(
+    r"(?<![跟和对给向让叫找同])"
+    r"(?:师傅|老板|老板娘|居民|大爷|大妈|阿姨|老太太|老大爷|老人家|住户|市民|群众|业主|店主|保安)"
+    r"(?:们|也|又|还)?(?:说|讲|问|反映|提到|投诉|告诉)"
+)
 
 
 # Waiting words that end a problem's text (井盖松动待维修); 未 and 不 may be the problem itself

@@ -3233,3 +3233,16 @@ def test_measures_then_results_a_tally_after_the_items_and_done_verbs_with_yi(un
     )
     assert report.found[0].text == "楼道堆放杂物"
     assert totals(report) == (17, 16, 1)
+
+
+def test_what_others_only_told_the_team_is_no_problem_of_the_day(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 李娜 江边步道烟头3处，捡了；电动车乱停12辆，摆齐了；环卫的李师傅说这几天落叶多。",
+        unit_a,
+    )
+    assert totals(report) == (15, 15, 0)
+    # The team telling the owner is no hearsay; what it then did counts.
+    report = one(
+        "玄帝庙街 王晓明 李娜 早点摊的液化气罐摆在人行道上，跟老板讲了，他搬进店里了", unit_a
+    )
+    assert totals(report) == (1, 1, 0)
