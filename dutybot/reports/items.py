@@ -21,9 +21,17 @@ class Draft:
     fixed_count: int | None = None  # a partial fix stated with its own number
     fix_text: str = ""
     pending_text: str = ""  # what left it open (跟老板说了他说马上收)
-    # Told by someone else (环卫的李师傅说这几天落叶多): a problem only once the team did
-    # something about it.
-    hearsay: bool = False
+    # The clause, if someone else told it (环卫的李师傅说这几天落叶多): a problem only once the
+    # team did something about it.
+    hearsay: str = ""
+
+    @property
+    def only_heard(self) -> bool:
+        """Told by someone else, and neither fixed nor passed on since (the 说 of the telling
+        is no hand-over)."""
+        return bool(self.hearsay) and (
+            self.status is None or (self.status == "pending" and self.pending_text == self.hearsay)
+        )
 
     @property
     def resolved(self) -> int:

@@ -2234,7 +2234,7 @@ def _new_draft(fragment: str, list_no: int | None, lexicon: UnitWords) -> Draft:
         count=max(1, count),
         explicit=explicit,
         list_no=list_no,
-        hearsay=_HEARSAY.search(fragment) is not None,
+        hearsay=fragment if _HEARSAY.search(fragment) else "",
     )
 
 

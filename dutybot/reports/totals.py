@@ -17,7 +17,7 @@ def finish(
     totals_are_own: bool = True,
 ) -> None:
     # What someone only told the team, and the team neither fixed nor passed on, is hearsay.
-    reading.drafts = [d for d in reading.drafts if not (d.hearsay and d.status is None)]
+    reading.drafts = [d for d in reading.drafts if not d.only_heard]
     if reading.drafts and reading.summary_fixed:
         _fixed_but_not_listed(reading, classify)
     if totals_are_own:
