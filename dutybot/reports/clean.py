@@ -327,6 +327,10 @@ _DONE_VERB_FIRST = re.compile(
 _TALLY_FOUND = re.compile(r"(?:本日|今日|当日|本次|今天)?合计\s*+[:：]\s*+发现(?=\s*+\d)")
 
 
+# 车 15/15, 车：12辆: 车 alone at the head of a tally line is the vehicles.
+_BARE_CHE = re.compile(r"(?m)^[ \t]*+车(?=[ \t]*+[:：]?[ \t]*+\d)")
+
+
 def _rest_named(match: re.Match[str]) -> str:
     if match["what"]:
         return f"{match['what']}{match['n']}{match['m'] or ''}"
@@ -334,6 +338,8 @@ def _rest_named(match: re.Match[str]) -> str:
 
 
 def _found_and_fixed(match: re.Match[str]) -> str:
+    if int(match["fixed"]) == 0:
+        return f" {match['found']}个，未处理"  # 井盖 1/0: none of it fixed
     return f" {match['found']}个，已处理{match['fixed']}个"
 
 
@@ -655,6 +661,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _XIAOGUANG.sub("小广告", text)
     text = _ALL_BY_PERCENT.sub("已全部整改", text)
     text = _DONE_VERB_FIRST.sub("", text)
+    text = _BARE_CHE.sub("车辆", text)
     text = _TALLY_FOUND.sub("合计发现问题", text)
     text = _FIXED_FRACTION.sub(r"\g<n>处", text)
     text = _FIX_RATE.sub("", text)

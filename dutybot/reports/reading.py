@@ -1386,8 +1386,17 @@ def _named_again(
         # 电动车入户充电2处下发整改通知书2份 after 电动车入户充电2处: the same words and number.
         if shorter_only:
             return None
+        # (4处非机动车已全部规整 after 非机动车占用盲道4处: the item, by its thing and number.)
         return next(
-            (d for d in reversed(earlier) if text.startswith(d.text) and d.count == said.value),
+            (
+                d
+                for d in reversed(earlier)
+                if d.count == said.value
+                and (
+                    text.startswith(d.text)
+                    or (len(text) >= _SAME_WORDS and d.text.startswith(text))
+                )
+            ),
             None,
         )
     named = [

@@ -3244,3 +3244,17 @@ def test_what_others_only_told_the_team_is_no_problem_of_the_day(unit_a):
     # The team telling the owner is no hearsay; what it then did counts.
     report = one("玄帝庙街 王晓明 李娜 早点摊桌子摆在人行道上3张，跟老板讲了，他搬进店里了", unit_a)
     assert totals(report) == (3, 3, 0)
+
+
+def test_a_found_and_fixed_grid_with_bare_che_and_a_count_first_fix(unit_a):
+    report = one(
+        "16网格 11.25（发现/整改）\n王晓明 李娜\n车 15/15\n小广告 6/6\n井盖 1/0\n杂物 2/1", unit_a
+    )
+    assert totals(report) == (24, 22, 2)
+    report = one(
+        "玄帝庙街值班：王晓明、李娜。经核查，本路段共发现问题5处，具体为：非机动车占用盲道4处、"
+        "人行道井盖破损1处。经现场督促，4处非机动车已全部规整至停车区域；井盖破损已移交城管。",
+        unit_a,
+    )
+    assert len(report.found) == 2
+    assert totals(report) == (5, 4, 1)
