@@ -331,6 +331,12 @@ _TALLY_FOUND = re.compile(r"(?:本日|今日|当日|本次|今天)?合计\s*+[:�
 _BARE_CHE = re.compile(r"(?m)^[ \t]*+车(?=[ \t]*+[:：]?[ \t]*+\d)")
 
 
+# 一数十七辆, 一溜十二辆: counted, and in a row; the count is what stays.
+_COUNTED_IN_PASSING = re.compile(r"一(?:数|溜|共是)(?=[\d一二两三四五六七八九十])")
+# 单元门口积雪 4个单元: units of a building counted are places.
+_UNITS_COUNTED = re.compile(r"(?<=[\d一二两三四五六七八九十])个单元(?![\d一二三四五六七八九十])")
+
+
 def _rest_named(match: re.Match[str]) -> str:
     if match["what"]:
         return f"{match['what']}{match['n']}{match['m'] or ''}"
@@ -662,6 +668,8 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _ALL_BY_PERCENT.sub("已全部整改", text)
     text = _DONE_VERB_FIRST.sub("", text)
     text = _BARE_CHE.sub("车辆", text)
+    text = _COUNTED_IN_PASSING.sub("", text)
+    text = _UNITS_COUNTED.sub("处", text)
     text = _TALLY_FOUND.sub("合计发现问题", text)
     text = _FIXED_FRACTION.sub(r"\g<n>处", text)
     text = _FIX_RATE.sub("", text)

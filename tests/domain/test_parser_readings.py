@@ -3258,3 +3258,12 @@ def test_a_found_and_fixed_grid_with_bare_che_and_a_count_first_fix(unit_a):
     )
     assert len(report.found) == 2
     assert totals(report) == (5, 4, 1)
+
+
+def test_counts_said_in_passing_and_building_units_counted(unit_a):
+    report = one(
+        "11月25号 玄帝庙街值班 王晓明 李娜 电动车乱停 贼拉多 一数十七辆 都给推停车区 整好了", unit_a
+    )
+    assert totals(report) == (17, 17, 0)
+    report = one("凤凰城社区 王晓明 李娜 单元门口积雪 4个单元，都铲了", unit_a)
+    assert totals(report) == (4, 4, 0)
