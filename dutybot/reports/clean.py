@@ -334,7 +334,8 @@ _BARE_CHE = re.compile(r"(?m)^[ \t]*+车(?=[ \t]*+[:：]?[ \t]*+\d)")
 # 一数十七辆, 一溜十二辆: counted, and in a row; the count is what stays.
 _COUNTED_IN_PASSING = re.compile(r"一(?:数|溜|共是)(?=[\d一二两三四五六七八九十])")
 # 单元门口积雪 4个单元: units of a building counted are places.
-_UNITS_COUNTED = re.compile(r"(?<=[\d一二两三四五六七八九十])个单元(?![\d一二三四五六七八九十])")
+# (两个单元清理了小广告 says where the work was, not how many problems.)
+_UNITS_COUNTED = re.compile(r"(?<=[\d一二两三四五六七八九十])个单元(?=[，,。；;、\s]|$)")
 
 
 def _rest_named(match: re.Match[str]) -> str:
