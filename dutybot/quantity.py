@@ -103,6 +103,9 @@ def chinese_numeral(text: str) -> int | None:
 def _convert_chinese(text: str) -> int | None:
     if not all(ch in CHINESE_DIGITS or ch in "十百千万" for ch in text):
         return None
+    if text in ("千", "万"):
+        return None  # 垃圾分类进万家, 千家万户: a figure of speech, no count
+
     # cn2an rejects a bare unit (百余辆 → 百).
     if text[0] in "百千万":
         text = "一" + text

@@ -3267,3 +3267,12 @@ def test_counts_said_in_passing_and_building_units_counted(unit_a):
     assert totals(report) == (17, 17, 0)
     report = one("凤凰城社区 王晓明 李娜 单元门口积雪 4个单元，都铲了", unit_a)
     assert totals(report) == (4, 4, 0)
+
+
+def test_a_slogan_with_ten_thousand_homes_counts_nothing(unit_a):
+    report = one(
+        "今天周六上午局里志愿者到凤凰城社区开展“垃圾分类进万家”志愿服务，王晓明、李娜参加，"
+        "顺手清理小区绿化带垃圾4袋。",
+        unit_a,
+    )
+    assert totals(report) == (4, 4, 0)

@@ -120,3 +120,12 @@ def test_colloquial_numbers(text, expected):
 def test_people_in_twos_and_threes_are_not_a_quantity():
     assert find_quantity("我们俩负责东边") is None
     assert find_quantity("他们仨") is None
+
+
+def test_a_lone_thousand_or_ten_thousand_is_a_figure_of_speech():
+    from dutybot.quantity import chinese_numeral
+
+    assert chinese_numeral("万") is None
+    assert chinese_numeral("千") is None
+    assert chinese_numeral("百") == 100  # 百余辆 is a count
+    assert chinese_numeral("一万") == 10000
