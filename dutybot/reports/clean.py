@@ -315,7 +315,9 @@ _FIXED_FRACTION = re.compile(
     r"(?<=整改|处置|处理|解决)[ \t]*+(?P<n>\d{1,4})[ \t]*+/[ \t]*+\d{1,4}(?![\d/])"
 )
 # …其余当场整改，整改率90%: a rate over the day's total, no outcome of an item.
-_FIX_RATE = re.compile(r"[，,]?[ \t]*+整改率[ \t]*+[:：]?[ \t]*+\d{1,3}(?:\.\d{1,2})?[ \t]*+[%％]")
+# (It starts at 整改率 itself: a pattern that starts with optional spaces is quadratic on a run
+# of them.)
+_FIX_RATE = re.compile(r"整改率[ \t]*+[:：]?[ \t]*+\d{1,3}(?:\.\d{1,2})?[ \t]*+[%％]")
 
 
 # 已清理楼道堆放杂物3处、已规整共享单车11辆: a fix told verb first, with 已 before the verb.
