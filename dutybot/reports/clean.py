@@ -252,8 +252,10 @@ def _mark_to_end(match: re.Match[str]) -> str:
 # 电动车 12/12 ✓, 小广告 6/4: found/fixed typed after a thing, not a date.
 _FOUND_SLASH_FIXED = re.compile(
     # (…at the end of its line or before a mark: 玄帝庙街 11/4 李娜 is a date before names.)
-    r"(?<=[\u4e00-\u9fff）)])[ \t]++(?P<found>\d{1,3})\s*+/\s*+(?P<fixed>\d{1,3})"
-    r"(?=[ \t]*+(?:[✓✔✅☑❌✖]|$|\n))"
+    rf"(?<=[\u4e00-\u9fff）)])[ \t]++(?P<found>\d{{1,3}})(?P<m>[{MEASURE_WORDS}])?+\s*+/\s*+"
+    r"(?P<fixed>\d{1,3})(?:(?P=m))?+"
+    # (…or before a bar that parts it from the next pair: 电动车 25/25 ｜ 单车 10/10.)
+    r"(?=[ \t]*+(?:[✓✔✅☑❌✖｜|]|$|\n))"
 )
 # 电动车 20+, 小广告30+处: more than twenty.
 _PLUS_AFTER_COUNT = re.compile(

@@ -3276,3 +3276,12 @@ def test_a_slogan_with_ten_thousand_homes_counts_nothing(unit_a):
         unit_a,
     )
     assert totals(report) == (4, 4, 0)
+
+
+def test_found_and_fixed_pairs_on_one_line_between_bars(unit_a):
+    report = one(
+        "玄帝庙街 11.25 ｜ 王晓明 李娜\n电动车 25/25 ｜ 单车 10/10 ｜ 垃圾 3袋/3袋 ｜ 井盖破损 1/0\n"
+        "计 39/38，井盖已报城管",
+        unit_a,
+    )
+    assert totals(report) == (39, 38, 1)
