@@ -178,10 +178,10 @@ _SLIPS = {
     "小光告": "小广告",
     # Chaoshan speech: 十外 is 十多 (摩托车乱停十外架).
     "十外": "十余",
-    # 推进车棚 is pushed into the shed, not 推进 (to advance).
     # 井盖1（报）: reported, said in one character.
     "（报）": "（已报）",
     "(报)": "(已报)",
+    # 推进车棚 is pushed into the shed, not 推进 (to advance).
     "推进车棚": "推到车棚",
     "推进车位": "推到车位",
     "推进停车区": "推到停车区",
@@ -263,7 +263,7 @@ _PLUS_AFTER_COUNT = re.compile(
 )
 # 电动车12+共享单车6: a plus between a count and the next thing joins two items.
 _PLUS_BETWEEN_ITEMS = re.compile(
-    r"(?<=[\u4e00-\u9fff]\d)\+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]\d\d)\+(?=[\u4e00-\u9fff])"
+    r"(?:(?<=[\u4e00-\u9fff]\d)|(?<=[\u4e00-\u9fff]\d\d))\+(?=[\u4e00-\u9fff])"
 )
 
 
@@ -383,7 +383,6 @@ _ABOVE_BEFORE_REFS = re.compile(r"(?:上述|以上|前述)(?=第)")
 _SHORT_TOTALS = re.compile(
     r"(?<![\u4e00-\u9fff])发现(?=\s*+\d{1,4}\s*+[处个项][，,、\s]\s*+(?:已?整改|处理|处置))"
 )
-# 发现12，整改10，待办2: the day's totals with the measure left out.
 _REST_NAMED = re.compile(
     r"(?:其余|其他|剩余|剩下的?)(?P<n>\d++|[一二两三四五六七八九十百]++)(?P<m>处|个|起|项|辆)?+"
     r"[（(](?:均为|均系|都是|全是|全部为|为|系)?+(?P<what>[^（）()，,。；;\n]{1,20}+)[）)]"
@@ -393,6 +392,7 @@ _REST_NAMED = re.compile(
     r"|(?:其余|其他)(?P<n2>\d++|[一二两三四五六七八九十百]++)(?P<m2>处|个|起|项)?+"
     r"(?:均为|均系|都是|全是|全部为|为|系|是)(?P<told>[^（）()，,。；;：:\n]{2,20}+)(?=[，,。；;\n]|$)"
 )
+# 发现12，整改10，待办2: the day's totals with the measure left out.
 _BARE_TOTALS = re.compile(
     r"(?<![\u4e00-\u9fff])发现\s*+(?P<found>\d{1,4})\s*+(?P<sep>[，,、/\s]\s*+)"
     r"(?P<verb>已?整改|处理|处置)\s*+(?P<fixed>\d{1,4})(?![\d处个项起条])"

@@ -180,9 +180,9 @@ def read_section(body: str, lexicon: UnitWords, *, whole_message: bool = True) -
             kind in (Kind.PLAN, Kind.CARRIED)
             # (不计入今日 speaks of today only to leave the item out of it.)
             or (
-                CARRIED_OVER.search(sentence)
+                (carried := CARRIED_OVER.search(sentence)) is not None
                 and not TODAY_WORK.search(_NOT_TODAY.sub("", sentence))
-                and not _told_before_carried(sentence, lexicon)
+                and not _counted_before(sentence[: carried.start()], lexicon)
             )
             or PLAN_START.match(sentence.strip())
             # 本月累计发现问题41处, 迎检以来累计整改21处: the period's figures, not today's.
@@ -205,14 +205,10 @@ def read_section(body: str, lexicon: UnitWords, *, whole_message: bool = True) -
     return reading
 
 
-def _told_before_carried(sentence: str, lexicon: UnitWords) -> bool:
+def _counted_before(before: str, lexicon: UnitWords) -> bool:
     """…电动车乱停三四十辆 摆了一早上 全整好了 … 那个井盖是上周报的那个 还没修 不算今天的: a
     run-on message that reaches an earlier item only after today's, counted, items; the clause
     that says so leaves out that item alone."""
-    carried = CARRIED_OVER.search(sentence)
-    if carried is None:
-        return False
-    before = sentence[: carried.start()]
     return bool(lexicon.classifier.words(before)) and first_amount(before) is not None
 
 
@@ -1238,10 +1234,10 @@ _CATEGORY_WORD = re.compile(r"类|方面")
 
 def _fixed_by_category(fragment: str, named: str, reading: Reading, lexicon: UnitWords) -> bool:
     """环境卫生类、市容秩序类问题已当场整改完毕: every item of the categories named."""
-    status = read_status(fragment[len(named) :], True)
-    kinds = {c.name for c in lexicon.categories if c.name in named}
     if not _CATEGORY_WORD.search(named):
         return False  # 其他咯里冇得么子哒: 其他 as a word, not the category
+    status = read_status(fragment[len(named) :], True)
+    kinds = {c.name for c in lexicon.categories if c.name in named}
     if status.state is None or status.quantity is not None or not kinds:
         return False
     of_kind = [d for d in reading.drafts if d.category in kinds]
