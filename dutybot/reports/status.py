@@ -57,6 +57,10 @@ _OTHERS = re.compile(
 # (和物业2名保安一起清理: who came along may be counted before 一起.)
 _TOGETHER = re.compile(r"[^，,。；]{0,6}?(?:一起|一块|一同|共同|合力|配合)")
 _PERSUADED = re.compile(r"劝|督促|让|请|要求|经|叫")
+# 帮居民清理楼道杂物2件: the team did it for them.
+_FOR_THEM = re.compile(
+    r"(?:帮|替|给|协助)(?:着|忙|助)?(?:[^，。；]{0,2}?)(?:居民|住户|商户|业主|店主|老板|人家|摊主)"
+)
 _SAFETY = re.compile(r"锥桶|警示|围挡|隔离带|提示牌|警戒")
 _LEAD_LIMIT = 24
 _CANNOT = re.compile(r"(?:没有?|莫得|无)(?:办法|法子)|无法|没法|不能")
@@ -161,6 +165,7 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
                 role == "fix"
                 and _OTHERS.search(before)
                 and not _PERSUADED.search(before)
+                and not _FOR_THEM.search(before)
                 # 住户自己拎去垃圾站了: told, they did it themselves.
                 and not _THEMSELVES.search(before)
             ):

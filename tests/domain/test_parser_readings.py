@@ -3285,3 +3285,20 @@ def test_found_and_fixed_pairs_on_one_line_between_bars(unit_a):
         unit_a,
     )
     assert totals(report) == (39, 38, 1)
+
+
+def test_fixes_told_during_the_round_or_done_for_residents_count(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 李娜：劝导群众23人次，发放宣传页80份。"
+        "巡查中清理路边果皮纸屑1袋，摆放共享单车9辆。",
+        unit_a,
+    )
+    assert totals(report) == (10, 10, 0)
+    report = one(
+        "凤凰城社区 王晓明 李娜 巡查中帮居民清理楼道堆放的旧家具2件，发现小区北门一处围墙破损，已交社区。",
+        unit_a,
+    )
+    assert totals(report) == (3, 2, 1)
+    # What residents did unasked is still no fix of the team's.
+    report = one("凤凰城社区 王晓明 李娜 居民把杂物堆在楼道2处，已劝导搬走", unit_a)
+    assert totals(report) == (2, 2, 0)
