@@ -330,6 +330,19 @@ _DONE_VERB_FIRST = re.compile(
 # 本日合计：发现18处，当场整改15处: the day's tally after the items.
 _TALLY_FOUND = re.compile(r"(?:本日|今日|当日|本次|今天)?合计\s*+[:：]\s*+发现(?=\s*+\d)")
 
+# 一、环境卫生 小计 发现5 整改5: a kind's heading with its subtotal; its items follow.
+_KIND_SUBTOTAL_LINE = re.compile(
+    r"(?m)^(?P<head>[ \t]*+(?:[一二三四五六七八九十]{1,2}[、.]|\d{1,2}[、.)）])?[ \t]*+"
+    r"[\u4e00-\u9fff]{2,6}?(?:类|问题)?)[ \t]*+[:：]?[ \t]*+(?:小计|合计)[ \t]*+[:：]?[ \t]*+发现"
+    r"[ \t]*+\d[^\n]*+$"
+)
+_DAY_WORDS = re.compile(r"[本今当全共总累]|日|天|班|次|周|月")
+
+
+def _kind_heading_only(match: re.Match[str]) -> str:
+    head = match["head"]
+    return match.group() if _DAY_WORDS.search(head) else head
+
 
 # 车 15/15, 车：12辆: 车 alone at the head of a tally line is the vehicles.
 _BARE_CHE = re.compile(r"(?m)^[ \t]*+车(?=[ \t]*+[:：]?[ \t]*+\d)")
@@ -675,6 +688,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _BARE_CHE.sub("车辆", text)
     text = _COUNTED_IN_PASSING.sub("", text)
     text = _UNITS_COUNTED.sub("处", text)
+    text = _KIND_SUBTOTAL_LINE.sub(_kind_heading_only, text)
     text = _TALLY_FOUND.sub("合计发现问题", text)
     text = _FIXED_FRACTION.sub(r"\g<n>处", text)
     text = _FIX_RATE.sub("", text)

@@ -3302,3 +3302,15 @@ def test_fixes_told_during_the_round_or_done_for_residents_count(unit_a):
     # What residents did unasked is still no fix of the team's.
     report = one("凤凰城社区 王晓明 李娜 居民把杂物堆在楼道2处，已劝导搬走", unit_a)
     assert totals(report) == (2, 2, 0)
+
+
+def test_subtotals_in_kind_headings_are_no_items(unit_a):
+    report = one(
+        "凤凰城社区 11月24日\n人员：王晓明 李娜\n一、环境卫生 小计 发现5 整改5\n 垃圾 3袋 已清\n"
+        " 烟头 多处 已清\n 卫生死角 1处 已清\n二、市容秩序 小计 发现9 整改6\n 电动车乱停 6辆 已摆放\n"
+        " 乱拉绳晾晒 3处 已报社区\n三、基础设施 小计 发现1 整改0\n 路灯不亮 1盏 待维修\n"
+        "合计：发现15 整改11 待整改4",
+        unit_a,
+    )
+    assert totals(report) == (15, 11, 4)
+    assert len(report.found) == 6
