@@ -278,12 +278,18 @@ def _corrected_in_sentence(sentence: str, reading: Reading, lexicon: UnitWords) 
             draft_numbered(reading.drafts, int(number))
             if number
             else matching_draft(match.group("thing"), reading.drafts, lexicon)
+            # 共享单车刚才数重复了，实际是10辆: the thing named before the number.
+            or matching_draft(sentence[: match.start()], reading.drafts, lexicon)
         )
         if named is None:
             continue
         rest = _CORRECTION_WORDS.sub("", sentence[: match.start()] + sentence[match.end() :])
-        if _NOT_CONTENT.sub("", rest):
-            return False  # more is said here than the number: read it as usual
+        # (有一处是住户正在搬家，不算: why the number was wrong.)
+        if _NOT_CONTENT.sub("", rest) and (
+            len(topic_words(rest, lexicon)) > 1
+            or (STATUS_TOKEN.search(rest) and not _LEFT_OUT.search(rest))
+        ):
+            return False  # more is said here than the number and why: read it as usual
         put_count_right(named, value)
         return True
     return False
@@ -300,6 +306,7 @@ _CORRECTION_WORDS = re.compile(
     r"(?:刚才|上面|上一条|上条|前面|之前)?(?:写错|数错|数漏|打错|说错|搞错|弄错|记错)了?|口误|以此为准|不好意思|抱歉"
 )
 _NOT_CONTENT = re.compile(r"[\W_]++")
+_LEFT_OUT = re.compile(r"不算|不计")
 
 
 def _refers_to(rest: str, targets: list[Draft], kind: Kind, lexicon: UnitWords) -> bool:

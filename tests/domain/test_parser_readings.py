@@ -3314,3 +3314,19 @@ def test_subtotals_in_kind_headings_are_no_items(unit_a):
     )
     assert totals(report) == (15, 11, 4)
     assert len(report.found) == 6
+
+
+def test_a_correction_naming_the_thing_before_the_number_and_why(unit_a):
+    report = one(
+        "今天玄帝庙街值班，王晓明、李娜到岗。巡查发现人行道共享单车乱停12辆，已全部摆放整齐；"
+        "绿化带里垃圾清了3袋；路口地砖破损一处，已拍照报区城管局。\n"
+        "更正一下：共享单车刚才数重复了，实际是10辆，不是12辆。",
+        unit_a,
+    )
+    assert totals(report) == (14, 13, 1)
+    report = one(
+        "凤凰城社区今日值班人员：王晓明、李娜。\n巡查情况：楼道堆放纸箱等杂物3处，已协助住户清理；"
+        "垃圾桶旁散落垃圾2袋，已清理装袋。\n补充更正：楼道杂物是2处，不是3处，有一处是住户正在搬家，不算。",
+        unit_a,
+    )
+    assert totals(report) == (4, 4, 0)
