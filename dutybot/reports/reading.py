@@ -671,6 +671,19 @@ def _read_sentence(
                 current.count, current.explicit = value, True
             continue
         quantity = first_amount(fragment)
+        if (
+            quantity is not None
+            and not quantity.vague
+            and current is None
+            and thing_before is not None
+            and _FEWER.search(thing_before)
+            and _names_problem(thing_before, lexicon)
+            and not topic_words(fragment, lexicon)
+            and not STATUS_TOKEN.search(fragment)
+        ):
+            # 电动车乱停比前几天少多了，只有五六辆: fewer than before, and these are the count.
+            fragment = f"{thing_before}，{fragment[quantity.start :]}"
+            quantity = first_amount(fragment)
         if quantity is None and current is not None and current in made_here:
             offenders = offenders_counted(fragment, current.text)
             if offenders is not None and not current.explicit:

@@ -3330,3 +3330,13 @@ def test_a_correction_naming_the_thing_before_the_number_and_why(unit_a):
         unit_a,
     )
     assert totals(report) == (4, 4, 0)
+
+
+def test_fewer_than_before_then_how_many_is_the_count(unit_a):
+    report = one(
+        "今天玄帝庙街值班：王晓明、李娜。情况还好，电动车乱停比前几天少多了，只有五六辆，已摆放好。"
+        "公交站附近有一两处小广告，已撕掉。",
+        unit_a,
+    )
+    assert totals(report) == (8, 8, 0)
+    assert report.found[0].text == "电动车乱停比前几天少多了"
