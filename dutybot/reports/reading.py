@@ -143,7 +143,7 @@ def read_section(body: str, lexicon: UnitWords, *, whole_message: bool = True) -
     reading.staff, reading.unlisted, reading.absent = people.names, people.unlisted, people.absent
     staff_labelled = people.labelled
     body = _names_set_apart(_without_name_brackets(body, lexicon), lexicon)
-    reading.no_problem = bool(NO_PROBLEM.search(body))
+    reading.no_problem = bool(NO_PROBLEM.search(body)) or _site_fine(body, lexicon)
     kind = Kind.NEUTRAL
     found_seen = False
     for sentence in sentences(_done_line_as_one_list(body)):
@@ -203,6 +203,18 @@ def read_section(body: str, lexicon: UnitWords, *, whole_message: bool = True) -
         reading.strong = True
     finish(reading, lexicon.classifier.classify, totals_are_own=whole_message)
     return reading
+
+
+# 钟鼓岭正常。金钩山：…: a site named and all well there.
+_FINE_AFTER = re.compile(
+    r"\s*+[:：]?\s*+(?:都|均|一切)?(?:正常|良好|无异常|无问题|没问题|ok|OK)(?=$|[\s，,。；;！!~])"
+)
+
+
+def _site_fine(body: str, lexicon: UnitWords) -> bool:
+    if lexicon.site_pattern is None:
+        return False
+    return any(_FINE_AFTER.match(body, m.end()) for m in lexicon.site_pattern.finditer(body))
 
 
 def _counted_before(before: str, lexicon: UnitWords) -> bool:

@@ -176,9 +176,15 @@ def split_by_site(text: str, lexicon: UnitWords) -> list[tuple[Site | None, str]
 # words about the duty (今天周六义务值守在西段：…).
 # …然后又去石塘社区…: a team moving on to the other site.
 # 另补报前天（周一）棉八社区值班: a second report added on.
+# 回来的时候顺路走了下钟鼓岭路, 下午转战金钩山社区: the team moving on.
+_MOVING_ON = (
+    r"(?:回来|返回|回去)?(?:的时候|时|路上)?(?:顺路|顺道|顺便)?(?:又|再)?"
+    r"(?:走了?一?下|转了?一?下|转战|来到|赶到|路过|经过|到了|(?:去|到)了?一趟)"
+)
 _DUTY_BEFORE = (
     r"(?:然后|接着|后来|之后|随后|另外?|再)?(?:先|又|再)?"
     r"(?:义务|加班|值守|值班|巡查|夜查|补报|补|在|到|去|是)"
+    rf"|{_MOVING_ON}"
 )
 _LEAD = rf"(?:{_WHEN}|[（(]{_WHEN}[）)]|{_DUTY_BEFORE})"
 _CLAUSE_START_BEFORE = re.compile(
@@ -204,6 +210,17 @@ def _by_clauses(
         elif _CLAUSE_START_BEFORE.search(_before(text, hit[0])):
             starts.append(hit)
             bounds.append(_opening(text, hit[0]))
+    if (
+        starts
+        and len({site.name for _, _, site in starts}) == 1
+        and hits[0][2].name != starts[0][2].name
+        # (not when the site was named before, as a heading the clause test missed)
+        and not any(site.name == starts[0][2].name for a, _b, site in hits if a < starts[0][0])
+    ):
+        # 我跟邓志刚去了一趟金钩山，…，回来的时候顺路走了下钟鼓岭路，…: the site named first
+        # speaks for what comes before the one the team moved on to.
+        starts.insert(0, hits[0])
+        bounds.insert(0, 0)
     if len({site.name for _, _, site in starts}) < 2:
         return None
     bounds[0] = 0  # what comes before the first speaks for it (今天分两组：…)

@@ -3340,3 +3340,33 @@ def test_fewer_than_before_then_how_many_is_the_count(unit_a):
     )
     assert totals(report) == (8, 8, 0)
     assert report.found[0].text == "电动车乱停比前几天少多了"
+
+
+def test_a_team_moving_on_to_the_other_site_mid_sentence(unit_a):
+    reports = parse_message(
+        "昨天下午我跟王晓明李娜去了一趟凤凰城社区，楼道里的小广告又贴满了，铲了十几张，"
+        "还有二单元门口一个井盖翘起来了，已经报给社区了，回来的时候顺路走了下玄帝庙街，"
+        "有五六台电动车停到盲道上，摆到边上去了",
+        WEDNESDAY,
+        unit_a,
+    )
+    assert [(r.site[:3], totals(r)) for r in reports] == [
+        ("市16", (11, 10, 1)),
+        ("玄帝庙", (6, 6, 0)),
+    ]
+    reports = parse_message(
+        "今日人员：王晓明、李娜。\n先巡玄帝庙街：电动车乱停20辆摆齐，三轮车2台劝离。\n"
+        "再去16网格：小广告9张清完，路灯坏1盏报社区。",
+        WEDNESDAY,
+        unit_a,
+    )
+    assert [totals(r) for r in reports] == [(22, 22, 0), (10, 9, 1)]
+
+
+def test_all_well_said_in_one_word(unit_a):
+    reports = parse_message(
+        "玄帝庙街正常。凤凰城社区：小广告7 铲了；电动车飞线充电1处 报社区", WEDNESDAY, unit_a
+    )
+    assert [totals(r) for r in reports] == [(0, 0, 0), (8, 7, 1)]
+    report = one("16网格 巡查一圈 正常", unit_a)
+    assert totals(report) == (0, 0, 0)
