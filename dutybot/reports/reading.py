@@ -58,7 +58,7 @@ from .lexicon import (
     URGED_TO_DO_RIGHT,
     VISIT_HOME,
 )
-from .linking import draft_numbered, matching_draft
+from .linking import bigrams, draft_numbered, matching_draft
 from .model import ACTIVITY_UNITS, MAX_CLAUSES, MAX_ITEMS, Activity
 from .staff import find_staff
 from .status import (
@@ -215,6 +215,17 @@ def _site_fine(body: str, lexicon: UnitWords) -> bool:
     if lexicon.site_pattern is None:
         return False
     return any(_FINE_AFTER.match(body, m.end()) for m in lexicon.site_pattern.finditer(body))
+
+
+def _spoke_of_another(before: list[str], items: list[Draft], lexicon: UnitWords) -> bool:
+    """Whether the last clause before that names a thing names none of these items."""
+    for piece in reversed(before):
+        if not topic_words(piece, lexicon):
+            continue
+        return matching_draft(piece, items, lexicon) is None and not any(
+            len(bigrams(piece) & bigrams(item.text)) >= 2 for item in items
+        )
+    return False
 
 
 def _counted_before(before: str, lexicon: UnitWords) -> bool:
@@ -458,6 +469,14 @@ def _read_sentence(
             if topic_words(fragment, lexicon):
                 named = matching_draft(fragment, made_here, lexicon)
                 dropped = [named] if named else []
+            elif (current is None or current in made_here) and _spoke_of_another(
+                pieces[max(0, index - 3) : index],
+                [current] if current is not None else made_here,
+                lexicon,
+            ):
+                # 单车摆了二十多台，上个礼拜报的那个井盖还是松的，这个上次报过了就不重复算: the
+                # thing just spoken of was never made an item today; the bikes stay.
+                dropped = []
             else:
                 dropped = [current] if current in made_here else made_here
             for draft in dropped:
@@ -1033,6 +1052,11 @@ def _read_sentence(
             # 私拉电线，从二楼阳台拉下来给电动车充电: more about the same item; 旧沙发太沉
             # names another one, which the next clause will speak of.
             current = matching_draft(fragment, reading.drafts, lexicon) or current
+            if (
+                _REPORTED_BEFORE.match(fragment)
+                and matching_draft(fragment, made_here, lexicon) is None
+            ):
+                current = None  # 上个礼拜报的那个井盖还是松的: an earlier day's item, not today's
             continue
         if (
             made_before is not None
@@ -1515,6 +1539,10 @@ def _target_of(
 # About the message itself (更正重发，刚才数字打错了), not the duty.
 _META = re.compile(r"更正|重发|打错|写错|发错|以此为准|以这条为准|以本条为准|撤回|作废")
 # 发现一处卫生死角，堆了不少塑料袋: a clause without a subject says what the item is like.
+_REPORTED_BEFORE = re.compile(
+    r"[\W_]*+(?:上个?(?:礼拜|星期|周)[一二三四五六日天]?|上次|上回|之前|前几天|前天|昨天)"
+    r"[^，。；]{0,4}?(?:报|说|反映|提)(?:过|了)?的"
+)
 _CONTINUATION = re.compile(
     r"(?:堆了|堆着|堆满|满是|全是|都是|散落着?|到处是|里面有|里边有|上面有|有不少|有很多|有好多|"
     r"占着|占了|占用着)"

@@ -3370,3 +3370,12 @@ def test_all_well_said_in_one_word(unit_a):
     assert [totals(r) for r in reports] == [(0, 0, 0), (8, 7, 1)]
     report = one("16网格 巡查一圈 正常", unit_a)
     assert totals(report) == (0, 0, 0)
+
+
+def test_an_earlier_days_item_left_out_leaves_todays_before_it(unit_a):
+    report = one(
+        "今天玄帝庙街我顶孙悦的班，跟王晓明、李娜一起，单车摆了二十多台，上个礼拜报的那个井盖还是松的，"
+        "城管还没来修，这个上次报过了就不重复算了",
+        unit_a,
+    )
+    assert totals(report) == (20, 20, 0)
