@@ -344,6 +344,14 @@ def _kind_heading_only(match: re.Match[str]) -> str:
     return match.group() if _DAY_WORDS.search(head) else head
 
 
+# 单车6摆正 垃圾2袋清, 井盖1报: a thing, its count and a one-word outcome, between spaces.
+_COUNT_THEN_DONE_WORD = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?P<n>\d{1,4})[ \t]*+(?P<m>[袋辆处个张台件堆块车根棵])?"
+    r"(?P<v>摆正|摆齐|摆好|摆|铲除|铲|捡拾|捡|清理|清走|清|撕掉|撕|挪走|挪|扶正|扶|拆除|拆|收走|收|"
+    r"劝离|劝走|报)(?=[ \t]|$|[，,；;。\n])"
+)
+
+
 # 车 15/15, 车：12辆: 车 alone at the head of a tally line is the vehicles.
 _BARE_CHE = re.compile(r"(?m)^[ \t]*+车(?=[ \t]*+[:：]?[ \t]*+\d)")
 
@@ -688,6 +696,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _BARE_CHE.sub("车辆", text)
     text = _COUNTED_IN_PASSING.sub("", text)
     text = _UNITS_COUNTED.sub("处", text)
+    text = _COUNT_THEN_DONE_WORD.sub(r"\g<n>\g<m>，已\g<v>；", text)
     text = _KIND_SUBTOTAL_LINE.sub(_kind_heading_only, text)
     text = _TALLY_FOUND.sub("合计发现问题", text)
     text = _FIXED_FRACTION.sub(r"\g<n>处", text)

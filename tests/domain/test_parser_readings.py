@@ -3379,3 +3379,9 @@ def test_an_earlier_days_item_left_out_leaves_todays_before_it(unit_a):
         unit_a,
     )
     assert totals(report) == (20, 20, 0)
+
+
+def test_a_count_then_a_one_word_outcome_between_spaces(unit_a):
+    report = one("玄帝庙街：单车11摆 小广告5铲 垃圾1袋捡 井盖1报 7:20到", unit_a)
+    assert totals(report) == (18, 17, 1)
+    assert [item.text for item in report.found] == ["单车", "小广告", "垃圾", "井盖"]
