@@ -351,6 +351,10 @@ _COUNT_THEN_DONE_WORD = re.compile(
     r"劝离|劝走|报)(?=[ \t]|$|[，,；;。\n])"
 )
 
+# 主要问题有：…。针对上述问题，…: the found part, then the fix part, as a deputy writes them.
+_PROBLEMS_ARE = re.compile(r"(?P<head>主要问题|存在的?问题|发现的?问题)(?:有|如下|是)[:：]")
+_FIXES_FOR_THE_ABOVE = re.compile(r"针对(?:上述|以上|上面|这些)(?:问题|情况)[，,：:]")
+
 
 # 车 15/15, 车：12辆: 车 alone at the head of a tally line is the vehicles.
 _BARE_CHE = re.compile(r"(?m)^[ \t]*+车(?=[ \t]*+[:：]?[ \t]*+\d)")
@@ -696,6 +700,8 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _BARE_CHE.sub("车辆", text)
     text = _COUNTED_IN_PASSING.sub("", text)
     text = _UNITS_COUNTED.sub("处", text)
+    text = _PROBLEMS_ARE.sub(r"\g<head>：", text)
+    text = _FIXES_FOR_THE_ABOVE.sub("整改情况：", text)
     text = _COUNT_THEN_DONE_WORD.sub(r"\g<n>\g<m>，已\g<v>；", text)
     text = _KIND_SUBTOTAL_LINE.sub(_kind_heading_only, text)
     text = _TALLY_FOUND.sub("合计发现问题", text)

@@ -3385,3 +3385,13 @@ def test_a_count_then_a_one_word_outcome_between_spaces(unit_a):
     report = one("玄帝庙街：单车11摆 小广告5铲 垃圾1袋捡 井盖1报 7:20到", unit_a)
     assert totals(report) == (18, 17, 1)
     assert [item.text for item in report.found] == ["单车", "小广告", "垃圾", "井盖"]
+
+
+def test_main_problems_then_fixes_for_the_above(unit_a):
+    report = one(
+        "今日玄帝庙街值班，王晓明、李娜、赵强到岗。主要问题有：商户门前占道摆放年货4处；路灯灯罩破损1个；"
+        "人行道上机动车违停6辆。针对上述问题，占道年货已督促商户全部收回，违停车辆经劝离挪走3辆，"
+        "其余3辆已抄告交警；灯罩破损已报修。",
+        unit_a,
+    )
+    assert totals(report) == (11, 7, 4)
