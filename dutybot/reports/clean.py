@@ -355,6 +355,12 @@ _COUNT_THEN_DONE_WORD = re.compile(
 _PROBLEMS_ARE = re.compile(r"(?P<head>主要问题|存在的?问题|发现的?问题)(?:有|如下|是)[:：]")
 _FIXES_FOR_THE_ABOVE = re.compile(r"针对(?:上述|以上|上面|这些)(?:问题|情况)[，,：:]")
 
+# 信河街：发现9/整改7: the day's tally of a site, found over fixed.
+_TALLY_SLASH = re.compile(
+    r"(?<![\u4e00-\u9fff])发现[ \t]*+(?P<found>\d{1,4})[ \t]*+(?:处|个|项)?[ \t]*+/[ \t]*+"
+    r"整改[ \t]*+(?P<fixed>\d{1,4})[ \t]*+(?:处|个|项)?"
+)
+
 
 # 车 15/15, 车：12辆: 车 alone at the head of a tally line is the vehicles.
 _BARE_CHE = re.compile(r"(?m)^[ \t]*+车(?=[ \t]*+[:：]?[ \t]*+\d)")
@@ -700,6 +706,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _BARE_CHE.sub("车辆", text)
     text = _COUNTED_IN_PASSING.sub("", text)
     text = _UNITS_COUNTED.sub("处", text)
+    text = _TALLY_SLASH.sub(r"共发现问题\g<found>处，整改\g<fixed>处", text)
     text = _PROBLEMS_ARE.sub(r"\g<head>：", text)
     text = _FIXES_FOR_THE_ABOVE.sub("整改情况：", text)
     text = _COUNT_THEN_DONE_WORD.sub(r"\g<n>\g<m>，已\g<v>；", text)

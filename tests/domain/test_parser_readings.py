@@ -3395,3 +3395,14 @@ def test_main_problems_then_fixes_for_the_above(unit_a):
         unit_a,
     )
     assert totals(report) == (11, 7, 4)
+
+
+def test_a_sites_tally_found_over_fixed_and_the_rest_named(unit_a):
+    report = one("11月25日 玄帝庙街：发现8/整改6\n剩2处出店经营，已移交执法中队。", unit_a)
+    assert totals(report) == (8, 6, 2)
+    reports = parse_message(
+        "11月25日\n玄帝庙街：发现14/整改14\n凤凰城：发现6/整改5\n凤凰城剩1处：9幢门口井盖缺角，已报物业。",
+        WEDNESDAY,
+        unit_a,
+    )
+    assert [totals(r) for r in reports] == [(14, 14, 0), (6, 5, 1)]
