@@ -2463,7 +2463,7 @@ def _summary(fragment: str, reading: Reading) -> bool:
     found = SUMMARY_FOUND.search(fragment)
     if found:
         reading.summary_found = chinese_numeral(
-            found.group("n") or found.group("n2") or found.group("n3")
+            found.group("n") or found.group("n2") or found.group("n3") or found.group("n4")
         )
         reading.summary_text = fragment
         return True

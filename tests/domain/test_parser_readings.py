@@ -3406,3 +3406,12 @@ def test_a_sites_tally_found_over_fixed_and_the_rest_named(unit_a):
         unit_a,
     )
     assert [totals(r) for r in reports] == [(14, 14, 0), (6, 5, 1)]
+
+
+def test_the_days_tally_without_the_word_problem_then_some_items(unit_a):
+    report = one(
+        "今日发现9处，整改7处。凤凰城社区：王晓明、李娜。未整改2处：2号楼单元门禁损坏、"
+        "小区健身器材螺丝松动，均已交社区。",
+        unit_a,
+    )
+    assert totals(report) == (9, 7, 2)
