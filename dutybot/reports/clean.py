@@ -361,6 +361,17 @@ _TALLY_SLASH = re.compile(
     r"整改[ \t]*+(?P<fixed>\d{1,4})[ \t]*+(?:处|个|项)?"
 )
 
+# 垃圾站：满溢，已打电话给环卫: a place, then only what is wrong there; one item.
+_PLACE_THEN_FAULT = re.compile(
+    r"(?m)^(?P<place>[ \t]*+[\u4e00-\u9fff\d]{2,8}?)[ \t]*+[：:][ \t]*+"
+    r"(?=满溢|满了|破损|损坏|堵塞|外溢|不亮|松动|缺失|结冰|积水|冒水|漏水)"
+)
+_LABEL_PLACES = re.compile(r"问题|发现|情况|整改|处置|处理|结果|备注|其他|其它")
+
+
+def _place_with_its_fault(match: re.Match[str]) -> str:
+    return match.group() if _LABEL_PLACES.search(match["place"]) else match["place"]
+
 
 # 车 15/15, 车：12辆: 车 alone at the head of a tally line is the vehicles.
 _BARE_CHE = re.compile(r"(?m)^[ \t]*+车(?=[ \t]*+[:：]?[ \t]*+\d)")
@@ -706,6 +717,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _BARE_CHE.sub("车辆", text)
     text = _COUNTED_IN_PASSING.sub("", text)
     text = _UNITS_COUNTED.sub("处", text)
+    text = _PLACE_THEN_FAULT.sub(_place_with_its_fault, text)
     text = _TALLY_SLASH.sub(r"共发现问题\g<found>处，整改\g<fixed>处", text)
     text = _PROBLEMS_ARE.sub(r"\g<head>：", text)
     text = _FIXES_FOR_THE_ABOVE.sub("整改情况：", text)

@@ -3415,3 +3415,12 @@ def test_the_days_tally_without_the_word_problem_then_some_items(unit_a):
         unit_a,
     )
     assert totals(report) == (9, 7, 2)
+
+
+def test_a_place_then_only_what_is_wrong_there_is_one_item(unit_a):
+    report = one(
+        "16网格 11.23 王晓明 李娜\n东口：三轮车占道卖菜1辆，劝离\n5号楼：楼道堆放纸箱七八个，已清理\n"
+        "垃圾站：满溢，已打电话给环卫",
+        unit_a,
+    )
+    assert totals(report) == (10, 9, 1)
