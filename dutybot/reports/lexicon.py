@@ -754,6 +754,9 @@ _RESULTS = (
     "起",
     "正",
     "灭",
+    # 劝进场, 搬进场内: stalls moved into the market.
+    "进场",
+    "进场内",
 )
 _RESULT_VERBS = (
     *_RESULT_VERBS,
@@ -857,7 +860,7 @@ _FIX_VERBS = (
 )
 # Words that hold a status word without being one (装修垃圾 is not 修; 收到 is a reply).
 _NOT_STATUS = (
-    "清单|清晨|清楚|清明|清洁工|收到|收费|收银|扫码|推荐|推广|移动|运动|放心|放假|拉面|换季|"
+    "清单|清晨|清楚|清明|清洁工|收到|收费|收银|扫码|推荐|推广|移动|运动|放心|放假|拉面|换季|铲车|"
     # 垃圾收集点满溢: where rubbish is collected, not rubbish collected.
     "收集点|收集站|收集桶|收集箱|收集亭|收集房|收集池|"
     # 下发整改通知书2份: a paper handed out, not a fix nor a request.

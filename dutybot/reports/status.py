@@ -261,9 +261,14 @@ def _marked_before(fragment: str, start: int, last_block: int, block_end: int = 
         max(0, window_start - 2) : window_start
     ] in ("没有", "未能"):
         return False
-    return any(mark in window for mark in DONE_BEFORE if mark not in ("后", "并")) or (
-        window.endswith(("后", "后已", "并"))
-        and last_block >= 0
-        # 店主承诺元旦后更换: after a day to come, not after being asked.
-        and not _LATER_DAY.search(window)
+    # (全摆好, 全清了: 全 right before the verb.)
+    return (
+        any(mark in window for mark in DONE_BEFORE if mark not in ("后", "并"))
+        or window.endswith(("全", "全都"))
+        or (
+            window.endswith(("后", "后已", "并"))
+            and last_block >= 0
+            # 店主承诺元旦后更换: after a day to come, not after being asked.
+            and not _LATER_DAY.search(window)
+        )
     )

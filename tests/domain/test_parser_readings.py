@@ -3424,3 +3424,17 @@ def test_a_place_then_only_what_is_wrong_there_is_one_item(unit_a):
         unit_a,
     )
     assert totals(report) == (10, 9, 1)
+
+
+def test_stalls_moved_into_the_market_and_all_put_right_with_quan(unit_a):
+    report = one(
+        "11月24日 凤凰城社区：王晓明、李娜。复测前一天重点整治菜场周边：流动摊贩七八个，全部劝进场；"
+        "菜场外墙小广告十余处，已清除。",
+        unit_a,
+    )
+    assert totals(report) == (18, 18, 0)
+    report = one(
+        "玄帝庙街 11.24\n人员 王晓明 李娜\n电瓶车 20多辆 乱停 全摆好\n垃圾桶 满了 2个 打电话给环卫 还没来",
+        unit_a,
+    )
+    assert totals(report) == (22, 20, 2)
