@@ -24,7 +24,7 @@ from .lexicon import (
 from .misheard import mend_misheard
 from .model import MAX_ANALYSED_CHARS, ParsedReport
 from .reading import read_section
-from .sites import split_by_site
+from .sites import name_sites_by_kind, split_by_site
 from .status import read_status
 from .unitwords import UnitWords, unit_words
 
@@ -55,6 +55,9 @@ def parse(
     ):
         return []
 
+    # (only where no site is named: 路段：… under a heading that names one is the label.)
+    if not site_hit:
+        text = name_sites_by_kind(text, lexicon)
     sections = split_by_site(text, lexicon)
     day, date_notes, only_future = read_date(mask_names(text, lexicon), sent_at.date())
     if only_future and not assume_report:
@@ -121,6 +124,8 @@ def parse(
             return []  # 明天电力新村：刘倩、贾文博…: who is on duty next, not a report
         if _REPLY_WITH_OUTCOME.match(text) and not any(r.site or r.staff for r in reports):
             return []  # 清走了，施工队昨天下午拉走的: an answer in the chat
+        if _ANSWERED.search(text) and not any(r.staff for r in reports):
+            return []  # 英龙街那个井盖昨晚已经换新的了，请知悉: another office answering
         if _ADDRESSED.match(text) and not any(
             r.staff or r.activities or r.found_total > 1 for r in reports
         ):
@@ -160,6 +165,10 @@ def _summary_after_the_duty(text: str, summary_at: int, reports: list[ParsedRepo
 _TODAY = re.compile(r"今天|今日|当天")
 
 
+# 请知悉, 谢谢反馈, 谢谢中心的同志: another office's answer about what it saw to.
+_ANSWERED = re.compile(
+    r"请知悉|特此回复|谢谢(?:你们的)?反馈|感谢(?:你们的)?反馈|谢谢[\u4e00-\u9fff]{0,6}的同志"
+)
 _PRAISE = re.compile(r"点赞|表现不错|表扬|值得肯定|做得好|做得不错|干得好|给大家")
 # A message that opens by speaking to someone (刘主任，…; 孟主任 今儿没入户…).
 _ADDRESSED = re.compile(

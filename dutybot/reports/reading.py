@@ -207,7 +207,7 @@ def read_section(body: str, lexicon: UnitWords, *, whole_message: bool = True) -
 
 # 钟鼓岭正常。金钩山：…: a site named and all well there.
 _FINE_AFTER = re.compile(
-    r"\s*+[:：]?\s*+(?:都|均|一切)?(?:正常|良好|无异常|无问题|没问题|ok|OK)(?=$|[\s，,。；;！!~])"
+    r"\s*+[:：]?\s*+(?:都|均|一切)?(?:正常|良好|无异常|无问题|没问题|无|ok|OK)(?=$|[\s，,。；;！!~])"
 )
 
 

@@ -135,6 +135,22 @@ def _by_blocks(
     return [(site, "\n".join(parts)) for site, parts in merged.values()]
 
 
+# 路段：电动车13 已摆 / 网格：无: the kind of site alone, as a line's label.
+_KIND_ALONE = re.compile(r"(?m)^(?P<lead>[ \t]*+)(?P<kind>路段|网格)(?=[ \t]*+[:：])")
+
+
+def name_sites_by_kind(text: str, lexicon: UnitWords) -> str:
+    """路段： and 网格： as line labels, where the unit has one site of that kind, name it."""
+    if not lexicon.only_site_of_kind or lexicon.site_pattern is None:
+        return text
+
+    def named(match: re.Match[str]) -> str:
+        site = lexicon.only_site_of_kind.get(match["kind"])
+        return match["lead"] + site.name if site is not None else match.group()
+
+    return _KIND_ALONE.sub(named, text)
+
+
 def split_by_site(text: str, lexicon: UnitWords) -> list[tuple[Site | None, str]]:
     """(site, text about it) pairs: one per site heading when several sites have one, else
     the whole text with the site named first (a labelled 值班地点 first of all)."""

@@ -4,7 +4,7 @@ built once per unit."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..classify import Classifier, classifier_for
@@ -31,6 +31,8 @@ class UnitWords:
     site_sound_forms: tuple[tuple[str, Site], ...] = ()
     # 环境卫生类3处, 二、市容秩序方面: a heading or a tally by category, no problem of its own.
     category_tally: re.Pattern[str] | None = None
+    # 路段：…／网格：…: a kind of site named alone stands for the unit's only site of that kind.
+    only_site_of_kind: dict[str, Site] = field(default_factory=dict)
 
     def site_at(self, spelling: str) -> Site | None:
         return self.site_by_spelling.get(_site_key(spelling))
@@ -168,6 +170,11 @@ def unit_words_for(
         sound_pattern,
         sound_forms,
         category_tally,
+        {
+            kind: next(site for site in sites if site.kind == kind)
+            for kind in {site.kind for site in sites}
+            if sum(site.kind == kind for site in sites) == 1
+        },
     )
 
 

@@ -3438,3 +3438,22 @@ def test_stalls_moved_into_the_market_and_all_put_right_with_quan(unit_a):
         unit_a,
     )
     assert totals(report) == (22, 20, 2)
+
+
+def test_the_kind_of_site_alone_names_the_units_only_site_of_it(unit_a):
+    reports = parse_message("路段：电动车13 已摆\n网格：无", WEDNESDAY, unit_a)
+    assert [(r.site[:3], totals(r)) for r in reports] == [
+        ("玄帝庙", (13, 13, 0)),
+        ("市16", (0, 0, 0)),
+    ]
+    report = one("玄帝庙街：无", unit_a)
+    assert totals(report) == (0, 0, 0)
+
+
+def test_another_office_answering_and_a_months_notice_are_no_reports(unit_a):
+    for text in (
+        "@王晓明 玄帝庙街那个缺损的井盖昨晚已经换新的了，请知悉。",
+        "玄帝庙街上周二报的路灯罩已经换好了，上周六盲道上那辆三轮车也拖走了，谢谢中心的同志。",
+        "11月值班通报：全月值班16次（含测评加强班），发现问题约150个，整改130余个。感谢大家的付出！",
+    ):
+        assert parse_message(text, WEDNESDAY, unit_a) == [], text
