@@ -511,6 +511,10 @@ _CORRECTION_COLON = re.compile(
     # 电动车乱停7辆，更正一下，是9辆: said as an aside, before the right number.
     r"|(?:更正一下|纠正一下|更正)\s*+[，,]\s*+(?=(?:是|应为|应该是)\s*+[\d一二两三四五六七八九十])"
 )
+# 电动车乱停有五辆，不是，六辆: set off by commas, 不是 puts the count right (not 是2处，不是3处).
+_NOT_BUT = re.compile(
+    rf"(?<=[{MEASURE_WORDS}])\s*+[，,]\s*+不是\s*+[，,]\s*+(?=[\d一二两三四五六七八九十])"
+)
 _CORRECTED_SPACE = re.compile(
     r"(?P<word>不对|说错了|错了|口误)(?:\s++|\s*+[，,]\s*+)(?=(?:是|应该是)?\s*+[\d一二两三四五六七八九十])"
 )
@@ -736,6 +740,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _BUILDING_LIST.sub(lambda match: match.group().replace("、", "/"), text)
     text = _CHAINAGE.sub("", text)
     # 捡了三袋 不对 四袋: the correction and its number belong together.
+    text = _NOT_BUT.sub("，不对，", text)
     text = _CORRECTED_SPACE.sub(r"\g<word>", text)
     text = _BRACKETED_CORRECTION.sub(r"，更正是\g<n>\g<m>，", text)
     text = _CORRECTION_COLON.sub("更正", text)

@@ -143,6 +143,7 @@ def read_section(body: str, lexicon: UnitWords, *, whole_message: bool = True) -
     reading.staff, reading.unlisted, reading.absent = people.names, people.unlisted, people.absent
     staff_labelled = people.labelled
     body = _names_set_apart(_without_name_brackets(body, lexicon), lexicon)
+    body = _site_before_reference(body, lexicon)
     reading.no_problem = bool(NO_PROBLEM.search(body)) or _site_fine(body, lexicon)
     kind = Kind.NEUTRAL
     found_seen = False
@@ -209,6 +210,23 @@ def read_section(body: str, lexicon: UnitWords, *, whole_message: bool = True) -
 _FINE_AFTER = re.compile(
     r"\s*+[:：]?\s*+(?:都|均|一切)?(?:正常|良好|无异常|无问题|没问题|无|ok|OK)(?=$|[\s，,。；;！!~])"
 )
+
+
+def _site_before_reference(body: str, lexicon: UnitWords) -> str:
+    """处置情况：英龙街第1、2条当场整改: the site names whose items the numbers are."""
+    if lexicon.site_pattern is None or "第" not in body:
+        return body
+    cuts = [
+        (m.start(), m.end())
+        for m in lexicon.site_pattern.finditer(body)
+        if _REFERENCE_AFTER.match(body, m.end())
+    ]
+    for start, end in reversed(cuts):
+        body = body[:start] + body[end:]
+    return body
+
+
+_REFERENCE_AFTER = re.compile(r"的?第[\d一二三四五六七八九十]")
 
 
 def _site_fine(body: str, lexicon: UnitWords) -> bool:
@@ -521,6 +539,10 @@ def _read_sentence(
             continue  # 路面积雪已被环卫清扫: how the team found it, already seen to by others
         if _NOT_SEEN.match(fragment):
             continue  # 未发现乱停乱放: nothing found, no outcome of the item before
+        if _PUT_RIGHT_BEFORE_WE_CAME.search(fragment) or _ALREADY_WHEN_WE_CAME.match(fragment):
+            # 杂货店老板一早就把纸箱自己搬进去了，我们到的时候已经清清爽爽: others saw to it
+            # before the team came; nothing found, nothing done on duty.
+            continue
         if _ASIDE_REMARK.match(fragment) or _PATROLLED.search(fragment):
             continue  # 还好没有孩子受伤; 把卫生死角都走了一遍: a remark, the round itself
         if (
@@ -1542,6 +1564,14 @@ _META = re.compile(r"更正|重发|打错|写错|发错|以此为准|以这条�
 _REPORTED_BEFORE = re.compile(
     r"[\W_]*+(?:上个?(?:礼拜|星期|周)[一二三四五六日天]?|上次|上回|之前|前几天|前天|昨天)"
     r"[^，。；]{0,4}?(?:报|说|反映|提)(?:过|了)?的"
+)
+_PUT_RIGHT_BEFORE_WE_CAME = re.compile(
+    r"(?:老板|店主|阿姨|阿婆|大爷|大妈|奶奶|爷爷|住户|居民|业主|街坊|摊主)[^，。；]{0,12}?"
+    r"(?:自己|主动|自觉|一早就|早就)[^，。；]{0,12}?(?:把|将)[^，。；]{1,20}?"
+    r"(?:了|干净|好|整齐|进去|回去)$"
+)
+_ALREADY_WHEN_WE_CAME = re.compile(
+    r"[\W_]*+(?:我们)?(?:到的时候|过去的时候|到时|来时|到场时|过去)[^，。；]{0,4}?(?:已经|已)"
 )
 _CONTINUATION = re.compile(
     r"(?:堆了|堆着|堆满|满是|全是|都是|散落着?|到处是|里面有|里边有|上面有|有不少|有很多|有好多|"

@@ -3457,3 +3457,26 @@ def test_another_office_answering_and_a_months_notice_are_no_reports(unit_a):
         "11月值班通报：全月值班16次（含测评加强班），发现问题约150个，整改130余个。感谢大家的付出！",
     ):
         assert parse_message(text, WEDNESDAY, unit_a) == [], text
+
+
+def test_what_others_put_right_before_the_team_came_is_not_counted(unit_a):
+    report = one(
+        "今天凤凰城社区网格值班，我和王晓明、李娜。书仓巷口那家杂货店老板一早就把堆在巷口的纸箱自己搬进去了，"
+        "我们到的时候已经清清爽爽，给老板点个赞！我们这边主要发现后巷有两处乱拉电线晾衣服，跟住户讲了以后都收起来了。",
+        unit_a,
+    )
+    assert totals(report) == (2, 2, 0)
+
+
+def test_a_count_put_right_between_commas_and_a_sites_items_by_number(unit_a):
+    report = one("凤凰城社区 王晓明 李娜 电动车乱停有五辆，不是，六辆，都有排好了", unit_a)
+    assert totals(report) == (6, 6, 0)
+    reports = parse_message(
+        "11月24日值班情况\n一、巡查情况：王晓明、李娜先巡查玄帝庙街，后到凤凰城社区。\n二、发现问题：\n"
+        "（一）玄帝庙街：1.非机动车乱停放8辆；2.店铺门口生活垃圾1袋。\n"
+        "（二）凤凰城社区：1.后巷小广告十几处；2.水沟盖板下沉1处。\n"
+        "三、处置情况：玄帝庙街第1、2条当场整改；凤凰城社区小广告已清除，水沟盖板下沉已移交社区。",
+        WEDNESDAY,
+        unit_a,
+    )
+    assert [totals(r) for r in reports] == [(9, 9, 0), (11, 10, 1)]
