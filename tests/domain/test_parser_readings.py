@@ -3480,3 +3480,12 @@ def test_a_count_put_right_between_commas_and_a_sites_items_by_number(unit_a):
         unit_a,
     )
     assert [totals(r) for r in reports] == [(9, 9, 0), (11, 10, 1)]
+
+
+def test_sand_spread_without_le_makes_the_ice_safe(unit_a):
+    report = one(
+        "11月9日 玄帝庙街 王晓明 李娜\n昨晚下了场小雪，今早情况：\n1.人行道台阶结冰4处，已撒沙子\n"
+        "2.人行道落叶一片，已清扫\n3.垃圾桶满溢2个，已通知环卫",
+        unit_a,
+    )
+    assert totals(report) == (7, 5, 2)
