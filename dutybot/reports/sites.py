@@ -39,13 +39,15 @@ _WHEN = (
     r"(?:第|另)?[一二三两1-3]组|[AB]组)"
 )
 # 【路段】滨江路：…【网格】瓦窑社区：…: a bracketed kind of site may stand before its name.
-_KIND_TAG = r"(?:[【\[](?:路段|网格|路长制|网格化|道路|社区|街道|小区)[】\]]\s*+)?"
+_KIND_TAG = (
+    r"(?:[【\[](?:路段|网格|路长制|网格化|道路|社区|街道|小区)[】\]]\s*+|(?:路段|网格)(?=[（(]))?"
+)
 _HEADER_BEFORE = re.compile(
     rf"(?:^|[\n。；;：:])\s*+{DECORATION}(?:{MARKER})?{DECORATION}{_KIND_TAG}[【\[（(]?\s*+"
     rf"(?:{_WHEN}\s*+)?$"
 )
 _HEADER_AFTER = re.compile(
-    r"^(?:\s|\s*+(?:[】\]]|[（(]|[:：｜]|$|值班|网格值班|是(?=[\u4e00-\u9fff])))"
+    r"^(?:\s|\s*+(?:[】\]）)]|[（(]|[:：｜]|$|值班|网格值班|是(?=[\u4e00-\u9fff])))"
 )
 # The rest of a heading line: short, no sentence in it (一、红星东路路段 / 二、南池社区网格).
 _HEADING_REST = re.compile(r"[^\n，,。；;]{0,12}+(?:\n|$)")
@@ -63,7 +65,8 @@ _CORRECTED_BEFORE = re.compile(r"(?:应为|应该是|应是|改为|更正为|更
 _SLIP = re.compile(r"不对|写错|错了|打错|说错|发错")
 _SLIP_SPAN = 20
 # 不是西段, 东段那边的井盖不归我们管: a site named only to be denied.
-_DENIED_BEFORE = re.compile(r"(?:不是|并非|而非)\s*+$")
+_DENIED_BEFORE = re.compile(r"(?:不是|并非|而非|没去|没有去|未去|没到)\s*+$")
+_NOT_THERE_BEFORE = re.compile(r"(?:没去|没有去|未去|没到)\s*+$")
 _DENIED_AFTER = re.compile(
     r"[^，,。；\n]{0,8}?(?:不归我们|不归咱|不是我们|不属于我们|不是咱|不在我们|不归我局|不归我单位)"
 )
@@ -74,6 +77,9 @@ def _as_meant(text: str, hits: list[tuple[int, int, Site]]) -> list[tuple[int, i
     (东段（应为西段）, 西段……不对，是东段), and one named only to be denied (不是西段, 东段那边的
     不归我们管) is left out, unless nothing else is named."""
     if len(hits) < 2:
+        # 今天区里临时通知去新华路…，没去曙光街: the one site named, only to say not there.
+        if hits and _NOT_THERE_BEFORE.search(text, max(0, hits[0][0] - 4), hits[0][0]):
+            return []
         return hits
     kept: list[tuple[int, int, Site]] = []
     for hit in hits:
@@ -200,7 +206,7 @@ _MOVING_ON = (
 _DUTY_BEFORE = (
     r"(?:然后|接着|后来|之后|随后|另外?|再)?(?:先|又|再)?"
     r"(?:义务|加班|值守|值班|巡查|夜查|补报|补|在|到|去|是)"
-    rf"|{_MOVING_ON}"
+    rf"|{_MOVING_ON}|然后|接着|之后|随后"
 )
 _LEAD = rf"(?:{_WHEN}|[（(]{_WHEN}[）)]|{_DUTY_BEFORE})"
 _CLAUSE_START_BEFORE = re.compile(
@@ -222,7 +228,8 @@ def _by_clauses(
         group = _GROUP_AT.search(wide)
         if group is not None:
             starts.append(hit)
-            bounds.append(hit[0] - len(wide) + group.start("group"))
+            opening = group.start("group") if group.group("group") else group.start()
+            bounds.append(hit[0] - len(wide) + opening)
         elif _CLAUSE_START_BEFORE.search(_before(text, hit[0])):
             starts.append(hit)
             bounds.append(_opening(text, hit[0]))
@@ -252,6 +259,9 @@ def _by_clauses(
 # 第二组马晓燕、文明、杨天福在枣林社区: a group, its people, and where they were.
 _GROUP_AT = re.compile(
     r"(?P<group>(?:第[一二三四1-4]|[一二三四1-4]|另一|另外一?)组)[：:，,]?[^，,。；;\n]{0,24}?(?:在|去|到)$"
+    # 下午张丽、文明又到二矿社区; …；郭彩霞、冯磊在二矿社区: other people, at the other site.
+    r"|(?P<people>(?<=[；;。\n])|(?:上午|下午|晚上|然后|另外|之后))"
+    r"[\u4e00-\u9fff]{2,4}(?:[、和跟与][\u4e00-\u9fff]{2,4}){1,5}(?:又|再)?(?:在|去|到)$"
 )
 
 

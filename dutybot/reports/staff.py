@@ -439,6 +439,8 @@ _NOT_A_NAME = re.compile(
     r"(?:周|星期|礼拜)[一二三四五六日天]|[今昨前明][天日早晚]|上午|下午|早上|晚上"
     # Words that sign a message off (齐活 is "all done" in Beijing speech).
     r"|齐活|齐全|齐了"
+    # 路段（曙光街）：宋卫东…: the kind of site heading the team.
+    r"|路段|网格|社区|小区"
 )
 
 

@@ -3489,3 +3489,27 @@ def test_sand_spread_without_le_makes_the_ice_safe(unit_a):
         unit_a,
     )
     assert totals(report) == (7, 5, 2)
+
+
+def test_two_teams_at_two_sites_told_in_one_breath(unit_a):
+    def sites_and_totals(text):
+        return [
+            (r.site[:3] if r.site else None, r.staff, totals(r))
+            for r in parse_message(text, WEDNESDAY, unit_a)
+        ]
+
+    assert sites_and_totals(
+        "今天我们分两组值班：我和王晓明、李娜在玄帝庙街，经过巡查发现电动车乱停7辆，已摆放整齐；"
+        "赵强、孙悦在凤凰城社区，经过走访发现3号楼楼道堆放杂物一处，已清理。"
+    ) == [("玄帝庙", ("王晓明", "李娜"), (7, 7, 0)), ("市16", ("赵强", "孙悦"), (1, 1, 0))]
+    assert sites_and_totals(
+        "报一下 玄帝庙街那边是我跟王晓明 电动车摆了有二十来辆 然后凤凰城社区那边是赵强跟孙悦去的 "
+        "8号楼楼道里的杂物清了三堆"
+    ) == [("玄帝庙", ("王晓明",), (20, 20, 0)), ("市16", ("赵强", "孙悦"), (3, 3, 0))]
+    assert sites_and_totals(
+        "【路段+网格】11月24日\n路段（玄帝庙街）：王晓明、李娜\n【问题】1.电动车乱停8辆\n【整改】第1项当场整改\n"
+        "网格（凤凰城社区）：赵强、孙悦\n【问题】1.楼道杂物2堆\n【整改】第1项已清理"
+    ) == [("玄帝庙", ("王晓明", "李娜"), (8, 8, 0)), ("市16", ("赵强", "孙悦"), (2, 2, 0))]
+    assert sites_and_totals(
+        "今天区里临时通知去新华路配合交通劝导，没去玄帝庙街。王晓明、李娜参加，发放宣传单100份。"
+    ) == [(None, ("王晓明", "李娜"), (0, 0, 0))]
