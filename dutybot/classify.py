@@ -56,6 +56,8 @@ HINTS: dict[str, tuple[str, ...]] = {
         "死猫",
         "死狗",
         "死老鼠",
+        "死鱼",
+        "死鸟",
         "动物尸体",
     ),
     "市容秩序": (
@@ -223,6 +225,7 @@ HINTS: dict[str, tuple[str, ...]] = {
         "泼脏水",
         "乱泼",
         "乱丢",
+        "乱扔",
     ),
 }
 # Damage words pull a problem towards 基础设施 more strongly than other hints.

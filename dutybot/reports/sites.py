@@ -207,6 +207,8 @@ _DUTY_BEFORE = (
     r"(?:然后|接着|后来|之后|随后|另外?|再)?(?:先|又|再)?"
     r"(?:义务|加班|值守|值班|巡查|夜查|补报|补|在|到|去|是)"
     rf"|{_MOVING_ON}|然后|接着|之后|随后"
+    # 那个珠海路这边呢: a filler of voice input before the site.
+    r"|那个|嗯|呃"
 )
 _LEAD = rf"(?:{_WHEN}|[（(]{_WHEN}[）)]|{_DUTY_BEFORE})"
 _CLAUSE_START_BEFORE = re.compile(

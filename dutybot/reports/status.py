@@ -56,6 +56,8 @@ _OTHERS = re.compile(
 # Warning devices put up until something is mended.
 # (和物业2名保安一起清理: who came along may be counted before 一起.)
 _TOGETHER = re.compile(r"[^，,。；]{0,6}?(?:一起|一块|一同|共同|合力|配合)")
+_HANDLED = ("处理", "处置", "解决")
+_HANDED_TO_HANDLE = 6  # characters between 交给社区 and 处理
 _PERSUADED = re.compile(r"劝|督促|让|请|要求|经|叫")
 # 帮居民清理楼道杂物2件: the team did it for them.
 _FOR_THEM = re.compile(
@@ -182,6 +184,13 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
         ):
             state = "pending"  # 已联系社区请专业人员摘除: what others are asked to do
             continue
+        if (
+            asked
+            and token.startswith(_HANDLED)
+            and start - request_end <= _HANDED_TO_HANDLE
+            and not marked_before
+        ):
+            continue  # 交给社区处理了: handed over for them to handle, not handled yet
         if role == "result" or (
             role == "fix" and token.endswith("了") and (not governed or made_to_act)
         ):

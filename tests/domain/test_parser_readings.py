@@ -3513,3 +3513,14 @@ def test_two_teams_at_two_sites_told_in_one_breath(unit_a):
     assert sites_and_totals(
         "今天区里临时通知去新华路配合交通劝导，没去玄帝庙街。王晓明、李娜参加，发放宣传单100份。"
     ) == [(None, ("王晓明", "李娜"), (0, 0, 0))]
+
+
+def test_handed_over_to_handle_is_pending_and_things_dropped_are_litter(unit_a):
+    assert read_status("交给社区处理了").state == "pending"
+    assert read_status("已联系物业处理完毕").state == "fixed"
+    report = one(
+        "凤凰城社区 王晓明 李娜\n海边步道垃圾桶满溢2个（叫保洁清了）\n路边有一条死鱼，好臭（交给社区处理了）\n"
+        "游客乱扔奶茶杯3个，捡了",
+        unit_a,
+    )
+    assert totals(report) == (6, 5, 1)
