@@ -58,7 +58,7 @@ _OTHERS = re.compile(
 _TOGETHER = re.compile(r"[^，,。；]{0,6}?(?:一起|一块|一同|共同|合力|配合)")
 _HANDLED = ("处理", "处置", "解决")
 _HANDED_TO_HANDLE = 6  # characters between 交给社区 and 处理
-_PERSUADED = re.compile(r"劝|督促|让|请|要求|经|叫")
+_PERSUADED = re.compile(r"劝|督促|让|请|要求|经|叫|喊|提醒")
 # 帮居民清理楼道杂物2件: the team did it for them.
 _FOR_THEM = re.compile(
     r"(?:帮|替|给|协助)(?:着|忙|助)?(?:[^，。；]{0,2}?)(?:居民|住户|商户|业主|店主|老板|人家|摊主)"

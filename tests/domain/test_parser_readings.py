@@ -3524,3 +3524,8 @@ def test_handed_over_to_handle_is_pending_and_things_dropped_are_litter(unit_a):
         unit_a,
     )
     assert totals(report) == (6, 5, 1)
+
+
+def test_what_the_team_had_a_stallholder_do_is_its_fix():
+    assert read_status("喊摊主冲洗干净了").state == "fixed"
+    assert read_status("摊主把桌子摆出来了").state != "fixed"
