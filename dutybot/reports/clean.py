@@ -647,6 +647,15 @@ def _to_simplified() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+def _bare_qing_outside_names(text: str, keep: tuple[str, ...]) -> str:
+    """清垃圾 7袋 is 清理; not in the unit's names (清河社区)."""
+    kept = _kept_pattern(keep) if "清" in text else None
+    if kept is None:
+        return _BARE_QING.sub("清理", text)
+    named = {m.start() for m in kept.finditer(text)}
+    return _BARE_QING.sub(lambda match: match.group() if match.start() in named else "清理", text)
+
+
 def keep_unit_spelling(text: str, words: tuple[str, ...]) -> str:
     """The unit's own names as the unit file writes them, where reading traditional characters
     as simplified changed them (张乾 is not 张干, 李昇 is not 李升)."""
@@ -750,7 +759,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     # (横穿马路行人｜3名｜已劝导: the count joins its item, measure and all.)
     text = _COUNT_CELL.sub(lambda m: f"{m['n']}{m['m'] or '个'}｜", text)
     # 清垃圾 7袋, 清骑楼柱小广告: 清 opening a clause is 清理.
-    text = _BARE_QING.sub("清理", text)
+    text = _bare_qing_outside_names(text, keep)
     # 电动车堵消防通道 x3 ✅2 ❌1: how many were done, then how many were not.
     text = _MARKED_COUNTS.sub(r"\g<mark>\g<n>个，", text)
     if _HAS_LATIN.search(text):

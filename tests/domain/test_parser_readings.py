@@ -3529,3 +3529,13 @@ def test_handed_over_to_handle_is_pending_and_things_dropped_are_litter(unit_a):
 def test_what_the_team_had_a_stallholder_do_is_its_fix():
     assert read_status("喊摊主冲洗干净了").state == "fixed"
     assert read_status("摊主把桌子摆出来了").state != "fixed"
+
+
+def test_a_site_named_qing_is_not_read_as_cleaning(unit_a):
+    unit = replace(
+        unit_a,
+        sites=(replace(unit_a.sites[0], aliases=(*unit_a.sites[0].aliases, "清河社区")),),
+    )
+    report = one("清河社区11.21值班：王晓明、李娜。清理楼道小广告12处，摆放电动车9辆。", unit)
+    assert report.site == unit_a.sites[0].name
+    assert totals(report) == (21, 21, 0)
