@@ -373,6 +373,9 @@ def _place_with_its_fault(match: re.Match[str]) -> str:
     return match.group() if _LABEL_PLACES.search(match["place"]) else match["place"]
 
 
+_TENS_AND_SOME = re.compile(r"(?<=十)好几")
+
+
 # 车 15/15, 车：12辆: 车 alone at the head of a tally line is the vehicles.
 _BARE_CHE = re.compile(r"(?m)^[ \t]*+车(?=[ \t]*+[:：]?[ \t]*+\d)")
 
@@ -729,6 +732,8 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _DONE_VERB_FIRST.sub("", text)
     text = _BARE_CHE.sub("车辆", text)
     text = _COUNTED_IN_PASSING.sub("", text)
+    # 十好几辆, 二十好几个: more than ten, as 十几.
+    text = _TENS_AND_SOME.sub("几", text)
     text = _UNITS_COUNTED.sub("处", text)
     text = _PLACE_THEN_FAULT.sub(_place_with_its_fault, text)
     text = _TALLY_SLASH.sub(r"共发现问题\g<found>处，整改\g<fixed>处", text)

@@ -105,7 +105,8 @@ def parse(
         return []
     if not strong and not assume_report:
         # Without a report's shape, a question, a request to others or a period summary is chat.
-        if NOTICE_WORDS.search(text) or (
+        notice = NOTICE_WORDS.search(text)
+        if (notice and not _after_the_duty(text, notice.start(), reports)) or (
             QUESTION.search(text) and not _report_with_a_question(text, reports)
         ):
             return []
@@ -139,6 +140,18 @@ _FOR_TOMORROW = re.compile(r"\s*+(?:明天|明日|后天|下周[一二三四五�
 _REPLY_WITH_OUTCOME = re.compile(
     r"\s*+(?:已经?|都)?(?:清走|拉走|处理|修好|弄好|搞定|收走|搬走|解决)了?[，,。！!]"
 )
+
+
+def _after_the_duty(text: str, at: int, reports: list[ParsedReport]) -> bool:
+    """…清理楼道小广告11处…。下一步，…1月份值班表另行通知: a team's report, its items told
+    before the words of a notice at its end."""
+    for report in reports:
+        if len(report.staff) >= 2 and report.found:
+            first_name = text.find(report.staff[0])
+            first_item = text.find(report.found[0].text[:4])
+            if 0 <= first_name < at and 0 <= first_item < at:
+                return True
+    return False
 
 
 def _summary_after_the_duty(text: str, summary_at: int, reports: list[ParsedReport]) -> bool:

@@ -3539,3 +3539,16 @@ def test_a_site_named_qing_is_not_read_as_cleaning(unit_a):
     report = one("清河社区11.21值班：王晓明、李娜。清理楼道小广告12处，摆放电动车9辆。", unit)
     assert report.site == unit_a.sites[0].name
     assert totals(report) == (21, 21, 0)
+
+
+def test_a_report_with_a_notice_in_its_plans_and_more_than_ten(unit_a):
+    reports = parse_message(
+        "11月24日值班情况报告\n我局分两组开展工作：\n一是玄帝庙街，王晓明、李娜到岗，劝离乱停出租车7辆，"
+        "清扫站前垃圾1处；\n二是凤凰城社区，赵强、孙悦到岗，清理楼道小广告11处，发现2栋单元门损坏1处，已报物业。\n"
+        "下一步，一是认真总结本年度工作；二是12月份值班表另行通知。",
+        WEDNESDAY,
+        unit_a,
+    )
+    assert [totals(r) for r in reports] == [(8, 8, 0), (12, 11, 1)]
+    report = one("玄帝庙街：王晓明、李娜。出站口电动车乱停十好几辆，挨个劝说走了8辆", unit_a)
+    assert totals(report) == (10, 8, 2)
