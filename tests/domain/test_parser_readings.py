@@ -3552,3 +3552,12 @@ def test_a_report_with_a_notice_in_its_plans_and_more_than_ten(unit_a):
     assert [totals(r) for r in reports] == [(8, 8, 0), (12, 11, 1)]
     report = one("玄帝庙街：王晓明、李娜。出站口电动车乱停十好几辆，挨个劝说走了8辆", unit_a)
     assert totals(report) == (10, 8, 2)
+
+
+def test_the_rest_of_a_report_sent_later_without_its_site(unit_a):
+    reports = parse_message(
+        "更新一下：拉客的3个人当时就劝走了，黑车五辆劝走了3辆，还剩2辆拍照发给客运站管理处了。烟头纸屑扫了。",
+        WEDNESDAY,
+        unit_a,
+    )
+    assert len(reports) == 1 and reports[0].site is None
