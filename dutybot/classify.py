@@ -226,6 +226,10 @@ HINTS: dict[str, tuple[str, ...]] = {
         "乱泼",
         "乱丢",
         "乱扔",
+        "醉酒",
+        "喝醉",
+        "推搡",
+        "打架",
     ),
 }
 # Damage words pull a problem towards 基础设施 more strongly than other hints.

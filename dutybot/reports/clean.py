@@ -374,6 +374,15 @@ def _place_with_its_fault(match: re.Match[str]) -> str:
 
 
 _TENS_AND_SOME = re.compile(r"(?<=十)好几")
+# 油烟：无； 醉酒：无: a template's line for a kind of problem, none of it today.
+_NONE_OF_KIND = re.compile(
+    r"(?m)(?:^|(?<=[；;。\n]))[ \t]*+(?:(?:[一二三四五六七八九十]{1,2}|\d{1,2})[、.．][ \t]*+)?"
+    r"(?P<what>[\u4e00-\u9fff]{2,8}?)[ \t]*+[:：][ \t]*+(?:无|没有|未发现|暂无)[ \t]*+(?:[；;。，,]|$)"
+)
+# (问题：无 and 网格：无 say all is well; a site's name with 无 says so of the site.)
+_SUMMARY_LABELS = re.compile(
+    r"问题|异常|情况|遗留|发现|整改|处置|处理|其他|其它|备注|人员|路段|网格|社区"
+)
 
 
 # 车 15/15, 车：12辆: 车 alone at the head of a tally line is the vehicles.
@@ -734,6 +743,10 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _COUNTED_IN_PASSING.sub("", text)
     # 十好几辆, 二十好几个: more than ten, as 十几.
     text = _TENS_AND_SOME.sub("几", text)
+    text = _NONE_OF_KIND.sub(
+        lambda m: m.group() if _SUMMARY_LABELS.search(m["what"]) or m["what"] in keep else "",
+        text,
+    )
     text = _UNITS_COUNTED.sub("处", text)
     text = _PLACE_THEN_FAULT.sub(_place_with_its_fault, text)
     text = _TALLY_SLASH.sub(r"共发现问题\g<found>处，整改\g<fixed>处", text)

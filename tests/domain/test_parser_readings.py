@@ -3561,3 +3561,14 @@ def test_the_rest_of_a_report_sent_later_without_its_site(unit_a):
         unit_a,
     )
     assert len(reports) == 1 and reports[0].site is None
+
+
+def test_a_template_line_with_none_of_its_kind_and_drunks_counted(unit_a):
+    report = one(
+        "11月24日晚玄帝庙街值班\n人员：王晓明、李娜\n1.垃圾满溢：1处，已清理；\n2.油烟：无；\n"
+        "3.醉酒人员：3名醉酒人员在路口推搡，已劝离；\n4.乱停：未发现。",
+        unit_a,
+    )
+    assert totals(report) == (4, 4, 0)
+    reports = parse_message("路段：电动车13 已摆\n网格：无", WEDNESDAY, unit_a)
+    assert len(reports) == 2
