@@ -130,7 +130,7 @@ def amounts(text: str) -> tuple[Quantity, ...]:
 # Words for people, counted by 名/位/个 (3名学生, 一个粉店老板, 俩小孩).
 PERSON_WORDS = (
     r"(?:老板|店主|摊主|阿姨|大爷|大妈|大哥|大姐|老人|小孩|孩子|小朋友|男子|女子|骑手|师傅|居民|市民|"
-    r"商户|游客|行人|路人|青年|小伙子?|年轻人|学生|人)"
+    r"商户|游客|行人|路人|青年|小伙子?|年轻人|小学生|中学生|学生|人)"
 )
 # 一个粉店老板, 两个阿姨: 个 counting people.
 _PERSON_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,3}}?{PERSON_WORDS}")

@@ -374,6 +374,8 @@ def _place_with_its_fault(match: re.Match[str]) -> str:
 
 
 _TENS_AND_SOME = re.compile(r"(?<=十)好几")
+# 单车12 电动5 摊1 / 全清: a terse line's word for all of it cleared.
+_ALL_CLEARED = re.compile(r"(?<![\u4e00-\u9fff])(?:全清|全部清|都清)(?![\u4e00-\u9fff])")
 # 油烟：无； 醉酒：无: a template's line for a kind of problem, none of it today.
 _NONE_OF_KIND = re.compile(
     r"(?m)(?:^|(?<=[；;。\n]))[ \t]*+(?:(?:[一二三四五六七八九十]{1,2}|\d{1,2})[、.．][ \t]*+)?"
@@ -743,6 +745,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _COUNTED_IN_PASSING.sub("", text)
     # 十好几辆, 二十好几个: more than ten, as 十几.
     text = _TENS_AND_SOME.sub("几", text)
+    text = _ALL_CLEARED.sub("均已清理", text)
     text = _NONE_OF_KIND.sub(
         lambda m: m.group() if _SUMMARY_LABELS.search(m["what"]) or m["what"] in keep else "",
         text,

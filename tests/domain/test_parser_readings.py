@@ -3572,3 +3572,10 @@ def test_a_template_line_with_none_of_its_kind_and_drunks_counted(unit_a):
     assert totals(report) == (4, 4, 0)
     reports = parse_message("路段：电动车13 已摆\n网格：无", WEDNESDAY, unit_a)
     assert len(reports) == 2
+
+
+def test_a_terse_all_cleared_and_pupils_told_off(unit_a):
+    report = one("玄帝庙街 周三 王晓明 李娜\n单车12 烟头一片\n全清 劝导3", unit_a)
+    assert totals(report) == (13, 13, 0)
+    report = one("凤凰城社区值班：王晓明、李娜。发现2名小学生在台阶扶手上滑着玩，已劝阻。", unit_a)
+    assert totals(report) == (2, 2, 0)
