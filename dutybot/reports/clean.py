@@ -374,6 +374,10 @@ def _place_with_its_fault(match: re.Match[str]) -> str:
 
 
 _TENS_AND_SOME = re.compile(r"(?<=十)好几")
+# 时间：7:30｜地点：北山台阶｜情况：…｜处理：已清扫: a log's fields, each its own sentence.
+_FIELD_BAR = re.compile(
+    r"[ \t]*+[｜|][ \t]*+(?=(?:时间|地点|位置|情况|问题|处理|处置|结果|措施|整改|人员)[ \t]*+[:：])"
+)
 # 单车12 电动5 摊1 / 全清: a terse line's word for all of it cleared.
 _ALL_CLEARED = re.compile(r"(?<![\u4e00-\u9fff])(?:全清|全部清|都清)(?![\u4e00-\u9fff])")
 # 油烟：无； 醉酒：无: a template's line for a kind of problem, none of it today.
@@ -745,6 +749,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _COUNTED_IN_PASSING.sub("", text)
     # 十好几辆, 二十好几个: more than ten, as 十几.
     text = _TENS_AND_SOME.sub("几", text)
+    text = _FIELD_BAR.sub("；", text)
     text = _ALL_CLEARED.sub("均已清理", text)
     text = _NONE_OF_KIND.sub(
         lambda m: m.group() if _SUMMARY_LABELS.search(m["what"]) or m["what"] in keep else "",

@@ -3579,3 +3579,13 @@ def test_a_terse_all_cleared_and_pupils_told_off(unit_a):
     assert totals(report) == (13, 13, 0)
     report = one("凤凰城社区值班：王晓明、李娜。发现2名小学生在台阶扶手上滑着玩，已劝阻。", unit_a)
     assert totals(report) == (2, 2, 0)
+
+
+def test_a_logs_fields_between_bars(unit_a):
+    report = one(
+        "【值班日志】凤凰城社区\n日期：11月24日\n人员：王晓明、李娜\n"
+        "时间：7:30｜地点：北山台阶｜情况：台阶两侧落叶、烟头较多，清出3袋｜处理：已清扫\n"
+        "时间：8:00｜地点：后坡巷｜情况：电动车横停堵塞巷道2辆｜处理：已联系车主挪走",
+        unit_a,
+    )
+    assert totals(report) == (5, 5, 0)
