@@ -2292,11 +2292,24 @@ _IN_DISORDER = re.compile(
 _PARTITIVE = re.compile(r"中有|里有|里面有|其中|当中")
 
 
+_SHOPS = frozenset("家户名")
+_BETWEEN_COUNTS = re.compile(r"[，,；;。已]|收回|劝|清")
+_THINGS_OF_SHOPS = frozenset("张个台辆件把顶块套")
+
+
 def _new_draft(fragment: str, list_no: int | None, lexicon: UnitWords) -> Draft:
     quantities = [q for q in list(amounts(fragment))]
     real = [q for q in quantities if not q.vague]
     if len(real) >= 2 and _PARTITIVE.search(fragment, real[0].end, real[1].start):
         real = real[1:]  # 两个井盖中有一个盖子裂了: one of them
+    elif (
+        len(real) >= 2
+        and real[0].measure in _SHOPS
+        and real[1].measure in _THINGS_OF_SHOPS
+        and real[1].value >= real[0].value
+        and not _BETWEEN_COUNTS.search(fragment, real[0].end, real[1].start)
+    ):
+        real = real[1:]  # 3家外摆桌11张, 2名商贩占道摆摊，摊位3个: the things, not who put them
     times = PERSON_TIMES.search(fragment)
     if real:
         count, explicit = real[0].value, True

@@ -3589,3 +3589,8 @@ def test_a_logs_fields_between_bars(unit_a):
         unit_a,
     )
     assert totals(report) == (5, 5, 0)
+
+
+def test_shops_then_their_things_count_the_things(unit_a):
+    report = one("玄帝庙街 王晓明 李娜\n华光路口3家出店经营桌子11张——劝导后收回8张", unit_a)
+    assert totals(report) == (11, 8, 3)
