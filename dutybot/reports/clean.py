@@ -346,10 +346,20 @@ def _kind_heading_only(match: re.Match[str]) -> str:
 
 # 单车6摆正 垃圾2袋清, 井盖1报: a thing, its count and a one-word outcome, between spaces.
 _COUNT_THEN_DONE_WORD = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?P<n>\d{1,4})[ \t]*+(?P<m>[袋辆处个张台件堆块车根棵])?"
+    r"(?<=[\u4e00-\u9fff])(?P<n>\d{1,4}|[俩仨])[ \t]*+(?P<m>[袋辆处个张台件堆块车根棵])?"
     r"(?P<v>摆正|摆齐|摆好|摆|铲除|铲|捡拾|捡|清理|清走|清|撕掉|撕|挪走|挪|扶正|扶|拆除|拆|收走|收|"
-    r"劝离|劝走|报)(?=[ \t]|$|[，,；;。\n])"
+    r"搬走|扫掉|扫|劝离|劝走|报修|报(?:市政|社区|城管|物业|街道)|报)"
+    # (杂物2搬走1: how many of them.)
+    r"(?P<k>\d{1,4})?(?=[ \t]|$|[，,；;。\n])"
 )
+
+
+def _count_then_done(match: re.Match[str]) -> str:
+    count = {"俩": "2", "仨": "3"}.get(match["n"], match["n"])
+    measure = match["m"] or ""
+    done = f"{match['k']}{measure or '处'}" if match["k"] else ""
+    return f"{count}{measure}，已{match['v']}{done}；"
+
 
 # 主要问题有：…。针对上述问题，…: the found part, then the fix part, as a deputy writes them.
 _PROBLEMS_ARE = re.compile(r"(?P<head>主要问题|存在的?问题|发现的?问题)(?:有|如下|是)[:：]")
@@ -374,6 +384,8 @@ def _place_with_its_fault(match: re.Match[str]) -> str:
 
 
 _TENS_AND_SOME = re.compile(r"(?<=十)好几")
+# 十几二十个, 二三十几辆: from about ten to twenty, the larger.
+_TEENS_TO_TWENTY = re.compile(r"(?<![一二三四五六七八九十几])十几(?=二十)")
 # 时间：7:30｜地点：北山台阶｜情况：…｜处理：已清扫: a log's fields, each its own sentence.
 _FIELD_BAR = re.compile(
     r"[ \t]*+[｜|][ \t]*+(?=(?:时间|地点|位置|情况|问题|处理|处置|结果|措施|整改|人员)[ \t]*+[:：])"
@@ -749,6 +761,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _COUNTED_IN_PASSING.sub("", text)
     # 十好几辆, 二十好几个: more than ten, as 十几.
     text = _TENS_AND_SOME.sub("几", text)
+    text = _TEENS_TO_TWENTY.sub("", text)
     text = _FIELD_BAR.sub("；", text)
     text = _ALL_CLEARED.sub("均已清理", text)
     text = _NONE_OF_KIND.sub(
@@ -760,7 +773,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _TALLY_SLASH.sub(r"共发现问题\g<found>处，整改\g<fixed>处", text)
     text = _PROBLEMS_ARE.sub(r"\g<head>：", text)
     text = _FIXES_FOR_THE_ABOVE.sub("整改情况：", text)
-    text = _COUNT_THEN_DONE_WORD.sub(r"\g<n>\g<m>，已\g<v>；", text)
+    text = _COUNT_THEN_DONE_WORD.sub(_count_then_done, text)
     text = _KIND_SUBTOTAL_LINE.sub(_kind_heading_only, text)
     text = _TALLY_FOUND.sub("合计发现问题", text)
     text = _FIXED_FRACTION.sub(r"\g<n>处", text)

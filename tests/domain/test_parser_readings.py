@@ -3594,3 +3594,15 @@ def test_a_logs_fields_between_bars(unit_a):
 def test_shops_then_their_things_count_the_things(unit_a):
     report = one("玄帝庙街 王晓明 李娜\n华光路口3家出店经营桌子11张——劝导后收回8张", unit_a)
     assert totals(report) == (11, 8, 3)
+
+
+def test_terse_counts_with_outcomes_and_ten_to_twenty(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 李娜\n单车俩摆好，垃圾1袋清走，烟头一片扫掉，广告4撕掉，井盖1报市政，杂物2搬走1",
+        unit_a,
+    )
+    assert totals(report) == (11, 9, 2)
+    report = one(
+        "玄帝庙街 王晓明 李娜 公交站旁边共享单车乱停了十几二十个，我们一个个搬起来摆好了", unit_a
+    )
+    assert totals(report) == (20, 20, 0)
