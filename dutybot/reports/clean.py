@@ -387,8 +387,9 @@ _TENS_AND_SOME = re.compile(r"(?<=十)好几")
 # 十几二十个, 二三十几辆: from about ten to twenty, the larger.
 _TEENS_TO_TWENTY = re.compile(r"(?<![一二三四五六七八九十几])十几(?=二十)")
 # 时间：7:30｜地点：北山台阶｜情况：…｜处理：已清扫: a log's fields, each its own sentence.
+# (It starts at the bar itself: optional spaces first would be quadratic on a run of them.)
 _FIELD_BAR = re.compile(
-    r"[ \t]*+[｜|][ \t]*+(?=(?:时间|地点|位置|情况|问题|处理|处置|结果|措施|整改|人员)[ \t]*+[:：])"
+    r"[｜|][ \t]*+(?=(?:时间|地点|位置|情况|问题|处理|处置|结果|措施|整改|人员)[ \t]*+[:：])"
 )
 # 单车12 电动5 摊1 / 全清: a terse line's word for all of it cleared.
 _ALL_CLEARED = re.compile(r"(?<![\u4e00-\u9fff])(?:全清|全部清|都清)(?![\u4e00-\u9fff])")

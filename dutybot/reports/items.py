@@ -24,6 +24,8 @@ class Draft:
     # The clause, if someone else told it (环卫的李师傅说这几天落叶多): a problem only once the
     # team did something about it.
     hearsay: str = ""
+    # The measure word of the count (家 for 7家店外摆餐桌, which a count of 张 may follow).
+    measure: str = ""
 
     @property
     def only_heard(self) -> bool:

@@ -767,6 +767,16 @@ def _read_sentence(
                 owner.count, owner.explicit = quantity.value, True
             elif (
                 owner is not None
+                and owner in made_here
+                and owner.measure in _SHOPS
+                and quantity.measure in _THINGS_OF_SHOPS
+                and quantity.value >= owner.count
+                and owner.status is None
+            ):
+                # 7家店外摆餐桌，计23张: the shops, then their tables, which are the count.
+                owner.count, owner.measure = quantity.value, quantity.measure
+            elif (
+                owner is not None
                 and owner.count == 1
                 and not quantity.vague
                 and quantity.value > 1
@@ -1165,6 +1175,7 @@ def _read_sentence(
                 quantity = first_amount(fragment)
                 if quantity is not None:
                     current.count, current.explicit = quantity.value, True
+                    current.measure = quantity.measure
                 if _KIND_HEADING.search(current.text):
                     # 三是安全隐患问题，楼道内电动车飞线充电2处: the heading names a kind of
                     # problem; the problem is the one told after it.
@@ -1656,7 +1667,7 @@ def _recount(fragment: str, status: Status, reading: Reading, lexicon: UnitWords
     named = matching_draft(fragment, reading.drafts, lexicon)
     if named is None or named.explicit:
         return None
-    named.count, named.explicit = quantity.value, True
+    named.count, named.explicit, named.measure = quantity.value, True, quantity.measure
     return named
 
 
@@ -2311,8 +2322,9 @@ def _new_draft(fragment: str, list_no: int | None, lexicon: UnitWords) -> Draft:
     ):
         real = real[1:]  # 3家外摆桌11张, 2名商贩占道摆摊，摊位3个: the things, not who put them
     times = PERSON_TIMES.search(fragment)
+    measure = ""
     if real:
-        count, explicit = real[0].value, True
+        count, explicit, measure = real[0].value, True, real[0].measure
     elif (
         times
         and _WRONGDOING.search(fragment, 0, times.start())
@@ -2343,6 +2355,7 @@ def _new_draft(fragment: str, list_no: int | None, lexicon: UnitWords) -> Draft:
         explicit=explicit,
         list_no=list_no,
         hearsay=fragment if _HEARSAY.search(fragment) else "",
+        measure=measure,
     )
 
 

@@ -3606,3 +3606,11 @@ def test_terse_counts_with_outcomes_and_ten_to_twenty(unit_a):
         "玄帝庙街 王晓明 李娜 公交站旁边共享单车乱停了十几二十个，我们一个个搬起来摆好了", unit_a
     )
     assert totals(report) == (20, 20, 0)
+
+
+def test_shops_named_then_their_things_counted_in_the_next_clause(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 李娜\n1.出店经营：华光路口共有7家店出店经营，计23张，劝导收回17张。",
+        unit_a,
+    )
+    assert report.found[0].count == 23
