@@ -544,10 +544,11 @@ _CORRECTION_COLON = re.compile(
 )
 # 电动车乱停有五辆，不是，六辆: set off by commas, 不是 puts the count right (not 是2处，不是3处).
 _NOT_BUT = re.compile(
-    rf"(?<=[{MEASURE_WORDS}])\s*+[，,]\s*+不是\s*+[，,]\s*+(?=[\d一二两三四五六七八九十])"
+    rf"(?<=[{MEASURE_WORDS}])\s*+[，,]\s*+(?:不是|唔系|唔是|不系)\s*+[，,]\s*+(?=[\d一二两三四五六七八九十])"
 )
 _CORRECTED_SPACE = re.compile(
-    r"(?P<word>不对|说错了|错了|口误)(?:\s++|\s*+[，,]\s*+)(?=(?:是|应该是)?\s*+[\d一二两三四五六七八九十])"
+    r"(?P<word>不对|说错了|错了|口误)(?:\s++|\s*+[，,]\s*+)"
+    r"(?=(?:刚数了|重数了|数了一下|数了)?(?:是|应该是)?\s*+[\d一二两三四五六七八九十])"
 )
 # 电动车乱停放6辆（更正：刚才数漏了，是8辆）: a correction in brackets after the count.
 _BRACKETED_CORRECTION = re.compile(

@@ -68,6 +68,7 @@ from .status import (
     STATUS_OPENING,
     STATUS_TAIL,
     Status,
+    done_by_others,
     read_status,
 )
 from .totals import finish
@@ -1700,8 +1701,8 @@ _RECOUNT = re.compile(
     rf"(?P<n>\d{{1,4}}|[{CN}百]{{1,4}})\s*+[{MEASURE_WORDS}]"
 )
 _CORRECTION = re.compile(
-    rf"[\W_]*+(?:不对|说错了|错了|口误|更正)\s*+[，,：:]?\s*+(?:是|应该是|应为)?\s*+"
-    rf"(?P<n>\d{{1,4}}|[{CN}百]{{1,4}})\s*+[{MEASURE_WORDS}][。！!]?"
+    rf"[\W_]*+(?:不对|说错了|错了|口误|更正)\s*+[，,：:]?\s*+(?:刚数了|重数了|数了一下|数了)?"
+    rf"(?:是|应该是|应为)?\s*+(?P<n>\d{{1,4}}|[{CN}百]{{1,4}})\s*+[{MEASURE_WORDS}][。！!]?"
 )
 _TOLD_NOT_TO = re.compile(
     r"[\W_]*+(?:不要|别|莫|勿|不许|不准)(?:叫|让|再|在这|在这里)?[\u4e00-\u9fff]{1,6}[了啦哈]?$"
@@ -2119,6 +2120,8 @@ def _action_before(fragment: str, lexicon: UnitWords) -> bool:
             continue  # 巷子摆起一堆装修垃圾: it lies there
         if _put_out_of_place(fragment, token):
             continue  # 货架摆到人行道（出店经营）: put where it should not be
+        if done_by_others(fragment[max(0, token.start() - 10) : token.start()]):
+            continue  # 2名商户在店门口摆放货架: what they put out, not the team's work
         if TOKEN_ROLE[token.group()] in ("fix", "result"):
             return True
     return False

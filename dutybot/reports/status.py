@@ -82,6 +82,18 @@ COUNT_JUST_BEFORE = re.compile(
 _COUNT_AFTER = re.compile(r"\s?+(?:\d|[一二两三四五六七八九十几俩仨])")
 
 
+def done_by_others(before: str) -> bool:
+    """早餐店把桌椅摆到了人行道上, 2名商户在店门口摆放货架: the verb after ``before`` is what
+    others did unasked (劝导店主清扫完毕, 帮居民清理, 住户自己拎去垃圾站了 are fixes)."""
+    return (
+        _OTHERS.search(before) is not None
+        and not _PERSUADED.search(before)
+        and not _FOR_THEM.search(before)
+        # 住户自己拎去垃圾站了: told, they did it themselves.
+        and not _THEMSELVES.search(before)
+    )
+
+
 def read_status(fragment: str, fixing: bool = False) -> Status:
     """How a fragment says things ended: the last event in it wins. ``fixing`` is for the
     lines of a 整改情况 section, where a plain fix verb tells what was done."""
@@ -163,14 +175,7 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
             # 早餐店把桌椅摆到了人行道上, 充电线从窗户拉出来: what others did unasked, or
             # where a thing comes from, is the problem, not its fix (劝导店主清扫完毕, 店主
             # 收回1块 are fixes).
-            if "从" in before or (
-                role == "fix"
-                and _OTHERS.search(before)
-                and not _PERSUADED.search(before)
-                and not _FOR_THEM.search(before)
-                # 住户自己拎去垃圾站了: told, they did it themselves.
-                and not _THEMSELVES.search(before)
-            ):
+            if "从" in before or (role == "fix" and done_by_others(before)):
                 continue
         if safety and not marked_before:
             continue  # 找了个锥桶先放上: a warning until it is mended, not a fix

@@ -3614,3 +3614,15 @@ def test_shops_named_then_their_things_counted_in_the_next_clause(unit_a):
         unit_a,
     )
     assert report.found[0].count == 23
+
+
+def test_what_shopkeepers_put_out_is_found_and_corrections_after_a_recount(unit_a):
+    report = one(
+        "玄帝庙街值班（王晓明、李娜）：发现2名商户在店门口摆放货架出店经营，劝导后已收回；电动车乱停8辆，已摆正。",
+        unit_a,
+    )
+    assert totals(report) == (10, 10, 0)
+    report = one("玄帝庙街 王晓明 李娜 路灯杆子上小广告七八张 不对 数了是十一张 撕干净了", unit_a)
+    assert totals(report) == (11, 11, 0)
+    report = one("玄帝庙街 王晓明 李娜 路边小广告三处，唔系，四处，都铲掉了", unit_a)
+    assert totals(report) == (4, 4, 0)
