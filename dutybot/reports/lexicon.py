@@ -57,7 +57,9 @@ NO_PROBLEM = re.compile(
 
 # Sentences about other days or about plans are not today's problems.
 NOT_COUNTED = re.compile(
-    r"不计入|不计|不重复统计|不再统计|不重复计|不再计|已计入|不统计|不算|不重复算|不再算|不再列入|不列入|"
+    # (不算多, 不算太脏: not much, not very dirty.)
+    r"不计入|不计|不重复统计|不再统计|不重复计|不再计|已计入|不统计|不算(?![多少大小太很特别严重])|不重复算|"
+    r"不再算|不再列入|不列入|"
     r"不再重复"
 )
 # A problem from an earlier duty, still open or closed by others since (上周上报的井盖下沉已由

@@ -2146,17 +2146,20 @@ def _only_keywords(fragment: str, lexicon: UnitWords) -> bool:
 
 
 def _vehicles_put_right(fragment: str, before: str, lexicon: UnitWords) -> str | None:
-    """The bikes of ``before`` when ``fragment`` tells only how many of them were put right."""
+    """The bikes of ``before`` when ``fragment`` tells only how many of them were put right;
+    or the thing of ``before`` said to be few (楼道里的小广告不算多，撕了七八张)."""
     quantity = first_amount(fragment)
     if (
         quantity is None
         or quantity.vague
-        or quantity.measure not in _VEHICLE_MEASURES
         or topic_words(fragment, lexicon)
         or read_status(fragment).state != "fixed"
     ):
         return None
-    bikes = [w for w in topic_words(before, lexicon) if _THING_GROUP.get(w) == "非机动车"]
+    words = topic_words(before, lexicon)
+    if quantity.measure not in _VEHICLE_MEASURES:
+        return words[0] if words and _FEW_OF_THEM.search(before) else None
+    bikes = [w for w in words if _THING_GROUP.get(w) == "非机动车"]
     return bikes[0] if bikes else None
 
 

@@ -3626,3 +3626,11 @@ def test_what_shopkeepers_put_out_is_found_and_corrections_after_a_recount(unit_
     assert totals(report) == (11, 11, 0)
     report = one("玄帝庙街 王晓明 李娜 路边小广告三处，唔系，四处，都铲掉了", unit_a)
     assert totals(report) == (4, 4, 0)
+
+
+def test_not_many_then_how_many_were_done(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 李娜 楼道里的小广告不算多，撕了七八张，5栋门口有个井盖响，跟社区讲了",
+        unit_a,
+    )
+    assert totals(report) == (9, 8, 1)
