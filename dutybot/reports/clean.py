@@ -384,6 +384,11 @@ def _place_with_its_fault(match: re.Match[str]) -> str:
 
 
 _TENS_AND_SOME = re.compile(r"(?<=十)好几")
+# 电动车乱停（9）✔, 盲道砖缺失（3块）✘: the count in brackets before the mark.
+_COUNT_IN_BRACKETS = re.compile(
+    rf"(?<=[\u4e00-\u9fff])[（(](?P<n>\d{{1,4}}|[一二两三四五六七八九十百几多余来若干]{{1,5}})"
+    rf"(?P<m>[{MEASURE_WORDS}]|人次)?[）)](?=[ \t]*+[✔✓✅☑✘✗×❌✖])"
+)
 # 十几二十个, 二三十几辆: from about ten to twenty, the larger.
 _TEENS_TO_TWENTY = re.compile(r"(?<![一二三四五六七八九十几])十几(?=二十)")
 # 时间：7:30｜地点：北山台阶｜情况：…｜处理：已清扫: a log's fields, each its own sentence.
@@ -763,6 +768,9 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _COUNTED_IN_PASSING.sub("", text)
     # 十好几辆, 二十好几个: more than ten, as 十几.
     text = _TENS_AND_SOME.sub("几", text)
+    text = _COUNT_IN_BRACKETS.sub(
+        lambda m: f" {m['n']}{m['m'] or ('' if m['n'] == '若干' else '个')} ", text
+    )
     text = _TEENS_TO_TWENTY.sub("", text)
     text = _FIELD_BAR.sub("；", text)
     text = _ALL_CLEARED.sub("均已清理", text)

@@ -3634,3 +3634,13 @@ def test_not_many_then_how_many_were_done(unit_a):
         unit_a,
     )
     assert totals(report) == (9, 8, 1)
+
+
+def test_counts_in_brackets_before_the_mark(unit_a):
+    report = one(
+        "玄帝庙街 11.24\n王晓明 李娜\n电动车乱停（9）✔\n小广告（2）✔\n路灯杆歪斜（1）✘ 已报\n"
+        "绿化带垃圾（若干）✔\n劝导闯红灯（7人次）",
+        unit_a,
+    )
+    assert totals(report) == (13, 12, 1)
+    assert report.activities[0].count == 7
