@@ -426,6 +426,23 @@ def _rest_named(match: re.Match[str]) -> str:
     return f"{match['told']}{match['n2']}{match['m2'] or ''}"
 
 
+# 电瓶车 15/15 垃圾 2/2 河面漂浮物 1/0（报河长）: several found/fixed pairs in one line.
+_PAIR_IN_RUN = re.compile(
+    r"(?<=[\u4e00-\u9fff）)])[ \t]++(?P<found>\d{1,3})[ \t]*+/[ \t]*+(?P<fixed>\d{1,3})(?![\d/])"
+)
+
+
+def _pairs_in_runs(text: str) -> str:
+    """Lines with two or more ``thing N/M`` pairs are tallies (one alone may be a date)."""
+    if "/" not in text:
+        return text
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if len(_PAIR_IN_RUN.findall(line)) >= 2:
+            lines[index] = _PAIR_IN_RUN.sub(lambda m: _found_and_fixed(m) + "；", line)
+    return "\n".join(lines)
+
+
 def _found_and_fixed(match: re.Match[str]) -> str:
     if int(match["fixed"]) == 0:
         return f" {match['found']}个，未处理"  # 井盖 1/0: none of it fixed
@@ -824,6 +841,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _OPEN_HEADING_COUNT.sub("", text)
     text = _COUNTED_AT_PLACES.sub(_total_of_places, text)
     text = _FOUND_SLASH_FIXED.sub(_found_and_fixed, text)
+    text = _pairs_in_runs(text)
     text = _PLUS_AFTER_COUNT.sub("余", text)
     text = _PLUS_BETWEEN_ITEMS.sub("、", text)
     text = _SLASH_BETWEEN_ITEMS.sub("，", text)

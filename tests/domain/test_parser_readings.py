@@ -3644,3 +3644,9 @@ def test_counts_in_brackets_before_the_mark(unit_a):
     )
     assert totals(report) == (13, 12, 1)
     assert report.activities[0].count == 7
+
+
+def test_several_found_fixed_pairs_in_one_line(unit_a):
+    report = one("11.24 玄帝庙街 电动车 8/8 共享单车 3/3 井盖 1/0（报城管） 劝导 6", unit_a)
+    assert report.date == date(2026, 11, 24)
+    assert totals(report) == (12, 11, 1)
