@@ -428,7 +428,7 @@ def _rest_named(match: re.Match[str]) -> str:
 
 # 电瓶车 15/15 垃圾 2/2 河面漂浮物 1/0（报河长）: several found/fixed pairs in one line.
 _PAIR_IN_RUN = re.compile(
-    r"(?<=[\u4e00-\u9fff）)])[ \t]++(?P<found>\d{1,3})[ \t]*+/[ \t]*+(?P<fixed>\d{1,3})(?![\d/])"
+    r"(?<=[\u4e00-\u9fff）)])[ \t]*+(?P<found>\d{1,3})[ \t]*+/[ \t]*+(?P<fixed>\d{1,3})(?![\d/])"
 )
 
 

@@ -3650,3 +3650,14 @@ def test_several_found_fixed_pairs_in_one_line(unit_a):
     report = one("11.24 玄帝庙街 电动车 8/8 共享单车 3/3 井盖 1/0（报城管） 劝导 6", unit_a)
     assert report.date == date(2026, 11, 24)
     assert totals(report) == (12, 11, 1)
+
+
+def test_a_tally_line_alone_and_the_days_own_tally_of_work(unit_a):
+    reports = parse_message("周一：电动车7/7，垃圾1/1，井盖松动1/0已报", WEDNESDAY, unit_a)
+    assert [totals(r) for r in reports] == [(9, 8, 1)]
+    report = one(
+        "凤凰城社区今日值班，王晓明、李娜、赵强3人。联合社区开展“冬季护河”志愿服务活动，累计志愿服务19人次。"
+        "巡查中清理小区内卫生死角2处、垃圾4袋，整理非机动车12辆。",
+        unit_a,
+    )
+    assert totals(report) == (18, 18, 0)
