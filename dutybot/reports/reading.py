@@ -540,6 +540,15 @@ def _read_sentence(
             continue  # 路面积雪已被环卫清扫: how the team found it, already seen to by others
         if _NOT_SEEN.match(fragment):
             continue  # 未发现乱停乱放: nothing found, no outcome of the item before
+        if (
+            _RESIDENT_ASKS.search(fragment)
+            and read_status(fragment).state != "fixed"
+            # (阿姨问乱停的电动车到底几多辆: asking about a problem the team then counted.)
+            and not PROBLEM_PREDICATE.search(fragment)
+        ):
+            # 5幢的王阿姨问垃圾分类定时定点投放是几点到几点, 有居民提议…多放几个分类垃圾桶: a
+            # question or a wish, however it is answered, is no problem found.
+            continue
         if _PUT_RIGHT_BEFORE_WE_CAME.search(fragment) or _ALREADY_WHEN_WE_CAME.match(fragment):
             # 杂货店老板一早就把纸箱自己搬进去了，我们到的时候已经清清爽爽: others saw to it
             # before the team came; nothing found, nothing done on duty.
@@ -1576,6 +1585,10 @@ _META = re.compile(r"更正|重发|打错|写错|发错|以此为准|以这条�
 _REPORTED_BEFORE = re.compile(
     r"[\W_]*+(?:上个?(?:礼拜|星期|周)[一二三四五六日天]?|上次|上回|之前|前几天|前天|昨天)"
     r"[^，。；]{0,4}?(?:报|说|反映|提)(?:过|了)?的"
+)
+_RESIDENT_ASKS = re.compile(
+    r"(?:阿姨|大伯|大爷|大妈|老伯|老人|住户|居民|业主|市民|一位|有位)[^，。；]{0,6}?"
+    r"(?:问|提议|建议|希望|咨询|想让|能不能|什么时候)"
 )
 _PUT_RIGHT_BEFORE_WE_CAME = re.compile(
     r"(?:老板|店主|阿姨|阿婆|大爷|大妈|奶奶|爷爷|住户|居民|业主|街坊|摊主)[^，。；]{0,12}?"

@@ -3661,3 +3661,12 @@ def test_a_tally_line_alone_and_the_days_own_tally_of_work(unit_a):
         unit_a,
     )
     assert totals(report) == (18, 18, 0)
+
+
+def test_residents_questions_and_wishes_are_no_problems(unit_a):
+    report = one(
+        "凤凰城社区入户走访：王晓明、李娜。5幢的王阿姨问垃圾分类定时定点投放是几点到几点，跟她讲了；"
+        "有居民提议社区在河边多放几个分类垃圾桶，我们记下来了会转给社区。巡查中发现6幢北侧绿化带有狗粪，已清理。",
+        unit_a,
+    )
+    assert totals(report) == (1, 1, 0)
