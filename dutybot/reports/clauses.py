@@ -800,6 +800,7 @@ INDEX_REFS = re.compile(
 )
 _NAMED_REFS = re.compile(
     rf"^{DECORATION}(?:以上)?(?P<di>第)(?P<refs>{_REF}(?:\s*+[、,，和及与/]?\s*+第?{_REF})*+)"
-    rf"(?P<suffix>项|条|点)\s*+[.．、:：]?"
+    # (第1、2、4处已整改: after a numbered list of 处, the places are its items.)
+    rf"(?P<suffix>项|条|点|处)\s*+[.．、:：]?"
 )
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"

@@ -3670,3 +3670,12 @@ def test_residents_questions_and_wishes_are_no_problems(unit_a):
         unit_a,
     )
     assert totals(report) == (1, 1, 0)
+
+
+def test_fixes_by_the_number_of_the_place(unit_a):
+    report = one(
+        "【玄帝庙街值班】11.24\n值班人员：王晓明、李娜\n【发现问题】4处\n1.共享单车乱停放12辆\n2.沿街墙面小广告3-5处\n"
+        "3.路口护栏倾斜1处\n4.绿化带落叶堆积\n【整改情况】第1、2、4处已整改\n【未整改】第3处护栏已报区城管局",
+        unit_a,
+    )
+    assert totals(report) == (19, 18, 1)
