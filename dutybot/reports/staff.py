@@ -44,7 +44,7 @@ _ABSENT_AFTER = re.compile(
 _ABSENT_BEFORE = re.compile(rf"^[^\w]*+(?:{_ABSENCE})(?:的|人员)?(?:有|是)?[:：\s]*+")
 # A clause with one of these speaks of the people on duty.
 _ON_DUTY = re.compile(
-    r"值班|到岗|在岗|参加|参与|带队|带班|牵头|一起|同志|人员|报送|填报|上报人|记录人|出勤|"
+    r"值班|到岗|在岗|参加|参与|带队|带班|牵头|一起|一同|同志|人员|报送|填报|上报人|记录人|出勤|到场|"
     r"等[\d一二三四五六七八九十两]|我们[俩仨几\d一二三四五六七八九十两]|一行|"
     r"[我俺咱][和跟同]|[和跟同][我俺咱]|我们|咱们|俺们|咱俩|俺俩|由[^，]{0,8}?(?:带|负责)|去了|到了|来了|都到|到齐|志愿者|实习生|借调|另有|还有"
 )
@@ -66,7 +66,7 @@ _NAME_PREFIX = re.compile(
     r"^.*?(?:新来的同事|新同事|同事|志愿者|实习生|网格员|以及|还有|另有|带领|和|及|与|跟|有|的是|今天是)"
 )
 _NAME_SUFFIX = re.compile(
-    r"(?:等\d*|等[一二三四五六七八九十]*|一起|也都?|到了|来了|在场|参加|参与|值班|同志|按时|到岗|负责|带队|"
+    r"(?:等\d*|等[一二三四五六七八九十]*|一起|一同|也都?|到了|来了|在场|到场|参加|参与|值班|同志|按时|到岗|负责|带队|"
     r"[\d一二三四五六七八九十两]+[名位人]).*$"
 )
 _SURNAMES = frozenset(
@@ -318,9 +318,9 @@ def _mentions(clause: str, lexicon: UnitWords) -> list[_Mention]:
         if match.start() in covered:
             continue
         surname = match.group("surname") or match.group("surname2")
-        if surname not in _SURNAMES:
-            continue
         same = [name for name in lexicon.staff_by_name.values() if name.startswith(surname)]
+        if surname not in _SURNAMES and not same:
+            continue  # (储科长: a rarer surname, but one on the unit's list)
         if len(same) == 1:
             mentions.append(_Mention(match.start(), match.end(), same[0], True))
         elif not match.group("familiar"):

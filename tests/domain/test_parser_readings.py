@@ -3679,3 +3679,23 @@ def test_fixes_by_the_number_of_the_place(unit_a):
         unit_a,
     )
     assert totals(report) == (19, 18, 1)
+
+
+def test_people_who_came_along_and_a_rarer_surname_with_a_title(unit_a):
+    report = one(
+        "凤凰城社区网格值班日报\n值班人员：王晓明、李娜\n另有社区网格员刘芳一同巡查。\n楼道内堆放杂物6处，已清理4处",
+        unit_a,
+    )
+    assert report.staff == ("王晓明", "李娜", "刘芳")
+    unit = replace(
+        unit_a,
+        staff=(
+            *unit_a.staff,
+            replace(unit_a.staff[0], name="储成林"),
+            replace(unit_a.staff[0], name="储晓燕"),
+        ),
+    )
+    report = one(
+        "凤凰城社区网格值班，储科长带队，王晓明、李娜同志准时到岗。楼道乱堆杂物9处，已清理。", unit
+    )
+    assert report.staff == ("储科长", "王晓明", "李娜")
