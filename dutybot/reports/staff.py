@@ -54,14 +54,14 @@ _PEOPLE = re.compile(
     r"等[\d一二三四五六七八九十两]+[名位人]|带队|参加"
 )
 _TITLED = re.compile(
-    r"(?P<surname>[\u4e00-\u9fff])(?P<title>副?(?:科长|主任|局长|处长|站长|队长|组长)|老师)"
+    r"(?P<surname>[\u4e00-\u9fff])(?P<title>副?(?:科长|主任|局长|处长|站长|队长|组长|股长|所长)|老师)"
     r"|(?P<familiar>[小老])(?P<surname2>[\u4e00-\u9fff])(?![\u4e00-\u9fff]{2})"
 )
 _OFFICIAL_AFTER = re.compile(
     r"同志?(?:书记|网格长|经理|所长)|书记|网格长|经理|所长|社区主任|楼长|物业"
 )
 # People words that may stand before a name in a list (志愿者李强, 新来的同事张华).
-_NAME_SPLIT = re.compile(r"[、，,；;：:\s/｜]+|和|及|与|跟|以及|还有|然后|搭")
+_NAME_SPLIT = re.compile(r"[、，,；;：:\s/｜]+|和|及(?!时)|与|跟|以及|还有|然后|搭")
 _NAME_PREFIX = re.compile(
     r"^.*?(?:新来的同事|新同事|同事|志愿者|实习生|网格员|以及|还有|另有|带领|和|及|与|跟|有|的是|今天是)"
 )
@@ -196,7 +196,7 @@ _AFTER_NAME = frozenset(
     "和跟与及同等值到参负在也都一起请出未没今昨已带去来说科主组队书老小：:、，,()（）【】[]/｜ \n。；;"
     "一二三四五六七八九十两俩仨0123456789"
     "当现协把将帮对共先又还再"  # 我和林小北当场协助物业清运了
-    "副馆局处所站院"  # 孔繁礼副馆长带队: a title after the name
+    "副馆局处所站院股"  # 孔繁礼副馆长带队, 廖振宇股长: a title after the name
     "过赶跑"  # 我和黄晓琪过去看了, 赶到现场: went there
 )
 

@@ -3699,3 +3699,13 @@ def test_people_who_came_along_and_a_rarer_surname_with_a_title(unit_a):
         "凤凰城社区网格值班，储科长带队，王晓明、李娜同志准时到岗。楼道乱堆杂物9处，已清理。", unit
     )
     assert report.staff == ("储科长", "王晓明", "李娜")
+
+
+def test_section_chiefs_by_title_and_a_phrase_with_ji_that_is_no_list(unit_a):
+    report = one("今日玄帝庙街我同王晓明股长、李娜值班，电动车乱停5辆，已摆好", unit_a)
+    assert report.staff == ("王晓明", "李娜")
+    report = one(
+        "补报昨日玄帝庙街 我同王晓明李娜 昨日没有及时发 不好意思 盲道上停了四架电动车 已经搬开",
+        unit_a,
+    )
+    assert report.staff == ("王晓明", "李娜")
