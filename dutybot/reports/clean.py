@@ -384,6 +384,15 @@ def _place_with_its_fault(match: re.Match[str]) -> str:
 
 
 _TENS_AND_SOME = re.compile(r"(?<=十)好几")
+# 占道经营 海门路口 3家 已收回: thing, place, count and outcome between spaces, one a line.
+_THING_PLACE_COUNT = re.compile(
+    r"(?m)^(?P<thing>[\u4e00-\u9fff]{2,10})[ \t]++"
+    # (压盲道, 占道 are what is wrong, not where.)
+    r"(?P<place>(?:(?![压占停堆挡乱摆晒违])[\u4e00-\u9fff\d]){0,8}[路街口门楼幢栋号站场边旁前后里内外道桥头区院巷墙杆])"
+    r"[ \t]++"
+    r"(?P<count>(?:约|大概)?(?:\d{1,4}(?:-\d{1,4})?|[一二两三四五六七八九十几俩仨]{1,3})[\u4e00-\u9fff]?"
+    r"|若干|多处|一堆|一排|一片)[ \t]++(?P<rest>[^\n]+)$"
+)
 # 电动车乱停（9）✔, 盲道砖缺失（3块）✘: the count in brackets before the mark.
 _COUNT_IN_BRACKETS = re.compile(
     rf"(?<=[\u4e00-\u9fff])[（(](?P<n>\d{{1,4}}|[一二两三四五六七八九十百几多余来若干]{{1,5}})"
@@ -785,6 +794,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _COUNTED_IN_PASSING.sub("", text)
     # 十好几辆, 二十好几个: more than ten, as 十几.
     text = _TENS_AND_SOME.sub("几", text)
+    text = _THING_PLACE_COUNT.sub(r"\g<thing>（\g<place>）\g<count>，\g<rest>", text)
     text = _COUNT_IN_BRACKETS.sub(
         lambda m: f" {m['n']}{m['m'] or ('' if m['n'] == '若干' else '个')} ", text
     )

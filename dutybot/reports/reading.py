@@ -2462,6 +2462,13 @@ def _item_text(fragment: str) -> str:
     tail = _TRAILING.search(text[-24:])
     if tail:
         text = text[: len(text) - (len(text[-24:]) - tail.start())]
+    # 占道经营（海门路口）3家: the count cut off, the bracket it followed stays closed.
+    opened = max(text.rfind("（"), text.rfind("("))
+    if opened > 0 and not any(mark in text[opened:] for mark in "）)"):
+        at = fragment.find(text)
+        after = fragment[at + len(text) : at + len(text) + 1] if at >= 0 else ""
+        if after in ("）", ")"):
+            text += after
     return text[:60]
 
 

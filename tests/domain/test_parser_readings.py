@@ -3709,3 +3709,13 @@ def test_section_chiefs_by_title_and_a_phrase_with_ji_that_is_no_list(unit_a):
         unit_a,
     )
     assert report.staff == ("王晓明", "李娜")
+
+
+def test_thing_place_count_outcome_between_spaces(unit_a):
+    report = one(
+        "11.24 玄帝庙街 王晓明 李娜\n占道经营 海门路口 3家 已收回\n三轮车乱停 老码头门口 5辆 挪走3辆\n"
+        "共享单车 压盲道 4 挪开了\n小广告 楼道 若干 已清",
+        unit_a,
+    )
+    assert totals(report) == (13, 11, 2)
+    assert report.found[0].text == "占道经营（海门路口）"
