@@ -541,6 +541,12 @@ def _read_sentence(
         if _NOT_SEEN.match(fragment):
             continue  # 未发现乱停乱放: nothing found, no outcome of the item before
         if (
+            _THRONGED.search(fragment)
+            and not first_amount(fragment)
+            and not read_status(fragment).state
+        ):
+            continue  # 骑楼下摊档林立, 一路鱼摊林立: how busy the street is, no problem of its own
+        if (
             _RESIDENT_ASKS.search(fragment)
             and read_status(fragment).state != "fixed"
             # (阿姨问乱停的电动车到底几多辆: asking about a problem the team then counted.)
@@ -1586,6 +1592,7 @@ _REPORTED_BEFORE = re.compile(
     r"[\W_]*+(?:上个?(?:礼拜|星期|周)[一二三四五六日天]?|上次|上回|之前|前几天|前天|昨天)"
     r"[^，。；]{0,4}?(?:报|说|反映|提)(?:过|了)?的"
 )
+_THRONGED = re.compile(r"(?:摊|摊位|摊档|摊点|店铺|商铺|门店|排档)林立[。！!～~😂]*+$")
 _RESIDENT_ASKS = re.compile(
     r"(?:阿姨|大伯|大爷|大妈|老伯|老人|住户|居民|业主|市民|一位|有位)[^，。；]{0,6}?"
     r"(?:问|提议|建议|希望|咨询|想让|能不能|什么时候)"

@@ -3719,3 +3719,11 @@ def test_thing_place_count_outcome_between_spaces(unit_a):
     )
     assert totals(report) == (13, 11, 2)
     assert report.found[0].text == "占道经营（海门路口）"
+
+
+def test_a_street_thronged_with_stalls_is_no_problem(unit_a):
+    report = one(
+        "周日加班巡查玄帝庙街：王晓明、李娜。骑楼下摊档林立，游客较多。一是共享单车停放较乱，约30辆，已组织摆放。",
+        unit_a,
+    )
+    assert totals(report) == (30, 30, 0)
