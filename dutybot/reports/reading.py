@@ -714,6 +714,14 @@ def _read_sentence(
                 apply_status(draft, status, part, True)
             current = listed_fixes[-1][0]
             continue
+        named_fixed = _fixes_naming_items(fragment, reading.drafts, lexicon)
+        if named_fixed:
+            # 并当场清理了烟头纸屑和塑料袋、将共享单车摆放整齐: each thing named, its item fixed.
+            done = read_status(fragment)
+            for draft, part in named_fixed:
+                apply_status(draft, Status("fixed", None, done.starts_with_action), part, True)
+            current = None  # (the clause after names its own item: 早餐摊劝离1个)
+            continue
         fixed_before = reading.summary_fixed
         if _summary(fragment, reading):
             in_summary = True
@@ -1420,6 +1428,29 @@ def _fixed_again(
         return None
     draft = matching_draft(fragment, [d for d in earlier if d.status is None], lexicon)
     return draft if draft is not None and quantity.value <= draft.count else None
+
+
+def _fixes_naming_items(
+    fragment: str, drafts: list[Draft], lexicon: UnitWords
+) -> list[tuple[Draft, str]]:
+    """The items a fix clause names one after another, each once, with the words naming each
+    (清理了小广告和烟头纸屑、将电动车摆放整齐); nothing unless two or more are named and the
+    clause counts nothing."""
+    if len(drafts) < 2 or first_amount(fragment) or read_status(fragment).state != "fixed":
+        return []
+    named: list[tuple[Draft, str]] = []
+    for part in _FIX_LIST_JOINT.split(fragment):
+        if not topic_words(part, lexicon):
+            continue
+        left = [d for d in drafts if not any(d is seen for seen, _ in named)]
+        draft = matching_draft(part, left, lexicon)
+        if draft is None:
+            return []
+        named.append((draft, part.strip()))
+    return named if len(named) >= 2 else []
+
+
+_FIX_LIST_JOINT = re.compile(r"、|(?<=[\u4e00-\u9fff])(?:和|及|以及|与)(?=[\u4e00-\u9fff])")
 
 
 def _fixed_again_listed(

@@ -3727,3 +3727,18 @@ def test_a_street_thronged_with_stalls_is_no_problem(unit_a):
         unit_a,
     )
     assert totals(report) == (30, 30, 0)
+
+
+def test_one_fix_clause_naming_several_items(unit_a):
+    report = one(
+        "玄帝庙街今天王晓明、李娜值班，巡查发现人行道上烟头纸屑若干、共享单车乱停七辆、绿化带里塑料袋两处、"
+        "一家早点铺出店经营，并当场清理了烟头纸屑和塑料袋、将共享单车摆放整齐，出店经营已劝店主收回店内。",
+        unit_a,
+    )
+    assert totals(report) == (11, 11, 0)
+    report = one(
+        "玄帝庙街值班日报\n值班人员：王晓明 李娜\n一、发现问题：电动车乱停18辆、共享单车占用盲道6辆、流动摊贩2个、地面油污1处\n"
+        "二、整改情况：电动车、共享单车全部摆放到位，摊贩劝离1个，油污已联系环卫冲洗",
+        unit_a,
+    )
+    assert totals(report) == (27, 25, 2)
