@@ -384,6 +384,7 @@ def _place_with_its_fault(match: re.Match[str]) -> str:
 
 
 _TENS_AND_SOME = re.compile(r"(?<=十)好几")
+_SELLERS_LI = re.compile(r"(卖[\u4e00-\u9fff]{1,3}?)哩(?=[\u4e00-\u9fff])")
 # 占道经营 海门路口 3家 已收回: thing, place, count and outcome between spaces, one a line.
 _THING_PLACE_COUNT = re.compile(
     r"(?m)^(?P<thing>[\u4e00-\u9fff]{2,10})[ \t]++"
@@ -780,6 +781,8 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _ARROW_TO_DONE.sub("，已", text)
     text = _ARROW.sub("，", text)
     text = _WORD_STOP.sub("。", text)
+    # 卖菜哩摊子, 卖红薯哩三轮车: Henan's 哩 after a seller is 的 (elsewhere it is 了).
+    text = _SELLERS_LI.sub(r"\1的", text)
     text = _slips_put_right(text, keep)
     if text.isascii() is False and _HAS_LATIN.search(text):
         text = _ENGLISH_STATUS.sub(_english, text)

@@ -3742,3 +3742,10 @@ def test_one_fix_clause_naming_several_items(unit_a):
         unit_a,
     )
     assert totals(report) == (27, 25, 2)
+
+
+def test_henan_li_after_a_seller_is_de(unit_a):
+    report = one(
+        "凤凰城社区 王晓明 李娜 小区里头还中 就是南门那边有仨卖菜哩摊子占道 劝走了", unit_a
+    )
+    assert totals(report) == (3, 3, 0)
