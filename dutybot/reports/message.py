@@ -157,12 +157,12 @@ def _after_the_duty(text: str, at: int, reports: list[ParsedReport]) -> bool:
 def _summary_after_the_duty(text: str, summary_at: int, reports: list[ParsedReport]) -> bool:
     """A look back over the year after today's team and items (…清理牛皮癣十余处。一年来，
     累计值班70余次): the report stands, the look back is its ending."""
+    if _after_the_duty(text, summary_at, reports):
+        return True
     for report in reports:
         if len(report.staff) >= 2 and report.found:
             first_name = text.find(report.staff[0])
             first_item = text.find(report.found[0].text[:4])
-            if 0 <= first_name < summary_at and 0 <= first_item < summary_at:
-                return True
             # 恽建平、承海军…值班。2026年以来，累计…。今天值班中，同志们规范停放电动车…: the
             # look back sits between the team and today's items.
             back_to_today = _TODAY.search(text, summary_at)

@@ -1618,16 +1618,19 @@ def _target_of(
 
 # About the message itself (更正重发，刚才数字打错了), not the duty.
 _META = re.compile(r"更正|重发|打错|写错|发错|以此为准|以这条为准|以本条为准|撤回|作废")
-# 发现一处卫生死角，堆了不少塑料袋: a clause without a subject says what the item is like.
+# 上个礼拜报的那个井盖还是松的: an item told on an earlier day.
 _REPORTED_BEFORE = re.compile(
     r"[\W_]*+(?:上个?(?:礼拜|星期|周)[一二三四五六日天]?|上次|上回|之前|前几天|前天|昨天)"
     r"[^，。；]{0,4}?(?:报|说|反映|提)(?:过|了)?的"
 )
+# 骑楼下摊档林立: a street thronged with stalls (not 小广告林立, adverts everywhere).
 _THRONGED = re.compile(r"(?:摊|摊位|摊档|摊点|店铺|商铺|门店|排档)林立[。！!～~😂]*+$")
+# 王阿姨问…几点, 有居民提议…: a resident's question or wish.
 _RESIDENT_ASKS = re.compile(
     r"(?:阿姨|大伯|大爷|大妈|老伯|老人|住户|居民|业主|市民|一位|有位)[^，。；]{0,6}?"
     r"(?:问|提议|建议|希望|咨询|想让|能不能|什么时候)"
 )
+# 杂货店老板一早就把纸箱自己搬进去了, 我们到的时候已经清清爽爽: seen to before the team came.
 _PUT_RIGHT_BEFORE_WE_CAME = re.compile(
     r"(?:老板|店主|阿姨|阿婆|大爷|大妈|奶奶|爷爷|住户|居民|业主|街坊|摊主)[^，。；]{0,12}?"
     r"(?:自己|主动|自觉|一早就|早就)[^，。；]{0,12}?(?:把|将)[^，。；]{1,20}?"
@@ -1636,6 +1639,7 @@ _PUT_RIGHT_BEFORE_WE_CAME = re.compile(
 _ALREADY_WHEN_WE_CAME = re.compile(
     r"[\W_]*+(?:我们)?(?:到的时候|过去的时候|到时|来时|到场时|过去)[^，。；]{0,4}?(?:已经|已)"
 )
+# 发现一处卫生死角，堆了不少塑料袋: a clause without a subject says what the item is like.
 _CONTINUATION = re.compile(
     r"(?:堆了|堆着|堆满|满是|全是|都是|散落着?|到处是|里面有|里边有|上面有|有不少|有很多|有好多|"
     r"占着|占了|占用着)"
