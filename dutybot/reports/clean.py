@@ -376,11 +376,14 @@ _PLACE_THEN_FAULT = re.compile(
     r"(?m)^(?P<place>[ \t]*+[\u4e00-\u9fff\d]{2,8}?)[ \t]*+[：:][ \t]*+"
     r"(?=满溢|满了|破损|损坏|堵塞|外溢|不亮|松动|缺失|结冰|积水|冒水|漏水)"
 )
-_LABEL_PLACES = re.compile(r"问题|发现|情况|整改|处置|处理|结果|备注|其他|其它")
+# Words of a report's own labels, never a place or a kind of problem (问题：无, 情况：满…).
+_LABEL_WORDS = re.compile(
+    r"问题|异常|情况|遗留|发现|整改|处置|处理|结果|其他|其它|备注|人员|路段|网格|社区"
+)
 
 
 def _place_with_its_fault(match: re.Match[str]) -> str:
-    return match.group() if _LABEL_PLACES.search(match["place"]) else match["place"]
+    return match.group() if _LABEL_WORDS.search(match["place"]) else match["place"]
 
 
 _TENS_AND_SOME = re.compile(r"(?<=十)好几")
@@ -412,10 +415,6 @@ _ALL_CLEARED = re.compile(r"(?<![\u4e00-\u9fff])(?:全清|全部清|都清)(?![\
 _NONE_OF_KIND = re.compile(
     r"(?m)(?:^|(?<=[；;。\n]))[ \t]*+(?:(?:[一二三四五六七八九十]{1,2}|\d{1,2})[、.．][ \t]*+)?"
     r"(?P<what>[\u4e00-\u9fff]{2,8}?)[ \t]*+[:：][ \t]*+(?:无|没有|未发现|暂无)[ \t]*+(?:[；;。，,]|$)"
-)
-# (问题：无 and 网格：无 say all is well; a site's name with 无 says so of the site.)
-_SUMMARY_LABELS = re.compile(
-    r"问题|异常|情况|遗留|发现|整改|处置|处理|其他|其它|备注|人员|路段|网格|社区"
 )
 
 
@@ -457,6 +456,10 @@ def _found_and_fixed(match: re.Match[str]) -> str:
     if int(match["fixed"]) == 0:
         return f" {match['found']}个，未处理"  # 井盖 1/0: none of it fixed
     return f" {match['found']}个，已处理{match['fixed']}个"
+
+
+# A found/fixed pair as _found_and_fixed writes it, in a line of them (the cleaned text).
+TALLIED_PAIR = re.compile(r"\d{1,3}个，(?:已处理\d{1,3}个|未处理)；")
 
 
 # Vunz（人员）：…, Note: …: a word in Latin letters before a colon is a label, not a name.
@@ -805,7 +808,8 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _FIELD_BAR.sub("；", text)
     text = _ALL_CLEARED.sub("均已清理", text)
     text = _NONE_OF_KIND.sub(
-        lambda m: m.group() if _SUMMARY_LABELS.search(m["what"]) or m["what"] in keep else "",
+        # (问题：无 and 网格：无 say all is well; a site's name with 无 says so of the site.)
+        lambda m: m.group() if _LABEL_WORDS.search(m["what"]) or m["what"] in keep else "",
         text,
     )
     text = _UNITS_COUNTED.sub("处", text)

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..unit import Category, Site, StaffMember, Unit
 from .amounts import first_amount
-from .clean import clean_text, keep_unit_spelling
+from .clean import TALLIED_PAIR, clean_text, keep_unit_spelling
 from .dates import mask_names, read_date, stated_date
 from .lexicon import (
     DUTY_WORDS,
@@ -268,7 +268,7 @@ def _looks_like_duty(text: str, lexicon: UnitWords) -> bool:
     ):
         return True
     # 周一 电瓶车 12/10 垃圾 1/1 小广告 5/5: a line of found/fixed tallies.
-    if len(_TALLIED.findall(text)) >= 2 and lexicon.classifier.words(text):
+    if len(TALLIED_PAIR.findall(text)) >= 2 and lexicon.classifier.words(text):
         return True
     # 更新一下：拉客的3个人当时就劝走了…: the rest of a report sent earlier, its outcomes.
     if _FOLLOW_UP.match(text) and lexicon.classifier.words(text) and read_status(text).state:
@@ -297,7 +297,6 @@ def _looks_like_duty(text: str, lexicon: UnitWords) -> bool:
 
 
 _ALL_DONE = re.compile(r"全部|都|已经?")
-_TALLIED = re.compile(r"\d{1,3}个，(?:已处理\d{1,3}个|未处理)；")
 _FOLLOW_UP = re.compile(
     r"\s*+(?:更新一下|再?补充一下|再?补充|补一下|接上条|续上条|下午补充|下午说一下)[:：，,]?"
 )

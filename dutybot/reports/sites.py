@@ -65,8 +65,9 @@ _CORRECTED_BEFORE = re.compile(r"(?:应为|应该是|应是|改为|更正为|更
 _SLIP = re.compile(r"不对|写错|错了|打错|说错|发错")
 _SLIP_SPAN = 20
 # 不是西段, 东段那边的井盖不归我们管: a site named only to be denied.
-_DENIED_BEFORE = re.compile(r"(?:不是|并非|而非|没去|没有去|未去|没到)\s*+$")
-_NOT_THERE_BEFORE = re.compile(r"(?:没去|没有去|未去|没到)\s*+$")
+_NOT_THERE = r"没去|没有去|未去|没到"
+_DENIED_BEFORE = re.compile(rf"(?:不是|并非|而非|{_NOT_THERE})\s*+$")
+_NOT_THERE_BEFORE = re.compile(rf"(?:{_NOT_THERE})\s*+$")
 _DENIED_AFTER = re.compile(
     r"[^，,。；\n]{0,8}?(?:不归我们|不归咱|不是我们|不属于我们|不是咱|不在我们|不归我局|不归我单位)"
 )
