@@ -409,6 +409,31 @@ _TEENS_TO_TWENTY = re.compile(r"(?<![一二三四五六七八九十几])十几(?
 _FIELD_BAR = re.compile(
     r"[｜|][ \t]*+(?=(?:时间|地点|位置|情况|问题|处理|处置|结果|措施|整改|人员)[ \t]*+[:：])"
 )
+# 垃圾杂物：有，烟头纸屑一些，已清: a template's kind, then what of it was there; one item,
+# told by what was there (小广告：有，3张 stays as it is: the count alone needs the kind).
+_KIND_THEN_WHAT = re.compile(
+    r"(?m)^(?P<lead>[ \t]*+(?:(?:[一二三四五六七八九十]{1,2}|\d{1,2})[、.．][ \t]*+)?)"
+    r"(?P<kind>[\u4e00-\u9fff]{2,6}?)[ \t]*+[：:][ \t]*+有[ \t]*+[，,、][ \t]*+"
+    r"(?P<what>[^，,；;。\n]{1,30})"
+)
+_COUNT_ONLY = re.compile(
+    rf"(?:约|大概|近|大约)?(?:\d{{1,4}}|[一二两三四五六七八九十几俩仨]{{1,3}})"
+    rf"(?:余|多|来)?(?:[{MEASURE_WORDS}]|人次)?(?:左右|余|多)?"
+)
+
+
+def _kind_told_by_what(match: re.Match[str]) -> str:
+    if _LABEL_WORDS.search(match["kind"]) or _COUNT_ONLY.fullmatch(match["what"].strip()):
+        return match.group()
+    return f"{match['lead']}{match['what']}（{match['kind']}）"
+
+
+# 待整改2个（出店经营1户、灯罩脱落1个）: the open ones of a tally, named above already.
+_OPEN_ONES_NAMED = re.compile(
+    rf"(?P<head>(?:待|未|尚未|没有?|暂未)(?:整改|处理|解决|完成|处置)[ \t]*+"
+    rf"(?:\d{{1,4}}|[一二两三四五六七八九十]{{1,3}})[ \t]*+[{MEASURE_WORDS}项])[ \t]*+"
+    r"[（(][^（）()\n]{1,80}[）)]"
+)
 # 单车12 电动5 摊1 / 全清: a terse line's word for all of it cleared.
 _ALL_CLEARED = re.compile(r"(?<![\u4e00-\u9fff])(?:全清|全部清|都清)(?![\u4e00-\u9fff])")
 # 油烟：无； 醉酒：无: a template's line for a kind of problem, none of it today.
@@ -807,6 +832,8 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _TEENS_TO_TWENTY.sub("", text)
     text = _FIELD_BAR.sub("；", text)
     text = _ALL_CLEARED.sub("均已清理", text)
+    text = _OPEN_ONES_NAMED.sub(r"\g<head>", text)
+    text = _KIND_THEN_WHAT.sub(_kind_told_by_what, text)
     text = _NONE_OF_KIND.sub(
         # (问题：无 and 网格：无 say all is well; a site's name with 无 says so of the site.)
         lambda m: m.group() if _LABEL_WORDS.search(m["what"]) or m["what"] in keep else "",

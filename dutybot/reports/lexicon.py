@@ -251,6 +251,7 @@ _PROBLEM_WORDS = [
     "生锈",
     "锈蚀",
     "破了",
+    "断了",
     "破洞",
     "破掉",
     "塌",
@@ -884,10 +885,12 @@ _NOT_STATUS = (
     # 下发整改通知书2份: a paper handed out, not a fix nor a request.
     "整改通知|通知书|通知单|"
     # 疏散通道堆放杂物: the fire exit route, not people dispersed.
-    "疏散通道|疏散指示|疏散出口|疏散楼梯|疏散标志|疏散门"
+    "疏散通道|疏散指示|疏散出口|疏散楼梯|疏散标志|疏散门|"
+    "不牵绳|不拴绳|没牵绳|没拴绳|未牵绳|未拴绳"
 )
 STATUS_TOKEN = re.compile(
-    rf"(?<!装)(?!{_NOT_STATUS})"
+    # (遛狗不牵绳 is the problem: 不 and 牵绳 there tell no outcome.)
+    rf"(?<!装)(?!{_NOT_STATUS}|(?<=[不没未])(?:牵|拴))"
     + word_pattern({*_RESULT_VERBS, *_FIX_VERBS, *_REQUEST_WORDS, *_PENDING_WORDS})
 )
 TOKEN_ROLE: dict[str, str] = {

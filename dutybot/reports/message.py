@@ -308,7 +308,9 @@ _CHATTY = re.compile(
 # Outcomes that only a report tells (申请, 请 and 需要 are chat too).
 _HANDED_ON = re.compile(
     r"已[^，。；]{0,3}(?:报|交|通知|联系|反映)|报了|上报|移交|转交|❌|"
-    r"(?:通知|联系|告知|告诉|反映给?|跟|给)(?:了)?(?:物业|社区|城管|环卫|住建|交警|市政)|"
+    r"(?:通知|联系|告知|告诉|反映给?|报给?|跟|给)(?:了)?(?:物业|社区|城管|环卫|住建|交警|市政)|"
+    # 僵尸车，贴了告知单: the owner told to move it.
+    r"贴了?(?:告知|通知|提示|警示)[单书]|"
     # 门口那堆建筑垃圾 附图2张: the problem shown, as reports show it.
     r"附图|附照片|见图|如图"
 )

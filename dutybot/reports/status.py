@@ -171,7 +171,8 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
             state, future = "pending", False  # 社区说已安排维修: arranged, not done
             continue
         if not governed and not marked_before:
-            before = fragment[max(0, start - 10) : start]
+            # (有人遛狗不牵绳，劝了: who did wrong before a stop did not do the fix.)
+            before = fragment[max(0, start - 10) : start].rpartition("，")[2]
             # 早餐店把桌椅摆到了人行道上, 充电线从窗户拉出来: what others did unasked, or
             # where a thing comes from, is the problem, not its fix (劝导店主清扫完毕, 店主
             # 收回1块 are fixes).

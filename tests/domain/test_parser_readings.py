@@ -3749,3 +3749,30 @@ def test_henan_li_after_a_seller_is_de(unit_a):
         "凤凰城社区 王晓明 李娜 小区里头还中 就是南门那边有仨卖菜哩摊子占道 劝走了", unit_a
     )
     assert totals(report) == (3, 3, 0)
+
+
+def test_a_template_kind_with_what_was_there_is_one_item(unit_a):
+    report = one(
+        "11月25日 玄帝庙街\n人员：王晓明 李娜\n乱停放：有，8辆，已规整\n垃圾杂物：有，烟头纸屑一些，已清\n"
+        "小广告：有，电线杆上2张，已铲除\n设施损坏：有，路灯不亮2盏，已报物业\n占道经营：无",
+        unit_a,
+    )
+    assert totals(report) == (13, 11, 2)
+    assert len(report.found) == 4
+
+
+def test_the_open_ones_of_a_tally_named_again_in_brackets(unit_a):
+    report = one(
+        "玄帝庙街值班：王晓明、李娜\n一、非机动车乱停放20余辆，已全部规整；\n二、出店经营3户，已劝导收回2户；\n"
+        "三、路灯杆灯罩脱落1个，已上报。\n共计发现问题24个，当场整改22个，待整改2个（出店经营1户、灯罩脱落1个）。",
+        unit_a,
+    )
+    assert totals(report) == (24, 22, 2)
+
+
+def test_one_liners_sent_during_the_duty(unit_a):
+    # Pieces posted one by one, without site or names: each a problem and what became of it.
+    assert totals(one("有人遛狗不牵绳，劝了", unit_a)) == (1, 1, 0)
+    assert totals(one("健身器材那边有个座椅断了，报社区了", unit_a)) == (1, 0, 1)
+    assert totals(one("人行道上停了辆僵尸车，贴了告知单", unit_a)) == (1, 0, 1)
+    assert read_status("遛狗不牵绳").state is None
