@@ -250,12 +250,23 @@ def _mark_to_end(match: re.Match[str]) -> str:
 
 
 # 电动车 12/12 ✓, 小广告 6/4: found/fixed typed after a thing, not a date.
+# (The found may be about or said in words: 约15/15, 20余/20, 仨袋/3, 一两袋/清.)
+_PAIR_FOUND = (
+    rf"(?P<found>(?:约|大概|近)?(?:\d{{1,3}}|[一二两三四五六七八九十俩仨]{{1,3}})(?:余|多|来)?)"
+    rf"(?P<m>[{MEASURE_WORDS}])?+"
+)
+_PAIR_FIXED = r"(?P<fixed>\d{1,3}|全?清)(?:(?P=m))?+"
 _FOUND_SLASH_FIXED = re.compile(
     # (…at the end of its line or before a mark: 玄帝庙街 11/4 李娜 is a date before names.)
-    rf"(?<=[\u4e00-\u9fff）)])[ \t]++(?P<found>\d{{1,3}})(?P<m>[{MEASURE_WORDS}])?+\s*+/\s*+"
-    r"(?P<fixed>\d{1,3})(?:(?P=m))?+"
+    rf"(?<=[\u4e00-\u9fff）)])[ \t]++{_PAIR_FOUND}\s*+/\s*+{_PAIR_FIXED}"
     # (…or before a bar that parts it from the next pair: 电动车 25/25 ｜ 单车 10/10.)
     r"(?=[ \t]*+(?:[✓✔✅☑❌✖｜|]|$|\n))"
+)
+# 漂浮物 0, 摊贩：0: a tally's thing with none of it today.
+_NONE_IN_TALLY = re.compile(
+    # (已清  0 in a table's row is the column of those left open.)
+    r"(?m)(?:^|(?<=[ \t]))(?![已未待尚])(?P<what>[\u4e00-\u9fff]{1,8})[ \t]*+[:：]?[ \t]*+0(?:[个处起])?"
+    r"(?=[ \t]*+(?:$|[；;，,]))"
 )
 # 电动车 20+, 小广告30+处: more than twenty.
 _PLUS_AFTER_COUNT = re.compile(
@@ -462,7 +473,7 @@ def _rest_named(match: re.Match[str]) -> str:
 
 # 电瓶车 15/15 垃圾 2/2 河面漂浮物 1/0（报河长）: several found/fixed pairs in one line.
 _PAIR_IN_RUN = re.compile(
-    r"(?<=[\u4e00-\u9fff）)])[ \t]*+(?P<found>\d{1,3})[ \t]*+/[ \t]*+(?P<fixed>\d{1,3})(?![\d/])"
+    rf"(?<=[\u4e00-\u9fff）)])[ \t]*+{_PAIR_FOUND}[ \t]*+/[ \t]*+{_PAIR_FIXED}(?![\d/])"
 )
 
 
@@ -478,13 +489,18 @@ def _pairs_in_runs(text: str) -> str:
 
 
 def _found_and_fixed(match: re.Match[str]) -> str:
+    found = f" {match['found']}{match['m'] or '个'}"
+    if not match["fixed"].isdigit():
+        return f"{found}，已处理{found}"  # 垃圾 一两袋/清: all of it
     if int(match["fixed"]) == 0:
-        return f" {match['found']}个，未处理"  # 井盖 1/0: none of it fixed
-    return f" {match['found']}个，已处理{match['fixed']}个"
+        return f"{found}，未处理"  # 井盖 1/0: none of it fixed
+    return f"{found}，已处理{match['fixed']}{match['m'] or '个'}"
 
 
 # A found/fixed pair as _found_and_fixed writes it, in a line of them (the cleaned text).
-TALLIED_PAIR = re.compile(r"\d{1,3}个，(?:已处理\d{1,3}个|未处理)；")
+TALLIED_PAIR = re.compile(
+    rf"[\d一二两三四五六七八九十俩仨余多来][{MEASURE_WORDS}]，(?:已处理[^，；]{{1,8}}|未处理)；"
+)
 
 
 # Vunz（人员）：…, Note: …: a word in Latin letters before a colon is a label, not a name.
@@ -884,6 +900,8 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _DONE_TO.sub(r"\g<verb>\g<thing>", text)
     text = _OPEN_HEADING_COUNT.sub("", text)
     text = _COUNTED_AT_PLACES.sub(_total_of_places, text)
+    # (问题：0 says all is well, and stays.)
+    text = _NONE_IN_TALLY.sub(lambda m: m.group() if _LABEL_WORDS.search(m["what"]) else "", text)
     text = _FOUND_SLASH_FIXED.sub(_found_and_fixed, text)
     text = _pairs_in_runs(text)
     text = _PLUS_AFTER_COUNT.sub("余", text)

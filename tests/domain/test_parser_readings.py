@@ -3776,3 +3776,11 @@ def test_one_liners_sent_during_the_duty(unit_a):
     assert totals(one("健身器材那边有个座椅断了，报社区了", unit_a)) == (1, 0, 1)
     assert totals(one("人行道上停了辆僵尸车，贴了告知单", unit_a)) == (1, 0, 1)
     assert read_status("遛狗不牵绳").state is None
+
+
+def test_tally_pairs_said_in_words_or_about(unit_a):
+    report = one("玄帝庙街 电瓶车 9/9 垃圾 仨袋/3 小广告 约15/15 摊贩 1/1", unit_a)
+    assert totals(report) == (28, 28, 0)
+    report = one("玄帝庙街 11.25\n电瓶车 20余/20\n垃圾 一两袋/清\n漂浮物 0", unit_a)
+    assert totals(report) == (22, 22, 0)
+    assert [item.text for item in report.found] == ["电瓶车", "垃圾"]
