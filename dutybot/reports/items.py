@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .model import Activity, Item, ReportedProblem
+
+# 转了一圈没碰到, 去看了没发现: what was told was looked for and not there.
+_NOT_MET = re.compile(r"(?:没|未)(?:碰到|碰见|遇到|遇见|看到|看见|发现|见到)")
 
 
 @dataclass(eq=False)
@@ -32,7 +36,12 @@ class Draft:
         """Told by someone else, and neither fixed nor passed on since (the 说 of the telling
         is no hand-over)."""
         return bool(self.hearsay) and (
-            self.status is None or (self.status == "pending" and self.pending_text == self.hearsay)
+            self.status is None
+            or (
+                self.status == "pending"
+                # (我们转了一圈没碰到: looked for it and did not find it.)
+                and (self.pending_text == self.hearsay or _NOT_MET.search(self.pending_text))
+            )
         )
 
     @property

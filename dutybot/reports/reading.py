@@ -555,6 +555,8 @@ def _read_sentence(
             # 5幢的王阿姨问垃圾分类定时定点投放是几点到几点, 有居民提议…多放几个分类垃圾桶: a
             # question or a wish, however it is answered, is no problem found.
             continue
+        if _TEAM_TELLS.match(fragment) and not read_status(fragment).state:
+            continue  # 我们说社区在楼下设了洗涤池, 跟她们解释了…的规定: the team's own answer
         if _PUT_RIGHT_BEFORE_WE_CAME.search(fragment) or _ALREADY_WHEN_WE_CAME.match(fragment):
             # 杂货店老板一早就把纸箱自己搬进去了，我们到的时候已经清清爽爽: others saw to it
             # before the team came; nothing found, nothing done on duty.
@@ -1630,6 +1632,11 @@ _RESIDENT_ASKS = re.compile(
     r"(?:阿姨|大伯|大爷|大妈|老伯|老人|住户|居民|业主|市民|一位|有位)[^，。；]{0,6}?"
     r"(?:问|提议|建议|希望|咨询|想让|能不能|什么时候)"
 )
+# 我们说社区设了洗涤池, 跟她们解释了埠头不能洗涤的规定: what the team told residents.
+_TEAM_TELLS = re.compile(
+    r"[\W_]*+(?:(?:我们|我|大家)(?:就|也|又)?(?:说|讲|答复|回复|解释|告诉)"
+    r"|(?:跟|给|向|对)[^，。；]{1,6}?(?:解释|讲解|说明|宣传)了?[^，。；]{0,16}?(?:规定|政策|要求|制度))"
+)
 # 杂货店老板一早就把纸箱自己搬进去了, 我们到的时候已经清清爽爽: seen to before the team came.
 _PUT_RIGHT_BEFORE_WE_CAME = re.compile(
     r"(?:老板|店主|阿姨|阿婆|大爷|大妈|奶奶|爷爷|住户|居民|业主|街坊|摊主)[^，。；]{0,12}?"
@@ -2426,6 +2433,9 @@ _HEARSAY = re.compile(
     r"(?<![跟和对给向让叫找同])"
     r"(?:师傅|老板|老板娘|居民|大爷|大妈|阿姨|老太太|老大爷|老人家|住户|市民|群众|业主|店主|保安)"
     r"(?:们|也|又|还)?(?:说|讲|问|反映|提到|投诉|告诉)"
+    # …问社区能不能多装几个充电桩，说有人在楼上拉线充电, 三是说督导员有时候不在: the telling
+    # goes on in a clause of its own.
+    r"|^[\W_]*+(?:[一二三四五六七八九十]是)?(?:还|又|也)?(?:说|反映|提到)(?![了过好明])"
 )
 
 

@@ -3784,3 +3784,13 @@ def test_tally_pairs_said_in_words_or_about(unit_a):
     report = one("玄帝庙街 11.25\n电瓶车 20余/20\n垃圾 一两袋/清\n漂浮物 0", unit_a)
     assert totals(report) == (22, 22, 0)
     assert [item.text for item in report.found] == ["电瓶车", "垃圾"]
+
+
+def test_what_residents_said_and_the_team_answered_is_no_problem(unit_a):
+    report = one(
+        "凤凰城社区今天：王晓明、李娜。1号楼的张阿姨问社区能不能多装几个充电桩，说有人在楼上拉线充电她很担心。"
+        "还有一位阿姨说她家楼下经常有人遛狗不牵绳，我们转了一圈没碰到。"
+        "跟她们解释了楼道不能堆物的规定。巡查中发现3号楼北侧绿化带有狗粪一处，已清理。",
+        unit_a,
+    )
+    assert totals(report) == (1, 1, 0)
