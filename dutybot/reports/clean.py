@@ -255,13 +255,31 @@ _PAIR_FOUND = (
     rf"(?P<found>(?:约|大概|近)?(?:\d{{1,3}}|[一二两三四五六七八九十俩仨]{{1,3}})(?:余|多|来)?)"
     rf"(?P<m>[{MEASURE_WORDS}])?+"
 )
-_PAIR_FIXED = r"(?P<fixed>\d{1,3}|全?清)(?:(?P=m))?+"
-_FOUND_SLASH_FIXED = re.compile(
-    # (…at the end of its line or before a mark: 玄帝庙街 11/4 李娜 is a date before names.)
-    rf"(?<=[\u4e00-\u9fff）)])[ \t]++{_PAIR_FOUND}\s*+/\s*+{_PAIR_FIXED}"
-    # (…or before a bar that parts it from the next pair: 电动车 25/25 ｜ 单车 10/10.)
-    r"(?=[ \t]*+(?:[✓✔✅☑❌✖｜|]|$|\n))"
+# (…and the fixed may be a word: 清, 清5, 清俩, 全清, 报环卫, 劝移走, 通知物业.)
+_PAIR_FIXED = (
+    r"(?P<fixed>\d{1,3}|(?:全|都)?清(?:完|掉|理|运|走)?"
+    r"(?:\d{1,3}|[一二两三四五六七八九十俩仨]{1,3})?"
+    # (…an outcome, not the next thing: 单车15/小广告6 is two things.)
+    r"|(?=已|未|待|报|劝|通知|联系|交|剪|拆|扫|撕|铲|摆|扶|收|拖|运|处理|整改|修)"
+    r"[\u4e00-\u9fff]{1,8}+(?![\d一二两三四五六七八九十]))"
+    r"(?:(?P=m))?+"
 )
+_FOUND_SLASH_FIXED = re.compile(
+    rf"(?<=[\u4e00-\u9fff）)])(?P<gap>[ \t]*+)(?<![\d一二两三四五六七八九十俩仨])"
+    rf"{_PAIR_FOUND}\s*+/\s*+{_PAIR_FIXED}"
+    # (…or before a bar that parts it from the next pair: 电动车 25/25 ｜ 单车 10/10.)
+    r"(?=(?P<end>[ \t]*+(?:[✓✔✅☑❌✖｜|（(]|$|\n))?)"
+)
+
+
+def _slashed_pair(match: re.Match[str]) -> str:
+    # Two numbers are a date unless spaced from the thing and at the end of their line or
+    # before a mark (玄帝庙街 11/4 李娜, 紫菱11/25); a word after the slash never is.
+    if match["fixed"].isdigit() and not (match["gap"] and match["end"] is not None):
+        return match.group()
+    return _found_and_fixed(match)
+
+
 # 漂浮物 0, 摊贩：0: a tally's thing with none of it today.
 _NONE_IN_TALLY = re.compile(
     # (已清  0 in a table's row is the column of those left open.)
@@ -488,10 +506,18 @@ def _pairs_in_runs(text: str) -> str:
     return "\n".join(lines)
 
 
+_CLEARED_SOME = re.compile(r"(?:全|都)?清(?:完|掉|理|运|走)?(?P<n>[^\s]*)")
+
+
 def _found_and_fixed(match: re.Match[str]) -> str:
     found = f" {match['found']}{match['m'] or '个'}"
-    if not match["fixed"].isdigit():
+    cleared = _CLEARED_SOME.fullmatch(match["fixed"])
+    if cleared and cleared["n"]:
+        return f"{found}，已清理{cleared['n']}{match['m'] or '个'}"  # 小广告 7/清5
+    if cleared:
         return f"{found}，已处理{found}"  # 垃圾 一两袋/清: all of it
+    if not match["fixed"].isdigit():
+        return f"{found}，{match['fixed']}"  # 垃圾桶满溢 2/报环卫: what became of it
     if int(match["fixed"]) == 0:
         return f"{found}，未处理"  # 井盖 1/0: none of it fixed
     return f"{found}，已处理{match['fixed']}{match['m'] or '个'}"
@@ -902,7 +928,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _COUNTED_AT_PLACES.sub(_total_of_places, text)
     # (问题：0 says all is well, and stays.)
     text = _NONE_IN_TALLY.sub(lambda m: m.group() if _LABEL_WORDS.search(m["what"]) else "", text)
-    text = _FOUND_SLASH_FIXED.sub(_found_and_fixed, text)
+    text = _FOUND_SLASH_FIXED.sub(_slashed_pair, text)
     text = _pairs_in_runs(text)
     text = _PLUS_AFTER_COUNT.sub("余", text)
     text = _PLUS_BETWEEN_ITEMS.sub("、", text)

@@ -3794,3 +3794,22 @@ def test_what_residents_said_and_the_team_answered_is_no_problem(unit_a):
         unit_a,
     )
     assert totals(report) == (1, 1, 0)
+
+
+def test_tally_pairs_with_an_outcome_word_after_the_slash(unit_a):
+    report = one(
+        "凤凰城社区 11.25\n小广告 9/清9\n垃圾 4袋/清\n楼道杂物 2处/通知物业\n垃圾桶满溢 2/报环卫",
+        unit_a,
+    )
+    assert totals(report) == (17, 13, 4)
+    report = one(
+        "凤凰城社区 11/25\n8号楼下 垃圾2袋/清\n小广告 7/清5 剩2张太高够不到 报物业\n"
+        "楼道堆物 仨/清俩 剩1处报物业\n楼道杂物 2/1（1处住户不在）",
+        unit_a,
+    )
+    assert totals(report) == (14, 10, 4)
+    # Things parted by slashes are things, and two numbers after a name are a date.
+    report = one(
+        "玄帝庙街 11.25 王晓明 李娜\n单车15/小广告6/垃圾3袋/井盖1（报）\n除井盖都当场弄完", unit_a
+    )
+    assert totals(report) == (25, 24, 1)
