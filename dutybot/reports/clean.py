@@ -463,6 +463,11 @@ _OPEN_ONES_NAMED = re.compile(
     rf"(?:\d{{1,4}}|[一二两三四五六七八九十]{{1,3}})[ \t]*+[{MEASURE_WORDS}项])[ \t]*+"
     r"[（(][^（）()\n]{1,80}[）)]"
 )
+# 创文办临时通知, 周日创文突击: the campaign's office and its drives, never a thing on the street
+# (a unit may list 创文 among its publicity words for the campaign's own posters).
+_CAMPAIGN_AT_WORK = re.compile(
+    r"(?:创文|创城|创卫)(?=办|工作|突击|迎检|暗访|督查|活动|期间|要求|通知|测评|考核|任务|攻坚|整治|值班|专项)"
+)
 # 单车12 电动5 摊1 / 全清: a terse line's word for all of it cleared.
 _ALL_CLEARED = re.compile(r"(?<![\u4e00-\u9fff])(?:全清|全部清|都清)(?![\u4e00-\u9fff])")
 # 油烟：无； 醉酒：无: a template's line for a kind of problem, none of it today.
@@ -861,6 +866,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     # 共享单车乱停 ~30: a tilde before a number (not between two: 3~5) is about.
     text = _TILDE_ABOUT.sub("约", text)
     text = _XIAOGUANG.sub("小广告", text)
+    text = _CAMPAIGN_AT_WORK.sub("创建", text)
     text = _ALL_BY_PERCENT.sub("已全部整改", text)
     text = _DONE_VERB_FIRST.sub("", text)
     text = _BARE_CHE.sub("车辆", text)

@@ -135,7 +135,9 @@ def parse(
 
 
 # Someone else's round or inspection (测评组上午来咱永泰街转了一圈).
-_OTHERS_VISIT = re.compile(r"\s*+(?:市|区|县)?(?:测评组|督查组|检查组|暗访组|考核组|创城办|领导)")
+_OTHERS_VISIT = re.compile(
+    r"\s*+(?:市|区|县)?(?:测评组|督查组|检查组|暗访组|考核组|创城办|创建办|文明办|领导)"
+)
 _FOR_TOMORROW = re.compile(r"\s*+(?:明天|明日|后天|下周[一二三四五六日天]?)")
 _REPLY_WITH_OUTCOME = re.compile(
     r"\s*+(?:已经?|都)?(?:清走|拉走|处理|修好|弄好|搞定|收走|搬走|解决)了?[，,。！!]"

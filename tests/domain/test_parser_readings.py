@@ -3813,3 +3813,24 @@ def test_tally_pairs_with_an_outcome_word_after_the_slash(unit_a):
         "玄帝庙街 11.25 王晓明 李娜\n单车15/小广告6/垃圾3袋/井盖1（报）\n除井盖都当场弄完", unit_a
     )
     assert totals(report) == (25, 24, 1)
+
+
+def test_the_campaigns_office_and_drives_are_no_things(unit_a):
+    unit = replace(
+        unit_a,
+        categories=tuple(
+            replace(c, keywords=(*c.keywords, "创文")) if c.name == "宣传氛围" else c
+            for c in unit_a.categories
+        ),
+    )
+    report = one(
+        "周日创文突击，王晓明、李娜到玄帝庙街加了一次班：清理垃圾六七袋，规整共享单车二三十辆。",
+        unit,
+    )
+    assert totals(report) == (37, 37, 0)
+    assert (
+        parse_message(
+            "区创文办今天反馈：玄帝庙街有一处垃圾堆放，周四值班的同志去看一下。", WEDNESDAY, unit
+        )
+        == []
+    )
