@@ -497,7 +497,11 @@ _PLACE_HAS_COUNT = re.compile(
 _GOES_ON = frozenset("把将被给个只辆块张一两几些点")
 # 清理了场地周边纸屑: a verb with 了 and no result after it goes on to its object.
 _TAKES_OBJECT = re.compile(r"(?:清理|清扫|清除|捡拾|捡|撕|铲|拆|挪|扫|清|收拾|整理|规整)[了啦]$")
-_PLACE_END = re.compile(r"(?:门口|路口|旁边|那边|这边|边上|前面|后面|对面|里面|[里上下前后边])$")
+_PLACE_END = re.compile(
+    r"(?:门口|路口|旁边|那边|这边|边上|前面|后面|对面|里面|[里上下前后外]头|边边|那头|这头|"
+    # (绿化带里头, 栏杆那哈儿, 楼道头: where, as the south-west and Hunan say it.)
+    r"那哈儿?|这哈儿?|那儿|这儿|[里上下前后边])$"
+)
 
 
 def _new_after_perfective(

@@ -776,6 +776,7 @@ _RESULTS = (
     # 劝进场, 搬进场内: stalls moved into the market.
     "进场",
     "进场内",
+    "归一",
 )
 _RESULT_VERBS = (
     *_RESULT_VERBS,
@@ -797,6 +798,9 @@ _SOME_RESULTS = {
     # 救生圈绳子断了，我们先系上了: tied back.
     "系": ("上", "好", "牢", "紧"),
     "取": ("掉",),
+    # 烟头纸屑搞干净哒, 电平车摆归一了: 搞 only with a result that says it is done (归一 is
+    # south-western for done properly).
+    "搞": ("干净", "清爽", "整齐", "归一", "掉", "走", "利索"),
 }
 _RESULT_VERBS = (
     *_RESULT_VERBS,

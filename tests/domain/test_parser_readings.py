@@ -3834,3 +3834,14 @@ def test_the_campaigns_office_and_drives_are_no_things(unit_a):
         )
         == []
     )
+
+
+def test_done_as_hunan_and_the_south_west_say_it(unit_a):
+    report = one(
+        "今天玄帝庙街值班咯王晓明李娜七点钟就到哒电动车乱停的蛮多大概十来辆我们都把它摆整齐哒"
+        "绿化带里头烟头纸屑也搞干净哒还有个井盖有点翘起来冇得办法弄已经跟城管打哒电话要他们来修",
+        unit_a,
+    )
+    assert totals(report) == (12, 11, 1)
+    assert read_status("电平车摆归一了").state == "fixed"
+    assert read_status("搞卫生").state is None
