@@ -468,6 +468,26 @@ _OPEN_ONES_NAMED = re.compile(
 _CAMPAIGN_AT_WORK = re.compile(
     r"(?:创文|创城|创卫)(?=办|工作|突击|迎检|暗访|督查|活动|期间|要求|通知|测评|考核|任务|攻坚|整治|值班|专项)"
 )
+# 4 路灯 ✔ / 1 楼道小广告 ✘ 6处 已铲除✔: a checklist's kinds, ticked when all was well there,
+# crossed when something was found, then what was found and done.
+_CHECKLIST_TICKED = re.compile(
+    r"(?m)^[ \t]*+\d{1,2}[ \t.、．]*+[\u4e00-\u9fff/]{2,10}[ \t]*+[✔✓☑✅]"
+    r"(?:[ \t]*+[（(][^（）()\n]{0,30}[）)])?[ \t]*+$"
+)
+_CHECKLIST_CROSSED = re.compile(
+    # (numbered, as a checklist is; 电动车×12 is a count.)
+    r"(?m)^(?P<lead>[ \t]*+\d{1,2}[ \t.、．]*+)(?P<kind>[\u4e00-\u9fff/]{2,10})[ \t]++[✘✗❌✖][ \t]*+"
+    r"(?P<what>[^ \t\n]{1,30})"
+)
+
+
+def _crossed_kind(match: re.Match[str]) -> str:
+    what = match["what"]
+    if _COUNT_ONLY.fullmatch(what):
+        return f"{match['lead']}{match['kind']} {what}"  # 楼道小广告 ✘ 6处: the kind, counted
+    return f"{match['lead']}{what}（{match['kind']}）"  # 积雪冰面 ✘ 台阶结冰1处: what was there
+
+
 # 单车12 电动5 摊1 / 全清: a terse line's word for all of it cleared.
 _ALL_CLEARED = re.compile(r"(?<![\u4e00-\u9fff])(?:全清|全部清|都清)(?![\u4e00-\u9fff])")
 # 油烟：无； 醉酒：无: a template's line for a kind of problem, none of it today.
@@ -882,6 +902,8 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _ALL_CLEARED.sub("均已清理", text)
     text = _OPEN_ONES_NAMED.sub(r"\g<head>", text)
     text = _KIND_THEN_WHAT.sub(_kind_told_by_what, text)
+    text = _CHECKLIST_TICKED.sub("", text)
+    text = _CHECKLIST_CROSSED.sub(_crossed_kind, text)
     text = _NONE_OF_KIND.sub(
         # (问题：无 and 网格：无 say all is well; a site's name with 无 says so of the site.)
         lambda m: m.group() if _LABEL_WORDS.search(m["what"]) or m["what"] in keep else "",

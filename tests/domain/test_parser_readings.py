@@ -3845,3 +3845,14 @@ def test_done_as_hunan_and_the_south_west_say_it(unit_a):
     assert totals(report) == (12, 11, 1)
     assert read_status("电平车摆归一了").state == "fixed"
     assert read_status("搞卫生").state is None
+
+
+def test_a_checklist_ticked_where_all_was_well_and_crossed_where_not(unit_a):
+    report = one(
+        "【玄帝庙街值班自查】11月25日 周三\n值班：王晓明 李娜\n1 人行道卫生 ✔\n"
+        "2 非机动车停放 ✘ 电动车乱停5辆 挪走3辆（另2辆上锁搬不动）\n3 占道经营 ✘ 2处 已劝离✔\n"
+        "4 积雪冰面 ✘ 西门台阶结冰1处 撒盐✔\n5 井盖/盲道 ✔\n6 宣传牌 ✔（上周报的1块已修好，不计）",
+        unit_a,
+    )
+    assert totals(report) == (8, 6, 2)
+    assert len(report.found) == 3
