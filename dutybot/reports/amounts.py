@@ -25,7 +25,7 @@ _REPLACED = re.compile(
     # (七辆不对刚数了是六辆: a few words of recounting before the right number.)
     r"|\s*+[，,]?\s*+(?:不对|说错了|错了|口误|更正)\s*+[，,：:]?\s*+(?:刚数了|重数了|数了一下|数了|再数)?"
     r"\s*+(?:是|应该是|应为)?\s*+"
-    r"[\d一二两三四五六七八九十]"
+    r"[\d一二两三四五六七八九十俩仨]"
 )
 _HEAD_COUNT_BEFORE = re.compile(r"(?:我们|咱们|俺们|他们|她们|大家)$")
 _DURATION_AFTER = re.compile(r"\s*+(?:多|半)?\s*+(?:小时|钟头|钟|月|星期|礼拜)")

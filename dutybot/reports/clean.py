@@ -673,6 +673,13 @@ _CORRECTION_COLON = re.compile(
 _NOT_BUT = re.compile(
     rf"(?<=[{MEASURE_WORDS}])\s*+[，,]\s*+(?:不是|唔系|唔是|不系)\s*+[，,]\s*+(?=[\d一二两三四五六七八九十])"
 )
+# 铲了二十来张 不是二十来张是三十来张, 冰包铲了俩 不是俩是仨: the count said again, then the right one.
+_NOT_THAT_BUT = re.compile(
+    rf"(?<=[{MEASURE_WORDS}俩仨])[ \t]*+[，,]?[ \t]*+(?:不是|唔系)[ \t]*+"
+    rf"(?:[\d一二两三四五六七八九十俩仨来余多几]{{1,6}}[{MEASURE_WORDS}]?)?[ \t]*+(?:是|而是)[ \t]*+"
+    r"(?=[\d一二两三四五六七八九十俩仨])"
+)
+_PAIR_WORD_AFTER_CORRECTION = re.compile(r"(?<=不对，)[俩仨](?![\u4e00-\u9fff])")
 _CORRECTED_SPACE = re.compile(
     r"(?P<word>不对|说错了|错了|口误)(?:\s++|\s*+[，,]\s*+)"
     r"(?=(?:刚数了|重数了|数了一下|数了)?(?:是|应该是)?\s*+[\d一二两三四五六七八九十])"
@@ -930,6 +937,9 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _CHAINAGE.sub("", text)
     # 捡了三袋 不对 四袋: the correction and its number belong together.
     text = _NOT_BUT.sub("，不对，", text)
+    text = _NOT_THAT_BUT.sub("，不对，", text)
+    # (…俩，不对，仨: the right count with its measure, as a count alone is read.)
+    text = _PAIR_WORD_AFTER_CORRECTION.sub(lambda m: "两个" if m.group() == "俩" else "三个", text)
     text = _CORRECTED_SPACE.sub(r"\g<word>", text)
     text = _BRACKETED_CORRECTION.sub(r"，更正是\g<n>\g<m>，", text)
     text = _CORRECTION_COLON.sub("更正", text)

@@ -614,7 +614,7 @@ def _read_sentence(
         recount = _RECOUNT.match(fragment)
         if recount and reading.drafts:
             # 上一行写错了 是8辆 都摆了; 更正：是6处: the last item's number put right.
-            value = number_value(recount.group("n"))
+            value = _right_count(recount)
             last = reading.drafts[-1]
             if value:
                 put_count_right(last, value)
@@ -626,7 +626,7 @@ def _read_sentence(
         corrected = _CORRECTION.fullmatch(fragment)
         if corrected and current is not None and current in made_here:
             # 电动车乱停七辆 不对是九辆: the number put right.
-            value = number_value(corrected.group("n"))
+            value = _right_count(corrected)
             if value:
                 put_count_right(current, value)
             continue
@@ -1754,17 +1754,28 @@ _NOT_TODAY = re.compile(r"(?:不计入|不计|不算|不统计)(?:今日|今天|
 _LEFT_ON_THE_GROUND = re.compile(r"[\W_]*+地上(?:一大片|一片|一摊|全是|都是)")
 _LEAKING = re.compile(r"滴|漏|洒|冒|溢")
 _TREND = re.compile(r"现象(?:有所)?(?:抬头|增多|较多|突出|频发|反弹)|有所抬头|呈上升趋势")
+# 是8辆, 三十来张, 仨: the right count after a correction.
+_RIGHT_COUNT = (
+    rf"(?:(?P<n>\d{{1,4}}|[{CN}百]{{1,4}})(?:来|余|多)?\s*+[{MEASURE_WORDS}]"
+    r"|(?P<pair>俩|仨)(?![\u4e00-\u9fff]))"
+)
+
+
+def _right_count(match: re.Match[str]) -> int | None:
+    return number_value(match["n"]) if match["n"] else {"俩": 2, "仨": 3}[match["pair"]]
+
+
 _RECOUNT_NAMED = re.compile(
     rf"[\W_]*+(?:更正|纠正|修正|不对)[了，,：:\s]*+(?P<thing>[\u4e00-\u9fff]{{2,10}}?)"
     rf"(?:应该是|应为|改为|是)\s*+(?P<n>\d{{1,4}}|[{CN}百]{{1,4}})\s*+[{MEASURE_WORDS}]"
 )
 _RECOUNT = re.compile(
     rf"[\W_]*+(?:上一行|上面|上条|上一条|刚才)?(?:写错了|说错了|打错了|错了|更正|不对)[了，,：:\s]*+(?:应该)?是?\s*+"
-    rf"(?P<n>\d{{1,4}}|[{CN}百]{{1,4}})\s*+[{MEASURE_WORDS}]"
+    rf"{_RIGHT_COUNT}"
 )
 _CORRECTION = re.compile(
     rf"[\W_]*+(?:不对|说错了|错了|口误|更正)\s*+[，,：:]?\s*+(?:刚数了|重数了|数了一下|数了)?"
-    rf"(?:是|应该是|应为)?\s*+(?P<n>\d{{1,4}}|[{CN}百]{{1,4}})\s*+[{MEASURE_WORDS}][。！!]?"
+    rf"(?:是|应该是|应为)?\s*+{_RIGHT_COUNT}[。！!]?"
 )
 _TOLD_NOT_TO = re.compile(
     r"[\W_]*+(?:不要|别|莫|勿|不许|不准)(?:叫|让|再|在这|在这里)?[\u4e00-\u9fff]{1,6}[了啦哈]?$"

@@ -3856,3 +3856,10 @@ def test_a_checklist_ticked_where_all_was_well_and_crossed_where_not(unit_a):
     )
     assert totals(report) == (8, 6, 2)
     assert len(report.found) == 3
+
+
+def test_a_count_said_again_then_put_right(unit_a):
+    report = one("凤凰城社区 李娜 楼下小广告铲了差不多二十来张 不是二十来张是三十来张", unit_a)
+    assert totals(report) == (30, 30, 0)
+    report = one("凤凰城社区 李娜 七号楼八号楼之间的冰包铲了俩 不是俩是仨", unit_a)
+    assert totals(report) == (3, 3, 0)
