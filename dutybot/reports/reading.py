@@ -540,6 +540,8 @@ def _read_sentence(
             continue  # 路面积雪已被环卫清扫: how the team found it, already seen to by others
         if _NOT_SEEN.match(fragment):
             continue  # 未发现乱停乱放: nothing found, no outcome of the item before
+        if _KEPT_UP.search(fragment):
+            continue  # 路段积雪清理及时: the state of the street, kept well by others
         if (
             _THRONGED.search(fragment)
             and not first_amount(fragment)
@@ -1625,6 +1627,8 @@ _REPORTED_BEFORE = re.compile(
     r"[\W_]*+(?:上个?(?:礼拜|星期|周)[一二三四五六日天]?|上次|上回|之前|前几天|前天|昨天)"
     r"[^，。；]{0,4}?(?:报|说|反映|提)(?:过|了)?的"
 )
+# 路段积雪清理及时, 垃圾清运及时: how well the street is kept, not something the team did.
+_KEPT_UP = re.compile(r"(?:清理|清扫|打扫|清运|清除|收运)(?:得)?(?:很|较|比较|都很)?及时[。！!]?$")
 # 骑楼下摊档林立: a street thronged with stalls (not 小广告林立, adverts everywhere).
 _THRONGED = re.compile(r"(?:摊|摊位|摊档|摊点|店铺|商铺|门店|排档)林立[。！!～~😂]*+$")
 # 王阿姨问…几点, 有居民提议…: a resident's question or wish.

@@ -3863,3 +3863,18 @@ def test_a_count_said_again_then_put_right(unit_a):
     assert totals(report) == (30, 30, 0)
     report = one("凤凰城社区 李娜 七号楼八号楼之间的冰包铲了俩 不是俩是仨", unit_a)
     assert totals(report) == (3, 3, 0)
+
+
+def test_when_a_problem_could_harm_and_a_street_kept_up_are_no_items(unit_a):
+    report = one(
+        "今天下午王晓明、李娜对玄帝庙街商户门头做了一次检查：门头灯箱松动2处，大风天有掉落隐患，已通知商户加固；"
+        "另有1处门头广告字脱落，已拍照留存。",
+        unit_a,
+    )
+    assert totals(report) == (3, 0, 3)
+    report = one(
+        "12月8日玄帝庙街值班，王晓明、李娜到岗，路段积雪清理及时，未发现问题。",
+        unit_a,
+        at("2026-12-08 10:00"),
+    )
+    assert totals(report) == (0, 0, 0)
