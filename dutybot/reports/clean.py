@@ -392,7 +392,11 @@ def _count_then_done(match: re.Match[str]) -> str:
 
 # 主要问题有：…。针对上述问题，…: the found part, then the fix part, as a deputy writes them.
 _PROBLEMS_ARE = re.compile(r"(?P<head>主要问题|存在的?问题|发现的?问题)(?:有|如下|是)[:：]")
-_FIXES_FOR_THE_ABOVE = re.compile(r"针对(?:上述|以上|上面|这些)(?:问题|情况)[，,：:]")
+_FIXES_FOR_THE_ABOVE = re.compile(
+    r"(?m)针对(?:上述|以上|上面|这些)(?:问题|情况)[，,：:]"
+    # 整改清单：, on a line of its own: the heading of the fixes of the 问题清单 above.
+    r"|^[ \t]*+整改清单[ \t]*+[:：][ \t]*+$"
+)
 
 # 信河街：发现9/整改7: the day's tally of a site, found over fixed.
 _TALLY_SLASH = re.compile(

@@ -884,7 +884,7 @@ def _read_sentence(
                 continue
 
         status = read_status(fragment, kind == Kind.FIX)
-        recounted = _recount(fragment, status, reading, lexicon)
+        recounted = _recount(fragment, status, reading, lexicon, list_no)
         if recounted is not None:
             # …就这些，数字上是单车六辆，井盖一个: how many of each item told before.
             current = recounted
@@ -1724,8 +1724,15 @@ _BARE_THING_COUNTED = re.compile(
 )
 
 
-def _recount(fragment: str, status: Status, reading: Reading, lexicon: UnitWords) -> Draft | None:
-    """The uncounted item a bare thing-and-count clause names, now counted."""
+def _recount(
+    fragment: str,
+    status: Status,
+    reading: Reading,
+    lexicon: UnitWords,
+    list_no: int | None = None,
+) -> Draft | None:
+    """The uncounted item a bare thing-and-count clause names, now counted (not one of its own
+    number in a list: ② 商户门前积雪 5处 after ① 人行道积雪已清出通道)."""
     if status.state is not None or not _THING_COUNTED.fullmatch(fragment.strip()):
         return None
     quantity = first_amount(fragment)
@@ -1733,6 +1740,8 @@ def _recount(fragment: str, status: Status, reading: Reading, lexicon: UnitWords
         return None
     named = matching_draft(fragment, reading.drafts, lexicon)
     if named is None or named.explicit:
+        return None
+    if list_no is not None and named.list_no is not None and named.list_no != list_no:
         return None
     named.count, named.explicit, named.measure = quantity.value, True, quantity.measure
     return named

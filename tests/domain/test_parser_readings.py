@@ -3878,3 +3878,11 @@ def test_when_a_problem_could_harm_and_a_street_kept_up_are_no_items(unit_a):
         at("2026-12-08 10:00"),
     )
     assert totals(report) == (0, 0, 0)
+
+
+def test_a_numbered_item_of_the_same_thing_is_its_own(unit_a):
+    report = one(
+        "玄帝庙街 王晓明\n① 人行道积雪已清出通道；\n② 商户门前积雪 5处，均已清理；", unit_a
+    )
+    assert totals(report) == (6, 6, 0)
+    assert len(report.found) == 2
