@@ -449,10 +449,22 @@ _KIND_THEN_WHAT = re.compile(
     r"(?P<kind>[\u4e00-\u9fff]{2,6}?)[ \t]*+[：:][ \t]*+有[ \t]*+[，,、][ \t]*+"
     r"(?P<what>[^，,；;。\n]{1,30})"
 )
+# 不文明行为：乱扔烟头3人、随地吐痰1人, 摊贩：流动摊贩3个: a kind heading its line, then what of it
+# was there; the same, without 有.
+_KIND_HEADING_THEN_WHAT = re.compile(
+    r"(?m)^(?P<lead>[ \t]*+(?:(?:[一二三四五六七八九十]{1,2}|\d{1,2})[、.．][ \t]*+)?)"
+    r"(?P<kind>不文明行为|文明行为|摊贩|停车|车辆|占道经营|环境卫生|市容秩序|基础设施|宣传氛围|"
+    r"市容|卫生|设施|秩序|垃圾杂物|设施损坏|乱停乱放|乱停放)[ \t]*+[：:][ \t]*+"
+    # (乱停放：有，8辆 and 设施：无 are the template's own lines.)
+    r"(?!有[ \t]*+[，,、]|无|没有|暂无|未发现)(?P<what>[^，,；;。\n]{1,30})"
+)
 _COUNT_ONLY = re.compile(
     rf"(?:约|大概|近|大约)?(?:\d{{1,4}}|[一二两三四五六七八九十几俩仨]{{1,3}})"
     rf"(?:余|多|来)?(?:[{MEASURE_WORDS}]|人次)?(?:左右|余|多)?"
 )
+
+
+_COUNT_FIRST = re.compile(rf"(?:{_COUNT_ONLY.pattern})(?![\u4e00-\u9fff])")
 
 
 def _kind_told_by_what(match: re.Match[str]) -> str:
@@ -913,6 +925,11 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _ALL_CLEARED.sub("均已清理", text)
     text = _OPEN_ONES_NAMED.sub(r"\g<head>", text)
     text = _KIND_THEN_WHAT.sub(_kind_told_by_what, text)
+    text = _KIND_HEADING_THEN_WHAT.sub(
+        # (占道经营：1（已改）: the count alone needs its kind.)
+        lambda m: m.group() if _COUNT_FIRST.match(m["what"]) else m["lead"] + m["what"],
+        text,
+    )
     text = _CHECKLIST_TICKED.sub("", text)
     text = _CHECKLIST_CROSSED.sub(_crossed_kind, text)
     text = _NONE_OF_KIND.sub(

@@ -3886,3 +3886,12 @@ def test_a_numbered_item_of_the_same_thing_is_its_own(unit_a):
     )
     assert totals(report) == (6, 6, 0)
     assert len(report.found) == 2
+
+
+def test_a_kind_heading_its_line_is_no_item_of_its_own(unit_a):
+    report = one(
+        "11.25 玄帝庙街 值班：王晓明 李娜\n不文明行为：乱扔烟头3人、随地吐痰1人，均当场劝阻；\n"
+        "摊贩：流动摊贩3个（卖玫瑰花、出租民族服装拍照），已劝离；\n占道经营：1（已改）",
+        unit_a,
+    )
+    assert totals(report) == (8, 8, 0)
