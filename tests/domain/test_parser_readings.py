@@ -3895,3 +3895,11 @@ def test_a_kind_heading_its_line_is_no_item_of_its_own(unit_a):
         unit_a,
     )
     assert totals(report) == (8, 8, 0)
+
+
+def test_the_pavement_taken_is_a_problem(unit_a):
+    report = one(
+        "今天玄帝庙街整得板扎，单车摆了十五六辆，有个老倌在路边卖干巴菌占了人行道，劝他挪到边边上了，王晓明李娜",
+        unit_a,
+    )
+    assert totals(report) == (17, 17, 0)
