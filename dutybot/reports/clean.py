@@ -290,6 +290,8 @@ _NONE_IN_TALLY = re.compile(
 _PLUS_AFTER_COUNT = re.compile(
     rf"(?:(?<=[\u4e00-\u9fff ]\d)|(?<=[\u4e00-\u9fff ]\d\d))\+(?=[ \t\n]|$|[{MEASURE_WORDS}])"
 )
+# 共享单车乱停 20余 摆好了: about so many, the measure left out before a space.
+_ABOUT_WITHOUT_MEASURE = re.compile(r"(?m)(?<=\d)(?P<w>余|多|来)(?=[ \t]|$)")
 # 电动车12+共享单车6: a plus between a count and the next thing joins two items.
 _PLUS_BETWEEN_ITEMS = re.compile(
     r"(?:(?<=[\u4e00-\u9fff]\d)|(?<=[\u4e00-\u9fff]\d\d))\+(?=[\u4e00-\u9fff])"
@@ -568,6 +570,25 @@ def _found_and_fixed(match: re.Match[str]) -> str:
 TALLIED_PAIR = re.compile(
     rf"[\d一二两三四五六七八九十俩仨余多来][{MEASURE_WORDS}]，(?:已处理[^，；]{{1,8}}|未处理)；"
 )
+
+
+# 1.问题：牛皮癣小广告；位置：沿线电线杆；数量：7处；责任单位：值班组；整改时限：当场: a form's
+# fields on one line; the item is where, what and how many, the rest is for the office.
+_FIELD_FORM_LINE = re.compile(
+    r"(?m)问题[ \t]*+[:：][ \t]*+(?P<item>[^；;:：\n]{1,30})[；;][ \t]*+"
+    r"(?:位置|地点|点位)[ \t]*+[:：][ \t]*+(?P<place>[^；;:：\n]{1,30})[；;][ \t]*+"
+    r"数量[ \t]*+[:：][ \t]*+(?P<n>[^；;:：\n]{1,12})"
+    r"(?:[；;][ \t]*+责任(?:单位|人)[ \t]*+[:：][^；;\n]{0,30})?"
+    r"(?:[；;][ \t]*+(?:整改时限|时限|完成时限)[ \t]*+[:：][ \t]*+(?P<due>[^；;\n]{0,60}))?"
+)
+# (往日遗留问题，本次不计数 said in the deadline's field still says so.)
+_NOT_COUNTED_NOTE = re.compile(r"不计|不算|遗留|不重复")
+
+
+def _field_form_line(match: re.Match[str]) -> str:
+    due = match["due"] or ""
+    note = f"，{due}" if _NOT_COUNTED_NOTE.search(due) else ""
+    return f"{match['place']}{match['item']}{match['n']}{note}"
 
 
 # Vunz（人员）：…, Note: …: a word in Latin letters before a colon is a label, not a name.
@@ -981,6 +1002,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _BARE_TOTALS.sub(r"发现\g<found>处\g<sep>\g<verb>\g<fixed>处", text)
     text = _SHORT_TOTALS.sub("共发现问题", text)
     text = _FORM_LINE.sub(_form_line, text)
+    text = _FIELD_FORM_LINE.sub(_field_form_line, text)
     text = _ABOVE_BEFORE_REFS.sub("", text)
     text = _DONE_TO.sub(r"\g<verb>\g<thing>", text)
     text = _OPEN_HEADING_COUNT.sub("", text)
@@ -990,6 +1012,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _FOUND_SLASH_FIXED.sub(_slashed_pair, text)
     text = _pairs_in_runs(text)
     text = _PLUS_AFTER_COUNT.sub("余", text)
+    text = _ABOUT_WITHOUT_MEASURE.sub(r"\g<w>个", text)
     text = _PLUS_BETWEEN_ITEMS.sub("、", text)
     text = _SLASH_BETWEEN_ITEMS.sub("，", text)
     text = _SPACE_IN_COUNT.sub("", text)  # 20+ 辆 read as 20余 辆: one count

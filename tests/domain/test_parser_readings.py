@@ -3903,3 +3903,23 @@ def test_the_pavement_taken_is_a_problem(unit_a):
         unit_a,
     )
     assert totals(report) == (17, 17, 0)
+
+
+def test_a_forms_fields_on_one_line(unit_a):
+    report = one(
+        "【玄帝庙街值班日报】\n【人员】王晓明、李娜\n【问题清单】\n"
+        "1.问题：非机动车乱停放；位置：公交站出站口；数量：25余辆；责任单位：值班组；整改时限：当场\n"
+        "2.问题：行人翻越护栏；位置：公交站对面；数量：3名；责任单位：值班组；整改时限：当场\n"
+        "3.问题：候车亭玻璃破损；位置：候车亭北侧；数量：1块；责任单位：公交公司；"
+        "整改时限：已于11月17日上报（往日遗留问题，本次不计数）\n【整改情况】第1、2项当场整改完毕。",
+        unit_a,
+    )
+    assert totals(report) == (28, 28, 0)
+
+
+def test_about_so_many_with_the_measure_left_out(unit_a):
+    assert totals(one("玄帝庙街 王晓明\n共享单车乱停 20+ 摆好了\n站台垃圾 2袋 清了", unit_a)) == (
+        22,
+        22,
+        0,
+    )
