@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 import opencc
 
 from ..quantity import MEASURE_WORDS
-from .lexicon import STATUS_TOKEN
+from .lexicon import RECOUNTED, STATUS_TOKEN
 from .tables import read_tables
 
 _CQ_CODE = re.compile(
@@ -719,7 +719,7 @@ _NOT_THAT_BUT = re.compile(
 _PAIR_WORD_AFTER_CORRECTION = re.compile(r"(?<=不对，)[俩仨](?![\u4e00-\u9fff])")
 _CORRECTED_SPACE = re.compile(
     r"(?P<word>不对|说错了|错了|口误)(?:\s++|\s*+[，,]\s*+)"
-    r"(?=(?:刚数了|重数了|数了一下|数了)?(?:是|应该是)?\s*+[\d一二两三四五六七八九十])"
+    rf"(?=(?:{RECOUNTED})?(?:是|应该是)?\s*+[\d一二两三四五六七八九十])"
 )
 # 电动车乱停放6辆（更正：刚才数漏了，是8辆）: a correction in brackets after the count.
 _BRACKETED_CORRECTION = re.compile(

@@ -104,6 +104,8 @@ NEGATED_START = re.compile(
     # 路面都干了，没结冰: none of it.
     r"没(?=结冰|积水|积雪|垃圾|问题))"
 )
+# 刚数了, 又数了一遍, 重新数了一下: counted again, before the right number.
+RECOUNTED = r"(?:刚|又|重新)?(?:重数|数)了?(?:一下|一遍|下)?|再数"
 # Keywords that name things rather than problems (护栏 is fine until it is 松动).
 OBJECT_WORDS = frozenset(
     (

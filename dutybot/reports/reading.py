@@ -46,6 +46,7 @@ from .lexicon import (
     POSITIVE,
     PROBLEM_PREDICATE,
     PUBLICITY_WORK,
+    RECOUNTED,
     REMAINDER,
     REST,
     SCOPE,
@@ -1787,7 +1788,7 @@ _RECOUNT = re.compile(
     rf"{_RIGHT_COUNT}"
 )
 _CORRECTION = re.compile(
-    rf"[\W_]*+(?:不对|说错了|错了|口误|更正)\s*+[，,：:]?\s*+(?:刚数了|重数了|数了一下|数了)?"
+    rf"[\W_]*+(?:不对|说错了|错了|口误|更正)\s*+[，,：:]?\s*+(?:{RECOUNTED})?"
     rf"(?:是|应该是|应为)?\s*+{_RIGHT_COUNT}[。！!]?"
 )
 _TOLD_NOT_TO = re.compile(

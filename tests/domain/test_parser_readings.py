@@ -3923,3 +3923,11 @@ def test_about_so_many_with_the_measure_left_out(unit_a):
         22,
         0,
     )
+
+
+def test_counted_again_before_the_right_number(unit_a):
+    report = one(
+        "凤凰城社区值班：王晓明、李娜。入口电动车乱停5辆，不对，又数了一遍是6辆，都已摆放到停车区",
+        unit_a,
+    )
+    assert totals(report) == (6, 6, 0)
