@@ -376,20 +376,36 @@ def _kind_heading_only(match: re.Match[str]) -> str:
 
 
 # 单车6摆正 垃圾2袋清, 井盖1报: a thing, its count and a one-word outcome, between spaces.
+# (…and with spaces between, the count said in words: 乱停 8 整 8, 占道 俩 收 俩, 乱停 十几 整.)
 _COUNT_THEN_DONE_WORD = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?P<n>\d{1,4}|[俩仨])[ \t]*+(?P<m>[袋辆处个张台件堆块车根棵])?"
+    r"(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff][ \t]))"
+    r"(?P<n>\d{1,4}|[俩仨]|[一二两三四五六七八九十几]{1,3}(?:余|多|来)?(?=[ \t])|若干(?=[ \t]))"
+    r"[ \t]*+(?P<m>[袋辆处个张台件堆块车根棵])?[ \t]*+"
     r"(?P<v>摆正|摆齐|摆好|摆|铲除|铲|捡拾|捡|清理|清走|清|撕掉|撕|挪走|挪|扶正|扶|拆除|拆|收走|收|"
-    r"搬走|扫掉|扫|劝离|劝走|报修|报(?:市政|社区|城管|物业|街道)|报)"
+    r"搬走|扫掉|扫|劝离|劝走|劝回|劝|整理|整|报修|报(?:市政|社区|城管|物业|街道)|报)"
     # (杂物2搬走1: how many of them.)
-    r"(?P<k>\d{1,4})?(?=[ \t]|$|[，,；;。\n])"
+    r"(?:[ \t]*+(?P<k>\d{1,4}|[俩仨]))?(?=[ \t]|$|[，,；;。\n])"
 )
+# 整 8, 收 2, 劝 …: a tally's one-word outcomes, written out.
+_DONE_WORD_IN_FULL = {
+    "整": "整理",
+    "收": "收回",
+    "劝": "劝离",
+    "摆": "摆放",
+    "扶": "扶正",
+    "挪": "挪走",
+}
 
 
 def _count_then_done(match: re.Match[str]) -> str:
     count = {"俩": "2", "仨": "3"}.get(match["n"], match["n"])
     measure = match["m"] or ""
-    done = f"{match['k']}{measure or '处'}" if match["k"] else ""
-    return f"{count}{measure}，已{match['v']}{done}；"
+    done_count = {"俩": "2", "仨": "3"}.get(match["k"] or "", match["k"])
+    done = f"{done_count}{measure or '处'}" if done_count else ""
+    verb = _DONE_WORD_IN_FULL.get(match["v"], match["v"])
+    # (十几 alone is read as a count only with its measure: 乱停 十几 整.)
+    unit = measure or ("" if count.isdigit() or count == "若干" else "个")
+    return f"{count}{unit}，已{verb}{done}；"
 
 
 # 主要问题有：…。针对上述问题，…: the found part, then the fix part, as a deputy writes them.

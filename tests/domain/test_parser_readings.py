@@ -3931,3 +3931,13 @@ def test_counted_again_before_the_right_number(unit_a):
         unit_a,
     )
     assert totals(report) == (6, 6, 0)
+
+
+def test_tally_lines_of_thing_count_and_a_one_word_outcome_between_spaces(unit_a):
+    report = one(
+        "玄帝庙街 11.25\n人员：王晓明 李娜\n乱停 8 整 8\n占道 3 收 2\n垃圾 若干 清\n广告 5 撕 5\n"
+        "小广告 仨 撕 仨\n单车 十几 整\n劝 12",
+        unit_a,
+    )
+    assert totals(report) == (30, 29, 1)
+    assert totals(one("凤凰城社区：单车6摆正 垃圾2袋清", unit_a)) == (8, 8, 0)
