@@ -292,6 +292,23 @@ _PLUS_AFTER_COUNT = re.compile(
 )
 # 共享单车乱停 20余 摆好了: about so many, the measure left out before a space.
 _ABOUT_WITHOUT_MEASURE = re.compile(r"(?m)(?<=\d)(?P<w>余|多|来)(?=[ \t]|$)")
+# 十5张, 两3辆, 七8家: voice input writing the second half of a number in digits.
+_TEN_THEN_DIGIT = re.compile(
+    rf"(?<![\d一二两三四五六七八九十百])十(?P<d>[1-9])(?=[ \t]*+[{MEASURE_WORDS}])"
+)
+_NUMERAL_THEN_DIGIT = re.compile(
+    rf"(?<![\d一二两三四五六七八九十百])(?P<c>[一二两三四五六七八])(?P<d>[2-9])(?=[ \t]*+[{MEASURE_WORDS}])"
+)
+_DIGIT_WORDS = "零一二三四五六七八九"
+
+
+def _numeral_then_digit(match: re.Match[str]) -> str:
+    first = "一两三四五六七八".index(match["c"]) + 1 if match["c"] != "二" else 2
+    second = int(match["d"])
+    # (两3辆 is two or three, said as 两三; 三7 is no range and stays as written.)
+    return f"{match['c']}{_DIGIT_WORDS[second]}" if second == first + 1 else match.group()
+
+
 # 电动车12+共享单车6: a plus between a count and the next thing joins two items.
 _PLUS_BETWEEN_ITEMS = re.compile(
     r"(?:(?<=[\u4e00-\u9fff]\d)|(?<=[\u4e00-\u9fff]\d\d))\+(?=[\u4e00-\u9fff])"
@@ -1029,6 +1046,8 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _pairs_in_runs(text)
     text = _PLUS_AFTER_COUNT.sub("余", text)
     text = _ABOUT_WITHOUT_MEASURE.sub(r"\g<w>个", text)
+    text = _TEN_THEN_DIGIT.sub(r"1\g<d>", text)
+    text = _NUMERAL_THEN_DIGIT.sub(_numeral_then_digit, text)
     text = _PLUS_BETWEEN_ITEMS.sub("、", text)
     text = _SLASH_BETWEEN_ITEMS.sub("，", text)
     text = _SPACE_IN_COUNT.sub("", text)  # 20+ 辆 read as 20余 辆: one count

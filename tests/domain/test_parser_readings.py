@@ -3941,3 +3941,12 @@ def test_tally_lines_of_thing_count_and_a_one_word_outcome_between_spaces(unit_a
     )
     assert totals(report) == (30, 29, 1)
     assert totals(one("凤凰城社区：单车6摆正 垃圾2袋清", unit_a)) == (8, 8, 0)
+
+
+def test_voice_input_writing_half_a_number_in_digits(unit_a):
+    report = one(
+        "今天凤凰城社区值班王晓明李娜两个人到了3号楼那边有两3辆电动车停在消防通道上已经推走了"
+        "还有十5张小广告在单元门口都撕掉了",
+        unit_a,
+    )
+    assert totals(report) == (18, 18, 0)
