@@ -3950,3 +3950,10 @@ def test_voice_input_writing_half_a_number_in_digits(unit_a):
         unit_a,
     )
     assert totals(report) == (18, 18, 0)
+
+
+def test_the_team_counted_as_it_arrived_is_no_count_of_things(unit_a):
+    report = one(
+        "今天玄帝庙街值班王晓明李娜赵强孙悦四个到岗电动车乱停大概三十来辆全部摆好了", unit_a
+    )
+    assert totals(report) == (30, 30, 0)
