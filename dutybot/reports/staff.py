@@ -285,8 +285,8 @@ def _absent_after(clause: str, mentions: list[_Mention], index: int) -> bool:
         if between.strip() not in ("、", "和", "与", "及", "跟", "以及"):
             break
         end, last = mentions[later_index].end, later_index
-    if last == index:
-        return False
+    if last == index or clause[end : end + 1] in ("（", "("):
+        return False  # (王晓明、李娜、赵强（请假）: the bracket is the last name's own)
     said = _ABSENT_AFTER.match(clause, end)
     next_start = mentions[last + 1].start if last + 1 < len(mentions) else len(clause)
     return bool(said) and said.end() <= next_start

@@ -3957,3 +3957,10 @@ def test_the_team_counted_as_it_arrived_is_no_count_of_things(unit_a):
         "今天玄帝庙街值班王晓明李娜赵强孙悦四个到岗电动车乱停大概三十来辆全部摆好了", unit_a
     )
     assert totals(report) == (30, 30, 0)
+
+
+def test_an_absence_in_brackets_is_its_own_names_alone(unit_a):
+    report = one(
+        "凤凰城社区值班\n值班人员：王晓明、李娜、赵强（请假）、孙悦\n单车乱停7辆已摆放", unit_a
+    )
+    assert report.staff == ("王晓明", "李娜", "孙悦")
