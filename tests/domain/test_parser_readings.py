@@ -3964,3 +3964,13 @@ def test_an_absence_in_brackets_is_its_own_names_alone(unit_a):
         "凤凰城社区值班\n值班人员：王晓明、李娜、赵强（请假）、孙悦\n单车乱停7辆已摆放", unit_a
     )
     assert report.staff == ("王晓明", "李娜", "孙悦")
+
+
+def test_the_one_swapped_out_is_not_on_duty(unit_a):
+    report = one(
+        "地点：凤凰城社区\n人员：王晓明、李娜（与赵强换班）、孙悦\n问题及处置：居民门口乱堆杂物5处，当场清理4处。",
+        unit_a,
+    )
+    assert report.staff == ("王晓明", "李娜", "孙悦")
+    report = one("地点：凤凰城社区\n人员：王晓明、李娜（替赵强）\n楼道小广告3处已清理", unit_a)
+    assert report.staff == ("王晓明", "李娜")
