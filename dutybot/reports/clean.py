@@ -786,6 +786,17 @@ _CAPTION = re.compile(
     # 图1 和顺路口: a caption typed with a space, the place it shows after it.
     r"(?:\s*+[：:]|[ \t]++(?=[\u4e00-\u9fff]))"
 )
+# 电动车乱停放5辆（椰林路口公交站旁）图1, 垃圾桶满溢1处（图3）: which photo shows it, after the
+# item; no count.
+_PHOTO_NUMBER = re.compile(
+    r"[（(][ \t]*+(?:见|如)?(?:图片?|照片|附图)[ \t]*+\d{1,2}[ \t]*+[）)]"
+    r"|(?:(?<![\u4e00-\u9fff])|(?<=见|如))(?:图片?|照片)[ \t]*+\d{1,2}(?![\d.．、])(?=[ \t]*+(?:$|[，,。；;\n]))"
+)
+# 2.【港湾路口公交站】共享单车占用盲道4辆: an item's place in brackets, before what is there.
+_PLACE_IN_BRACKETS_FIRST = re.compile(
+    r"(?m)^(?P<lead>[ \t]*+(?:\d{1,2}[、.．]|[①-⑳])[ \t]*+)【(?P<place>[^【】\n]{1,12})】"
+    r"(?=[\u4e00-\u9fff])"
+)
 # 3、5、7号楼楼道堆物: the buildings of one item, not a list of items.
 # (After a word, not at the start of a line: 1、4号楼前油污 is item 1.)
 _BUILDING_LIST = re.compile(
@@ -1013,6 +1024,8 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _FIXES_TO_FOLLOW.sub("", text)
     text = _PASSIVE_BY_PEOPLE.sub("被", text)
     text = _CAPTION.sub("", text)
+    text = _PHOTO_NUMBER.sub("", text)
+    text = _PLACE_IN_BRACKETS_FIRST.sub(r"\g<lead>\g<place>", text)
     text = _BUILDING_LIST.sub(lambda match: match.group().replace("、", "/"), text)
     text = _CHAINAGE.sub("", text)
     # 捡了三袋 不对 四袋: the correction and its number belong together.

@@ -3974,3 +3974,14 @@ def test_the_one_swapped_out_is_not_on_duty(unit_a):
     assert report.staff == ("王晓明", "李娜", "孙悦")
     report = one("地点：凤凰城社区\n人员：王晓明、李娜（替赵强）\n楼道小广告3处已清理", unit_a)
     assert report.staff == ("王晓明", "李娜")
+
+
+def test_which_photo_shows_an_item_is_no_count(unit_a):
+    report = one(
+        "【路长制值班日报】\n路段：玄帝庙街\n人员：王晓明、李娜\n问题清单：\n"
+        "1.电动车乱停放5辆（公交站旁）图1\n2.绿化带内饮料瓶、塑料袋若干（3号入口）图2\n"
+        "3.【港湾路口】垃圾桶满溢1处（图3）\n4.路灯灯罩破损1个 图4\n"
+        "整改情况：第1、2、3条当场整改；第4条已拍照报区市政中心。",
+        unit_a,
+    )
+    assert totals(report) == (8, 7, 1)
