@@ -401,7 +401,8 @@ def _kind_heading_only(match: re.Match[str]) -> str:
 # (…and with spaces between, the count said in words: 乱停 8 整 8, 占道 俩 收 俩, 乱停 十几 整.)
 _COUNT_THEN_DONE_WORD = re.compile(
     r"(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff][ \t]))"
-    r"(?P<n>\d{1,4}|[俩仨]|[一二两三四五六七八九十几]{1,3}(?:余|多|来)?(?=[ \t])|若干(?=[ \t]))"
+    r"(?P<n>\d{1,3}[-~～]\d{1,3}(?=[ \t])|\d{1,4}|[俩仨]|[一二两三四五六七八九十几]{1,3}(?:余|多|来)?(?=[ \t])"
+    r"|若干(?=[ \t]))"
     r"[ \t]*+(?P<m>[袋辆处个张台件堆块车根棵])?[ \t]*+"
     r"(?P<v>摆正|摆齐|摆好|摆|铲除|铲|捡拾|捡|清理|清走|清|撕掉|撕|挪走|挪|扶正|扶|拆除|拆|收走|收|"
     r"搬走|扫掉|扫|劝离|劝走|劝回|劝|整理|整|报修|报(?:市政|社区|城管|物业|街道)|报)"
@@ -555,6 +556,8 @@ _NONE_OF_KIND = re.compile(
 
 # 车 15/15, 车：12辆: 车 alone at the head of a tally line is the vehicles.
 _BARE_CHE = re.compile(r"(?m)^[ \t]*+车(?=[ \t]*+[:：]?[ \t]*+\d)")
+# 摊1 劝: 摊 alone at the head of a tally line is the stalls.
+_BARE_TAN = re.compile(r"(?m)^[ \t]*+摊(?=[ \t]*+[:：]?[ \t]*+\d)")
 
 
 # 一数十七辆, 一溜十二辆: counted, and in a row; the count is what stays.
@@ -983,6 +986,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _ALL_BY_PERCENT.sub("已全部整改", text)
     text = _DONE_VERB_FIRST.sub("", text)
     text = _BARE_CHE.sub("车辆", text)
+    text = _BARE_TAN.sub("摊贩", text)
     text = _COUNTED_IN_PASSING.sub("", text)
     # 十好几辆, 二十好几个: more than ten, as 十几.
     text = _TENS_AND_SOME.sub("几", text)

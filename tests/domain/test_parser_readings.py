@@ -3985,3 +3985,10 @@ def test_which_photo_shows_an_item_is_no_count(unit_a):
         unit_a,
     )
     assert totals(report) == (8, 7, 1)
+
+
+def test_minimal_notes_with_ranges_and_bare_stalls(unit_a):
+    report = one(
+        "凤凰城社区 11.25\n王晓明 李娜\n垃圾 3堆 清\n电动车 4-5 摆\n摊1 劝\n小广告 1 铲", unit_a
+    )
+    assert totals(report) == (10, 10, 0)
