@@ -921,7 +921,8 @@ ALL_FIXED = re.compile(
     # 以上均已当场责令整改到位: ordered and done.
     r"(?:均|都|全部)(?:已经?)?(?:当场|现场)?(?:责令|督促)(?:其|商户|店主)?(?:整改到位|整改完毕|清理完毕)"
 )
-REST = re.compile(r"(?:其余|其他|其它|剩余|剩下|余下)(?!正常|均?无)")
+# (其它就是电动车摆了十几辆: "apart from that", a new item.)
+REST = re.compile(r"(?:其余|其他|其它|剩余|剩下|余下)(?!正常|均?无|的?(?:就是|就|还有|方面|的话))")
 REMAINDER = re.compile(
     rf"(?:还有|另有|另外还有|另外|另|剩余|剩下|余下|其余)\s*+(?P<n>{_NUM})\s*+[{MEASURE_WORDS}]"
 )

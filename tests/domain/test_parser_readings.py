@@ -3992,3 +3992,11 @@ def test_minimal_notes_with_ranges_and_bare_stalls(unit_a):
         "凤凰城社区 11.25\n王晓明 李娜\n垃圾 3堆 清\n电动车 4-5 摆\n摊1 劝\n小广告 1 铲", unit_a
     )
     assert totals(report) == (10, 10, 0)
+
+
+def test_apart_from_that_opens_a_new_item(unit_a):
+    report = one(
+        "玄帝庙街这边我们两个，王晓明李娜，卖气球的流动摊贩五六个，劝走了四个，其它就是电动车摆了十几辆，搞定了",
+        unit_a,
+    )
+    assert totals(report) == (16, 14, 2)
