@@ -25,7 +25,9 @@ from .unitwords import UnitWords
 _SENTENCE = re.compile(r"[\n。；;！!]+")
 _CLAUSE = re.compile(r"[，,]+")
 _ABSENCE = (
-    r"请假|请了假|休假|病假|事假|缺席|缺勤|未到岗?|没到岗?|没有到|未参加|没参加|没有参加|缺岗|调休|"
+    # (骆春林（病假已销）: back from leave, on duty.)
+    r"(?:请假|请了假|休假|病假|事假)(?!已销|已经销|结束|已结束|回来|已回)|"
+    r"缺席|缺勤|未到岗?|没到岗?|没有到|未参加|没参加|没有参加|缺岗|调休|"
     r"出差|没来(?!得)|没有来|未来|下乡|外出|有事|去开会|开会|培训|学习|借调走|不在|不参加"
 )
 # After a name: 孙悦请假, 胡科长出差, 王晓明下乡未到, 蒋丽萍同志今天请假.
@@ -317,6 +319,8 @@ def _mentions(clause: str, lexicon: UnitWords) -> list[_Mention]:
     for match in _TITLED.finditer(clause):
         if match.start() in covered:
             continue
+        if _addressed(clause, match, lexicon):
+            continue  # 郭主任 今儿个仲景北路值班…: the one the report is sent to
         surname = match.group("surname") or match.group("surname2")
         same = [name for name in lexicon.staff_by_name.values() if name.startswith(surname)]
         if surname not in _SURNAMES and not same:
@@ -328,6 +332,22 @@ def _mentions(clause: str, lexicon: UnitWords) -> list[_Mention]:
             mentions.append(_Mention(match.start(), match.end(), match.group(), False))
     mentions.sort(key=lambda m: m.start)
     return mentions[:_MAX_MENTIONS]
+
+
+# 郭主任 今儿个…, 秦主任，夜来…: a title opening the message, then the report itself.
+_OPENING_ADDRESS = re.compile(r"[\s@]*+$")
+_AFTER_ADDRESS = re.compile(r"[ \t]*+[，,：:！!]?[ \t]*+")
+
+
+def _addressed(clause: str, match: re.Match[str], lexicon: UnitWords) -> bool:
+    if not match.group("title") or not _OPENING_ADDRESS.match(clause[: match.start()]):
+        return False
+    after = _AFTER_ADDRESS.match(clause, match.end())
+    if after is None or after.end() == match.end():
+        return False  # 王科长带队…: the one who led the duty
+    rest = clause[after.end() : after.end() + 4]
+    names_next = lexicon.staff_pattern is not None and lexicon.staff_pattern.match(rest)
+    return not names_next and _TITLED.match(rest) is None and rest[:1] not in "、和及与"
 
 
 def _only_names(sentence: str, lexicon: UnitWords) -> bool:

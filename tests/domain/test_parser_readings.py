@@ -4000,3 +4000,17 @@ def test_apart_from_that_opens_a_new_item(unit_a):
         unit_a,
     )
     assert totals(report) == (16, 14, 2)
+
+
+def test_the_one_addressed_and_one_back_from_leave(unit_a):
+    report = one(
+        "王主任 今儿个玄帝庙街值班俺们仨都到了 俺 李娜 赵强 电动车乱停十几辆 都给它摆齐整了", unit_a
+    )
+    assert report.staff == ("李娜", "赵强")
+    report = one("王科长带队，李娜、赵强参加，玄帝庙街电动车乱停5辆已摆齐", unit_a)
+    assert "王晓明" in report.staff
+    report = one(
+        "凤凰城社区值班：王晓明、李娜、孙悦（病假已销）参加。清理楼道杂物5处，均已当场整改。",
+        unit_a,
+    )
+    assert report.staff == ("王晓明", "李娜", "孙悦")
