@@ -138,7 +138,8 @@ def _without_name_brackets(body: str, lexicon: UnitWords) -> str:
 
 def read_section(body: str, lexicon: UnitWords, *, whole_message: bool = True) -> Reading:
     """One site's part of a message. ``whole_message``: the part is all the message says, so a
-    total it states is this site's alone."""
+    total it states is this site's alone (in a part of a longer message, only a total that does
+    not speak of both sites or of the whole day is)."""
     reading = Reading()
     body, reading.repeated_sentences = drop_repeats(body)
     people = find_staff(body, lexicon)
@@ -204,8 +205,14 @@ def read_section(body: str, lexicon: UnitWords, *, whole_message: bool = True) -
         _read_sentence(sentence, kind, found_seen, reading, lexicon)
     if staff_labelled:
         reading.strong = True
-    finish(reading, lexicon.classifier.classify, totals_are_own=whole_message)
+    # (国平路骑楼段到岗5人，发现问题4处，其中…: in a message about two sites, a site's own total
+    # is its own; 两处共发现问题16处 is the message's.)
+    own_total = whole_message or (bool(reading.summary_text) and not _ACROSS_SITES.search(body))
+    finish(reading, lexicon.classifier.classify, totals_are_own=own_total)
     return reading
+
+
+_ACROSS_SITES = re.compile(r"两处|两个|两地|两点|共计|合计|总共|总计|累计|全天|各|共发现|一共")
 
 
 # 钟鼓岭正常。金钩山：…: a site named and all well there.

@@ -4014,3 +4014,13 @@ def test_the_one_addressed_and_one_back_from_leave(unit_a):
         unit_a,
     )
     assert report.staff == ("王晓明", "李娜", "孙悦")
+
+
+def test_a_sites_own_total_in_a_message_about_both(unit_a):
+    reports = parse_message(
+        "11月25日值班情况：\n玄帝庙街：到岗5人，发现问题9处，其中占道经营4处、电动车乱停3处，已全部整改。\n"
+        "凤凰城社区：到岗5人，未发现问题。",
+        WEDNESDAY,
+        unit_a,
+    )
+    assert [r.found_total for r in reports] == [9, 0]
