@@ -107,6 +107,10 @@ HINTS: dict[str, tuple[str, ...]] = {
         "乱建",
         "搭建",
         "三轮车",
+        # 巷口摆了个摊卖粿: a stall set up, however it is said.
+        "摆了个摊",
+        "摆了摊",
+        "摆个摊",
         # 卖干巴菌占了人行道: the pavement taken.
         "占了人行道",
         "占人行道",

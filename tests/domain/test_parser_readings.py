@@ -4024,3 +4024,11 @@ def test_a_sites_own_total_in_a_message_about_both(unit_a):
         unit_a,
     )
     assert [r.found_total for r in reports] == [9, 0]
+
+
+def test_a_stall_set_up_however_it_is_said(unit_a):
+    report = one(
+        "凤凰城社区 王晓明 李娜 头巷有一个阿姆在巷口摆了个摊卖粿 占了半条路 我们跟伊讲了 伊就收进去厝里了",
+        unit_a,
+    )
+    assert totals(report) == (1, 1, 0)
