@@ -548,6 +548,8 @@ def _read_sentence(
             continue  # 路面积雪已被环卫清扫: how the team found it, already seen to by others
         if _NOT_SEEN.match(fragment):
             continue  # 未发现乱停乱放: nothing found, no outcome of the item before
+        if _ASKED_OF_A_MEMBER.search(fragment):
+            continue  # 三号门东头的电动车你数了冇？: a question to a teammate, nothing told
         if _KEPT_UP.search(fragment):
             continue  # 路段积雪清理及时: the state of the street, kept well by others
         if (
@@ -1635,6 +1637,10 @@ _REPORTED_BEFORE = re.compile(
     r"[\W_]*+(?:上个?(?:礼拜|星期|周)[一二三四五六日天]?|上次|上回|之前|前几天|前天|昨天)"
     r"[^，。；]{0,4}?(?:报|说|反映|提)(?:过|了)?的"
 )
+# 你数了冇？, 你们看了没有? : asking a teammate.
+_ASKED_OF_A_MEMBER = re.compile(
+    r"(?:你|你们|您)[^，。；]{0,8}?(?:了没有?|了冇|了吗|没有|冇)[ \t]*+[?？]"
+)
 # 路段积雪清理及时, 垃圾清运及时: how well the street is kept, not something the team did.
 _KEPT_UP = re.compile(r"(?:清理|清扫|打扫|清运|清除|收运)(?:得)?(?:很|较|比较|都很)?及时[。！!]?$")
 # 骑楼下摊档林立: a street thronged with stalls (not 小广告林立, adverts everywhere).
@@ -1870,7 +1876,8 @@ _REFUSED = re.compile(r"不同意|不配合|不愿|拒绝|不听|不在家|联�
 _LEAD_IN = re.compile(r"[^：:，,。；\d]{1,8}[：:]\s*+")
 # 刚才讲的那几辆电动车跟摩托车…: the items told above, named again.
 _BACK_REFERENCE = re.compile(r"[\W_]*+(?:刚才|刚刚|上面|前面|之前)(?:讲|说|提)?的")
-_BOTH_DONE = re.compile(r"[\W_]*+(?:都|均|全都|全部都?|一并|统统)(?:已经?|给|被我们)?")
+# (…，已全部摆放: the same, after 已.)
+_BOTH_DONE = re.compile(r"[\W_]*+(?:已经?)?(?:都|均|全都|全部都?|一并|统统)(?:已经?|给|被我们)?")
 _JOINED = re.compile(r"、|[\u4e00-\u9fff](?:和|及|与|跟|同)[\u4e00-\u9fff]")
 _OF_THE_LIST = re.compile(r"[\W_]*+前[\d两二三四五六七八九](?:项|条)")
 _FIRST_N = re.compile(

@@ -4032,3 +4032,17 @@ def test_a_stall_set_up_however_it_is_said(unit_a):
         unit_a,
     )
     assert totals(report) == (1, 1, 0)
+
+
+def test_all_of_a_list_moved_in_and_a_question_to_a_teammate(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 今日发现问题：电动车乱停7辆，自行车乱停俩，已全部摆放；医院门口乱停电动车约40辆，全部摆进停车线内。",
+        unit_a,
+    )
+    assert totals(report) == (49, 49, 0)
+    report = one(
+        "玄帝庙街值班情况\n值班人员：王晓明、李娜\n1. 西头非机动车乱停约15辆，已摆放整齐；\n"
+        "2. 人行道垃圾2处，已通知环卫清扫；\n@赵强 东头的电动车你数了没？",
+        unit_a,
+    )
+    assert totals(report) == (17, 15, 2)
