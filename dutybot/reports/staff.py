@@ -398,6 +398,7 @@ def _unlisted_names(clause: str, lexicon: UnitWords) -> list[str]:
         if _looks_like_name(name):
             found.append(name)
             continue
+
         if _LATIN_NAME.fullmatch(name) and name.lower() not in _ENGLISH_WORDS:
             found.append(name)  # Kevin、周晓蕾: a nickname in the list, kept as written
             continue
@@ -461,6 +462,8 @@ _NOT_A_NAME = re.compile(
     r"|齐活|齐全|齐了"
     # 路段（曙光街）：宋卫东…: the kind of site heading the team.
     r"|路段|网格|社区|小区"
+    # 游客也好多, 居民说: the people on the street (游, 居, 商 are surnames too).
+    r"|游客|游人|居民|市民|行人|商户|路人|车主|店主|业主|住户|群众|司机|老板"
 )
 
 

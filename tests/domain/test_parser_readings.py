@@ -4046,3 +4046,11 @@ def test_all_of_a_list_moved_in_and_a_question_to_a_teammate(unit_a):
         unit_a,
     )
     assert totals(report) == (17, 15, 2)
+
+
+def test_the_people_on_the_street_are_no_names(unit_a):
+    report = one(
+        "今天玄帝庙街人多得很 我们王晓明 李娜 九点过就到了 游客也好多 路边乱停的电瓶车有20多辆 全部挪到停车点了",
+        unit_a,
+    )
+    assert report.staff == ("王晓明", "李娜")
