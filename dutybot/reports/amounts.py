@@ -24,7 +24,7 @@ _REPLACED = re.compile(
     r"\s*+(?:是|应为|应是|应该是|改为|更正为|实际是|其实是)\s*+[\d一二两三四五六七八九十]"
     # 十五处 不对是十三处, 三袋 不对 四袋: voice input putting itself right.
     # (七辆不对刚数了是六辆: a few words of recounting before the right number.)
-    rf"|\s*+[，,]?\s*+(?:不对|说错了|错了|口误|更正)\s*+[，,：:]?\s*+(?:{RECOUNTED})?"
+    rf"|\s*+[，,]?\s*+(?:哦|噢|喔|呃)?(?:不对|说错了|错了|口误|更正)\s*+[，,：:]?\s*+(?:{RECOUNTED})?"
     r"\s*+(?:是|应该是|应为)?\s*+"
     r"[\d一二两三四五六七八九十俩仨]"
 )

@@ -212,7 +212,9 @@ def read_section(body: str, lexicon: UnitWords, *, whole_message: bool = True) -
     return reading
 
 
-_ACROSS_SITES = re.compile(r"两处|两个|两地|两点|共计|合计|总共|总计|累计|全天|各|共发现|一共")
+_ACROSS_SITES = re.compile(
+    r"两处|两个|两地|两点|共计|合计|总共|总计|累计|全天|各|共发现|一共|小结|汇总|总结|以上"
+)
 
 
 # 钟鼓岭正常。金钩山：…: a site named and all well there.
@@ -1801,7 +1803,7 @@ _RECOUNT = re.compile(
     rf"{_RIGHT_COUNT}"
 )
 _CORRECTION = re.compile(
-    rf"[\W_]*+(?:不对|说错了|错了|口误|更正)\s*+[，,：:]?\s*+(?:{RECOUNTED})?"
+    rf"[\W_]*+(?:哦|噢|喔|呃)?(?:不对|说错了|错了|口误|更正)\s*+[，,：:]?\s*+(?:{RECOUNTED})?"
     rf"(?:是|应该是|应为)?\s*+{_RIGHT_COUNT}[。！!]?"
 )
 _TOLD_NOT_TO = re.compile(

@@ -4054,3 +4054,21 @@ def test_the_people_on_the_street_are_no_names(unit_a):
         unit_a,
     )
     assert report.staff == ("王晓明", "李娜")
+
+
+def test_oh_no_then_the_right_count(unit_a):
+    report = one(
+        "玄帝庙街今天王晓明 李娜 电瓶车乱停的我们摆了五辆 哦不对是六辆 绿化带头烟头纸屑好多 捡干净了",
+        unit_a,
+    )
+    assert totals(report) == (7, 7, 0)
+
+
+def test_a_summary_after_both_sites_is_no_sites_own_total(unit_a):
+    reports = parse_message(
+        "【11月25日值班日报】\n（一）玄帝庙街\n人员：王晓明\n1.电动车乱停放8辆，已规整；\n"
+        "（二）凤凰城社区\n人员：李娜\n1.院内乱堆杂物3处，已清理2处；\n小结：发现问题11处，整改10处，待整改1处。",
+        WEDNESDAY,
+        unit_a,
+    )
+    assert [r.found_total for r in reports] == [8, 3]
