@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from ..quantity import Quantity, find_quantities, number_value
-from .lexicon import RECOUNTED
+from .lexicon import CORRECTED, RECOUNTED
 
 _PEOPLE = frozenset("人名位")
 _DENIED = re.compile(r"(?:不是|并非|而非|不止)$")
@@ -24,7 +24,7 @@ _REPLACED = re.compile(
     r"\s*+(?:是|应为|应是|应该是|改为|更正为|实际是|其实是)\s*+[\d一二两三四五六七八九十]"
     # 十五处 不对是十三处, 三袋 不对 四袋: voice input putting itself right.
     # (七辆不对刚数了是六辆: a few words of recounting before the right number.)
-    rf"|\s*+[，,]?\s*+(?:哦|噢|喔|呃)?(?:不对|说错了|错了|口误|更正)\s*+[，,：:]?\s*+(?:{RECOUNTED})?"
+    rf"|\s*+[，,]?\s*+{CORRECTED}\s*+[，,：:]?\s*+(?:{RECOUNTED})?"
     r"\s*+(?:是|应该是|应为)?\s*+"
     r"[\d一二两三四五六七八九十俩仨]"
 )

@@ -765,7 +765,9 @@ _CORRECTED_SPACE = re.compile(
 # 电动车乱停放6辆（更正：刚才数漏了，是8辆）: a correction in brackets after the count.
 _BRACKETED_CORRECTION = re.compile(
     # (刚才数错了，更正为14辆: a few words of why first.)
-    r"[（(]\s*+[^）)（(\n]{0,10}?(?:更正|纠正|修正)[^）)\n]{0,16}?(?:应该是|应为|改为|为|是)\s*+"
+    # (刚数错了，是8辆: the count before was wrong.)
+    r"[（(]\s*+[^）)（(\n]{0,10}?(?:更正|纠正|修正|数错|数漏|数重|数差|写错)[^）)\n]{0,16}?"
+    r"(?:应该是|应为|改为|为|是)\s*+"
     rf"(?P<n>\d{{1,4}}|[一二两三四五六七八九十百]{{1,4}})\s*+(?P<m>[{MEASURE_WORDS}])\s*+[）)]"
 )
 # 共享单车又让人扔得哪哪都是: 让人/叫人 before what was done to a thing is the passive, not a

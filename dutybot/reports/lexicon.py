@@ -105,7 +105,12 @@ NEGATED_START = re.compile(
     r"没(?=结冰|积水|积雪|垃圾|问题))"
 )
 # 刚数了, 又数了一遍, 重新数了一下: counted again, before the right number.
-RECOUNTED = r"(?:刚|又|重新)?(?:重数|数)了?(?:一下|一遍|下)?|再数"
+# (刚才数错了, 数漏了: the count before was wrong.)
+RECOUNTED = (
+    r"(?:刚才?|刚刚|又|重新)?(?:(?:重数|数)了?(?:一下|一遍|下)?|数(?:错|漏|重|差)了)[，,\s]*+|再数"
+)
+# 不对, 哦不对, 不对不对, 讲错了: the count just said is wrong.
+CORRECTED = r"(?:哦|噢|喔|呃|诶)?(?:(?:不对)++|说错了|讲错了|错了|口误|更正)"
 # Keywords that name things rather than problems (护栏 is fine until it is 松动).
 OBJECT_WORDS = frozenset(
     (
@@ -786,6 +791,8 @@ _RESULTS = (
     "进场",
     "进场内",
     "归一",
+    # 摆利索了, 收拾利索: done properly, in northern speech.
+    "利索",
 )
 _RESULT_VERBS = (
     *_RESULT_VERBS,

@@ -31,6 +31,7 @@ from .lexicon import (
     CARRIED_OVER,
     CN,
     CONSEQUENCE,
+    CORRECTED,
     DONE_AFTER,
     EXCEPT,
     HANDED_TOTAL,
@@ -1803,7 +1804,7 @@ _RECOUNT = re.compile(
     rf"{_RIGHT_COUNT}"
 )
 _CORRECTION = re.compile(
-    rf"[\W_]*+(?:哦|噢|喔|呃)?(?:不对|说错了|错了|口误|更正)\s*+[，,：:]?\s*+(?:{RECOUNTED})?"
+    rf"[\W_]*+{CORRECTED}\s*+[，,：:]?\s*+(?:{RECOUNTED})?"
     rf"(?:是|应该是|应为)?\s*+{_RIGHT_COUNT}[。！!]?"
 )
 _TOLD_NOT_TO = re.compile(

@@ -4072,3 +4072,17 @@ def test_a_summary_after_both_sites_is_no_sites_own_total(unit_a):
         unit_a,
     )
     assert [r.found_total for r in reports] == [8, 3]
+
+
+def test_counted_wrong_then_the_right_count(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 李娜 今天发现电动车乱停六辆 不对 刚才数错了 是八辆 已经全部摆放整齐",
+        unit_a,
+    )
+    assert totals(report) == (8, 8, 0)
+    report = one("玄帝庙街 王晓明 电动车乱停的有十二辆 不对不对 是十五辆 都给摆利索了", unit_a)
+    assert totals(report) == (15, 15, 0)
+    report = one(
+        "凤凰城社区 王晓明 1、清理楼道小广告23处（刚数错了，是32处）；2、捡拾垃圾2袋。", unit_a
+    )
+    assert totals(report) == (34, 34, 0)
