@@ -579,6 +579,23 @@ _PAIR_IN_RUN = re.compile(
 )
 
 
+# 车12/12 广3/3 垃2/2 井1/0: a tally's things cut to their first character.
+_ONE_CHARACTER_THING = re.compile(
+    r"(?<![\u4e00-\u9fff])[车广垃井护灯雪冰摊](?=[ \t]*+\d{1,3}[ \t]*+/)"
+)
+_THING_IN_FULL = {
+    "车": "车辆",
+    "广": "小广告",
+    "垃": "垃圾",
+    "井": "井盖",
+    "护": "护栏",
+    "灯": "路灯",
+    "雪": "积雪",
+    "冰": "结冰",
+    "摊": "摊贩",
+}
+
+
 def _pairs_in_runs(text: str) -> str:
     """Lines with two or more ``thing N/M`` pairs are tallies (one alone may be a date)."""
     if "/" not in text:
@@ -586,6 +603,7 @@ def _pairs_in_runs(text: str) -> str:
     lines = text.split("\n")
     for index, line in enumerate(lines):
         if len(_PAIR_IN_RUN.findall(line)) >= 2:
+            line = _ONE_CHARACTER_THING.sub(lambda m: _THING_IN_FULL[m.group()], line)
             lines[index] = _PAIR_IN_RUN.sub(lambda m: _found_and_fixed(m) + "；", line)
     return "\n".join(lines)
 

@@ -4086,3 +4086,9 @@ def test_counted_wrong_then_the_right_count(unit_a):
         "凤凰城社区 王晓明 1、清理楼道小广告23处（刚数错了，是32处）；2、捡拾垃圾2袋。", unit_a
     )
     assert totals(report) == (34, 34, 0)
+
+
+def test_a_tallys_things_cut_to_one_character(unit_a):
+    report = one("玄帝庙街 车12/12 广3/3 垃2/2 井1/0", unit_a)
+    assert totals(report) == (18, 17, 1)
+    assert [item.text for item in report.found] == ["车辆", "小广告", "垃圾", "井盖"]
