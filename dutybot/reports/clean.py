@@ -314,6 +314,8 @@ _SWAPPED_OUT = re.compile(
     r"[（(][ \t]*+(?:(?:与|和|跟)[^（）()\n]{1,8}?(?:换班|调班|换了班|对调)"
     r"|(?:替|代|顶)(?:班)?[^（）()\n]{1,6}?(?:值班|上岗)?)[ \t]*+[）)]"
 )
+# 电动车乱停8✅, 路灯不亮2❌报社区: the count glued to the mark after the thing.
+_COUNT_BEFORE_MARK = re.compile(r"(?<=[\u4e00-\u9fff）)])(?P<n>\d{1,4})(?=[ \t]*+[✅✔☑✓❌✖✘])")
 # 电动车12+共享单车6: a plus between a count and the next thing joins two items.
 _PLUS_BETWEEN_ITEMS = re.compile(
     r"(?:(?<=[\u4e00-\u9fff]\d)|(?<=[\u4e00-\u9fff]\d\d))\+(?=[\u4e00-\u9fff])"
@@ -1088,6 +1090,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _pairs_in_runs(text)
     text = _PLUS_AFTER_COUNT.sub("余", text)
     text = _ABOUT_WITHOUT_MEASURE.sub(r"\g<w>个", text)
+    text = _COUNT_BEFORE_MARK.sub(r"\g<n>个", text)
     text = _SWAPPED_OUT.sub("", text)
     text = _TEN_THEN_DIGIT.sub(r"1\g<d>", text)
     text = _NUMERAL_THEN_DIGIT.sub(_numeral_then_digit, text)

@@ -4092,3 +4092,11 @@ def test_a_tallys_things_cut_to_one_character(unit_a):
     report = one("玄帝庙街 车12/12 广3/3 垃2/2 井1/0", unit_a)
     assert totals(report) == (18, 17, 1)
     assert [item.text for item in report.found] == ["车辆", "小广告", "垃圾", "井盖"]
+
+
+def test_the_count_glued_to_the_mark(unit_a):
+    report = one(
+        "凤凰城社区11.25\n王晓明 李娜\n电动车乱停8✅\n楼道小广告12✅\n垃圾桶满溢2✅\n井盖破损1❌报城管",
+        unit_a,
+    )
+    assert totals(report) == (23, 22, 1)
