@@ -107,6 +107,9 @@ HINTS: dict[str, tuple[str, ...]] = {
         "乱建",
         "搭建",
         "三轮车",
+        # 绿化带里种菜, 毁绿种菜: a garden where the green belt should be.
+        "种菜",
+        "毁绿",
         # 巷口摆了个摊卖粿: a stall set up, however it is said.
         "摆了个摊",
         "摆了摊",

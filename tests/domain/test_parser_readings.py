@@ -4100,3 +4100,9 @@ def test_the_count_glued_to_the_mark(unit_a):
         unit_a,
     )
     assert totals(report) == (23, 22, 1)
+
+
+def test_a_garden_in_the_green_belt_is_a_problem(unit_a):
+    report = one("凤凰城社区 王晓明 6号楼前有居民在绿化带种菜、搭架子，已劝导居民当场拆除", unit_a)
+    assert totals(report) == (1, 1, 0)
+    assert report.found[0].category == "市容秩序"
