@@ -107,6 +107,21 @@ HINTS: dict[str, tuple[str, ...]] = {
         "乱建",
         "搭建",
         "三轮车",
+        # 杜鹃盆景摆到人行道上, 油锅支到便道上: goods put out where people walk.
+        *(
+            f"{put}{where}"
+            for put in ("摆到", "摆上", "摆在", "支到", "堆到", "放到")
+            for where in (
+                "人行道",
+                "便道",
+                "盲道",
+                "路上",
+                "马路上",
+                "路中间",
+                "巷子中间",
+                "骑楼下",
+            )
+        ),
         # 绿化带里种菜, 毁绿种菜: a garden where the green belt should be.
         "种菜",
         "毁绿",

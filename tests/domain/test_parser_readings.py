@@ -4106,3 +4106,11 @@ def test_a_garden_in_the_green_belt_is_a_problem(unit_a):
     report = one("凤凰城社区 王晓明 6号楼前有居民在绿化带种菜、搭架子，已劝导居民当场拆除", unit_a)
     assert totals(report) == (1, 1, 0)
     assert report.found[0].category == "市容秩序"
+
+
+def test_goods_put_out_where_people_walk(unit_a):
+    report = one("玄帝庙街 王晓明 花市门口杜鹃、山茶盆景摆上人行道，劝店主搬回去了", unit_a)
+    assert totals(report) == (1, 1, 0)
+    assert report.found[0].category == "市容秩序"
+    report = one("玄帝庙街 王晓明 炸糕摊把油锅支到便道上，说了一声挪回去了", unit_a)
+    assert totals(report) == (1, 1, 0)
