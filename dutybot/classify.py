@@ -59,6 +59,13 @@ HINTS: dict[str, tuple[str, ...]] = {
         "死鱼",
         "死鸟",
         "动物尸体",
+        # 旧沙发扔在楼道口: things thrown out.
+        "沙发",
+        # 商户门口的雪没扫, 巷道积雪未清: snow left lying.
+        "雪没扫",
+        "雪没清",
+        "雪没人扫",
+        "雪未清",
     ),
     "市容秩序": (
         # 有辆面包车停在人行道上: cars parked where they should not be.
@@ -190,6 +197,7 @@ HINTS: dict[str, tuple[str, ...]] = {
         "破旧",
         "漏水",
         "堵塞",
+        "化粪池",
         "路名牌",
         "标志牌",
         "指示牌",

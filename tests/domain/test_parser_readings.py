@@ -4114,3 +4114,13 @@ def test_goods_put_out_where_people_walk(unit_a):
     assert report.found[0].category == "市容秩序"
     report = one("玄帝庙街 王晓明 炸糕摊把油锅支到便道上，说了一声挪回去了", unit_a)
     assert totals(report) == (1, 1, 0)
+
+
+def test_things_thrown_out_snow_left_lying_and_a_septic_tank(unit_a):
+    report = one("凤凰城社区 王晓明 8栋楼下旧沙发一张，已联系环卫拉走了", unit_a)
+    assert totals(report) == (1, 1, 0)
+    assert report.found[0].category == "环境卫生"
+    report = one("玄帝庙街 王晓明 水果店门口的雪没扫，跟老板说了，他马上扫了", unit_a)
+    assert totals(report) == (1, 1, 0)
+    report = one("凤凰城社区 王晓明 2栋那个化粪池盖子裂了，已报社区", unit_a)
+    assert report.found[0].category == "基础设施"
