@@ -56,6 +56,8 @@ _RATE = frozenset(("整改率", "处理率", "完成率", "解决率", "占比",
 _LABEL = frozenset(("项目", "问题", "名称", "事项", "问题描述", "问题类型", "问题名称", "内容"))
 _CATEGORY = frozenset(("类别", "问题类别", "类型", "分类"))
 _ROW_NUMBER = frozenset(("序号", "编号", "No", "NO", "no"))
+# 序号 问题 地点 数量 是否整改: where, which goes before the item.
+_PLACE = frozenset(("地点", "位置", "点位", "区域", "地址", "具体位置", "具体地点"))
 _YES = frozenset(("是", "已", "已整改", "已处理", "完成", "✅", "✔", "√"))
 _EMPTY = frozenset(("—", "-", "--", "/", "／", "无", "——"))
 # 市容秩序｜电动车乱停: a category cell before the item's own.
@@ -64,8 +66,11 @@ _TOTAL_ROW = re.compile(r"小计|合计|总计|共计|累计|总数")
 _BARS = re.compile(r"[｜|\t]")
 _CELL = re.compile(r"[^\s｜|\t]++")
 _COUNT_CELL = re.compile(
-    rf"(?P<n>\d{{1,4}}+)\s*+(?P<measure>[{MEASURE_WORDS}])?\s*+(?:[（(](?P<note>[^（）()]{{0,30}})[)）])?"
+    rf"(?:约|大约|大概)?(?P<n>\d{{1,4}}+)(?:余|多)?\s*+(?P<measure>[{MEASURE_WORDS}])?\s*+"
+    rf"(?:[（(](?P<note>[^（）()]{{0,30}})[)）])?"
 )
+# 若干, 多处: a number cell with no number in it.
+_VAGUE_CELL = re.compile(r"若干|多处|一些|少量|几处|好几处|一片|一堆")
 _ROW_MARK = re.compile(r"[\d①-⑳]{1,3}[.、．]?")
 _RATE_CELL = re.compile(r"\d{1,3}(?:\.\d{1,2})?\s*+%")
 _MAX_TABLE_LINES = 60
@@ -103,7 +108,7 @@ def _cells(line: str, cut: bool) -> list[_Cell]:
     return cells
 
 
-_KNOWN = _FOUND | _FIXED | _YES_NO | _NOTE | _RATE | _LABEL | _CATEGORY | _ROW_NUMBER
+_KNOWN = _FOUND | _FIXED | _YES_NO | _NOTE | _RATE | _LABEL | _CATEGORY | _ROW_NUMBER | _PLACE
 
 
 def _header(line: str) -> list[_Cell] | None:
@@ -130,6 +135,7 @@ def _row_sentence(line: str, columns: list[_Cell], cut: bool) -> str | None:
     if len(cells) < 2:
         return None
     named: list[str] = []
+    places: list[str] = []
     found = fixed = ""
     all_fixed = False
     kind = ""
@@ -142,6 +148,12 @@ def _row_sentence(line: str, columns: list[_Cell], cut: bool) -> str | None:
             or cell.text in _EMPTY
             or _RATE_CELL.fullmatch(cell.text)
         ):
+            continue
+        if role in _PLACE and count is None:
+            places.append(cell.text)
+            continue
+        if role in _FOUND and count is None and named and _VAGUE_CELL.fullmatch(cell.text):
+            found = found or cell.text
             continue
         if role in _FOUND | _FIXED and count is None and not named:
             return None  # a number column with words in it before any item: no row
@@ -171,12 +183,14 @@ def _row_sentence(line: str, columns: list[_Cell], cut: bool) -> str | None:
     item = "".join(named) or kind
     if not item:
         return None
+    item = "".join(places) + item
     if _TOTAL_ROW.search(item):
         return ""
     if not found:
         return None
     sentence = item + found
-    number = int(re.match(r"\d+", found).group())  # type: ignore[union-attr]
+    digits = re.match(r"\d+", found)
+    number = int(digits.group()) if digits else 1
     if all_fixed or (fixed and int(fixed) >= number):
         sentence += "，已整改"
     elif fixed and int(fixed) > 0:
@@ -264,6 +278,32 @@ def _tabbed_when_single_spaced(lines: list[str], index: int) -> bool:
     return True
 
 
+_WIDE_GAP = re.compile(r"[ \u3000]{2,}")
+
+
+def _tabbed_when_double_spaced(lines: list[str], index: int) -> bool:
+    """序号  问题  地点  数量 / 1  电动车乱停放  咖啡城门口  7辆: cells cut by two spaces or more,
+    not lined up on the screen; when every row has as many cells as the header, they are read in
+    order, as if cut by tabs."""
+    header = lines[index].strip()
+    if _BARS.search(header) or len(header.split()) != len(_WIDE_GAP.split(header)):
+        return False
+    width = len(header.split())
+    end = index + 1
+    while (
+        end < len(lines)
+        and end - index <= _MAX_TABLE_LINES
+        and not _BARS.search(lines[end])
+        and len(_WIDE_GAP.split(lines[end].strip())) == width
+    ):
+        end += 1
+    if width < 3 or end == index + 1:
+        return False
+    for row in range(index, end):
+        lines[row] = "\t".join(_WIDE_GAP.split(lines[row].strip()))
+    return True
+
+
 def read_tables(text: str) -> str:
     """The message with every count table written out as sentences, one per row."""
     if "\n" not in text or not any(word in text for word in _FOUND):
@@ -282,7 +322,7 @@ def read_tables(text: str) -> str:
             out.append(lines[index])
             index += 1
             continue
-        if _tabbed_when_single_spaced(lines, index):
+        if _tabbed_when_single_spaced(lines, index) or _tabbed_when_double_spaced(lines, index):
             columns = _header(lines[index])
             if columns is None:
                 out.append(lines[index])

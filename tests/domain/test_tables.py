@@ -123,3 +123,15 @@ def test_a_table_cut_by_single_spaces_with_done_and_undone_columns(unit_a):
         unit_a,
     )
     assert totals(report) == (22, 20, 2)
+
+
+def test_a_table_with_a_place_column_cut_by_double_spaces():
+    text = (
+        "11月3日玄帝庙街值班\n序号  问题  地点  数量  是否整改\n1  电动车乱停放  咖啡城门口  7辆  是\n"
+        "2  烟头纸屑  人行道绿化带  若干  是\n3  盲道砖破损  永兴路口  2块  否，已上报"
+    )
+    assert read_tables(text).split("\n")[1:] == [
+        "咖啡城门口电动车乱停放7辆，已整改。",
+        "人行道绿化带烟头纸屑若干，已整改。",
+        "永兴路口盲道砖破损2块，否，已上报。",
+    ]
