@@ -70,7 +70,11 @@ _COUNT_CELL = re.compile(
     rf"(?:[（(](?P<note>[^（）()]{{0,30}})[)）])?"
 )
 # 若干, 多处: a number cell with no number in it.
-_VAGUE_CELL = re.compile(r"若干|多处|一些|少量|几处|好几处|一片|一堆")
+# (…or said in words: 二十来辆, 三四处.)
+_VAGUE_CELL = re.compile(
+    rf"若干|多处|一些|少量|几处|好几处|一片|一堆"
+    rf"|(?:约|大约|大概)?[一二两三四五六七八九十几俩仨]{{1,4}}(?:来|余|多)?[{MEASURE_WORDS}]?"
+)
 _ROW_MARK = re.compile(r"[\d①-⑳]{1,3}[.、．]?")
 _RATE_CELL = re.compile(r"\d{1,3}(?:\.\d{1,2})?\s*+%")
 _MAX_TABLE_LINES = 60

@@ -135,3 +135,11 @@ def test_a_table_with_a_place_column_cut_by_double_spaces():
         "人行道绿化带烟头纸屑若干，已整改。",
         "永兴路口盲道砖破损2块，否，已上报。",
     ]
+
+
+def test_a_number_cell_said_in_words():
+    text = "玄帝庙街\n序号\t问题\t地点\t数量\t是否整改\n1\t电动车乱停放\t咖啡城门口\t二十来辆\t是\n2\t闯红灯\t永兴路口\t4人\t当场劝阻"
+    assert read_tables(text).split("\n")[1:] == [
+        "咖啡城门口电动车乱停放二十来辆，已整改。",
+        "永兴路口闯红灯4人，当场劝阻。",
+    ]
