@@ -127,6 +127,15 @@ def parse(
             return []  # 清走了，施工队昨天下午拉走的: an answer in the chat
         if _ANSWERED.search(text) and not any(r.staff for r in reports):
             return []  # 英龙街那个井盖昨晚已经换新的了，请知悉: another office answering
+        if (
+            _CORRECTION_NOTE.match(text)
+            and len(text) < _CORRECTION_NOTE_CHARS
+            and not _REPORT_AGAIN.search(text)
+            and not any(r.staff or r.resolved for r in reports)
+        ):
+            return []  # 更正：今天建设路报的共享单车是25辆，不是20余辆: puts another message right
+        if _WORK_ORDER.search(text) and not any(r.staff for r in reports):
+            return []  # 【转12345工单】市民反映…: a complaint passed on for the team to check
         if _ADDRESSED.match(text) and not any(
             r.staff or r.activities or r.found_total > 1 for r in reports
         ):
@@ -185,6 +194,12 @@ _ANSWERED = re.compile(
     r"请知悉|特此回复|谢谢(?:你们的)?反馈|感谢(?:你们的)?反馈|谢谢[\u4e00-\u9fff]{0,6}的同志"
 )
 _PRAISE = re.compile(r"点赞|表现不错|表扬|值得肯定|做得好|做得不错|干得好|给大家")
+# 更正一下张科上面说的…, 更正：今天报的…: a short note putting an earlier message right (not
+# 更正（以此条为准）：…, the whole report again).
+_CORRECTION_NOTE = re.compile(r"\s*+(?:更正|纠正)")
+_REPORT_AGAIN = re.compile(r"以(?:此|这条|本条|此条)为准|重发")
+_CORRECTION_NOTE_CHARS = 80
+_WORK_ORDER = re.compile(r"工单|[【\[]转(?!发)")
 # A message that opens by speaking to someone (刘主任，…; 孟主任 今儿没入户…).
 _ADDRESSED = re.compile(
     r"\s*+[\u4e00-\u9fff]{1,3}?(?:主任|科长|局长|书记|组长|队长|站长|老师|领导|总|哥|姐)(?:\s*+[，,：:]|\s++)"

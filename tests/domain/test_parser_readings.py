@@ -4124,3 +4124,35 @@ def test_things_thrown_out_snow_left_lying_and_a_septic_tank(unit_a):
     assert totals(report) == (1, 1, 0)
     report = one("凤凰城社区 王晓明 2栋那个化粪池盖子裂了，已报社区", unit_a)
     assert report.found[0].category == "基础设施"
+
+
+def test_roster_changes_corrections_and_work_orders_are_chat(unit_a):
+    assert (
+        parse_message(
+            "周四李娜和孙悦对调，孙悦周四去凤凰城社区，李娜调到周六。其他人不变。",
+            WEDNESDAY,
+            unit_a,
+        )
+        == []
+    )
+    assert (
+        parse_message(
+            "更正：今天玄帝庙街报的共享单车是25辆，不是20余辆，我对着照片数了一遍。",
+            WEDNESDAY,
+            unit_a,
+        )
+        == []
+    )
+    assert (
+        parse_message(
+            "【转12345工单】市民反映：凤凰城社区东口每天早上三轮车堵路、垃圾没人收。请周四值班组到岗后重点查看。",
+            WEDNESDAY,
+            unit_a,
+        )
+        == []
+    )
+    report = one(
+        "更正，上条人员写错了，以此条为准：\n玄帝庙街 11.25\n王晓明 李娜\n电动车乱停5辆已摆好",
+        unit_a,
+    )
+    assert report.staff == ("王晓明", "李娜")
