@@ -4156,3 +4156,11 @@ def test_roster_changes_corrections_and_work_orders_are_chat(unit_a):
         unit_a,
     )
     assert report.staff == ("王晓明", "李娜")
+
+
+def test_went_as_yunnan_and_guizhou_say_it(unit_a):
+    report = one(
+        "凤凰城社区今天我和李娜克了，就我们俩，赵强家头有事请假了么，后巷那点有堆建筑垃圾，推了三车到垃圾池",
+        unit_a,
+    )
+    assert report.staff == ("李娜",)
