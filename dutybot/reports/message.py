@@ -193,7 +193,11 @@ _TODAY = re.compile(r"今天|今日|当天")
 _ANSWERED = re.compile(
     r"请知悉|特此回复|谢谢(?:你们的)?反馈|感谢(?:你们的)?反馈|谢谢[\u4e00-\u9fff]{0,6}的同志"
 )
-_PRAISE = re.compile(r"点赞|表现不错|表扬|值得肯定|做得好|做得不错|干得好|给大家")
+_PRAISE = re.compile(
+    r"点赞|表现不错|表扬|值得肯定|做得好|做得不错|干得好|给大家|"
+    # 大家辛苦了！…要保持住: thanks and a word to keep it up.
+    r"保持住|继续保持"
+)
 # 更正一下张科上面说的…, 更正：今天报的…: a short note putting an earlier message right (not
 # 更正（以此条为准）：…, the whole report again).
 _CORRECTION_NOTE = re.compile(r"\s*+(?:更正|纠正)")

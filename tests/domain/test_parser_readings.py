@@ -4164,3 +4164,14 @@ def test_went_as_yunnan_and_guizhou_say_it(unit_a):
         unit_a,
     )
     assert report.staff == ("李娜",)
+
+
+def test_thanks_and_requests_in_the_group_are_chat(unit_a):
+    text = "大家辛苦了！这两周两个点位值班到位、整改及时，凤凰城社区的牛皮癣清得很干净。市里暗访下周就开始，要保持住。"
+    assert parse_message(text, WEDNESDAY, unit_a) == []
+    assert (
+        parse_message(
+            "@李娜 李科长，井盖下沉的具体位置麻烦发一下，我汇总报区城管。", WEDNESDAY, unit_a
+        )
+        == []
+    )
