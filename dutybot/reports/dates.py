@@ -29,8 +29,11 @@ _DATE = re.compile(
     rf"(?![\d./:：-]|[ \t]*+(?:[{MEASURE_WORDS}](?![民行员])|号|米|%|吨|元|斤|公斤|倍|万|小时|钟头|分钟|公里|平方|天)))"
     # (限期3日内整改, 3日后复查: a span of days, no date.)
     rf"|(?P<day>(?<![\d月.])(?P<dd>\d{{1,2}}|[{CN}]{{1,3}})日(?![内后前起]))"
-    rf"|(?P<week>(?P<wp>上|本|这|(?<!一)下)?(?<!每)(?:周|星期|礼拜)(?P<wd>[一二三四五六日天1-7]))"
-    rf"|(?P<rel>今天|今日|今早|今晨|本日|今儿个|今儿|昨天|昨日|昨晚|昨儿个|昨儿|前天|前日|前儿个|前儿)"
+    # (周二组, 周四班: the team of that weekday, no date.)
+    rf"|(?P<week>(?P<wp>上|本|这|(?<!一)下)?(?<!每)(?:周|星期|礼拜)(?P<wd>[一二三四五六日天1-7])(?![组班]))"
+    # (夜个, 夜来: yesterday in Shaanxi and Shandong speech.)
+    rf"|(?P<rel>今天|今日|今早|今晨|本日|今儿个|今儿|昨天|昨日|昨晚|昨儿个|昨儿|前天|前日|前儿个|前儿|"
+    rf"夜个|夜儿个|夜来(?=[^了的人]))"
 )
 # 昨天礼拜天俺们没值班: a day said to have had no duty is not the duty's day.
 _NO_DUTY_AFTER = re.compile(
@@ -38,7 +41,9 @@ _NO_DUTY_AFTER = re.compile(
 )
 # 社区说周五来拉: a weekday something is to happen on is no duty day.
 _PLANNED_AFTER = re.compile(
-    r"(?:上午|下午|晚上)?(?:再|会|要|才|安排|派|统一|前|来(?:拉|修|清|处理|收|弄|换|装))"
+    r"(?:上午|下午|晚上)?(?:再|会|要|才|安排|派|统一|前|来(?:拉|修|清|处理|收|弄|换|装)|"
+    # 社区说周五换: what someone else will do that day.
+    r"(?:换|修|拉|清运|处理|来)(?:$|[，,。；;\s]))"
 )
 _DATE_LABEL_BEFORE = re.compile(r"(?:日期|时间)\s*+[:：]?\s*+$")
 _DATE_REFERENCE_AFTER = re.compile(
@@ -84,6 +89,9 @@ _RELATIVE_DAYS = {
     "昨儿": 1,
     "前儿个": 2,
     "前儿": 2,
+    "夜个": 1,
+    "夜儿个": 1,
+    "夜来": 1,
 }
 _HEAD_CHARS = 60
 _MAX_DATES = 40

@@ -4175,3 +4175,20 @@ def test_thanks_and_requests_in_the_group_are_chat(unit_a):
         )
         == []
     )
+
+
+def test_yesterday_in_shaanxi_and_shandong_and_a_weekdays_team(unit_a):
+    report = one(
+        "张主任夜个玄帝庙街的忘了报咧现在补上 夜个是王晓明 李娜 电动车有十五六辆都弄端正了", unit_a
+    )
+    assert report.date == date(2026, 11, 24)
+    report = one("秦主任 夜来玄帝庙街的俺给忘了 俺补上 俺王晓明 李娜 电动车十来辆给摆齐了", unit_a)
+    assert report.date == date(2026, 11, 24)
+    report = one(
+        "玄帝庙街这边整完了，周二组两个人都到了，王晓明、李娜，电动车十来辆都摆齐了", unit_a
+    )
+    assert report.date == date(2026, 11, 25)
+    report = one(
+        "三轮车那个弄好了 9辆 都进线了\n井盖还没换 社区说周五换\n今天凤凰城社区 李娜", unit_a
+    )
+    assert report.date == date(2026, 11, 25)
