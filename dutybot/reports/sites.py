@@ -202,7 +202,7 @@ def split_by_site(text: str, lexicon: UnitWords) -> list[tuple[Site | None, str]
 # 回来的时候顺路走了下钟鼓岭路, 下午转战金钩山社区: the team moving on.
 _MOVING_ON = (
     r"(?:回来|返回|回去)?(?:的时候|时|路上)?(?:顺路|顺道|顺便)?(?:又|再)?"
-    r"(?:走了?一?下|转了?一?下|转战|来到|赶到|路过|经过|到了|(?:去|到)了?一趟)"
+    r"(?:走了?一?下|转了?一?下|转战|转至|转到|前往|赶往|来到|赶到|路过|经过|到了|(?:去|到)了?一趟)"
 )
 _DUTY_BEFORE = (
     r"(?:然后|接着|后来|之后|随后|另外?|再)?(?:先|又|再)?"
@@ -215,6 +215,8 @@ _LEAD = rf"(?:{_WHEN}|[（(]{_WHEN}[）)]|{_DUTY_BEFORE})"
 _CLAUSE_START_BEFORE = re.compile(
     rf"(?:^|[\n。；;，,：:！!？?\s])\s*+{DECORATION}(?:{MARKER})?{DECORATION}[【\[（(]?\s*+"
     rf"(?:{_LEAD}\s*+)*+$"
+    # …劝回去了然后又去老厂社区那边: in run-on speech, 然后 opens the clause itself.
+    rf"|(?:然后|接着|随后|之后)(?:{_LEAD}\s*+)*+$"
 )
 
 

@@ -4192,3 +4192,19 @@ def test_yesterday_in_shaanxi_and_shandong_and_a_weekdays_team(unit_a):
         "三轮车那个弄好了 9辆 都进线了\n井盖还没换 社区说周五换\n今天凤凰城社区 李娜", unit_a
     )
     assert report.date == date(2026, 11, 25)
+
+
+def test_a_team_moving_on_in_run_on_speech(unit_a):
+    reports = parse_message(
+        "今天值班两个点都跑了先在玄帝庙街那边王晓明李娜两个人电动车整理了13辆出店的两家劝回去了"
+        "然后又去凤凰城社区那边帮忙清了一下楼道的杂物5处",
+        WEDNESDAY,
+        unit_a,
+    )
+    assert [(r.site, r.found_total) for r in reports] == [(ROAD_A, 13), (GRID_A, 5)]
+    reports = parse_message(
+        "上午王晓明、李娜对玄帝庙街进行了集中整治，纠正出店经营6家。下午转至凤凰城社区，共清理楼道杂物11处。",
+        WEDNESDAY,
+        unit_a,
+    )
+    assert [r.site for r in reports] == [ROAD_A, GRID_A]
