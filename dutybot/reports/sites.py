@@ -215,9 +215,12 @@ _LEAD = rf"(?:{_WHEN}|[（(]{_WHEN}[）)]|{_DUTY_BEFORE})"
 _CLAUSE_START_BEFORE = re.compile(
     rf"(?:^|[\n。；;，,：:！!？?\s])\s*+{DECORATION}(?:{MARKER})?{DECORATION}[【\[（(]?\s*+"
     rf"(?:{_LEAD}\s*+)*+$"
-    # …劝回去了然后又去老厂社区那边: in run-on speech, 然后 opens the clause itself.
-    rf"|(?:然后|接着|随后|之后)(?:{_LEAD}\s*+)*+$"
+    # …劝回去了然后又去老厂社区那边, 完了我又去桂花井: in run-on speech, 然后 opens the clause
+    # itself.
+    rf"|(?:然后|接着|随后|之后|完了)(?:我们?|咱们?|俺们?)?(?:{_LEAD}\s*+)*+$"
 )
+# …撕掉哒紫菱社区那边就是我跟熊卫平两个…: a site taken up as the topic after 了, run on.
+_TOPIC_AFTER = re.compile(r"(?:那边|这边|那头|这头)(?:就是|呢|是|的话)")
 
 
 def _by_clauses(
@@ -238,6 +241,9 @@ def _by_clauses(
         elif _CLAUSE_START_BEFORE.search(_before(text, hit[0])):
             starts.append(hit)
             bounds.append(_opening(text, hit[0]))
+        elif hit[0] > 0 and text[hit[0] - 1] in "了哒" and _TOPIC_AFTER.match(text, hit[1]):
+            starts.append(hit)
+            bounds.append(hit[0])
     if (
         starts
         and len({site.name for _, _, site in starts}) == 1

@@ -4208,3 +4208,19 @@ def test_a_team_moving_on_in_run_on_speech(unit_a):
         unit_a,
     )
     assert [r.site for r in reports] == [ROAD_A, GRID_A]
+
+
+def test_the_other_site_taken_up_in_run_on_speech(unit_a):
+    reports = parse_message(
+        "今天两个点我都跑了 玄帝庙街是我和李娜 垃圾捡了一袋 完了我又去凤凰城社区帮了一哈忙 那边赵强孙悦在弄 小广告撕了5张",
+        WEDNESDAY,
+        unit_a,
+    )
+    assert [(r.site, r.staff) for r in reports] == [(ROAD_A, ("李娜",)), (GRID_A, ("赵强", "孙悦"))]
+    reports = parse_message(
+        "今天上午玄帝庙街值完班我们又到凤凰城社区去哒两个地方都讲一下玄帝庙街那边王晓明李娜电动车乱停十二台都摆齐哒"
+        "凤凰城社区那边就是我跟赵强两个把五栋后面的垃圾搞干净哒大概两车",
+        WEDNESDAY,
+        unit_a,
+    )
+    assert [r.site for r in reports] == [ROAD_A, GRID_A]
