@@ -322,6 +322,32 @@ _SWAPPED_OUT = re.compile(
 )
 # 电动车乱停8✅, 路灯不亮2❌报社区: the count glued to the mark after the thing.
 _COUNT_BEFORE_MARK = re.compile(r"(?<=[\u4e00-\u9fff）)])(?P<n>\d{1,4})(?=[ \t]*+[✅✔☑✓❌✖✘])")
+# 家长开车接送约40辆，电动车送学生80多辆，过斑马线学生约260人次: how busy the school gate was,
+# counted; no problem in it.
+_TRAFFIC_WORDS = re.compile(r"接送|过马路|过街|过斑马线")
+_WRONG_WORDS = re.compile(r"乱|违|占|堵|逆行|闯|横穿|翻|不戴|双排|未|没")
+_A_COUNT = re.compile(r"\d|[一二两三四五六七八九十百]")
+_SENTENCE_PARTS = re.compile(r"([^。；;\n]*)([。；;\n]?)")
+
+
+def _without_traffic_counts(text: str, keep: tuple[str, ...]) -> str:
+    """(A sentence that names a site or a person is kept: 今早庆丰路小学门口，接送高峰….)"""
+    if _TRAFFIC_WORDS.search(text) is None:
+        return text
+    parts = []
+    for body, end in _SENTENCE_PARTS.findall(text):
+        if (
+            _TRAFFIC_WORDS.search(body)
+            and _A_COUNT.search(body)
+            and not _WRONG_WORDS.search(body)
+            and not STATUS_TOKEN.search(body)
+            and not any(word in body for word in keep)
+        ):
+            body = ""
+        parts.append(body + end)
+    return "".join(parts)
+
+
 # 电动车12+共享单车6: a plus between a count and the next thing joins two items.
 _PLUS_BETWEEN_ITEMS = re.compile(
     r"(?:(?<=[\u4e00-\u9fff]\d)|(?<=[\u4e00-\u9fff]\d\d))\+(?=[\u4e00-\u9fff])"
@@ -1097,6 +1123,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _PLUS_AFTER_COUNT.sub("余", text)
     text = _ABOUT_WITHOUT_MEASURE.sub(r"\g<w>个", text)
     text = _COUNT_BEFORE_MARK.sub(r"\g<n>个", text)
+    text = _without_traffic_counts(text, keep)
     text = _SWAPPED_OUT.sub("", text)
     text = _TEN_THEN_DIGIT.sub(r"1\g<d>", text)
     text = _NUMERAL_THEN_DIGIT.sub(_numeral_then_digit, text)

@@ -4224,3 +4224,12 @@ def test_the_other_site_taken_up_in_run_on_speech(unit_a):
         unit_a,
     )
     assert [r.site for r in reports] == [ROAD_A, GRID_A]
+
+
+def test_how_busy_the_school_gate_was_is_no_problem(unit_a):
+    report = one(
+        "11月25日玄帝庙街小学门口值班情况\n值班人员：王晓明、李娜\n7:10到岗。家长开车接送约40辆，电动车送学生80多辆，"
+        "过斑马线学生约260人次。\n问题：1.学校门口接送车辆违停6辆，已劝离；2.电动车占用人行道停放10余辆，已摆放整齐。",
+        unit_a,
+    )
+    assert totals(report) == (16, 16, 0)
