@@ -144,8 +144,12 @@ _DIGIT_VALUE = {ch: i for i, ch in enumerate("零一二三四五六七八九")} 
 
 
 def number_value(number: str) -> int | None:
-    """A written number as a count: ranges count their larger end (三四十 → 40), 十几 → 10."""
-    return _quantity_value(number.strip())[0] if number.strip() else None
+    """A written number as a count: ranges count their larger end (三四十 → 40), 十几 → 10,
+    俩 → 2."""
+    number = number.strip()
+    if number in _COLLOQUIAL_VALUE:
+        return _COLLOQUIAL_VALUE[number]
+    return _quantity_value(number)[0] if number else None
 
 
 def find_quantities(text: str) -> list[Quantity]:

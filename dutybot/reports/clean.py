@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 import opencc
 
-from ..quantity import MEASURE_WORDS
+from ..quantity import MEASURE_WORDS, chinese_numeral, number_value
 from .lexicon import RECOUNTED, STATUS_TOKEN
 from .tables import read_tables
 
@@ -309,7 +309,7 @@ _DIGIT_WORDS = "零一二三四五六七八九"
 
 
 def _numeral_then_digit(match: re.Match[str]) -> str:
-    first = "一两三四五六七八".index(match["c"]) + 1 if match["c"] != "二" else 2
+    first = chinese_numeral(match["c"])
     second = int(match["d"])
     # (两3辆 is two or three, said as 两三; 三7 is no range and stays as written.)
     return f"{match['c']}{_DIGIT_WORDS[second]}" if second == first + 1 else match.group()
@@ -454,10 +454,15 @@ _DONE_WORD_IN_FULL = {
 }
 
 
+def _spelled_out(number: str) -> str:
+    """俩 → 2, 仨 → 3; any other number as written."""
+    return str(number_value(number)) if number in ("俩", "仨") else number
+
+
 def _count_then_done(match: re.Match[str]) -> str:
-    count = {"俩": "2", "仨": "3"}.get(match["n"], match["n"])
+    count = _spelled_out(match["n"])
     measure = match["m"] or ""
-    done_count = {"俩": "2", "仨": "3"}.get(match["k"] or "", match["k"])
+    done_count = _spelled_out(match["k"]) if match["k"] else None
     done = f"{done_count}{measure or '处'}" if done_count else ""
     verb = _DONE_WORD_IN_FULL.get(match["v"], match["v"])
     # (十几 alone is read as a count only with its measure: 乱停 十几 整.)
@@ -517,17 +522,19 @@ _TEENS_TO_TWENTY = re.compile(r"(?<![一二三四五六七八九十几])十几(?
 _FIELD_BAR = re.compile(
     r"[｜|][ \t]*+(?=(?:时间|地点|位置|情况|问题|处理|处置|结果|措施|整改|人员)[ \t]*+[:：])"
 )
+# 一、, 3. : the number of a template's line, if it has one.
+_ITEM_NUMBER = r"(?:(?:[一二三四五六七八九十]{1,2}|\d{1,2})[、.．][ \t]*+)?"
 # 垃圾杂物：有，烟头纸屑一些，已清: a template's kind, then what of it was there; one item,
 # told by what was there (小广告：有，3张 stays as it is: the count alone needs the kind).
 _KIND_THEN_WHAT = re.compile(
-    r"(?m)^(?P<lead>[ \t]*+(?:(?:[一二三四五六七八九十]{1,2}|\d{1,2})[、.．][ \t]*+)?)"
+    rf"(?m)^(?P<lead>[ \t]*+{_ITEM_NUMBER})"
     r"(?P<kind>[\u4e00-\u9fff]{2,6}?)[ \t]*+[：:][ \t]*+有[ \t]*+[，,、][ \t]*+"
     r"(?P<what>[^，,；;。\n]{1,30})"
 )
 # 不文明行为：乱扔烟头3人、随地吐痰1人, 摊贩：流动摊贩3个: a kind heading its line, then what of it
 # was there; the same, without 有.
 _KIND_HEADING_THEN_WHAT = re.compile(
-    r"(?m)^(?P<lead>[ \t]*+(?:(?:[一二三四五六七八九十]{1,2}|\d{1,2})[、.．][ \t]*+)?)"
+    rf"(?m)^(?P<lead>[ \t]*+{_ITEM_NUMBER})"
     r"(?P<kind>不文明行为|文明行为|摊贩|停车|车辆|占道经营|环境卫生|市容秩序|基础设施|宣传氛围|"
     r"市容|卫生|设施|秩序|垃圾杂物|设施损坏|乱停乱放|乱停放)[ \t]*+[：:][ \t]*+"
     # (乱停放：有，8辆 and 设施：无 are the template's own lines.)
@@ -537,8 +544,6 @@ _COUNT_ONLY = re.compile(
     rf"(?:约|大概|近|大约)?(?:\d{{1,4}}|[一二两三四五六七八九十几俩仨]{{1,3}})"
     rf"(?:余|多|来)?(?:[{MEASURE_WORDS}]|人次)?(?:左右|余|多)?"
 )
-
-
 _COUNT_FIRST = re.compile(rf"(?:{_COUNT_ONLY.pattern})(?![\u4e00-\u9fff])")
 
 
@@ -583,7 +588,7 @@ def _crossed_kind(match: re.Match[str]) -> str:
 _ALL_CLEARED = re.compile(r"(?<![\u4e00-\u9fff])(?:全清|全部清|都清)(?![\u4e00-\u9fff])")
 # 油烟：无； 醉酒：无: a template's line for a kind of problem, none of it today.
 _NONE_OF_KIND = re.compile(
-    r"(?m)(?:^|(?<=[；;。\n]))[ \t]*+(?:(?:[一二三四五六七八九十]{1,2}|\d{1,2})[、.．][ \t]*+)?"
+    rf"(?m)(?:^|(?<=[；;。\n]))[ \t]*+{_ITEM_NUMBER}"
     r"(?P<what>[\u4e00-\u9fff]{2,8}?)[ \t]*+[:：][ \t]*+(?:无|没有|未发现|暂无)[ \t]*+(?:[；;。，,]|$)"
 )
 

@@ -629,7 +629,7 @@ def _read_sentence(
         recount = _RECOUNT.match(fragment)
         if recount and reading.drafts:
             # 上一行写错了 是8辆 都摆了; 更正：是6处: the last item's number put right.
-            value = _right_count(recount)
+            value = number_value(recount["n"] or recount["pair"])
             last = reading.drafts[-1]
             if value:
                 put_count_right(last, value)
@@ -641,7 +641,7 @@ def _read_sentence(
         corrected = _CORRECTION.fullmatch(fragment)
         if corrected and current is not None and current in made_here:
             # 电动车乱停七辆 不对是九辆: the number put right.
-            value = _right_count(corrected)
+            value = number_value(corrected["n"] or corrected["pair"])
             if value:
                 put_count_right(current, value)
             continue
@@ -1789,12 +1789,6 @@ _RIGHT_COUNT = (
     rf"(?:(?P<n>\d{{1,4}}|[{CN}百]{{1,4}})(?:来|余|多)?\s*+[{MEASURE_WORDS}]"
     r"|(?P<pair>俩|仨)(?![\u4e00-\u9fff]))"
 )
-
-
-def _right_count(match: re.Match[str]) -> int | None:
-    return number_value(match["n"]) if match["n"] else {"俩": 2, "仨": 3}[match["pair"]]
-
-
 _RECOUNT_NAMED = re.compile(
     rf"[\W_]*+(?:更正|纠正|修正|不对)[了，,：:\s]*+(?P<thing>[\u4e00-\u9fff]{{2,10}}?)"
     rf"(?:应该是|应为|改为|是)\s*+(?P<n>\d{{1,4}}|[{CN}百]{{1,4}})\s*+[{MEASURE_WORDS}]"

@@ -398,7 +398,6 @@ def _unlisted_names(clause: str, lexicon: UnitWords) -> list[str]:
         if _looks_like_name(name):
             found.append(name)
             continue
-
         if _LATIN_NAME.fullmatch(name) and name.lower() not in _ENGLISH_WORDS:
             found.append(name)  # Kevin、周晓蕾: a nickname in the list, kept as written
             continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..quantity import MEASURE_WORDS
@@ -261,51 +262,50 @@ def _slash_rows(lines: list[str], index: int) -> tuple[list[str], int] | None:
 _LINED_UP = re.compile(r"\S[ \u3000]{2,}\S")
 
 
-def _tabbed_when_single_spaced(lines: list[str], index: int) -> bool:
-    """问题 数量 已改 未改 / 电动车乱停 14 14 0: cells cut by one space, not lined up; when every
-    row has as many cells as the header, they are read in order, as if cut by tabs."""
-    if _BARS.search(lines[index]) or _LINED_UP.search(lines[index]):
-        return False
-    width = len(lines[index].split())
+def _tabbed_in_order(lines: list[str], index: int, cells: Callable[[str], list[str]]) -> bool:
+    """Rows cut by ``cells`` under the header ``lines[index]``: when every row has as many cells
+    as the header, they are read in order, as if cut by tabs."""
+    width = len(cells(lines[index]))
     end = index + 1
     while (
         end < len(lines)
         and end - index <= _MAX_TABLE_LINES
         and not _BARS.search(lines[end])
-        and len(lines[end].split()) == width
+        and len(cells(lines[end])) == width
     ):
         end += 1
     if width < 3 or end == index + 1:
         return False
     for row in range(index, end):
-        lines[row] = "\t".join(lines[row].split())
+        lines[row] = "\t".join(cells(lines[row]))
     return True
+
+
+def _single_spaced(line: str) -> list[str]:
+    return line.split()
+
+
+def _double_spaced(line: str) -> list[str]:
+    return _WIDE_GAP.split(line.strip())
 
 
 _WIDE_GAP = re.compile(r"[ \u3000]{2,}")
 
 
+def _tabbed_when_single_spaced(lines: list[str], index: int) -> bool:
+    """问题 数量 已改 未改 / 电动车乱停 14 14 0: cells cut by one space, not lined up."""
+    if _BARS.search(lines[index]) or _LINED_UP.search(lines[index]):
+        return False
+    return _tabbed_in_order(lines, index, _single_spaced)
+
+
 def _tabbed_when_double_spaced(lines: list[str], index: int) -> bool:
     """序号  问题  地点  数量 / 1  电动车乱停放  咖啡城门口  7辆: cells cut by two spaces or more,
-    not lined up on the screen; when every row has as many cells as the header, they are read in
-    order, as if cut by tabs."""
-    header = lines[index].strip()
-    if _BARS.search(header) or len(header.split()) != len(_WIDE_GAP.split(header)):
+    not lined up on the screen."""
+    header = lines[index]
+    if _BARS.search(header) or len(_single_spaced(header)) != len(_double_spaced(header)):
         return False
-    width = len(header.split())
-    end = index + 1
-    while (
-        end < len(lines)
-        and end - index <= _MAX_TABLE_LINES
-        and not _BARS.search(lines[end])
-        and len(_WIDE_GAP.split(lines[end].strip())) == width
-    ):
-        end += 1
-    if width < 3 or end == index + 1:
-        return False
-    for row in range(index, end):
-        lines[row] = "\t".join(_WIDE_GAP.split(lines[row].strip()))
-    return True
+    return _tabbed_in_order(lines, index, _double_spaced)
 
 
 def read_tables(text: str) -> str:
