@@ -1017,8 +1017,8 @@ def _slips_put_right(text: str, keep: tuple[str, ...]) -> str:
     return _SLIP.sub(slip_outside_names, text)
 
 
-def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
-    """``keep``: the unit's names and site words, which no slip is read into."""
+def _characters_folded(text: str, keep: tuple[str, ...]) -> str:
+    """Widths, scripts, emoji, arrows and slips of the keyboard folded to plain text."""
     text = _CQ_CODE.sub(" ", text)
     # Before widths are folded: a count table's columns are told by where its numbers stand.
     text = read_tables(text.replace("\r\n", "\n"))
@@ -1040,6 +1040,11 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
         text = _PINYIN_THING.sub(lambda match: _PINYIN_INITIALS[match.group().lower()], text)
     # 共享单车乱停 ~30: a tilde before a number (not between two: 3~5) is about.
     text = _TILDE_ABOUT.sub("约", text)
+    return text
+
+
+def _words_made_plain(text: str) -> str:
+    """One word for one thing: 小广告, 车辆, 摊贩, 已全部整改; words that count nothing go."""
     text = _XIAOGUANG.sub("小广告", text)
     text = _CAMPAIGN_AT_WORK.sub("创建", text)
     text = _ALL_BY_PERCENT.sub("已全部整改", text)
@@ -1049,6 +1054,11 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _COUNTED_IN_PASSING.sub("", text)
     # 十好几辆, 二十好几个: more than ten, as 十几.
     text = _TENS_AND_SOME.sub("几", text)
+    return text
+
+
+def _templates_read(text: str, keep: tuple[str, ...]) -> str:
+    """Templates, tallies and checklists written as the plain items they stand for."""
     text = _THING_PLACE_COUNT.sub(r"\g<thing>（\g<place>）\g<count>，\g<rest>", text)
     text = _COUNT_IN_BRACKETS.sub(
         lambda m: f" {m['n']}{m['m'] or ('' if m['n'] == '若干' else '个')} ", text
@@ -1080,6 +1090,12 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _TALLY_FOUND.sub("合计发现问题", text)
     text = _FIXED_FRACTION.sub(r"\g<n>处", text)
     text = _FIX_RATE.sub("", text)
+    return text
+
+
+def _repeats_and_labels_dropped(text: str) -> str:
+    """A phrase said twice, captions, photo numbers and chainage go; done and done-by words
+    take the one form later stages read."""
     # 乱甩烟头，乱甩烟头; 满了，满了: voice input says a phrase twice.
     text = _SAID_TWICE.sub("", text)
     text = _SAID_TWICE_RUN.sub(r"\1", text)
@@ -1091,6 +1107,11 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _PLACE_IN_BRACKETS_FIRST.sub(r"\g<lead>\g<place>", text)
     text = _BUILDING_LIST.sub(lambda match: match.group().replace("、", "/"), text)
     text = _CHAINAGE.sub("", text)
+    return text
+
+
+def _corrections_joined(text: str) -> str:
+    """A correction and its right number written together, one way."""
     # 捡了三袋 不对 四袋: the correction and its number belong together.
     text = _NOT_BUT.sub("，不对，", text)
     text = _NOT_THAT_BUT.sub("，不对，", text)
@@ -1099,6 +1120,11 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _CORRECTED_SPACE.sub(r"\g<word>", text)
     text = _BRACKETED_CORRECTION.sub(r"，更正是\g<n>\g<m>，", text)
     text = _CORRECTION_COLON.sub("更正", text)
+    return text
+
+
+def _rows_and_cells_read(text: str, keep: tuple[str, ...]) -> str:
+    """Rows, cells, marks and form lines of typed lists read as items with counts."""
     # 1 楼道小广告 9: a row number at the start of a line, typed with a space.
     text = _ROW_NUMBER.sub(r"\g<n>、", text)
     # 电动车乱停放｜14｜已整理: a table's number cell is the count of the cell before it.
@@ -1125,6 +1151,11 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _NONE_IN_TALLY.sub(lambda m: m.group() if _LABEL_WORDS.search(m["what"]) else "", text)
     text = _FOUND_SLASH_FIXED.sub(_slashed_pair, text)
     text = _pairs_in_runs(text)
+    return text
+
+
+def _counts_made_plain(text: str, keep: tuple[str, ...]) -> str:
+    """Counts written the ways people type them (20+, 十5, 仨/3) as a number and a measure."""
     text = _PLUS_AFTER_COUNT.sub("余", text)
     text = _ABOUT_WITHOUT_MEASURE.sub(r"\g<w>个", text)
     text = _COUNT_BEFORE_MARK.sub(r"\g<n>个", text)
@@ -1135,6 +1166,12 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _PLUS_BETWEEN_ITEMS.sub("、", text)
     text = _SLASH_BETWEEN_ITEMS.sub("，", text)
     text = _SPACE_IN_COUNT.sub("", text)  # 20+ 辆 read as 20余 辆: one count
+    return text
+
+
+def _headings_and_marks_placed(text: str) -> str:
+    """Headings, the rest of a total, questions and leading marks put where the reader looks
+    (发现问题3处：, 其余14处（…）均已整改, ✅ after its item)."""
     text = _FOUND_HEADING.sub(r"\g<lead>发现问题\g<n>处：", text)
     text = _DONE_HEADING.sub(r"\g<lead>处置情况：", text)
     text = _HEADING_BEFORE.sub(r"\g<marker>\g<before>（\g<head>）", text)
@@ -1153,6 +1190,20 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _COUNT_AFTER_MARK.sub(r"\g<count> \g<mark>", text)
     text = _SPACED_COUNT.sub(r"\g<n>个 ", text)
     return _COUNT_WORD.sub("", text)
+
+
+def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
+    """``keep``: the unit's names and site words, which no slip is read into.
+
+    The stages run in this order; each expects what the ones before it wrote."""
+    text = _characters_folded(text, keep)
+    text = _words_made_plain(text)
+    text = _templates_read(text, keep)
+    text = _repeats_and_labels_dropped(text)
+    text = _corrections_joined(text)
+    text = _rows_and_cells_read(text, keep)
+    text = _counts_made_plain(text, keep)
+    return _headings_and_marks_placed(text)
 
 
 _PARAGRAPH = re.compile(r"\n[ \t]*+\n")
