@@ -595,8 +595,12 @@ _NONE_OF_KIND = re.compile(
 
 # 车 15/15, 车：12辆: 车 alone at the head of a tally line is the vehicles.
 _BARE_CHE = re.compile(r"(?m)^[ \t]*+车(?=[ \t]*+[:：]?[ \t]*+\d)")
-# 摊1 劝: 摊 alone at the head of a tally line is the stalls.
-_BARE_TAN = re.compile(r"(?m)^[ \t]*+摊(?=[ \t]*+[:：]?[ \t]*+\d)")
+# 摊1 劝, 椰子摊 2个 劝走1: 摊 told with its count is the stalls.
+# (检查商户9家，其中…早点摊4家 counts the shops looked at.)
+_BARE_TAN = re.compile(
+    r"(?m)^[ \t]*+摊(?=[ \t]*+[:：]?[ \t]*+\d)"
+    r"|(?<=[\u4e00-\u9fff])摊(?=[ \t]*+(?:\d{1,3}|[一两二三四五六七八九十俩仨几]{1,3})个)"
+)
 
 
 # 一数十七辆, 一溜十二辆: counted, and in a row; the count is what stays.
@@ -806,7 +810,8 @@ _CORRECTION_COLON = re.compile(
 )
 # 电动车乱停有五辆，不是，六辆: set off by commas, 不是 puts the count right (not 是2处，不是3处).
 _NOT_BUT = re.compile(
-    rf"(?<=[{MEASURE_WORDS}])\s*+[，,]\s*+(?:不是|唔系|唔是|不系)\s*+[，,]\s*+(?=[\d一二两三四五六七八九十])"
+    rf"(?<=[{MEASURE_WORDS}])(?:\s*+[，,]\s*+|[ \t]++)(?:不是|唔系|唔是|不系)"
+    r"(?:\s*+[，,]\s*+|[ \t]++)(?=[\d一二两三四五六七八九十])"
 )
 # 铲了二十来张 不是二十来张是三十来张, 冰包铲了俩 不是俩是仨: the count said again, then the right one.
 _NOT_THAT_BUT = re.compile(

@@ -4233,3 +4233,23 @@ def test_how_busy_the_school_gate_was_is_no_problem(unit_a):
         unit_a,
     )
     assert totals(report) == (16, 16, 0)
+
+
+def test_a_count_put_right_between_spaces(unit_a):
+    report = one(
+        "凤凰城社区 王晓明 李娜 背阴那块路面结冰 我们用铁锹铲了 两处 不是 三处 其他没啥", unit_a
+    )
+    assert totals(report) == (3, 3, 0)
+    report = one("凤凰城社区 王晓明 电动车乱停两辆 不是 三辆 摆好了", unit_a)
+    assert totals(report) == (3, 3, 0)
+
+
+def test_a_stall_told_with_its_count_is_a_problem(unit_a):
+    report = one("玄帝庙街 周三\n王晓明 李娜\n单车 7 摆\n椰子摊 2个 劝走1 另1报执法", unit_a)
+    assert totals(report) == (9, 8, 1)
+    # The shops looked at are no problems.
+    report = one(
+        "凤凰城社区商户检查：检查商户9家，其中小超市3家、早点摊4家。发现问题：早点摊占道经营2家，已责令收回。王晓明、李娜",
+        unit_a,
+    )
+    assert totals(report) == (2, 2, 0)
