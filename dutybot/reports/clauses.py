@@ -732,8 +732,19 @@ def _problem_alone(text: str, words: Callable[[str], list[str]]) -> bool:
     return has_problem and not any(w in OBJECT_WORDS for w in found)
 
 
+# 小广告（疏通下水道）6张: what an advert offers (疏通, 办证, 开锁) is no outcome.
+_ADVERT_BEFORE = re.compile(r"(?:广告|牛皮癣)$")
+_DONE_MARK = re.compile(r"已|当场|现场|均|全部|清理|清除|撕|铲")
+
+
 def _keep_aside(match: re.Match[str]) -> str:
     inside = match.group("inside")
+    if (
+        _ADVERT_BEFORE.search(match.string, max(0, match.start() - 3), match.start())
+        and not first_amount(inside)
+        and not _DONE_MARK.search(inside)
+    ):
+        return match.group()
     if match.start() and (first_amount(inside) or STATUS_TOKEN.search(inside)):
         return "，" + inside + "，"
     return match.group()

@@ -4253,3 +4253,11 @@ def test_a_stall_told_with_its_count_is_a_problem(unit_a):
         unit_a,
     )
     assert totals(report) == (2, 2, 0)
+
+
+def test_what_an_advert_offers_is_no_outcome(unit_a):
+    report = one(
+        "玄帝庙街 王晓明\n① 店前积雪 2处，已清理；\n② 小广告（疏通下水道）6张，已清除；", unit_a
+    )
+    assert totals(report) == (8, 8, 0)
+    assert [item.text for item in report.found][1].startswith("小广告（疏通下水道）")
