@@ -4261,3 +4261,18 @@ def test_what_an_advert_offers_is_no_outcome(unit_a):
     )
     assert totals(report) == (8, 8, 0)
     assert [item.text for item in report.found][1].startswith("小广告（疏通下水道）")
+
+
+def test_a_tally_with_counts_in_words_and_done_words_with_yi_and_le(unit_a):
+    report = one(
+        "玄帝庙街 11.9\n王晓明 李娜\n乱停车 十一 已摆 十一\n垃圾 3袋 清走\n小广告 6 铲了4", unit_a
+    )
+    assert totals(report) == (20, 18, 2)
+    # A count and 已 inside a sentence are no tally (其中1处已清理，2处已通知物业).
+    report = one("凤凰城社区 王晓明\n1. 楼道堆放杂物3处，其中1处已清理，2处已通知物业", unit_a)
+    assert totals(report) == (3, 1, 2)
+    report = one(
+        "玄帝庙街 王晓明 发现问题 1 共享单车乱停15辆 已摆好 2 烟头纸屑若干 已清理 3 糖水铺出店经营 已报城管",
+        unit_a,
+    )
+    assert totals(report) == (17, 16, 1)
