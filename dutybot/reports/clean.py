@@ -586,6 +586,12 @@ def _crossed_kind(match: re.Match[str]) -> str:
     return f"{match['lead']}{what}（{match['kind']}）"  # 积雪冰面 ✘ 台阶结冰1处: what was there
 
 
+# 路面积雪环卫凌晨已清扫，整体干净: done by others before the team came, and all is well.
+_CLEARED_BEFORE_WE_CAME = re.compile(
+    r"(?:(?<=[，,。；;：:\n])|^)[^，,。；;：:\n]{0,12}?(?:环卫|保洁|社区|物业)(?:工人|车|铲车)?"
+    r"(?:凌晨|早上|一早|提前|之前)?(?:已经|已)(?:清扫|推完|扫完|清理|扫了|清了|推了)[了咧啦]?[，,]\s*+"
+    r"(?=(?:整体|路面|总体|基本|情况|环境)?挺?(?:干净|良好|整洁))"
+)
 # 单车12 电动5 摊1 / 全清: a terse line's word for all of it cleared.
 _ALL_CLEARED = re.compile(r"(?<![\u4e00-\u9fff])(?:全清|全部清|都清)(?![\u4e00-\u9fff])")
 # 油烟：无； 醉酒：无: a template's line for a kind of problem, none of it today.
@@ -1073,6 +1079,7 @@ def _templates_read(text: str, keep: tuple[str, ...]) -> str:
     text = _TEENS_TO_TWENTY.sub("", text)
     text = _FIELD_BAR.sub("；", text)
     text = _ALL_CLEARED.sub("均已清理", text)
+    text = _CLEARED_BEFORE_WE_CAME.sub("", text)
     text = _OPEN_ONES_NAMED.sub(r"\g<head>", text)
     text = _KIND_THEN_WHAT.sub(_kind_told_by_what, text)
     text = _KIND_HEADING_THEN_WHAT.sub(

@@ -1012,8 +1012,10 @@ ACTIVITY_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
 )
 # Putting up posters is work done for 宣传氛围, not a problem found (张贴小广告 is one).
 PUBLICITY_WORK = re.compile(
-    r"(?![^，]{0,6}?(?:违规|违章|私自|乱|擅自))[^，]{0,6}?(?:张贴|悬挂|布置|新增|制作|安装|设置)[^，]{0,10}?"
-    r"(?:公益广告|标语|海报|展板|宣传画|横幅|宣传栏)(?![^，]*(?:破损|褪色|过期|缺失|脱落))"
+    r"(?![^，]{0,6}?(?:违规|违章|私自|乱|擅自))[^，]{0,6}?(?:张贴|悬挂|布置|新增|制作|安装|设置|更新)"
+    # (张贴元旦春节“讲文明树新风”宣传海报20张, 张贴元旦安全提示: the slogan may come between.)
+    r"[^，]{0,16}?(?:公益广告|标语|海报|展板|宣传画|横幅|宣传栏|(?<!不)提示(?!牌))"
+    r"(?![^，]*(?:破损|褪色|过期|缺失|脱落))"
 )
 # 劝导了二十几个人戴头盔, 引导30名市民文明出行: people urged to do the right thing, work done.
 URGED_TO_DO_RIGHT = re.compile(

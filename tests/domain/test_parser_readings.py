@@ -4276,3 +4276,23 @@ def test_a_tally_with_counts_in_words_and_done_words_with_yi_and_le(unit_a):
         unit_a,
     )
     assert totals(report) == (17, 16, 1)
+
+
+def test_posters_put_up_with_their_slogan_are_work_not_problems(unit_a):
+    report = one(
+        "凤凰城社区 王晓明 李娜 清理楼道小广告12处；张贴元旦春节“讲文明树新风”宣传海报20张；"
+        "在宣传栏更新“讲文明树新风”公益广告2幅；张贴元旦安全提示。",
+        unit_a,
+    )
+    assert totals(report) == (12, 12, 0)
+
+
+def test_done_by_others_before_the_team_came_and_all_well_is_no_problem(unit_a):
+    report = one(
+        "玄帝庙街今日值班情况：王晓明、李娜到岗。路面积雪环卫凌晨已清扫，整体干净。发现问题：灯杆小广告5张，已清除。",
+        unit_a,
+    )
+    assert totals(report) == (5, 5, 0)
+    # Done by others while the team was there still counts.
+    report = one("玄帝庙街 王晓明 垃圾桶满溢2个，环卫已清运。", unit_a)
+    assert totals(report) == (2, 2, 0)
