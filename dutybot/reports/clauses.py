@@ -406,7 +406,10 @@ def _cut_run_on(
             # problem, a count, an outcome) or when it names nothing a category knows (a site,
             # names), or when an outcome follows; a list of things stays together.
             left = piece[max(last, position - _WINDOW) : position]
-            accept = bool(
+            # (流浪狗 俩 在垃圾站翻垃圾: where the things counted are, and what they do.)
+            accept = not (
+                piece.startswith("在", match.end()) and _COUNT_AT_END.search(left)
+            ) and bool(
                 _says_something(left)
                 or (words is not None and not words(left))
                 or STATUS_TOKEN.match(piece, match.end())
@@ -473,6 +476,7 @@ _SPACE = re.compile(
 _SPACE_AFTER_COUNT = re.compile(
     rf"(?<=[\d{CN}][{MEASURE_WORDS}])\s++(?=\d{{1,6}}+\s?+[{MEASURE_WORDS}])"
 )
+_COUNT_AT_END = re.compile(rf"(?:\d{{1,6}}|[{CN}俩仨]{{1,4}})[{MEASURE_WORDS}]?$")
 _NEW_START = re.compile(
     r"已|当场|现场|也|都|全|均|就|又|还|我们|大家|并|后|随即|马上|给|"
     r"(?:中间|旁边|那边|这边|另外|路口|门口)?有(?:[一两二三四五六七八九十几]|个)"

@@ -387,6 +387,13 @@ _PLUS_BEFORE_COUNT = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*+\+[ \t]*+(?=\d{1,4}
 
 
 # 小广 x5 ok: 小广告 said short (not 小广场).
+# 公交站那块冰贼厚 刨了半天, 冻了一大片冰我们给铲了: ice told as a thing, with the work on it.
+_ICE_AS_A_THING = re.compile(
+    r"(?:(?<=[那的块片层])|(?<=[^没无]有))冰(?![面包雪溜坨棱镩柜箱棍糕淇])"
+    # (那片冰物业撒了盐了没事了: seen to by others, it is told as no problem.)
+    r"(?![^，,。；;\n]{0,4}?(?:物业|环卫|社区|保洁))"
+    r"(?=[^，,。；;\n]{0,8}?(?:刨|铲|打|敲|撒|清|整|扫|凿))"
+)
 _XIAOGUANG = re.compile(r"小广(?![告场州东西播泛元])")
 # 电动车乱停/9辆/100%, 整改100%: all of it fixed (not 整改率100%, a rate over the day's total).
 _ALL_BY_PERCENT = re.compile(r"(?:(?<=[/／｜|])[ \t]*+|整改)100[ \t]*+[%％](?![\d])")
@@ -1059,6 +1066,7 @@ def _characters_folded(text: str, keep: tuple[str, ...]) -> str:
 def _words_made_plain(text: str) -> str:
     """One word for one thing: 小广告, 车辆, 摊贩, 已全部整改; words that count nothing go."""
     text = _XIAOGUANG.sub("小广告", text)
+    text = _ICE_AS_A_THING.sub("冰面", text)
     text = _CAMPAIGN_AT_WORK.sub("创建", text)
     text = _ALL_BY_PERCENT.sub("已全部整改", text)
     text = _DONE_VERB_FIRST.sub("", text)

@@ -910,7 +910,9 @@ _NOT_STATUS = (
     "整改通知|通知书|通知单|"
     # 疏散通道堆放杂物: the fire exit route, not people dispersed.
     "疏散通道|疏散指示|疏散出口|疏散楼梯|疏散标志|疏散门|"
-    "不牵绳|不拴绳|没牵绳|没拴绳|未牵绳|未拴绳"
+    "不牵绳|不拴绳|没牵绳|没拴绳|未牵绳|未拴绳|"
+    # 撒了盐了没事了: all is well now, nothing left to do.
+    "没事|没啥事"
 )
 STATUS_TOKEN = re.compile(
     # (遛狗不牵绳 is the problem: 不 and 牵绳 there tell no outcome.)

@@ -4296,3 +4296,23 @@ def test_done_by_others_before_the_team_came_and_all_well_is_no_problem(unit_a):
     # Done by others while the team was there still counts.
     report = one("玄帝庙街 王晓明 垃圾桶满溢2个，环卫已清运。", unit_a)
     assert totals(report) == (2, 2, 0)
+
+
+def test_ice_told_as_a_thing_with_the_work_on_it(unit_a):
+    report = one(
+        "玄帝庙街 王晓明\n公交站那块冰贼厚 刨了半天 整利索了\n电动车乱停 七八辆 推齐了", unit_a
+    )
+    assert totals(report) == (9, 9, 0)
+    report = one("凤凰城社区 王晓明 李娜 五号楼楼下有人倒脏水冻了一大片冰我们给铲了", unit_a)
+    assert totals(report) == (1, 1, 0)
+    # Ice that others saw to is no problem of the team's.
+    report = one(
+        "凤凰城社区 王晓明 小区里电动车停的乱七八糟的 我们摆了有十几辆 楼道里小广告拾掇了七八张 6号楼北边那片冰物业撒了盐了没事了",
+        unit_a,
+    )
+    assert totals(report) == (18, 18, 0)
+
+
+def test_where_the_things_counted_are_stays_with_them(unit_a):
+    report = one("凤凰城社区 王晓明\n流浪狗 俩 在垃圾站翻垃圾 ✘ 已经跟社区说了", unit_a)
+    assert totals(report) == (2, 0, 2)
