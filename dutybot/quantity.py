@@ -131,6 +131,9 @@ def _quantity_value(number: str) -> tuple[int | None, bool]:
     # 三两处, 三两辆: the colloquial "two or three", said the other way round.
     if number == "三两":
         return 3, True
+    # 三五个, 三五十辆: "three to five", a colloquial range, not 35.
+    if number.startswith("三五") and len(number) <= 3:
+        return _convert_chinese("五" + number[2:]), True
     # 十几, 几十, 数十: about ten (several tens is still at least ten).
     if "几" in number or "数" in number:
         core = number.replace("几", "").replace("数", "")

@@ -377,6 +377,11 @@ _PART = rf"[\u4e00-\u9fff\d]{{1,8}}?\s*+\d{{1,4}}\s*+[{MEASURE_WORDS}]"
 _PARTS_BEFORE_TOTAL = re.compile(
     rf"{_PART}(?:\s*+[，,、+]\s*+{_PART}){{1,9}}\s*+[，,、]?\s*+(?=(?:合计|共计|总计)\s*+\d)"
 )
+# 总的来看，…总体平稳，但个别客栈仍存在隐患: a closing judgement, no items (unless it counts).
+_OVERALL_VIEW = re.compile(
+    r"(?m)(?:^|(?<=[。！!\n]))[ \t]*+(?:总的来看|总的来说|总的看|总体看|总体来看|总体上看|从总体看|整体来看|总体而言)"
+    r"[，,](?![^。！!\n]{0,80}?[一二两三四五六七八九十几][处个辆件起])[^。！!\n\d]{0,80}+(?:[。！!]|$)"
+)
 # 更正上条：电动车是18辆不是8辆，重发一遍——: what the report below puts right.
 _REPOST_PREAMBLE = re.compile(
     r"^\s*+(?:更正|纠正)[^\n]{0,40}?(?:重发一遍|重发如下|重新发一遍|重发)[：:，,。\s—\-]*+"
@@ -1201,6 +1206,7 @@ def _headings_and_marks_placed(text: str) -> str:
     text = _PLUS_BEFORE_COUNT.sub(" ", text)
     text = _PARTS_BEFORE_TOTAL.sub("", text)
     text = _REPOST_PREAMBLE.sub("", text)
+    text = _OVERALL_VIEW.sub("", text)
     # 其余14处（乱停电动车）均已整改: the rest of the total, named in brackets, is an item.
     text = _REST_NAMED.sub(_rest_named, text)
     text = _SLASHED_COUNT.sub(r"\g<n>个", text)

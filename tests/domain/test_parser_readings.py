@@ -4316,3 +4316,17 @@ def test_ice_told_as_a_thing_with_the_work_on_it(unit_a):
 def test_where_the_things_counted_are_stays_with_them(unit_a):
     report = one("凤凰城社区 王晓明\n流浪狗 俩 在垃圾站翻垃圾 ✘ 已经跟社区说了", unit_a)
     assert totals(report) == (2, 0, 2)
+
+
+def test_a_closing_judgement_names_no_problem(unit_a):
+    report = one(
+        "今天下午，王晓明带领李娜对玄帝庙街开展安全检查。发现消防通道堆放杂物3处，已当场清理；"
+        "灭火器过期2具，已责令限期整改。\n总体看，沿街商户安全意识有所增强，但个别客栈仍存在隐患，节日期间需加强巡查。",
+        unit_a,
+    )
+    assert totals(report) == (5, 3, 2)
+    report = one(
+        "玄帝庙街 王晓明 李娜 电动车乱停三五辆，已摆放整齐。总的来看，周边经营秩序总体平稳，下一步将开展常态化检查。",
+        unit_a,
+    )
+    assert totals(report) == (5, 5, 0)

@@ -19,6 +19,7 @@ from dutybot.quantity import chinese_numeral, extract_quantity, find_quantity
         ("路灯不亮3盏", 3),
         ("电动车 乱停 8 辆", 8),
         ("一百零五辆", 105),
+        ("三十五辆", 35),
     ],
 )
 def test_numbers_with_a_measure_word(text, expected):
@@ -38,6 +39,9 @@ def test_numbers_with_a_measure_word(text, expected):
         # REPORTS.md: a range counts the larger number.
         ("两三辆", 3),
         ("三四处", 4),
+        # 三五 is "three to five", not 35 (三十五 is).
+        ("拉客的三五个", 5),
+        ("三五十辆", 50),
         ("一两处", 2),
         ("七八辆", 8),
         ("三四十辆", 40),
