@@ -377,6 +377,15 @@ _PART = rf"[\u4e00-\u9fff\d]{{1,8}}?\s*+\d{{1,4}}\s*+[{MEASURE_WORDS}]"
 _PARTS_BEFORE_TOTAL = re.compile(
     rf"{_PART}(?:\s*+[，,、+]\s*+{_PART}){{1,9}}\s*+[，,、]?\s*+(?=(?:合计|共计|总计)\s*+\d)"
 )
+# 共享单车乱停8辆、电动车乱停6辆、出店经营1处，小计14；: a kind's items, then their subtotal.
+_SUBTOTAL_AFTER_ITEMS = re.compile(
+    rf"(?:(?<=\d[{MEASURE_WORDS}])|(?<=[）)]))[ \t]*+[，,][ \t]*+(?:小计|计|共计)[ \t]*+[:：]?[ \t]*+\d{{1,4}}[ \t]*+"
+    rf"[{MEASURE_WORDS}]?(?=[ \t]*+(?:[；;。\n]|$))"
+)
+# 非机动车乱停26辆（其中共享单车19辆、电动车7辆）: the kinds the count is made of, not more.
+_KINDS_OF_THE_COUNT = re.compile(
+    rf"(?<=[{MEASURE_WORDS}])[（(]其中(?P<inside>[^（）()]{{1,40}}+)[）)]"
+)
 # 总的来看，…总体平稳，但个别客栈仍存在隐患: a closing judgement, no items (unless it counts).
 _OVERALL_VIEW = re.compile(
     r"(?m)(?:^|(?<=[。！!\n]))[ \t]*+(?:总的来看|总的来说|总的看|总体看|总体来看|总体上看|从总体看|整体来看|总体而言)"
@@ -1207,6 +1216,10 @@ def _headings_and_marks_placed(text: str) -> str:
     text = _PARTS_BEFORE_TOTAL.sub("", text)
     text = _REPOST_PREAMBLE.sub("", text)
     text = _OVERALL_VIEW.sub("", text)
+    text = _SUBTOTAL_AFTER_ITEMS.sub("", text)
+    text = _KINDS_OF_THE_COUNT.sub(
+        lambda m: m.group() if STATUS_TOKEN.search(m["inside"]) else "", text
+    )
     # 其余14处（乱停电动车）均已整改: the rest of the total, named in brackets, is an item.
     text = _REST_NAMED.sub(_rest_named, text)
     text = _SLASHED_COUNT.sub(r"\g<n>个", text)

@@ -4330,3 +4330,19 @@ def test_a_closing_judgement_names_no_problem(unit_a):
         unit_a,
     )
     assert totals(report) == (5, 5, 0)
+
+
+def test_a_kinds_subtotal_and_the_kinds_a_count_is_made_of_add_nothing(unit_a):
+    report = one(
+        "玄帝庙街 11月20日值班统计\n到岗：王晓明、李娜\n（一）市容秩序：共享单车乱停8辆、出店经营1处，小计9；\n"
+        "（二）环境卫生：烟头纸屑散落5处，小计5；\n（三）文明行为：遛狗不牵绳1人（已劝阻），小计1。",
+        unit_a,
+    )
+    assert totals(report)[0] == 15
+    report = one(
+        "玄帝庙街 王晓明 非机动车乱停26辆（其中共享单车19辆、电动车7辆），已全部规整。", unit_a
+    )
+    assert totals(report) == (26, 26, 0)
+    # The work's own total stays: 对电动车进行了整理，共计11辆.
+    report = one("玄帝庙街 王晓明 对人行道上乱停放的电动车进行了整理，共计11辆。", unit_a)
+    assert totals(report) == (11, 11, 0)
