@@ -226,7 +226,9 @@ SENTENCE_END = re.compile(r"[\n。；;！!]+")
 # A list marker inside a line starts a new sentence: ``①已摆放整齐 ②已联系物业``,
 # ``1.电动车乱停 2.小广告``; not a list of references (（1）（3）已整改, ①③已整改).
 _INLINE_MARKER = re.compile(
-    r"(?<=[\s，,、])(?<![、和及与])(?=[①-⑳]|[(（]\d{1,2}[)）](?![(（、①-⑳])|\d{1,2}[、.．](?!\d))"
+    # (发现问题4处：1.电动车…；2.…: after a count and its colon the first item is numbered too.)
+    r"(?:(?<=[\s，,、])|(?<=[\d一二三四五六七八九十两][处个项条][：:]))(?<![、和及与])"
+    r"(?=[①-⑳]|[(（]\d{1,2}[)）](?![(（、①-⑳])|\d{1,2}[、.．](?!\d))"
     r"|(?<=[^\s，,、①-⑳和及与第])(?=[①-⑳](?![、，,①-⑳]))"
 )
 

@@ -4346,3 +4346,20 @@ def test_a_kinds_subtotal_and_the_kinds_a_count_is_made_of_add_nothing(unit_a):
     # The work's own total stays: 对电动车进行了整理，共计11辆.
     report = one("玄帝庙街 王晓明 对人行道上乱停放的电动车进行了整理，共计11辆。", unit_a)
     assert totals(report) == (11, 11, 0)
+
+
+def test_on_to_the_other_site_in_passing(unit_a):
+    reports = parse_message(
+        "下午王晓明、李娜对玄帝庙街沿街商户出店经营集中整治，规范出店经营商户9家；顺带去凤凰城社区，清理楼道杂物4处。",
+        WEDNESDAY,
+        unit_a,
+    )
+    assert [(r.site, totals(r)) for r in reports] == [(ROAD_A, (9, 9, 0)), (GRID_A, (4, 4, 0))]
+
+
+def test_the_first_item_right_after_a_counted_colon_is_numbered(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 发现问题3处：1、电动车占用盲道5辆；2、商户出店经营1处；3、绿化带内建筑垃圾1堆。第1、2项当场整改。",
+        unit_a,
+    )
+    assert totals(report) == (7, 6, 1)
