@@ -4363,3 +4363,16 @@ def test_the_first_item_right_after_a_counted_colon_is_numbered(unit_a):
         unit_a,
     )
     assert totals(report) == (7, 6, 1)
+
+
+def test_a_problem_of_an_earlier_day_now_seen_to_by_others_is_not_found_today(unit_a):
+    report = one(
+        "11月24日 凤凰城社区 王晓明、李娜\n巡查了8栋楼，院内卫生整体较好。4号楼北侧上次的建筑垃圾已经清运走了。"
+        "新发现楼道口自行车乱放若干，已摆放整齐。",
+        unit_a,
+    )
+    assert totals(report) == (1, 1, 0)
+    report = one(
+        "凤凰城社区 今天 王晓明 李娜：巡查一遍无异常。4号楼下水道上周堵的已经通了。", unit_a
+    )
+    assert totals(report) == (0, 0, 0)
