@@ -2114,6 +2114,12 @@ def _offenders_told_off(fragment: str, outcome: str) -> bool:
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
+_CHECKED_AND_FINE = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:无|没有?|未见)(?:破损|损坏|缺失|脱落|松动|异常|遮挡|倾斜|坏)"
+    r"(?=$|[，,。；;\s])|(?:桶|箱)没满|(?:也|都)没(?:了|有了)$"
+)
+
+
 def _is_problem(
     fragment: str,
     kind: Kind,
@@ -2125,6 +2131,8 @@ def _is_problem(
 ) -> bool:
     if NEGATED_START.match(fragment) or (SCOPE.search(fragment) and not first_amount(fragment)):
         return False
+    if _CHECKED_AND_FINE.search(fragment) and not first_amount(fragment):
+        return False  # 公共座椅无破损, 桶没满, 小广告也没了: looked at, and nothing wrong
     if told_off:
         return True
     if _NONE_COUNTED.search(fragment):

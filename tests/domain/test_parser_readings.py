@@ -4376,3 +4376,17 @@ def test_a_problem_of_an_earlier_day_now_seen_to_by_others_is_not_found_today(un
         "凤凰城社区 今天 王晓明 李娜：巡查一遍无异常。4号楼下水道上周堵的已经通了。", unit_a
     )
     assert totals(report) == (0, 0, 0)
+
+
+def test_things_looked_at_and_fine_are_no_problems(unit_a):
+    report = one(
+        "11月24日玄帝庙街：王晓明、李娜。人行道干净，井盖完好，路灯正常，盲道畅通，护栏无破损，公益广告牌完好，"
+        "非机动车停放整齐。未发现问题。",
+        unit_a,
+    )
+    assert totals(report) == (0, 0, 0)
+    report = one(
+        "凤凰城社区值班情况：王晓明、李娜。井盖完好，公共座椅无破损。12号门口堆放杂物两三处，已帮居民归置好。",
+        unit_a,
+    )
+    assert totals(report) == (3, 3, 0)
