@@ -394,6 +394,12 @@ _EARLIER_ONE_NOW_DONE = re.compile(
     r"[^，,。；;！!\n]{0,20}?(?:修好|修复|清运走|清走|拉走|通了|铲干净|处理好|整改好|换好|解决|填好|清理干净)"
     r"[^，,。；;！!\n]{0,8}+(?:[，,。；;！!]|$)"
 )
+# 居民反映晚上弄堂里有人烧纸钱，我们去看了没发现痕迹: hearsay looked into and not met.
+_HEARSAY_NOT_MET = re.compile(
+    r"(?:(?<=[，,。；;！!\n])|^)[ \t]*+(?:还有|另外|另)?有?(?:个别|一些|几位|部分)?(?:居民|群众|市民|住户|商户|阿姨|大爷)"
+    r"(?:反映|反应|说|讲|投诉)[^。；;！!\n]{0,40}?(?:没发现|未发现|没有发现|没看到|未见|没见到|没再见到)"
+    r"[^。；;！!\n]{0,20}+[。；;！!]?"
+)
 # 总的来看，…总体平稳，但个别客栈仍存在隐患: a closing judgement, no items (unless it counts).
 _OVERALL_VIEW = re.compile(
     r"(?m)(?:^|(?<=[。！!\n]))[ \t]*+(?:总的来看|总的来说|总的看|总体看|总体来看|总体上看|从总体看|整体来看|总体而言)"
@@ -1225,6 +1231,7 @@ def _headings_and_marks_placed(text: str) -> str:
     text = _REPOST_PREAMBLE.sub("", text)
     text = _OVERALL_VIEW.sub("", text)
     text = _EARLIER_ONE_NOW_DONE.sub("", text)
+    text = _HEARSAY_NOT_MET.sub("", text)
     text = _SUBTOTAL_AFTER_ITEMS.sub("", text)
     text = _KINDS_OF_THE_COUNT.sub(
         lambda m: m.group() if STATUS_TOKEN.search(m["inside"]) else "", text

@@ -4390,3 +4390,17 @@ def test_things_looked_at_and_fine_are_no_problems(unit_a):
         unit_a,
     )
     assert totals(report) == (3, 3, 0)
+
+
+def test_hearsay_looked_into_and_not_met_is_no_problem(unit_a):
+    report = one(
+        "凤凰城社区：王晓明、李娜。居民反映晚上弄堂里有人烧纸钱，我们去看了没发现痕迹，已请社区晚上留意。"
+        "巡查发现垃圾桶满溢2个，已通知保洁，保洁当场来清掉了。",
+        unit_a,
+    )
+    assert totals(report) == (2, 2, 0)
+    # Looked into and seen, it counts.
+    report = one(
+        "凤凰城社区：王晓明。有居民反映楼道灯不亮，我们上去看了，确实不亮，已报物业。", unit_a
+    )
+    assert totals(report) == (1, 0, 1)
