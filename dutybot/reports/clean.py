@@ -646,6 +646,20 @@ _BARE_TAN = re.compile(
 )
 
 
+# 水表井看了10个，都盖得好好的; 沿街查了消防栓4个、阀门井6个; 共查排水口9个，3个被冰冻住: how many
+# were looked at is no count of problems (what was wrong with some of them follows).
+_LOOKED_AT_COUNT = re.compile(
+    r"(?P<verb>(?:共|一共|逐个)?(?:查了|看了|检查了|排查了|共查|查看了))"
+    r"(?P<run>(?:[^，,。；;：:、有\n\d]{0,8}?(?:共|一共)?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})"
+    r"[个处家栋座口只根户][、和及]?){1,6}+)(?=[，,；;。\s]|$)"
+)
+_LOOKED_AT_NUMBER = re.compile(
+    r"(?:共|一共)?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})[个处家栋座口只根户](?=[、和及]|$)"
+)
+# 帮独居老人打扫卫生3户: homes cleaned for others, volunteer work and no problem found.
+_HOMES_CLEANED = re.compile(
+    r"(?:为|帮|给)[^，,。；;、\n]{0,10}?打扫(?:室内|家庭|屋里)?卫生(?:\d{1,3}|[一二两三四五六七八九十]{1,3})户[，,、；;]?"
+)
 # 一数十七辆, 一溜十二辆: counted, and in a row; the count is what stays.
 _COUNTED_IN_PASSING = re.compile(r"一(?:数|溜|共是)(?=[\d一二两三四五六七八九十])")
 # 单元门口积雪 4个单元: units of a building counted are places.
@@ -1101,6 +1115,8 @@ def _words_made_plain(text: str) -> str:
     text = _BARE_CHE.sub("车辆", text)
     text = _BARE_TAN.sub("摊贩", text)
     text = _COUNTED_IN_PASSING.sub("", text)
+    text = _LOOKED_AT_COUNT.sub(lambda m: m["verb"] + _LOOKED_AT_NUMBER.sub("", m["run"]), text)
+    text = _HOMES_CLEANED.sub("", text)
     # 十好几辆, 二十好几个: more than ten, as 十几.
     text = _TENS_AND_SOME.sub("几", text)
     return text

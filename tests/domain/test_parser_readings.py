@@ -4404,3 +4404,16 @@ def test_hearsay_looked_into_and_not_met_is_no_problem(unit_a):
         "凤凰城社区：王晓明。有居民反映楼道灯不亮，我们上去看了，确实不亮，已报物业。", unit_a
     )
     assert totals(report) == (1, 0, 1)
+
+
+def test_how_many_were_looked_at_is_no_count_of_problems(unit_a):
+    report = one(
+        "凤凰城社区 王晓明 李娜。沿街查了消防栓4个、井盖6个，都正常。小区雨水篦子看了6个，有1个被落叶塞满，当场掏干净了。",
+        unit_a,
+    )
+    assert totals(report) == (1, 1, 0)
+    report = one(
+        "凤凰城社区 王晓明 帮独居老人打扫卫生3户，顺带清理了楼道堆积杂物2处。",
+        unit_a,
+    )
+    assert totals(report) == (2, 2, 0)
