@@ -43,7 +43,11 @@ _ABSENT_AFTER = re.compile(
     rf"(?:(?!其他|其余|别的|别人|剩下)[^、，,。；]){{0,8}}?(?:{_ABSENCE})"
 )
 # Before names: 请假：孙悦; 未到的有王晓明、李娜.
-_ABSENT_BEFORE = re.compile(rf"^[^\w]*+(?:{_ABSENCE})(?:的|人员)?(?:有|是)?[:：\s]*+")
+_ABSENT_BEFORE = re.compile(
+    rf"^[^\w]*+(?:{_ABSENCE})(?:的|人员)?(?:有|是)?[:：\s]*+"
+    # 本来还有荆海波，下乡核查耕地去了没来: who was meant to come, and did not.
+    r"|^[^\w]*+(?:本来|原本|原定|本应)还?(?:有|是|排了?)"
+)
 # A clause with one of these speaks of the people on duty.
 _ON_DUTY = re.compile(
     r"值班|到岗|在岗|参加|参与|带队|带班|牵头|一起|一同|同志|人员|报送|填报|上报人|记录人|出勤|到场|"
@@ -198,6 +202,7 @@ _AFTER_NAME = frozenset(
     "和跟与及同等值到参负在也都一起请出未没今昨已带去来说科主组队书老小：:、，,()（）【】[]/｜ \n。；;"
     "一二三四五六七八九十两俩仨0123456789"
     "当现协把将帮对共先又还再"  # 我和林小北当场协助物业清运了
+    "专被"  # 我和陈静专门去看了, 我和周敏被抽调到…
     "副馆局处所站院股"  # 孔繁礼副馆长带队, 廖振宇股长: a title after the name
     "过赶跑"  # 我和黄晓琪过去看了, 赶到现场: went there
 )

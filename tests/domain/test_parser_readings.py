@@ -4417,3 +4417,13 @@ def test_how_many_were_looked_at_is_no_count_of_problems(unit_a):
         unit_a,
     )
     assert totals(report) == (2, 2, 0)
+
+
+def test_who_was_meant_to_come_and_did_not_and_names_before_what_they_did(unit_a):
+    report = one(
+        "今天凤凰城社区值班的是王晓明、李娜，本来还有赵强，下乡核查耕地去了没来。楼道小广告5张，已清理。",
+        unit_a,
+    )
+    assert report.staff == ("王晓明", "李娜")
+    report = one("暗访通报的那几处，今天我和赵强专门去玄帝庙街看了：流动摊贩3个都劝离了。", unit_a)
+    assert report.staff == ("赵强",)
