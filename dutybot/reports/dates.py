@@ -21,14 +21,18 @@ def mask_names(text: str, lexicon: UnitWords) -> str:
 # Dates
 
 
+_MEASURES_BUT_REN = MEASURE_WORDS.replace("人", "")
 _DATE = re.compile(
     rf"(?P<full>(?P<fy>\d{{4}}|[{CN}]{{4}})\s*+[年./-]\s*+(?P<fm>\d{{1,2}}|[{CN}]{{1,3}})\s*+[月./-]\s*+"
     rf"(?P<fd>\d{{1,2}}|[{CN}]{{1,3}})(?![\d])\s*+[日号]?)"
     rf"|(?P<md>(?<![\d.])(?P<mm>\d{{1,2}}|[{CN}]{{1,3}})\s*+月\s*+(?P<md_d>\d{{1,2}}|[{CN}]{{1,3}})\s*+[日号])"
     rf"|(?P<num>(?<![\d./-])(?<!\d[:：])(?P<nm>\d{{1,2}})[./-](?P<nd>\d{{1,2}})"
-    rf"(?![\d./:：-]|[ \t]*+(?:[{MEASURE_WORDS}](?![民行员])|号|米|%|吨|元|斤|公斤|倍|万|小时|钟头|分钟|公里|平方|天)))"
+    # (4.2名行人横穿马路: an item's number, then a count of people; 12.3人民路 is a date.)
+    rf"(?![\d./:：-]|[ \t]*+(?:人(?![民行员])|[{_MEASURES_BUT_REN}]|号|米|%|吨|元|斤|公斤|倍|万|小时|钟头|分钟|公里|平方|天)))"
     # (限期3日内整改, 3日后复查: a span of days, no date.)
-    rf"|(?P<day>(?<![\d月.])(?P<dd>\d{{1,2}}|[{CN}]{{1,3}})日(?![内后前起]))"
+    rf"|(?P<day>(?<![\d月.])(?P<dd>\d{{1,2}}|[{CN}]{{1,3}})(?:日(?![内后前起])"
+    # (3号下午局里安排…, 3号迎检那天: 号 with the time of day, not 3号楼.)
+    rf"|号(?=上午|下午|晚上|早上|中午|傍晚|夜里|那天|这天|当天|迎检)))"
     # (周二组, 周四班: the team of that weekday, no date.)
     rf"|(?P<week>(?P<wp>上|本|这|(?<!一)下)?(?<!每)(?:周|星期|礼拜)(?P<wd>[一二三四五六日天1-7])(?![组班]))"
     # (夜个, 夜来: yesterday in Shaanxi and Shandong speech.)

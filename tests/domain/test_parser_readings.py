@@ -4427,3 +4427,19 @@ def test_who_was_meant_to_come_and_did_not_and_names_before_what_they_did(unit_a
     assert report.staff == ("王晓明", "李娜")
     report = one("暗访通报的那几处，今天我和赵强专门去玄帝庙街看了：流动摊贩3个都劝离了。", unit_a)
     assert report.staff == ("赵强",)
+
+
+def test_a_day_of_the_month_with_hao_and_the_time_of_day(unit_a):
+    report = one(
+        "23号下午局里安排在玄帝庙街加了一次巡查，人员：王晓明、李娜。路灯杆上小广告十来张，全部清理。",
+        unit_a,
+    )
+    assert report.date == date(2026, 11, 23)
+    report = one("补报二十三号下午凤凰城社区的情况：我和李娜把8号楼楼道小广告清了十来处。", unit_a)
+    assert report.date == date(2026, 11, 23)
+    # An item's number before a count of people is no date.
+    report = one(
+        "玄帝庙街值班：王晓明、李娜\n1.电动车乱停6辆，已挪开\n2.2名行人横穿马路，已劝阻", unit_a
+    )
+    assert report.date == WEDNESDAY.date()
+    assert totals(report) == (8, 8, 0)
