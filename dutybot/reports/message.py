@@ -136,6 +136,8 @@ def parse(
             return []  # 更正：今天建设路报的共享单车是25辆，不是20余辆: puts another message right
         if _WORK_ORDER.search(text) and not any(r.staff for r in reports):
             return []  # 【转12345工单】市民反映…: a complaint passed on for the team to check
+        if _REPLY_WITH_A_PROMISE.match(text) and not any(r.staff or r.resolved for r in reports):
+            return []  # 收到。流浪狗的事我跟社区再说一下; @杨倩 你跟住建局再催一下: chat about a follow-up
         if _ADDRESSED.match(text) and not any(
             r.staff or r.activities or r.found_total > 1 for r in reports
         ):
@@ -204,6 +206,11 @@ _CORRECTION_NOTE = re.compile(r"\s*+(?:更正|纠正)")
 _REPORT_AGAIN = re.compile(r"以(?:此|这条|本条|此条)为准|重发")
 _CORRECTION_NOTE_CHARS = 80
 _WORK_ORDER = re.compile(r"工单|[【\[]转(?!发)")
+# A reply or a word to someone in the group (收到。…, 好的伍局。…, @徐敏 …) about what will be done next.
+_REPLY_WITH_A_PROMISE = re.compile(
+    r"\s*+(?:收到|好的|好嘞|嗯嗯?|OK|ok|@)[^！!\n]{0,60}?"
+    r"(?:再(?:跟|去|催|问|看|说|发|联系)|催一下|说一声|回头|跟进一下|盯一下)"
+)
 # A message that opens by speaking to someone (刘主任，…; 孟主任 今儿没入户…).
 _ADDRESSED = re.compile(
     r"\s*+[\u4e00-\u9fff]{1,3}?(?:主任|科长|局长|书记|组长|队长|站长|老师|领导|总|哥|姐)(?:\s*+[，,：:]|\s++)"

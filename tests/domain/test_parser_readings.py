@@ -421,6 +421,12 @@ def test_a_cigarette_put_out_on_request(unit_a):
         "整改到位并反馈。",
         "市城管局回复：玄帝庙街路面坑洼已于今日下午修复，请下次值班时核实。",
         "王主任，凤凰城那个垃圾池社区说下午派车清运。",
+        # A reply or a word to someone about what will be done next.
+        "收到。流浪狗的事我跟社区再说一下",
+        "收到，@李娜 垃圾桶的事中午前再跟环卫催一下。",
+        "@王晓明 井盖缺失是安全隐患，你跟住建局再催一下，有回复在群里说一声。",
+        "@李娜 11/24玄帝庙街井盖下沉那张照片再发一下，区城管要",
+        "好的王主任。出店经营那两家我明天再去回头看一下。",
     ],
 )
 def test_notices_replies_and_words_to_someone_are_no_reports(unit_a, text):
