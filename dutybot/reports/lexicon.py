@@ -38,6 +38,8 @@ QUESTION = re.compile(r"[?？]|请问|吗[。！!~～\s]*$|怎么办|是否")
 PERIOD_SUMMARY = re.compile(
     # (今年的最后一天…值班: the day, not the year's figures.)
     r"上个?月|本月|这个月|全月|今年(?!的?最后)|全年|本年度|"
+    # 【11月第4周值班汇总】: a week of the month's figures.
+    r"第[1-6一二三四五六]周|"
     # (累计志愿服务19人次: the day's own tally of work.)
     r"累计(?!志愿服务|服务|劝导|发放|入户|清理|清运|捡拾)|一共值班|共值班\d|\d{1,2}月份|[一二三四五六七八九十]{1,2}月份|"
     # 12月值班通报: a month's figures.

@@ -117,6 +117,9 @@ def parse(
             summary
             and (not site_hit or TALLY_NOTICE.search(text))
             and not _summary_after_the_duty(text, summary.start(), reports)
+            # 三组本周值班汇总：周二（11月17日）建设大街…：姜海涛、陈立新…: a team's own duties of
+            # the week, day by day, each with its people and what they found.
+            and not _days_of_the_week_told(text, reports)
         ):
             return []
         if _OTHERS_VISIT.match(text) and not any(r.staff for r in reports):
@@ -143,6 +146,13 @@ def parse(
         ):
             return []  # 刘主任，东关那个垃圾池社区说下午派车清运: a word to someone, not a report
     return reports
+
+
+_DAY_PART = re.compile(r"(?m)^[ \t]*+(?:周|星期|礼拜)[一二三四五六日天][（(]")
+
+
+def _days_of_the_week_told(text: str, reports: list[ParsedReport]) -> bool:
+    return len(_DAY_PART.findall(text)) >= 2 and any(r.staff and r.found for r in reports)
 
 
 # Someone else's round or inspection (测评组上午来咱永泰街转了一圈).

@@ -4449,3 +4449,25 @@ def test_a_day_of_the_month_with_hao_and_the_time_of_day(unit_a):
     )
     assert report.date == WEDNESDAY.date()
     assert totals(report) == (8, 8, 0)
+
+
+def test_a_teams_week_told_day_by_day_is_a_report(unit_a):
+    reports = parse_message(
+        "三组本周值班汇总：\n周一（11月23日）玄帝庙街：王晓明、李娜，清理人行道积雪、冰坨，共清运五车；劝离流动摊贩2个。\n"
+        "周二（11月24日）凤凰城社区：赵强、孙悦，清理楼道小广告12张。\n下周二继续清雪，大家带好手套。",
+        WEDNESDAY,
+        unit_a,
+    )
+    assert [(r.site, r.date, totals(r)) for r in reports] == [
+        (ROAD_A, date(2026, 11, 23), (7, 7, 0)),
+        (GRID_A, date(2026, 11, 24), (12, 12, 0)),
+    ]
+    # The coordinator's tally of the week stays chat.
+    assert (
+        parse_message(
+            "【11月第4周值班汇总】\n玄帝庙街：值班3次，发现问题41处，整改35处；\n凤凰城社区：值班3次，发现问题22处，整改19处。",
+            WEDNESDAY,
+            unit_a,
+        )
+        == []
+    )
