@@ -660,6 +660,17 @@ _LOOKED_AT_NUMBER = re.compile(
 _HOMES_CLEANED = re.compile(
     r"(?:为|帮|给)[^，,。；;、\n]{0,10}?打扫(?:室内|家庭|屋里)?卫生(?:\d{1,3}|[一二两三四五六七八九十]{1,3})户[，,、；;]?"
 )
+# 撒融雪剂两袋, 撒了两袋盐: what the ice was treated with is no count of the ice.
+_MATERIAL_USED = re.compile(
+    r"(?P<verb>撒了?|铺了?|用了?)(?:(?P<n1>\d{1,3}|[一二两三四五六七八九十几]{1,3})[袋包桶车]"
+    r"(?P<what1>融雪剂|工业盐|盐|沙子|沙|炉灰|炉渣|煤渣)|(?P<what2>融雪剂|工业盐|盐|沙子|沙|炉灰|炉渣|煤渣)"
+    r"(?P<n2>\d{1,3}|[一二两三四五六七八九十几]{1,3})[袋包桶车])"
+)
+# 扫了8个单元门口的雪, 清了3个单元门口的雪: the snow of so many doorways, cleared.
+_DOORWAYS_OF_SNOW = re.compile(
+    r"(?P<verb>扫|清|铲|清理|清扫|推)了?(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3}(?:来|多)?)个"
+    r"(?P<where>单元门口?|楼门口?|楼道口|门口)的?(?:积?雪)"
+)
 # 一数十七辆, 一溜十二辆: counted, and in a row; the count is what stays.
 _COUNTED_IN_PASSING = re.compile(r"一(?:数|溜|共是)(?=[\d一二两三四五六七八九十])")
 # 单元门口积雪 4个单元: units of a building counted are places.
@@ -1117,6 +1128,8 @@ def _words_made_plain(text: str) -> str:
     text = _COUNTED_IN_PASSING.sub("", text)
     text = _LOOKED_AT_COUNT.sub(lambda m: m["verb"] + _LOOKED_AT_NUMBER.sub("", m["run"]), text)
     text = _HOMES_CLEANED.sub("", text)
+    text = _MATERIAL_USED.sub(lambda m: m["verb"] + (m["what1"] or m["what2"]), text)
+    text = _DOORWAYS_OF_SNOW.sub(r"\g<where>积雪\g<n>处，已\g<verb>", text)
     # 十好几辆, 二十好几个: more than ten, as 十几.
     text = _TENS_AND_SOME.sub("几", text)
     return text

@@ -4471,3 +4471,13 @@ def test_a_teams_week_told_day_by_day_is_a_report(unit_a):
         )
         == []
     )
+
+
+def test_snow_of_so_many_doorways_and_what_the_ice_was_treated_with(unit_a):
+    report = one("凤凰城社区今天加一班 王晓明 李娜 扫了8个单元门口的雪 别的没事", unit_a)
+    assert totals(report) == (8, 8, 0)
+    report = one(
+        "玄帝庙街清雪，王晓明、李娜，清理人行道积雪约500米，撒融雪剂两袋。发现公交站候车亭顶棚积雪过厚1处，已报公交公司。",
+        unit_a,
+    )
+    assert totals(report) == (2, 1, 1)
