@@ -671,6 +671,12 @@ _DOORWAYS_OF_SNOW = re.compile(
     r"(?P<verb>扫|清|铲|清理|清扫|推)了?(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3}(?:来|多)?)个"
     r"(?P<where>单元门口?|楼门口?|楼道口|门口)的?(?:积?雪)"
 )
+# 问题4：流动摊贩1个 处理：(left empty): nothing done yet, not 处理 as a fix.
+# (…2块 处理：已上报: the label is no fix; what follows it tells the outcome.)
+_EMPTY_OUTCOME_LABEL = re.compile(
+    r"(?m)(?<=[^\s：:])[ \t]++(?:处理|处置|整改|处理结果|处理情况|整改情况|整改结果|结果|措施)[ \t]*+[:：][ \t]*+"
+    r"(?P<end>$)?"
+)
 # 一数十七辆, 一溜十二辆: counted, and in a row; the count is what stays.
 _COUNTED_IN_PASSING = re.compile(r"一(?:数|溜|共是)(?=[\d一二两三四五六七八九十])")
 # 单元门口积雪 4个单元: units of a building counted are places.
@@ -1128,6 +1134,7 @@ def _words_made_plain(text: str) -> str:
     text = _COUNTED_IN_PASSING.sub("", text)
     text = _LOOKED_AT_COUNT.sub(lambda m: m["verb"] + _LOOKED_AT_NUMBER.sub("", m["run"]), text)
     text = _HOMES_CLEANED.sub("", text)
+    text = _EMPTY_OUTCOME_LABEL.sub(lambda m: "" if m["end"] is not None else "，", text)
     text = _MATERIAL_USED.sub(lambda m: m["verb"] + (m["what1"] or m["what2"]), text)
     text = _DOORWAYS_OF_SNOW.sub(r"\g<where>积雪\g<n>处，已\g<verb>", text)
     # 十好几辆, 二十好几个: more than ten, as 十几.

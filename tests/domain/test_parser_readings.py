@@ -4481,3 +4481,12 @@ def test_snow_of_so_many_doorways_and_what_the_ice_was_treated_with(unit_a):
         unit_a,
     )
     assert totals(report) == (2, 1, 1)
+
+
+def test_an_outcome_label_is_no_fix_and_left_empty_tells_nothing_done(unit_a):
+    report = one(
+        "11月17日 玄帝庙街 值班：王晓明、李娜\n问题1：商户门口广告牌占道4块 处理：已挪回店内\n"
+        "问题2：台阶石板松动2块 处理：已上报城管\n问题3：流动摊贩1个 处理：",
+        unit_a,
+    )
+    assert totals(report) == (7, 4, 3)
