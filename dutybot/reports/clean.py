@@ -880,7 +880,9 @@ _CORRECTION_COLON = re.compile(
     r"更正\s*+[：:]\s*+(?=(?:[\u4e00-\u9fff]{1,10}?(?:应为|应该是|改为|是)|应为|是)?\s*+"
     r"[\d一二两三四五六七八九十])"
     # 电动车乱停7辆，更正一下，是9辆: said as an aside, before the right number.
+    # (…7辆，更正一下是6辆: without the second comma too.)
     r"|(?:更正一下|纠正一下|更正)\s*+[，,]\s*+(?=(?:是|应为|应该是)\s*+[\d一二两三四五六七八九十])"
+    r"|(?<=[，,])\s*+(?:更正一下|纠正一下)\s*+(?=(?:是|应为|应该是)\s*+[\d一二两三四五六七八九十])"
 )
 # 电动车乱停有五辆，不是，六辆: set off by commas, 不是 puts the count right (not 是2处，不是3处).
 _NOT_BUT = re.compile(
@@ -903,8 +905,9 @@ _BRACKETED_CORRECTION = re.compile(
     # (刚才数错了，更正为14辆: a few words of why first.)
     # (刚数错了，是8辆: the count before was wrong.)
     r"[（(]\s*+[^）)（(\n]{0,10}?(?:更正|纠正|修正|数错|数漏|数重|数差|写错)[^）)\n]{0,16}?"
-    r"(?:应该是|应为|改为|为|是)\s*+"
-    rf"(?P<n>\d{{1,4}}|[一二两三四五六七八九十百]{{1,4}})\s*+(?P<m>[{MEASURE_WORDS}])\s*+[）)]"
+    r"(?:应该是|应为|改为|为|是|(?<=更正)\s*+[:：])\s*+"
+    # (11（更正：10）: in a table's cell, the measure left to the column.)
+    rf"(?P<n>\d{{1,4}}|[一二两三四五六七八九十百]{{1,4}})\s*+(?P<m>[{MEASURE_WORDS}])?\s*+[）)]"
 )
 # 共享单车又让人扔得哪哪都是: 让人/叫人 before what was done to a thing is the passive, not a
 # request (叫人来清理 stays one).

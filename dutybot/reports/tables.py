@@ -70,6 +70,9 @@ _COUNT_CELL = re.compile(
     rf"(?:约|大约|大概)?(?P<n>\d{{1,4}}+)(?:余|多)?\s*+(?P<measure>[{MEASURE_WORDS}])?\s*+"
     rf"(?:[（(](?P<note>[^（）()]{{0,30}})[)）])?"
 )
+_CORRECTED_CELL = re.compile(
+    r"\s*+(?:更正|纠正|应为|改为)\s*+[:：]?\s*+(?:是|为|应为)?\s*+(?P<n>\d{1,4})\s*+"
+)
 # 若干, 多处: a number cell with no number in it.
 # (…or said in words: 二十来辆, 三四处.)
 _VAGUE_CELL = re.compile(
@@ -163,9 +166,13 @@ def _row_sentence(line: str, columns: list[_Cell], cut: bool) -> str | None:
         if role in _FOUND | _FIXED and count is None and not named:
             return None  # a number column with words in it before any item: no row
         if role in _FOUND and count is not None:
-            found = found or count.group("n") + (count.group("measure") or "处")
-            if count.group("note"):
-                notes.append(count.group("note"))
+            note = count.group("note") or ""
+            corrected = _CORRECTED_CELL.fullmatch(note)
+            # 11（更正：10）: the count put right in the cell itself.
+            number = corrected.group("n") if corrected else count.group("n")
+            found = found or number + (count.group("measure") or "处")
+            if note and not corrected:
+                notes.append(note)
         elif role in _FIXED and count is not None:
             fixed = fixed or count.group("n")
             if count.group("note"):

@@ -4490,3 +4490,8 @@ def test_an_outcome_label_is_no_fix_and_left_empty_tells_nothing_done(unit_a):
         unit_a,
     )
     assert totals(report) == (7, 4, 3)
+
+
+def test_a_count_put_right_with_gengzheng_yixia_and_no_second_comma(unit_a):
+    report = one("玄帝庙街 王晓明 院内自行车乱停7辆，更正一下是6辆，已摆放整齐。", unit_a)
+    assert totals(report) == (6, 6, 0)

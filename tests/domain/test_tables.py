@@ -143,3 +143,9 @@ def test_a_number_cell_said_in_words():
         "咖啡城门口电动车乱停放二十来辆，已整改。",
         "永兴路口闯红灯4人，当场劝阻。",
     ]
+
+
+def test_a_count_put_right_in_its_own_cell():
+    text = read_tables("问题\t数量\t处理\n电动车乱停\t11（更正：10）\t已规整\n盲道被占\t2\t已清\n")
+    assert "电动车乱停10处" in text
+    assert "更正" not in text
