@@ -148,7 +148,7 @@ def parse(
     return reports
 
 
-_DAY_PART = re.compile(r"(?m)^[ \t]*+(?:周|星期|礼拜)[一二三四五六日天][（(]")
+_DAY_PART = re.compile(r"(?:^|(?<=[；;：:。\n]))[ \t]*+(?:周|星期|礼拜)[一二三四五六日天][（(]")
 
 
 def _days_of_the_week_told(text: str, reports: list[ParsedReport]) -> bool:

@@ -35,7 +35,9 @@ def find_sites(text: str, lexicon: UnitWords) -> list[tuple[int, int, Site]]:
 # A day, a time of day or a group may open a heading (昨天9网格：…, 夜查东段, 一组东段（…）).
 _WHEN = (
     r"(?:今天|今日|昨天|昨日|前天|昨晚|今早|今晚|上午|下午|晚上|夜查|上半天|下半天|上半日|下半日|早上|"
-    r"\d{1,2}月\d{1,2}[日号]?|\d{1,2}[./]\d{1,2}|周[一二三四五六日天]|"
+    r"\d{1,2}月\d{1,2}[日号]?|\d{1,2}[./]\d{1,2}|(?:周|星期|礼拜)[一二三四五六日天]|"
+    # (…；周四（24日）纺机宿舍，…: the day of the month alone, in brackets after the weekday.)
+    r"(?<=[（(])\d{1,2}[日号](?=[）)])|"
     r"(?:第|另)?[一二三两1-3]组|[AB]组)"
 )
 # 【路段】滨江路：…【网格】瓦窑社区：…: a bracketed kind of site may stand before its name.

@@ -4495,3 +4495,16 @@ def test_an_outcome_label_is_no_fix_and_left_empty_tells_nothing_done(unit_a):
 def test_a_count_put_right_with_gengzheng_yixia_and_no_second_comma(unit_a):
     report = one("玄帝庙街 王晓明 院内自行车乱停7辆，更正一下是6辆，已摆放整齐。", unit_a)
     assert totals(report) == (6, 6, 0)
+
+
+def test_a_week_of_two_duties_in_one_line(unit_a):
+    reports = parse_message(
+        "本周值班汇总：周一（23日）玄帝庙街，王晓明、李娜到岗，劝离流动早餐车3辆；"
+        "周二（24日）凤凰城社区，赵强、孙悦到岗，发现楼道堆放杂物4处，均已当场整改。",
+        WEDNESDAY,
+        unit_a,
+    )
+    assert [(r.site, r.date, r.staff, totals(r)) for r in reports] == [
+        (ROAD_A, date(2026, 11, 23), ("王晓明", "李娜"), (3, 3, 0)),
+        (GRID_A, date(2026, 11, 24), ("赵强", "孙悦"), (4, 4, 0)),
+    ]
