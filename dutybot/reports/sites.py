@@ -67,7 +67,7 @@ _CORRECTED_BEFORE = re.compile(r"(?:应为|应该是|应是|改为|更正为|更
 _SLIP = re.compile(r"不对|写错|错了|打错|说错|发错")
 _SLIP_SPAN = 20
 # 不是西段, 东段那边的井盖不归我们管: a site named only to be denied.
-_NOT_THERE = r"没去|没有去|未去|没到"
+_NOT_THERE = r"没去|没有去|未去|没到|没在|没有在"
 _DENIED_BEFORE = re.compile(rf"(?:不是|并非|而非|{_NOT_THERE})\s*+$")
 _NOT_THERE_BEFORE = re.compile(rf"(?:{_NOT_THERE})\s*+$")
 _DENIED_AFTER = re.compile(

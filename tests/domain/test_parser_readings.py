@@ -4508,3 +4508,11 @@ def test_a_week_of_two_duties_in_one_line(unit_a):
         (ROAD_A, date(2026, 11, 23), ("王晓明", "李娜"), (3, 3, 0)),
         (GRID_A, date(2026, 11, 24), ("赵强", "孙悦"), (4, 4, 0)),
     ]
+
+
+def test_a_site_the_team_was_not_at_is_not_its_site(unit_a):
+    report = one(
+        "今天我们没在玄帝庙街哈，创城办临时把我们喊到汉安大道路口去帮忙。值班的王晓明、李娜。共享单车乱停了一排，全部摆整齐了。",
+        unit_a,
+    )
+    assert report.site is None
