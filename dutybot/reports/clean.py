@@ -400,6 +400,11 @@ _HEARSAY_NOT_MET = re.compile(
     r"(?:反映|反应|说|讲|投诉)[^。；;！!\n]{0,40}?(?:没发现|未发现|没有发现|没看到|未见|没见到|没再见到)"
     r"[^。；;！!\n]{0,20}+[。；;！!]?"
 )
+# 我建议跟药店打个招呼，以后纸箱子不要堆在人行道上: the writer's opinion or advice, no item.
+_OPINION = re.compile(
+    r"(?:(?<=[。！!；;\n])|^)[ \t]*+(?:我觉得|我认为|我建议|我的意见是|个人建议|建议以后|建议下次|我看这个)"
+    r"[^。！!；;\n]{0,80}+(?:[。！!；;]|$)"
+)
 # 总的来看，…总体平稳，但个别客栈仍存在隐患: a closing judgement, no items (unless it counts).
 _OVERALL_VIEW = re.compile(
     r"(?m)(?:^|(?<=[。！!\n]))[ \t]*+(?:总的来看|总的来说|总的看|总体看|总体来看|总体上看|从总体看|整体来看|总体而言)"
@@ -891,7 +896,8 @@ _NOT_BUT = re.compile(
 )
 # 铲了二十来张 不是二十来张是三十来张, 冰包铲了俩 不是俩是仨: the count said again, then the right one.
 _NOT_THAT_BUT = re.compile(
-    rf"(?<=[{MEASURE_WORDS}俩仨])[ \t]*+[，,]?[ \t]*+(?:不是|唔系)[ \t]*+"
+    # (捡了大概五袋，哦不是五袋是四袋: a filler before it too.)
+    rf"(?<=[{MEASURE_WORDS}俩仨])[ \t]*+[，,]?[ \t]*+(?:[哦噢喔呃嗯][，,]?)?(?:不是|唔系)[ \t]*+"
     rf"(?:[\d一二两三四五六七八九十俩仨来余多几]{{1,6}}[{MEASURE_WORDS}]?)?[ \t]*+(?:是|而是)[ \t]*+"
     r"(?=[\d一二两三四五六七八九十俩仨])"
 )
@@ -904,7 +910,7 @@ _CORRECTED_SPACE = re.compile(
 _BRACKETED_CORRECTION = re.compile(
     # (刚才数错了，更正为14辆: a few words of why first.)
     # (刚数错了，是8辆: the count before was wrong.)
-    r"[（(]\s*+[^）)（(\n]{0,10}?(?:更正|纠正|修正|数错|数漏|数重|数差|写错)[^）)\n]{0,16}?"
+    r"[（(]\s*+[^）)（(\n]{0,10}?(?:更正|纠正|修正|数错|数漏|数重|数差|写错|改一下|改正)[^）)\n]{0,16}?"
     r"(?:应该是|应为|改为|为|是|(?<=更正)\s*+[:：])\s*+"
     # (11（更正：10）: in a table's cell, the measure left to the column.)
     rf"(?P<n>\d{{1,4}}|[一二两三四五六七八九十百]{{1,4}})\s*+(?P<m>[{MEASURE_WORDS}])?\s*+[）)]"
@@ -1269,6 +1275,7 @@ def _headings_and_marks_placed(text: str) -> str:
     text = _PARTS_BEFORE_TOTAL.sub("", text)
     text = _REPOST_PREAMBLE.sub("", text)
     text = _OVERALL_VIEW.sub("", text)
+    text = _OPINION.sub("", text)
     text = _EARLIER_ONE_NOW_DONE.sub("", text)
     text = _HEARSAY_NOT_MET.sub("", text)
     text = _SUBTOTAL_AFTER_ITEMS.sub("", text)

@@ -4516,3 +4516,19 @@ def test_a_site_the_team_was_not_at_is_not_its_site(unit_a):
         unit_a,
     )
     assert report.site is None
+
+
+def test_voice_corrections_with_a_filler_and_the_writers_opinion(unit_a):
+    report = one("玄帝庙街 王晓明 地上垃圾也多，我们捡了大概五袋，哦不是五袋是四袋", unit_a)
+    assert totals(report) == (4, 4, 0)
+    report = one("玄帝庙街 王晓明 地上有油污一滩，嗯，不对，是两滩，已经让店里拿拖把拖掉了", unit_a)
+    assert totals(report) == (2, 2, 0)
+    report = one(
+        "玄帝庙街 11月24日\n门诊对面—电动车乱停6辆（改一下，是9辆）—已摆放整齐\n人员：王晓明", unit_a
+    )
+    assert totals(report) == (9, 9, 0)
+    report = one(
+        "玄帝庙街 王晓明 人行道上有一大堆纸箱子，我们叫药店的人收回去了。我建议跟药店打个招呼，以后纸箱子不要堆在人行道上。",
+        unit_a,
+    )
+    assert totals(report) == (1, 1, 0)
