@@ -43,6 +43,8 @@ _STREET_AFTER = re.compile(r"街|马路|路(?![灯面沿牌口])|巷|胡同|弄�
 # 两三个地方有狗粪, 两个单元的楼道灯不亮: so many spots with the problem in them.
 _SPOTS_WITH = re.compile(
     r"(?:地方|位置)(?:都|还|也)?有|(?:单元|楼栋|楼道|路口|门口|地方|位置)的|"
+    # 马粪仨地方，环卫当场扫了: the spots, counted after the problem that is in them.
+    r"(?:地方|位置)(?=$|[，,。；;\s])|"
     # 仨单元门口有小广告, 两个单元门口堆着蜂窝煤: so many doorways, each with the problem.
     r"(?:单元|楼栋|楼道)(?:门口|里|口)?(?:都|还|也)?(?:有|堆|放|停|摆|挂|贴)"
 )

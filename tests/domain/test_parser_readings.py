@@ -4524,7 +4524,8 @@ def test_voice_corrections_with_a_filler_and_the_writers_opinion(unit_a):
     report = one("玄帝庙街 王晓明 地上有油污一滩，嗯，不对，是两滩，已经让店里拿拖把拖掉了", unit_a)
     assert totals(report) == (2, 2, 0)
     report = one(
-        "玄帝庙街 11月24日\n门诊对面—电动车乱停6辆（改一下，是9辆）—已摆放整齐\n人员：王晓明", unit_a
+        "玄帝庙街 11月24日\n门诊对面—电动车乱停6辆（改一下，是9辆）—已摆放整齐\n人员：王晓明",
+        unit_a,
     )
     assert totals(report) == (9, 9, 0)
     report = one(
@@ -4532,3 +4533,14 @@ def test_voice_corrections_with_a_filler_and_the_writers_opinion(unit_a):
         unit_a,
     )
     assert totals(report) == (1, 1, 0)
+
+
+def test_spots_counted_after_the_problem_and_with_someone_said_the_southern_way(unit_a):
+    report = one(
+        "今儿玄帝庙街：王晓明、李娜。就一样，狗屎仨地方，环卫大姐当场就给扫了。", unit_a
+    )
+    assert totals(report) == (3, 3, 0)
+    report = one("礼拜二下昼同李娜再去玄帝庙街睇咗下：2袋垃圾已清。", unit_a)
+    assert report.staff == ("李娜",)
+    report = one("今日上午我同赵强去玄帝庙街睇了下：游客多，电动车乱停约30辆，已规整。", unit_a)
+    assert report.staff == ("赵强",)
