@@ -389,9 +389,11 @@ _KINDS_OF_THE_COUNT = re.compile(
 # 4号楼北侧上次的建筑垃圾已经清运走了, 7号楼化粪池盖板（11月19日报的）已经修好了: a problem of an
 # earlier day, now seen to by others; nothing found today (the team's own fix of it still counts).
 _EARLIER_ONE_NOW_DONE = re.compile(
-    r"(?:(?<=[，,。；;！!\n])|^)(?![^，,。；;！!\n]{0,50}?(?:我们|咱|俺|大家|我))"
-    r"[^，,。；;！!\n]{0,30}?(?:上次|上周|上回|上礼拜|上星期|前几天|之前|前天|\d{1,2}月\d{1,2}日报|上周报修)"
-    r"[^，,。；;！!\n]{0,20}?(?:修好|修复|清运走|清走|拉走|通了|铲干净|处理好|整改好|换好|解决|填好|清理干净)"
+    r"(?:(?<=[，,。；;！!：:\n])|^)(?![^，,。；;！!\n]{0,50}?(?:我们|咱|俺|大家|我))"
+    r"[^，,。；;！!：:\n]{0,30}?(?:上次|上周|上回|上礼拜|上星期|前几天|之前|前天|琴日|昨日|昨天报|上午报|"
+    r"\d{1,2}月\d{1,2}日上?报|上周报修)"
+    r"[^，,。；;！!：:\n]{0,20}?(?:修好|修复|清运走|清走|拉走|通了|铲干净|处理好|整改好|换好|解决|填好|清理干净|"
+    r"加固|粉刷完|换了新的|换新)"
     r"[^，,。；;！!\n]{0,8}+(?:[，,。；;！!]|$)"
 )
 # 居民反映晚上弄堂里有人烧纸钱，我们去看了没发现痕迹: hearsay looked into and not met.
@@ -681,6 +683,10 @@ _DOORWAYS_OF_SNOW = re.compile(
 _EMPTY_OUTCOME_LABEL = re.compile(
     r"(?m)(?<=[^\s：:])[ \t]++(?:处理|处置|整改|处理结果|处理情况|整改情况|整改结果|结果|措施)[ \t]*+[:：][ \t]*+"
     r"(?P<end>$)?"
+)
+# 流动摊贩5、6个, 车辆乱停7、8辆: neighbouring numbers with 、 between are a range.
+_RANGE_WITH_COMMA = re.compile(
+    rf"(?<![\d.、])(?P<low>\d)、(?P<high>\d)(?=[ \t]*+[{MEASURE_WORDS}])"
 )
 # 一数十七辆, 一溜十二辆: counted, and in a row; the count is what stays.
 _COUNTED_IN_PASSING = re.compile(r"一(?:数|溜|共是)(?=[\d一二两三四五六七八九十])")
@@ -1143,6 +1149,10 @@ def _words_made_plain(text: str) -> str:
     text = _COUNTED_IN_PASSING.sub("", text)
     text = _LOOKED_AT_COUNT.sub(lambda m: m["verb"] + _LOOKED_AT_NUMBER.sub("", m["run"]), text)
     text = _HOMES_CLEANED.sub("", text)
+    text = _RANGE_WITH_COMMA.sub(
+        lambda m: f"{m['low']}-{m['high']}" if int(m["high"]) == int(m["low"]) + 1 else m.group(),
+        text,
+    )
     text = _EMPTY_OUTCOME_LABEL.sub(lambda m: "" if m["end"] is not None else "，", text)
     text = _MATERIAL_USED.sub(lambda m: m["verb"] + (m["what1"] or m["what2"]), text)
     text = _DOORWAYS_OF_SNOW.sub(r"\g<where>积雪\g<n>处，已\g<verb>", text)

@@ -4536,11 +4536,25 @@ def test_voice_corrections_with_a_filler_and_the_writers_opinion(unit_a):
 
 
 def test_spots_counted_after_the_problem_and_with_someone_said_the_southern_way(unit_a):
-    report = one(
-        "今儿玄帝庙街：王晓明、李娜。就一样，狗屎仨地方，环卫大姐当场就给扫了。", unit_a
-    )
+    report = one("今儿玄帝庙街：王晓明、李娜。就一样，狗屎仨地方，环卫大姐当场就给扫了。", unit_a)
     assert totals(report) == (3, 3, 0)
     report = one("礼拜二下昼同李娜再去玄帝庙街睇咗下：2袋垃圾已清。", unit_a)
     assert report.staff == ("李娜",)
     report = one("今日上午我同赵强去玄帝庙街睇了下：游客多，电动车乱停约30辆，已规整。", unit_a)
     assert report.staff == ("赵强",)
+
+
+def test_a_time_still_to_come_a_range_with_a_dunhao_and_more_earlier_ones_now_done(unit_a):
+    report = one(
+        "玄帝庙街值班人员：王晓明、李娜。\n1.廊下堆放建材一堆，已联系业主，讲中午前清走\n2.电动车乱停十余辆，已规整",
+        unit_a,
+    )
+    assert totals(report) == (11, 10, 1)
+    report = one("玄帝庙街夜巡（王晓明、李娜）：卖雪花喷雾的流动摊贩5、6个，已劝离。", unit_a)
+    assert totals(report) == (6, 6, 0)
+    report = one(
+        "下午复查玄帝庙街：上午报的墙面乱涂乱画社区已经安排人粉刷完，11月24日报的井盖城管也换了新的，未发现新问题。"
+        "复查人员：王晓明、李娜。",
+        unit_a,
+    )
+    assert (report.site, totals(report)) == (ROAD_A, (0, 0, 0))
