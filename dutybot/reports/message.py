@@ -134,7 +134,12 @@ def parse(
             _CORRECTION_NOTE.match(text)
             and len(text) < _CORRECTION_NOTE_CHARS
             and not _REPORT_AGAIN.search(text)
-            and not any(r.staff or r.resolved for r in reports)
+            and not any(r.staff for r in reports)
+            and (
+                not any(r.resolved for r in reports)
+                # 更正：昨天站前街日报里电动车是挪走4辆，不是5辆: another message's figure.
+                or _ANOTHER_MESSAGE.search(text) is not None
+            )
         ):
             return []  # 更正：今天建设路报的共享单车是25辆，不是20余辆: puts another message right
         if _WORK_ORDER.search(text) and not any(r.staff for r in reports):
@@ -215,6 +220,7 @@ _PRAISE = re.compile(
 _CORRECTION_NOTE = re.compile(r"\s*+(?:更正|纠正)")
 _REPORT_AGAIN = re.compile(r"以(?:此|这条|本条|此条)为准|重发")
 _CORRECTION_NOTE_CHARS = 80
+_ANOTHER_MESSAGE = re.compile(r"日报里|上条|上一条|刚才(?:报|发)的|昨天报的|上午报的")
 _WORK_ORDER = re.compile(r"工单|[【\[]转(?!发)")
 # A reply or a word to someone in the group (收到。…, 好的伍局。…, @徐敏 …) about what will be done next.
 _REPLY_WITH_A_PROMISE = re.compile(

@@ -4558,3 +4558,20 @@ def test_a_time_still_to_come_a_range_with_a_dunhao_and_more_earlier_ones_now_do
         unit_a,
     )
     assert (report.site, totals(report)) == (ROAD_A, (0, 0, 0))
+
+
+def test_a_note_putting_another_messages_figure_right_and_a_request_by_name_are_chat(unit_a):
+    assert (
+        parse_message(
+            "更正：昨天玄帝庙街日报里电动车是挪走4辆，不是5辆，还有2辆没挪动", WEDNESDAY, unit_a
+        )
+        == []
+    )
+    assert (
+        parse_message(
+            "刚接区创城办电话：明天上午省测评组到南苑街道，凤凰城社区是必检点。今天下午请王晓明同志带人再过一遍，重点是楼道堆物和飞线充电。",
+            WEDNESDAY,
+            unit_a,
+        )
+        == []
+    )
