@@ -35,6 +35,8 @@ def find_sites(text: str, lexicon: UnitWords) -> list[tuple[int, int, Site]]:
 # A day, a time of day or a group may open a heading (昨天9网格：…, 夜查东段, 一组东段（…）).
 _WHEN = (
     r"(?:今天|今日|昨天|昨日|前天|昨晚|今早|今晚|上午|下午|晚上|夜查|上半天|下半天|上半日|下半日|早上|"
+    # (早上骑楼街…；下昼福安围…: the afternoon, as Cantonese and Hakka say it.)
+    r"上昼|下昼|朝早|晏昼|"
     r"\d{1,2}月\d{1,2}[日号]?|\d{1,2}[./]\d{1,2}|(?:周|星期|礼拜)[一二三四五六日天]|"
     # (…；周四（24日）纺机宿舍，…: the day of the month alone, in brackets after the weekday.)
     r"(?<=[（(])\d{1,2}[日号](?=[）)])|"
@@ -208,7 +210,8 @@ _MOVING_ON = (
     r"(?:(?<=顺便|顺带|顺道|顺路)去|走了?一?下|转了?一?下|转战|转至|转到|前往|赶往|来到|赶到|路过|经过|到了|(?:去|到)了?一趟)"
 )
 _DUTY_BEFORE = (
-    r"(?:然后|接着|后来|之后|随后|另外?|再)?(?:先|又|再)?"
+    # (先在滨江风光带…；后到真君庙社区…: first here, then there.)
+    r"(?:然后|接着|后来|之后|随后|另外?|再)?(?:先|又|再|后)?"
     r"(?:义务|加班|值守|值班|巡查|夜查|补报|补|在|到|去|是)"
     rf"|{_MOVING_ON}|然后|接着|之后|随后"
     # 那个珠海路这边呢: a filler of voice input before the site.
@@ -267,7 +270,12 @@ def _by_clauses(
         stop = bounds[index + 1] if index + 1 < len(bounds) else len(text)
         bodies.setdefault(site.name, []).append(text[bounds[index] : stop])
         by_name[site.name] = site
-    return [(by_name[name], "\n".join(parts)) for name, parts in bodies.items()]
+    # In the order the sites are first named (…先巡查玄帝庙街，后到凤凰城社区 names the road first).
+    first_named = {}
+    for start, _end, site in hits:
+        first_named.setdefault(site.name, start)
+    names = sorted(bodies, key=lambda name: first_named.get(name, len(text)))
+    return [(by_name[name], "\n".join(bodies[name])) for name in names]
 
 
 # 第二组马晓燕、文明、杨天福在枣林社区: a group, its people, and where they were.
@@ -275,7 +283,7 @@ _GROUP_AT = re.compile(
     r"(?P<group>(?:第[一二三四1-4]|[一二三四1-4]|另一|另外一?)组)[：:，,]?[^，,。；;\n]{0,24}?(?:在|去|到)$"
     # 下午张丽、文明又到二矿社区; …；郭彩霞、冯磊在二矿社区: other people, at the other site.
     r"|(?P<people>(?<=[；;。\n])|(?:上午|下午|晚上|然后|另外|之后))"
-    r"[\u4e00-\u9fff]{2,4}(?:[、和跟与][\u4e00-\u9fff]{2,4}){1,5}(?:又|再)?(?:在|去|到)$"
+    r"[\u4e00-\u9fff]{2,4}(?:[、和跟与][\u4e00-\u9fff]{2,4}){1,5}(?:又|再)?(?:在|去|到)(?:了|哩|咗)?$"
 )
 
 

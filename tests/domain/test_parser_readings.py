@@ -4575,3 +4575,19 @@ def test_a_note_putting_another_messages_figure_right_and_a_request_by_name_are_
         )
         == []
     )
+
+
+def test_first_here_then_there_and_the_afternoon_the_southern_way(unit_a):
+    reports = parse_message(
+        "今天另外一组（王晓明、李娜）：先在玄帝庙街发了宣传资料20份，顺手撕了护栏上1张小广告；"
+        "后到凤凰城社区入户宣传，走访18户，未发现问题。",
+        WEDNESDAY,
+        unit_a,
+    )
+    assert [r.site for r in reports] == [ROAD_A, GRID_A]
+    reports = parse_message(
+        "今日两个点：早上玄帝庙街 7辆电动车已摆正；下昼凤凰城社区 2处巷道杂物已清。早上人员王晓明；下昼李娜。",
+        WEDNESDAY,
+        unit_a,
+    )
+    assert [(r.site, totals(r)) for r in reports] == [(ROAD_A, (7, 7, 0)), (GRID_A, (2, 2, 0))]
