@@ -8,6 +8,7 @@ import pytest
 
 from dutybot.classify import classify_with
 from dutybot.report_parser import ParsedReport, parse_message
+from dutybot.reports.amounts import first_amount
 from dutybot.reports.status import read_status
 from dutybot.unit import Category, load_unit
 
@@ -4591,3 +4592,27 @@ def test_first_here_then_there_and_the_afternoon_the_southern_way(unit_a):
         unit_a,
     )
     assert [(r.site, totals(r)) for r in reports] == [(ROAD_A, (7, 7, 0)), (GRID_A, (2, 2, 0))]
+
+
+def test_things_looked_at_and_what_was_seen_on_the_way(unit_a):
+    report = one(
+        "玄帝庙街值班日报 王晓明、李娜\n1、步道烟头纸屑若干，已清扫\n2、对步道沿线12盏路灯、4个救生圈进行检查，均完好",
+        unit_a,
+    )
+    assert totals(report) == (1, 1, 0)
+    report = one(
+        "今天玄帝庙街值班，人员：王晓明、李娜。先讲一下路上看到的：永叔路公交站那里垃圾桶满溢，这个不是我们路段的，"
+        "已经拍了发给环卫群。到路段以后发现的：步道边上饮料瓶、塑料袋若干，已捡拾。",
+        unit_a,
+    )
+    assert totals(report) == (1, 1, 0)
+    # A whole duty elsewhere is still its own report.
+    report = one(
+        "今天区创城办临时抽调我们去桃园北路西侧（不是我们的路段）支援，王晓明、李娜参加。清理小广告40余处。",
+        unit_a,
+    )
+    assert (report.site, report.staff, totals(report)) == (None, ("王晓明", "李娜"), (40, 40, 0))
+
+
+def test_anglers_counted_are_offenders_not_the_team():
+    assert first_amount("禁钓区垂钓人员4名，经劝导已离开").value == 4
