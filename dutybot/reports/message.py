@@ -317,6 +317,9 @@ def _looks_like_duty(text: str, lexicon: UnitWords) -> bool:
     # 更新一下：拉客的3个人当时就劝走了…: the rest of a report sent earlier, its outcomes.
     if _FOLLOW_UP.match(text) and lexicon.classifier.words(text) and read_status(text).state:
         return True
+    # 问题：\n1、…\n2、… and 以上。处理：…: a report sent in parts, its problems or its outcomes.
+    if _REPORT_PART.match(text) and lexicon.classifier.words(text):
+        return True
     # 电动车乱停 8辆 摆好了: one problem, its count and its outcome, sent on its own in the duty
     # group by someone who posts the report piece by piece. Remarks, warnings and a week's
     # figures are chat.
@@ -343,6 +346,10 @@ def _looks_like_duty(text: str, lexicon: UnitWords) -> bool:
 _ALL_DONE = re.compile(r"全部|都|已经?")
 _FOLLOW_UP = re.compile(
     r"\s*+(?:更新一下|再?补充一下|再?补充|补一下|接上条|续上条|下午补充|下午说一下)[:：，,]?"
+)
+_REPORT_PART = re.compile(
+    r"\s*+(?:(?:发现的?|存在的?)?问题(?:如下)?[:：]\s*+(?:1|一|①)[、.．]"
+    r"|以上[。.，,\s]*+(?:处理|整改|处置)(?:情况|结果)?[:：])"
 )
 _PIECE_CHARS = 60
 _SHORT_PIECE_CHARS = 30

@@ -4616,3 +4616,10 @@ def test_things_looked_at_and_what_was_seen_on_the_way(unit_a):
 
 def test_anglers_counted_are_offenders_not_the_team():
     assert first_amount("禁钓区垂钓人员4名，经劝导已离开").value == 4
+
+
+def test_a_report_sent_in_parts_its_problems_and_its_outcomes(unit_a):
+    report = one("问题：\n1、亲水平台下方白色垃圾一大片\n2、步道中段电动车乱停5辆", unit_a)
+    assert (report.site, totals(report)) == (None, (6, 0, 6))
+    report = one("以上。处理：垃圾已组织捡拾，清了3袋；电动车5辆已挪到停车区。", unit_a)
+    assert totals(report) == (8, 8, 0)
