@@ -916,6 +916,16 @@ _NOT_BUT = re.compile(
     rf"(?<=[{MEASURE_WORDS}])(?:\s*+[，,]\s*+|[ \t]++)(?:不是|唔系|唔是|不系)"
     r"(?:\s*+[，,]\s*+|[ \t]++)(?=[\d一二两三四五六七八九十])"
 )
+# 有1个井盖松了，哦不是1个是2个: the count said again after what was wrong, then the right one.
+_RECOUNT_AFTER_FAULT = re.compile(
+    rf"(?P<n>\d{{1,3}}|[一二两三四五六七八九十]{{1,3}})(?P<m>[{MEASURE_WORDS}])(?P<mid>[^，,。；;\n\d]{{1,10}}?)"
+    rf"[，,]\s*+[哦噢喔嗯]?\s*+不是\s*+(?P=n)(?P=m)\s*+(?:是|而是)\s*+"
+    rf"(?P<k>\d{{1,3}}|[一二两三四五六七八九十]{{1,3}})(?P=m)"
+)
+# 出店经营7家，哦是6家: 哦是 before a count puts the one before right.
+_OH_IT_IS = re.compile(
+    rf"(?<=[{MEASURE_WORDS}])[，,]\s*+[哦噢喔]\s*+是\s*+(?=[\d一二两三四五六七八九十])"
+)
 # 铲了二十来张 不是二十来张是三十来张, 冰包铲了俩 不是俩是仨: the count said again, then the right one.
 _NOT_THAT_BUT = re.compile(
     # (捡了大概五袋，哦不是五袋是四袋: a filler before it too.)
@@ -1238,6 +1248,8 @@ def _corrections_joined(text: str) -> str:
     """A correction and its right number written together, one way."""
     # 捡了三袋 不对 四袋: the correction and its number belong together.
     text = _NOT_BUT.sub("，不对，", text)
+    text = _RECOUNT_AFTER_FAULT.sub(r"\g<k>\g<m>\g<mid>", text)
+    text = _OH_IT_IS.sub("，不对，", text)
     text = _NOT_THAT_BUT.sub("，不对，", text)
     # (…俩，不对，仨: the right count with its measure, as a count alone is read.)
     text = _PAIR_WORD_AFTER_CORRECTION.sub(lambda m: "两个" if m.group() == "俩" else "三个", text)

@@ -4623,3 +4623,10 @@ def test_a_report_sent_in_parts_its_problems_and_its_outcomes(unit_a):
     assert (report.site, totals(report)) == (None, (6, 0, 6))
     report = one("以上。处理：垃圾已组织捡拾，清了3袋；电动车5辆已挪到停车区。", unit_a)
     assert totals(report) == (8, 8, 0)
+
+
+def test_a_count_put_right_after_what_was_wrong_and_oh_it_is(unit_a):
+    report = one("玄帝庙街 王晓明 有1个井盖松了，哦不是1个是2个，报城管了", unit_a)
+    assert totals(report) == (2, 0, 2)
+    report = one("玄帝庙街 王晓明 出店经营7家，哦是6家，都劝回了", unit_a)
+    assert totals(report) == (6, 6, 0)
