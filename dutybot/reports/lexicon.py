@@ -927,8 +927,8 @@ _NOT_STATUS = (
     # 疏散通道堆放杂物: the fire exit route, not people dispersed.
     "疏散通道|疏散指示|疏散出口|疏散楼梯|疏散标志|疏散门|"
     "不牵绳|不拴绳|没牵绳|没拴绳|未牵绳|未拴绳|"
-    # 撒了盐了没事了: all is well now, nothing left to do.
-    "没事|没啥事"
+    # 撒了盐了没事了: all is well now, nothing left to do; 没新增: nothing new.
+    "没事|没啥事|没新增|没有新|没有新增|未新增"
 )
 STATUS_TOKEN = re.compile(
     # (遛狗不牵绳 is the problem: 不 and 牵绳 there tell no outcome.)
@@ -974,7 +974,9 @@ CONSEQUENCE = re.compile(
     r"^[^，]{0,6}?(?:担心|害怕|反映说|投诉)|"
     r"^[^，]{0,4}(?:流到|流了一|漫到|溢到|淌到|冒到|流得)|"  # 下水道堵了，污水流到路上
     # 放烟花，不文明也危险: why it matters, said of the item before.
-    r"^(?:很|太|既|也|又)?(?:不文明|危险|不安全)(?:也|又|还)?(?:很|太)?(?:危险|不安全|难看)?$"
+    r"^(?:很|太|既|也|又)?(?:不文明|危险|不安全)(?:也|又|还)?(?:很|太)?(?:危险|不安全|难看)?$|"
+    # 堆煤块1堆，起扬尘; 刮风煤尘大; 差点把垃圾点着: what the thing before does, or nearly did.
+    r"^(?:刮风)?(?:起|扬|冒)?(?:扬尘|煤尘|灰尘|粉尘)(?:大|很大|严重)?$|^差点"
 )
 # 以上问题除第3项外均已整改, 除垃圾桶外已整改: all but what is named.
 EXCEPT = re.compile(r"除了?(?P<what>[^，,。；]{1,16}?)(?:以外|之外|外|(?=都|均|全部|其余|其他))")

@@ -4630,3 +4630,15 @@ def test_a_count_put_right_after_what_was_wrong_and_oh_it_is(unit_a):
     assert totals(report) == (2, 0, 2)
     report = one("玄帝庙街 王晓明 出店经营7家，哦是6家，都劝回了", unit_a)
     assert totals(report) == (6, 6, 0)
+
+
+def test_nothing_new_and_what_a_heap_does_are_no_items(unit_a):
+    report = one(
+        "凤凰城社区今天正常巡查，王晓明、李娜，楼道小广告清了12张，平房区燃煤炉子没新增。", unit_a
+    )
+    assert totals(report) == (12, 12, 0)
+    report = one(
+        "玄帝庙街 王晓明 李娜 人行道上小广告一些，已清除；3号商铺门口堆煤块1堆，起扬尘，店主当场拿苫布盖上了。",
+        unit_a,
+    )
+    assert totals(report) == (2, 2, 0)
