@@ -4642,3 +4642,17 @@ def test_nothing_new_and_what_a_heap_does_are_no_items(unit_a):
         unit_a,
     )
     assert totals(report) == (2, 2, 0)
+
+
+def test_seen_to_by_others_since_and_checked_again(unit_a):
+    report = one(
+        "11月24日玄帝庙街\n【照片1】出站口共享单车乱放若干，已码放整齐。\n【照片2】广场东侧井盖下沉，市政已修复，复查无问题。\n"
+        "【照片3】值班人员：王晓明、李娜",
+        unit_a,
+    )
+    assert totals(report) == (1, 1, 0)
+    report = one(
+        "玄帝庙街 王晓明 李娜 周二报的两个松动井盖城管已经修好了；小学门口电动车乱停6辆，已摆正。",
+        unit_a,
+    )
+    assert totals(report) == (6, 6, 0)
