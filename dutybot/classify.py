@@ -58,6 +58,8 @@ HINTS: dict[str, tuple[str, ...]] = {
         "死老鼠",
         "死鱼",
         "死鸟",
+        "死鸡",
+        "死鸭",
         "动物尸体",
         # 旧沙发扔在楼道口: things thrown out.
         "沙发",

@@ -4656,3 +4656,16 @@ def test_seen_to_by_others_since_and_checked_again(unit_a):
         unit_a,
     )
     assert totals(report) == (6, 6, 0)
+
+
+def test_shops_kept_inside_are_no_problem_and_a_dead_chicken_is(unit_a):
+    report = one(
+        "玄帝庙街今早王晓明、李娜值班，药材铺都在店里经营，人行道通畅，没发现问题。", unit_a
+    )
+    assert totals(report) == (0, 0, 0)
+    report = one(
+        "玄帝庙街 王晓明 电动车乱停十五六台，摆了；药材铺今日都冇出店，比之前好好多。", unit_a
+    )
+    assert totals(report) == (16, 16, 0)
+    report = one("凤凰城社区 王晓明 江边有只死鸡，捡走了", unit_a)
+    assert totals(report) == (1, 1, 0)
