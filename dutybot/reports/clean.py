@@ -712,6 +712,31 @@ _NOT_OURS = re.compile(
     r"|[^。；;：:\n]{0,12}?(?:路过|路上|顺带|顺便|过来的时候)[^。；;：:\n]{0,50}?(?:不归我们|不归咱)管?)"
     r"[^。；;\n]{0,30}?(?:[。；;]|$)"
 )
+# 问题：3栋楼道小广告12处，老锅炉房旁建筑垃圾1堆\n处理：已清理，已联系社区清运: the outcomes
+# line in the same order as the problems line; each outcome goes with its problem.
+_PROBLEMS_THEN_OUTCOMES = re.compile(
+    r"(?m)^(?P<head>[ \t]*+(?:发现问题|存在问题|问题|发现)[ \t]*+[:：])(?P<items>[^\n]{1,200}+)\n"
+    r"[ \t]*+(?:处理情况|整改情况|处置情况|处理结果|处理|整改|处置)[ \t]*+[:：](?P<outcomes>[^\n]{1,200}+)$"
+)
+_LIST_CUT = re.compile(r"[，,；;]")
+_BARE_OUTCOME = re.compile(r"(?:已经?|当场|现场|待|未|尚未)[\u4e00-\u9fff]{1,10}")
+
+
+def _outcomes_in_order(match: re.Match[str]) -> str:
+    items = [p.strip() for p in _LIST_CUT.split(match["items"].strip(" 。")) if p.strip()]
+    outcomes = [p.strip() for p in _LIST_CUT.split(match["outcomes"].strip(" 。")) if p.strip()]
+    if (
+        len(items) < 2
+        or len(items) != len(outcomes)
+        # (整改：跨门营业、占道堆物全部当场整改；…: outcomes that name their items match by
+        # what they name, later.)
+        or not all(_BARE_OUTCOME.fullmatch(outcome) for outcome in outcomes)
+    ):
+        return match.group()
+    paired = "；".join(f"{item}，{outcome}" for item, outcome in zip(items, outcomes, strict=True))
+    return f"{match['head']}{paired}。"
+
+
 # 一数十七辆, 一溜十二辆: counted, and in a row; the count is what stays.
 _COUNTED_IN_PASSING = re.compile(r"一(?:数|溜|共是)(?=[\d一二两三四五六七八九十])")
 # 单元门口积雪 4个单元: units of a building counted are places.
@@ -1183,6 +1208,7 @@ def _words_made_plain(text: str) -> str:
     text = _COUNTED_IN_PASSING.sub("", text)
     text = _LOOKED_AT_COUNT.sub(lambda m: m["verb"] + _LOOKED_AT_NUMBER.sub("", m["run"]), text)
     text = _HOMES_CLEANED.sub("", text)
+    text = _PROBLEMS_THEN_OUTCOMES.sub(_outcomes_in_order, text)
     text = _LOOKED_AT_BEFORE_THING.sub(r"\g<verb>\g<where>", text)
     text = _LOOKED_AT_BY_DUI.sub(lambda m: "对" + _ANY_COUNT.sub("", m["what"]) + "进行", text)
     text = _NOT_OURS.sub("", text)

@@ -4669,3 +4669,12 @@ def test_shops_kept_inside_are_no_problem_and_a_dead_chicken_is(unit_a):
     assert totals(report) == (16, 16, 0)
     report = one("凤凰城社区 王晓明 江边有只死鸡，捡走了", unit_a)
     assert totals(report) == (1, 1, 0)
+
+
+def test_outcomes_listed_in_the_order_of_the_problems(unit_a):
+    report = one(
+        "时间：11月24日15:00-17:00\n地点：凤凰城社区\n人员：王晓明、李娜\n"
+        "问题：3栋楼道小广告12处，锅炉房旁建筑垃圾1堆，主干道路灯不亮2盏\n处理：已清理，已联系社区清运，已报社区维修",
+        unit_a,
+    )
+    assert totals(report) == (15, 12, 3)
