@@ -45,6 +45,8 @@ _SPOTS_WITH = re.compile(
     r"(?:地方|位置)(?:都|还|也)?有|(?:单元|楼栋|楼道|路口|门口|地方|位置)的|"
     # 马粪仨地方，环卫当场扫了: the spots, counted after the problem that is in them.
     r"(?:地方|位置)(?=$|[，,。；;\s])|"
+    # 两个单元楼道灯不亮: so many stairwells, each with what is wrong.
+    r"(?:单元|楼栋|楼道)[^，,。；;\s]{0,4}?(?:不亮|坏了|损坏|破损|堵塞|漏水|缺失)|"
     # 仨单元门口有小广告, 两个单元门口堆着蜂窝煤: so many doorways, each with the problem.
     r"(?:单元|楼栋|楼道)(?:门口|里|口)?(?:都|还|也)?(?:有|堆|放|停|摆|挂|贴)"
 )

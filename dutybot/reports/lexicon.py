@@ -291,6 +291,8 @@ PROBLEM_PREDICATE = re.compile(
     # 井盖响, 一踩就咣当: a loose cover that rattles.
     + r"|(?<!影)响(?!应|亮|起)|咣当|晃荡"
     + r"|停[在到]?了?(?:人行道|盲道|路边|路口|门口|消防通道|绿化带|草坪|路上|马路|楼道)"
+    # 灯笼架子被风吹倒, 篷布被刮开了, 挡板被刮松了: what the wind did to a thing.
+    + r"|被(?:大)?风?(?:吹|刮)(?:得)?(?:倒|松|开|坏|歪|翻|跑|掉|落|断)"
 )
 
 # How things ended. Result verbs say it is done even after 联系/通知 (已联系车主挪走); plain
@@ -1011,7 +1013,11 @@ ITEM_FLUFF = re.compile(
 )
 
 # 入户 is a home visit, but 电动车入户充电 is a fire hazard found in a home.
-VISIT_HOME = r"入户(?!充电|停放|存放|违规|私拉|堆放)"
+# (走了45户, 走访了32户: the homes walked to.)
+VISIT_HOME = (
+    r"入户(?!充电|停放|存放|违规|私拉|堆放)"
+    r"|(?<![清拉搬挪运赶劝收撤])走了?(?=\d{1,3}户|[一二两三四五六七八九十]{1,3}户)"
+)
 
 # Activities: (kind, trigger, measure words that count it).
 ACTIVITY_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (

@@ -4678,3 +4678,14 @@ def test_outcomes_listed_in_the_order_of_the_problems(unit_a):
         unit_a,
     )
     assert totals(report) == (15, 12, 3)
+
+
+def test_homes_walked_to_are_work_and_stairwells_counted_with_their_fault(unit_a):
+    report = one(
+        "今天跟李娜去凤凰城社区入户做问卷，就是有两个单元楼道灯不亮，报给物业了。问卷做了45份，走了45户。",
+        unit_a,
+    )
+    assert totals(report) == (2, 0, 2)
+    # 清走一户 is a fix, not a visit.
+    report = one("凤凰城社区 王晓明 七巷有两户门口堆的泡沫箱，已督促清走一户，另一户没人。", unit_a)
+    assert totals(report) == (2, 1, 1)
