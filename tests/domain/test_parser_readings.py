@@ -4689,3 +4689,11 @@ def test_homes_walked_to_are_work_and_stairwells_counted_with_their_fault(unit_a
     # 清走一户 is a fix, not a visit.
     report = one("凤凰城社区 王晓明 七巷有两户门口堆的泡沫箱，已督促清走一户，另一户没人。", unit_a)
     assert totals(report) == (2, 1, 1)
+
+
+def test_snow_the_community_had_cleared_before_and_all_clean(unit_a):
+    report = one(
+        "凤凰城社区今天3人（王晓明、李娜、赵强），巡查一遍，道路积雪社区已经组织清扫了，楼道干净，没发现问题。",
+        unit_a,
+    )
+    assert totals(report) == (0, 0, 0)
