@@ -16,7 +16,7 @@ import cn2an
 
 # Measure words that can follow the number of a problem. 人次 is excluded on purpose: it is
 # how 劝导 and 志愿服务 are counted, and those are activities.
-MEASURE_WORDS = "处个辆起块根堆袋名人位台棵张车条只份户件盏家间箱桶筐片座面幅株组副排摞捆段摊节部架支具档扇盆罐瓶颗级套滩"
+MEASURE_WORDS = "处个辆起块根堆袋名人位台棵张车条只份户件盏家间箱桶筐片座面幅株组副排摞捆段摊节部架支具档扇盆罐瓶颗级套滩坨"
 
 # Words that state an unknown amount; they count as 1.
 VAGUE_AMOUNTS = (
@@ -197,7 +197,7 @@ def find_quantities(text: str) -> list[Quantity]:
         prefix_approx = text[max(0, match.start() - 2) : match.start()].endswith(("约", "近"))
         # 一堆, 一片, 一排: one lot of it, as good as no number (REPORTS.md: counts 1, and a
         # number said after it, 一堆装修垃圾，装了五车, is the count).
-        lot = number == "一" and measure in "堆片排摊溜"
+        lot = number == "一" and measure in "堆片排摊溜坨"
         found.append(
             Quantity(
                 value,

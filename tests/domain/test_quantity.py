@@ -133,3 +133,9 @@ def test_a_lone_thousand_or_ten_thousand_is_a_figure_of_speech():
     assert chinese_numeral("千") is None
     assert chinese_numeral("百") == 100  # 百余辆 is a count
     assert chinese_numeral("一万") == 10000
+
+
+def test_a_lump_is_counted_and_one_big_lump_is_a_lot():
+    assert extract_quantity("3栋门口有人乱倒建筑垃圾两坨") == 2
+    # 一大坨 is a heap, as good as no number.
+    assert find_quantity("共享单车又是一大坨乱停").vague
