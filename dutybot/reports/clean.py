@@ -415,6 +415,13 @@ _OPINION = re.compile(
     r"(?:(?<=[。！!；;\n])|^)[ \t]*+(?:我觉得|我认为|我建议|我的意见是|个人建议|建议以后|建议下次|我看这个)"
     r"[^。！!；;\n]{0,80}+(?:[。！!；;]|$)"
 )
+# 2.楼道小广告：已查6个楼道，未发现。 4.垃圾池：已清运，周边无散落。: a checklist line, looked at and
+# found fine.
+_CHECKLIST_FINE = re.compile(
+    r"(?m)^[ \t]*+(?:\d{1,2}|[①-⑳])[.、．]?[ \t]*+[\u4e00-\u9fff]{1,8}[ \t]*+[:：][ \t]*+"
+    r"(?:(?:已查|查了|看了|检查了?)[^，,。；;\n]{0,10}[，,]|[^，,。；;\n\d]{0,10}[，,])?"
+    r"[^，,。；;\n\d]{0,4}?(?:无|未发现|没有发现|没发现)[^，,。；;\n\d]{0,6}[。；;]?[ \t]*+$"
+)
 # 总的来看，…总体平稳，但个别客栈仍存在隐患: a closing judgement, no items (unless it counts).
 _OVERALL_VIEW = re.compile(
     r"(?m)(?:^|(?<=[。！!\n]))[ \t]*+(?:总的来看|总的来说|总的看|总体看|总体来看|总体上看|从总体看|整体来看|总体而言)"
@@ -1350,6 +1357,7 @@ def _headings_and_marks_placed(text: str) -> str:
     text = _PARTS_BEFORE_TOTAL.sub("", text)
     text = _REPOST_PREAMBLE.sub("", text)
     text = _OVERALL_VIEW.sub("", text)
+    text = _CHECKLIST_FINE.sub("", text)
     text = _OPINION.sub("", text)
     text = _EARLIER_ONE_NOW_DONE.sub("", text)
     text = _HEARSAY_NOT_MET.sub("", text)

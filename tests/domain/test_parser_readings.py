@@ -4697,3 +4697,17 @@ def test_snow_the_community_had_cleared_before_and_all_clean(unit_a):
         unit_a,
     )
     assert totals(report) == (0, 0, 0)
+
+
+def test_a_checklist_line_looked_at_and_fine_and_things_in_order(unit_a):
+    report = one(
+        "凤凰城社区今天巡查情况（王晓明、李娜）：\n1.主干道卫生：干净，无问题。\n2.楼道小广告：已查6个楼道，未发现。\n"
+        "3.垃圾池：已清运，周边无散落。\n4.井盖：5栋后面有一个井盖松动，已报社区。",
+        unit_a,
+    )
+    assert totals(report) == (1, 0, 1)
+    report = one(
+        "玄帝庙街今日值班：王晓明、李娜。电动车都在线内排队，路面基本没垃圾。发现人行道上有人乱丢烟头3处，已清扫。",
+        unit_a,
+    )
+    assert totals(report) == (3, 3, 0)
