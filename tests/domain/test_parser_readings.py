@@ -4711,3 +4711,12 @@ def test_a_checklist_line_looked_at_and_fine_and_things_in_order(unit_a):
         unit_a,
     )
     assert totals(report) == (3, 3, 0)
+
+
+def test_a_residents_own_matter_the_team_cannot_handle_is_no_problem(unit_a):
+    report = one(
+        "凤凰城社区今天下午：王晓明、李娜。1号楼西头垃圾池满溢，已联系环卫，下午就清走了；"
+        "有个居民说他家楼上漏水让我们管，这个不是我们能办的，让他找物业。",
+        unit_a,
+    )
+    assert totals(report) == (1, 1, 0)
