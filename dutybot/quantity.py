@@ -161,6 +161,9 @@ def find_quantities(text: str) -> list[Quantity]:
     for match in _QUANTITY.finditer(text):
         number, measure = match.group("number"), match.group("measure")
         end = match.end()
+        # 百部梯, 百步梯: a bare 百 begins a name; a hundred of something is said 一百 or 百余.
+        if number == "百" and not match.group("approx"):
+            continue
         # 一起 is "together" unless it ends the phrase (遛狗不牵绳一起).
         if number == "一" and measure == "起" and end < len(text) and _is_cjk(text[end]):
             continue

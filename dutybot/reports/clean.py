@@ -209,6 +209,11 @@ _SLIPS = {
     "嘎嘎多": "很多",
     "拢总是": "到处都是",
     "拢总": "全部",
+    # Voice input hearing a count's measure or its tens by sound: 石几处 is 十几处.
+    "石几处": "十几处",
+    "石几张": "十几张",
+    "石几辆": "十几辆",
+    "石几个": "十几个",
 }
 # 以/己 for 已 before what is done (以清理, 己摆放); not 以上, 予以清理, 可以清理.
 _DONE_VERB_AHEAD = (
@@ -217,6 +222,8 @@ _DONE_VERB_AHEAD = (
 )
 _SLIP = re.compile(
     "|".join(map(re.escape, sorted(_SLIPS, key=len, reverse=True)))
+    # 垃圾有四五代: 代 heard for 袋 after a count (not 一代, a generation).
+    + r"|(?<=[\d二两三四五六七八九十几])代(?![表价理替办言谢])"
     + rf"|(?<![予加可得难用所足给])以{_DONE_VERB_AHEAD}"
     + rf"|(?<![自知利异克舍])己{_DONE_VERB_AHEAD}"
 )
@@ -1114,7 +1121,10 @@ _ARROW = re.compile(r"-+>|=+>|→|⇒|➡|➔")
 
 
 def _slip(match: re.Match[str]) -> str:
-    return _SLIPS.get(match.group(), "已")
+    word = match.group()
+    if word == "代":
+        return "袋"
+    return _SLIPS.get(word, "已")
 
 
 @cache

@@ -4720,3 +4720,10 @@ def test_a_residents_own_matter_the_team_cannot_handle_is_no_problem(unit_a):
         unit_a,
     )
     assert totals(report) == (1, 1, 0)
+
+
+def test_counts_voice_input_heard_by_sound_and_a_bare_hundred_in_a_name(unit_a):
+    report = one(
+        "凤凰城社区 王晓明 李娜 百部梯那边垃圾有四五代 已经清理了 楼道小广告石几处 清掉了", unit_a
+    )
+    assert totals(report) == (15, 15, 0)
