@@ -576,6 +576,15 @@ _THING_PLACE_COUNT = re.compile(
     r"(?P<count>(?:约|大概)?(?:\d{1,4}(?:-\d{1,4})?|[一二两三四五六七八九十几俩仨]{1,3})[\u4e00-\u9fff]?"
     r"|若干|多处|一堆|一排|一片)[ \t]++(?P<rest>[^\n]+)$"
 )
+# 地点：码头空地 问题：渔网乱堆 数量：3堆 处理：已搬走: a log line's fields, place first;
+# the item is where and what, its count follows without the label.
+_PLACE_FIRST_FORM_LINE = re.compile(
+    r"(?m)^(?P<lead>[ \t]*+(?:\d{1,2}[.、．)）][ \t]*+)?)(?:地点|位置|点位)[ \t]*+[:：][ \t]*+"
+    r"(?P<place>[^\s:：；;，,。]{1,20})[ \t；;，,]++问题[ \t]*+[:：][ \t]*+"
+    r"(?P<item>[^\n:：]{1,40}?)(?:[ \t；;，,]++数量[ \t]*+[:：][ \t]*+(?P<n>[^\s:：；;，,]{1,10}))?"
+    # (_EMPTY_OUTCOME_LABEL has already made the outcome's label a comma.)
+    r"(?=[ \t]*+[；;，,]|[ \t]++(?:处理|处置|整改|结果)|[ \t]*+$)"
+)
 # 电动车乱停（9）✔, 盲道砖缺失（3块）✘: the count in brackets before the mark.
 _COUNT_IN_BRACKETS = re.compile(
     rf"(?<=[\u4e00-\u9fff])[（(](?P<n>\d{{1,4}}|[一二两三四五六七八九十百几多余来若干]{{1,5}})"
@@ -1244,6 +1253,9 @@ def _words_made_plain(text: str) -> str:
 
 def _templates_read(text: str, keep: tuple[str, ...]) -> str:
     """Templates, tallies and checklists written as the plain items they stand for."""
+    text = _PLACE_FIRST_FORM_LINE.sub(
+        lambda m: f"{m['lead']}{m['place']}{m['item']}{(' ' + m['n']) if m['n'] else ''}", text
+    )
     text = _THING_PLACE_COUNT.sub(r"\g<thing>（\g<place>）\g<count>，\g<rest>", text)
     text = _COUNT_IN_BRACKETS.sub(
         lambda m: f" {m['n']}{m['m'] or ('' if m['n'] == '若干' else '个')} ", text

@@ -788,6 +788,8 @@ _RESULTS = (
     # Wu speech: 脱 is 掉 after a verb (撕脱了, 铲脱8张, 摆脱17部).
     "脱",
     "回",
+    # Cantonese: 返 is 回 after a verb (推返路边, 收返入去, 摆返好).
+    "返",
     "走",
     "开",
     "掉",

@@ -4727,3 +4727,15 @@ def test_counts_voice_input_heard_by_sound_and_a_bare_hundred_in_a_name(unit_a):
         "凤凰城社区 王晓明 李娜 百部梯那边垃圾有四五代 已经清理了 楼道小广告石几处 清掉了", unit_a
     )
     assert totals(report) == (15, 15, 0)
+
+
+def test_log_lines_with_the_place_first_and_a_cantonese_fix(unit_a):
+    report = one(
+        "凤凰城社区 11月24日 人员：王晓明 李娜\n"
+        "地点：3栋门口 问题：电动车乱停 数量：5-6辆 处理：已推返路边\n"
+        "地点：垃圾池旁 问题：泡沫箱乱丢 数量：一堆 处理：已清理\n"
+        "地点：小广场 问题：健身器材松动 数量：1 处理：已报社区",
+        unit_a,
+    )
+    assert totals(report) == (8, 7, 1)
+    assert report.found[0].text.startswith("3栋门口")
