@@ -331,6 +331,8 @@ class Classifier:
     pattern: re.Pattern[str] | None
     owner: dict[str, tuple[str, bool]]  # word → (category, is_unit_keyword)
     fallback: str
+    # The categories' own names, for an item told only by its category (发现市容秩序问题6处).
+    names: tuple[str, ...] = ()
 
     def words(self, text: str) -> list[str]:
         """The keywords and hints that occur in ``text``, in order."""
@@ -392,6 +394,8 @@ class Classifier:
                 continue
             scores[category] = scores.get(category, 0.0) + weight
             last_seen[category] = match.start()
+        if not scores:
+            return next((name for name in self.names if name in text), self.fallback)
         best = self.fallback
         best_key: tuple[float, int] = (0.0, -1)
         for category, score in scores.items():
@@ -424,7 +428,7 @@ def classifier_for(categories: tuple[Category, ...]) -> Classifier:
     # Longest first, so that at one position the most specific word wins.
     words = sorted((w for w in owner if w), key=len, reverse=True)
     pattern = word_regex(words) if words else None
-    return Classifier(pattern, owner, fallback)
+    return Classifier(pattern, owner, fallback, tuple(n for n in names if n != fallback))
 
 
 def classify(text: str, unit: Unit) -> str:

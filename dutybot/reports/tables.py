@@ -82,6 +82,12 @@ _VAGUE_CELL = re.compile(
 _ROW_MARK = re.compile(r"[\d①-⑳]{1,3}[.、．]?")
 _RATE_CELL = re.compile(r"\d{1,3}(?:\.\d{1,2})?\s*+%")
 _MAX_TABLE_LINES = 60
+# 备注：基础设施1处为…, 其他为暖气不热3户, 未整改1处：…: a line after a tally by category that
+# says what one of its rows was.
+_ROW_EXPLAINED = re.compile(
+    rf"[ \t]*+(?:(?:备注|说明|注|另)[ \t]*+[:：][ \t]*+)?(?:(?P<kind>[\u4e00-\u9fff]{{2,4}}?)类?"
+    rf"(?:\d{{1,3}}[{MEASURE_WORDS}])?为|(?P<open>(?:未|待|尚未)(?:整改|处理|解决)\d{{1,3}}[{MEASURE_WORDS}][:：]))"
+)
 
 
 @dataclass(frozen=True)
@@ -200,7 +206,9 @@ def _row_sentence(line: str, columns: list[_Cell], cut: bool) -> str | None:
         return ""
     if not found:
         return None
-    sentence = item + found
+    # 类别 发现 整改 / 环境卫生 4 4: a row of a tally by category is that many problems of the
+    # category (a tally line of its own, 环境卫生4处, would head the items that follow).
+    sentence = (f"发现{item}问题" if item == kind and not places else item) + found
     digits = re.match(r"\d+", found)
     number = int(digits.group()) if digits else 1
     if all_fixed or (fixed and int(fixed) >= number):
@@ -356,6 +364,14 @@ def read_tables(text: str) -> str:
         index = row_index  # the header says nothing once its rows are read
         # The rows that are no total (合计 may be indented like a group's rows).
         counted = [(line, sentence) for line, sentence in rows if sentence]
+        kinds = [s[2 : s.find("问题")] for _, s in counted if s.startswith("发现")]
+        while kinds and index < len(lines) and _ROW_EXPLAINED.match(lines[index]):
+            # 备注：基础设施1处为医院北门雨水井盖缺失: what a row of the tally was, not one more.
+            explained = _ROW_EXPLAINED.match(lines[index])
+            if explained and (explained["kind"] in kinds or explained["open"]):
+                index += 1
+            else:
+                break
         for position, (line, sentence) in enumerate(counted):
             following = counted[position + 1][0] if position + 1 < len(counted) else ""
             if following and _indent(following) > _indent(line):

@@ -4739,3 +4739,19 @@ def test_log_lines_with_the_place_first_and_a_cantonese_fix(unit_a):
     )
     assert totals(report) == (8, 7, 1)
     assert report.found[0].text.startswith("3栋门口")
+
+
+def test_a_tally_by_category_in_single_spaced_rows_and_the_note_on_one_row(unit_a):
+    report = one(
+        "日期：11.24\n路段：玄帝庙街\n人员：王晓明 李娜 赵强\n类别 发现 整改\n环境卫生 4 4\n"
+        "市容秩序 6 5\n基础设施 1 0\n合计 11 9\n备注：基础设施1处为井盖缺失，已报住建局。",
+        unit_a,
+    )
+    assert (report.found_total, report.resolved_total) == (11, 9)
+    assert {item.category for item in report.found} == {"环境卫生", "市容秩序", "基础设施"}
+    report = one(
+        "凤凰城社区 王晓明 李娜\n类别 发现 整改\n环境卫生 3 3\n其他 2 0\n合计 5 3\n"
+        "其他为居民反映暖气不热2户，已转物业。",
+        unit_a,
+    )
+    assert (report.found_total, report.resolved_total) == (5, 3)
