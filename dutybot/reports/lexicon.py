@@ -293,6 +293,8 @@ PROBLEM_PREDICATE = re.compile(
     + r"|停[在到]?了?(?:人行道|盲道|路边|路口|门口|消防通道|绿化带|草坪|路上|马路|楼道)"
     # 灯笼架子被风吹倒, 篷布被刮开了, 挡板被刮松了: what the wind did to a thing.
     + r"|被(?:大)?风?(?:吹|刮)(?:得)?(?:倒|松|开|坏|歪|翻|跑|掉|落|断)"
+    # 井盖没盖严, 护栏没装好, 井盖盖不严: a thing not put right, so not safe.
+    + r"|(?:没有?|未)(?:盖|关|装|锁|拴|系|固定)(?:严|好|牢|紧|上)|(?:盖|关)不(?:严|上|紧)"
 )
 
 # How things ended. Result verbs say it is done even after 联系/通知 (已联系车主挪走); plain

@@ -4755,3 +4755,10 @@ def test_a_tally_by_category_in_single_spaced_rows_and_the_note_on_one_row(unit_
         unit_a,
     )
     assert (report.found_total, report.resolved_total) == (5, 3)
+
+
+def test_a_thing_not_put_right_is_a_problem(unit_a):
+    report = one("凤凰城社区 王晓明 5栋楼下有个井盖没盖严 缺了个角 旁边放了个锥桶 报社区了", unit_a)
+    assert totals(report) == (1, 0, 1)
+    report = one("玄帝庙街 王晓明 李娜 路口护栏没装好 已报城管", unit_a)
+    assert totals(report) == (1, 0, 1)
