@@ -32,12 +32,15 @@ _DATE = re.compile(
     # (限期3日内整改, 3日后复查: a span of days, no date.)
     rf"|(?P<day>(?<![\d月.])(?P<dd>\d{{1,2}}|[{CN}]{{1,3}})(?:日(?![内后前起])"
     # (3号下午局里安排…, 3号迎检那天: 号 with the time of day, not 3号楼.)
-    rf"|号(?=上午|下午|晚上|早上|中午|傍晚|夜里|那天|这天|当天|迎检)))"
+    rf"|号(?=上午|下午|晚上|早上|中午|傍晚|夜里|那天|这天|当天|迎检)"
+    # (21号光宇街 我王立新宫雪仨: the day, then the site; 3号楼, 5号院 are places.)
+    rf"|(?<![\u4e00-\u9fff]\d)(?<![\u4e00-\u9fff]\d\d)号(?![楼院门栋单幢户])"
+    rf"(?=[ \t]*+[\u4e00-\u9fff]{{1,8}}?(?:街|路|社区|网格|村)(?:[\s，,：:]|$))))"
     # (周二组, 周四班: the team of that weekday, no date.)
     rf"|(?P<week>(?P<wp>上|本|这|(?<!一)下)?(?<!每)(?:周|星期|礼拜)(?P<wd>[一二三四五六日天1-7])(?![组班]))"
     # (夜个, 夜来: yesterday in Shaanxi and Shandong speech.)
     rf"|(?P<rel>今天|今日|今早|今晨|本日|今儿个|今儿|昨天|昨日|昨晚|昨儿个|昨儿|前天|前日|前儿个|前儿|"
-    rf"夜个|夜儿个|夜来(?=[^了的人]))"
+    rf"夜个|夜儿个|夜来(?=[^了的人])|昨个)"
 )
 # 昨天礼拜天俺们没值班: a day said to have had no duty is not the duty's day.
 _NO_DUTY_AFTER = re.compile(
@@ -96,6 +99,8 @@ _RELATIVE_DAYS = {
     "夜个": 1,
     "夜儿个": 1,
     "夜来": 1,
+    # (昨个: yesterday in the north-east.)
+    "昨个": 1,
 }
 _HEAD_CHARS = 60
 _MAX_DATES = 40

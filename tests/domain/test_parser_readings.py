@@ -4762,3 +4762,19 @@ def test_a_thing_not_put_right_is_a_problem(unit_a):
     assert totals(report) == (1, 0, 1)
     report = one("玄帝庙街 王晓明 李娜 路口护栏没装好 已报城管", unit_a)
     assert totals(report) == (1, 0, 1)
+
+
+def test_the_day_before_the_site_and_yesterday_said_in_the_north_east(unit_a):
+    report = one("24号玄帝庙街 王晓明李娜 昨晚上不知道谁倒了一堆垃圾 清了", unit_a)
+    assert report.date == date(2026, 11, 24)
+    report = one("昨个凤凰城社区 王晓明 李娜 楼道小广告撕了5张", unit_a)
+    assert report.date == date(2026, 11, 24)
+    report = one("凤凰城社区 王晓明 5号楼门口 电动车乱停3辆 已摆好", unit_a)
+    assert report.date == date(2026, 11, 25)
+
+
+def test_who_led_whom_and_who_went_along_to_help(unit_a):
+    report = one("凤凰城社区那边王晓明领着李娜赵强去的 楼道小广告撕了十张", unit_a)
+    assert set(report.staff) == {"王晓明", "李娜", "赵强"}
+    report = one("凤凰城社区 我和孙悦配合社区清理楼道杂物3处", unit_a)
+    assert "孙悦" in report.staff
