@@ -678,6 +678,12 @@ _NONE_OF_KIND = re.compile(
 _BARE_CHE = re.compile(r"(?m)^[ \t]*+车(?=[ \t]*+[:：]?[ \t]*+\d)")
 # 摊1 劝, 椰子摊 2个 劝走1: 摊 told with its count is the stalls.
 # (检查商户9家，其中…早点摊4家 counts the shops looked at.)
+# 卖对联的劝到市场去了, 有个烤地瓜的 劝走了: the one who sells, told by what is sold, is a
+# stall (not 卖烤红薯的摊子, which names it, nor 买菜的).
+_SELLER_BY_WARES = re.compile(
+    r"(?<![买在是])(?:卖|烤|炸)[\u4e00-\u9fff]{1,4}?的"
+    r"(?=[ \t]*+(?:[，,。；;]|劝|让|叫|被|已|都|又|还|也|$))"
+)
 _BARE_TAN = re.compile(
     r"(?m)^[ \t]*+摊(?=[ \t]*+[:：]?[ \t]*+\d)"
     r"|(?<=[\u4e00-\u9fff])摊(?=[ \t]*+(?:\d{1,3}|[一两二三四五六七八九十俩仨几]{1,3})个)"
@@ -981,7 +987,7 @@ _RECOUNT_AFTER_FAULT = re.compile(
 )
 # 出店经营7家，哦是6家: 哦是 before a count puts the one before right.
 _OH_IT_IS = re.compile(
-    rf"(?<=[{MEASURE_WORDS}])[，,]\s*+[哦噢喔]\s*+是\s*+(?=[\d一二两三四五六七八九十])"
+    rf"(?<=[{MEASURE_WORDS}])[，,]\s*+(?:[哦噢喔]|其实|实际上?)\s*+是\s*+(?=[\d一二两三四五六七八九十])"
 )
 # 铲了二十来张 不是二十来张是三十来张, 冰包铲了俩 不是俩是仨: the count said again, then the right one.
 _NOT_THAT_BUT = re.compile(
@@ -1232,6 +1238,7 @@ def _words_made_plain(text: str) -> str:
     text = _DONE_VERB_FIRST.sub("", text)
     text = _BARE_CHE.sub("车辆", text)
     text = _BARE_TAN.sub("摊贩", text)
+    text = _SELLER_BY_WARES.sub(lambda m: m.group() + "摊贩", text)
     text = _COUNTED_IN_PASSING.sub("", text)
     text = _LOOKED_AT_COUNT.sub(lambda m: m["verb"] + _LOOKED_AT_NUMBER.sub("", m["run"]), text)
     text = _HOMES_CLEANED.sub("", text)

@@ -4778,3 +4778,15 @@ def test_who_led_whom_and_who_went_along_to_help(unit_a):
     assert set(report.staff) == {"王晓明", "李娜", "赵强"}
     report = one("凤凰城社区 我和孙悦配合社区清理楼道杂物3处", unit_a)
     assert "孙悦" in report.staff
+
+
+def test_none_of_the_snow_and_a_seller_told_by_the_wares(unit_a):
+    report = one("玄帝庙街 王晓明 李娜 人行道没有积雪，周边不再结冰，乱停电动车4辆已摆齐。", unit_a)
+    assert totals(report) == (4, 4, 0)
+    report = one("凤凰城社区处理结果：王晓明 卖对联的已劝离；有个烤地瓜的 劝走了。", unit_a)
+    assert totals(report) == (2, 2, 0)
+
+
+def test_what_was_said_then_what_it_really_was(unit_a):
+    report = one("凤凰城社区 王晓明 李娜 楼下电动车乱停是2辆，其实是3辆，都摆好了", unit_a)
+    assert totals(report) == (3, 3, 0)
