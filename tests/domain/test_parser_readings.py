@@ -4790,3 +4790,25 @@ def test_none_of_the_snow_and_a_seller_told_by_the_wares(unit_a):
 def test_what_was_said_then_what_it_really_was(unit_a):
     report = one("凤凰城社区 王晓明 李娜 楼下电动车乱停是2辆，其实是3辆，都摆好了", unit_a)
     assert totals(report) == (3, 3, 0)
+
+
+def test_an_earlier_problem_seen_to_since_with_its_day_or_after_a_comma(unit_a):
+    report = one(
+        "今天玄帝庙街：王晓明、李娜值班。3号报的护栏松动那处今天去看已经修好了。今天发现共享单车乱停4辆，已摆正。",
+        unit_a,
+    )
+    assert totals(report) == (4, 4, 0)
+    report = one(
+        "凤凰城社区这边：王晓明。上周报的小区主干道路面坑洼，今天去看社区已经填平了；楼道小广告3处，已清除。",
+        unit_a,
+    )
+    assert totals(report) == (3, 3, 0)
+
+
+def test_left_over_and_still_not_mended_is_not_counted_today(unit_a):
+    report = one(
+        "凤凰城社区今天值班：王晓明、李娜。发现楼道小广告12处，均已整改。上周遗留的6号楼垃圾池破损仍未修复，"
+        "系此前已报问题，今日不重复统计。",
+        unit_a,
+    )
+    assert totals(report) == (12, 12, 0)
