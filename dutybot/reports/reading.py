@@ -2698,6 +2698,8 @@ _FIX_TOTAL_AFTER_ITEMS = re.compile(
 )
 _WRONGDOING = re.compile(
     r"闯红灯|横穿|乱穿|翻越|吸烟|抽烟|吐痰|乱扔|不牵绳|没牵绳|逆行|随地|醉酒|喝醉|争吵|推搡|打架"
+    # 拉客人员10余人次，当场劝离: touts stopped are people doing wrong, as are fireworks let off.
+    r"|拉客|揽客|燃放|放鞭炮|乱刻|乱画"
 )
 _PERSUADING = re.compile(r"劝导|劝说|宣传|引导|教育|提醒|纠正")
 

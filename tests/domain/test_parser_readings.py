@@ -4812,3 +4812,15 @@ def test_left_over_and_still_not_mended_is_not_counted_today(unit_a):
         unit_a,
     )
     assert totals(report) == (12, 12, 0)
+
+
+def test_touts_stopped_are_people_doing_wrong_not_persuasion():
+    # A tourist town's unit, which files touts under a kind of its own.
+    unit = load_unit(CORPUS / "next" / "unit-zjj.toml")
+    report = one(
+        "回龙路 覃建华 田志刚：北门广场拉客人员10余人次，当场劝离；劝导游客文明游览20人次。",
+        unit,
+        at("2026-12-05 11:00"),
+    )
+    assert totals(report) == (10, 10, 0)
+    assert [(a.kind, a.count) for a in report.activities] == [("劝导", 20)]
