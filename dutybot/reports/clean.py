@@ -386,7 +386,10 @@ _PARTS_BEFORE_TOTAL = re.compile(
 )
 # 共享单车乱停8辆、电动车乱停6辆、出店经营1处，小计14；: a kind's items, then their subtotal.
 _SUBTOTAL_AFTER_ITEMS = re.compile(
-    rf"(?:(?<=\d[{MEASURE_WORDS}])|(?<=[）)]))[ \t]*+[，,][ \t]*+(?:小计|计|共计)[ \t]*+[:：]?[ \t]*+\d{{1,4}}[ \t]*+"
+    # (…，绿化带枯枝落叶若干。小计51处。 and 以上问题已全部整改。小计51处。: after a vague count or
+    # the fixes, and after a full stop.)
+    rf"(?:(?<=\d[{MEASURE_WORDS}])|(?<=[）)])|(?<=若干)|(?<=一些)|(?<=整改)|(?<=完毕))[ \t]*+[，,。][ \t]*+(?:小计|计|共计)[ \t]*+[:：]?"
+    rf"[ \t]*+\d{{1,4}}[ \t]*+"
     rf"[{MEASURE_WORDS}]?(?=[ \t]*+(?:[；;。\n]|$))"
 )
 # 非机动车乱停26辆（其中共享单车19辆、电动车7辆）: the kinds the count is made of, not more.

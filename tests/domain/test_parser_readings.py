@@ -4824,3 +4824,12 @@ def test_touts_stopped_are_people_doing_wrong_not_persuasion():
     )
     assert totals(report) == (10, 10, 0)
     assert [(a.kind, a.count) for a in report.activities] == [("劝导", 20)]
+
+
+def test_a_subtotal_after_a_vague_count_and_a_full_stop(unit_a):
+    report = one(
+        "凤凰城社区今日值班：王晓明、李娜\n发现问题：楼道小广告约30处，电动车乱停20余辆，绿化带枯枝落叶若干。小计51处。\n"
+        "整改情况：以上问题已全部整改。小计51处。",
+        unit_a,
+    )
+    assert totals(report) == (51, 51, 0)
