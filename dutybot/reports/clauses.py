@@ -164,6 +164,9 @@ _COLON_LABELS: dict[Kind, tuple[str, ...]] = {
         "未处理",
         "已整改",
         "未整改",
+        # 已改：三轮车挪走5辆 / 未改：护栏待维修: a short form's two outcome lines.
+        "已改",
+        "未改",
         "待处理",
         "已解决",
         "未解决",

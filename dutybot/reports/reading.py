@@ -265,7 +265,7 @@ def _counted_before(before: str, lexicon: UnitWords) -> bool:
     return bool(lexicon.classifier.words(before)) and first_amount(before) is not None
 
 
-_DONE_LABELS = frozenset(("已处理", "已整改", "已解决"))
+_DONE_LABELS = frozenset(("已处理", "已整改", "已解决", "已改"))
 
 
 _DIGIT = re.compile(r"\d")

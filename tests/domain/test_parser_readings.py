@@ -4833,3 +4833,12 @@ def test_a_subtotal_after_a_vague_count_and_a_full_stop(unit_a):
         unit_a,
     )
     assert totals(report) == (51, 51, 0)
+
+
+def test_a_short_form_with_its_done_and_not_done_lines(unit_a):
+    report = one(
+        "路段：玄帝庙街\n人员：王晓明、李娜、赵强\n问题：电动车乱停7辆；绿化带垃圾若干；护栏倾斜1处\n"
+        "已改：电动车挪走5辆，垃圾清理\n未改：电动车2辆车主不在；护栏待维修",
+        unit_a,
+    )
+    assert totals(report) == (9, 6, 3)
