@@ -118,6 +118,17 @@ def amounts(text: str) -> tuple[Quantity, ...]:
             if value > 0:
                 found.append(Quantity(value, bare.start("n"), bare.end("n")))
                 found.sort(key=lambda q: q.start)
+    # 一家店门口堆了五六箱货, 一户门口堆了建筑垃圾四五袋: the one shop or home holds the things
+    # counted after it.
+    found = [
+        q
+        for q in found
+        if not (
+            q.value == 1
+            and q.measure in "家户"
+            and any(later.start > q.end and not later.vague for later in found)
+        )
+    ]
     people = [q for q in found if q.measure in _PEOPLE or _person_counted(text, q)]
     if not people:
         return tuple(found)

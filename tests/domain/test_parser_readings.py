@@ -4842,3 +4842,19 @@ def test_a_short_form_with_its_done_and_not_done_lines(unit_a):
         unit_a,
     )
     assert totals(report) == (9, 6, 3)
+
+
+def test_a_report_that_opens_by_greeting_the_group(unit_a):
+    report = one(
+        "各位，今天下午凤凰城社区值班情况：我和王晓明、李娜三人。在18号楼背面发现一处化粪池盖板破裂，已通知物业更换。",
+        unit_a,
+    )
+    assert totals(report) == (1, 0, 1)
+
+
+def test_the_one_shop_holds_the_things_counted_after_it(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 李娜 一家店门口堆了五六箱货，我们走之前已经搬完；一户门口堆了建筑垃圾大概四五袋，已通知社区清运。",
+        unit_a,
+    )
+    assert totals(report) == (11, 6, 5)
