@@ -99,6 +99,8 @@ def amounts(text: str) -> tuple[Quantity, ...]:
                 or _ESTATE_BEFORE.search(text, max(0, q.start - 2), q.start)
             )
         )
+        # 约5方 (cubic metres of rubbish) is written with digits; 四方堰社区 is a name.
+        and not (q.measure == "方" and not re.search(r"\d", text[q.start : q.end]))
         # 海鲜一条街, 两条巷子: streets, not things.
         and not (q.measure == "条" and _STREET_AFTER.match(text, q.end))
         # 3号楼、5号楼两个单元清理了小广告, 占着两个车位: how many places, not problems.

@@ -4858,3 +4858,10 @@ def test_the_one_shop_holds_the_things_counted_after_it(unit_a):
         unit_a,
     )
     assert totals(report) == (11, 6, 5)
+
+
+def test_rubbish_counted_in_cubic_metres_with_digits_only(unit_a):
+    report = one("凤凰城社区 王晓明 李娜 5栋后面空地建筑垃圾约5方，已协调物业清运完毕。", unit_a)
+    assert totals(report) == (5, 5, 0)
+    report = one("凤凰城社区 王晓明 李娜 四方堰那边小广告清了几张。", unit_a)
+    assert totals(report) == (1, 1, 0)
