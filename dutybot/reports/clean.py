@@ -222,6 +222,8 @@ _DONE_VERB_AHEAD = (
 )
 _SLIP = re.compile(
     "|".join(map(re.escape, sorted(_SLIPS, key=len, reverse=True)))
+    # Gan speech: 咯 after a verb is 了 (摆咯十来台, 报咯城管, 随手捡咯).
+    + r"|(?<=[摆捡铲报讲撕扫推搬拖挪收劝扯贴清])咯"
     # 垃圾有四五代: 代 heard for 袋 after a count (not 一代, a generation).
     + r"|(?<=[\d二两三四五六七八九十几])代(?![表价理替办言谢])"
     + rf"|(?<![予加可得难用所足给])以{_DONE_VERB_AHEAD}"
@@ -1145,6 +1147,8 @@ def _slip(match: re.Match[str]) -> str:
     word = match.group()
     if word == "代":
         return "袋"
+    if word == "咯":
+        return "了"
     return _SLIPS.get(word, "已")
 
 

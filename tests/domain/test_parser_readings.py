@@ -4865,3 +4865,8 @@ def test_rubbish_counted_in_cubic_metres_with_digits_only(unit_a):
     assert totals(report) == (5, 5, 0)
     report = one("凤凰城社区 王晓明 李娜 四方堰那边小广告清了几张。", unit_a)
     assert totals(report) == (1, 1, 0)
+
+
+def test_gan_speech_tells_the_work_done_with_lo(unit_a):
+    report = one("玄帝庙街 王晓明 李娜 赵强 今日蛮好 电动车摆咯五六台 烟头冇几个 随手捡咯", unit_a)
+    assert report.resolved_total == 7
