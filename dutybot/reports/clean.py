@@ -437,6 +437,11 @@ _CHECKLIST_FINE = re.compile(
     r"(?:(?:已查|查了|看了|检查了?)[^，,。；;\n]{0,10}[，,]|[^，,。；;\n\d]{0,10}[，,])?"
     r"[^，,。；;\n\d]{0,4}?(?:无|未发现|没有发现|没发现)[^，,。；;\n\d]{0,6}[。；;]?[ \t]*+$"
 )
+# 社区食品摊点3处，均正常; 抽查食品店6家，均无: so many looked at, and all of them fine.
+_COUNTED_AND_FINE = re.compile(
+    r"(?:(?<=[：:，,。；;\n])|^)[^，,。；;：:\n]{1,20}?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})[处个家户辆台]"
+    r"[ \t]*+[，,][ \t]*+(?:均|都|全部|全都)(?:正常|无|没有|合格|规范)(?=[ \t]*+(?:[。；;，,\n]|$))"
+)
 # 总的来看，…总体平稳，但个别客栈仍存在隐患: a closing judgement, no items (unless it counts).
 _OVERALL_VIEW = re.compile(
     r"(?m)(?:^|(?<=[。！!\n]))[ \t]*+(?:总的来看|总的来说|总的看|总体看|总体来看|总体上看|从总体看|整体来看|总体而言)"
@@ -619,7 +624,9 @@ _KIND_THEN_WHAT = re.compile(
 _KIND_HEADING_THEN_WHAT = re.compile(
     rf"(?m)^(?P<lead>[ \t]*+{_ITEM_NUMBER})"
     r"(?P<kind>不文明行为|文明行为|摊贩|停车|车辆|占道经营|环境卫生|市容秩序|基础设施|宣传氛围|"
-    r"市容|卫生|设施|秩序|垃圾杂物|设施损坏|乱停乱放|乱停放)[ \t]*+[：:][ \t]*+"
+    r"市容|卫生|设施|秩序|垃圾杂物|设施损坏|乱停乱放|乱停放|"
+    # (a market inspector's: 店招：1家灯箱歪了, 过期的东西：1家杂货店过期酱油1瓶.)
+    r"占道|店招|过期的?东西|过期食品|无证经营)[ \t]*+[：:][ \t]*+"
     # (乱停放：有，8辆 and 设施：无 are the template's own lines.)
     r"(?!有[ \t]*+[，,、]|无|没有|暂无|未发现)(?P<what>[^，,；;。\n]{1,30})"
 )
@@ -1398,6 +1405,7 @@ def _headings_and_marks_placed(text: str) -> str:
     text = _REPOST_PREAMBLE.sub("", text)
     text = _OVERALL_VIEW.sub("", text)
     text = _CHECKLIST_FINE.sub("", text)
+    text = _COUNTED_AND_FINE.sub("", text)
     text = _OPINION.sub("", text)
     text = _EARLIER_ONE_NOW_DONE.sub("", text)
     text = _HEARSAY_NOT_MET.sub("", text)

@@ -1812,7 +1812,7 @@ _NONE_OF = re.compile(
 )
 # 急诊门口方圆50米内无违停车辆: none of the things that would be wrong.
 _NO_SUCH = re.compile(
-    r"(?:无|没有|未见|未发现|没发现)(?:违停|乱停|乱放|乱摆|占道|摊贩|小广告|垃圾|积水|积雪|结冰|问题|异常)"
+    r"(?:无|没有|未见|未发现|没发现)(?:违停|乱停|乱放|乱摆|占道|出店|摊贩|小广告|垃圾|积水|积雪|结冰|问题|异常)"
     # 周边不再结冰: looked at again, and no more of it.
     r"|不再(?:结冰|积水|冒水|漏水|堆放|乱停)"
     # 还好没有飞线: luckily none of it.

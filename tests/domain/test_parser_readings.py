@@ -4870,3 +4870,20 @@ def test_rubbish_counted_in_cubic_metres_with_digits_only(unit_a):
 def test_gan_speech_tells_the_work_done_with_lo(unit_a):
     report = one("玄帝庙街 王晓明 李娜 赵强 今日蛮好 电动车摆咯五六台 烟头冇几个 随手捡咯", unit_a)
     assert report.resolved_total == 7
+
+
+def test_a_market_inspectors_kind_lines_and_goods_off_the_shelf(unit_a):
+    report = one(
+        "玄帝庙街 11月24日 王晓明 李娜\n出店经营5家，收回4家，1家店主不在，已留告知书；\n"
+        "店招：1家灯箱歪了，店家当场加固好\n过期的东西：1家杂货店过期酱油1瓶，已下架；\n"
+        "社区食品摊点3处，均正常。",
+        unit_a,
+    )
+    assert (report.found_total, report.resolved_total) == (7, 6)
+
+
+def test_fireworks_stopped_and_no_shop_spilling_out(unit_a):
+    report = one(
+        "玄帝庙街今晚夜巡：王晓明、李娜。店铺无出店经营；有人在路口燃放烟花1起，已劝阻。", unit_a
+    )
+    assert totals(report) == (1, 1, 0)
