@@ -20,6 +20,8 @@ NOTICE_START = re.compile(
     # (各位，今天下午7网格值班情况：… is a team's report to the group.)
     r"^\s*+(?:@全体成员|@所有人|@全体|各位[,，：:](?!\s*+(?:今天|今日|汇报|报告)[^。\n]{0,12}?值班情况)|[【\[]?转发[】\]]?|"
     r"[【\[]?\s*+(?:通知|通报|公告|温馨提示|提醒)\s*+[】\]:：]|"
+    # 明早东堤北路值班：…7:20东河桥头集合: who is on duty next, told ahead.
+    r"(?:明早|明天|明日|后天)[^。，,\n]{0,12}?值班[:：]|"
     # 【停电通知】, 【创城提示】: a notice with its subject in the brackets.
     r"[【\[][^】\]]{1,8}?(?:通知|通报|公告|提示|提醒|预警)[】\]]|"
     # 县城管局：移交的井盖问题已修复: another office answering, not a duty team reporting.

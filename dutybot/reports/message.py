@@ -38,6 +38,8 @@ def parse(
     if len(text) > MAX_ANALYSED_CHARS:
         text = text[:MAX_ANALYSED_CHARS]
         notes.append(f"消息太长，只读了前{MAX_ANALYSED_CHARS}字")
+    if not assume_report and _CAPTIONS_ONLY.fullmatch(text):
+        return []
     text = prepared_text(text, unit)
     lexicon = unit_words(unit)
     own = _own_part_after_forward(text)
@@ -289,6 +291,12 @@ def _own_part_after_forward(text: str) -> str:
 
 
 _OWN_DUTY = re.compile(r"我们|咱们|俺们|今天|今日")
+# [图片][图片]\n图1 东堤北路江边步道\n图2 篦子清理后: photos and their captions, the report to
+# follow (or gone before).
+# (图1 参花街 韩式炸鸡店门前积雪 已清理, a caption sent alone, is a piece of the report.)
+_CAPTIONS_ONLY = re.compile(
+    r"(?:\s*+\[图片\])++(?:\s*+(?:[（(]?图\s*+\d{1,2}[）)]?|\[图片\])[^\n\d]{0,30}+)++\s*+"
+)
 
 
 def _notice(text: str, unit: Unit) -> bool:

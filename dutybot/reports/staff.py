@@ -176,7 +176,7 @@ def _read_clause(
             continue
         if not staff_sentence and not _stands_alone(clause, mentions, index):
             continue  # 早高峰, 摆得方方正正, 齐心协力: the name is part of another word
-        if staff_clause or _isolated(clause, mention):
+        if staff_clause or _isolated(clause, mention) or _bracketed_alone(clause, mention):
             _add(reading.names, mention.name)
             if not mention.listed:
                 _add(reading.unlisted, mention.name)
@@ -247,6 +247,13 @@ def _quoted(clause: str, position: int) -> bool:
 
 
 _TOKEN_EDGE = frozenset(" \n\t/｜、:：")
+
+
+def _bracketed_alone(clause: str, mention: _Mention) -> bool:
+    """排水设施复查（黄志坚）：…: one listed name alone in brackets, the one on duty."""
+    before = clause[mention.start - 1] if mention.start else ""
+    after = clause[mention.end] if mention.end < len(clause) else ""
+    return before in ("（", "(") and after in ("）", ")")
 
 
 def _isolated(clause: str, mention: _Mention) -> bool:

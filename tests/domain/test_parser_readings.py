@@ -4887,3 +4887,21 @@ def test_fireworks_stopped_and_no_shop_spilling_out(unit_a):
         "玄帝庙街今晚夜巡：王晓明、李娜。店铺无出店经营；有人在路口燃放烟花1起，已劝阻。", unit_a
     )
     assert totals(report) == (1, 1, 0)
+
+
+def test_one_name_alone_in_brackets_is_on_duty(unit_a):
+    report = one("11月23日凤凰城社区排水设施复查（王晓明）：新发现篦子堵塞4处，清掏3处。", unit_a)
+    assert report.staff == ("王晓明",)
+
+
+def test_photos_with_captions_and_tomorrows_duty_are_no_reports(unit_a):
+    assert (
+        parse_message(
+            "[图片][图片][图片]\n图1 玄帝庙街步道\n图2 篦子清理后\n图3 值班合影", WEDNESDAY, unit_a
+        )
+        == []
+    )
+    text = "明早玄帝庙街值班：王晓明、李娜、赵强，7:20路口集合，记得戴红袖章，带好夹子和垃圾袋。"
+    assert parse_message(text, WEDNESDAY, unit_a) == []
+    # A caption sent alone that tells a problem and its outcome is a piece of the report.
+    assert parse_message("图1 玄帝庙街 炸鸡店门前积雪 已清理", WEDNESDAY, unit_a)
