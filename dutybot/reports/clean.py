@@ -1040,6 +1040,12 @@ _ENGLISH_STATUS = re.compile(
     # 小广告 x12 cleaned, 共享单车 5 → 3 moved: what was done, in English.
     r"cleaned|cleared|picked\s+up|picked|moved|lined\s+up|removed|tidied|reported)(?![a-z])"
 )
+# 图1 整改前：社区活动中心旁电动车乱停 / 图2 整改后：已摆放整齐 … 小结：…整理电动车11辆: before-and-
+# after captions, then a summary that tells the same things with their counts; the summary counts.
+_CAPTIONS_BEFORE_SUMMARY = re.compile(
+    r"(?m)(?:^[ \t]*+(?:图片?|照片)\s*+\d{1,2}[ \t：:]*+(?:整改|处理|清理)[前后][^\n]{0,40}+\n)++"
+    r"(?=(?:[ \t]*+\S[^\n]{0,40}+\n)?[ \t]*+(?:小结|总结|汇总)[ \t]*+[：:])"
+)
 # 图1：…已清理；图4、图5：…: a photo's caption number, no count.
 _CAPTION = re.compile(
     r"(?m)^[ \t]*+(?:图片?|照片|附图)\s*+\d{1,2}(?:\s*+[、,，和~～-]\s*+(?:图片?|照片)?\s*+\d{1,2}){0,6}"
@@ -1324,6 +1330,7 @@ def _repeats_and_labels_dropped(text: str) -> str:
     text = _HAVE_DONE.sub("已", text)
     text = _FIXES_TO_FOLLOW.sub("", text)
     text = _PASSIVE_BY_PEOPLE.sub("被", text)
+    text = _CAPTIONS_BEFORE_SUMMARY.sub("", text)
     text = _CAPTION.sub("", text)
     text = _PHOTO_NUMBER.sub("", text)
     text = _PLACE_IN_BRACKETS_FIRST.sub(r"\g<lead>\g<place>", text)

@@ -4905,3 +4905,13 @@ def test_photos_with_captions_and_tomorrows_duty_are_no_reports(unit_a):
     assert parse_message(text, WEDNESDAY, unit_a) == []
     # A caption sent alone that tells a problem and its outcome is a piece of the report.
     assert parse_message("图1 玄帝庙街 炸鸡店门前积雪 已清理", WEDNESDAY, unit_a)
+
+
+def test_before_and_after_captions_then_a_summary_with_the_counts(unit_a):
+    report = one(
+        "凤凰城社区网格巡查\n图1 整改前：活动中心旁电动车乱停\n图2 整改后：已摆放整齐\n"
+        "图3 整改前：3栋后面堆的装修垃圾\n图4 整改后：已清运\n"
+        "小结：今天下午我和王晓明、李娜巡了一圈，整理电动车11辆，清运装修垃圾2车。",
+        unit_a,
+    )
+    assert totals(report) == (13, 13, 0)
