@@ -4915,3 +4915,15 @@ def test_before_and_after_captions_then_a_summary_with_the_counts(unit_a):
         unit_a,
     )
     assert totals(report) == (13, 13, 0)
+
+
+def test_the_afternoon_recheck_of_the_mornings_items(unit_a):
+    report = one(
+        "凤凰城社区下午复查（王晓明、李娜）：上午劝收的晾晒已全部收好，院内无新增问题。", unit_a
+    )
+    assert totals(report) == (0, 0, 0)
+    report = one(
+        "凤凰城社区下午复查：王晓明、李娜。上午剩的2处楼道杂物住户已自行清理；新发现楼道小广告4处，已清除。",
+        unit_a,
+    )
+    assert totals(report) == (4, 4, 0)
