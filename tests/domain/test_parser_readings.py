@@ -4927,3 +4927,12 @@ def test_the_afternoon_recheck_of_the_mornings_items(unit_a):
         unit_a,
     )
     assert totals(report) == (4, 4, 0)
+
+
+def test_a_fix_names_the_heaps_it_cleared_by_their_count(unit_a):
+    report = one(
+        "玄帝庙街今日共发现问题10处，其中：路边建筑垃圾乱倒3堆；共享单车乱停放5辆；人行道积雪未清扫2段。"
+        "当场清理建筑垃圾3堆、摆正单车5辆、清扫积雪2段。值班人员：王晓明、李娜",
+        unit_a,
+    )
+    assert totals(report) == (10, 10, 0)
