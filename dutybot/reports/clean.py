@@ -591,6 +591,17 @@ _THING_PLACE_COUNT = re.compile(
     r"(?P<count>(?:约|大概)?(?:\d{1,4}(?:-\d{1,4})?|[一二两三四五六七八九十几俩仨]{1,3})[\u4e00-\u9fff]?"
     r"|若干|多处|一堆|一排|一片)[ \t]++(?P<rest>[^\n]+)$"
 )
+# 电动车乱停、摆放整齐8辆、人行道烟头纸屑、捡拾2袋、盲道砖松动1块、已拍照报城管: one long run
+# cut by 、, each thing then what was done to how many of it; each pair is one item.
+_THING_THEN_DONE_COUNT = re.compile(
+    r"(?P<thing>[\u4e00-\u9fff]{2,12})、"
+    r"(?P<verb>(?:摆放|摆|清理|捡拾|捡|撕掉?|清除|劝离|铲除|清扫|拖走|挪走|收回)(?:整齐|干净)?)"
+    rf"(?P<n>\d{{1,3}}余?|[一二两三四五六七八九十俩仨]{{1,3}}余?)(?P<m>[{MEASURE_WORDS}])(?:、|(?=$|[，,。；;\n]))"
+)
+# …盲道砖松动1块、已拍照报城管, 流动摊贩2个、劝离: the outcome after the counted thing.
+_OUTCOME_AFTER_COUNT = re.compile(
+    rf"(?<=\d[{MEASURE_WORDS}])、(?=(?:已|转交|报|劝离|劝导|移交|上报)[^、，,。；;\n\d]{{0,10}}(?:、|$|[，,。；;\n]))"
+)
 # 地点：码头空地 问题：渔网乱堆 数量：3堆 处理：已搬走: a log line's fields, place first;
 # the item is where and what, its count follows without the label.
 _PLACE_FIRST_FORM_LINE = re.compile(
@@ -1285,6 +1296,10 @@ def _words_made_plain(text: str) -> str:
 
 def _templates_read(text: str, keep: tuple[str, ...]) -> str:
     """Templates, tallies and checklists written as the plain items they stand for."""
+    text = _THING_THEN_DONE_COUNT.sub(
+        lambda m: f"{m['thing']}{m['n']}{m['m']}，已{m['verb']}；", text
+    )
+    text = _OUTCOME_AFTER_COUNT.sub("，", text)
     text = _PLACE_FIRST_FORM_LINE.sub(
         lambda m: f"{m['lead']}{m['place']}{m['item']}{(' ' + m['n']) if m['n'] else ''}", text
     )

@@ -4936,3 +4936,13 @@ def test_a_fix_names_the_heaps_it_cleared_by_their_count(unit_a):
         unit_a,
     )
     assert totals(report) == (10, 10, 0)
+
+
+def test_one_long_run_cut_by_dunhao_thing_then_what_was_done(unit_a):
+    report = one(
+        "11月24日玄帝庙街值班王晓明、李娜、赵强到岗、电动车乱停、摆放整齐8辆、人行道烟头纸屑、捡拾2袋、"
+        "小广告、清理3处、盲道砖松动1块、已拍照报城管",
+        unit_a,
+    )
+    assert totals(report) == (14, 13, 1)
+    assert set(report.staff) == {"王晓明", "李娜", "赵强"}
