@@ -800,6 +800,10 @@ _COUNTED_IN_PASSING = re.compile(r"一(?:数|溜|共是)(?=[\d一二两三四五
 # 单元门口积雪 4个单元: units of a building counted are places.
 # (两个单元清理了小广告 says where the work was, not how many problems.)
 _UNITS_COUNTED = re.compile(r"(?<=[\d一二两三四五六七八九十])个单元(?=[，,。；;、\s]|$)")
+# 外墙批荡脱落3栋, C级危房2栋: so many buildings with the fault (3栋门口 is a place).
+_BUILDINGS_WITH_FAULT = re.compile(
+    r"(?<=脱落|危房|开裂|裂缝|渗漏|漏雨|漏水|松脱|破损|损坏|倾斜)(?P<n>\d{1,3})栋(?=[，,。；;、\s]|$)"
+)
 
 
 def _rest_named(match: re.Match[str]) -> str:
@@ -1326,6 +1330,7 @@ def _templates_read(text: str, keep: tuple[str, ...]) -> str:
         text,
     )
     text = _UNITS_COUNTED.sub("处", text)
+    text = _BUILDINGS_WITH_FAULT.sub(r"\g<n>处", text)
     text = _PLACE_THEN_FAULT.sub(_place_with_its_fault, text)
     text = _TALLY_SLASH.sub(r"共发现问题\g<found>处，整改\g<fixed>处", text)
     text = _PROBLEMS_ARE.sub(r"\g<head>：", text)

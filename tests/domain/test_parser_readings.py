@@ -4946,3 +4946,12 @@ def test_one_long_run_cut_by_dunhao_thing_then_what_was_done(unit_a):
     )
     assert totals(report) == (14, 13, 1)
     assert set(report.staff) == {"王晓明", "李娜", "赵强"}
+
+
+def test_so_many_buildings_with_the_fault_and_a_building_as_a_place(unit_a):
+    report = one(
+        "凤凰城社区房屋安全巡查：王晓明、李娜。共查看房屋26栋，发现外墙批荡脱落3栋、骑楼柱开裂2处，"
+        "3栋门口招牌松动4处，以上问题已移交街道。",
+        unit_a,
+    )
+    assert totals(report) == (9, 0, 9)
