@@ -40,7 +40,9 @@ _WHEN = (
     r"\d{1,2}月\d{1,2}[日号]?|\d{1,2}[./]\d{1,2}|(?:周|星期|礼拜)[一二三四五六日天]|"
     # (…；周四（24日）纺机宿舍，…: the day of the month alone, in brackets after the weekday.)
     r"(?<=[（(])\d{1,2}[日号](?=[）)])|"
-    r"(?:第|另)?[一二三两1-3]组|[AB]组)"
+    r"(?:第|另)?[一二三两1-3]组|[AB]组|"
+    # (8点以后转到7网格…, 然后九点多去南湖路东侧那边: the time of day the team moved on.)
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})点(?:多|半|钟)?(?:以后|之后|后|左右)?)"
 )
 # 【路段】滨江路：…【网格】瓦窑社区：…: a bracketed kind of site may stand before its name.
 _KIND_TAG = (

@@ -4955,3 +4955,14 @@ def test_so_many_buildings_with_the_fault_and_a_building_as_a_place(unit_a):
         unit_a,
     )
     assert totals(report) == (9, 0, 9)
+
+
+def test_the_team_moves_on_at_a_time_of_day(unit_a):
+    reports = parse_message(
+        "今天我和李娜、赵强先在玄帝庙街值守到8点，把十几辆乱停的电瓶车理了理；8点以后转到凤凰城社区，"
+        "发现3栋和5栋之间绿化带里有建筑垃圾两堆，已通知社区联系清运。",
+        WEDNESDAY,
+        unit_a,
+    )
+    assert [r.site for r in reports] == [ROAD_A, GRID_A]
+    assert [totals(r) for r in reports] == [(10, 10, 0), (2, 0, 2)]
