@@ -8,7 +8,11 @@ from dataclasses import dataclass, field
 from .model import Activity, Item, ReportedProblem
 
 # 转了一圈没碰到, 去看了没发现: what was told was looked for and not there.
-_NOT_MET = re.compile(r"(?:没|未)(?:碰到|碰见|遇到|遇见|看到|看见|发现|见到)")
+_NOT_MET = re.compile(
+    r"(?:没|未)(?:碰到|碰见|遇到|遇见|看到|看见|发现|见到)"
+    # (…路灯晚上不亮，我们白天看不出来，已记下待晚上核实; …，已做记录: noted, not seen.)
+    r"|看不出来|待[^，。；]{0,6}核实|(?:已|先)?(?:做了?记录|记录一下|记下|记一下|登记)(?:了)?$"
+)
 
 
 @dataclass(eq=False)

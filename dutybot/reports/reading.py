@@ -2486,7 +2486,8 @@ def _new_draft(fragment: str, list_no: int | None, lexicon: UnitWords) -> Draft:
 # (跟老板讲了: the team telling someone, not someone telling the team.)
 _HEARSAY = re.compile(
     r"(?<![跟和对给向让叫找同])"
-    r"(?:师傅|老板|老板娘|居民|大爷|大妈|阿姨|老太太|老大爷|老人家|住户|市民|群众|业主|店主|保安)"
+    r"(?:师傅|老板|老板娘|居民|大爷|大妈|阿姨|老太太|老大爷|老人家|住户|市民|群众|业主|店主|保安|"
+    r"大爹|阿婆|阿公|老伯|阿叔|街坊|商户)"
     r"(?:们|也|又|还)?(?:说|讲|问|反映|提到|投诉|告诉)"
     # …问社区能不能多装几个充电桩，说有人在楼上拉线充电, 三是说督导员有时候不在: the telling
     # goes on in a clause of its own.

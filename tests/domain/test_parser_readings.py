@@ -4966,3 +4966,16 @@ def test_the_team_moves_on_at_a_time_of_day(unit_a):
     )
     assert [r.site for r in reports] == [ROAD_A, GRID_A]
     assert [totals(r) for r in reports] == [(10, 10, 0), (2, 0, 2)]
+
+
+def test_a_remark_noted_but_not_seen_is_no_problem(unit_a):
+    report = one(
+        "凤凰城社区今天：王晓明、李娜。楼道小广告撕了5张。有个大爹说3栋路口那盏路灯晚上不亮，我们白天看不出来，先记一下。",
+        unit_a,
+    )
+    assert totals(report) == (5, 5, 0)
+    report = one(
+        "凤凰城社区：王晓明、李娜。电动车摆了9辆。另有居民反映小区后门晚上路灯不亮，已记下待晚上核实。",
+        unit_a,
+    )
+    assert totals(report) == (9, 9, 0)
