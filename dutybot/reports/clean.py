@@ -439,6 +439,11 @@ _CHECKLIST_FINE = re.compile(
     r"(?:(?:已查|查了|看了|检查了?)[^，,。；;\n]{0,10}[，,]|[^，,。；;\n\d]{0,10}[，,])?"
     r"[^，,。；;\n\d]{0,4}?(?:无|未发现|没有发现|没发现)[^，,。；;\n\d]{0,6}[。；;]?[ \t]*+$"
 )
+# 去…那片小饭店查燃气安全，共8家，发现…: how many places were looked at, before what was found.
+_PLACES_LOOKED_AT = re.compile(
+    r"(?P<check>(?:查|检查|排查|巡查|走访)[^，,。；;\n]{0,24})[，,][ \t]*+(?:共|一共)\d{1,3}[家户栋个处间][，,]"
+    r"(?=[ \t]*+(?:发现|其中|有))"
+)
 # 社区食品摊点3处，均正常; 抽查食品店6家，均无: so many looked at, and all of them fine.
 _COUNTED_AND_FINE = re.compile(
     r"(?:(?<=[：:，,。；;\n])|^)[^，,。；;：:\n]{1,20}?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})[处个家户辆台]"
@@ -1435,6 +1440,7 @@ def _headings_and_marks_placed(text: str) -> str:
     text = _OVERALL_VIEW.sub("", text)
     text = _CHECKLIST_FINE.sub("", text)
     text = _COUNTED_AND_FINE.sub("", text)
+    text = _PLACES_LOOKED_AT.sub(r"\g<check>，", text)
     text = _OPINION.sub("", text)
     text = _EARLIER_ONE_NOW_DONE.sub("", text)
     text = _HEARSAY_NOT_MET.sub("", text)

@@ -4979,3 +4979,16 @@ def test_a_remark_noted_but_not_seen_is_no_problem(unit_a):
         unit_a,
     )
     assert totals(report) == (9, 9, 0)
+
+
+def test_places_looked_at_and_extinguishers_in_date_are_no_problems(unit_a):
+    report = one(
+        "凤凰城社区今日值班人员：王晓明、李娜。今天主要检查了小区10个单元楼道，消防通道均畅通，灭火器都在有效期内，未发现问题。",
+        unit_a,
+    )
+    assert totals(report) == (0, 0, 0)
+    report = one(
+        "今天下午我和王晓明去玄帝庙街那片小饭店查燃气安全，共8家，发现燃气泄漏隐患3处、灭火器过期4具，已移交市场监管所。",
+        unit_a,
+    )
+    assert report.found_total == 7
