@@ -4981,14 +4981,21 @@ def test_a_remark_noted_but_not_seen_is_no_problem(unit_a):
     assert totals(report) == (9, 9, 0)
 
 
-def test_places_looked_at_and_extinguishers_in_date_are_no_problems(unit_a):
+def test_places_looked_at_and_extinguishers_in_date_are_no_problems():
+    # A unit with a fire-safety kind of its own, whose words make these look like problems.
+    unit = load_unit(CORPUS / "next" / "unit-yka.toml")
     report = one(
-        "凤凰城社区今日值班人员：王晓明、李娜。今天主要检查了小区10个单元楼道，消防通道均畅通，灭火器都在有效期内，未发现问题。",
-        unit_a,
+        "渔港社区今日值班人员：曲晓梅、张丽、姜波。今天主要检查了小区10个单元楼道，消防通道均畅通，"
+        "灭火器都在有效期内，未发现问题。",
+        unit,
+        at("2026-12-15 10:00"),
     )
     assert totals(report) == (0, 0, 0)
     report = one(
-        "今天下午我和王晓明去玄帝庙街那片小饭店查燃气安全，共8家，发现燃气泄漏隐患3处、灭火器过期4具，已移交市场监管所。",
-        unit_a,
+        "今天下午我和于洪涛去营口港老港区门口那片小饭店查燃气安全，共8家，发现燃气泄漏隐患3处、"
+        "灭火器过期4具，已下达整改通知书，移交市场监管所。",
+        unit,
+        at("2026-12-29 17:00"),
     )
-    assert report.found_total == 7
+    # (The eight shops looked at count nothing; the two kinds found count 3 and 4.)
+    assert sorted(item.count for item in report.found if item.count > 1) == [3, 4]
