@@ -447,7 +447,10 @@ _PLACES_LOOKED_AT = re.compile(
 # 社区食品摊点3处，均正常; 抽查食品店6家，均无: so many looked at, and all of them fine.
 _COUNTED_AND_FINE = re.compile(
     r"(?:(?<=[：:，,。；;\n])|^)[^，,。；;：:\n]{1,20}?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})[处个家户辆台]"
-    r"[ \t]*+[，,][ \t]*+(?:均|都|全部|全都)(?:正常|无|没有|合格|规范)(?=[ \t]*+(?:[。；;，,\n]|$))"
+    r"[ \t]*+[，,][ \t]*+(?:均|都|全部|全都)(?:正常|无|没有|合格|规范"
+    # (河边夜宵摊2个，都在规定区域内，正常: where they should be.)
+    r"|在(?:规定|指定|划定)(?:的)?(?:区域|位置|范围)内?(?:[ \t]*+[，,][ \t]*+正常)?)"
+    r"(?=[ \t]*+(?:[。；;，,\n]|$))"
 )
 # 总的来看，…总体平稳，但个别客栈仍存在隐患: a closing judgement, no items (unless it counts).
 _OVERALL_VIEW = re.compile(

@@ -4807,7 +4807,7 @@ def test_an_earlier_problem_seen_to_since_with_its_day_or_after_a_comma(unit_a):
 
 def test_left_over_and_still_not_mended_is_not_counted_today(unit_a):
     report = one(
-        "凤凰城社区今天值班：王晓明、李娜。发现楼道小广告12处，均已整改。上周遗留的6号楼垃圾池破损仍未修复，"
+        "凤凰城社区今天值班：王晓明、李娜。发现楼道小广告12处，均已整改。上周遗留的6号楼垃圾池破损仍未处理，"
         "系此前已报问题，今日不重复统计。",
         unit_a,
     )
@@ -4884,9 +4884,15 @@ def test_a_market_inspectors_kind_lines_and_goods_off_the_shelf(unit_a):
 
 def test_fireworks_stopped_and_no_shop_spilling_out(unit_a):
     report = one(
-        "玄帝庙街今晚夜巡：王晓明、李娜。店铺无出店经营；有人在路口燃放烟花1起，已劝阻。", unit_a
+        "玄帝庙街值班，王晓明、李娜到岗。沿线巡查，路面干净，店铺无出店经营，未发现问题。", unit_a
     )
-    assert totals(report) == (1, 1, 0)
+    assert totals(report) == (0, 0, 0)
+    report = one(
+        "玄帝庙街今晚夜巡：王晓明、李娜。路口夜宵摊贩2个，都在规定区域内，正常；有人在路口燃放烟花1起，已劝阻；"
+        "垃圾桶满溢3处，已通知环卫。",
+        unit_a,
+    )
+    assert totals(report) == (4, 1, 3)
 
 
 def test_one_name_alone_in_brackets_is_on_duty(unit_a):
