@@ -5005,3 +5005,8 @@ def test_places_looked_at_and_extinguishers_in_date_are_no_problems():
     )
     # (The eight shops looked at count nothing; the two kinds found count 3 and 4.)
     assert sorted(item.count for item in report.found if item.count > 1) == [3, 4]
+
+
+def test_niupixuan_misheard_is_still_small_adverts(unit_a):
+    report = one("凤凰城社区 王晓明 李娜 楼道里牛皮藓清了二十多张", unit_a)
+    assert totals(report) == (20, 20, 0)
