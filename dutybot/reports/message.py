@@ -148,6 +148,8 @@ def parse(
             return []  # 【转12345工单】市民反映…: a complaint passed on for the team to check
         if _REPLY_WITH_A_PROMISE.match(text) and not any(r.staff or r.resolved for r in reports):
             return []  # 收到。流浪狗的事我跟社区再说一下; @杨倩 你跟住建局再催一下: chat about a follow-up
+        if _AT_SOMEONE.match(text) and not any(r.staff and r.found_total > 1 for r in reports):
+            return []  # @田志刚 志刚，你报的小广告“三四十张”我按40张统计了: a word to one person
         if _ADDRESSED.match(text) and not any(
             r.staff or r.activities or r.found_total > 1 for r in reports
         ):
@@ -215,7 +217,9 @@ _ANSWERED = re.compile(
 _PRAISE = re.compile(
     r"点赞|表现不错|表扬|值得肯定|做得好|做得不错|干得好|给大家|"
     # 大家辛苦了！…要保持住: thanks and a word to keep it up.
-    r"保持住|继续保持"
+    r"保持住|继续保持|"
+    # 今天区创文办检查，对我们网格评价不错，感谢大家: the group thanked for an inspection.
+    r"评价不错|零扣分|感谢大家|感谢[^，。！!]{1,6}组"
 )
 # 更正一下张科上面说的…, 更正：今天报的…: a short note putting an earlier message right (not
 # 更正（以此条为准）：…, the whole report again).
@@ -230,6 +234,12 @@ _REPLY_WITH_A_PROMISE = re.compile(
     r"(?:再(?:跟|去|催|问|看|说|发|联系)|催一下|说一声|回头|跟进一下|盯一下)"
 )
 # A message that opens by speaking to someone (刘主任，…; 孟主任 今儿没入户…).
+# @蒋敏 你补报的…我对了照片只有12处; @黎明 后门路灯那个下次值班顺便看一下: someone in the
+# group spoken to by name, about what they should do or how their figure was taken.
+_AT_SOMEONE = re.compile(
+    r"\s*+[@＠][^\s，,：:@＠]{1,8}\s*+[^。！!\n]{0,24}?"
+    r"(?:你|您|请|麻烦|下次|记得|顺便|我按|按[^，。]{0,6}统计|统计按)"
+)
 _ADDRESSED = re.compile(
     r"\s*+[\u4e00-\u9fff]{1,3}?(?:主任|科长|局长|书记|组长|队长|站长|老师|领导|总|哥|姐)(?:\s*+[，,：:]|\s++)"
 )

@@ -5010,3 +5010,14 @@ def test_places_looked_at_and_extinguishers_in_date_are_no_problems():
 def test_niupixuan_misheard_is_still_small_adverts(unit_a):
     report = one("凤凰城社区 王晓明 李娜 楼道里牛皮藓清了二十多张", unit_a)
     assert totals(report) == (20, 20, 0)
+
+
+def test_the_coordinator_speaking_to_one_person_or_changing_the_roster_is_chat(unit_a):
+    for text in (
+        "@王晓明 晓明，你报的小广告“三四十张”我按40张统计了，下次尽量报准数哈。",
+        "@李娜 凤凰城社区后门路灯那个下次值班顺便看一下，确实不亮的话报社区。",
+        "好的，已调整。12日玄帝庙街：王晓明、李娜、赵强、孙悦。",
+        "报告！明日玄帝庙街值班人员王晓明、李娜、赵强已通知到位，请领导放心。完毕！",
+        "今天区创文办检查，对凤凰城社区评价不错，感谢大家！楼道清得很干净👍",
+    ):
+        assert parse_message(text, WEDNESDAY, unit_a) == [], text
