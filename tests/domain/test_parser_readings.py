@@ -5021,3 +5021,16 @@ def test_the_coordinator_speaking_to_one_person_or_changing_the_roster_is_chat(u
         "今天区创文办检查，对凤凰城社区评价不错，感谢大家！楼道清得很干净👍",
     ):
         assert parse_message(text, WEDNESDAY, unit_a) == [], text
+
+
+def test_the_writer_and_one_companion_said_the_local_way(unit_a):
+    report = one(
+        "上礼拜五下午额跟李娜到凤凰城社区帮忙，楼道里头电动车推进去充电的有仨，劝人家推出去了俩",
+        unit_a,
+    )
+    assert report.staff == ("李娜",)
+    report = one(
+        "下午和赵强又去凤凰城社区转了一圈，院里新发现一堆乱堆的纸壳子，我们帮着收拾到回收点了。",
+        unit_a,
+    )
+    assert report.staff == ("赵强",)
