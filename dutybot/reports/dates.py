@@ -35,7 +35,8 @@ _DATE = re.compile(
     rf"|号(?=上午|下午|晚上|早上|中午|傍晚|夜里|那天|这天|当天|迎检)"
     # (21号光宇街 我王立新宫雪仨: the day, then the site; 3号楼, 5号院 are places.)
     rf"|(?<![\u4e00-\u9fff]\d)(?<![\u4e00-\u9fff]\d\d)号(?![楼院门栋单幢户])"
-    rf"(?=[ \t]*+[\u4e00-\u9fff]{{1,8}}?(?:街|路|社区|网格|村)(?:[\s，,：:]|$))))"
+    rf"(?=[ \t]*+[\u4e00-\u9fff]{{1,8}}?(?:街|路|社区|网格|村)"
+    rf"(?:[\s，,：:]|$|值班|巡查|加班|[东西南北]侧|路[东西南北]))))"
     # (周二组, 周四班: the team of that weekday, no date.)
     rf"|(?P<week>(?P<wp>上|本|这|(?<!一)下)?(?<!每)(?:周|星期|礼拜)(?P<wd>[一二三四五六日天1-7])(?![组班]))"
     # (夜个, 夜来: yesterday in Shaanxi and Shandong speech.)
@@ -45,6 +46,8 @@ _DATE = re.compile(
 # 昨天礼拜天俺们没值班: a day said to have had no duty is not the duty's day.
 _NO_DUTY_AFTER = re.compile(
     r"[^，,。；;！!\n]{0,12}?(?:没|未|不|无)(?:有)?(?:值班|排班|上岗|巡查)|[^，,。；;\n]{0,8}?休息"
+    # (昨个后半夜又下了 今天早上…: the night the snow fell, not the duty's day.)
+    r"|(?:后半夜|半夜|夜里|晚上|夜间)[^，,。；;！!\n]{0,4}?(?:下了|下雪|降雪|下雨|刮大风)"
 )
 # 社区说周五来拉: a weekday something is to happen on is no duty day.
 _PLANNED_AFTER = re.compile(

@@ -5034,3 +5034,15 @@ def test_the_writer_and_one_companion_said_the_local_way(unit_a):
         unit_a,
     )
     assert report.staff == ("赵强",)
+
+
+def test_the_night_of_the_snow_is_not_the_duty_day(unit_a):
+    report = one(
+        "昨个后半夜又下了 今天早上我领着李娜赵强把凤凰城社区门口的雪整了 台阶冻了一层冰 也刨了",
+        unit_a,
+    )
+    assert report.date == date(2026, 11, 25)
+    report = one(
+        "24号玄帝庙街加班巡查情况：王晓明、李娜。周日夜里降雪，人行道积雪已全部清理。", unit_a
+    )
+    assert report.date == date(2026, 11, 24)
