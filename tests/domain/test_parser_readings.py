@@ -5046,3 +5046,14 @@ def test_the_night_of_the_snow_is_not_the_duty_day(unit_a):
         "24号玄帝庙街加班巡查情况：王晓明、李娜。周日夜里降雪，人行道积雪已全部清理。", unit_a
     )
     assert report.date == date(2026, 11, 24)
+
+
+def test_the_team_moves_on_at_a_clock_time(unit_a):
+    reports = parse_message(
+        "今天机动组：王晓明、李娜。7:30先到玄帝庙街，人行道共享单车乱停10余辆，整理好了；8:20到凤凰城社区，"
+        "协助清理楼道小广告20处。两处均已整改。",
+        WEDNESDAY,
+        unit_a,
+    )
+    assert [r.site for r in reports] == [ROAD_A, GRID_A]
+    assert [r.found_total for r in reports] == [10, 20]
