@@ -1106,7 +1106,10 @@ _FIXES_TO_FOLLOW = re.compile(
 _ENGLISH_ABOUT = re.compile(
     r"(?i)(?<![a-z])(?:approx(?:imately)?|about|around|abt|ca)\.?\s*+(?=[~～]?\d)"
 )
-_TILDE_ABOUT = re.compile(r"(?<![\d\s~～])\s*+[~～]\s*+(?=\d)|(?<=\s)[~～](?=\d)")
+# (哈~ 7网格那边…: a cheerful tilde ends the sentence; about is a count, not a grid's number.)
+_TILDE_ABOUT = re.compile(
+    r"(?:(?<![\d\s~～])\s*+[~～]\s*+|(?<=\s)[~～])(?=\d)(?!\d{1,3}[ \t]*+(?:网格|号|栋|幢|单元|组))"
+)
 _ENGLISH_MEANING = {
     "ok": "已处理",
     "todo": "待处理",

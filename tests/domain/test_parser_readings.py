@@ -5057,3 +5057,14 @@ def test_the_team_moves_on_at_a_clock_time(unit_a):
     )
     assert [r.site for r in reports] == [ROAD_A, GRID_A]
     assert [r.found_total for r in reports] == [10, 20]
+
+
+def test_a_cheerful_tilde_before_the_other_sites_number(unit_a):
+    reports = parse_message(
+        "周一值班汇报来啦~ 玄帝庙街：王晓明、李娜，捡了二十来个烟头哈~ 16网格那边是赵强、孙悦去的，"
+        "她们说楼道小广告撕了七八张哈~",
+        WEDNESDAY,
+        unit_a,
+    )
+    assert [r.site for r in reports] == [ROAD_A, GRID_A]
+    assert [r.staff for r in reports] == [("王晓明", "李娜"), ("赵强", "孙悦")]
