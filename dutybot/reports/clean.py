@@ -701,6 +701,17 @@ _CLEARED_BEFORE_WE_CAME = re.compile(
     r"(?:凌晨|早上|一早|提前|之前)?(?:已经|已)(?:组织|安排人?)?(?:清扫|推完|扫完|清理|扫了|清了|推了)[了咧啦]?"
     r"[，,]\s*+(?=(?:整体|路面|总体|基本|情况|环境|楼道|小区|地面)?挺?(?:干净|良好|整洁))"
 )
+# 人行道积雪已清，个别地方结冰…; 商户门前积雪都清了; 社区道路积雪已清，无新问题: how the snow
+# stands when the team came, told by no one who cleared it and with no count; no item.
+# (Beside how the rest stands: after 通畅，/较好，/清洁， or before ，无新问题/，个别…/，发现…. In a
+# list of what the team did, 人行道积雪已清扫；… is its own work and counts.)
+_SNOW_ALREADY_CLEARED = re.compile(
+    r"(?:(?<=通畅[，,])|(?<=较好[，,])|(?<=清洁[，,])|(?<=干净[，,])|(?<=正常[，,])"
+    r"|(?:(?<=[，,。；;：:\n])|^)(?=[^，,。；;：:\n]{0,24}?[，,][ \t]*+(?:个别|无新|没有新|未发现|发现|通行|通畅|无问题)))"
+    r"[ \t]*+[^，,。；;：:\n\d我俺咱铲扫刨推]{0,10}?积雪"
+    r"(?:都|均|全部|基本)?(?:已经?)?(?:清|清理|清除|清扫)(?:完|干净)?(?:了)?"
+    r"(?=[ \t]*+(?:[，,。；;\n]|$))"
+)
 # 单车12 电动5 摊1 / 全清: a terse line's word for all of it cleared.
 _ALL_CLEARED = re.compile(r"(?<![\u4e00-\u9fff])(?:全清|全部清|都清)(?![\u4e00-\u9fff])")
 # 油烟：无； 醉酒：无: a template's line for a kind of problem, none of it today.
@@ -1326,6 +1337,7 @@ def _templates_read(text: str, keep: tuple[str, ...]) -> str:
     text = _FIELD_BAR.sub("；", text)
     text = _ALL_CLEARED.sub("均已清理", text)
     text = _CLEARED_BEFORE_WE_CAME.sub("", text)
+    text = _SNOW_ALREADY_CLEARED.sub("", text)
     text = _OPEN_ONES_NAMED.sub(r"\g<head>", text)
     text = _KIND_THEN_WHAT.sub(_kind_told_by_what, text)
     text = _KIND_HEADING_THEN_WHAT.sub(

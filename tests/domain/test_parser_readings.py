@@ -5068,3 +5068,22 @@ def test_a_cheerful_tilde_before_the_other_sites_number(unit_a):
     )
     assert [r.site for r in reports] == [ROAD_A, GRID_A]
     assert [r.staff for r in reports] == [("王晓明", "李娜"), ("赵强", "孙悦")]
+
+
+def test_snow_already_cleared_beside_how_the_rest_stands(unit_a):
+    report = one(
+        "凤凰城社区今天值班：王晓明、李娜。社区道路积雪已清，无新问题。3号楼前冰包1处，已刨除。",
+        unit_a,
+    )
+    assert totals(report) == (1, 1, 0)
+    report = one(
+        "11月20日玄帝庙街：王晓明、李娜。路面清洁，商户门前积雪都清了。路口井盖松动1处，已报城管。",
+        unit_a,
+    )
+    assert totals(report) == (1, 0, 1)
+    # In a list of what the team did, the snow cleared is its own work.
+    report = one(
+        "玄帝庙街：王晓明、李娜。电动车乱停11辆，均已规整；人行道积雪已清；门前垃圾2袋已清走。",
+        unit_a,
+    )
+    assert totals(report) == (14, 14, 0)
