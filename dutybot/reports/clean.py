@@ -1078,10 +1078,36 @@ _ENGLISH_STATUS = re.compile(
 )
 # 图1 整改前：社区活动中心旁电动车乱停 / 图2 整改后：已摆放整齐 … 小结：…整理电动车11辆: before-and-
 # after captions, then a summary that tells the same things with their counts; the summary counts.
-_CAPTIONS_BEFORE_SUMMARY = re.compile(
-    r"(?m)(?:^[ \t]*+(?:图片?|照片)\s*+\d{1,2}[ \t：:]*+(?:整改|处理|清理)[前后][^\n]{0,40}+\n)++"
-    r"(?=(?:[ \t]*+\S[^\n]{0,40}+\n)?[ \t]*+(?:小结|总结|汇总)[ \t]*+[：:])"
+_BEFORE_AFTER_CAPTION = re.compile(
+    r"[ \t]*+(?:图片?|照片)[ \t]*+\d{1,2}[ \t：:]*+(?:整改|处理|清理)[前后][^\n]{0,40}+"
 )
+_SUMMARY_LINE = re.compile(r"[ \t]*+(?:小结|总结|汇总)[ \t]*+[：:]")
+
+
+def _captions_before_summary(text: str) -> str:
+    """The text without runs of before-and-after captions that a summary follows (at once or
+    after one more line); line by line, so its time grows with the text, not its square."""
+    if "图" not in text and "照片" not in text:
+        return text
+    lines = text.split("\n")
+    dropped: set[int] = set()
+    index = 0
+    while index < len(lines):
+        if not _BEFORE_AFTER_CAPTION.fullmatch(lines[index]):
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and _BEFORE_AFTER_CAPTION.fullmatch(lines[end]):
+            end += 1
+        following = lines[end : end + 2]
+        if (following and _SUMMARY_LINE.match(following[0])) or (
+            len(following) == 2 and len(following[0]) <= 40 and _SUMMARY_LINE.match(following[1])
+        ):
+            dropped.update(range(index, end))
+        index = end
+    return "\n".join(line for i, line in enumerate(lines) if i not in dropped)
+
+
 # 图1：…已清理；图4、图5：…: a photo's caption number, no count.
 _CAPTION = re.compile(
     r"(?m)^[ \t]*+(?:图片?|照片|附图)\s*+\d{1,2}(?:\s*+[、,，和~～-]\s*+(?:图片?|照片)?\s*+\d{1,2}){0,6}"
@@ -1375,7 +1401,7 @@ def _repeats_and_labels_dropped(text: str) -> str:
     text = _HAVE_DONE.sub("已", text)
     text = _FIXES_TO_FOLLOW.sub("", text)
     text = _PASSIVE_BY_PEOPLE.sub("被", text)
-    text = _CAPTIONS_BEFORE_SUMMARY.sub("", text)
+    text = _captions_before_summary(text)
     text = _CAPTION.sub("", text)
     text = _PHOTO_NUMBER.sub("", text)
     text = _PLACE_IN_BRACKETS_FIRST.sub(r"\g<lead>\g<place>", text)
