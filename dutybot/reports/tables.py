@@ -365,13 +365,12 @@ def read_tables(text: str) -> str:
         # The rows that are no total (合计 may be indented like a group's rows).
         counted = [(line, sentence) for line, sentence in rows if sentence]
         kinds = [s[2 : s.find("问题")] for _, s in counted if s.startswith("发现")]
-        while kinds and index < len(lines) and _ROW_EXPLAINED.match(lines[index]):
+        while kinds and index < len(lines):
             # 备注：基础设施1处为医院北门雨水井盖缺失: what a row of the tally was, not one more.
             explained = _ROW_EXPLAINED.match(lines[index])
-            if explained and (explained["kind"] in kinds or explained["open"]):
-                index += 1
-            else:
+            if explained is None or not (explained["kind"] in kinds or explained["open"]):
                 break
+            index += 1
         for position, (line, sentence) in enumerate(counted):
             following = counted[position + 1][0] if position + 1 < len(counted) else ""
             if following and _indent(following) > _indent(line):
