@@ -41,6 +41,10 @@ _WIDTH = {
     **_ZERO_WIDTH,
 }
 
+# 井盖松动 1 ×, 污水 1 ×（市政还没来）: a times sign after the count, with no number after
+# it, is the cross of a list whose other lines are ticked.
+_TIMES_AS_CROSS = re.compile(r"(?<=\d)[ \t]++×(?=[ \t]*+(?:$|\n|[（(]))", re.MULTILINE)
+
 # Words the input method gets wrong, and their meaning.
 _SLIPS = {
     "值斑": "值班",
@@ -946,6 +950,11 @@ _REST_NAMED = re.compile(
     r"|(?:其余|其他)(?P<n2>\d++|[一二两三四五六七八九十百]++)(?P<m2>处|个|起|项)?+"
     r"(?:均为|均系|都是|全是|全部为|为|系|是)(?P<told>[^（）()，,。；;：:\n]{2,20}+)(?=[，,。；;\n]|$)"
 )
+# 合计 12 / 10, 总计 13 整改 12, 共9处 整改8处: a list's last line, found then fixed.
+_TALLY_TOTAL_LINE = re.compile(
+    r"(?m)^[ \t]*+(?:合计|总计|共计|共)[:：]?[ \t]*+(?P<found>\d{1,4})[ \t]*+[处个项]?+[ \t]*+"
+    r"(?:/|[，,、]?+[ \t]*+(?:已?整改|处理|解决)[:：]?)[ \t]*+(?P<fixed>\d{1,4})[ \t]*+[处个项]?+[ \t]*+$"
+)
 # 发现12，整改10，待办2: the day's totals with the measure left out.
 _BARE_TOTALS = re.compile(
     r"(?<![\u4e00-\u9fff])发现\s*+(?P<found>\d{1,4})\s*+(?P<sep>[，,、/\s]\s*+)"
@@ -1068,9 +1077,12 @@ _PASSIVE_BY_PEOPLE = re.compile(
 )
 _MARKED_COUNTS = re.compile(r"(?P<mark>[✅✔☑])\s?+(?P<n>\d{1,4})\s*+(?=[❌✖❎✘])")
 # English words young staff type for how things ended (帮忙破袋 done, 已 fix, pending).
+# 垃圾桶 ok / 井盖 ok on a line of its own, no count: looked at and fine.
+_THING_OK = re.compile(r"(?mi)^(?P<what>[ \t]*+[\u4e00-\u9fff]{1,8}+)[ \t]*+ok[ \t]*+$")
 _ENGLISH_STATUS = re.compile(
     # 电动车×6 ok, 梯坎垃圾 2袋 ok: ok after a count ends its line as done; TODO is still to do.
-    rf"(?i)(?<=[\d{MEASURE_WORDS}])[ \t]++ok(?=[ \t]*+(?:\n|$))|(?<![a-z])todo(?![a-z])|"
+    # (垃圾桶 ok with no count: the bins were looked at and fine.)
+    rf"(?i)(?:(?<=[\d俩仨干些])|(?<=[\d一二两三四五六七八九十几][{MEASURE_WORDS}]))[ \t]++ok(?=[ \t]*+(?:\n|$))|(?<![a-z])todo(?![a-z])|"
     r"(?<![a-z])(?:all\s+fixed|all\s+done|today\s+done|done|fixed|已\s*fix(?:ed)?|fix\s*(?:了|掉了?|好了?)|"
     r"pending|all\s+good\s+otherwise|check\s*过了?|ok\s*了|"
     # 小广告 x12 cleaned, 共享单车 5 → 3 moved: what was done, in English.
@@ -1304,11 +1316,13 @@ def _characters_folded(text: str, keep: tuple[str, ...]) -> str:
     text = _EMOJI_THING.sub(lambda match: _EMOJI_WORDS[match.group()[0]], text)
     text = _ARROW_TO_DONE.sub("，已", text)
     text = _ARROW.sub("，", text)
+    text = _TIMES_AS_CROSS.sub(" ✖", text)
     text = _WORD_STOP.sub("。", text)
     # 卖菜哩摊子, 卖红薯哩三轮车: Henan's 哩 after a seller is 的 (elsewhere it is 了).
     text = _SELLERS_LI.sub(r"\1的", text)
     text = _slips_put_right(text, keep)
     if text.isascii() is False and _HAS_LATIN.search(text):
+        text = _THING_OK.sub(r"\g<what>正常", text)
         text = _ENGLISH_STATUS.sub(_english, text)
         text = _ENGLISH_ABOUT.sub("约", text)
         text = _PINYIN_THING.sub(lambda match: _PINYIN_INITIALS[match.group().lower()], text)
@@ -1441,6 +1455,7 @@ def _rows_and_cells_read(text: str, keep: tuple[str, ...]) -> str:
     text = _SPACE_BEFORE_TIMES.sub("", text)
     text = _STALLS_COUNTED.sub("处", text)
     text = _KIND_OF_BAG.sub("袋", text)
+    text = _TALLY_TOTAL_LINE.sub(r"共发现问题\g<found>处，整改\g<fixed>处", text)
     text = _BARE_TOTALS.sub(r"发现\g<found>处\g<sep>\g<verb>\g<fixed>处", text)
     text = _SHORT_TOTALS.sub("共发现问题", text)
     text = _FORM_LINE.sub(_form_line, text)

@@ -5087,3 +5087,25 @@ def test_snow_already_cleared_beside_how_the_rest_stands(unit_a):
         unit_a,
     )
     assert totals(report) == (14, 14, 0)
+
+
+def test_a_ticked_list_with_a_cross_and_its_totals_line(unit_a):
+    # × after a count is the list's cross; the last line is the totals, not the last item's.
+    report = one(
+        "玄帝庙街 王晓明 李娜\n电动车占盲道 5 ✓\n摊贩 1 ✓\n垃圾桶满溢 2 ✓\n井盖松动 1 ×\n共9处 整改8处",
+        unit_a,
+    )
+    assert totals(report) == (9, 8, 1)
+    report = one(
+        "玄帝庙街 王晓明 李娜\n1 电动车占盲道 7 ✓\n2 三轮车 1 ✓\n3 垃圾桶满溢 1 ×\n4 小广告 若干 ✓\n"
+        "合计 10 / 9",
+        unit_a,
+    )
+    assert totals(report) == (10, 9, 1)
+    # A thing with ok and no count was looked at and is fine; with a count, ok is done.
+    report = one(
+        "玄帝庙街 王晓明 李娜\n电动车 10+ ✓\n污水 1 ×（市政还没来）\n垃圾桶 ok\n井盖 ok\n烟头 一片 ok\n"
+        "总计 12 整改 11",
+        unit_a,
+    )
+    assert totals(report) == (12, 11, 1)
