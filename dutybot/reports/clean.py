@@ -448,6 +448,25 @@ _PLACES_LOOKED_AT = re.compile(
     r"(?P<check>(?:查|检查|排查|巡查|走访)[^，,。；;\n]{0,24})[，,][ \t]*+(?:共|一共)\d{1,3}[家户栋个处间][，,]"
     r"(?=[ \t]*+(?:发现|其中|有))"
 )
+# 检查垃圾桶9个，满溢1个; 沿线垃圾桶6个，其中2个满溢; 共查了15个，有1个井盖错位: so many
+# looked at, and the few of them at fault are the problem, counted by the few.
+_NUM_WORD = r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3})"
+_NOT_A_FAULT = r"(?![已均都为是系经劝清整摆捡扫撕铲挪推拖收正完合当现另])"
+_SOME_OF_THOSE_LOOKED_AT = re.compile(
+    r"(?:检查(?!井)|查看|共查看?|排查|抽查|巡查|沿线)了?(?P<thing>(?![^，,。；;\n]{0,10}?发现)[\u4e00-\u9fff]{0,10}?)"
+    rf"(?P<n>{_NUM_WORD})(?P<m>[个处辆家只块根盏座间栋])[ \t]*+[，,][ \t]*+"
+    rf"(?:(?:其中)?+有?+(?P<k>{_NUM_WORD})(?P=m){_NOT_A_FAULT}(?P<fault>[\u4e00-\u9fff]{{1,12}}+)"
+    rf"|{_NOT_A_FAULT}(?P<fault2>[\u4e00-\u9fff]{{1,4}}?)(?P<k2>{_NUM_WORD})(?P=m)(?![\u4e00-\u9fff]))"
+)
+
+
+def _the_few_at_fault(match: re.Match[str]) -> str:
+    few, fault = match["k"] or match["k2"], match["fault"] or match["fault2"]
+    if number_value(few) > number_value(match["n"]):
+        return match.group()
+    return f"{match['thing']}{fault}{few}{match['m']}"
+
+
 # 社区食品摊点3处，均正常; 抽查食品店6家，均无: so many looked at, and all of them fine.
 _COUNTED_AND_FINE = re.compile(
     r"(?:(?<=[：:，,。；;\n])|^)[^，,。；;：:\n]{1,20}?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})[处个家户辆台]"
@@ -1498,6 +1517,7 @@ def _headings_and_marks_placed(text: str) -> str:
     text = _REPOST_PREAMBLE.sub("", text)
     text = _OVERALL_VIEW.sub("", text)
     text = _CHECKLIST_FINE.sub("", text)
+    text = _SOME_OF_THOSE_LOOKED_AT.sub(_the_few_at_fault, text)
     text = _COUNTED_AND_FINE.sub("", text)
     text = _PLACES_LOOKED_AT.sub(r"\g<check>，", text)
     text = _OPINION.sub("", text)

@@ -5109,3 +5109,21 @@ def test_a_ticked_list_with_a_cross_and_its_totals_line(unit_a):
         unit_a,
     )
     assert totals(report) == (12, 11, 1)
+
+
+def test_the_few_at_fault_among_those_looked_at(unit_a):
+    # The bins looked at are not problems; the ones overflowing are.
+    report = one(
+        "玄帝庙街 王晓明 李娜：沿线垃圾桶6个，其中2个满溢，已联系环卫清运；人行道污水1处，已冲洗。",
+        unit_a,
+    )
+    assert totals(report) == (3, 1, 2)
+    report = one(
+        "玄帝庙街 王晓明 李娜：检查垃圾桶9个，满溢1个，已联系保洁清理完毕；人行道烟头若干，已清扫。",
+        unit_a,
+    )
+    assert totals(report) == (2, 2, 0)
+    assert report.found[0].text == "垃圾桶满溢"
+    # An inspection's own total and what was fixed on the spot stay as they are.
+    report = one("玄帝庙街 王晓明 李娜：检查商铺23家，检查发现隐患6处，当场整改4处。", unit_a)
+    assert totals(report) == (6, 4, 2)
