@@ -764,7 +764,8 @@ _BARE_TAN = re.compile(
 # were looked at is no count of problems (what was wrong with some of them follows).
 _LOOKED_AT_COUNT = re.compile(
     r"(?P<verb>(?:共|一共|逐个)?(?:查了|看了|检查了|排查了|共查|查看了))"
-    r"(?P<run>(?:[^，,。；;：:、有\n\d]{0,8}?(?:共|一共)?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})"
+    # (看了楼道 小广告清了12处: the space and the second 了 start what was done.)
+    r"(?P<run>(?:[ \t]?+[^，,。；;：:、有了\s\d]{0,8}?(?:共|一共)?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})"
     r"[个处家栋座口只根户][、和及]?){1,6}+)(?=[，,；;。\s]|$)"
 )
 _LOOKED_AT_NUMBER = re.compile(

@@ -5127,3 +5127,12 @@ def test_the_few_at_fault_among_those_looked_at(unit_a):
     # An inspection's own total and what was fixed on the spot stay as they are.
     report = one("玄帝庙街 王晓明 李娜：检查商铺23家，检查发现隐患6处，当场整改4处。", unit_a)
     assert totals(report) == (6, 4, 2)
+
+
+def test_looked_at_then_what_was_done_after_a_space(unit_a):
+    # 看了楼道 is where they looked; 小广告清了12处 is what they did, counted.
+    report = one("凤凰城社区值班 王晓明 李娜 今天重点看了楼道 小广告清了12处 没其他问题", unit_a)
+    assert totals(report) == (12, 12, 0)
+    # How many were looked at still counts nothing.
+    report = one("凤凰城社区值班 王晓明 李娜 水表井看了10个，都盖得好好的", unit_a)
+    assert totals(report) == (0, 0, 0)
