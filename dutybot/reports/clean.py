@@ -408,13 +408,14 @@ _EARLIER_ONE_NOW_DONE = re.compile(
     r"(?:(?<=[，,。；;！!：:\n])|^)(?![^，,。；;！!\n]{0,50}?(?:我们|咱|俺|大家|我))"
     # (…，今天大家一起清理干净; …，今天全部换新: the team's own fix today still counts.)
     r"(?![^。；;！!\n]{0,50}?(?:大家|今天全部|今天一起|今日全部))"
-    r"[^，,。；;！!：:\n]{0,30}?(?:上次|上周|上回|上礼拜|上星期|前几天|之前|前天|琴日|昨日|昨天报|上午报|"
+    # (复查12月7日满溢的2个垃圾桶，保洁已清运: a recheck is of an earlier one.)
+    r"[^，,。；;！!：:\n]{0,30}?(?:上次|上周|上回|上礼拜|上星期|前几天|之前|前天|琴日|昨日|昨天报|上午报|(?<![省国市检])复查(?![中，,])|"
     # (下午复查：上午劝收的晾晒已全部收好; 上午剩的2处楼道杂物住户已自行清理: the morning's items.)
     r"上午(?:剩|劝收|没收|未改)的|"
     r"(?:周|礼拜|星期)[一二三四五六日天]报|(?:\d{1,2}月)?\d{1,2}[日号]上?报|上周报修)"
     # (上周报的小区主干道路面坑洼，今天去看社区已经填平了: the outcome may follow a comma.)
     r"[^。；;！!：:\n]{0,24}?(?<![未没不])(?<!还没)(?:修好|修复|清运走|清走|拉走|通了|铲干净|处理好|整改好|换好|解决|填好|填平|"
-    r"补好|清理干净|自行清理|收好|加固|粉刷完|换了新的|换新)"
+    r"补好|清理干净|自行清理|收好|加固|粉刷完|换了新的|换新|清运(?!走)|接好)"
     r"[^，,。；;！!\n]{0,8}+(?:[，,。；;！!]|$)"
 )
 # 广场东侧井盖下沉，市政已修复，复查无问题: seen to by others since, and checked again; nothing
@@ -425,6 +426,23 @@ _RECHECKED_FINE = re.compile(
     r"(?:修复|更换|修好|换新|换了|移走|拉走|清走|清运)[^。；;！!\n，,]{0,4}[，,]\s*+"
     r"复查(?:无问题|正常|完好|没问题|无异常)[。；;！!]?"
 )
+# 今日到明珠社区复查：5号楼楼道杂物已清理干净，6号楼前路面塌陷已修复，未发现新问题: a recheck's
+# part tells how the earlier ones stand now; nothing new unless it says so (复查中新发现…).
+_RECHECK_PART = re.compile(
+    r"(?P<head>(?:^|(?<=[。；;！!\n]))[^。；;！!\n：:]{0,20}?复查(?!中)[^。；;！!\n：:]{0,12}?[：:])"
+    r"(?!今天|今日|上午|下午)"
+    r"(?=(?:(?!新发现)[^。！!\n]){0,120}?(?:修好|修复|清理干净|清运|清完|换新|接好|拖走|不计入|不再统计|不重复))"
+    # (…，今天我们配合社区拖走了: the team's own fix today still counts.)
+    r"(?:(?!新发现|今[日天]发现|我们|咱们|大家)[^。！!\n]){1,120}+(?:[。！!]|(?=\n)|$)"
+)
+
+
+def _recheck_told(match: re.Match[str]) -> str:
+    # 今日到明珠社区复查：the visit itself tells the site and stays; 燃煤炉具复查：goes with its part.
+    head = match["head"]
+    return f"{head}无新问题。" if "到" in head or "去" in head else ""
+
+
 # 居民反映晚上弄堂里有人烧纸钱，我们去看了没发现痕迹: hearsay looked into and not met.
 _HEARSAY_NOT_MET = re.compile(
     r"(?:(?<=[，,。；;！!\n])|^)[ \t]*+(?:还有|另外|另)?有?(?:个别|一些|几位|部分)?(?:居民|群众|市民|住户|商户|阿姨|大爷)"
@@ -1525,6 +1543,7 @@ def _headings_and_marks_placed(text: str) -> str:
     text = _EARLIER_ONE_NOW_DONE.sub("", text)
     text = _HEARSAY_NOT_MET.sub("", text)
     text = _RECHECKED_FINE.sub("", text)
+    text = _RECHECK_PART.sub(_recheck_told, text)
     text = _SUBTOTAL_AFTER_ITEMS.sub("", text)
     text = _KINDS_OF_THE_COUNT.sub(
         lambda m: m.group() if STATUS_TOKEN.search(m["inside"]) else "", text

@@ -5136,3 +5136,36 @@ def test_looked_at_then_what_was_done_after_a_space(unit_a):
     # How many were looked at still counts nothing.
     report = one("凤凰城社区值班 王晓明 李娜 水表井看了10个，都盖得好好的", unit_a)
     assert totals(report) == (0, 0, 0)
+
+
+def test_a_recheck_tells_how_earlier_problems_stand(unit_a):
+    # What a recheck finds seen to was counted the day it was found.
+    report = one(
+        "今日到凤凰城社区复查：5号楼楼道杂物已清理干净，6号楼前路面塌陷已修复，未发现新问题。王晓明、李娜",
+        unit_a,
+    )
+    assert report.site == GRID_A
+    assert totals(report) == (0, 0, 0)
+    report = one(
+        "凤凰城社区值班：王晓明、李娜。今天主要复查上周报的问题：3栋路灯社区已修好，宣传栏已换新。"
+        "新发现：6栋楼道堆放旧家具2件，住户已搬回家。",
+        unit_a,
+    )
+    assert totals(report) == (2, 2, 0)
+    report = one(
+        "凤凰城社区值班：王晓明、李娜。复查12月7日满溢的2个垃圾桶，保洁已清运；楼道小广告3处已清除。",
+        unit_a,
+        at("2026-12-10 09:30"),
+    )
+    assert totals(report) == (3, 3, 0)
+    # The team's own fix today still counts, and a city's inspection is no recheck.
+    report = one(
+        "凤凰城社区值班：王晓明、李娜。复查12月1日移交问题：废弃自行车2辆，今天我们配合社区拖走了。",
+        unit_a,
+        at("2026-12-10 09:30"),
+    )
+    assert totals(report) == (2, 2, 0)
+    report = one(
+        "凤凰城社区值班：王晓明、李娜。迎接省复查，重点清理了小区死角，共清运垃圾五车。", unit_a
+    )
+    assert totals(report) == (5, 5, 0)
