@@ -531,6 +531,18 @@ def _read_sentence(
         ):
             continue
         if (
+            _CONFIRMED.search(fragment)
+            and current is not None
+            and current in reading.drafts
+            and current.hearsay
+            and not current.explicit
+            and (seen := first_amount(fragment)) is not None
+        ):
+            # 大姐说北门路灯不亮，我们过去看了下确实有两个灯不亮: the count of what was told, seen.
+            put_count_right(current, seen.value)
+            current.hearsay = ""
+            continue
+        if (
             _TURNED_OUT_FINE.search(fragment)
             and read_status(fragment).state is None
             and current is not None
@@ -2489,7 +2501,7 @@ def _new_draft(fragment: str, list_no: int | None, lexicon: UnitWords) -> Draft:
 _HEARSAY = re.compile(
     r"(?<![跟和对给向让叫找同])"
     r"(?:师傅|老板|老板娘|居民|大爷|大妈|阿姨|老太太|老大爷|老人家|住户|市民|群众|业主|店主|保安|"
-    r"大爹|阿婆|阿公|老伯|阿叔|街坊|商户)"
+    r"大爹|阿婆|阿公|老伯|阿叔|街坊|商户|大姐|大哥|大娘|大叔|大婶|老汉|老头|老奶奶|老爷爷)"
     r"(?:们|也|又|还)?(?:说|讲|问|反映|提到|投诉|告诉)"
     # …问社区能不能多装几个充电桩，说有人在楼上拉线充电, 三是说督导员有时候不在: the telling
     # goes on in a clause of its own.

@@ -5169,3 +5169,19 @@ def test_a_recheck_tells_how_earlier_problems_stand(unit_a):
         "凤凰城社区值班：王晓明、李娜。迎接省复查，重点清理了小区死角，共清运垃圾五车。", unit_a
     )
     assert totals(report) == (5, 5, 0)
+
+
+def test_what_a_resident_told_seen_and_counted(unit_a):
+    # The telling and the seeing are one problem, counted as seen.
+    report = one(
+        "凤凰城社区值班 王晓明、李娜。有个大姐说晚上北门那边路灯不亮，黑乎乎的，"
+        "我们过去看了下确实有两个灯不亮，已经跟社区说了",
+        unit_a,
+    )
+    assert totals(report) == (2, 0, 2)
+    report = one(
+        "凤凰城社区值班 王晓明 李娜 有个老汉说这一块路灯坏了半个月了咋没人管 我们看了确实有两个不亮 "
+        "给路灯所打了电话",
+        unit_a,
+    )
+    assert totals(report) == (2, 0, 2)
