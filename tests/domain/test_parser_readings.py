@@ -5185,3 +5185,11 @@ def test_what_a_resident_told_seen_and_counted(unit_a):
         unit_a,
     )
     assert totals(report) == (2, 0, 2)
+
+
+def test_cinders_on_the_ice_make_it_safe(unit_a):
+    report = one(
+        "凤凰城社区值班 王晓明 李娜。巡查发现6号楼前路面结冰一处，已撒炉渣防滑；楼道小广告仨，已清理",
+        unit_a,
+    )
+    assert totals(report) == (4, 4, 0)
