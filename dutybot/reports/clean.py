@@ -412,10 +412,10 @@ _EARLIER_ONE_NOW_DONE = re.compile(
     r"[^，,。；;！!：:\n]{0,30}?(?:上次|上周|上回|上礼拜|上星期|前几天|之前|前天|琴日|昨日|昨天报|上午报|(?<![省国市检])复查(?![中，,])|"
     # (下午复查：上午劝收的晾晒已全部收好; 上午剩的2处楼道杂物住户已自行清理: the morning's items.)
     r"上午(?:剩|劝收|没收|未改)的|"
-    r"(?:周|礼拜|星期)[一二三四五六日天]报|(?:\d{1,2}月)?\d{1,2}[日号]上?报|上周报修)"
+    r"(?:周|礼拜|星期)[一二三四五六日天]报|(?:\d{1,2}月)?\d{1,2}[日号]所?上?报|上周报修)"
     # (上周报的小区主干道路面坑洼，今天去看社区已经填平了: the outcome may follow a comma.)
     r"[^。；;！!：:\n]{0,24}?(?<![未没不])(?<!还没)(?:修好|修复|清运走|清走|拉走|通了|铲干净|处理好|整改好|换好|解决|填好|填平|"
-    r"补好|清理干净|自行清理|收好|加固|粉刷完|换了新的|换新|清运(?!走)|接好)"
+    r"补好|清理干净|自行清理|收好|加固|粉刷完|换了新的|换新|清运(?!走)|接好|补装|补齐)"
     r"[^，,。；;！!\n]{0,8}+(?:[，,。；;！!]|$)"
 )
 # 广场东侧井盖下沉，市政已修复，复查无问题: seen to by others since, and checked again; nothing
@@ -1094,6 +1094,11 @@ _NOT_THAT_BUT = re.compile(
     rf"(?:[\d一二两三四五六七八九十俩仨来余多几]{{1,6}}[{MEASURE_WORDS}]?)?[ \t]*+(?:是|而是)[ \t]*+"
     r"(?=[\d一二两三四五六七八九十俩仨])"
 )
+# 楼道小广告*8 不对是6: a bare count put right at once; the right one stands alone.
+_BARE_COUNT_PUT_RIGHT = re.compile(
+    r"(?<=[\u4e00-\u9fff\s*×xX＊])(?P<wrong>\d{1,4})[ \t]*+[，,]?[ \t]*+(?:不对|错了|说错了)"
+    r"[ \t]*+[，,]?[ \t]*+(?:是|应该是)?[ \t]*+(?P<right>\d{1,4})(?![\d.])"
+)
 _PAIR_WORD_AFTER_CORRECTION = re.compile(r"(?<=不对，)[俩仨](?![\u4e00-\u9fff])")
 _CORRECTED_SPACE = re.compile(
     r"(?P<word>不对|说错了|错了|口误)(?:\s++|\s*+[，,]\s*+)"
@@ -1465,6 +1470,7 @@ def _repeats_and_labels_dropped(text: str) -> str:
 def _corrections_joined(text: str) -> str:
     """A correction and its right number written together, one way."""
     # 捡了三袋 不对 四袋: the correction and its number belong together.
+    text = _BARE_COUNT_PUT_RIGHT.sub(r"\g<right>", text)
     text = _NOT_BUT.sub("，不对，", text)
     text = _RECOUNT_AFTER_FAULT.sub(r"\g<k>\g<m>\g<mid>", text)
     text = _OH_IT_IS.sub("，不对，", text)

@@ -5193,3 +5193,16 @@ def test_cinders_on_the_ice_make_it_safe(unit_a):
         unit_a,
     )
     assert totals(report) == (4, 4, 0)
+
+
+def test_a_bare_count_put_right_at_once(unit_a):
+    report = one("凤凰城社区 王晓明 李娜\n楼道小广告*8 不对是6 已铲 电动车乱停*4 已摆放", unit_a)
+    assert totals(report) == (10, 10, 0)
+
+
+def test_one_reported_on_a_day_and_since_seen_to(unit_a):
+    report = one(
+        "凤凰城社区：王晓明、李娜。楼道杂物2处，清理；小广告4处，清除；11月18日所报井盖缺失，社区已补装，核查完毕。",
+        unit_a,
+    )
+    assert totals(report) == (6, 6, 0)
