@@ -5206,3 +5206,11 @@ def test_one_reported_on_a_day_and_since_seen_to(unit_a):
         unit_a,
     )
     assert totals(report) == (6, 6, 0)
+
+
+def test_none_of_these_wrongs(unit_a):
+    report = one(
+        "凤凰城社区值班：王晓明、李娜。经巡查，社区主次干道整洁有序，楼道无乱堆乱放，宣传栏内容完好，无私拉电线。",
+        unit_a,
+    )
+    assert totals(report) == (0, 0, 0)
