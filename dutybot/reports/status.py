@@ -66,6 +66,9 @@ _FOR_THEM = re.compile(
 _SAFETY = re.compile(r"锥桶|警示|围挡|隔离带|提示牌|警戒")
 _LEAD_LIMIT = 24
 _CANNOT = re.compile(r"(?:没有?|莫得|无)(?:办法|法子)|无法|没法|不能")
+# 2辆锁着挪不了, 搬不动, 够不着: the verb tried and could not.
+_COULD_NOT = re.compile(r"不(?:了|动|走|掉|开|着|下来|下去|上去|进去)")
+_CROSS = re.compile("[❌✖❎]")
 _DENIED_MARK = re.compile(r"(?:没有|未能)(?:及时|马上|立即|当场)")
 _RIGHT_AFTER = re.compile(r"了?(?:约|共|大概)?")
 # …and told to, then did (跟住户说了收了两处, 喊老板收了3根: 喊 is to tell, in the south-west).
@@ -152,6 +155,11 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
             continue
         if _CANNOT.search(fragment, max(0, start - 8), start):
             state, future = "pending", False  # 没有办法当场搞定: could not be done
+            continue
+        if role in ("fix", "result") and _COULD_NOT.match(fragment, match.end()):
+            # 2辆锁着挪不了: those are left; 锁了挪不动 after ❌1 only says why, and no fix.
+            if not _CROSS.search(fragment, 0, start) and first_amount(fragment[:start]):
+                state, future = "pending", False
             continue
         marked_before = _marked_before(fragment, start, last_block, block_end) or (
             # 小广告4处清除: how many, then the verb, tells what was done.

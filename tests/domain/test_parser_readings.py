@@ -5214,3 +5214,11 @@ def test_none_of_these_wrongs(unit_a):
         unit_a,
     )
     assert totals(report) == (0, 0, 0)
+
+
+def test_a_fix_tried_and_not_managed(unit_a):
+    # 挪不了, 搬不动: the verb tried and could not; those are still open.
+    report = one("玄帝庙街值班 王晓明 李娜。电动车盲道上停4辆，挪了2辆，2辆锁着挪不了。", unit_a)
+    assert totals(report) == (4, 2, 2)
+    report = one("凤凰城社区值班 王晓明 李娜。楼道旧沙发1个，太重搬不动，已告知物业。", unit_a)
+    assert totals(report) == (1, 0, 1)
