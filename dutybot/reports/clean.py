@@ -1346,6 +1346,29 @@ def _slips_put_right(text: str, keep: tuple[str, ...]) -> str:
     return _SLIP.sub(slip_outside_names, text)
 
 
+# 落叶 多，扫了 3 堆: some write a space after every word; in a sentence with its commas and no
+# label, spaces between words that short part no items (电动车冇好多 就五六台 摆好哒 does).
+_SPACE_BETWEEN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]++(?=[\u4e00-\u9fff])")
+_SPACE_AT_COUNT = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]++(?=\d)|(?<=\d)[ \t]++(?=[\u4e00-\u9fff])")
+_WORD_RUN = re.compile(r"[\u4e00-\u9fff]++")
+_NOT_PLAIN_SENTENCE = re.compile(r"[：:→>＞a-zA-Z【】]")
+_SPACED_WORDS = 3
+_SHORT_WORDS = 2.5
+
+
+def _spaced_words_joined(text: str) -> str:
+    if " " not in text:
+        return text
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if ("，" not in line and "。" not in line) or _NOT_PLAIN_SENTENCE.search(line):
+            continue  # (a label, an arrow or x5 tells of a list, whose spaces part items)
+        runs = [len(run) for run in _WORD_RUN.findall(line)]
+        if line.count(" ") >= _SPACED_WORDS and sum(runs) <= _SHORT_WORDS * len(runs):
+            lines[i] = _SPACE_AT_COUNT.sub("", _SPACE_BETWEEN_WORDS.sub("", line))
+    return "\n".join(lines)
+
+
 def _characters_folded(text: str, keep: tuple[str, ...]) -> str:
     """Widths, scripts, emoji, arrows and slips of the keyboard folded to plain text."""
     text = _CQ_CODE.sub(" ", text)
@@ -1356,6 +1379,7 @@ def _characters_folded(text: str, keep: tuple[str, ...]) -> str:
         # 電動車亂停七八輛 is 电动车乱停七八辆: the unit's words and names are simplified.
         text = _to_simplified().convert(text)
     # 断枝 4→清4: an arrow to a verb says it was done (→报社区 stays a hand-over by its verb).
+    text = _spaced_words_joined(text)
     text = _EMOJI_THING.sub(lambda match: _EMOJI_WORDS[match.group()[0]], text)
     text = _ARROW_TO_DONE.sub("，已", text)
     text = _ARROW.sub("，", text)

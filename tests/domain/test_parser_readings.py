@@ -5222,3 +5222,19 @@ def test_a_fix_tried_and_not_managed(unit_a):
     assert totals(report) == (4, 2, 2)
     report = one("凤凰城社区值班 王晓明 李娜。楼道旧沙发1个，太重搬不动，已告知物业。", unit_a)
     assert totals(report) == (1, 0, 1)
+
+
+def test_a_space_after_every_word(unit_a):
+    # Some write a space after every word; the sentence is one item all the same.
+    report = one(
+        "玄帝庙街 王晓明 李娜\n早上 下雨，落叶 多，扫了 3 堆。\n电动车 乱停 十来 辆，摆齐。\n"
+        "横穿马路 的 人 劝了 4 个。",
+        unit_a,
+    )
+    assert totals(report) == (17, 17, 0)
+    # Spaces that part items in a run of voice input still do.
+    report = one(
+        "玄帝庙街值班 王晓明 李娜 电动车乱停的有个七八辆 都推到车棚那块了 地上烟头有一些 捡掉了",
+        unit_a,
+    )
+    assert totals(report) == (9, 9, 0)
