@@ -50,6 +50,13 @@ _LABELS: dict[Kind, tuple[str, ...]] = {
         "查见",
         "主要问题",
         "存在的问题",
+        # 隐患及问题：, 一、问题隐患: a safety office's heading for what it found.
+        "隐患及问题",
+        "问题及隐患",
+        "问题隐患",
+        "隐患问题",
+        "存在隐患",
+        "发现隐患",
         # 往期问题：… 今日新发现：…: today's items after earlier ones.
         "今日新发现",
         "今天新发现",

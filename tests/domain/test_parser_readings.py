@@ -5238,3 +5238,33 @@ def test_a_space_after_every_word(unit_a):
         unit_a,
     )
     assert totals(report) == (9, 9, 0)
+
+
+def test_a_safety_offices_heading_is_no_item(unit_a):
+    report = one(
+        "玄帝庙街 11月10日\n到岗：王晓明、李娜\n隐患及问题：\n1.公交站台小广告十余张；\n"
+        "2.沿街配电箱箱门损坏1处。\n第1条当场整改。第2条移交供电部门。",
+        unit_a,
+    )
+    assert totals(report) == (11, 10, 1)
+    report = one(
+        "玄帝庙街值班\n值班人员：王晓明、李娜\n一、问题隐患\n1.沿街商铺占道经营4处，已整改；\n"
+        "2.人行道地砖破损5块，移交区城管局。",
+        unit_a,
+    )
+    assert totals(report) == (9, 4, 5)
+
+
+def test_extinguishers_looked_at_and_fine_and_alarms_fitted_since(unit_a):
+    report = one(
+        "玄帝庙街值班：王晓明、李娜。重点检查了沿街8家商户的灭火器，均在有效期内，消防通道畅通。"
+        "共享单车乱停放约20辆，已摆放整齐。",
+        unit_a,
+    )
+    assert totals(report) == (20, 20, 0)
+    report = one(
+        "凤凰城社区：王晓明、李娜。复查燃气隐患，上次那5户没装报警器的已全部装好；"
+        "新发现楼道堆放纸箱1处，督促住户当场清走了。",
+        unit_a,
+    )
+    assert totals(report) == (1, 1, 0)
