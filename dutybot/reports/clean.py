@@ -729,6 +729,33 @@ _CHECKLIST_CROSSED = re.compile(
     r"(?P<what>[^ \t\n]{1,30})"
 )
 
+# 卫生 ✔ 烟头纸屑若干已扫 / 设施 ✔ 无 / 小广告 ✔ 8张已撕: a kind, its mark, then what of it was
+# there (unnumbered); the kind names the thing only when a count follows it at once.
+_KIND_MARKED_LINE = re.compile(
+    r"(?m)^(?P<lead>[ \t]*+)(?P<kind>[\u4e00-\u9fff/]{2,6})[ \t]++(?P<mark>[✔✅☑✖❌])[ \t]++"
+    r"(?P<rest>[^\n]{1,60})$"
+)
+_COUNT_IN = re.compile(rf"\d|[一二两三四五六七八九十几俩仨]{{1,3}}[{MEASURE_WORDS}]|若干")
+_COUNT_OPENS = re.compile(rf"\d|[一二两三四五六七八九十几俩仨]{{1,3}}[{MEASURE_WORDS}]")
+_ALL_WELL = re.compile(
+    r"(?:检查)?(?:均|都|全部)?(?:正常|无[^\d，,。；;\n]{0,5}|良好|完好|没问题|未发现[^\d，,。；;\n]{0,5}|干净|整洁)[。！!]?"
+)
+
+
+def _kind_marked(match: re.Match[str]) -> str:
+    rest = match["rest"].strip()
+    if _ALL_WELL.fullmatch(rest):
+        return ""
+    if _COUNT_OPENS.match(rest):
+        rest = f"{match['kind']}{rest}"
+    elif not _COUNT_IN.search(rest):
+        # 甬道上的冰 ✔ 刨完了, 垃圾站满溢 ✘ 清运车没来: no count after it, so what stands before
+        # the mark is the thing itself.
+        rest = f"{match['kind']}，{rest}"
+    if not STATUS_TOKEN.search(rest):
+        rest = f"{rest} {match['mark']}"
+    return f"{match['lead']}{rest}"
+
 
 def _crossed_kind(match: re.Match[str]) -> str:
     what = match["what"]
@@ -1453,6 +1480,7 @@ def _templates_read(text: str, keep: tuple[str, ...]) -> str:
         lambda m: m.group() if _COUNT_FIRST.match(m["what"]) else m["lead"] + m["what"],
         text,
     )
+    text = _KIND_MARKED_LINE.sub(_kind_marked, text)
     text = _CHECKLIST_TICKED.sub("", text)
     text = _CHECKLIST_CROSSED.sub(_crossed_kind, text)
     text = _NONE_OF_KIND.sub(

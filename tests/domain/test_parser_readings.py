@@ -5268,3 +5268,19 @@ def test_extinguishers_looked_at_and_fine_and_alarms_fitted_since(unit_a):
         unit_a,
     )
     assert totals(report) == (1, 1, 0)
+
+
+def test_a_checklist_of_kinds_each_with_its_mark(unit_a):
+    # Each line: a kind, its mark, then what of it was there; fine kinds count nothing.
+    report = one(
+        "凤凰城社区 周三 王晓明 李娜\n卫生 ✔ 垃圾4袋已清\n市容 ✘ 楼道杂物3处 清了1处 另2处住户不让动 已交给社区\n"
+        "小广告 ✔ 8张已撕\n设施 ✔ 无\n宣传栏 ✔ 正常",
+        unit_a,
+    )
+    assert totals(report) == (15, 13, 2)
+    # Without a count after the mark, what stands before it is the thing itself.
+    report = one(
+        "凤凰城社区 王晓明 李娜\n楼道小广告 14张 ✔\n垃圾站满溢 ✘ 清运车没来 打电话了\n甬道上的冰 ✔ 刨完了",
+        unit_a,
+    )
+    assert totals(report) == (16, 15, 1)
