@@ -445,8 +445,11 @@ def _recheck_told(match: re.Match[str]) -> str:
 
 # 居民反映晚上弄堂里有人烧纸钱，我们去看了没发现痕迹: hearsay looked into and not met.
 _HEARSAY_NOT_MET = re.compile(
-    r"(?:(?<=[，,。；;！!\n])|^)[ \t]*+(?:还有|另外|另)?有?(?:个别|一些|几位|部分)?(?:居民|群众|市民|住户|商户|阿姨|大爷)"
-    r"(?:反映|反应|说|讲|投诉)[^。；;！!\n]{0,40}?(?:没发现|未发现|没有发现|没看到|未见|没见到|没再见到)"
+    r"(?:(?<=[，,。；;！!\n])|^)[ \t]*+(?:还有|另外|另)?有?(?:个别|一些|几位|部分)?(?:个|位)?"
+    r"(?:居民|群众|市民|住户|商户|阿姨|大爷|大妈|大姐|老太太|老大爷|家长)"
+    # (有个阿姨拉着说…，这个我们没看到; …，我们转了一圈没找到; …，我们今天没碰到.)
+    r"(?:过来|拉着|跑来|也|又)?(?:反映|反应|说|讲|投诉)[^。；;！!\n]{0,40}?"
+    r"(?:没发现|未发现|没有发现|没看到|未见|没见到|没再见到|没找到|未找到|没碰到|没遇到)"
     r"[^。；;！!\n]{0,20}+[。；;！!]?"
 )
 # 我建议跟药店打个招呼，以后纸箱子不要堆在人行道上: the writer's opinion or advice, no item.
@@ -619,6 +622,17 @@ _TALLY_SLASH = re.compile(
 _PLACE_THEN_FAULT = re.compile(
     r"(?m)^(?P<place>[ \t]*+[\u4e00-\u9fff\d]{2,8}?)[ \t]*+[：:][ \t]*+"
     r"(?=满溢|满了|破损|损坏|堵塞|外溢|不亮|松动|缺失|结冰|积水|冒水|漏水)"
+)
+# 今日路长制：人员…；问题…；整改…；遗留…: a template's labels typed without their colons.
+_LABEL_WITHOUT_COLON = re.compile(
+    r"(?<=[；;：:])[ \t]*+(?P<label>人员|问题|整改|遗留)(?![已均都较不是的多少时情结措落完单人问])(?=[\u4e00-\u9fff])"
+)
+# 渣土车3辆未苫盖, 裸土2处未覆盖: the count between the thing and what it failed to be; the
+# fault joins its thing (未整改 and the like tell an outcome, and stay).
+_COUNT_BEFORE_NOT_DONE = re.compile(
+    rf"(?<=[\u4e00-\u9fff])(?P<n>\d{{1,3}}|[一二两三四五六七八九十]{{1,3}})(?P<m>[{MEASURE_WORDS}])"
+    r"(?P<fault>(?:未|没有?)(?!整改|处理|处置|解决|修|清|完成|到位|改|拆|落实|收|挪|移|报|发现|见|再)"
+    r"[\u4e00-\u9fff]{1,4}?)(?=[，,。；;、\s]|$)"
 )
 # Words of a report's own labels, never a place or a kind of problem (问题：无, 情况：满…).
 _LABEL_WORDS = re.compile(
@@ -1457,6 +1471,7 @@ def _words_made_plain(text: str) -> str:
 
 def _templates_read(text: str, keep: tuple[str, ...]) -> str:
     """Templates, tallies and checklists written as the plain items they stand for."""
+    text = _LABEL_WITHOUT_COLON.sub(r"\g<label>：", text)
     text = _THING_THEN_DONE_COUNT.sub(
         lambda m: f"{m['thing']}{m['n']}{m['m']}，已{m['verb']}；", text
     )
@@ -1490,6 +1505,7 @@ def _templates_read(text: str, keep: tuple[str, ...]) -> str:
     )
     text = _UNITS_COUNTED.sub("处", text)
     text = _BUILDINGS_WITH_FAULT.sub(r"\g<n>处", text)
+    text = _COUNT_BEFORE_NOT_DONE.sub(r"\g<fault>\g<n>\g<m>", text)
     text = _PLACE_THEN_FAULT.sub(_place_with_its_fault, text)
     text = _TALLY_SLASH.sub(r"共发现问题\g<found>处，整改\g<fixed>处", text)
     text = _PROBLEMS_ARE.sub(r"\g<head>：", text)

@@ -5284,3 +5284,35 @@ def test_a_checklist_of_kinds_each_with_its_mark(unit_a):
         unit_a,
     )
     assert totals(report) == (16, 15, 1)
+
+
+def test_the_count_between_a_thing_and_what_it_failed_to_be(unit_a):
+    # A unit whose words name both the thing and the fault (渣土车, 未苫盖): one item still.
+    dust = Category("大气污染", ("渣土车", "未苫盖", "未覆盖", "裸土"))
+    unit = replace(unit_a, categories=(*unit_a.categories, dust))
+    report = one(
+        "玄帝庙街值班：王晓明、李娜。路口渣土车3辆未苫盖，已移交交警；人行道电动车5辆未整改，已告知物业。",
+        unit,
+    )
+    assert totals(report) == (8, 0, 8)
+    assert report.found[0].text.endswith("渣土车未苫盖")
+
+
+def test_a_template_typed_without_its_colons(unit_a):
+    report = one(
+        "今日路长制：人员王晓明、李娜；问题玄帝庙街烟头纸屑若干、楼道小广告5张、垃圾池满溢1处；"
+        "整改烟头、小广告已清理；遗留垃圾池已通知环卫。",
+        unit_a,
+    )
+    assert report.staff == ("王晓明", "李娜")
+    assert totals(report) == (7, 6, 1)
+    assert not report.found[0].text.startswith("问题")
+
+
+def test_hearsay_looked_for_and_not_met(unit_a):
+    report = one(
+        "凤凰城社区值班 王晓明 李娜。楼道小广告清了七八张。有个阿姨拉着说楼上老往下扔垃圾，这个我们没看到；"
+        "有居民说晚上有人烧煤冒黑烟，我们转了一圈没找到。",
+        unit_a,
+    )
+    assert totals(report) == (8, 8, 0)
