@@ -1137,6 +1137,8 @@ _NOT_THAT_BUT = re.compile(
     r"(?=[\d一二两三四五六七八九十俩仨])"
 )
 # 楼道小广告*8 不对是6: a bare count put right at once; the right one stands alone.
+# 劝他走哩, 叫她们收摊了, 让人家离开: the one told, between the telling and the going.
+_TOLD_HIM_TO_GO = re.compile(r"(?P<tell>[劝叫让喊])(?:他们|她们|他|她|人家)(?P<go>走|离开|收摊)")
 _BARE_COUNT_PUT_RIGHT = re.compile(
     r"(?<=[\u4e00-\u9fff\s*×xX＊])(?P<wrong>\d{1,4})[ \t]*+[，,]?[ \t]*+(?:不对|错了|说错了)"
     r"[ \t]*+[，,]?[ \t]*+(?:是|应该是)?[ \t]*+(?P<right>\d{1,4})(?![\d.])"
@@ -1540,6 +1542,7 @@ def _corrections_joined(text: str) -> str:
     """A correction and its right number written together, one way."""
     # 捡了三袋 不对 四袋: the correction and its number belong together.
     text = _BARE_COUNT_PUT_RIGHT.sub(r"\g<right>", text)
+    text = _TOLD_HIM_TO_GO.sub(r"劝\g<go>", text)
     text = _NOT_BUT.sub("，不对，", text)
     text = _RECOUNT_AFTER_FAULT.sub(r"\g<k>\g<m>\g<mid>", text)
     text = _OH_IT_IS.sub("，不对，", text)

@@ -5316,3 +5316,15 @@ def test_hearsay_looked_for_and_not_met(unit_a):
         unit_a,
     )
     assert totals(report) == (8, 8, 0)
+
+
+def test_told_to_go_and_nothing_much_wrong(unit_a):
+    # 劝他走哩: the one told stands between the telling and the going; 冇么子大问题 undoes no fix.
+    report = one(
+        "玄帝庙街 王晓明 李娜 有个卖橘子的三轮车占道 劝他走哩 他也蛮配合 垃圾桶边上有一滴滴垃圾 顺手捡掉哩 "
+        "冇么子大问题",
+        unit_a,
+    )
+    assert totals(report) == (2, 2, 0)
+    report = one("玄帝庙街 王晓明 李娜 路口烟头捡了一袋，没有什么大问题", unit_a)
+    assert totals(report) == (1, 1, 0)
