@@ -623,6 +623,19 @@ _PLACE_THEN_FAULT = re.compile(
     r"(?m)^(?P<place>[ \t]*+[\u4e00-\u9fff\d]{2,8}?)[ \t]*+[：:][ \t]*+"
     r"(?=满溢|满了|破损|损坏|堵塞|外溢|不亮|松动|缺失|结冰|积水|冒水|漏水)"
 )
+# 八一北路口—护栏断开—1处—已报交通局: a row of fields parted by dashes (where, what, how many,
+# what was done) reads as one sentence.
+_DASHED_ROW = re.compile(
+    r"(?m)^(?P<lead>[ \t]*+(?:\d{1,2}[.、．][ \t]*+)?)(?P<a>[^—\n]{1,20})—{1,2}(?P<b>[^—\n]{1,20})—{1,2}"
+    r"(?P<c>[^—\n]{1,20})(?:—{1,2}(?P<d>[^—\n]{1,30}))?[ \t]*+$"
+)
+
+
+def _dashed_row(match: re.Match[str]) -> str:
+    fields = [match[k].strip() for k in "abcd" if match[k]]
+    return match["lead"] + "".join(fields[:-1]) + "，" + fields[-1]
+
+
 # 今日路长制：人员…；问题…；整改…；遗留…: a template's labels typed without their colons.
 _LABEL_WITHOUT_COLON = re.compile(
     r"(?<=[；;：:])[ \t]*+(?P<label>人员|问题|整改|遗留)(?![已均都较不是的多少时情结措落完单人问])(?=[\u4e00-\u9fff])"
@@ -794,6 +807,11 @@ _SNOW_ALREADY_CLEARED = re.compile(
     r"[ \t]*+[^，,。；;：:\n\d我俺咱铲扫刨推]{0,10}?积雪"
     r"(?:都|均|全部|基本)?(?:已经?)?(?:清|清理|清除|清扫)(?:完|干净)?(?:了)?"
     r"(?=[ \t]*+(?:[，,。；;\n]|$))"
+)
+# 向阳处积雪已化, 向阳一侧积雪已化完: snow the sun took away was nobody's problem.
+_SNOW_MELTED = re.compile(
+    r"(?:(?<=[，,。；;：:\n])|^)[ \t]*+[^，,。；;：:\n\d]{0,10}?积雪(?:都|均|全部|基本)?(?:已经?)?(?:融化|化)(?:完|掉|开)?了?"
+    r"(?=[ \t]*+(?:[，,。；;\n]|$))[，,。；;]?"
 )
 # 单车12 电动5 摊1 / 全清: a terse line's word for all of it cleared.
 _ALL_CLEARED = re.compile(r"(?<![\u4e00-\u9fff])(?:全清|全部清|都清)(?![\u4e00-\u9fff])")
@@ -1474,6 +1492,7 @@ def _words_made_plain(text: str) -> str:
 def _templates_read(text: str, keep: tuple[str, ...]) -> str:
     """Templates, tallies and checklists written as the plain items they stand for."""
     text = _LABEL_WITHOUT_COLON.sub(r"\g<label>：", text)
+    text = _DASHED_ROW.sub(_dashed_row, text)
     text = _THING_THEN_DONE_COUNT.sub(
         lambda m: f"{m['thing']}{m['n']}{m['m']}，已{m['verb']}；", text
     )
@@ -1490,6 +1509,7 @@ def _templates_read(text: str, keep: tuple[str, ...]) -> str:
     text = _ALL_CLEARED.sub("均已清理", text)
     text = _CLEARED_BEFORE_WE_CAME.sub("", text)
     text = _SNOW_ALREADY_CLEARED.sub("", text)
+    text = _SNOW_MELTED.sub("", text)
     text = _OPEN_ONES_NAMED.sub(r"\g<head>", text)
     text = _KIND_THEN_WHAT.sub(_kind_told_by_what, text)
     text = _KIND_HEADING_THEN_WHAT.sub(

@@ -1690,7 +1690,8 @@ _ACTIVITY_OPENING = re.compile(
 _INTRODUCER = re.compile(r"(?:就是|是|那个|这个|嗯|呃|啊|的话|问题)*+[\W_]*+")
 _MODIFIER = re.compile(r"[^，,。；\s的]{1,6}+的")
 _PLAN_CLAUSE = re.compile(
-    r"[\W_]*+(?:下步打算|下一步打算|下步计划|下一步计划|下一步|下步|打算|计划)"
+    # (下午计划再去八一北路口看看积雪情况: a plan for later in the day too.)
+    r"[\W_]*+(?:下午|晚上|明天|明日|明早|下次|下周|后续)?(?:下步打算|下一步打算|下步计划|下一步计划|下一步|下步|打算|计划)"
 )
 # 用纸箱, 扔进了垃圾桶, 抬到了垃圾清运点: what a fix used or where it put things.
 _TOOL_OR_PLACE_BEFORE = re.compile(r"(?:(?<![农专公家商自军民通备])用|拿|进了?|到了?|入|至|往)$")

@@ -5328,3 +5328,18 @@ def test_told_to_go_and_nothing_much_wrong(unit_a):
     assert totals(report) == (2, 2, 0)
     report = one("玄帝庙街 王晓明 李娜 路口烟头捡了一袋，没有什么大问题", unit_a)
     assert totals(report) == (1, 1, 0)
+
+
+def test_a_row_of_dashed_fields_and_snow_the_sun_took(unit_a):
+    report = one(
+        "玄帝庙街 12.2 王晓明 李娜\n路口—电动车乱停—5到6辆—已摆齐\n人民路口—护栏断开—1处—已报交通局",
+        unit_a,
+        at("2026-12-02 10:00"),
+    )
+    assert totals(report) == (7, 6, 1)
+    report = one(
+        "凤凰城社区值班：王晓明、李娜。巡查未发现乱停乱放，楼道干净，向阳一侧积雪已化完。"
+        "发现电动车乱停6辆，已摆放整齐。下午计划再去北门看看积雪情况。",
+        unit_a,
+    )
+    assert totals(report) == (6, 6, 0)
