@@ -379,7 +379,10 @@ _HEADING_BEFORE = re.compile(
 )
 # 发现5处：电动车占盲道3 … / 处置4处：电动车3辆归位 …: a count heading the items found,
 # then one heading what was done with them.
-_FOUND_HEADING = re.compile(r"(?m)^(?P<lead>[ \t]*+)发现\s*+(?P<n>\d{1,4})\s*+[处个项起]\s*+[:：]")
+# (发现 3个 问题：: the same with 问题 after the count.)
+_FOUND_HEADING = re.compile(
+    r"(?m)^(?P<lead>[ \t]*+)发现\s*+(?P<n>\d{1,4})\s*+[处个项起]\s*+(?:问题|隐患)?\s*+[:：]"
+)
 _DONE_HEADING = re.compile(
     r"(?m)^(?P<lead>[ \t]*+)(?:处置|整改|处理)\s*+\d{1,4}\s*+[处个项起]\s*+[:：]"
 )
@@ -1049,9 +1052,11 @@ _REST_NAMED = re.compile(
     r"(?:均为|均系|都是|全是|全部为|为|系|是)(?P<told>[^（）()，,。；;：:\n]{2,20}+)(?=[，,。；;\n]|$)"
 )
 # 合计 12 / 10, 总计 13 整改 12, 共9处 整改8处: a list's last line, found then fixed.
+# (…路平。共4处，处理3处，沙发物业说下午来拉: after a full stop, and before a word on the rest.)
 _TALLY_TOTAL_LINE = re.compile(
-    r"(?m)^[ \t]*+(?:合计|总计|共计|共)[:：]?[ \t]*+(?P<found>\d{1,4})[ \t]*+[处个项]?+[ \t]*+"
-    r"(?:/|[，,、]?+[ \t]*+(?:已?整改|处理|解决)[:：]?)[ \t]*+(?P<fixed>\d{1,4})[ \t]*+[处个项]?+[ \t]*+$"
+    r"(?m)(?:^|(?<=[。；;]))[ \t]*+(?:合计|总计|共计|共)[:：]?[ \t]*+(?P<found>\d{1,4})[ \t]*+[处个项]?+[ \t]*+"
+    r"(?:/|[，,、]?+[ \t]*+(?:已?整改|处理|解决)[:：]?)[ \t]*+(?P<fixed>\d{1,4})[ \t]*+[处个项]?+[ \t]*+"
+    r"(?=[。；;，,]|$)"
 )
 # 发现12，整改10，待办2: the day's totals with the measure left out.
 _BARE_TOTALS = re.compile(

@@ -5343,3 +5343,19 @@ def test_a_row_of_dashed_fields_and_snow_the_sun_took(unit_a):
         unit_a,
     )
     assert totals(report) == (6, 6, 0)
+
+
+def test_captions_then_a_total_after_a_full_stop(unit_a):
+    report = one(
+        "图1：1号楼门前积雪，已清理\n图2：小区主路结冰路段，已撒融雪剂\n图3：垃圾箱旁大件垃圾（旧沙发），已联系物业\n"
+        "图4：6号楼楼道口小广告，已清理\n今天凤凰城社区清雪：王晓明、李娜。共4处，处理3处，沙发物业说下午来拉。",
+        unit_a,
+    )
+    assert totals(report) == (4, 3, 1)
+    report = one(
+        "凤凰城社区 11月16日\n到岗：王晓明、李娜。\n发现 3个 问题：\n楼道口 积雪结冰 2处，已清理。\n"
+        "废弃自行车 1辆，已贴告知单。\n共3处，整改2处。",
+        unit_a,
+        at("2026-11-16 10:00"),
+    )
+    assert totals(report) == (3, 2, 1)
