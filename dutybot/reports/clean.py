@@ -639,6 +639,13 @@ def _dashed_row(match: re.Match[str]) -> str:
     return match["lead"] + "".join(fields[:-1]) + "，" + fields[-1]
 
 
+# 问题：…\n措施：…\n结果：…: one problem told in three labelled lines is one sentence.
+_PROBLEM_MEASURE_RESULT = re.compile(
+    # (Several problems on the 问题 line, each fixed in its own way, stay a form.)
+    r"(?m)^[ \t]*+(?:问题|情况)[ \t]*+[:：][ \t]*+(?P<what>[^\n；;]{1,60})\n"
+    r"[ \t]*+(?:措施|处理|处置)[ \t]*+[:：][ \t]*+(?P<how>[^\n；;]{1,40})\n"
+    r"[ \t]*+(?:结果|处理结果|整改结果)[ \t]*+[:：][ \t]*+(?P<result>[^\n]{1,60})$"
+)
 # 今日路长制：人员…；问题…；整改…；遗留…: a template's labels typed without their colons.
 _LABEL_WITHOUT_COLON = re.compile(
     r"(?<=[；;：:])[ \t]*+(?P<label>人员|问题|整改|遗留)(?![已均都较不是的多少时情结措落完单人问])(?=[\u4e00-\u9fff])"
@@ -1498,6 +1505,7 @@ def _templates_read(text: str, keep: tuple[str, ...]) -> str:
     """Templates, tallies and checklists written as the plain items they stand for."""
     text = _LABEL_WITHOUT_COLON.sub(r"\g<label>：", text)
     text = _DASHED_ROW.sub(_dashed_row, text)
+    text = _PROBLEM_MEASURE_RESULT.sub(r"\g<what>，\g<how>，\g<result>。", text)
     text = _THING_THEN_DONE_COUNT.sub(
         lambda m: f"{m['thing']}{m['n']}{m['m']}，已{m['verb']}；", text
     )

@@ -5359,3 +5359,12 @@ def test_captions_then_a_total_after_a_full_stop(unit_a):
         at("2026-11-16 10:00"),
     )
     assert totals(report) == (3, 2, 1)
+
+
+def test_one_problem_in_three_labelled_lines(unit_a):
+    report = one(
+        "11月20日玄帝庙街值班（王晓明 李娜）\n问题：路口井盖下沉（17日已报）\n措施：复查\n结果：市政所已修复，不计入今日\n"
+        "问题：人行道电动车乱停10余辆\n措施：逐辆规整\n结果：已整改\n问题：公交站亭及座椅\n措施：逐个检查\n结果：完好，无问题",
+        unit_a,
+    )
+    assert totals(report) == (10, 10, 0)
