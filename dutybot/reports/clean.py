@@ -1620,9 +1620,26 @@ def _rows_and_cells_read(text: str, keep: tuple[str, ...]) -> str:
     return text
 
 
+# 2栋、6栋楼道小广告各2处, 东门和西门各有1个垃圾桶破损: so many at each place named, so the
+# count is that many times the places (电动车乱停放、小广告各1处 names things, each an item).
+_ONE_PLACE = r"(?:\d{1,3}(?:号楼|号|栋|幢|单元)|[东西南北](?:门|侧|头))"
+_EACH_OF_THE_PLACES = re.compile(
+    rf"(?P<places>{_ONE_PLACE}(?:[、和及与]{_ONE_PLACE}){{1,5}})(?P<what>[^，,。；;：:\n\d各]{{0,12}}?)"
+    rf"各有?(?P<n>\d{{1,3}}|[一二两三四五六七八九十])(?P<m>[{MEASURE_WORDS}])"
+)
+_PLACES_PARTED = re.compile(r"[、和及与]")
+
+
+def _each_of_the_places(match: re.Match[str]) -> str:
+    places = len(_PLACES_PARTED.findall(match["places"])) + 1
+    count = number_value(match["n"]) * places
+    return f"{match['places']}{match['what']}{count}{match['m']}"
+
+
 def _counts_made_plain(text: str, keep: tuple[str, ...]) -> str:
     """Counts written the ways people type them (20+, 十5, 仨/3) as a number and a measure."""
     text = _PLUS_AFTER_COUNT.sub("余", text)
+    text = _EACH_OF_THE_PLACES.sub(_each_of_the_places, text)
     text = _ABOUT_WITHOUT_MEASURE.sub(r"\g<w>个", text)
     text = _COUNT_BEFORE_MARK.sub(r"\g<n>个", text)
     text = _without_traffic_counts(text, keep)

@@ -5368,3 +5368,11 @@ def test_one_problem_in_three_labelled_lines(unit_a):
         unit_a,
     )
     assert totals(report) == (10, 10, 0)
+
+
+def test_so_many_at_each_place_named(unit_a):
+    report = one(
+        "凤凰城社区 王晓明 李娜：2栋、6栋楼道小广告各2处，已清除；东门和西门各有1个垃圾桶破损，已报社区更换。",
+        unit_a,
+    )
+    assert totals(report) == (6, 4, 2)
