@@ -472,6 +472,12 @@ _PLACES_LOOKED_AT = re.compile(
     r"(?P<check>(?:查|检查|排查|巡查|走访)[^，,。；;\n]{0,24})[，,][ \t]*+(?:共|一共)\d{1,3}[家户栋个处间][，,]"
     r"(?=[ \t]*+(?:发现|其中|有))"
 )
+# 检查人行道路面、盲道、路灯、垃圾桶、公益广告牌，均正常: all that was looked at, and all of it fine.
+_LOOKED_AT_ALL_FINE = re.compile(
+    r"(?:(?<=[：:，,。；;\n])|^)[ \t]*+(?:对|重点)?(?:检查|查看|巡查|排查)了?"
+    r"(?:(?!发现)[^。；;！!\n]){1,80}?[，,][ \t]*+(?:均|都|全部|全都|一切)(?:正常|完好|良好|无问题|没问题|无异常|规范)"
+    r"(?=[ \t]*+(?:[。；;，,\n]|$))"
+)
 # 检查垃圾桶9个，满溢1个; 沿线垃圾桶6个，其中2个满溢; 共查了15个，有1个井盖错位: so many
 # looked at, and the few of them at fault are the problem, counted by the few.
 _NUM_WORD = r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3})"
@@ -1664,6 +1670,7 @@ def _headings_and_marks_placed(text: str) -> str:
     text = _REPOST_PREAMBLE.sub("", text)
     text = _OVERALL_VIEW.sub("", text)
     text = _CHECKLIST_FINE.sub("", text)
+    text = _LOOKED_AT_ALL_FINE.sub("", text)
     text = _SOME_OF_THOSE_LOOKED_AT.sub(_the_few_at_fault, text)
     text = _COUNTED_AND_FINE.sub("", text)
     text = _PLACES_LOOKED_AT.sub(r"\g<check>，", text)

@@ -5376,3 +5376,13 @@ def test_so_many_at_each_place_named(unit_a):
         unit_a,
     )
     assert totals(report) == (6, 4, 2)
+
+
+def test_all_that_was_looked_at_and_all_of_it_fine(unit_a):
+    report = one(
+        "【玄帝庙街路长制值班日报】\n值班人员：王晓明、李娜\n"
+        "一、检查情况：检查人行道路面、盲道、路灯、垃圾桶、公益广告牌，均正常；沿街商户门前三包落实较好。\n"
+        "二、发现问题：\n1.路口电动车乱停放6辆；\n2.绿化带内烟头、纸屑若干。\n三、整改情况：均已当场整改。",
+        unit_a,
+    )
+    assert totals(report) == (7, 7, 0)
