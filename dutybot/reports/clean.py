@@ -452,7 +452,7 @@ _HEARSAY_NOT_MET = re.compile(
     r"(?:居民|群众|市民|住户|商户|阿姨|大爷|大妈|大姐|老太太|老大爷|家长)"
     # (有个阿姨拉着说…，这个我们没看到; …，我们转了一圈没找到; …，我们今天没碰到.)
     r"(?:过来|拉着|跑来|也|又)?(?:反映|反应|说|讲|投诉)[^。；;！!\n]{0,40}?"
-    r"(?:没发现|未发现|没有发现|没看到|未见|没见到|没再见到|没找到|未找到|没碰到|没遇到)"
+    r"(?:没发现|未发现|没有发现|没看到|未见|没见到|没再见到|没找到|未找到|没碰到|没遇到|没碰上|没碰着|没看着|没见着)"
     r"[^。；;！!\n]{0,20}+[。；;！!]?"
 )
 # 我建议跟药店打个招呼，以后纸箱子不要堆在人行道上: the writer's opinion or advice, no item.
@@ -824,6 +824,11 @@ _SNOW_ALREADY_CLEARED = re.compile(
     r"(?:都|均|全部|基本)?(?:已经?)?(?:清|清理|清除|清扫)(?:完|干净)?(?:了)?"
     r"(?=[ \t]*+(?:[，,。；;\n]|$))"
 )
+# 人行道积雪环卫已经清过了: snow others cleared before the team came was no problem of the day.
+_SNOW_CLEARED_BY_OTHERS = re.compile(
+    r"(?:(?<=[，,。；;：:\n])|^)[ \t]*+[^，,。；;：:\n\d我俺咱]{0,10}?积雪(?:环卫工?|物业|保洁|社区)(?:都|均)?(?:已经?)?"
+    r"(?:清|清理|清扫|扫)(?:过|完|干净)了?(?=[ \t]*+(?:[，,。；;\n]|$))[，,。；;]?"
+)
 # 向阳处积雪已化, 向阳一侧积雪已化完: snow the sun took away was nobody's problem.
 _SNOW_MELTED = re.compile(
     r"(?:(?<=[，,。；;：:\n])|^)[ \t]*+[^，,。；;：:\n\d]{0,10}?积雪(?:都|均|全部|基本)?(?:已经?)?(?:融化|化)(?:完|掉|开)?了?"
@@ -1121,7 +1126,7 @@ _HAS_LATIN = re.compile(r"[A-Za-z]")
 _SPACED_COUNT = re.compile(
     r"(?<=[\u4e00-\u9fff）)] )(?P<n>\d{1,3}) "
     # …before what was done with it (not 已摆好 2 烟头纸屑, a list number).
-    r"(?=[已摆理扫清劝报推收挪拖撕铲捡整规码排扶都全当现✔✅☑✖❌]|\s*+$)"
+    r"(?=[已摆理扫清劝报推收挪拖撕铲捡整规码排扶都全当现敲刨砸搬抬拆摘✔✅☑✖❌]|\s*+$)"
 )
 _BARE_QING = re.compile(
     r"(?:(?<=^)|(?<=[\s，,。；;：:、]))清(?![理扫除运走掉完空点楚晨明单洁水新真算一退])"
@@ -1529,6 +1534,7 @@ def _templates_read(text: str, keep: tuple[str, ...]) -> str:
     text = _CLEARED_BEFORE_WE_CAME.sub("", text)
     text = _SNOW_ALREADY_CLEARED.sub("", text)
     text = _SNOW_MELTED.sub("", text)
+    text = _SNOW_CLEARED_BY_OTHERS.sub("", text)
     text = _OPEN_ONES_NAMED.sub(r"\g<head>", text)
     text = _KIND_THEN_WHAT.sub(_kind_told_by_what, text)
     text = _KIND_HEADING_THEN_WHAT.sub(

@@ -1832,6 +1832,8 @@ _NO_SUCH = re.compile(
     r"|不再(?:结冰|积水|冒水|漏水|堆放|乱停)"
     # 还好没有飞线: luckily none of it.
     r"|^(?:还好|幸好|好在)(?:没有|无|没)"
+    # 冰溜子没看着: looked for, and none seen.
+    r"|(?:没看着|没瞅着|没见着)$"
 )
 # 联合交警对北站门口违停进行了整治: the work done, its items and counts follow.
 _WORK_ON = re.compile(
