@@ -1117,6 +1117,10 @@ _GE_PERSON_TIMES = re.compile(r"(?<=[\d十百几来多余])个(?=人次)")
 _LO_AFTER_RESULT = re.compile(r"(?<=[走好完掉齐净开回起])咯")
 # 电动车乱停6俩: after a digit 俩 is 辆 typed by sound (俩 alone is two).
 _LIANG_AFTER_DIGIT = re.compile(r"(?<=\d)俩")
+# 有两台车停人行道上了: 台 for cars, as 辆.
+_TAI_FOR_CARS = re.compile(
+    r"(?<=[\d一二两三四五六七八九十几俩仨])台(?=车|小车|轿车|面包车|私家车|货车|三轮)"
+)
 # 共享单车 ×7: the times sign typed after a space still counts the thing before it.
 _SPACE_BEFORE_TIMES = re.compile(r"(?<=[\u4e00-\u9fff）)])[ \t]++(?=[×xX＊*][ \t]*+\d)")
 _COUNT_WORD = re.compile(r"数量\s*+[:：]?\s*+(?=[×xX*＊]?\s*+\d)")
@@ -1693,6 +1697,7 @@ def _headings_and_marks_placed(text: str) -> str:
     text = _REST_NAMED.sub(_rest_named, text)
     text = _SLASHED_COUNT.sub(r"\g<n>个", text)
     text = _LIANG_AFTER_DIGIT.sub("辆", text)
+    text = _TAI_FOR_CARS.sub("辆", text)
     text = _LO_AFTER_RESULT.sub("了", text)
     text = _QUESTION_AND_ANSWER.sub(r"\g<q>：", text)
     text = _GE_PERSON_TIMES.sub("", text)

@@ -5390,11 +5390,18 @@ def test_all_that_was_looked_at_and_all_of_it_fine(unit_a):
 
 def test_northern_winter_lines(unit_a):
     # A bare count between spaces before 敲了; snow others cleared; 没看着 is none seen.
-    report = one("凤凰城社区 王晓明 李娜\n主道积雪 清了\n冰溜子 3 敲了\n楼道小广告 十来张 撕了", unit_a)
+    report = one(
+        "凤凰城社区 王晓明 李娜\n主道积雪 清了\n冰溜子 3 敲了\n楼道小广告 十来张 撕了", unit_a
+    )
     assert totals(report) == (14, 14, 0)
     report = one(
         "今天玄帝庙街值班，王晓明、李娜到岗。人行道积雪环卫已经清过了。发现两家商铺出店经营，已劝导收回；"
         "冰溜子没看着。",
         unit_a,
     )
+    assert totals(report) == (2, 2, 0)
+
+
+def test_tai_for_cars(unit_a):
+    report = one("玄帝庙街 王晓明 李娜 有两台车停人行道上了 车主挪走了", unit_a)
     assert totals(report) == (2, 2, 0)
