@@ -1076,6 +1076,10 @@ _TALLY_TOTAL_LINE = re.compile(
     r"(?:/|[，,、]?+[ \t]*+(?:已?整改|处理|解决)[:：]?)[ \t]*+(?P<fixed>\d{1,4})[ \t]*+[处个项]?+[ \t]*+"
     r"(?=[。；;，,]|$)"
 )
+# 今天发现4处整改4处, 发现8处整改7处，未整改1处：…: the totals typed as one word run.
+_TOTALS_RUN_TOGETHER = re.compile(
+    r"(?:今天|今日|本次|共)?发现(?P<found>\d{1,4})[处个项](?P<verb>已?整改|处理|处置)(?P<fixed>\d{1,4})[处个项]"
+)
 # 发现12，整改10，待办2: the day's totals with the measure left out.
 _BARE_TOTALS = re.compile(
     r"(?<![\u4e00-\u9fff])发现\s*+(?P<found>\d{1,4})\s*+(?P<sep>[，,、/\s]\s*+)"
@@ -1621,6 +1625,7 @@ def _rows_and_cells_read(text: str, keep: tuple[str, ...]) -> str:
     text = _STALLS_COUNTED.sub("处", text)
     text = _KIND_OF_BAG.sub("袋", text)
     text = _TALLY_TOTAL_LINE.sub(r"共发现问题\g<found>处，整改\g<fixed>处", text)
+    text = _TOTALS_RUN_TOGETHER.sub(r"共发现问题\g<found>处，整改\g<fixed>处", text)
     text = _BARE_TOTALS.sub(r"发现\g<found>处\g<sep>\g<verb>\g<fixed>处", text)
     text = _SHORT_TOTALS.sub("共发现问题", text)
     text = _FORM_LINE.sub(_form_line, text)

@@ -5405,3 +5405,11 @@ def test_northern_winter_lines(unit_a):
 def test_tai_for_cars(unit_a):
     report = one("玄帝庙街 王晓明 李娜 有两台车停人行道上了 车主挪走了", unit_a)
     assert totals(report) == (2, 2, 0)
+
+
+def test_totals_typed_as_one_run(unit_a):
+    assert totals(one("玄帝庙街 今天发现4处整改4处。王晓明 李娜", unit_a)) == (4, 4, 0)
+    report = one(
+        "凤凰城社区 王晓明 李娜 发现8处整改7处，未整改1处：11号楼下水井盖松动，已通知物业。", unit_a
+    )
+    assert totals(report) == (8, 7, 1)
