@@ -355,6 +355,13 @@ _RESULT_VERBS = (
     "摘除",
     "摘下",
     "摘掉",
+    # 塑料袋挂在树上，够下来七八个: reached down from the branches.
+    "够下来",
+    "够下",
+    # 垃圾桶冻住三个，已用热水浇开; 冻住的桶盖敲开了: frozen shut, opened.
+    "浇开",
+    "敲开",
+    "砸开",
     "复位",
     "退回",
     "撤走",
@@ -362,6 +369,8 @@ _RESULT_VERBS = (
     "喊下来",
     "叫下来",
     "劝下来",
+    "吼下来",
+    "吼住",
     "拽回",
     "拉回",
     # Water mopped up, loose things made fast (污水拖干, 遮阳棚杆子绑结实了).

@@ -5413,3 +5413,11 @@ def test_totals_typed_as_one_run(unit_a):
         "凤凰城社区 王晓明 李娜 发现8处整改7处，未整改1处：11号楼下水井盖松动，已通知物业。", unit_a
     )
     assert totals(report) == (8, 7, 1)
+
+
+def test_reached_down_opened_and_shouted_down(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 李娜 风刮的塑料袋挂在树上，够下来七八个；垃圾桶冻住三个，桶盖打不开，已用热水浇开。",
+        unit_a,
+    )
+    assert totals(report) == (11, 11, 0)
