@@ -5421,3 +5421,11 @@ def test_reached_down_opened_and_shouted_down(unit_a):
         unit_a,
     )
     assert totals(report) == (11, 11, 0)
+
+
+def test_told_the_day_before_and_seen_to_since(unit_a):
+    report = one(
+        "凤凰城社区下午值班王晓明、李娜：楼道小广告3处，已清除；昨天反映的建筑垃圾社区已清运完毕。",
+        unit_a,
+    )
+    assert totals(report) == (3, 3, 0)
