@@ -197,6 +197,12 @@ def split_by_site(text: str, lexicon: UnitWords) -> list[tuple[Site | None, str]
             stop = starts[index + 1] if index + 1 < len(starts) else len(text)
             bodies.setdefault(site.name, []).append(text[starts[index] : stop])
             by_name[site.name] = site
+        # 值班人员：…\n【路段】…\n【网格】…: what comes before the first heading (the day, the
+        # team) belongs to the message, read with the first part; the team then serves both.
+        preamble = text[: starts[0]]
+        if preamble.strip():
+            first = headers[0][2].name
+            bodies[first][0] = preamble + bodies[first][0]
         return [(by_name[name], "\n".join(parts)) for name, parts in bodies.items()]
     labelled = [hit for hit in hits if _SITE_LABEL.search(_before(text, hit[0]))]
     chosen = (labelled or hits)[0][2]

@@ -5429,3 +5429,15 @@ def test_told_the_day_before_and_seen_to_since(unit_a):
         unit_a,
     )
     assert totals(report) == (3, 3, 0)
+
+
+def test_the_team_named_before_both_site_headings(unit_a):
+    reports = parse_message(
+        "11月24日（周二）值班汇总\n值班人员：王晓明、李娜、赵强\n【路段】玄帝庙街\n1.共享单车乱停放约20辆，已扶正摆放\n"
+        "【网格】凤凰城社区\n1.楼道小广告7处，已清理",
+        WEDNESDAY,
+        unit_a,
+    )
+    assert [r.site for r in reports] == [ROAD_A, GRID_A]
+    assert [r.staff for r in reports] == [("王晓明", "李娜", "赵强")] * 2
+    assert [r.date for r in reports] == [date(2026, 11, 24)] * 2
