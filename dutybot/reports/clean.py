@@ -837,7 +837,10 @@ _SNOW_MELTED = re.compile(
     r"(?=[ \t]*+(?:[，,。；;\n]|$))[，,。；;]?"
 )
 # 单车12 电动5 摊1 / 全清: a terse line's word for all of it cleared.
-_ALL_CLEARED = re.compile(r"(?<![\u4e00-\u9fff])(?:全清|全部清|都清)(?![\u4e00-\u9fff])")
+# (单车12/摊1/垃圾2袋 全处理: the same, said as handled.)
+_ALL_CLEARED = re.compile(
+    r"(?<![\u4e00-\u9fff])(?:全清|全部清|都清|全处理|全部处理|全整改|全部整改)(?![\u4e00-\u9fff])"
+)
 # 油烟：无； 醉酒：无: a template's line for a kind of problem, none of it today.
 _NONE_OF_KIND = re.compile(
     rf"(?m)(?:^|(?<=[；;。\n]))[ \t]*+{_ITEM_NUMBER}"
@@ -858,6 +861,8 @@ _SELLER_BY_WARES = re.compile(
 _BARE_TAN = re.compile(
     r"(?m)^[ \t]*+摊(?=[ \t]*+[:：]?[ \t]*+\d)"
     r"|(?<=[\u4e00-\u9fff])摊(?=[ \t]*+(?:\d{1,3}|[一两二三四五六七八九十俩仨几]{1,3})个)"
+    # (单车12/摊1/垃圾2袋: one of a slashed run.)
+    r"|(?<=[/／])摊(?=[ \t]*+(?:\d|[一两二三四五六七八九十俩仨]))"
 )
 
 

@@ -5441,3 +5441,8 @@ def test_the_team_named_before_both_site_headings(unit_a):
     assert [r.site for r in reports] == [ROAD_A, GRID_A]
     assert [r.staff for r in reports] == [("王晓明", "李娜", "赵强")] * 2
     assert [r.date for r in reports] == [date(2026, 11, 24)] * 2
+
+
+def test_a_slashed_run_all_handled(unit_a):
+    report = one("玄帝庙街 王晓明 李娜 单车12/摊1/垃圾2袋 全处理 路灯不亮1 报", unit_a)
+    assert totals(report) == (16, 15, 1)
