@@ -836,6 +836,10 @@ _SNOW_MELTED = re.compile(
     r"(?:(?<=[，,。；;：:\n])|^)[ \t]*+[^，,。；;：:\n\d]{0,10}?积雪(?:都|均|全部|基本)?(?:已经?)?(?:融化|化)(?:完|掉|开)?了?"
     r"(?=[ \t]*+(?:[，,。；;\n]|$))[，,。；;]?"
 )
+# 电动车12 已 / 路灯不亮1 未 报城管了 / 楼道杂物3处 已2 未1: 已 and 未 standing alone after a
+# count say done and not done.
+_BARE_DONE = re.compile(r"(?m)(?<=[\d\u4e00-\u9fff])[ \t]++已(?P<n>\d{1,3})?(?=[ \t]|$)")
+_BARE_NOT_DONE = re.compile(r"(?m)(?<=[\d\u4e00-\u9fff])[ \t]++未(?P<n>\d{1,3})?(?=[ \t]|$)")
 # 单车12 电动5 摊1 / 全清: a terse line's word for all of it cleared.
 # (单车12/摊1/垃圾2袋 全处理: the same, said as handled.)
 _ALL_CLEARED = re.compile(
@@ -1546,6 +1550,8 @@ def _templates_read(text: str, keep: tuple[str, ...]) -> str:
     text = _TEENS_TO_TWENTY.sub("", text)
     text = _FIELD_BAR.sub("；", text)
     text = _ALL_CLEARED.sub("均已清理", text)
+    text = _BARE_DONE.sub(lambda m: f" 已处理{m['n']}个" if m["n"] else " 已处理", text)
+    text = _BARE_NOT_DONE.sub(lambda m: f" 未处理{m['n']}个" if m["n"] else " 未处理", text)
     text = _CLEARED_BEFORE_WE_CAME.sub("", text)
     text = _SNOW_ALREADY_CLEARED.sub("", text)
     text = _SNOW_MELTED.sub("", text)

@@ -5446,3 +5446,11 @@ def test_the_team_named_before_both_site_headings(unit_a):
 def test_a_slashed_run_all_handled(unit_a):
     report = one("玄帝庙街 王晓明 李娜 单车12/摊1/垃圾2袋 全处理 路灯不亮1 报", unit_a)
     assert totals(report) == (16, 15, 1)
+
+
+def test_bare_yi_and_wei_after_a_count(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 李娜\n电动车12 已\n垃圾2袋 已\n小广告8 已\n路灯不亮1 未 报城管了\n楼道杂物3处 已2 未1",
+        unit_a,
+    )
+    assert totals(report) == (26, 24, 2)
