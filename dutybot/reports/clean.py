@@ -840,6 +840,14 @@ _SNOW_MELTED = re.compile(
 # count say done and not done.
 _BARE_DONE = re.compile(r"(?m)(?<=[\d\u4e00-\u9fff])[ \t]++已(?P<n>\d{1,3})?(?=[ \t]|$)")
 _BARE_NOT_DONE = re.compile(r"(?m)(?<=[\d\u4e00-\u9fff])[ \t]++未(?P<n>\d{1,3})?(?=[ \t]|$)")
+# 电动车、三轮车乱停放共计25辆，其中三轮车3辆，均已规整: part of a total told after it; the total
+# is the count.
+_PART_OF_THE_TOTAL = re.compile(
+    rf"(?P<total>(?:共计|共|合计)(?P<n>\d{{1,4}})(?P<m>[{MEASURE_WORDS}]))[，,][ \t]*+其中"
+    # (…其中电动车乱停6处，商户出店经营3处…: a list of the parts, each an item, stays.)
+    rf"[^，,。；;\n\d]{{1,12}}?(?P<k>\d{{1,4}})(?P=m)"
+    r"(?=[ \t]*+(?:[。；;]|$|[，,][ \t]*+(?:均|都|已|全部|当场)))"
+)
 # 单车12 电动5 摊1 / 全清: a terse line's word for all of it cleared.
 # (单车12/摊1/垃圾2袋 全处理: the same, said as handled.)
 _ALL_CLEARED = re.compile(
@@ -1549,6 +1557,9 @@ def _templates_read(text: str, keep: tuple[str, ...]) -> str:
     )
     text = _TEENS_TO_TWENTY.sub("", text)
     text = _FIELD_BAR.sub("；", text)
+    text = _PART_OF_THE_TOTAL.sub(
+        lambda m: m["total"] if int(m["k"]) < int(m["n"]) else m.group(), text
+    )
     text = _ALL_CLEARED.sub("均已清理", text)
     text = _BARE_DONE.sub(lambda m: f" 已处理{m['n']}个" if m["n"] else " 已处理", text)
     text = _BARE_NOT_DONE.sub(lambda m: f" 未处理{m['n']}个" if m["n"] else " 未处理", text)

@@ -5454,3 +5454,17 @@ def test_bare_yi_and_wei_after_a_count(unit_a):
         unit_a,
     )
     assert totals(report) == (26, 24, 2)
+
+
+def test_part_of_a_total_told_after_it(unit_a):
+    report = one(
+        "玄帝庙街：王晓明、李娜。电动车、三轮车乱停放共计25辆，其中三轮车3辆，均已规整；小广告十余处，已清理。",
+        unit_a,
+    )
+    assert totals(report) == (35, 35, 0)
+    # A list of the parts after 其中 is the items themselves.
+    report = one(
+        "玄帝庙街：王晓明、李娜。今日巡查发现问题共12处，其中电动车乱停6处，商户出店经营3处，绿化带垃圾3处，均已当场整改。",
+        unit_a,
+    )
+    assert totals(report) == (12, 12, 0)
