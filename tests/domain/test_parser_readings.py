@@ -5468,3 +5468,8 @@ def test_part_of_a_total_told_after_it(unit_a):
         unit_a,
     )
     assert totals(report) == (12, 12, 0)
+
+
+def test_i_and_a_colleague_patrolled(unit_a):
+    report = one("玄帝庙街今天我和李娜巡的 烟头若干 扫了", unit_a)
+    assert report.staff == ("李娜",)
