@@ -826,14 +826,12 @@ _SNOW_ALREADY_CLEARED = re.compile(
     r"(?:都|均|全部|基本)?(?:已经?)?(?:清|清理|清除|清扫)(?:完|干净)?(?:了)?"
     r"(?=[ \t]*+(?:[，,。；;\n]|$))"
 )
-# 人行道积雪环卫已经清过了: snow others cleared before the team came was no problem of the day.
-_SNOW_CLEARED_BY_OTHERS = re.compile(
-    r"(?:(?<=[，,。；;：:\n])|^)[ \t]*+[^，,。；;：:\n\d我俺咱]{0,10}?积雪(?:环卫工?|物业|保洁|社区)(?:都|均)?(?:已经?)?"
-    r"(?:清|清理|清扫|扫)(?:过|完|干净)了?(?=[ \t]*+(?:[，,。；;\n]|$))[，,。；;]?"
-)
-# 向阳处积雪已化, 向阳一侧积雪已化完: snow the sun took away was nobody's problem.
-_SNOW_MELTED = re.compile(
-    r"(?:(?<=[，,。；;：:\n])|^)[ \t]*+[^，,。；;：:\n\d]{0,10}?积雪(?:都|均|全部|基本)?(?:已经?)?(?:融化|化)(?:完|掉|开)?了?"
+# 人行道积雪环卫已经清过了, 向阳处积雪已化完: snow others cleared before the team came, or the sun
+# took away, was no problem of the day.
+_SNOW_GONE_WITHOUT_US = re.compile(
+    r"(?:(?<=[，,。；;：:\n])|^)[ \t]*+[^，,。；;：:\n\d我俺咱]{0,10}?积雪"
+    r"(?:(?:环卫工?|物业|保洁|社区)(?:都|均)?(?:已经?)?(?:清|清理|清扫|扫)(?:过|完|干净)"
+    r"|(?:都|均|全部|基本)?(?:已经?)?(?:融化|化)(?:完|掉|开)?)了?"
     r"(?=[ \t]*+(?:[，,。；;\n]|$))[，,。；;]?"
 )
 # 电动车12 已 / 路灯不亮1 未 报城管了 / 楼道杂物3处 已2 未1: 已 and 未 standing alone after a
@@ -1565,8 +1563,7 @@ def _templates_read(text: str, keep: tuple[str, ...]) -> str:
     text = _BARE_NOT_DONE.sub(lambda m: f" 未处理{m['n']}个" if m["n"] else " 未处理", text)
     text = _CLEARED_BEFORE_WE_CAME.sub("", text)
     text = _SNOW_ALREADY_CLEARED.sub("", text)
-    text = _SNOW_MELTED.sub("", text)
-    text = _SNOW_CLEARED_BY_OTHERS.sub("", text)
+    text = _SNOW_GONE_WITHOUT_US.sub("", text)
     text = _OPEN_ONES_NAMED.sub(r"\g<head>", text)
     text = _KIND_THEN_WHAT.sub(_kind_told_by_what, text)
     text = _KIND_HEADING_THEN_WHAT.sub(
