@@ -780,8 +780,9 @@ _KIND_MARKED_LINE = re.compile(
     r"(?m)^(?P<lead>[ \t]*+)(?P<kind>[\u4e00-\u9fff/]{2,6})[ \t]++(?P<mark>[✔✅☑✖❌])[ \t]++"
     r"(?P<rest>[^\n]{1,60})$"
 )
-_COUNT_IN = re.compile(rf"\d|[一二两三四五六七八九十几俩仨]{{1,3}}[{MEASURE_WORDS}]|若干")
-_COUNT_OPENS = re.compile(rf"\d|[一二两三四五六七八九十几俩仨]{{1,3}}[{MEASURE_WORDS}]")
+_COUNT_SPELLED = rf"\d|[一二两三四五六七八九十几俩仨]{{1,3}}[{MEASURE_WORDS}]"
+_COUNT_OPENS = re.compile(_COUNT_SPELLED)
+_COUNT_IN = re.compile(rf"{_COUNT_SPELLED}|若干")
 _ALL_WELL = re.compile(
     r"(?:检查)?(?:均|都|全部)?(?:正常|无[^\d，,。；;\n]{0,5}|良好|完好|没问题|未发现[^\d，,。；;\n]{0,5}|干净|整洁)[。！!]?"
 )

@@ -66,7 +66,7 @@ _FOR_THEM = re.compile(
 _SAFETY = re.compile(r"锥桶|警示|围挡|隔离带|提示牌|警戒")
 _LEAD_LIMIT = 24
 _CANNOT = re.compile(r"(?:没有?|莫得|无)(?:办法|法子)|无法|没法|不能")
-# 2辆锁着挪不了, 搬不动, 够不着: the verb tried and could not.
+# 2辆锁着挪不了, 搬不动: the verb tried and could not.
 _COULD_NOT = re.compile(r"不(?:了|动|走|掉|开|着|下来|下去|上去|进去)")
 _CROSS = re.compile("[❌✖❎]")
 _DENIED_MARK = re.compile(r"(?:没有|未能)(?:及时|马上|立即|当场)")
