@@ -5473,3 +5473,14 @@ def test_part_of_a_total_told_after_it(unit_a):
 def test_i_and_a_colleague_patrolled(unit_a):
     report = one("玄帝庙街今天我和李娜巡的 烟头若干 扫了", unit_a)
     assert report.staff == ("李娜",)
+
+
+def test_nothing_else_after_a_fix_keeps_the_fix(unit_a):
+    # 没别的事 is an all-clear, not a 没 that undoes what was just done.
+    report = one(
+        "玄帝庙街 王晓明 李娜 今天值班完事了，捡了三袋垃圾，电动车一排倒了，给扶起来了，没别的事。",
+        unit_a,
+    )
+    assert totals(report) == (4, 4, 0)
+    report = one("玄帝庙街 王晓明 李娜 垃圾3袋，捡了，没有其他事情", unit_a)
+    assert totals(report) == (3, 3, 0)
