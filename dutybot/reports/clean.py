@@ -1205,6 +1205,11 @@ _NOT_THAT_BUT = re.compile(
 )
 # 楼道小广告*8 不对是6: a bare count put right at once; the right one stands alone.
 # 劝他走哩, 叫她们收摊了, 让人家离开: the one told, between the telling and the going.
+# 已督促住户清理，明天复查: urged, and to be looked at again, so not done yet.
+_URGED_THEN_RECHECK = re.compile(
+    r"(?P<urged>督促[^，,。；;\n]{1,12}?)[，,]\s*+"
+    r"(?=(?:明天|明日|次日|后天|下周|过两天|隔天|改天)?再?(?:复查|回查|再查|跟踪))"
+)
 _TOLD_HIM_TO_GO = re.compile(r"(?P<tell>[劝叫让喊])(?:他们|她们|他|她|人家)(?P<go>走|离开|收摊)")
 _BARE_COUNT_PUT_RIGHT = re.compile(
     r"(?<=[\u4e00-\u9fff\s*×xX＊])(?P<wrong>\d{1,4})[ \t]*+[，,]?[ \t]*+(?:不对|错了|说错了)"
@@ -1526,6 +1531,7 @@ def _words_made_plain(text: str) -> str:
     text = _LOOKED_AT_BEFORE_THING.sub(r"\g<verb>\g<where>", text)
     text = _LOOKED_AT_BY_DUI.sub(lambda m: "对" + _ANY_COUNT.sub("", m["what"]) + "进行", text)
     text = _NOT_OURS.sub("", text)
+    text = _URGED_THEN_RECHECK.sub(r"\g<urged>待", text)
     text = _RANGE_WITH_COMMA.sub(
         lambda m: f"{m['low']}-{m['high']}" if int(m["high"]) == int(m["low"]) + 1 else m.group(),
         text,

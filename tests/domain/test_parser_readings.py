@@ -5484,3 +5484,18 @@ def test_nothing_else_after_a_fix_keeps_the_fix(unit_a):
     assert totals(report) == (4, 4, 0)
     report = one("玄帝庙街 王晓明 李娜 垃圾3袋，捡了，没有其他事情", unit_a)
     assert totals(report) == (3, 3, 0)
+
+
+def test_urged_then_and_there_and_done(unit_a):
+    # 已督促商户 + a thing done in minutes: done; 责令 / 督促整改 / a recheck to come: not yet.
+    report = one(
+        "玄帝庙街 王晓明 李娜：商户门前油污3处，已督促商户冲洗；蜂窝煤、杂物2处，已督促商户收进店内。",
+        unit_a,
+    )
+    assert totals(report) == (5, 5, 0)
+    report = one("玄帝庙街 王晓明 李娜：商户门前杂物2处，已督促商户清理待明日复查。", unit_a)
+    assert totals(report) == (2, 0, 2)
+    report = one("玄帝庙街 王晓明 李娜：部分商户门口垃圾未入桶，已督促整改。", unit_a)
+    assert totals(report) == (1, 0, 1)
+    report = one("玄帝庙街 王晓明 李娜：商户门前堆放杂物4处，已责令商户当天清运。", unit_a)
+    assert totals(report) == (4, 0, 4)
