@@ -420,7 +420,9 @@ _EARLIER_ONE_NOW_DONE = re.compile(
     r"(?:周|礼拜|星期)[一二三四五六日天]报|(?:\d{1,2}月)?\d{1,2}[日号]所?上?报|上周报修))"
     # (上周报的小区主干道路面坑洼，今天去看社区已经填平了: the outcome may follow a comma.)
     r"[^。；;！!：:\n]{0,24}?(?<![未没不])(?<!还没)(?:修好|修复|清运走|清走|拉走|通了|铲干净|处理好|整改好|换好|解决|填好|填平|"
-    r"补好|清理干净|自行清理|收好|加固|粉刷完|换了新的|换新|清运(?!走)|接好|补装|补齐|(?<!之前)(?<!以前)装(?:上|好))"
+    r"补好|清理干净|自行清理|收好|加固|粉刷完|换了新的|换新|更换|清运(?!走)|接好|补装|补齐|(?<!之前)(?<!以前)装(?:上|好)|"
+    # (上周所报北段2盏路灯已亮: lit again since.)
+    r"已亮|亮了)"
     r"[^，,。；;！!\n]{0,8}+(?:[，,。；;！!]|$)"
 )
 # 广场东侧井盖下沉，市政已修复，复查无问题: seen to by others since, and checked again; nothing
@@ -434,7 +436,7 @@ _RECHECKED_FINE = re.compile(
 # 今日到明珠社区复查：5号楼楼道杂物已清理干净，6号楼前路面塌陷已修复，未发现新问题: a recheck's
 # part tells how the earlier ones stand now; nothing new unless it says so (复查中新发现…).
 _RECHECK_PART = re.compile(
-    r"(?P<head>(?:^|(?<=[。；;！!\n]))[^。；;！!\n：:]{0,20}?复查(?!中)[^。；;！!\n：:]{0,12}?[：:])"
+    r"(?P<head>(?:^|(?<=[。；;！!\n]))[^。；;！!\n：:]{0,40}?复查(?!中)[^。；;！!\n：:]{0,12}?[：:])"
     r"(?!今天|今日|上午|下午)"
     r"(?=(?:(?!新发现)[^。！!\n]){0,120}?(?:修好|修复|清理干净|清运|清完|换新|接好|拖走|不计入|不再统计|不重复))"
     # (…，今天我们配合社区拖走了: the team's own fix today still counts.)
@@ -445,7 +447,8 @@ _RECHECK_PART = re.compile(
 def _recheck_told(match: re.Match[str]) -> str:
     # 今日到明珠社区复查：the visit itself tells the site and stays; 燃煤炉具复查：goes with its part.
     head = match["head"]
-    return f"{head}无新问题。" if "到" in head or "去" in head else ""
+    # (11月9日薛春梅、任志强对…上周问题进行复查：the day and the team stay too.)
+    return f"{head}无新问题。" if "到" in head or "去" in head or len(head) > 20 else ""
 
 
 # 居民反映晚上弄堂里有人烧纸钱，我们去看了没发现痕迹: hearsay looked into and not met.
@@ -832,7 +835,7 @@ _SNOW_ALREADY_CLEARED = re.compile(
 _SNOW_GONE_WITHOUT_US = re.compile(
     r"(?:(?<=[，,。；;：:\n])|^)[ \t]*+[^，,。；;：:\n\d我俺咱]{0,10}?积雪"
     r"(?:(?:环卫工?|物业|保洁|社区)(?:都|均)?(?:已经?)?(?:清|清理|清扫|扫)(?:过|完|干净)"
-    r"|(?:都|均|全部|基本)?(?:已经?)?(?:融化|化)(?:完|掉|开)?)了?"
+    r"|(?:已经?)?(?:都|均|全部|基本)?(?:已经?)?(?:融化|化)(?:完|掉|开)?)了?"
     r"(?=[ \t]*+(?:[，,。；;\n]|$))[，,。；;]?"
 )
 # 电动车12 已 / 路灯不亮1 未 报城管了 / 楼道杂物3处 已2 未1: 已 and 未 standing alone after a

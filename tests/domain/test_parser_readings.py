@@ -5499,3 +5499,23 @@ def test_urged_then_and_there_and_done(unit_a):
     assert totals(report) == (1, 0, 1)
     report = one("玄帝庙街 王晓明 李娜：商户门前堆放杂物4处，已责令商户当天清运。", unit_a)
     assert totals(report) == (4, 0, 4)
+
+
+def test_earlier_ones_seen_to_since(unit_a):
+    # An earlier report's problem replaced or lit again since, and snow already melted: none today.
+    report = one(
+        "玄帝庙街 王晓明 李娜：上周所报北段2盏路灯已亮。11月19日所报井盖异响，物业已更换。路面积雪已基本融化。新发现电动车乱停4辆，已摆齐。",
+        unit_a,
+    )
+    assert totals(report) == (4, 4, 0)
+
+
+def test_a_long_recheck_heading_keeps_the_day_and_team(unit_a):
+    report = one(
+        "11月20日（周五）王晓明、李娜对玄帝庙街上周问题进行复查：桥头护栏松动已修复，树坑垃圾已清运。新发现盲道砖缺失2块，已报区市政。",
+        unit_a,
+        at("2026-11-21 09:00"),
+    )
+    assert report.staff == ("王晓明", "李娜")
+    assert str(report.date) == "2026-11-20"
+    assert totals(report) == (2, 0, 2)
