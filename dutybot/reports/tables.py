@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..quantity import MEASURE_WORDS
+from .lexicon import NOT_COUNTED
 
 _FOUND = frozenset(("发现", "数量", "发现数", "问题数", "发现问题", "数目", "件数", "处数", "数"))
 _FIXED = frozenset(
@@ -230,7 +231,9 @@ _SLASH_HEADER = re.compile(
     r"(?P<columns>[\u4e00-\u9fff]{1,4}(?:\s*+/\s*+[\u4e00-\u9fff]{1,4}){1,4})\s*+"
 )
 _SLASH_ROW = re.compile(
-    r"[ \t]*+(?P<item>[^:：/\n]{1,30}?)\s*+[:：]\s*+(?P<values>[^/\n]{1,6}(?:/[^/\n]{1,6}){1,4})\s*+"
+    r"[ \t]*+(?P<item>[^:：/\n]{1,30}?)\s*+[:：]\s*+(?P<values>[^/\n（(]{1,6}(?:/[^/\n（(]{1,6}){1,4})\s*+"
+    # 电动车乱停：8/5/3（车主未到）: a note on the row; the cells tell the counts.
+    r"(?P<note>[（(][^（）()\n]{1,20}[）)])?\s*+"
 )
 
 
@@ -251,8 +254,8 @@ def _slash_rows(lines: list[str], index: int) -> tuple[list[str], int] | None:
         values = [v.strip() for v in row.group("values").split("/")]
         index += 1
         item = row.group("item").strip()
-        if _TOTAL_ROW.search(item):
-            continue
+        if _TOTAL_ROW.search(item) or NOT_COUNTED.search(row.group("note") or ""):
+            continue  # (护栏松动：1/0/1（12.16已报，不计入）: not today's.)
         found = fixed = ""
         for column, value in zip(columns, values, strict=False):
             if column in _FOUND:

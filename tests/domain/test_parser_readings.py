@@ -5519,3 +5519,14 @@ def test_a_long_recheck_heading_keeps_the_day_and_team(unit_a):
     assert report.staff == ("王晓明", "李娜")
     assert str(report.date) == "2026-11-20"
     assert totals(report) == (2, 0, 2)
+
+
+def test_slash_table_rows_with_a_note(unit_a):
+    # A note in brackets after the cells (车主未到, 已报…) leaves the row a row; 不计入 drops it.
+    report = one(
+        "玄帝庙街 11月20日\n人员：王晓明、李娜\n类别：数量/已改/未改\n电动车乱停：8/5/3（车主未到）\n"
+        "流动摊贩：2/2/0\n井盖下沉：1/0/1（已报区市政所）\n护栏松动：1/0/1（11.16已报，不计入）\n合计：11/7/4",
+        unit_a,
+        at("2026-11-20 12:00"),
+    )
+    assert totals(report) == (11, 7, 4)
