@@ -542,8 +542,10 @@ _FIX_VERBS = (
     "撒了沙子",
     "撒了融雪盐",
     "撒了工业盐",
-    # 台阶结冰8处，撒沙子: the ice made safe, said without 了.
+    # 台阶结冰8处，撒沙子: the ice made safe, said without 了 (已撒沙防滑 too).
     "撒沙子",
+    "撒沙防滑",
+    "撒了沙",
     "撒了些沙子",
     "撒炉灰",
     # 已撒炉渣防滑, 铺了防滑垫: cinders and mats laid on the ice.
@@ -622,6 +624,8 @@ _FIX_VERBS = (
     "搬进",
     "拿进",
     "疏导",
+    # 拖移僵尸车2辆: towed away.
+    "拖移",
     "搬",
     "修",
     "解决",

@@ -5530,3 +5530,8 @@ def test_slash_table_rows_with_a_note(unit_a):
         at("2026-11-20 12:00"),
     )
     assert totals(report) == (11, 7, 4)
+
+
+def test_sand_on_the_ice_and_cars_towed(unit_a):
+    report = one("凤凰城社区 王晓明 李娜：小区主路结冰2处，已撒沙防滑；拖移僵尸车2辆。", unit_a)
+    assert totals(report) == (4, 4, 0)
