@@ -533,6 +533,15 @@ _ICE_AS_A_THING = re.compile(
     r"(?![^，,。；;\n]{0,4}?(?:物业|环卫|社区|保洁))"
     r"(?=[^，,。；;\n]{0,8}?(?:刨|铲|打|敲|撒|清|整|扫|凿))"
 )
+# 单元门口的雪清了十二个, 清了老年活动室门口的雪: the snow of a place, handled by the team, is
+# 积雪 (not 下雪, 雪后, 清雪 the day's work).
+_SNOW_AS_A_THING = re.compile(
+    r"(?<=的)雪(?![花人糕景球天夜地后])"
+    # (把台阶的雪清一下: asked for, not done.)
+    r"(?![^，,。；;\n]{0,4}?(?:物业|环卫|社区|保洁|店家|自己|一下))"
+    r"(?=[ \t]*+(?:全|都|也|已经?)?[ \t]*+(?:清|推|扫|铲|除|运|整))"
+    r"|(?P<done>[清扫推铲][了完掉][^，,。；;\s的]{1,12}的)雪(?![花人糕景球天夜地后])"
+)
 _XIAOGUANG = re.compile(r"小广(?![告场州东西播泛元])")
 # 电动车乱停/9辆/100%, 整改100%: all of it fixed (not 整改率100%, a rate over the day's total).
 _ALL_BY_PERCENT = re.compile(r"(?:(?<=[/／｜|])[ \t]*+|整改)100[ \t]*+[%％](?![\d])")
@@ -1521,6 +1530,7 @@ def _words_made_plain(text: str) -> str:
     """One word for one thing: 小广告, 车辆, 摊贩, 已全部整改; words that count nothing go."""
     text = _XIAOGUANG.sub("小广告", text)
     text = _ICE_AS_A_THING.sub("冰面", text)
+    text = _SNOW_AS_A_THING.sub(lambda m: (m["done"] or "") + "积雪", text)
     text = _CAMPAIGN_AT_WORK.sub("创建", text)
     text = _ALL_BY_PERCENT.sub("已全部整改", text)
     text = _DONE_VERB_FIRST.sub("", text)

@@ -1620,9 +1620,14 @@ def _target_of(
         if (
             named is not None
             and first_amount(fragment)
-            and _another_kind_of_thing(fragment, named, lexicon)
+            and (
+                _another_kind_of_thing(fragment, named, lexicon)
+                or _another_place(fragment, named, lexicon)
+            )
         ):
-            return None  # 楼道小广告清理15处 after 广告横幅已拆除: another thing
+            # 楼道小广告清理15处 after 广告横幅已拆除: another thing; 西门小广告撕了2张 after
+            # 东门小广告撕了3张: the same thing at another place.
+            return None
         if (
             named is None
             and current is not None
@@ -2034,6 +2039,30 @@ def _another_kind_of_thing(fragment: str, current: Draft, lexicon: UnitWords) ->
         return False
     # (拆除广告横幅1条 after 小广告52张: 广告 is in both, the 横幅 is not a 小广告.)
     return not any(_THING_GROUP[w] in item_groups for w in named)
+
+
+def _another_place(fragment: str, named: Draft, lexicon: UnitWords) -> bool:
+    """Whether a clause names the item's thing with a place of its own that the item does not
+    have (西门的垃圾 after 东门的垃圾)."""
+    text = _item_text(_before_outcome(fragment, lexicon))
+    for word in topic_words(text, lexicon):
+        if word in named.text:
+            here = text[: text.find(word)].removesuffix("的")
+            there = named.text[: named.text.find(word)].removesuffix("的")
+            return (
+                bool(_PLACE_ONLY.fullmatch(here))
+                and bool(_PLACE_ONLY.fullmatch(there))
+                and here not in named.text
+                and there not in text
+            )
+    return False
+
+
+# 西门, 3号楼前, 北段: a place and nothing else (not 现已清除, 算下来, 小区里 with a verb after).
+_PLACE_ONLY = re.compile(
+    r"(?:(?![已了对把将算和及跟与])[\u4e00-\u9fff\d]){0,7}"
+    r"[门口边侧旁前后楼栋号段路道街巷区院场站]"
+)
 
 
 def _same_kind_of_thing(fragment: str, current: Draft, lexicon: UnitWords) -> bool:

@@ -5535,3 +5535,29 @@ def test_slash_table_rows_with_a_note(unit_a):
 def test_sand_on_the_ice_and_cars_towed(unit_a):
     report = one("凤凰城社区 王晓明 李娜：小区主路结冰2处，已撒沙防滑；拖移僵尸车2辆。", unit_a)
     assert totals(report) == (4, 4, 0)
+
+
+def test_the_snow_of_a_place_cleared_by_the_team(unit_a):
+    # A winter office names 积雪 among its words; the snow of a place is that.
+    snowy = tuple(
+        replace(category, keywords=(*category.keywords, "积雪"))
+        if category.name == "环境卫生"
+        else category
+        for category in unit_a.categories
+    )
+    unit_a = replace(unit_a, categories=snowy)
+    report = one("凤凰城社区 王晓明 李娜 小区主道的雪清了两条 单元门口的雪清了十二个", unit_a)
+    assert totals(report) == (14, 14, 0)
+    report = one("凤凰城社区 王晓明 李娜 帮社区清了老年活动室门口的雪", unit_a)
+    assert totals(report) == (1, 1, 0)
+    # Snow others cleared, and snow someone is asked to clear, are not the team's.
+    report = one("凤凰城社区 王晓明 李娜 门口的雪物业清了 电动车乱停3辆 已摆好", unit_a)
+    assert totals(report) == (3, 3, 0)
+
+
+def test_the_same_thing_at_another_place_is_another_item(unit_a):
+    report = one("凤凰城社区 王晓明 李娜 东门小广告撕了3张，西门小广告撕了2张", unit_a)
+    assert totals(report) == (5, 5, 0)
+    # The same place named again is the same item.
+    report = one("凤凰城社区 王晓明 李娜 东门小广告5张，东门小广告已撕了3张", unit_a)
+    assert totals(report) == (5, 3, 2)
