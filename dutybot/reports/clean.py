@@ -465,6 +465,14 @@ _OPINION = re.compile(
     r"(?:(?<=[。！!；;\n])|^)[ \t]*+(?:我觉得|我认为|我建议|我的意见是|个人建议|建议以后|建议下次|我看这个)"
     r"[^。！!；;\n]{0,80}+(?:[。！!；;]|$)"
 )
+# 存在问题：群众文明意识有待提高，劝导压力大; 老旧院落卫生反弹较快: how things stand in general,
+# not a problem found.
+_GENERAL_REMARK = re.compile(
+    r"(?:(?<=[，,。；;：:\n])|^)[ \t]*+(?:\d{1,2}[.、．])?[^，,。；;：:\n\d]{0,14}?"
+    r"(?:意识(?:不强|不高|淡薄|薄弱|较差|较弱|差|有待提高|还需加强|仍需加强|有待加强)"
+    r"|(?:卫生|环境)反弹|压力(?:较大|大|不小)|素质有待提高)"
+    r"[^，,。；;\n\d]{0,10}+(?=[，,。；;\n]|$)[，,。；;]?"
+)
 # 2.楼道小广告：已查6个楼道，未发现。 4.垃圾池：已清运，周边无散落。: a checklist line, looked at and
 # found fine.
 _CHECKLIST_FINE = re.compile(
@@ -1731,6 +1739,7 @@ def _headings_and_marks_placed(text: str) -> str:
     text = _COUNTED_AND_FINE.sub("", text)
     text = _PLACES_LOOKED_AT.sub(r"\g<check>，", text)
     text = _OPINION.sub("", text)
+    text = _GENERAL_REMARK.sub("", text)
     text = _EARLIER_ONE_NOW_DONE.sub("", text)
     text = _HEARSAY_NOT_MET.sub("", text)
     text = _RECHECKED_FINE.sub("", text)

@@ -5561,3 +5561,11 @@ def test_the_same_thing_at_another_place_is_another_item(unit_a):
     # The same place named again is the same item.
     report = one("凤凰城社区 王晓明 李娜 东门小广告5张，东门小广告已撕了3张", unit_a)
     assert totals(report) == (5, 3, 2)
+
+
+def test_a_remark_on_how_things_stand_is_no_problem(unit_a):
+    report = one(
+        "凤凰城社区 王晓明 李娜 清理墙面小广告23处。\n存在问题：群众文明意识有待提高，劝导压力大；部分老旧院落卫生反弹较快。",
+        unit_a,
+    )
+    assert totals(report) == (23, 23, 0)
