@@ -394,7 +394,17 @@ def _read_sentence(
     if refs:
         targets = [d for d in (draft_numbered(reading.drafts, n) for n in refs[0]) if d]
         # Under 发现问题 a numbered line is a new item unless it only tells an outcome.
+        first = _FIRST_CLAUSE.match(refs[1])
         if targets and _refers_to(refs[1], targets, kind, lexicon):
+            sentence = refs[1]
+        elif (
+            targets
+            and first
+            and not _names_problem(first.group(), lexicon)
+            and read_status(first.group()).state
+        ):
+            # 第1项当场铲除，大件垃圾社区清运车已拉走: the first clause is of the items named by
+            # number; the clauses after it name their own.
             sentence = refs[1]
         else:
             targets = []

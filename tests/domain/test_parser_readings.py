@@ -5569,3 +5569,12 @@ def test_a_remark_on_how_things_stand_is_no_problem(unit_a):
         unit_a,
     )
     assert totals(report) == (23, 23, 0)
+
+
+def test_an_item_by_number_then_items_by_name_in_one_sentence(unit_a):
+    report = one(
+        "凤凰城社区 王晓明 李娜 发现楼道小广告二十余处、废弃沙发等大件垃圾3件、化粪池盖板破损1处。"
+        "第1项当场铲除，大件垃圾社区清运车已拉走，盖板破损已移交社区物业。",
+        unit_a,
+    )
+    assert totals(report) == (24, 23, 1)
