@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 import opencc
 
 from ..quantity import MEASURE_WORDS, chinese_numeral, number_value
-from .lexicon import RECOUNTED, STATUS_TOKEN
+from .lexicon import NOT_COUNTED, RECOUNTED, STATUS_TOKEN
 from .tables import read_tables
 
 _CQ_CODE = re.compile(
@@ -257,8 +257,25 @@ _COUNT_AFTER_MARK = re.compile(
 )
 
 
+# ✔ 电动车乱停 7（不是9，刚才数重了）, ✘ 积水 1（下水道堵了，等社区）, ✔ 流动摊贩（卖橘子的）2: a
+# note in brackets on a ticked line; the mark tells the outcome and the number the count.
+_NOTE_AFTER_COUNT = re.compile(
+    rf"(?P<body>[^（(]{{1,30}}?\d{{1,4}}[ \t]*+(?:[{MEASURE_WORDS}])?)[ \t]*+[（(][^（）()]{{1,30}}[）)]"
+)
+_NOTE_BEFORE_COUNT = re.compile(
+    rf"(?P<thing>[^（(\d]{{1,20}}?)[ \t]*+[（(][^（）()\d]{{1,20}}[）)][ \t]*+"
+    rf"(?P<n>\d{{1,4}}[ \t]*+(?:[{MEASURE_WORDS}])?)"
+)
+
+
 def _mark_to_end(match: re.Match[str]) -> str:
     rest = match.group("rest").rstrip()
+    noted = _NOTE_AFTER_COUNT.fullmatch(rest)
+    if noted is not None and not NOT_COUNTED.search(rest):  # (…（上周报过的 不算今天的）)
+        rest = noted["body"]
+    noted = _NOTE_BEFORE_COUNT.fullmatch(rest)
+    if noted is not None:
+        rest = f"{noted['thing']} {noted['n']}"
     if (
         not rest
         or _LABEL.search(rest)

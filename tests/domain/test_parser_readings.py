@@ -5578,3 +5578,12 @@ def test_an_item_by_number_then_items_by_name_in_one_sentence(unit_a):
         unit_a,
     )
     assert totals(report) == (24, 23, 1)
+
+
+def test_a_note_in_brackets_on_a_ticked_line(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 李娜\n✔ 电动车乱停 7（不是9，刚才数重了）\n✔ 流动摊贩（卖橘子的）2\n"
+        "✘ 路口积水 1（下水道堵了，等社区）\n❌ 盲道砖碎 3块（上周报过的 不算今天的）",
+        unit_a,
+    )
+    assert totals(report) == (10, 9, 1)
