@@ -684,6 +684,19 @@ def _dashed_row(match: re.Match[str]) -> str:
     return match["lead"] + "".join(fields[:-1]) + "，" + fields[-1]
 
 
+# 1、书法长廊，乱涂乱画，3处，已擦除: a numbered row of place, problem, count and outcome parted by
+# commas; the place and the problem are one item.
+_COMMA_ROW = re.compile(
+    r"(?m)^(?P<lead>[ \t]*+\d{1,2}[、.．][ \t]*+)(?P<place>[^，,、\n]{1,14})[，,]"
+    r"(?P<what>[^，,\n\d]{1,16})[，,][ \t]*+"
+    r"(?=(?:\d{1,4}|[一二两三四五六七八九十百几]{1,4}|若干|多)[^，,\n]{0,4}[，,])"
+)
+# 垃圾桶旁边有纸箱，三。已经清理了。 电动车乱停，二十多。: the count alone after the thing, in
+# words and without its measure word.
+_BARE_WORD_COUNT = re.compile(
+    r"(?<=[\u4e00-\u9fff])[，,][ \t]*+(?P<n>(?:[一二两三四五六七八九]?十)?[一二两三四五六七八九]|[一二两三四五六七八九]?十)"
+    r"(?P<more>多|来|几)?(?=[ \t]*+(?:[。；;\n]|$|[，,][^，,。；;\n]{0,6}?(?:在|报|摆|扫|撕|清|已)))"
+)
 # 问题：…\n措施：…\n结果：…: one problem told in three labelled lines is one sentence.
 _PROBLEM_MEASURE_RESULT = re.compile(
     # (Several problems on the 问题 line, each fixed in its own way, stay a form.)
@@ -1586,6 +1599,8 @@ def _templates_read(text: str, keep: tuple[str, ...]) -> str:
     """Templates, tallies and checklists written as the plain items they stand for."""
     text = _LABEL_WITHOUT_COLON.sub(r"\g<label>：", text)
     text = _DASHED_ROW.sub(_dashed_row, text)
+    text = _COMMA_ROW.sub(r"\g<lead>\g<place>\g<what>", text)
+    text = _BARE_WORD_COUNT.sub(lambda m: f"{m['n']}{m['more'] or ''}个", text)
     text = _PROBLEM_MEASURE_RESULT.sub(r"\g<what>，\g<how>，\g<result>。", text)
     text = _THING_THEN_DONE_COUNT.sub(
         lambda m: f"{m['thing']}{m['n']}{m['m']}，已{m['verb']}；", text

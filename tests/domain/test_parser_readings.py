@@ -5587,3 +5587,23 @@ def test_a_note_in_brackets_on_a_ticked_line(unit_a):
         unit_a,
     )
     assert totals(report) == (10, 9, 1)
+
+
+def test_a_numbered_row_of_place_problem_count_outcome(unit_a):
+    report = one(
+        "玄帝庙街（11.20）\n人员：王晓明 李娜\n1、北门口，共享单车乱停，7辆，已摆放整齐\n2、书法长廊，乱涂乱画，3处，已擦除\n"
+        "3、垃圾池，满溢，1个，已联系环卫\n4、公交站北侧，盲道砖松动，2块，已上报城管",
+        unit_a,
+        at("2026-11-20 12:00"),
+    )
+    assert totals(report) == (13, 10, 3)
+    assert len(report.found) == 4
+
+
+def test_a_count_in_words_standing_alone_after_the_thing(unit_a):
+    report = one(
+        "凤凰城社区。王晓明，李娜。\n垃圾桶旁边有纸箱，三。已经清理了。\n车棚前面电动车乱停，二十多。我们摆好了。\n"
+        "座椅坏了，一，在小花园。报给社区了。",
+        unit_a,
+    )
+    assert totals(report) == (24, 23, 1)
