@@ -177,7 +177,7 @@ def read_section(body: str, lexicon: UnitWords, *, whole_message: bool = True) -
             if (
                 _says_done(label)
                 and not STATUS_TOKEN.search(sentence)
-                and first_amount(sentence) is not None
+                and (first_amount(sentence) is not None or _NAMES_ONLY.fullmatch(sentence))
             ):
                 # 已整改：巷道垃圾6袋、小广告3处: the label says what became of what it lists.
                 sentence = f"{sentence.rstrip('。；; ')}，均已整改"
@@ -278,6 +278,12 @@ _EQUIPMENT = re.compile(r"[\W_]*+(?:携带|带了?|准备了?)?(?:工具|装备|
 _PERIOD_FIGURES = re.compile(
     r"(?:本月|本周|上周|上月|本年度?|今年|全年|全月|月初|以来|至今)[^。；;\n]{0,12}?累计|"
     r"(?:以来|至今)[^。；;\n]{0,12}?(?:共|累计)?(?:发现|整改)"
+)
+
+
+# 已处理：油污、小广告: things named in short, one after another, and nothing else.
+_NAMES_ONLY = re.compile(
+    r"[\u4e00-\u9fff]{1,8}(?:[、，,/和][\u4e00-\u9fff]{1,8}){0,8}[。；;]?[ \t]*"
 )
 
 

@@ -5607,3 +5607,11 @@ def test_a_count_in_words_standing_alone_after_the_thing(unit_a):
         unit_a,
     )
     assert totals(report) == (24, 23, 1)
+
+
+def test_a_done_label_over_items_named_in_short(unit_a):
+    report = one(
+        "凤凰城社区 王晓明 李娜\n发现：电动车乱停12辆；烟头若干；护栏倾斜1处。\n已处理：电动车、烟头。\n未处理：护栏（报城管）。",
+        unit_a,
+    )
+    assert totals(report) == (14, 13, 1)
