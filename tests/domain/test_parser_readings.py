@@ -5615,3 +5615,20 @@ def test_a_done_label_over_items_named_in_short(unit_a):
         unit_a,
     )
     assert totals(report) == (14, 13, 1)
+
+
+def test_horses_and_groups_are_counted(unit_a):
+    # 匹 for horses, 拨 for groups of people: measure words like 辆 and 个 (for a town whose
+    # words name horses and touts).
+    touts = tuple(
+        replace(category, keywords=(*category.keywords, "马匹", "拉客"))
+        if category.name == "市容秩序"
+        else category
+        for category in unit_a.categories
+    )
+    unit_a = replace(unit_a, categories=touts)
+    report = one(
+        "玄帝庙街 王晓明 李娜 马匹进入人行道2匹，已让马夫牵出；劝了七八拨拉客的，说了以后都走了。",
+        unit_a,
+    )
+    assert totals(report)[0] == 10
