@@ -5632,3 +5632,13 @@ def test_horses_and_groups_are_counted(unit_a):
         unit_a,
     )
     assert totals(report)[0] == 10
+
+
+def test_problems_of_earlier_days_named_by_the_day_of_the_month(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 李娜：今天已清理梯坎烟头纸屑4袋。30日报的台阶破损正在维修，待验收。"
+        "22日报的路灯社区已扶正。15日的门前油污已复查，店家已清理干净。11月24日移交的僵尸车仍停在原处。",
+        unit_a,
+        at("2026-12-31 12:00"),
+    )
+    assert totals(report) == (4, 4, 0)
