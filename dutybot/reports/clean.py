@@ -1152,7 +1152,7 @@ _TOTALS_RUN_TOGETHER = re.compile(
 )
 # 发现12，整改10，待办2: the day's totals with the measure left out.
 _BARE_TOTALS = re.compile(
-    r"(?<![\u4e00-\u9fff])发现\s*+(?P<found>\d{1,4})\s*+(?P<sep>[，,、/\s]\s*+)"
+    r"(?<![\u4e00-\u9fff])发现\s*+(?P<found>\d{1,4})(?P<sep>\s*+[，,、/]\s*+|\s++)"
     r"(?P<verb>已?整改|处理|处置)\s*+(?P<fixed>\d{1,4})(?![\d处个项起条])"
 )
 # 楼道小广告：3号楼2处、5号楼1处、7号楼3处: one problem counted at several places.

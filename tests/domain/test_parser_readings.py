@@ -5642,3 +5642,9 @@ def test_problems_of_earlier_days_named_by_the_day_of_the_month(unit_a):
         at("2026-12-31 12:00"),
     )
     assert totals(report) == (4, 4, 0)
+
+
+def test_bare_totals_parted_by_a_space(unit_a):
+    # 发现5 整改5: the day's totals with the measure left out, parted by a space only.
+    report = one("玄帝庙街 摩托车乱停4辆 已挪 烟头一袋 已捡 发现5 整改5", unit_a)
+    assert totals(report) == (5, 5, 0)
