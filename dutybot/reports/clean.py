@@ -889,6 +889,10 @@ _SNOW_GONE_WITHOUT_US = re.compile(
 )
 # 电动车12 已 / 路灯不亮1 未 报城管了 / 楼道杂物3处 已2 未1: 已 and 未 standing alone after a
 # count say done and not done.
+# 电动车乱停 7 已摆放5 2辆车主不在: the count of the done typed bare after its verb.
+_DONE_COUNT_BARE = re.compile(
+    r"(?m)(?<=[ \t])(?P<verb>已[\u4e00-\u9fff]{1,3}?)(?P<n>\d{1,3})(?=[ \t]|$)"
+)
 _BARE_DONE = re.compile(r"(?m)(?<=[\d\u4e00-\u9fff])[ \t]++已(?P<n>\d{1,3})?(?=[ \t]|$)")
 _BARE_NOT_DONE = re.compile(r"(?m)(?<=[\d\u4e00-\u9fff])[ \t]++未(?P<n>\d{1,3})?(?=[ \t]|$)")
 # 电动车、三轮车乱停放共计25辆，其中三轮车3辆，均已规整: part of a total told after it; the total
@@ -1621,6 +1625,7 @@ def _templates_read(text: str, keep: tuple[str, ...]) -> str:
         lambda m: m["total"] if int(m["k"]) < int(m["n"]) else m.group(), text
     )
     text = _ALL_CLEARED.sub("均已清理", text)
+    text = _DONE_COUNT_BARE.sub(r"\g<verb>\g<n>个", text)
     text = _BARE_DONE.sub(lambda m: f" 已处理{m['n']}个" if m["n"] else " 已处理", text)
     text = _BARE_NOT_DONE.sub(lambda m: f" 未处理{m['n']}个" if m["n"] else " 未处理", text)
     text = _CLEARED_BEFORE_WE_CAME.sub("", text)
@@ -1674,10 +1679,19 @@ def _repeats_and_labels_dropped(text: str) -> str:
     return text
 
 
+# 电动车乱停 5 更正为6 已摆放: a count put right at once by the one after it.
+_COUNT_CHANGED_TO = re.compile(
+    rf"(?<![\d.])\d{{1,4}}(?P<m>[{MEASURE_WORDS}])?[ \t]*+[，,]?[ \t]*+"
+    r"(?:更正为|更正[:：]|改为|应为)[ \t]*+(?P<new>\d{1,4})"
+    rf"(?P<m2>[{MEASURE_WORDS}])?"
+)
+
+
 def _corrections_joined(text: str) -> str:
     """A correction and its right number written together, one way."""
     # 捡了三袋 不对 四袋: the correction and its number belong together.
     text = _BARE_COUNT_PUT_RIGHT.sub(r"\g<right>", text)
+    text = _COUNT_CHANGED_TO.sub(lambda m: m["new"] + (m["m2"] or m["m"] or ""), text)
     text = _TOLD_HIM_TO_GO.sub(r"劝\g<go>", text)
     text = _NOT_BUT.sub("，不对，", text)
     text = _RECOUNT_AFTER_FAULT.sub(r"\g<k>\g<m>\g<mid>", text)

@@ -5648,3 +5648,11 @@ def test_bare_totals_parted_by_a_space(unit_a):
     # 发现5 整改5: the day's totals with the measure left out, parted by a space only.
     report = one("玄帝庙街 摩托车乱停4辆 已挪 烟头一袋 已捡 发现5 整改5", unit_a)
     assert totals(report) == (5, 5, 0)
+
+
+def test_a_count_changed_and_a_bare_count_of_the_done(unit_a):
+    report = one(
+        "凤凰城社区 王晓明 李娜\n电动车乱停 5 更正为6 已摆放\n共享单车乱停 7 已摆放5 2辆车主不在\n楼道小广告 4 已清理",
+        unit_a,
+    )
+    assert totals(report) == (17, 15, 2)
