@@ -569,6 +569,16 @@ _SNOW_AS_A_THING = re.compile(
     r"(?=[ \t]*+(?:全|都|也|已经?)?[ \t]*+(?:清|推|扫|铲|除|运|整))"
     r"|(?P<done>[清扫推铲][了完掉][^，,。；;\s的]{1,12}的)雪(?![花人糕景球天夜地后])"
 )
+# 扫雪…小区主道清出来了, 单元门口也都清了 十五六个: on a snow day, a place the team cleared is
+# the snow on it.
+_SNOWY_PLACE_CLEARED = re.compile(
+    r"(?<![积的])(?P<place>小区主道|主干道|主道|人行道|步道|单元门口|楼门口|门洞|台阶|坡道|公交站台)"
+    r"(?P<mid>[^，,。；;\n\d雪]{0,3}?)"
+    r"(?=(?:都|也|全部|已经?|基本|全段)?(?:清出来|推开|清扫|扫出来|清了|扫了|铲平|清完|扫干净))"
+    # (人行道清扫积雪约800米: the snow is named after the verb.)
+    r"(?![^，,。；;\n]{0,8}雪)"
+    r"(?<!物业)(?<!环卫)"
+)
 _XIAOGUANG = re.compile(r"小广(?![告场州东西播泛元])")
 # 电动车乱停/9辆/100%, 整改100%: all of it fixed (not 整改率100%, a rate over the day's total).
 _ALL_BY_PERCENT = re.compile(r"(?:(?<=[/／｜|])[ \t]*+|整改)100[ \t]*+[%％](?![\d])")
@@ -1575,6 +1585,8 @@ def _words_made_plain(text: str) -> str:
     text = _XIAOGUANG.sub("小广告", text)
     text = _ICE_AS_A_THING.sub("冰面", text)
     text = _SNOW_AS_A_THING.sub(lambda m: (m["done"] or "") + "积雪", text)
+    if "雪" in text:
+        text = _SNOWY_PLACE_CLEARED.sub(r"\g<place>积雪\g<mid>", text)
     text = _CAMPAIGN_AT_WORK.sub("创建", text)
     text = _ALL_BY_PERCENT.sub("已全部整改", text)
     text = _DONE_VERB_FIRST.sub("", text)

@@ -5656,3 +5656,23 @@ def test_a_count_changed_and_a_bare_count_of_the_done(unit_a):
         unit_a,
     )
     assert totals(report) == (17, 15, 2)
+
+
+def test_on_a_snow_day_a_place_the_team_cleared_is_its_snow(unit_a):
+    snowy = tuple(
+        replace(category, keywords=(*category.keywords, "积雪"))
+        if category.name == "环境卫生"
+        else category
+        for category in unit_a.categories
+    )
+    unit_a = replace(unit_a, categories=snowy)
+    report = one(
+        "凤凰城社区 王晓明 李娜 今儿个这雪下的呀 从七点整到快十点 单元门口也都清了 十五六个",
+        unit_a,
+    )
+    assert totals(report) == (16, 16, 0)
+    # The snow named after the verb is one item, not the place again.
+    report = one(
+        "凤凰城社区 王晓明 李娜 今天上午扫雪，小区人行道清扫积雪约800米，撒融雪剂两袋。", unit_a
+    )
+    assert totals(report) == (1, 1, 0)
