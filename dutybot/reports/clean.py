@@ -404,6 +404,12 @@ _DONE_HEADING = re.compile(
     r"(?m)^(?P<lead>[ \t]*+)(?:处置|整改|处理)\s*+\d{1,4}\s*+[处个项起]\s*+[:：]"
 )
 # 电动车/12/已整理: a bare number between slashes is the count of the thing before it.
+# 垃圾桶满溢2环卫当场拉走, 出店经营2劝回, 宣传栏玻璃碎1 报住建: a bare count typed right before
+# the outcome.
+_COUNT_BEFORE_OUTCOME = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?P<n>\d{1,3})[ \t]*+"
+    r"(?=(?:已|劝|报|环卫|物业|商户|当场|摆|清|撕|铲|挪|扫)[\u4e00-\u9fff])"
+)
 _SLASHED_COUNT = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*+/[ \t]*+(?P<n>\d{1,4})[ \t]*+(?=/|\n|$)")
 # 南门5辆，西门3辆，合计8辆: the places counted, then their total, which is the item's count.
 _PART = rf"[\u4e00-\u9fff\d]{{1,8}}?\s*+\d{{1,4}}\s*+[{MEASURE_WORDS}]"
@@ -1811,6 +1817,7 @@ def _headings_and_marks_placed(text: str) -> str:
     # 其余14处（乱停电动车）均已整改: the rest of the total, named in brackets, is an item.
     text = _REST_NAMED.sub(_rest_named, text)
     text = _SLASHED_COUNT.sub(r"\g<n>个", text)
+    text = _COUNT_BEFORE_OUTCOME.sub(r"\g<n>个，", text)
     text = _LIANG_AFTER_DIGIT.sub("辆", text)
     text = _TAI_FOR_CARS.sub("辆", text)
     text = _LO_AFTER_RESULT.sub("了", text)

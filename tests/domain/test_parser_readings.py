@@ -5676,3 +5676,11 @@ def test_on_a_snow_day_a_place_the_team_cleared_is_its_snow(unit_a):
         "凤凰城社区 王晓明 李娜 今天上午扫雪，小区人行道清扫积雪约800米，撒融雪剂两袋。", unit_a
     )
     assert totals(report) == (1, 1, 0)
+
+
+def test_a_bare_count_typed_right_before_the_outcome(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 李娜 电动车乱停9已摆齐/小广告5已铲/垃圾桶满溢2环卫当场拉走/出店经营2劝回/宣传栏玻璃碎1 报住建 劝导12人次",
+        unit_a,
+    )
+    assert totals(report) == (19, 18, 1)
