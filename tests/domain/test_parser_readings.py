@@ -5684,3 +5684,12 @@ def test_a_bare_count_typed_right_before_the_outcome(unit_a):
         unit_a,
     )
     assert totals(report) == (19, 18, 1)
+
+
+def test_cantonese_tidied_put_away_and_put_right(unit_a):
+    report = one(
+        "今日玄帝庙街 我哋王晓明 李娜 门口啲三轮车乱停有十几架 执好晒 海鲜档摆出嚟占道有十二档 唔系 系十档 收埋晒 "
+        "仲有三四架单车倒喺地 扶返起身",
+        unit_a,
+    )
+    assert totals(report) == (24, 24, 0)
