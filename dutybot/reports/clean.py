@@ -1286,6 +1286,11 @@ _NOT_THAT_BUT = re.compile(
 )
 # 楼道小广告*8 不对是6: a bare count put right at once; the right one stands alone.
 # 劝他走哩, 叫她们收摊了, 让人家离开: the one told, between the telling and the going.
+# 有小孩在楼道里放炮仗 说了 不放了; 劝了，不洗了: told, and they stopped.
+_TOLD_AND_STOPPED = re.compile(
+    r"(?P<told>说了|劝了|讲了|说了说|劝了劝|说了他们|说了他)(?P<sep>[，,。 \t]*+)"
+    r"(?:他们|她们|他|她|人家|小孩)?(?:就|也)?不(?:再)?[放扔摆倒烧吐洗晒抽卖弄玩](?:了|啦)"
+)
 # 已督促住户清理，明天复查: urged, and to be looked at again, so not done yet.
 _URGED_THEN_RECHECK = re.compile(
     r"(?P<urged>督促[^，,。；;\n]{1,12}?)[，,]\s*+"
@@ -1720,6 +1725,7 @@ def _corrections_joined(text: str) -> str:
     text = _BARE_COUNT_PUT_RIGHT.sub(r"\g<right>", text)
     text = _COUNT_CHANGED_TO.sub(lambda m: m["new"] + (m["m2"] or m["m"] or ""), text)
     text = _TOLD_HIM_TO_GO.sub(r"劝\g<go>", text)
+    text = _TOLD_AND_STOPPED.sub(r"\g<told>\g<sep>已制止", text)
     text = _NOT_BUT.sub("，不对，", text)
     text = _RECOUNT_AFTER_FAULT.sub(r"\g<k>\g<m>\g<mid>", text)
     text = _OH_IT_IS.sub("，不对，", text)

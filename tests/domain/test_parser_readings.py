@@ -5693,3 +5693,10 @@ def test_cantonese_tidied_put_away_and_put_right(unit_a):
         unit_a,
     )
     assert totals(report) == (24, 24, 0)
+
+
+def test_told_and_they_stopped(unit_a):
+    report = one("凤凰城社区 王晓明 李娜 有两个小孩在楼道里乱扔垃圾 说了 不扔了", unit_a)
+    assert totals(report) == (2, 2, 0)
+    report = one("凤凰城社区 王晓明 李娜 有人在路边随地吐痰，劝了，不吐了。", unit_a)
+    assert totals(report) == (1, 1, 0)
