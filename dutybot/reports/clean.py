@@ -1226,6 +1226,10 @@ _TAI_FOR_CARS = re.compile(
 )
 # 共享单车 ×7: the times sign typed after a space still counts the thing before it.
 _SPACE_BEFORE_TIMES = re.compile(r"(?<=[\u4e00-\u9fff）)])[ \t]++(?=[×xX＊*][ \t]*+\d)")
+# 电动车堵消防通道 x3-4: a range after the times sign, not a date.
+_TIMES_RANGE = re.compile(
+    r"[×xX＊*][ \t]*+(?P<range>\d{1,3}[ \t]*+[-~～][ \t]*+\d{1,3})(?![\d月日号./])"
+)
 _COUNT_WORD = re.compile(r"数量\s*+[:：]?\s*+(?=[×xX*＊]?\s*+\d)")
 _HAS_LATIN = re.compile(r"[A-Za-z]")
 # 电瓶车乱停 12 摆好了: a bare count between spaces, typed after its item; given a measure word
@@ -1751,6 +1755,7 @@ def _rows_and_cells_read(text: str, keep: tuple[str, ...]) -> str:
     text = _MARKED_COUNTS.sub(r"\g<mark>\g<n>个，", text)
     if _HAS_LATIN.search(text):
         text = _LATIN_LABEL.sub("", text)
+    text = _TIMES_RANGE.sub(r" \g<range>个", text)
     text = _SPACE_BEFORE_TIMES.sub("", text)
     text = _STALLS_COUNTED.sub("处", text)
     text = _KIND_OF_BAG.sub("袋", text)

@@ -5700,3 +5700,11 @@ def test_told_and_they_stopped(unit_a):
     assert totals(report) == (2, 2, 0)
     report = one("凤凰城社区 王晓明 李娜 有人在路边随地吐痰，劝了，不吐了。", unit_a)
     assert totals(report) == (1, 1, 0)
+
+
+def test_a_range_after_the_times_sign_is_no_date(unit_a):
+    report = one(
+        "凤凰城社区 王晓明 李娜\n🛵电动车堵消防通道 x3-4 ✓\n🗑️垃圾桶满了 x2 已叫环卫", unit_a
+    )
+    assert str(report.date) == "2026-11-25"
+    assert totals(report) == (6, 4, 2)
