@@ -44,6 +44,14 @@ _WIDTH = {
 # 井盖松动 1 ×, 污水 1 ×（市政还没来）: a times sign after the count, with no number after
 # it, is the cross of a list whose other lines are ticked.
 _TIMES_AS_CROSS = re.compile(r"(?<=\d)[ \t]++×(?=[ \t]*+(?:$|\n|[（(]))", re.MULTILINE)
+# 楼道杂物 2个 1个✔ 另1个住户说下午自己搬: the count, then the part of it ticked.
+_PART_TICKED = re.compile(
+    rf"(?P<all>\d{{1,3}}[{MEASURE_WORDS}])[ \t]++(?P<done>\d{{1,3}}[{MEASURE_WORDS}])[ \t]*+✔"
+)
+# 楼道小广告 8个 👌, 楼道杂物 2个 1个👌: the OK hand after a count is a tick (not 收到👌).
+_OK_HAND_AS_TICK = re.compile(
+    rf"(?<=[\d{MEASURE_WORDS}])[ \t]*+👌(?=[ \t]*+(?:$|\n|[\u4e00-\u9fff（(]))", re.MULTILINE
+)
 
 # Words the input method gets wrong, and their meaning.
 _SLIPS = {
@@ -1590,6 +1598,8 @@ def _characters_folded(text: str, keep: tuple[str, ...]) -> str:
     text = _ARROW_TO_DONE.sub("，已", text)
     text = _ARROW.sub("，", text)
     text = _TIMES_AS_CROSS.sub(" ✖", text)
+    text = _OK_HAND_AS_TICK.sub(" ✔", text)
+    text = _PART_TICKED.sub(r"\g<all>，已处理\g<done>", text)
     text = _WORD_STOP.sub("。", text)
     # 卖菜哩摊子, 卖红薯哩三轮车: Henan's 哩 after a seller is 的 (elsewhere it is 了).
     text = _SELLERS_LI.sub(r"\1的", text)

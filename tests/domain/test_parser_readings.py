@@ -5708,3 +5708,11 @@ def test_a_range_after_the_times_sign_is_no_date(unit_a):
     )
     assert str(report.date) == "2026-11-25"
     assert totals(report) == (6, 4, 2)
+
+
+def test_the_ok_hand_after_a_count_is_a_tick(unit_a):
+    report = one(
+        "- 凤凰城社区 今天\n- 王晓明 李娜\n- 楼道小广告 8个 👌\n- 楼道杂物 2个 1个👌 另1个住户说下午自己搬\n- 垃圾桶满溢 3个 已叫保洁",
+        unit_a,
+    )
+    assert totals(report) == (13, 9, 4)
