@@ -512,7 +512,7 @@ _OPINION = re.compile(
 _GENERAL_REMARK = re.compile(
     r"(?:(?<=[，,。；;：:\n])|^)[ \t]*+(?:\d{1,2}[.、．])?[^，,。；;：:\n\d]{0,14}?"
     r"(?:意识(?:不强|不高|淡薄|薄弱|较差|较弱|差|有待提高|还需加强|仍需加强|有待加强)"
-    r"|(?:卫生|环境)反弹|压力(?:较大|大|不小)|素质有待提高)"
+    r"|(?:卫生|环境)反弹|压力(?:较大|大|不小)|素质有待提高|反复出现|时有发生|屡禁不止)"
     r"[^，,。；;\n\d]{0,10}+(?=[，,。；;\n]|$)[，,。；;]?"
 )
 # 2.楼道小广告：已查6个楼道，未发现。 4.垃圾池：已清运，周边无散落。: a checklist line, looked at and
@@ -1185,12 +1185,12 @@ _TALLY_TOTAL_LINE = re.compile(
 )
 # 今天发现4处整改4处, 发现8处整改7处，未整改1处：…: the totals typed as one word run.
 _TOTALS_RUN_TOGETHER = re.compile(
-    r"(?:今天|今日|本次|共)?发现(?P<found>\d{1,4})[处个项](?P<verb>已?整改|处理|处置)(?P<fixed>\d{1,4})[处个项]"
+    r"(?:今天|今日|本次|共)?发现(?P<found>\d{1,4})[处个项][ \t]*+(?P<verb>已?整改|处理|处置|解决)(?P<fixed>\d{1,4})[处个项]"
 )
 # 发现12，整改10，待办2: the day's totals with the measure left out.
 _BARE_TOTALS = re.compile(
     r"(?<![\u4e00-\u9fff])发现\s*+(?P<found>\d{1,4})(?P<sep>\s*+[，,、/]\s*+|\s++)"
-    r"(?P<verb>已?整改|处理|处置)\s*+(?P<fixed>\d{1,4})(?![\d处个项起条])"
+    r"(?P<verb>已?整改|处理|处置|解决)\s*+(?P<fixed>\d{1,4})(?![\d处个项起条])"
 )
 # 楼道小广告：3号楼2处、5号楼1处、7号楼3处: one problem counted at several places.
 # (Places only: buildings, doors and sides; 充电插座2处、楼道杂物2处 lists things.)
@@ -1770,8 +1770,8 @@ def _rows_and_cells_read(text: str, keep: tuple[str, ...]) -> str:
     text = _STALLS_COUNTED.sub("处", text)
     text = _KIND_OF_BAG.sub("袋", text)
     text = _TALLY_TOTAL_LINE.sub(r"共发现问题\g<found>处，整改\g<fixed>处", text)
-    text = _TOTALS_RUN_TOGETHER.sub(r"共发现问题\g<found>处，整改\g<fixed>处", text)
     text = _BARE_TOTALS.sub(r"发现\g<found>处\g<sep>\g<verb>\g<fixed>处", text)
+    text = _TOTALS_RUN_TOGETHER.sub(r"共发现问题\g<found>处，整改\g<fixed>处", text)
     text = _SHORT_TOTALS.sub("共发现问题", text)
     text = _FORM_LINE.sub(_form_line, text)
     text = _FIELD_FORM_LINE.sub(_field_form_line, text)

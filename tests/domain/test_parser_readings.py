@@ -5716,3 +5716,15 @@ def test_the_ok_hand_after_a_count_is_a_tick(unit_a):
         unit_a,
     )
     assert totals(report) == (13, 9, 4)
+
+
+def test_totals_with_jiejue_and_a_remark_that_it_keeps_happening(unit_a):
+    report = one("凤凰城社区 发现5处 解决4处\n小广告4处铲了 路灯不亮一个报社区了", unit_a)
+    assert totals(report) == (5, 4, 1)
+    report = one("玄帝庙街 发现6 解决6\n电动车占盲道4辆挪了 小广告2张撕了", unit_a)
+    assert totals(report) == (6, 6, 0)
+    report = one(
+        "玄帝庙街 王晓明 李娜：沿线发现电动车乱停7辆，已全部摆放整齐。\n存在问题\n一是非机动车乱停现象反复出现。",
+        unit_a,
+    )
+    assert totals(report) == (7, 7, 0)
