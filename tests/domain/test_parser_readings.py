@@ -5728,3 +5728,13 @@ def test_totals_with_jiejue_and_a_remark_that_it_keeps_happening(unit_a):
         unit_a,
     )
     assert totals(report) == (7, 7, 0)
+
+
+def test_a_bar_tables_total_row(unit_a):
+    report = one(
+        "玄帝庙街 11月20日\n值班：王晓明 李娜\n问题类型｜数量｜处置\n电动车乱停｜8辆｜已摆放\n流动摊贩｜3个｜劝离2个\n"
+        "绿化带垃圾｜若干｜已清理\n合计｜12｜处置11",
+        unit_a,
+        at("2026-11-20 12:00"),
+    )
+    assert totals(report) == (12, 11, 1)
