@@ -77,8 +77,7 @@ _MAKE_ACT = frozenset(("让", "督促", "要求", "责令", "请", "协调", "�
 _HANDED_OVER = frozenset(HANDED_OVER_WORDS)
 # 已督促商户清理: urged then and there to do a thing done in minutes, and done (not 已督促
 # 整改, nor what 责令/要求 order for later; clean.py reads 已督促…清理，明日复查 as waiting).
-_URGED = frozenset(("督促",))
-_URGED_WHEN = re.compile(r"(?:已经?|当场|现场|均已|都已)$")
+_URGED_THEN = re.compile(r"(?:已经?|当场|现场|均已|都已)$")
 _PERFECTIVE_END = re.compile(r"了[啦哈呢~！!。\s]*+$")
 # 清理小区绿化带落叶枯枝6袋, 清扫约200米: a count soon after the verb tells what was done.
 _COUNT_AFTER_SOON = re.compile(
@@ -121,7 +120,7 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
     if ending and len(fragment) < 8:
         perfective = ending.start()
     starts_with_action = False
-    urged_then = None
+    urged_then = False  # the last request was 督促, said done then and there (已督促商户)
     fixed_at = 0  # where the last verb telling a fix ends
     safety = _SAFETY.search(fragment) is not None
     # 一家饭店把桌子摆出来了: what someone else put out, not a fix.
@@ -156,7 +155,10 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
             request_end = block_end = match.end()
             # 让住户收了: someone made to act did it; 通知社区换了: someone told has yet to.
             made_to_act = token in _MAKE_ACT
-            urged_then = token in _URGED and _URGED_WHEN.search(fragment, max(0, start - 3), start)
+            urged_then = (
+                token == "督促"
+                and _URGED_THEN.search(fragment, max(0, start - 3), start) is not None
+            )
             # (叫社区的拉走先: called in, and done only when told so: 叫物业拉走了.)
             asked = token == "请" or token in _HANDED_OVER or token in CALLED_IN
             continue

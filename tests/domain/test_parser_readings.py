@@ -39,6 +39,17 @@ def totals(report: ParsedReport) -> tuple[int, int, int]:
     return report.found_total, report.resolved_total, report.pending_total
 
 
+def with_words(unit, category_name, *words):
+    """The unit with more keywords for one category, as an office with its own words has."""
+    categories = tuple(
+        replace(category, keywords=(*category.keywords, *words))
+        if category.name == category_name
+        else category
+        for category in unit.categories
+    )
+    return replace(unit, categories=categories)
+
+
 # --- people ------------------------------------------------------------------------------------
 
 
@@ -1229,14 +1240,9 @@ def test_handed_over_for_removal_or_for_later_is_pending(unit_a):
 
 
 def test_touts_are_offenders_and_banners_hung_against_the_rules_are_problems(unit_a):
-    touts = tuple(
-        replace(category, keywords=(*category.keywords, "黑导游", "揽客"))
-        if category.name == "市容秩序"
-        else category
-        for category in unit_a.categories
-    )
     report = one(
-        "玄帝庙街 王晓明。景区口黑导游揽客2人，已劝离。", replace(unit_a, categories=touts)
+        "玄帝庙街 王晓明。景区口黑导游揽客2人，已劝离。",
+        with_words(unit_a, "市容秩序", "黑导游", "揽客"),
     )
     assert totals(report) == (2, 2, 0)
     report = one("玄帝庙街 王晓明。拆除商户违规悬挂广告横幅1条。", unit_a)
@@ -5539,13 +5545,7 @@ def test_sand_on_the_ice_and_cars_towed(unit_a):
 
 def test_the_snow_of_a_place_cleared_by_the_team(unit_a):
     # A winter office names 积雪 among its words; the snow of a place is that.
-    snowy = tuple(
-        replace(category, keywords=(*category.keywords, "积雪"))
-        if category.name == "环境卫生"
-        else category
-        for category in unit_a.categories
-    )
-    unit_a = replace(unit_a, categories=snowy)
+    unit_a = with_words(unit_a, "环境卫生", "积雪")
     report = one("凤凰城社区 王晓明 李娜 小区主道的雪清了两条 单元门口的雪清了十二个", unit_a)
     assert totals(report) == (14, 14, 0)
     report = one("凤凰城社区 王晓明 李娜 帮社区清了老年活动室门口的雪", unit_a)
@@ -5620,13 +5620,7 @@ def test_a_done_label_over_items_named_in_short(unit_a):
 def test_horses_and_groups_are_counted(unit_a):
     # 匹 for horses, 拨 for groups of people: measure words like 辆 and 个 (for a town whose
     # words name horses and touts).
-    touts = tuple(
-        replace(category, keywords=(*category.keywords, "马匹", "拉客"))
-        if category.name == "市容秩序"
-        else category
-        for category in unit_a.categories
-    )
-    unit_a = replace(unit_a, categories=touts)
+    unit_a = with_words(unit_a, "市容秩序", "马匹", "拉客")
     report = one(
         "玄帝庙街 王晓明 李娜 马匹进入人行道2匹，已让马夫牵出；劝了七八拨拉客的，说了以后都走了。",
         unit_a,
@@ -5659,13 +5653,7 @@ def test_a_count_changed_and_a_bare_count_of_the_done(unit_a):
 
 
 def test_on_a_snow_day_a_place_the_team_cleared_is_its_snow(unit_a):
-    snowy = tuple(
-        replace(category, keywords=(*category.keywords, "积雪"))
-        if category.name == "环境卫生"
-        else category
-        for category in unit_a.categories
-    )
-    unit_a = replace(unit_a, categories=snowy)
+    unit_a = with_words(unit_a, "环境卫生", "积雪")
     report = one(
         "凤凰城社区 王晓明 李娜 今儿个这雪下的呀 从七点整到快十点 单元门口也都清了 十五六个",
         unit_a,
