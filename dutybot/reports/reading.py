@@ -177,7 +177,9 @@ def read_section(body: str, lexicon: UnitWords, *, whole_message: bool = True) -
             if (
                 _says_done(label)
                 and not STATUS_TOKEN.search(sentence)
-                and (first_amount(sentence) is not None or _NAMES_ONLY.fullmatch(sentence))
+                and (
+                    first_amount(sentence) is not None or _THINGS_NAMED_IN_SHORT.fullmatch(sentence)
+                )
             ):
                 # 已整改：巷道垃圾6袋、小广告3处: the label says what became of what it lists.
                 sentence = f"{sentence.rstrip('。；; ')}，均已整改"
@@ -282,7 +284,7 @@ _PERIOD_FIGURES = re.compile(
 
 
 # 已处理：油污、小广告: things named in short, one after another, and nothing else.
-_NAMES_ONLY = re.compile(
+_THINGS_NAMED_IN_SHORT = re.compile(
     r"[\u4e00-\u9fff]{1,8}(?:[、，,/和][\u4e00-\u9fff]{1,8}){0,8}[。；;]?[ \t]*"
 )
 
