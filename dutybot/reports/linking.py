@@ -58,7 +58,7 @@ def matching_draft(fragment: str, drafts: list[Draft], lexicon: UnitWords) -> Dr
 _FUNCTION_CHARS = frozenset("里的了子家有是在上下个一这那边")
 _COUNTED = re.compile(rf"(?:\d{{1,4}}|[一二两三四五六七八九十几俩仨]{{1,3}})[{MEASURE_WORDS}]")
 # Words that name no kind of problem of their own (a place, a common thing).
-OBJECT_OF_ANY = frozenset(("卫生", "宣传", "停放", "停车"))
+OBJECT_OF_ANY = frozenset(("卫生", "宣传", "停放", "停车", "路面", "地面"))
 # A fix speaks of one of the last items named; looking no further back bounds the work.
 _RECENT = 30
 _NOT_CONTENT = re.compile(r"[^\u4e00-\u9fff]")

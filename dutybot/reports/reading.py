@@ -1203,6 +1203,13 @@ def _read_sentence(
                     or _named_again(fragment, made_here, lexicon, shorter_only=True)
                     or _target_of(fragment, kind, status, current, reading, lexicon, list_no)
                     or _fixed_again(fragment, status, earlier, lexicon)
+                    or _open_item_before_outcome(
+                        fragment,
+                        status,
+                        pieces[index + 1] if index + 1 < len(pieces) else "",
+                        reading.drafts if list_no is None else [],
+                        lexicon,
+                    )
                 )
             )
             if target is not None:
@@ -1460,6 +1467,24 @@ def _names_only(fragment: str, lexicon: UnitWords) -> bool:
         and not PROBLEM_PREDICATE.search(masked)
         and not read_status(masked).state
     )
+
+
+def _open_item_before_outcome(
+    fragment: str, status: Status, following: str, made_here: list[Draft], lexicon: UnitWords
+) -> Draft | None:
+    """…垃圾桶满溢2个，小广告已清除，满溢垃圾｜已通知保洁员清运: an open item of the sentence
+    named again, with no number, right before its outcome, is that item (not a new one)."""
+    if (
+        status.state is not None
+        or _ANY_DIGIT.search(fragment)
+        or first_amount(fragment)
+        or not STATUS_OPENING.match(following)
+    ):
+        return None
+    return matching_draft(fragment, [d for d in made_here if d.status != "fixed"], lexicon)
+
+
+_ANY_DIGIT = re.compile(r"\d")
 
 
 def _fixed_again(

@@ -5726,3 +5726,18 @@ def test_a_bar_tables_total_row(unit_a):
         at("2026-11-20 12:00"),
     )
     assert totals(report) == (12, 11, 1)
+
+
+def test_an_open_item_named_again_right_before_its_outcome(unit_a):
+    # After another item's fix, the overflowing bins named again (满溢垃圾) are the bins.
+    report = one(
+        "凤凰城社区 王晓明 李娜：发现楼道小广告5处、垃圾桶满溢2个，小广告已清除，满溢垃圾已通知社区保洁员清运。",
+        unit_a,
+    )
+    assert totals(report) == (7, 5, 2)
+    report = one(
+        "玄帝庙街 王晓明 李娜：人行道上烟头、纸屑等垃圾若干，公交站台小广告3处。"
+        "小广告已铲除，路面垃圾已清扫干净。",
+        unit_a,
+    )
+    assert totals(report) == (4, 4, 0)
