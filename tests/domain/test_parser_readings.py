@@ -5741,3 +5741,19 @@ def test_an_open_item_named_again_right_before_its_outcome(unit_a):
         unit_a,
     )
     assert totals(report) == (4, 4, 0)
+
+
+def test_none_of_them_wrong(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 李娜：路段整体干净，未发现乱停放，垃圾桶均未满溢，未发现问题。", unit_a
+    )
+    assert totals(report) == (0, 0, 0)
+
+
+def test_what_a_resident_told_confirmed_in_the_next_clause(unit_a):
+    report = one(
+        "凤凰城社区 王晓明 李娜：有居民反映7栋后面有人往绿化带倒剩饭剩菜，我们过去看了，确实有一堆，已清理干净。",
+        unit_a,
+    )
+    assert totals(report) == (1, 1, 0)
+    assert "剩饭剩菜" in report.to_contract()["found"][0]["text"]
