@@ -301,12 +301,14 @@ PROBLEM_PREDICATE = re.compile(
     # 电单车倒 18: fallen over, the count typed after a space.
     + r"|(?<=[车桶牌杆树栏])倒(?=\s|\d|$)"
     # 井盖响, 一踩就咣当: a loose cover that rattles.
-    + r"|(?<!影)响(?!应|亮|起)|咣当|晃荡"
+    + r"|(?<!影)响(?!应|亮|起)|咣当|哐当|晃荡"
     + r"|停[在到]?了?(?:人行道|盲道|路边|路口|门口|消防通道|绿化带|草坪|路上|马路|楼道)"
     # 灯笼架子被风吹倒, 篷布被刮开了, 挡板被刮松了: what the wind did to a thing.
     + r"|被(?:大)?风?(?:吹|刮)(?:得)?(?:倒|松|开|坏|歪|翻|跑|掉|落|断)"
     # 井盖没盖严, 护栏没装好, 井盖盖不严: a thing not put right, so not safe.
     + r"|(?:没有?|未)(?:盖|关|装|锁|拴|系|固定)(?:严|好|牢|紧|上)|(?:盖|关)不(?:严|上|紧)"
+    # 有个井盖有点松: a little wrong is wrong.
+    + r"|有(?:一?点儿?|些)(?:松|歪|晃|斜|翘|破|烂|堵|漏|塌|陷)"
 )
 
 # How things ended. Result verbs say it is done even after 联系/通知 (已联系车主挪走); plain

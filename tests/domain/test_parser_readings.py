@@ -5757,3 +5757,17 @@ def test_what_a_resident_told_confirmed_in_the_next_clause(unit_a):
     )
     assert totals(report) == (1, 1, 0)
     assert "剩饭剩菜" in report.to_contract()["found"][0]["text"]
+
+
+def test_litter_left_lying_and_a_thing_a_little_wrong(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 李娜 发现问题：非机动车乱停放11辆，已全部规整；绿化带内烟花爆竹残屑一片，已清扫。",
+        unit_a,
+    )
+    assert totals(report) == (12, 12, 0)
+    report = one(
+        "玄帝庙街今天搞定了，王晓明、李娜。电动车乱停的有七八辆，全部摆好了；"
+        "有个井盖有点松，踩起哐当哐当的，拍了照片等会儿报给城管。",
+        unit_a,
+    )
+    assert totals(report) == (9, 8, 1)
