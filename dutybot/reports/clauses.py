@@ -392,6 +392,8 @@ def _cut_run_on(
                     # 捡了三大袋子电动车被风刮倒了: what was done and how much, then a new thing.
                     or (
                         _DONE_THEN_COUNT.search(left) is not None
+                        # (门口摆了两张桌子占道: the things put out, in the way.)
+                        and not _PUT_IN_THE_WAY.match(piece, position)
                         and _starts_anew(piece, position, words)
                         and _has_own_fault(piece, position, words)
                     )
@@ -456,6 +458,7 @@ _TOLD_BEFORE = re.compile(r"(?:提醒|通知|告诉|告知|联系|要求|督促|
 _DONE_THEN_COUNT = re.compile(
     r"(?:捡|扫|清|撕|铲|拉|运|装|收|摆|挪|整|码|推|拖|捞|清理|清运|清扫|收拾|规整|整理)了(?:有|大概|约)?$"
 )
+_PUT_IN_THE_WAY = re.compile(r"[^，,。；;\s]{1,6}?(?:占道|占用|占了|挡了|堵了)")
 _VERB_ALONE = re.compile(r"[了啦咧嘞\W_]++")
 _WORK_COUNTED = re.compile(r"(?:份|户|人次)$")
 _WORK_WORDS = re.compile(r"问卷|宣传|发放|入户|走访|劝导|志愿")

@@ -1634,6 +1634,7 @@ def _words_made_plain(text: str) -> str:
     text = _LOOKED_AT_BEFORE_THING.sub(r"\g<verb>\g<where>", text)
     text = _LOOKED_AT_BY_DUI.sub(lambda m: "对" + _ANY_COUNT.sub("", m["what"]) + "进行", text)
     text = _NOT_OURS.sub("", text)
+    text = _QUOTED_WORDS.sub("", text)
     text = _URGED_THEN_RECHECK.sub(r"\g<urged>待", text)
     text = _RANGE_WITH_COMMA.sub(
         lambda m: f"{m['low']}-{m['high']}" if int(m["high"]) == int(m["low"]) + 1 else m.group(),
@@ -1645,6 +1646,14 @@ def _words_made_plain(text: str) -> str:
     # 十好几辆, 二十好几个: more than ten, as 十几.
     text = _TENS_AND_SOME.sub("几", text)
     return text
+
+
+# 奶茶店老板说“就放一下下，马上搬进去”, 小伙子问“停这里都不得啊？”: the words said, in
+# quotes, are no part of the duty told around them (what the team saw is told outside them).
+_QUOTED_WORDS = re.compile(
+    r"(?:(?<=[，,。；;！!？?\n])|^)[ \t]*+[^，,。；;！!？?\n“\"「]{0,16}?(?:说|讲|问|道)[:：]?"
+    r"[“\"「][^”\"」\n]{1,60}+[”\"」][，,]?"
+)
 
 
 def _templates_read(text: str, keep: tuple[str, ...]) -> str:

@@ -5771,3 +5771,17 @@ def test_litter_left_lying_and_a_thing_a_little_wrong(unit_a):
         unit_a,
     )
     assert totals(report) == (9, 8, 1)
+
+
+def test_words_said_in_quotes_are_no_part_of_the_duty(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 李娜。\n一个骑电动车的小伙子问“停这里都不得啊？”，盲道上停的四辆电动车，都挪到停车线里了。\n"
+        "环卫阿姨说“今天垃圾车来晚了”，路口垃圾桶满溢一个，8点20垃圾车来清走了。",
+        unit_a,
+    )
+    assert totals(report) == (5, 5, 0)
+    report = one(
+        "凤凰城社区 王晓明 李娜。奶茶店老板说“就放一下下，马上搬进去”，门口摆了两张桌子占道，后面搬进去了。",
+        unit_a,
+    )
+    assert totals(report) == (2, 2, 0)
