@@ -1788,6 +1788,9 @@ _CHECKING = re.compile(
 _INSPECTED = re.compile(
     rf"[\W_]*+(?:(?!发现)[^，。；：:]){{0,14}}?(?:排查|检查|巡查|查看)(?![中时])了?(?:(?!发现)[^，。；：:]){{0,10}}?"
     rf"(?:\d{{1,4}}|[一二三四五六七八九十百]{{1,4}})[{MEASURE_WORDS}][：:]?$"
+    # 沿线文明宣传栏6块逐一查看: the count first, then the looking.
+    rf"|[^，。；：:]{{1,14}}?(?:\d{{1,4}}|[一二三四五六七八九十百]{{1,4}})[{MEASURE_WORDS}]"
+    rf"(?:逐一|逐个|挨个|全部|均)(?:查看|检查|排查)了?$"
 )
 # 新换表箱12个外观完好: things counted and found in order.
 _COUNTED_FINE = re.compile(r"(?:外观)?(?:完好|完整|正常|良好|齐全|无损坏|无异常)[。；，,]?$")
@@ -1930,6 +1933,8 @@ _CLEARED_BY_OTHERS = re.compile(
 )
 _TURNED_OUT_FINE = re.compile(
     r"不算问题|不是问题|不属于问题|是稳的|是好的|没有?松动|并没有?坏|没什么问题|虚惊一场|误会"
+    # 井盖松动1处—检查后确认正常→无需处理, 俩井盖检查了没问题: looked into, and all right.
+    r"|确认(?:正常|完好|无误|没问题|无问题)|无需处理|(?:检查|查看|看)[了过]?(?:一下|一遍)?(?:没|无)问题"
 )
 
 
@@ -2246,6 +2251,8 @@ def _is_problem(
         return False  # 公共座椅无破损, 桶没满, 小广告也没了: looked at, and nothing wrong
     if told_off:
         return True
+    if _TURNED_OUT_FINE.search(fragment) and status.state != "fixed":
+        return False  # 还有俩井盖检查了没问题: looked into, and all right
     if _NONE_COUNTED.search(fragment):
         return False  # 竹筏揽客0起: counted, and there were none
     if (

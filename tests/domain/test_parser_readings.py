@@ -5785,3 +5785,16 @@ def test_words_said_in_quotes_are_no_part_of_the_duty(unit_a):
         unit_a,
     )
     assert totals(report) == (2, 2, 0)
+
+
+def test_things_looked_into_and_all_right(unit_a):
+    report = one(
+        "凤凰城社区 王晓明 李娜 楼道小广告清了仨 有一堆建筑垃圾在5号楼西边 物业说明天清运 还有俩井盖检查了没问题",
+        unit_a,
+    )
+    assert totals(report) == (4, 3, 1)
+    report = one(
+        "玄帝庙街 王晓明 李娜\n1.电动车乱停放10辆，已归位；\n2.沿线文明宣传栏6块逐一查看，完好；\n3.井盖松动1处—检查后确认正常→无需处理",
+        unit_a,
+    )
+    assert totals(report) == (10, 10, 0)
