@@ -579,6 +579,15 @@ def _read_sentence(
             and matching_draft(fragment, reading.drafts, lexicon) is None
         ):
             continue  # 路面积雪已被环卫清扫: how the team found it, already seen to by others
+        if (
+            _OTHERS_SAW_TO_IT.match(fragment)
+            and topic_words(fragment, lexicon)  # (保洁已经清运走了: the item's own outcome)
+            and not first_amount(fragment)
+            and matching_draft(fragment, reading.drafts, lexicon) is None
+        ):
+            # 环卫已经把主路上的雪推完了, 垃圾点的炉灰环卫早上已经拉走了: done by others before
+            # the team came, nothing the team found or did (of an item told, it is its fix).
+            continue
         if _NOT_SEEN.match(fragment):
             continue  # 未发现乱停乱放: nothing found, no outcome of the item before
         if _ASKED_OF_A_MEMBER.search(fragment):
@@ -1930,6 +1939,15 @@ _CLOCK_ONLY = re.compile(r"[\W_]*+\d{1,2}[:：]\d{2}(?:[-~～至到]\d{1,2}[:：
 _CLEARED_BY_OTHERS = re.compile(
     r"已经?(?:被|由)(?:沿街)?(?:环卫|物业|保洁|商户|店主|店家|社区|城管|园林|市政|居民|住户)"
     r"[^，,。；]{0,8}?(?:清扫|清理|清除|扫|清运|铲|清)"
+)
+_OTHERS = (
+    r"(?:环卫|物业|保洁|网格员|铲车|扫雪车|清雪车|老板|店主|店家)(?:车|工人|的人|那帮人|保洁)?"
+)
+_OTHERS_SAW_TO_IT = re.compile(
+    rf"[\W_]*+(?:今天|今早|早上|上午)?[^，,。；]{{0,10}}?{_OTHERS}[^，,。；]{{0,6}}?"
+    r"(?:(?:已经|早就|早已|一早就|早上就|上午就|也|都|自己)[^，,。；]{0,3}?(?:把|将)"
+    r"|(?:早上|一早|早就|已经|早已)(?:已经|就)?[^，,。；]{0,3}?"
+    r"(?:拉走|清|扫|推|铲|刨|撒|运走|收走|拉空))"
 )
 _TURNED_OUT_FINE = re.compile(
     r"不算问题|不是问题|不属于问题|是稳的|是好的|没有?松动|并没有?坏|没什么问题|虚惊一场|误会"

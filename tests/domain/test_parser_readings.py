@@ -5798,3 +5798,15 @@ def test_things_looked_into_and_all_right(unit_a):
         unit_a,
     )
     assert totals(report) == (10, 10, 0)
+
+
+def test_what_others_saw_to_before_the_team_came(unit_a):
+    report = one(
+        "凤凰城社区 王晓明 李娜。我们到的时候环卫已经把主路上的垃圾扫完了，物业也把楼前的小广告撕了，"
+        "垃圾点的垃圾保洁早上已经拉走了。我们清了楼道小广告5处。",
+        unit_a,
+    )
+    assert totals(report) == (5, 5, 0)
+    # Called by the team, others' doing is the fix of the item.
+    report = one("凤凰城社区 王晓明 李娜 垃圾桶满溢2个，保洁已经清运走了。", unit_a)
+    assert totals(report) == (2, 2, 0)
