@@ -479,6 +479,11 @@ def _read_sentence(
         reading.clauses += 1
         if reading.clauses > MAX_CLAUSES:
             return
+        if _PUT_RIGHT_ALONE.fullmatch(fragment) and index + 1 < len(pieces):
+            # 不对 冰面是四处: the correction goes on after the space.
+            joined = f"{fragment}，{pieces[index + 1].strip()}"
+            if _RECOUNT_NAMED.match(joined) or _RECOUNT.match(joined):
+                fragment, told_already = joined, index + 1
         if _CLOCK_ONLY.fullmatch(fragment):
             continue  # 08:20 重新张贴: the time a thing was done, no clause of its own
         if lexicon.category_tally is not None:
@@ -1865,6 +1870,7 @@ _RIGHT_COUNT = (
     rf"(?:(?P<n>\d{{1,4}}|[{CN}百]{{1,4}})(?:来|余|多)?\s*+[{MEASURE_WORDS}]"
     r"|(?P<pair>俩|仨)(?![\u4e00-\u9fff]))"
 )
+_PUT_RIGHT_ALONE = re.compile(r"[\W_]*+(?:不对|更正|纠正|说错了|写错了|打错了)[了，,：:\s]*+")
 _RECOUNT_NAMED = re.compile(
     rf"[\W_]*+(?:更正|纠正|修正|不对)[了，,：:\s]*+(?P<thing>[\u4e00-\u9fff]{{2,10}}?)"
     rf"(?:应该是|应为|改为|是)\s*+(?P<n>\d{{1,4}}|[{CN}百]{{1,4}})\s*+[{MEASURE_WORDS}]"

@@ -5810,3 +5810,11 @@ def test_what_others_saw_to_before_the_team_came(unit_a):
     # Called by the team, others' doing is the fix of the item.
     report = one("凤凰城社区 王晓明 李娜 垃圾桶满溢2个，保洁已经清运走了。", unit_a)
     assert totals(report) == (2, 2, 0)
+
+
+def test_a_correction_parted_from_its_number_by_a_space(unit_a):
+    report = one(
+        "- 玄帝庙街 王晓明 李娜\n- 小广告三处 撕了\n- 不对 小广告是四处\n- 电动车12辆 摆好了\n- 不对 电动车是14辆 后来又看见俩 也摆了",
+        unit_a,
+    )
+    assert totals(report) == (18, 18, 0)
