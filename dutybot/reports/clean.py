@@ -582,6 +582,8 @@ _ICE_AS_A_THING = re.compile(
     # (那片冰物业撒了盐了没事了: seen to by others, it is told as no problem.)
     r"(?![^，,。；;\n]{0,4}?(?:物业|环卫|社区|保洁))"
     r"(?=[^，,。；;\n]{0,8}?(?:刨|铲|打|敲|撒|清|整|扫|凿))"
+    # 台阶上全是冰，都刨了: the ice, then what the team did to it.
+    r"|(?<=全是|都是|满是)冰(?=[，,\s]{1,2}(?:都|全|也)?(?:刨|铲|打|敲|撒|清|凿))"
 )
 # 单元门口的雪清了十二个, 清了老年活动室门口的雪: the snow of a place, handled by the team, is
 # 积雪 (not 下雪, 雪后, 清雪 the day's work).

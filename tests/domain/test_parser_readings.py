@@ -5818,3 +5818,11 @@ def test_a_correction_parted_from_its_number_by_a_space(unit_a):
         unit_a,
     )
     assert totals(report) == (18, 18, 0)
+
+
+def test_ash_heaped_up_and_steps_all_ice(unit_a):
+    report = one(
+        "凤凰城社区 王晓明 李娜。发现：垃圾收集点外垃圾袋15袋，已协助保洁员归堆；单元门口台阶上全是冰，都刨了，撒了炉灰。",
+        unit_a,
+    )
+    assert totals(report) == (16, 16, 0)
