@@ -2833,6 +2833,9 @@ _WRONGDOING = re.compile(
     # 拉客人员10余人次，当场劝离: touts stopped are people doing wrong, as are fireworks let off.
     r"|拉客|揽客|燃放|放鞭炮|乱刻|乱画"
 )
+_STOPPED_AFTER = re.compile(
+    r"[，,\s]*+(?:已|当场|现场|均|都|均已|都已)?(?:劝离|劝阻|制止|劝走|劝返)"
+)
 _PERSUADING = re.compile(r"劝导|劝说|宣传|引导|教育|提醒|纠正")
 
 
@@ -2843,6 +2846,14 @@ def _activity(fragment: str, pending: str | None) -> tuple[Activity | None, str 
         count = number_value(urged.group("n"))
         if count:
             return Activity("劝导", count, "人次"), None
+    times = PERSON_TIMES.search(fragment)
+    if (
+        times
+        and _WRONGDOING.search(fragment, 0, times.start())
+        and not _PERSUADING.search(fragment, 0, times.start())
+        and _STOPPED_AFTER.match(fragment, times.end())
+    ):
+        return None, pending  # 拉客人员3人次劝离: so many doing wrong, then stopped
     # The first kind whose words and count are both here (发放健康教育资料40份 is not 劝导 for its
     # 教育); else the first kind named, to wait for its count.
     waiting = None

@@ -5826,3 +5826,12 @@ def test_ash_heaped_up_and_steps_all_ice(unit_a):
         unit_a,
     )
     assert totals(report) == (16, 16, 0)
+
+
+def test_people_doing_wrong_counted_in_person_times_then_stopped(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 李娜：翻越护栏人员3人次劝离；劝导闯红灯12人次。",
+        unit_a,
+    )
+    assert totals(report) == (3, 3, 0)
+    assert report.to_contract()["activities"] == [{"kind": "劝导", "count": 12, "unit": "人次"}]
