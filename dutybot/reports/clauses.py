@@ -58,6 +58,9 @@ _LABELS: dict[Kind, tuple[str, ...]] = {
         "存在隐患",
         "发现隐患",
         # 往期问题：… 今日新发现：…: today's items after earlier ones.
+        "今日新发现问题",
+        "今天新发现问题",
+        "新发现问题",
         "今日新发现",
         "今天新发现",
         "新发现",
@@ -209,7 +212,10 @@ LABEL = re.compile(
     + rf"[【\[]\s*+(?P<bracketed>{_ANY_LABEL_WORDS})(?:情况|工作|措施|结果)?\s*+[】\]]\s*+[:：]?|"
     + r"[【\[]?\s*+(?:(?P<label>"
     + _LABEL_WORDS
-    + r")(?:情况|工作|措施|结果|如下)?\s*+[】\]]?\s*+(?:[:：]|$)|(?P<colon_label>"
+    + r")(?:情况|工作|措施|结果|如下)?\s*+[】\]]?\s*+(?:[:：]|$)|(?P<counted_label>"
+    # 二、新发现问题2类5处：（一）…: the heading counts what it lists.
+    + r"新发现问题|今日新发现问题|今天新发现问题)\s*+(?:\d{1,2}\s*+类\s*+)?\d{1,3}\s*+[处个起件项条][:：]"
+    + r"|(?P<colon_label>"
     + _alternation(label for labels in _COLON_LABELS.values() for label in labels)
     + r")\s*+[】\]]?\s*+[:：]"
     # 已摆放：电动车18辆、共享单车9辆: a done handling verb over the items it did.
@@ -226,6 +232,8 @@ def label_of(match: re.Match[str]) -> Kind:
         return Kind.FOUND
     if match.group("done_verb") or match.group("undone_verb"):
         return Kind.FIX
+    if match.group("counted_label"):
+        return Kind.FOUND
     return LABEL_KIND[
         match.group("bracketed") or match.group("label") or match.group("colon_label")
     ]

@@ -5835,3 +5835,13 @@ def test_people_doing_wrong_counted_in_person_times_then_stopped(unit_a):
     )
     assert totals(report) == (3, 3, 0)
     assert report.to_contract()["activities"] == [{"kind": "劝导", "count": 12, "unit": "人次"}]
+
+
+def test_new_problems_after_a_recheck_part(unit_a):
+    report = one(
+        "12月8日凤凰城社区值班情况：\n值班人员：王晓明、李娜。\n"
+        "一、复查情况：经复查，11月24日通知物业清理的楼道杂物2处，现已清理。以上问题不计入本次统计。\n"
+        "二、新发现问题2类5处：（一）3号楼单元门口非机动车乱停放共4辆，现已规整；（二）小区北门围墙乱涂乱画1处，已转交社区安排粉刷。",
+        unit_a,
+    )
+    assert totals(report) == (5, 4, 1)
