@@ -289,6 +289,8 @@ _PROBLEM_WORDS = [
     "横七竖八",
     "东倒西歪",
     "七零八落",
+    # 井盖瞎咧, 路灯瞎了: broken, in northern speech.
+    "瞎了",
 ]
 PROBLEM_PREDICATE = re.compile(
     word_pattern(_PROBLEM_WORDS)

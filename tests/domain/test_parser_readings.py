@@ -5845,3 +5845,11 @@ def test_new_problems_after_a_recheck_part(unit_a):
         unit_a,
     )
     assert totals(report) == (5, 4, 1)
+
+
+def test_broken_glass_and_a_cover_gone_blind(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 李娜：电动车乱停7辆，已全部摆放整齐；人行道上碎玻璃1处，已清扫。路边有个井盖瞎咧，报给城管咧。",
+        unit_a,
+    )
+    assert totals(report) == (9, 8, 1)
