@@ -1291,6 +1291,11 @@ _RECOUNT_AFTER_FAULT = re.compile(
 _OH_IT_IS = re.compile(
     rf"(?<=[{MEASURE_WORDS}])[，,]\s*+(?:[哦噢喔]|其实|实际上?)\s*+是\s*+(?=[\d一二两三四五六七八九十])"
 )
+# 十来辆，不对，额数错咧，是十二辆: owning the slip, then the right count.
+_MISCOUNTED_IT_IS = re.compile(
+    rf"(?<=[{MEASURE_WORDS}])[，,]\s*+(?:不对|错了)[，,]\s*+(?:[我额俺咱]们?)?(?:数|说|写|记|算)错[了咧啦]?"
+    rf"[，,]\s*+(?:应该)?是\s*+(?=[\d一二两三四五六七八九十])"
+)
 # 铲了二十来张 不是二十来张是三十来张, 冰包铲了俩 不是俩是仨: the count said again, then the right one.
 _NOT_THAT_BUT = re.compile(
     # (捡了大概五袋，哦不是五袋是四袋: a filler before it too.)
@@ -1754,6 +1759,7 @@ def _corrections_joined(text: str) -> str:
     text = _NOT_BUT.sub("，不对，", text)
     text = _RECOUNT_AFTER_FAULT.sub(r"\g<k>\g<m>\g<mid>", text)
     text = _OH_IT_IS.sub("，不对，", text)
+    text = _MISCOUNTED_IT_IS.sub("，不对，", text)
     text = _NOT_THAT_BUT.sub("，不对，", text)
     # (…俩，不对，仨: the right count with its measure, as a count alone is read.)
     text = _PAIR_WORD_AFTER_CORRECTION.sub(lambda m: "两个" if m.group() == "俩" else "三个", text)

@@ -5853,3 +5853,10 @@ def test_broken_glass_and_a_cover_gone_blind(unit_a):
         unit_a,
     )
     assert totals(report) == (9, 8, 1)
+
+
+def test_a_miscount_owned_before_the_right_count(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 李娜。电动车乱停咧十来辆，不对，额数错咧，是十二辆，都给摆齐咧。", unit_a
+    )
+    assert totals(report) == (12, 12, 0)
