@@ -5860,3 +5860,11 @@ def test_a_miscount_owned_before_the_right_count(unit_a):
         "玄帝庙街 王晓明 李娜。电动车乱停咧十来辆，不对，额数错咧，是十二辆，都给摆齐咧。", unit_a
     )
     assert totals(report) == (12, 12, 0)
+
+
+def test_an_earlier_problem_knocked_down_since(unit_a):
+    report = one(
+        "凤凰城社区 王晓明 李娜。发现：楼道小广告若干，已清除。另外，楼顶冰溜子上次报的社区已经打掉了，检查没问题。",
+        unit_a,
+    )
+    assert totals(report) == (1, 1, 0)
