@@ -736,6 +736,12 @@ _BARE_WORD_COUNT = re.compile(
     r"(?<=[\u4e00-\u9fff])[，,][ \t]*+(?P<n>(?:[一二两三四五六七八九]?十)?[一二两三四五六七八九]|[一二两三四五六七八九]?十)"
     r"(?P<more>多|来|几)?(?=[ \t]*+(?:[。；;\n]|$|[，,][^，,。；;\n]{0,6}?(?:在|报|摆|扫|撕|清|已)))"
 )
+# 楼道小广告✔ 6, 楼道小广告✔ 十几: a line's mark, then the count alone at its end.
+_MARK_THEN_COUNT = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?P<mark>[✔✓√☑✅])[ \t]*+"
+    r"(?P<n>\d{1,4}+|(?:[一二两三四五六七八九]?十)?[一二两三四五六七八九]|[一二两三四五六七八九]?十)"
+    r"(?P<more>多|来|几|余)?(?=[ \t]*+(?:[（(\n]|$))"
+)
 # 问题：…\n措施：…\n结果：…: one problem told in three labelled lines is one sentence.
 _PROBLEM_MEASURE_RESULT = re.compile(
     # (Several problems on the 问题 line, each fixed in its own way, stay a form.)
@@ -854,7 +860,9 @@ _CAMPAIGN_AT_WORK = re.compile(
 # 4 路灯 ✔ / 1 楼道小广告 ✘ 6处 已铲除✔: a checklist's kinds, ticked when all was well there,
 # crossed when something was found, then what was found and done.
 _CHECKLIST_TICKED = re.compile(
-    r"(?m)^[ \t]*+\d{1,2}[ \t.、．]*+[\u4e00-\u9fff/]{2,10}[ \t]*+[✔✓☑✅]"
+    r"(?m)^[ \t]*+\d{1,2}[ \t.、．]*+[\u4e00-\u9fff/]{2,10}"
+    # (3.垃圾箱旁煤灰十几个✔: a count in words makes it an item, ticked done.)
+    rf"(?<![一二两三四五六七八九十几][{MEASURE_WORDS}])[ \t]*+[✔✓☑✅]"
     r"(?:[ \t]*+[（(][^（）()\n]{0,30}[）)])?[ \t]*+$"
 )
 _CHECKLIST_CROSSED = re.compile(
@@ -1671,6 +1679,7 @@ def _templates_read(text: str, keep: tuple[str, ...]) -> str:
     text = _DASHED_ROW.sub(_dashed_row, text)
     text = _COMMA_ROW.sub(r"\g<lead>\g<place>\g<what>", text)
     text = _BARE_WORD_COUNT.sub(lambda m: f"{m['n']}{m['more'] or ''}个", text)
+    text = _MARK_THEN_COUNT.sub(lambda m: f"{m['n']}{m['more'] or ''}个{m['mark']}", text)
     text = _PROBLEM_MEASURE_RESULT.sub(r"\g<what>，\g<how>，\g<result>。", text)
     text = _THING_THEN_DONE_COUNT.sub(
         lambda m: f"{m['thing']}{m['n']}{m['m']}，已{m['verb']}；", text

@@ -5868,3 +5868,12 @@ def test_an_earlier_problem_knocked_down_since(unit_a):
         unit_a,
     )
     assert totals(report) == (1, 1, 0)
+
+
+def test_a_mark_then_the_count_alone_at_the_lines_end(unit_a):
+    report = one(
+        "凤凰城社区 11月4日 王晓明 李娜\n1.楼道堆放杂物× 4\n2.楼道小广告✔ 6\n3.垃圾箱旁垃圾✔ 十几\n4.健身器材螺丝松动× 1",
+        unit_a,
+        at("2026-11-04 12:00"),
+    )
+    assert totals(report) == (21, 16, 5)
