@@ -805,7 +805,17 @@ _PLACE_FIRST_FORM_LINE = re.compile(
 _COUNT_IN_BRACKETS = re.compile(
     rf"(?<=[\u4e00-\u9fff])[（(](?P<n>\d{{1,4}}|[一二两三四五六七八九十百几多余来若干]{{1,5}})"
     rf"(?P<m>[{MEASURE_WORDS}]|人次)?[）)](?=[ \t]*+[✔✓✅☑✘✗×❌✖])"
+    # 楼道小广告(6)🧽 全部铲掉啦, 电动车乱停(8)🛵 摆好: a picture after it, then what was done.
+    rf"|(?<=[\u4e00-\u9fff])[（(](?P<n2>\d{{1,4}}|[一二两三四五六七八九十百几多余来若干]{{1,5}})"
+    rf"(?P<m2>[{MEASURE_WORDS}])?[）)](?=[^\w\s（）()，,。；;：:\n]++[ \t]*+[\u4e00-\u9fff✔✓✅☑])"
 )
+
+
+def _count_in_brackets(match: re.Match[str]) -> str:
+    number, measure = match["n"] or match["n2"], match["m"] or match["m2"]
+    return f" {number}{measure or ('' if number == '若干' else '个')} "
+
+
 # 十几二十个, 二三十几辆: from about ten to twenty, the larger.
 _TEENS_TO_TWENTY = re.compile(r"(?<![一二三四五六七八九十几])十几(?=二十)")
 # 时间：7:30｜地点：北山台阶｜情况：…｜处理：已清扫: a log's fields, each its own sentence.
@@ -1465,7 +1475,10 @@ _EMOJI_WORDS = {
     "🚬": "烟头",
     "🗑": "垃圾桶",
 }
-_EMOJI_THING = re.compile(rf"[{''.join(_EMOJI_WORDS)}]\ufe0f?(?=[ \t]*+[×xX*＊\u4e00-\u9fff])")
+# (电动车乱停(8)🛵 摆好: after a count in brackets the picture only shows the thing named.)
+_EMOJI_THING = re.compile(
+    rf"(?<![)）])[{''.join(_EMOJI_WORDS)}]\ufe0f?(?=[ \t]*+[×xX*＊\u4e00-\u9fff])"
+)
 # Pinyin initials young staff type for the things they count (ddc+15, xgg 3处, gx单车).
 _PINYIN_INITIALS = {
     "ddc": "电动车",
@@ -1689,9 +1702,7 @@ def _templates_read(text: str, keep: tuple[str, ...]) -> str:
         lambda m: f"{m['lead']}{m['place']}{m['item']}{(' ' + m['n']) if m['n'] else ''}", text
     )
     text = _THING_PLACE_COUNT.sub(r"\g<thing>（\g<place>）\g<count>，\g<rest>", text)
-    text = _COUNT_IN_BRACKETS.sub(
-        lambda m: f" {m['n']}{m['m'] or ('' if m['n'] == '若干' else '个')} ", text
-    )
+    text = _COUNT_IN_BRACKETS.sub(_count_in_brackets, text)
     text = _TEENS_TO_TWENTY.sub("", text)
     text = _FIELD_BAR.sub("；", text)
     text = _PART_OF_THE_TOTAL.sub(

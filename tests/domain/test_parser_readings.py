@@ -5877,3 +5877,12 @@ def test_a_mark_then_the_count_alone_at_the_lines_end(unit_a):
         at("2026-11-04 12:00"),
     )
     assert totals(report) == (21, 16, 5)
+
+
+def test_a_count_in_brackets_then_a_picture(unit_a):
+    report = one(
+        "凤凰城社区今日打卡✅ 王晓明、李娜\n楼道小广告(6)🧽 全部铲掉啦\n电动车乱停(3)🛵 摆整齐了\n"
+        "垃圾池旁边建筑垃圾(1)😤 已经跟社区说了\n垃圾桶满溢(2)🗑️ 环卫8点来清走了✅",
+        unit_a,
+    )
+    assert totals(report) == (12, 11, 1)
