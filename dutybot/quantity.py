@@ -18,6 +18,9 @@ import cn2an
 # how 劝导 and 志愿服务 are counted, and those are activities.
 MEASURE_WORDS = "处个辆起块根堆袋名人位台棵张车条只份户件盏家间箱桶筐片座面幅株组副排摞捆段摊节部架支具档扇盆罐瓶颗级套滩坨方匹拨"
 
+# What litter is carried off in, counted like a measure word (扫了两撮箕, 装了三簸箕).
+LOAD_WORDS = "撮箕|簸箕|畚箕|撮子"
+
 # Words that state an unknown amount; they count as 1.
 VAGUE_AMOUNTS = (
     "若干",
@@ -58,7 +61,7 @@ _QUANTITY = re.compile(
     # (数 only as in 数十, 数百: 数了数25辆 is counting, then the number.)
     rf"(?P<number>\d{{1,6}}+(?:\s?[-~～到至]\s?\d{{1,6}}+)?(?![\d.:：])|"
     rf"(?:数(?=[十百千万]))?[{CHINESE_DIGITS}十百千万几]{{1,8}}+)"
-    rf"\s?(?P<approx>余|多|来|左右)?\s?(?:大|小|满|整)?(?P<measure>[{MEASURE_WORDS}])"
+    rf"\s?(?P<approx>余|多|来|左右)?\s?(?:大|小|满|整)?(?P<measure>[{MEASURE_WORDS}]|{LOAD_WORDS})"
 )
 # 俩 and 仨 carry their own measure word (电动车倒了俩); after 我们 they are people.
 _COLLOQUIAL = re.compile(r"(?<![我你他她咱俺们])(?P<number>[俩仨])(?:个|辆|处|人|名)?")

@@ -1320,7 +1320,7 @@ _MISCOUNTED_IT_IS = re.compile(
 _NOT_THAT_BUT = re.compile(
     # (捡了大概五袋，哦不是五袋是四袋: a filler before it too.)
     rf"(?<=[{MEASURE_WORDS}俩仨])[ \t]*+[，,]?[ \t]*+(?:[哦噢喔呃嗯][，,]?)?(?:不是|唔系)[ \t]*+"
-    rf"(?:[\d一二两三四五六七八九十俩仨来余多几]{{1,6}}[{MEASURE_WORDS}]?)?[ \t]*+(?:是|而是)[ \t]*+"
+    rf"(?:[\d一二两三四五六七八九十俩仨来余多几]{{1,6}}[{MEASURE_WORDS}]?)?[ \t]*+[，,]?[ \t]*+(?:是|而是)[ \t]*+"
     r"(?=[\d一二两三四五六七八九十俩仨])"
 )
 # 楼道小广告*8 不对是6: a bare count put right at once; the right one stands alone.

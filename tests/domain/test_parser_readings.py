@@ -5886,3 +5886,11 @@ def test_a_count_in_brackets_then_a_picture(unit_a):
         unit_a,
     )
     assert totals(report) == (12, 11, 1)
+
+
+def test_a_count_said_again_then_put_right_and_dustpans_as_a_measure(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 李娜。发现乱吐的槟榔渣和烟头5处，不是5处，是6处，都扫干净了。路上垃圾蛮多，扫了两撮箕。",
+        unit_a,
+    )
+    assert totals(report) == (8, 8, 0)
