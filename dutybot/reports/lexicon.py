@@ -1012,6 +1012,8 @@ REMAINDER = re.compile(
 # Why an item matters or what it led to (存在安全隐患, 雨后积水, 怕扎到人): not a new item.
 CONSEQUENCE = re.compile(
     r"(?:存在|造成|形成|有)?[^，]{0,4}(?:安全)?隐患$|影响(?:通行|出行|市容|美观|环境|居民|行人)|"
+    # 安全隐患大, 隐患较大: how much it matters.
+    r"^(?:安全)?隐患(?:大|较大|很大|突出)$|"
     r"^(?:有|存在)[^，]{0,4}风险$|"
     # 大风天有掉落隐患, 有安全隐患 怕砸着人: when or how it could harm, and who.
     r"^[^，]{0,4}(?:有|存在)[^，]{0,4}(?:隐患|风险)(?:[ \t]++(?:怕|担心|容易|易)[^，]{0,8})?$|"

@@ -5894,3 +5894,12 @@ def test_a_count_said_again_then_put_right_and_dustpans_as_a_measure(unit_a):
         unit_a,
     )
     assert totals(report) == (8, 8, 0)
+
+
+def test_how_much_a_hazard_matters_and_packing_thrown_away(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 李娜。路口发现一处井盖缺失，安全隐患大，当即现场围挡并报区城管；清理路边散落的货物包装物2堆。",
+        unit_a,
+    )
+    assert totals(report) == (3, 2, 1)
+    assert [f["category"] for f in report.to_contract()["found"]] == ["基础设施", "环境卫生"]
