@@ -990,14 +990,26 @@ _BARE_TAN = re.compile(
 
 # 水表井看了10个，都盖得好好的; 沿街查了消防栓4个、阀门井6个; 共查排水口9个，3个被冰冻住: how many
 # were looked at is no count of problems (what was wrong with some of them follows).
+_LOOKED_AT_RUN = (
+    # (看了楼道 小广告清了12处: the space and the second 了 start what was done.)
+    r"(?P<run>(?:[ \t]?+(?:(?!发现|存在|隐患|问题)[^，,。；;：:、有了\s\d]){0,8}?(?:共|一共)?"
+    r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:余|多|来)?"
+    r"[个处家栋座口只根户块][、和及]?){1,6}+"
+    # (井盖8个、护栏全线: the last thing looked at may be uncounted.)
+    r"(?:(?<=[、和及])[^，,。；;：:、\s\d]{1,6}+)?)"
+)
 _LOOKED_AT_COUNT = re.compile(
     r"(?P<verb>(?:共|一共|逐个)?(?:查了|看了|检查了|排查了|共查|查看了))"
-    # (看了楼道 小广告清了12处: the space and the second 了 start what was done.)
-    r"(?P<run>(?:[ \t]?+[^，,。；;：:、有了\s\d]{0,8}?(?:共|一共)?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})"
-    r"[个处家栋座口只根户][、和及]?){1,6}+)(?=[，,；;。\s]|$)"
+    + _LOOKED_AT_RUN
+    + r"(?=[，,；;。\s]|$)"
+    # 检查雨棚20处广告牌18块 发现…, 检查沙井盖十余个，未见破损: without 了, when what was
+    # found (or that nothing was) follows. (检查垃圾桶9个，满溢1个 counts the bins at fault.)
+    + r"|(?P<verb2>(?:共|一共|逐个)?(?:检查|排查|查看))"
+    + _LOOKED_AT_RUN.replace("?P<run>", "?P<run2>")
+    + r"(?=[，,；;。\s]++(?:均|都|全部|也)?(?:未|没|无|发现|完好|正常))"
 )
 _LOOKED_AT_NUMBER = re.compile(
-    r"(?:共|一共)?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})[个处家栋座口只根户](?=[、和及]|$)"
+    r"(?:共|一共)?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:余|多|来)?[个处家栋座口只根户块]"
 )
 # 帮独居老人打扫卫生3户: homes cleaned for others, volunteer work and no problem found.
 _HOMES_CLEANED = re.compile(
@@ -1658,7 +1670,9 @@ def _words_made_plain(text: str) -> str:
     text = _BARE_TAN.sub("摊贩", text)
     text = _SELLER_BY_WARES.sub(lambda m: m.group() + "摊贩", text)
     text = _COUNTED_IN_PASSING.sub("", text)
-    text = _LOOKED_AT_COUNT.sub(lambda m: m["verb"] + _LOOKED_AT_NUMBER.sub("", m["run"]), text)
+    text = _LOOKED_AT_COUNT.sub(
+        lambda m: (m["verb"] or m["verb2"]) + _LOOKED_AT_NUMBER.sub("", m["run"] or m["run2"]), text
+    )
     text = _HOMES_CLEANED.sub("", text)
     text = _PROBLEMS_THEN_OUTCOMES.sub(_outcomes_in_order, text)
     text = _LOOKED_AT_BEFORE_THING.sub(r"\g<verb>\g<where>", text)

@@ -5903,3 +5903,12 @@ def test_how_much_a_hazard_matters_and_packing_thrown_away(unit_a):
     )
     assert totals(report) == (3, 2, 1)
     assert [f["category"] for f in report.to_contract()["found"]] == ["基础设施", "环境卫生"]
+
+
+def test_what_was_looked_at_counted_without_le(unit_a):
+    report = one(
+        "玄帝庙街 王晓明 李娜。共检查沿街雨棚26处、广告招牌31块，发现雨棚松动3处，均已告知业主限期加固；"
+        "检查井盖十余个，未见破损；沿线检查护栏8处、座椅全线，均未见异常。",
+        unit_a,
+    )
+    assert totals(report) == (3, 0, 3)
