@@ -148,6 +148,16 @@ _SLIPS = {
     "收返": "收回",
     "搬返入去": "搬回进去",
     "返入去": "回进去",
+    # Teochew speech: 廿外辆 is twenty-odd (十外 below), 收入去 put inside, 无乜 nothing much,
+    # 同伊 with him; 占了路 / 占了道 is 占道 said in two.
+    "廿外": "二十余",
+    "收入去": "收进去",
+    "无乜": "没什么",
+    "无法度": "没办法",
+    "排好势": "排好",
+    "同伊": "跟他",
+    "占了路": "占道",
+    "占了道": "占道",
     # 廿几架, 卅多个: twenty and thirty in one character.
     "廿": "二十",
     "卅": "三十",

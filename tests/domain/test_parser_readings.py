@@ -5912,3 +5912,11 @@ def test_what_was_looked_at_counted_without_le(unit_a):
         unit_a,
     )
     assert totals(report) == (3, 0, 3)
+
+
+def test_teochew_tidying_and_twenty_odd(unit_a):
+    report = one(
+        "凤凰城社区 王晓明 李娜。有两个阿姆在巷口晒菜脯占了路，同伊讲好势了，收入去了；电动车乱停廿外辆，排好势了。其他无乜问题。",
+        unit_a,
+    )
+    assert totals(report) == (22, 22, 0)
