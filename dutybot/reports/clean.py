@@ -746,6 +746,10 @@ _BARE_WORD_COUNT = re.compile(
     r"(?<=[\u4e00-\u9fff])[，,][ \t]*+(?P<n>(?:[一二两三四五六七八九]?十)?[一二两三四五六七八九]|[一二两三四五六七八九]?十)"
     r"(?P<more>多|来|几)?(?=[ \t]*+(?:[。；;\n]|$|[，,][^，,。；;\n]{0,6}?(?:在|报|摆|扫|撕|清|已)))"
 )
+# 乱停9处理9 小广告8处理6: so many found, so many handled (not 9处 then 理9).
+_FOUND_THEN_HANDLED = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?P<n>\d{1,4}+)处理(?P<k>\d{1,4}+)(?![\d.:：])"
+)
 # 楼道小广告✔ 6, 楼道小广告✔ 十几: a line's mark, then the count alone at its end.
 _MARK_THEN_COUNT = re.compile(
     r"(?<=[\u4e00-\u9fff])(?P<mark>[✔✓√☑✅])[ \t]*+"
@@ -1716,6 +1720,7 @@ def _templates_read(text: str, keep: tuple[str, ...]) -> str:
     text = _DASHED_ROW.sub(_dashed_row, text)
     text = _COMMA_ROW.sub(r"\g<lead>\g<place>\g<what>", text)
     text = _BARE_WORD_COUNT.sub(lambda m: f"{m['n']}{m['more'] or ''}个", text)
+    text = _FOUND_THEN_HANDLED.sub(r"\g<n>处，已处理\g<k>处", text)
     text = _MARK_THEN_COUNT.sub(lambda m: f"{m['n']}{m['more'] or ''}个{m['mark']}", text)
     text = _PROBLEM_MEASURE_RESULT.sub(r"\g<what>，\g<how>，\g<result>。", text)
     text = _THING_THEN_DONE_COUNT.sub(

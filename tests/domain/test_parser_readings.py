@@ -5920,3 +5920,11 @@ def test_teochew_tidying_and_twenty_odd(unit_a):
         unit_a,
     )
     assert totals(report) == (22, 22, 0)
+
+
+def test_so_many_found_so_many_handled_in_shorthand(unit_a):
+    report = one(
+        "凤凰城社区 王晓明 李娜\n乱停9处理9 小广告12处理12 楼道堆物3处理1 垃圾满溢2处理2 劝导6人次",
+        unit_a,
+    )
+    assert totals(report) == (26, 24, 2)
