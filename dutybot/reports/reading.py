@@ -1207,6 +1207,7 @@ def _read_sentence(
             numbered=list_no is not None,
             after_item=current is not None and current in made_here,
             told_off=told_off,
+            outcome_next=index + 1 < len(pieces) and _outcome_only(pieces[index + 1], lexicon),
         ):
             target = (
                 None
@@ -1480,6 +1481,23 @@ def _names_only(fragment: str, lexicon: UnitWords) -> bool:
         and not topic_words(masked, lexicon)
         and not PROBLEM_PREDICATE.search(masked)
         and not read_status(masked).state
+    )
+
+
+def _wrong_of_its_own(fragment: str) -> bool:
+    """A word saying the thing is wrong (违规, 不亮), not only that it was found (仅发现1处)."""
+    return any(m.group() not in _FOUND_ONLY for m in PROBLEM_PREDICATE.finditer(fragment))
+
+
+_FOUND_ONLY = frozenset(("发现", "存在", "有人", "被"))
+
+
+def _outcome_only(piece: str, lexicon: UnitWords) -> bool:
+    """当场停用, 下达整改通知: what became of the clause before, naming nothing itself."""
+    return (
+        STATUS_OPENING.match(piece) is not None
+        and read_status(piece).state is not None
+        and not topic_words(piece, lexicon)
     )
 
 
@@ -2268,6 +2286,7 @@ def _is_problem(
     numbered: bool = False,
     after_item: bool = False,
     told_off: bool = False,
+    outcome_next: bool = False,
 ) -> bool:
     if NEGATED_START.match(fragment) or (SCOPE.search(fragment) and not first_amount(fragment)):
         return False
@@ -2322,6 +2341,8 @@ def _is_problem(
         found_here = (
             kind == Kind.FOUND
             or (numbered and status.by_mark)
+            # 车间内违规使用电暖器1台，当场停用: wrong, counted, and then dealt with.
+            or (outcome_next and _wrong_of_its_own(fragment))
             or (
                 _FOUND_OPENING.match(fragment) is not None
                 and (

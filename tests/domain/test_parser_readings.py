@@ -5928,3 +5928,15 @@ def test_so_many_found_so_many_handled_in_shorthand(unit_a):
         unit_a,
     )
     assert totals(report) == (26, 24, 2)
+
+
+def test_wrong_and_counted_then_what_was_done(unit_a):
+    # No keyword of the unit names the heater; it is wrong (违规), counted, and dealt with.
+    report = one(
+        "凤凰城社区 王晓明 李娜 开展冬季安全检查：车间内违规使用电暖器1台，当场停用；疏散指示灯不亮4个，下达整改通知。",
+        unit_a,
+    )
+    assert totals(report) == (5, 1, 4)
+    # Only found, not wrong of itself: the item before, counted again.
+    report = one("凤凰城社区 王晓明 李娜 飞线充电已基本清零，仅发现1处，已拆除。", unit_a)
+    assert totals(report) == (1, 1, 0)
