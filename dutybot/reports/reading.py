@@ -1737,7 +1737,9 @@ _ASKED_OF_A_MEMBER = re.compile(
     r"(?:你|你们|您)[^，。；]{0,8}?(?:了没有?|了冇|了吗|没有|冇)[ \t]*+[?？]"
 )
 # 路段积雪清理及时, 垃圾清运及时: how well the street is kept, not something the team did.
-_KEPT_UP = re.compile(r"(?:清理|清扫|打扫|清运|清除|收运)(?:得)?(?:很|较|比较|都很)?及时[。！!]?$")
+_KEPT_UP = re.compile(
+    r"(?:清理|清扫|打扫|清运|清除|收运|更新|更换)(?:得)?(?:很|较|比较|都很)?及时[。！!]?$"
+)
 # 骑楼下摊档林立: a street thronged with stalls (not 小广告林立, adverts everywhere).
 _THRONGED = re.compile(r"(?:摊|摊位|摊档|摊点|店铺|商铺|门店|排档)林立[。！!～~😂]*+$")
 # 王阿姨问…几点, 有居民提议…: a resident's question or wish.

@@ -5940,3 +5940,13 @@ def test_wrong_and_counted_then_what_was_done(unit_a):
     # Only found, not wrong of itself: the item before, counted again.
     report = one("凤凰城社区 王晓明 李娜 飞线充电已基本清零，仅发现1处，已拆除。", unit_a)
     assert totals(report) == (1, 1, 0)
+
+
+def test_a_board_kept_up_to_date_is_no_problem(unit_a):
+    report = one(
+        "【凤凰城社区网格值班情况】\n值班日期：11月26日（星期四）\n值班人员：王晓明、李娜\n"
+        "一、发现问题：无。经检查，社区内消防通道畅通，垃圾分类亭整洁，宣传栏内容更新及时。\n"
+        "二、入户宣传15户，发放宣传资料60份。",
+        unit_a,
+    )
+    assert totals(report) == (0, 0, 0)
