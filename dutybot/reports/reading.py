@@ -1502,21 +1502,18 @@ def _outcome_only(piece: str, lexicon: UnitWords) -> bool:
 
 
 def _open_item_before_outcome(
-    fragment: str, status: Status, following: str, made_here: list[Draft], lexicon: UnitWords
+    fragment: str, status: Status, following: str, drafts: list[Draft], lexicon: UnitWords
 ) -> Draft | None:
-    """…垃圾桶满溢2个，小广告已清除，满溢垃圾｜已通知保洁员清运: an open item of the sentence
-    named again, with no number, right before its outcome, is that item (not a new one)."""
+    """…垃圾桶满溢2个，小广告已清除，满溢垃圾｜已通知保洁员清运: an item still open named again,
+    with no number, right before its outcome, is that item (not a new one)."""
     if (
         status.state is not None
-        or _ANY_DIGIT.search(fragment)
+        or _DIGIT.search(fragment)
         or first_amount(fragment)
         or not STATUS_OPENING.match(following)
     ):
         return None
-    return matching_draft(fragment, [d for d in made_here if d.status != "fixed"], lexicon)
-
-
-_ANY_DIGIT = re.compile(r"\d")
+    return matching_draft(fragment, [d for d in drafts if d.status != "fixed"], lexicon)
 
 
 def _fixed_again(
@@ -1966,11 +1963,12 @@ _CLEARED_BY_OTHERS = re.compile(
     r"已经?(?:被|由)(?:沿街)?(?:环卫|物业|保洁|商户|店主|店家|社区|城管|园林|市政|居民|住户)"
     r"[^，,。；]{0,8}?(?:清扫|清理|清除|扫|清运|铲|清)"
 )
-_OTHERS = (
+# Who keeps a street or a shop front clean besides the team.
+_OTHER_CLEANERS = (
     r"(?:环卫|物业|保洁|网格员|铲车|扫雪车|清雪车|老板|店主|店家)(?:车|工人|的人|那帮人|保洁)?"
 )
 _OTHERS_SAW_TO_IT = re.compile(
-    rf"[\W_]*+(?:今天|今早|早上|上午)?[^，,。；]{{0,10}}?{_OTHERS}[^，,。；]{{0,6}}?"
+    rf"[\W_]*+(?:今天|今早|早上|上午)?[^，,。；]{{0,10}}?{_OTHER_CLEANERS}[^，,。；]{{0,6}}?"
     r"(?:(?:已经|早就|早已|一早就|早上就|上午就|也|都|自己)[^，,。；]{0,3}?(?:把|将)"
     r"|(?:早上|一早|早就|已经|早已)(?:已经|就)?[^，,。；]{0,3}?"
     r"(?:拉走|清|扫|推|铲|刨|撒|运走|收走|拉空))"
