@@ -1207,7 +1207,7 @@ def _read_sentence(
             numbered=list_no is not None,
             after_item=current is not None and current in made_here,
             told_off=told_off,
-            outcome_next=index + 1 < len(pieces) and _outcome_only(pieces[index + 1], lexicon),
+            following=pieces[index + 1] if index + 1 < len(pieces) else "",
         ):
             target = (
                 None
@@ -2286,7 +2286,7 @@ def _is_problem(
     numbered: bool = False,
     after_item: bool = False,
     told_off: bool = False,
-    outcome_next: bool = False,
+    following: str = "",
 ) -> bool:
     if NEGATED_START.match(fragment) or (SCOPE.search(fragment) and not first_amount(fragment)):
         return False
@@ -2342,7 +2342,7 @@ def _is_problem(
             kind == Kind.FOUND
             or (numbered and status.by_mark)
             # 车间内违规使用电暖器1台，当场停用: wrong, counted, and then dealt with.
-            or (outcome_next and _wrong_of_its_own(fragment))
+            or (_wrong_of_its_own(fragment) and _outcome_only(following, lexicon))
             or (
                 _FOUND_OPENING.match(fragment) is not None
                 and (
