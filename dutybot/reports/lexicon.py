@@ -293,7 +293,10 @@ _PROBLEM_WORDS = [
     "瞎了",
 ]
 PROBLEM_PREDICATE = re.compile(
-    word_pattern(_PROBLEM_WORDS)
+    # 灯笼架子被风吹倒, 篷布被刮开了, 挡板被刮松了: what the wind did to a thing (before the
+    # words, so that 被 alone, which only says something happened to it, does not take it).
+    r"被(?:大)?风?(?:吹|刮)(?:得)?(?:倒|松|开|坏|歪|翻|跑|掉|落|断)|"
+    + word_pattern(_PROBLEM_WORDS)
     + r"|(?<![撕拆铲清扔])掉了"
     # 停在盲道上 is wrong, 都停在停车区 is not.
     + r"|停(?:放)?在(?!停车区|停车位|车位|指定|划线|白线|停放区|非机动车停放区|规定|车棚)"
@@ -305,8 +308,6 @@ PROBLEM_PREDICATE = re.compile(
     # 井盖响, 一踩就咣当: a loose cover that rattles.
     + r"|(?<!影)响(?!应|亮|起)|咣当|哐当|晃荡"
     + r"|停[在到]?了?(?:人行道|盲道|路边|路口|门口|消防通道|绿化带|草坪|路上|马路|楼道)"
-    # 灯笼架子被风吹倒, 篷布被刮开了, 挡板被刮松了: what the wind did to a thing.
-    + r"|被(?:大)?风?(?:吹|刮)(?:得)?(?:倒|松|开|坏|歪|翻|跑|掉|落|断)"
     # 井盖没盖严, 护栏没装好, 井盖盖不严: a thing not put right, so not safe.
     + r"|(?:没有?|未)(?:盖|关|装|锁|拴|系|固定)(?:严|好|牢|紧|上)|(?:盖|关)不(?:严|上|紧)"
     # 有个井盖有点松: a little wrong is wrong.

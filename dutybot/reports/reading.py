@@ -252,8 +252,8 @@ def _site_fine(body: str, lexicon: UnitWords) -> bool:
 def _spoke_of_another(before: list[str], items: list[Draft], lexicon: UnitWords) -> bool:
     """Whether the last clause before that names a thing names none of these items."""
     for piece in reversed(before):
-        if not topic_words(piece, lexicon):
-            continue
+        if not topic_words(piece, lexicon) or STATUS_OPENING.match(piece):
+            continue  # (已放置警示牌: what was done about it, not another thing)
         return matching_draft(piece, items, lexicon) is None and not any(
             len(bigrams(piece) & bigrams(item.text)) >= 2 for item in items
         )
@@ -1977,6 +1977,9 @@ _TURNED_OUT_FINE = re.compile(
     r"不算问题|不是问题|不属于问题|是稳的|是好的|没有?松动|并没有?坏|没什么问题|虚惊一场|误会"
     # 井盖松动1处—检查后确认正常→无需处理, 俩井盖检查了没问题: looked into, and all right.
     r"|确认(?:正常|完好|无误|没问题|无问题)|无需处理|(?:检查|查看|看)[了过]?(?:一下|一遍)?(?:没|无)问题"
+    # 警示牌 12块—查了 都好: each one looked at, and all in order.
+    r"|(?:检查|查看|查|看)[了过]\s?(?:一下|一遍)?\s?(?:都|均|全)(?:好|完好|正常|没问题|没事)"
+    r"|^(?:都|均|全)(?:好|完好|正常|没问题|没事)的?$"
 )
 
 

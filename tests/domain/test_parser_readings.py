@@ -5950,3 +5950,29 @@ def test_a_board_kept_up_to_date_is_no_problem(unit_a):
         unit_a,
     )
     assert totals(report) == (0, 0, 0)
+
+
+def test_what_the_wind_did_to_a_thing_is_wrong_of_itself(unit_a):
+    # No keyword of the unit names the sign; 被风刮倒 says what is wrong with it (被 alone
+    # would only say something happened to it).
+    report = one("玄帝庙街 王晓明 李娜 桥下警示牌被风刮倒1块，已扶正固定；", unit_a)
+    assert totals(report) == (1, 1, 0)
+
+
+def test_counted_then_looked_at_and_all_in_order(unit_a):
+    report = one(
+        "玄帝庙街 今天\n王晓明 李娜\n小广告 一片—撕了\n井盖 12个—查了 都好",
+        unit_a,
+    )
+    assert totals(report) == (1, 1, 0)
+
+
+def test_not_counted_again_after_what_was_done_about_it(unit_a):
+    # 已放置警示牌 (警示牌 names a thing) is what was done about the leak, not another thing:
+    # 不重复计数 drops the leak.
+    report = one(
+        "玄帝庙街值班：王晓明、李娜。电动车乱停7辆已摆放整齐；63号楼漏雨处（24日已报）今天仍在滴水，"
+        "地面湿滑，已放置警示牌，不重复计数。",
+        unit_a,
+    )
+    assert totals(report) == (7, 7, 0)
