@@ -28,7 +28,9 @@ _ABSENCE = (
     # (骆春林（病假已销）: back from leave, on duty.)
     r"(?:请假|请了假|休假|病假|事假)(?!已销|已经销|结束|已结束|回来|已回)|"
     r"缺席|缺勤|未到岗?|没到岗?|没有到|未参加|没参加|没有参加|缺岗|调休|"
-    r"出差|没来(?!得)|没有来|未来|下乡|外出|有事|去开会|开会|培训|学习|借调走|不在|不参加"
+    r"出差|没来(?!得)|没有来|未来|下乡|外出|有事|去开会|开会|培训|学习|借调走|不在|不参加|"
+    # 王磊 陈晓东去市里了, 马晓丽、杨帆顶伊敏街去了: away, or covering the other site.
+    r"去(?:市里|区里|县里|局里|省里)|回局里|顶[^，,。；（()）\s]{1,8}?去了"
 )
 # After a name: 孙悦请假, 胡科长出差, 王晓明下乡未到, 蒋丽萍同志今天请假.
 # …or a few words of reason between (柴晓东孩子发烧请假了).
@@ -54,7 +56,7 @@ _ON_DUTY = re.compile(
     r"等[\d一二三四五六七八九十两]|我们[俩仨几\d一二三四五六七八九十两]|一行|"
     r"[我俺咱额][和跟同搭]|[和跟同][我俺咱额]|我们|咱们|俺们|咱俩|俺俩|"
     # 下午和田家豪又去7网格: with someone, the writer left out.
-    r"(?:^|(?<=[午天上下]))和(?=[\u4e00-\u9fff]{2,4}(?:又|再|一起)?(?:去|到))|"
+    r"(?:^|(?<=[午天上下]))[和跟](?=[\u4e00-\u9fff]{2,5}(?:又|再|一起)?(?:去|到))|"
     # 今日上午同古远航去社保大厅: with someone, as Cantonese and Hakka say it.
     r"(?:^|(?<=[日午昼天上下]))同(?=[\u4e00-\u9fff]{2,4}(?:再|又)?(?:去|睇|巡|到))|由[^，]{0,8}?(?:带|负责)|去了|到了|来了|都到|到齐|志愿者|实习生|借调|另有|还有"
 )
@@ -213,7 +215,11 @@ _AFTER_NAME = frozenset(
     "过赶跑"  # 我和黄晓琪过去看了, 赶到现场: went there
     "领配"  # 王立新领着崔永利去的, 我和崔永利配合街道清雪
     "巡"  # 我和热依拉·艾买提巡的
+    "按"  # 我和于海涛按区里安排…巡了
 )
+
+
+_WITH_THEM = re.compile(r"[他她]们(?![^，,。；]*?(?:明天|明日|下次|下周|下回))")
 
 
 def _stands_alone(clause: str, mentions: list[_Mention], index: int) -> bool:
@@ -232,6 +238,8 @@ def _stands_alone(clause: str, mentions: list[_Mention], index: int) -> bool:
     after_ok = (
         not after.isalnum()
         or after in _AFTER_NAME
+        # 斯琴高娃她们昨天在林苑社区值班: the name and those with them (not 请梁科长他们明天…).
+        or _WITH_THEM.match(clause, mention.end) is not None
         or adjacent_after
         or _ON_DUTY.match(clause, mention.end)
     )

@@ -5976,3 +5976,27 @@ def test_not_counted_again_after_what_was_done_about_it(unit_a):
         unit_a,
     )
     assert totals(report) == (7, 7, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "staff"),
+    [
+        # A name, then 按 and what they were told to do.
+        ("昨天晚上，我和赵强按区里安排在玄帝庙街巡了一个钟头，捡了纸屑两袋。", ("赵强",)),
+        # A name and those with them, on duty.
+        ("刘海燕她们昨天在凤凰城社区值班漏报一条：楼道堆物1处，已清理。", ("刘海燕",)),
+        # 跟 someone (with a title) to the site, the writer left out.
+        ("今天上午跟陈志远主任去凤凰城社区，把破损的宣传海报换了，共3张。", ("陈志远",)),
+        # …but not someone asked to look again tomorrow.
+        ("玄帝庙街 王晓明 电动车乱停3辆已摆正。请孙悦她们明天值班时再看一下。", ("王晓明",)),
+        # Away in town, or covering the other site, is not on duty here.
+        (
+            "凤凰城社区 11月25日\n人员：王晓明、李娜、赵强（3人，刘海燕、孙悦顶玄帝庙街去了）\n"
+            "• 冻结垃圾（3处）已清理",
+            ("王晓明", "李娜", "赵强"),
+        ),
+        ("凤凰城社区值班：王晓明、李娜，周建国去市里了。楼道堆物2处已清理。", ("王晓明", "李娜")),
+    ],
+)
+def test_people_with_others_and_people_away(unit_a, text, staff):
+    assert one(text, unit_a).staff == staff
