@@ -178,6 +178,8 @@ HINTS: dict[str, tuple[str, ...]] = {
         "车辆",
         "涂鸦",
         "乱搭",
+        # 人行道上一辆废弃摩托车: a vehicle left to rot where it stands.
+        "废弃",
         "棚子",
         "晾",
         "窝棚",

@@ -291,6 +291,9 @@ _PROBLEM_WORDS = [
     "七零八落",
     # 井盖瞎咧, 路灯瞎了: broken, in northern speech.
     "瞎了",
+    # 有辆废弃自行车, 补种的冬青死了一片: left to rot, dead.
+    "废弃",
+    "死了",
 ]
 PROBLEM_PREDICATE = re.compile(
     # 灯笼架子被风吹倒, 篷布被刮开了, 挡板被刮松了: what the wind did to a thing (before the
@@ -492,6 +495,8 @@ _FIX_VERBS = (
     "安装",
     "加固",
     "修补",
+    # 乱挂横幅2条，摘了1条; 塑料袋够得着的都摘了: taken down.
+    "摘",
     "撕",
     "扫",
     "擦",

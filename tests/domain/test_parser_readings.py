@@ -6000,3 +6000,17 @@ def test_not_counted_again_after_what_was_done_about_it(unit_a):
 )
 def test_people_with_others_and_people_away(unit_a, text, staff):
     assert one(text, unit_a).staff == staff
+
+
+def test_taken_down_abandoned_and_dead(unit_a):
+    report = one(
+        "玄帝庙街11月25日：王晓明、李娜。商铺门口乱挂横幅2条，摘了1条，另1条店主说下午自己摘。",
+        unit_a,
+    )
+    assert totals(report) == (2, 1, 1)
+    report = one(
+        "凤凰城社区：王晓明、李娜。6号楼前有辆废弃自行车，已通知物业处理；东门补种的冬青死了3棵，已报社区。",
+        unit_a,
+    )
+    assert totals(report) == (4, 0, 4)
+    assert report.found[0].category == "市容秩序"
