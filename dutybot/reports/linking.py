@@ -25,10 +25,12 @@ def matching_draft(fragment: str, drafts: list[Draft], lexicon: UnitWords) -> Dr
     best_score = 0.0
     for draft in drafts[-_RECENT:]:
         common = grams & bigrams(draft.text)
-        shared = len(common)
+        # 车辆已全部归位 speaks of the 电动车、摩托车 above: the general word for their kind.
+        general = any(word in fragment and kind in draft.text for word, kind in _GENERAL_WORDS)
+        shared = len(common) + general
         if shared == 0:
             continue
-        if shared == 1 and _FUNCTION_CHARS & set(next(iter(common))):
+        if shared == 1 and not general and _FUNCTION_CHARS & set(next(iter(common))):
             continue  # one pair of characters that is no word (子里, 人家)
         # One shared pair of characters is enough when the categories agree, or when the
         # clause names nothing the categories know (扶正单车 for 共享单车乱停).
@@ -55,6 +57,7 @@ def matching_draft(fragment: str, drafts: list[Draft], lexicon: UnitWords) -> Dr
     return best
 
 
+_GENERAL_WORDS = (("车辆", "车"), ("车子", "车"))
 _FUNCTION_CHARS = frozenset("里的了子家有是在上下个一这那边")
 _COUNTED = re.compile(rf"(?:\d{{1,4}}|[一二两三四五六七八九十几俩仨]{{1,3}})[{MEASURE_WORDS}]")
 # Words that name no kind of problem of their own (a place, a common thing).

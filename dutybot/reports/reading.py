@@ -1768,6 +1768,7 @@ _ACTIVITY_OPENING = re.compile(
 )
 _INTRODUCER = re.compile(r"(?:就是|是|那个|这个|嗯|呃|啊|的话|问题)*+[\W_]*+")
 _MODIFIER = re.compile(r"[^，,。；\s的]{1,6}+的")
+_WHOSE_IT_IS = re.compile(r"是[^，,。；\s]{1,12}?(?:堆|放|扔|贴|停|摆|倒|丢|晒|挂)的")
 _PLAN_CLAUSE = re.compile(
     # (下午计划再去八一北路口看看积雪情况: a plan for later in the day too.)
     r"[\W_]*+(?:下午|晚上|明天|明日|明早|下次|下周|后续)?(?:下步打算|下一步打算|下步计划|下一步计划|下一步|下步|打算|计划)"
@@ -1964,12 +1965,10 @@ _CLEARED_BY_OTHERS = re.compile(
     r"[^，,。；]{0,8}?(?:清扫|清理|清除|扫|清运|铲|清)"
 )
 # Who keeps a street or a shop front clean besides the team.
-_OTHER_CLEANERS = (
-    r"(?:环卫|物业|保洁|网格员|铲车|扫雪车|清雪车|老板|店主|店家)(?:车|工人|的人|那帮人|保洁)?"
-)
+_OTHER_CLEANERS = r"(?:环卫|物业|保洁|网格员|铲车|扫雪车|清雪车|老板|店主|店家|园林|市政)(?:所|处|车|工人|的人|那帮人|保洁)?"
 _OTHERS_SAW_TO_IT = re.compile(
     rf"[\W_]*+(?:今天|今早|早上|上午)?[^，,。；]{{0,10}}?{_OTHER_CLEANERS}[^，,。；]{{0,6}}?"
-    r"(?:(?:已经|早就|早已|一早就|早上就|上午就|也|都|自己)[^，,。；]{0,3}?(?:把|将)"
+    r"(?:(?:已经?|早就|早已|一早就|早上就|上午就|也|都|自己)[^，,。；]{0,3}?(?:把|将)"
     r"|(?:早上|一早|早就|已经|早已)(?:已经|就)?[^，,。；]{0,3}?"
     r"(?:拉走|清|扫|推|铲|刨|撒|运走|收走|拉空))"
 )
@@ -2274,6 +2273,8 @@ _CHECKED_AND_FINE = re.compile(
     r"|都在店(?:里|内)|都(?:没有?|冇|未)(?:出店|占道)"
     # 运蔗车都在厂内排队, 路面基本没泥土: in order, or none of it.
     r"|都在[^，,。；;]{0,6}?排队|(?:基本|已经)没(?:有)?(?:泥土|泥巴|垃圾|积水|违停)"
+    # 台风后第二天，路面基本清干净了: how the place was found, already clean.
+    r"|^(?:路面|地面|街面|路上)基本(?:上)?(?:都)?(?:清|扫)?干净了?$"
     # 灭火器都在有效期内: checked, and in date.
     r"|(?:都|均|全部)在有效期内?"
     # 垃圾桶均未满溢, 井盖都没有破损: each one looked at, none wrong.
@@ -2326,6 +2327,8 @@ def _is_problem(
         words = [w for w in words if not any(w in verb for verb in verbs)]
     if _MODIFIER.fullmatch(fragment) and not PROBLEM_PREDICATE.search(fragment):
         return False  # 放杂物的: what the item before is for, not a new one
+    if _WHOSE_IT_IS.fullmatch(fragment):
+        return False  # 是卖椰子的老板堆的: who put the thing before there, not a new one
     if words and status.state is None and _action_before(fragment, lexicon):
         return False  # 一组沿主干道捡拾垃圾: work being described, nothing found or done yet
     first_word = lexicon.classifier.pattern.search(fragment) if lexicon.classifier.pattern else None

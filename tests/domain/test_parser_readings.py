@@ -6014,3 +6014,28 @@ def test_taken_down_abandoned_and_dead(unit_a):
     )
     assert totals(report) == (4, 0, 4)
     assert report.found[0].category == "市容秩序"
+
+
+def test_a_fix_naming_the_general_word_for_the_vehicles(unit_a):
+    report = one(
+        "玄帝庙街11月25日值班\n值班人员：王晓明、李娜\n一、巡查发现\n1.人行道电动车、摩托车乱停放12辆；\n"
+        "2.市场门口流动摊贩3处；\n3.绿化带内槟榔渣、烟头较多；\n4.路沿石破损2处。\n二、处置结果\n"
+        "车辆已全部归位摆放；流动摊贩经劝导已离开；绿化带已清理干净。\n三、遗留问题\n"
+        "路沿石破损已报送城管，待修复。",
+        unit_a,
+    )
+    assert totals(report) == (18, 16, 2)
+
+
+def test_the_place_as_found_and_who_put_a_thing_there(unit_a):
+    report = one(
+        "玄帝庙街11月25日：王晓明、李娜。台风后第二天，路面基本清干净了，园林所昨天已把倒伏的树运走。"
+        "今天发现断枝两三堆，清了。",
+        unit_a,
+    )
+    assert totals(report) == (3, 3, 0)
+    report = one(
+        "补一个 玄帝庙街 王晓明\n后面椰子壳堆了一堆 好多好多\n问了 是卖椰子的老板堆的\n我们叫他拉走了",
+        unit_a,
+    )
+    assert totals(report) == (1, 1, 0)
