@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from itertools import islice
 
 from ..quantity import MEASURE_WORDS, chinese_numeral
 from .lexicon import CN
@@ -130,6 +131,12 @@ def stated_date(text: str, sent: date) -> date | None:
     return day if not notes else None
 
 
+_WEEKDAY_OF = re.compile(r"\s?[（(]?")
+_EVERY_WEEK = re.compile(
+    r"每(?:个)?(?:周|星期|礼拜)[一二三四五六日天](?:[、和及与](?:周|星期|礼拜)?[一二三四五六日天])*"
+)
+
+
 def read_date(text: str, sent: date) -> tuple[date, tuple[str, ...], bool]:
     """``resolve_date`` plus whether every date the text states lies ahead (a plan)."""
     first_line_end = text.find("\n")
@@ -137,6 +144,8 @@ def read_date(text: str, sent: date) -> tuple[date, tuple[str, ...], bool]:
     best: tuple[int, int] | None = None
     best_result: tuple[date | None, str] | None = None
     future_seen = False
+    future_end = -1
+    every_week = [m.span() for m in islice(_EVERY_WEEK.finditer(text), _MAX_DATES)]
     for seen, match in enumerate(_DATE.finditer(text)):
         if seen >= _MAX_DATES:
             break  # no report states this many dates; the rest of a paste changes nothing
@@ -150,9 +159,17 @@ def read_date(text: str, sent: date) -> tuple[date, tuple[str, ...], bool]:
             continue  # a plan told beside the report; the message may still be one
         if match.group("day") and future_seen:
             continue  # 1月1日至3日…2日赵强: the days of the month just said to lie ahead
+        if match.group("week") and any(a <= match.start() < b for a, b in every_week):
+            continue  # 每周三、周五: every week, no day of its own
+        if (
+            match.group("week")
+            and future_end >= 0
+            and _WEEKDAY_OF.fullmatch(text, future_end, match.start())
+        ):
+            continue  # 11月4日（周三）: the weekday of the day just said to lie ahead
         resolved, written = _resolve_match(match, sent)
         if resolved == "future":
-            future_seen = True
+            future_seen, future_end = True, match.end()
             continue
         if resolved == "skip":
             continue

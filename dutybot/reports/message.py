@@ -112,7 +112,11 @@ def parse(
             QUESTION.search(text) and not _report_with_a_question(text, reports)
         ):
             return []
-        if _PRAISE.search(text) and not any(r.staff for r in reports):
+        if _PRAISE.search(text) and (
+            not any(r.staff for r in reports)
+            # 特别表扬农家福、蒙小燕两位同志: people praised by name, no duty told.
+            or not any(r.site or r.found or r.activities for r in reports)
+        ):
             return []  # 人民路今天表现不错，电动车摆放整齐，给大家点赞: praise for the team
         summary = PERIOD_SUMMARY.search(text)
         if (

@@ -5944,7 +5944,7 @@ def test_wrong_and_counted_then_what_was_done(unit_a):
 
 def test_a_board_kept_up_to_date_is_no_problem(unit_a):
     report = one(
-        "【凤凰城社区网格值班情况】\n值班日期：11月26日（星期四）\n值班人员：王晓明、李娜\n"
+        "【凤凰城社区网格值班情况】\n值班日期：11月25日（星期三）\n值班人员：王晓明、李娜\n"
         "一、发现问题：无。经检查，社区内消防通道畅通，垃圾分类亭整洁，宣传栏内容更新及时。\n"
         "二、入户宣传15户，发放宣传资料60份。",
         unit_a,
@@ -6039,3 +6039,18 @@ def test_the_place_as_found_and_who_put_a_thing_there(unit_a):
         unit_a,
     )
     assert totals(report) == (1, 1, 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # People praised by name, no duty told.
+        "值班今天全部结束，感谢大家起早摸黑！特别表扬王晓明、李娜两位同志，报告又快又清楚。",
+        # The rota for the days ahead, each day with its weekday in brackets, after 每周三、周五.
+        "各位同事：11月起路长制和网格值班照旧，每周三、周五早上7:30-9:00。\n"
+        "11月26日（周四）玄帝庙街：王晓明、李娜、赵强\n11月28日（周六）凤凰城社区：孙悦、周建国\n"
+        "过马路注意安全，反光背心都穿上。",
+    ],
+)
+def test_praise_by_name_and_the_rota_ahead_are_no_reports(unit_a, text):
+    assert parse_message(text, at("2026-11-25 16:30"), unit_a) == []
