@@ -146,6 +146,9 @@ _LABELS: dict[Kind, tuple[str, ...]] = {
         "地点",
         "路段",
         "点位",
+        # 1.位置：6号楼西侧楼道口 / 问题：堆放煤块 / 处理：…: where, before the item.
+        "位置",
+        "具体位置",
     ),
     Kind.NEUTRAL: (
         "情况",

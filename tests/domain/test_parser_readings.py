@@ -6054,3 +6054,13 @@ def test_the_place_as_found_and_who_put_a_thing_there(unit_a):
 )
 def test_praise_by_name_and_the_rota_ahead_are_no_reports(unit_a, text):
     assert parse_message(text, at("2026-11-25 16:30"), unit_a) == []
+
+
+def test_where_then_what_then_how_and_an_earlier_one_seen_to_by_others(unit_a):
+    report = one(
+        "凤凰城社区11月25日值班情况\n值班人员：王晓明、李娜\n\n1.位置：小区南门垃圾池\n问题：垃圾满溢\n"
+        "处理：已联系环卫清运\n\n2.位置：6号楼西侧楼道口\n问题：堆放煤块、旧家具\n处理：住户当场搬回家中\n\n"
+        "另：20日反映的9号楼楼道窗户玻璃，物业已换好。",
+        unit_a,
+    )
+    assert totals(report) == (2, 1, 1)
