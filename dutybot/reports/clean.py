@@ -487,6 +487,12 @@ _RECHECKED_FINE = re.compile(
     r"(?:修复|更换|修好|换新|换了|移走|拉走|清走|清运)[^。；;！!\n，,]{0,4}[，,]\s*+"
     r"复查(?:无问题|正常|完好|没问题|无异常)[。；;！!]?"
 )
+# 检查：11号楼前建筑垃圾已清，没有反弹: an earlier problem looked at again, still put right.
+_NO_REBOUND = re.compile(
+    r"(?:(?<=[，,。；;！!：:】\]\n])|^)(?![^。；;！!\n]{0,40}?(?:我们|咱|俺|大家))"
+    r"[^。；;！!：:\n]{0,40}?已经?[^。；;！!：:\n，,]{0,10}?"
+    r"(?:清|修|拆|整改|处理)[^。；;！!\n，,]{0,4}[，,]\s*+(?:没有|无|未|没)(?:反弹|回潮|复发)[。；;！!]?"
+)
 # 今日到明珠社区复查：5号楼楼道杂物已清理干净，6号楼前路面塌陷已修复，未发现新问题: a recheck's
 # part tells how the earlier ones stand now; nothing new unless it says so (复查中新发现…).
 _RECHECK_PART = re.compile(
@@ -1907,6 +1913,7 @@ def _headings_and_marks_placed(text: str) -> str:
     text = _EARLIER_ONE_NOW_DONE.sub("", text)
     text = _HEARSAY_NOT_MET.sub("", text)
     text = _RECHECKED_FINE.sub("", text)
+    text = _NO_REBOUND.sub("", text)
     text = _RECHECK_PART.sub(_recheck_told, text)
     text = _SUBTOTAL_AFTER_ITEMS.sub("", text)
     text = _KINDS_OF_THE_COUNT.sub(

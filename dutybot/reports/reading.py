@@ -151,13 +151,23 @@ def read_section(body: str, lexicon: UnitWords, *, whole_message: bool = True) -
     reading.no_problem = bool(NO_PROBLEM.search(body)) or _site_fine(body, lexicon)
     kind = Kind.NEUTRAL
     found_seen = False
+    done_heading = False  # under 已处理： on a line of its own, each line is an item done
     for sentence in sentences(_done_line_as_one_list(body)):
         reading.clauses += 1  # a sentence costs like a clause, even an empty one
         if reading.clauses > MAX_CLAUSES:
             reading.notes.append("消息太长，后面的部分没有读")
             break
         label = LABEL.match(sentence)
+        if (
+            label is None
+            and done_heading
+            and not STATUS_TOKEN.search(sentence)
+            and first_amount(sentence) is not None
+        ):
+            # ✔已处理：／· 8号楼北侧冻在地上的垃圾（3堆）: the heading says what became of it.
+            sentence = f"{sentence.rstrip('。；; ')}，均已整改"
         if label:
+            done_heading = _says_done(label) and not sentence[label.end() :].strip()
             kind_here = label_of(label)
             if kind_here in (Kind.FOUND, Kind.FIX):
                 reading.strong = True
@@ -297,6 +307,13 @@ def _done_line_as_one_list(body: str) -> str:
     """已清：小广告14张；单元门口建筑垃圾2堆: what a done label lists runs to the line's end."""
     lines = body.split("\n")
     for index, line in enumerate(lines):
+        if (
+            _OUTCOME_HEADING.fullmatch(line)
+            and index + 1 < len(lines)
+            and _BULLET.match(lines[index + 1])
+        ):
+            # ✔已处理 / - 路边散落煤渣（2堆）: a heading over the bullets below, said without a colon.
+            line = lines[index] = f"{line.rstrip()}："
         label = LABEL.match(line)
         if label and _says_done(label):
             lines[index] = line[: label.end()] + _LIST_BREAK.sub("、", line[label.end() :])
@@ -304,6 +321,8 @@ def _done_line_as_one_list(body: str) -> str:
 
 
 _LIST_BREAK = re.compile(r"[；;]")
+_OUTCOME_HEADING = re.compile(r"[^\w\n]{0,4}(?:已处理|待处理|未处理|已整改|未整改)\s*")
+_BULLET = re.compile(r"\s*[·•\-*－]")
 
 
 def _struck_out(sentence: str, reading: Reading) -> bool:

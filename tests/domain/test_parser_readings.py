@@ -6064,3 +6064,21 @@ def test_where_then_what_then_how_and_an_earlier_one_seen_to_by_others(unit_a):
         unit_a,
     )
     assert totals(report) == (2, 1, 1)
+
+
+@pytest.mark.parametrize("heading", ["✔已处理：", "✔已处理"])
+def test_items_under_a_done_heading_of_their_own(unit_a, heading):
+    report = one(
+        f"凤凰城社区 11.25 值班\n人员：王晓明 李娜\n{heading}\n· 8号楼北侧冻在地上的垃圾（3堆）\n"
+        "· 单元门口小广告（12处）\n⏳待处理：\n· 小区东门路灯不亮（2盏）——已报社区",
+        unit_a,
+    )
+    assert totals(report) == (17, 15, 2)
+
+
+def test_an_earlier_one_looked_at_again_and_still_right(unit_a):
+    report = one(
+        "凤凰城社区 王晓明 李娜\n楼道口堆放的柴草（2处），已挪到院里\n检查：11号楼前建筑垃圾已清，没有反弹。",
+        unit_a,
+    )
+    assert totals(report) == (2, 2, 0)
