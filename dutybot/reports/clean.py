@@ -434,7 +434,8 @@ _DONE_HEADING = re.compile(
 # 垃圾桶满溢2环卫当场拉走, 出店经营2劝回, 宣传栏玻璃碎1 报住建: a bare count typed right before
 # the outcome.
 _COUNT_BEFORE_OUTCOME = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?P<n>\d{1,3})[ \t]*+"
+    # (环卫8点40清运完毕: the minutes of a time, not a count.)
+    r"(?<=[\u4e00-\u9fff])(?<![点时])(?P<n>\d{1,3})[ \t]*+"
     r"(?=(?:已|劝|报|环卫|物业|商户|当场|摆|清|撕|铲|挪|扫)[\u4e00-\u9fff])"
 )
 _SLASHED_COUNT = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*+/[ \t]*+(?P<n>\d{1,4})[ \t]*+(?=/|\n|$)")

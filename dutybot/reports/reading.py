@@ -1806,6 +1806,10 @@ _FOUND_COUNTED = re.compile(rf"发现[\u4e00-\u9fff]{{2,8}}?(?:一|两|\d{{1,3}}
 _CLASSED = re.compile(r"[\W_]*+(?:属于|是属于|算是|这是|这属于)")
 _MAX_CLAUSE_CHARS = 200
 _SUPPLY = re.compile(r"买|购|自掏腰包|带了|带上|准备了|领了|领取|借了")
+_WARNING_PUT_UP = re.compile(
+    r"[\W_]*+(?:已经?|当场|现场)?(?:设置|放置|摆放|摆上|摆了|立了|竖了|拉了|拉起|围上|插上)了?"
+    r"[^，,。；;]{0,6}?(?:提示牌|警示牌|警示标志|警示带|警戒线|锥桶|路锥|围挡)"
+)
 # Particles that list examples (白菜啊蜂窝煤啊, 纸箱什么的).
 _EXAMPLES = re.compile(
     r"[\u4e00-\u9fff](?:啊|呀|哇|啦)[\u4e00-\u9fff]|什么的|啥的|之类|等等|比如|像是"
@@ -2353,6 +2357,8 @@ def _is_problem(
     first_word = lexicon.classifier.pattern.search(fragment) if lexicon.classifier.pattern else None
     if first_word is not None and _SUPPLY.search(fragment, 0, first_word.start()):
         return False  # 老杜自掏腰包买了两卷垃圾袋: what the team brought, not a problem
+    if _WARNING_PUT_UP.match(fragment):
+        return False  # 处置：设置提示牌2块: what the team put up to warn people, not a problem
     only_things = all(w in OBJECT_WORDS for w in words)  # (桌子: where it stands says)
     if only_things and OTHERS_PUT.search(fragment) and status.state != "fixed":
         return True  # 一家饭店把桌子摆出来了: what someone else put out is the problem

@@ -6082,3 +6082,12 @@ def test_an_earlier_one_looked_at_again_and_still_right(unit_a):
         unit_a,
     )
     assert totals(report) == (2, 2, 0)
+
+
+def test_a_time_and_a_warning_put_up_are_no_items(unit_a):
+    report = one(
+        "玄帝庙街 11月25日\n值班：王晓明、李娜\n问题：台阶两侧青苔湿滑 处置：设置提示牌2块 结果：已报市政清洗\n"
+        "问题：垃圾桶满溢 处置：通知环卫 结果：环卫8点40清运完毕",
+        unit_a,
+    )
+    assert totals(report) == (2, 1, 1)
