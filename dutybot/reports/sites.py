@@ -252,7 +252,12 @@ def _by_clauses(
         group = _GROUP_AT.search(wide)
         if group is not None:
             starts.append(hit)
-            opening = group.start("group") if group.group("group") else group.start()
+            named = group.group("group") or group.group("own_group")
+            opening = (
+                group.start("group" if group.group("group") else "own_group")
+                if named
+                else group.start()
+            )
             bounds.append(hit[0] - len(wide) + opening)
         elif _CLAUSE_START_BEFORE.search(_before(text, hit[0])):
             starts.append(hit)
@@ -291,6 +296,9 @@ def _by_clauses(
 # 第二组马晓燕、文明、杨天福在枣林社区: a group, its people, and where they were.
 _GROUP_AT = re.compile(
     r"(?P<group>(?:第[一二三四1-4]|[一二三四1-4]|另一|另外一?)组)[：:，,]?[^，,。；;\n]{0,24}?(?:在|去|到)$"
+    # 我们组（甘建明、莫小燕、钟伟）在民主路东侧：…\n老陆那组：陆永福、周全、庞桂英，荷塘社区，…
+    r"|(?P<own_group>(?<![^\n。；;])(?:我们|我|咱们?|俺们?|[\u4e00-\u9fff]{1,3}那)组)"
+    r"[：:]?[^。；;\n]{0,30}?(?:在|去|到|[，,：:）)])$"
     # 下午张丽、文明又到二矿社区; …；郭彩霞、冯磊在二矿社区: other people, at the other site.
     r"|(?P<people>(?<=[；;。\n])|(?:上午|下午|晚上|然后|另外|之后))"
     r"[\u4e00-\u9fff]{2,4}(?:[、和跟与][\u4e00-\u9fff]{2,4}){1,5}(?:又|再)?(?:在|去|到)(?:了|哩|咗)?$"

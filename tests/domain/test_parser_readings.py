@@ -6091,3 +6091,24 @@ def test_a_time_and_a_warning_put_up_are_no_items(unit_a):
         unit_a,
     )
     assert totals(report) == (2, 1, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "11月25日值班情况汇总：\n我们组（王晓明、李娜、赵强）在玄帝庙街：电动车乱停放9辆，已摆放整齐。\n"
+        "老孙那组（孙悦、周建国、吴婷婷）在凤凰城社区：楼道堆放杂物3处，已通知物业清理。",
+        "11月25日两组情况：\n我们组（王晓明、李娜、赵强）玄帝庙街：电动车乱停放9辆，已摆放整齐；\n"
+        "老孙那组（孙悦、周建国、吴婷婷）凤凰城社区：楼道堆放杂物3处，已通知物业清理。",
+        "今天值班情况：\n我们组：王晓明、李娜、赵强，玄帝庙街，电动车乱停放9辆，已摆放整齐。\n"
+        "老孙那组：孙悦、周建国、吴婷婷，凤凰城社区，楼道堆放杂物3处，已通知物业清理。",
+    ],
+)
+def test_each_group_with_its_own_site_and_people(unit_a, text):
+    road, grid = parse_message(text, WEDNESDAY, unit_a)
+    assert (road.site, road.staff, totals(road)) == (ROAD_A, ("王晓明", "李娜", "赵强"), (9, 9, 0))
+    assert (grid.site, grid.staff, totals(grid)) == (
+        GRID_A,
+        ("孙悦", "周建国", "吴婷婷"),
+        (3, 0, 3),
+    )
