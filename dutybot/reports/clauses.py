@@ -269,6 +269,8 @@ _FRAGMENT_SPLIT = re.compile(
     r"[，,：【】\[\]｜]|(?<!\d)/(?!\d)|(?<!\d):(?!\d)|—+|～|~|、(?=已|当场|现场|均已|都已|并已|全部已)|"
     # 清理小广告18处、捡拾垃圾4袋、劝导闯红灯行人12人次: the work with people is a clause of its own.
     r"、(?=劝导|发放|入户|走访|问卷|开展|志愿)"
+    # 清理楼道杂物4处、清扫小区内积雪: after a count, the next thing done is a clause of its own.
+    rf"|(?<=[{MEASURE_WORDS}])、(?=清理|清扫|清除|清运|捡拾|铲除|撕除|撕掉|摆放|规整|扶正|拆除)"
 )
 # A bracket that only says where or what (绿化带（8号楼东侧）有垃圾) stays inside its clause;
 # one with a number or an outcome (约30辆, 已清理) is a clause of its own.

@@ -6112,3 +6112,12 @@ def test_each_group_with_its_own_site_and_people(unit_a, text):
         ("孙悦", "周建国", "吴婷婷"),
         (3, 0, 3),
     )
+
+
+def test_after_a_count_the_next_thing_done_is_its_own(unit_a):
+    report = one(
+        "今天凤凰城社区开展志愿服务，王晓明、李娜带队，帮社区清理楼道杂物4处、清扫小区内积雪，"
+        "发放宣传资料80份。",
+        unit_a,
+    )
+    assert totals(report) == (5, 5, 0)
