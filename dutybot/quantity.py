@@ -167,8 +167,17 @@ def find_quantities(text: str) -> list[Quantity]:
         # 百部梯, 百步梯: a bare 百 begins a name; a hundred of something is said 一百 or 百余.
         if number == "百" and not match.group("approx"):
             continue
-        # 一起 is "together" unless it ends the phrase (遛狗不牵绳一起).
-        if number == "一" and measure == "起" and end < len(text) and _is_cjk(text[end]):
+        # 一起 is "together" unless it ends the phrase (遛狗不牵绳一起); 冻在一起3处 is together,
+        # and the count follows.
+        if (
+            number == "一"
+            and measure == "起"
+            and end < len(text)
+            and (
+                _is_cjk(text[end])
+                or (text[end].isdigit() and text[match.start() - 1 : match.start()] == "在")
+            )
+        ):
             continue
         # 跟保洁一块清掉了: "together"; 一块板 is one board.
         near = max(0, match.start() - 8)  # looking a few characters back keeps this linear

@@ -6121,3 +6121,12 @@ def test_after_a_count_the_next_thing_done_is_its_own(unit_a):
         unit_a,
     )
     assert totals(report) == (5, 5, 0)
+
+
+def test_frozen_together_then_the_count(unit_a):
+    report = one(
+        "11月25日玄帝庙街值班情况\n值班人员：王晓明 李娜\n1.人行道落叶和初雪冻在一起3处（已处理）\n"
+        "2.门市房门前乱堆煤块2处（已处理）",
+        unit_a,
+    )
+    assert totals(report) == (5, 5, 0)
