@@ -647,6 +647,8 @@ def _read_sentence(
             and not PROBLEM_PREDICATE.search(fragment)
         ):
             continue  # 跟城管联合夜查兴华大街烟花爆竹摊点: what was checked, before what was found
+        if _LOOKED_INTO.search(fragment) and not PROBLEM_PREDICATE.search(fragment):
+            continue  # 到沿线3家加油站周边查看冬季扬尘治理情况: the places visited, not problems
         if (_NONE_OF.match(fragment) or _NO_SUCH.search(fragment)) and not first_amount(fragment):
             continue  # 小广告没有, 摊贩也没: none of that today
         if (_CARRIED_OUT.search(fragment) or _WORK_ON.match(fragment)) and not first_amount(
@@ -1787,6 +1789,7 @@ _ACTIVITY_OPENING = re.compile(
 )
 _INTRODUCER = re.compile(r"(?:就是|是|那个|这个|嗯|呃|啊|的话|问题)*+[\W_]*+")
 _MODIFIER = re.compile(r"[^，,。；\s的]{1,6}+的")
+_GUESS = re.compile(r"[\W_]*+(?:疑似|怀疑是|像是|估计是|多半是|应该是|可能是)")
 _WHOSE_IT_IS = re.compile(r"是[^，,。；\s]{1,12}?(?:堆|放|扔|贴|停|摆|倒|丢|晒|挂)的")
 _PLAN_CLAUSE = re.compile(
     # (下午计划再去八一北路口看看积雪情况: a plan for later in the day too.)
@@ -1840,6 +1843,7 @@ _PART_PLACES = re.compile(r"[\W_]*+(?:其中)?[一二两三四五\d]处(?:是|�
 _CHECKING = re.compile(
     r"(?:夜查|检查|排查|巡查|联合|督查)(?![^，。；]{0,14}?(?:发现|查出|看到|见到))[^，。；]{0,14}$"
 )
+_LOOKED_INTO = re.compile(r"(?:查看|检查|排查|巡查|督查|了解)[^，,。；;]{0,12}?情况$")
 _INSPECTED = re.compile(
     rf"[\W_]*+(?:(?!发现)[^，。；：:]){{0,14}}?(?:排查|检查|巡查|查看)(?![中时])了?(?:(?!发现)[^，。；：:]){{0,10}}?"
     rf"(?:\d{{1,4}}|[一二三四五六七八九十百]{{1,4}})[{MEASURE_WORDS}][：:]?$"
@@ -2350,6 +2354,8 @@ def _is_problem(
         words = [w for w in words if not any(w in verb for verb in verbs)]
     if _MODIFIER.fullmatch(fragment) and not PROBLEM_PREDICATE.search(fragment):
         return False  # 放杂物的: what the item before is for, not a new one
+    if after_item and _GUESS.match(fragment):
+        return False  # …停放在人行道上，疑似僵尸车: what the item before seems to be
     if _WHOSE_IT_IS.fullmatch(fragment):
         return False  # 是卖椰子的老板堆的: who put the thing before there, not a new one
     if words and status.state is None and _action_before(fragment, lexicon):

@@ -6130,3 +6130,17 @@ def test_frozen_together_then_the_count(unit_a):
         unit_a,
     )
     assert totals(report) == (5, 5, 0)
+
+
+def test_what_an_item_seems_to_be_and_the_places_looked_into(unit_a):
+    report = one(
+        "玄帝庙街11月25日值班：王晓明、李娜。发现人行道树坑内垃圾2处，已清理；一辆废旧三轮车长期停放在人行道上，"
+        "疑似僵尸车，已拍照报交警。",
+        unit_a,
+    )
+    assert totals(report) == (3, 2, 1)
+    report = one(
+        "玄帝庙街 今天下午王晓明、李娜到沿线3处垃圾中转站周边查看冬季扬尘治理情况。发现垃圾桶满溢1个，已督促当场清运完毕。",
+        unit_a,
+    )
+    assert totals(report) == (1, 1, 0)
