@@ -23,10 +23,11 @@ def matching_draft(fragment: str, drafts: list[Draft], lexicon: UnitWords) -> Dr
     grams = bigrams(fragment) - _PLACE_GRAMS
     best: Draft | None = None
     best_score = 0.0
+    # 车辆已全部归位 speaks of the 电动车、摩托车 above: the general word for their kind.
+    kinds = [kind for word, kind in _GENERAL_WORDS if word in fragment]
     for draft in drafts[-_RECENT:]:
         common = grams & bigrams(draft.text)
-        # 车辆已全部归位 speaks of the 电动车、摩托车 above: the general word for their kind.
-        general = any(word in fragment and kind in draft.text for word, kind in _GENERAL_WORDS)
+        general = any(kind in draft.text for kind in kinds)
         shared = len(common) + general
         if shared == 0:
             continue

@@ -158,14 +158,9 @@ def read_section(body: str, lexicon: UnitWords, *, whole_message: bool = True) -
             reading.notes.append("消息太长，后面的部分没有读")
             break
         label = LABEL.match(sentence)
-        if (
-            label is None
-            and done_heading
-            and not STATUS_TOKEN.search(sentence)
-            and first_amount(sentence) is not None
-        ):
+        if label is None and done_heading:
             # ✔已处理：／· 8号楼北侧冻在地上的垃圾（3堆）: the heading says what became of it.
-            sentence = f"{sentence.rstrip('。；; ')}，均已整改"
+            sentence = _told_done(sentence)
         if label:
             done_heading = _says_done(label) and not sentence[label.end() :].strip()
             kind_here = label_of(label)
@@ -184,15 +179,9 @@ def read_section(body: str, lexicon: UnitWords, *, whole_message: bool = True) -
                 kind = Kind.PLAN
             if not sentence.strip():
                 continue
-            if (
-                _says_done(label)
-                and not STATUS_TOKEN.search(sentence)
-                and (
-                    first_amount(sentence) is not None or _THINGS_NAMED_IN_SHORT.fullmatch(sentence)
-                )
-            ):
+            if _says_done(label):
                 # 已整改：巷道垃圾6袋、小广告3处: the label says what became of what it lists.
-                sentence = f"{sentence.rstrip('。；; ')}，均已整改"
+                sentence = _told_done(sentence)
         if (
             kind in (Kind.PLAN, Kind.CARRIED)
             # (不计入今日 speaks of today only to leave the item out of it.)
@@ -297,6 +286,15 @@ _PERIOD_FIGURES = re.compile(
 _THINGS_NAMED_IN_SHORT = re.compile(
     r"[\u4e00-\u9fff]{1,8}(?:[、，,/和][\u4e00-\u9fff]{1,8}){0,8}[。；;]?[ \t]*"
 )
+
+
+def _told_done(listed: str) -> str:
+    """Things a done label or heading lists, with no outcome of their own, said to be done."""
+    if STATUS_TOKEN.search(listed) or (
+        first_amount(listed) is None and not _THINGS_NAMED_IN_SHORT.fullmatch(listed)
+    ):
+        return listed
+    return f"{listed.rstrip('。；; ')}，均已整改"
 
 
 def _says_done(label: re.Match[str]) -> bool:

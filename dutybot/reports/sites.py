@@ -252,12 +252,8 @@ def _by_clauses(
         group = _GROUP_AT.search(wide)
         if group is not None:
             starts.append(hit)
-            named = group.group("group") or group.group("own_group")
-            opening = (
-                group.start("group" if group.group("group") else "own_group")
-                if named
-                else group.start()
-            )
+            named = next((key for key in ("group", "own_group") if group.group(key)), None)
+            opening = group.start(named) if named else group.start()
             bounds.append(hit[0] - len(wide) + opening)
         elif _CLAUSE_START_BEFORE.search(_before(text, hit[0])):
             starts.append(hit)

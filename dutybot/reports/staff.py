@@ -219,7 +219,8 @@ _AFTER_NAME = frozenset(
 )
 
 
-_WITH_THEM = re.compile(r"[他她]们(?![^，,。；]*?(?:明天|明日|下次|下周|下回))")
+# (The look-ahead stops within a clause's length, so each name costs a bounded step.)
+_WITH_THEM = re.compile(r"[他她]们(?![^，,。；]{0,40}?(?:明天|明日|下次|下周|下回))")
 
 
 def _stands_alone(clause: str, mentions: list[_Mention], index: int) -> bool:
