@@ -6144,3 +6144,17 @@ def test_what_an_item_seems_to_be_and_the_places_looked_into(unit_a):
         unit_a,
     )
     assert totals(report) == (1, 1, 0)
+
+
+def test_the_days_work_told_as_what_it_mostly_was_and_bins_not_full(unit_a):
+    report = one(
+        "11月25日凤凰城社区网格值班情况：今天主要是入户宣传文明城市创建，走访居民32户，"
+        "发放宣传资料64份。顺便把社区门口的标语重新贴好了。人员：王晓明、李娜。",
+        with_words(unit_a, "宣传氛围", "文明城市"),
+    )
+    assert totals(report)[0] == 1
+    report = one(
+        "今天王晓明、李娜在玄帝庙街值班。商户门口两个促销立牌占道，已挪进店内。一路上垃圾桶都不满，总体比较干净。",
+        unit_a,
+    )
+    assert totals(report) == (2, 2, 0)
