@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 import opencc
 
 from ..quantity import MEASURE_WORDS, chinese_numeral, number_value
-from .lexicon import NOT_COUNTED, RECOUNTED, STATUS_TOKEN
+from .lexicon import HANDLING, NOT_COUNTED, RECOUNTED, STATUS_TOKEN
 from .tables import read_tables
 
 _CQ_CODE = re.compile(
@@ -993,13 +993,17 @@ _NONE_OF_KIND = re.compile(
 
 # 车 15/15, 车：12辆: 车 alone at the head of a tally line is the vehicles.
 _BARE_CHE = re.compile(r"(?m)^[ \t]*+车(?=[ \t]*+[:：]?[ \t]*+\d)")
+# 让他们往里挪了挪, 往边上推了推: the verb said twice is said once, done.
+_VERB_TWICE = re.compile(rf"([{HANDLING}])了\1")
 # 摊1 劝, 椰子摊 2个 劝走1: 摊 told with its count is the stalls.
 # (检查商户9家，其中…早点摊4家 counts the shops looked at.)
 # 卖对联的劝到市场去了, 有个烤地瓜的 劝走了: the one who sells, told by what is sold, is a
 # stall (not 卖烤红薯的摊子, which names it, nor 买菜的).
 _SELLER_BY_WARES = re.compile(
     r"(?<![买在是])(?:卖|烤|炸)[\u4e00-\u9fff]{1,4}?的"
-    r"(?=[ \t]*+(?:[，,。；;]|劝|让|叫|被|已|都|又|还|也|$))"
+    r"(?=[ \t]*+(?:[，,。；;]|劝|让|叫|被|已|都|又|还|也|$"
+    # 俩卖拐棍的在路口, 卖香的拉着游客不撒手, 卖香的拉客的有五六个: where they stood, what they did.
+    r"|在|拉|有|占|堵|挡|摆|蹲|围))"
 )
 _BARE_TAN = re.compile(
     r"(?m)^[ \t]*+摊(?=[ \t]*+[:：]?[ \t]*+\d)"
@@ -1690,6 +1694,7 @@ def _words_made_plain(text: str) -> str:
     text = _BARE_CHE.sub("车辆", text)
     text = _BARE_TAN.sub("摊贩", text)
     text = _SELLER_BY_WARES.sub(lambda m: m.group() + "摊贩", text)
+    text = _VERB_TWICE.sub(r"\1了", text)
     text = _COUNTED_IN_PASSING.sub("", text)
     text = _LOOKED_AT_COUNT.sub(
         lambda m: (m["verb"] or m["verb2"]) + _LOOKED_AT_NUMBER.sub("", m["run"] or m["run2"]), text

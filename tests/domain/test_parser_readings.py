@@ -6158,3 +6158,12 @@ def test_the_days_work_told_as_what_it_mostly_was_and_bins_not_full(unit_a):
         unit_a,
     )
     assert totals(report) == (2, 2, 0)
+
+
+def test_sellers_told_by_their_wares_where_they_stood(unit_a):
+    report = one(
+        "玄帝庙街今天王晓明、李娜值班。有俩卖拐棍的在路口，让他们往里挪了挪，不挡道了。"
+        "一个井盖松了，已经打12345了。",
+        unit_a,
+    )
+    assert totals(report) == (3, 2, 1)
