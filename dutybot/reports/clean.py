@@ -1635,6 +1635,13 @@ _WORD_RUN = re.compile(r"[\u4e00-\u9fff]++")
 _NOT_PLAIN_SENTENCE = re.compile(r"[：:→>＞a-zA-Z【】]")
 _SPACED_WORDS = 3
 _SHORT_WORDS = 2.5
+# 一个垃圾桶 坏了 盖子没有, 路边 一个宣传牌 倒了，扶起来了, 一个三轮车 卖水果 占道: what is wrong
+# with a thing, typed after a space of its own, belongs to the thing before it.
+_SPACE_BEFORE_FAULT = re.compile(
+    r"(?<=[\u4e00-\u9fff])[ \t]++"
+    r"(?=(?:(?:坏|倒|歪|破|烂|断|裂|松|堵|塌|翻)(?:掉)?了|不亮了?|满溢|满了|占道|乱停|乱放|乱摆|乱贴|乱堆)"
+    r"(?:[ \t，,。；;！!]|$))"
+)
 
 
 def _spaced_words_joined(text: str) -> str:
@@ -1647,7 +1654,7 @@ def _spaced_words_joined(text: str) -> str:
         runs = [len(run) for run in _WORD_RUN.findall(line)]
         if line.count(" ") >= _SPACED_WORDS and sum(runs) <= _SHORT_WORDS * len(runs):
             lines[i] = _SPACE_AT_COUNT.sub("", _SPACE_BETWEEN_WORDS.sub("", line))
-    return "\n".join(lines)
+    return _SPACE_BEFORE_FAULT.sub("", "\n".join(lines))
 
 
 def _characters_folded(text: str, keep: tuple[str, ...]) -> str:

@@ -6167,3 +6167,11 @@ def test_sellers_told_by_their_wares_where_they_stood(unit_a):
         unit_a,
     )
     assert totals(report) == (3, 2, 1)
+
+
+def test_what_is_wrong_typed_after_a_space_of_its_own(unit_a):
+    report = one(
+        "玄帝庙街 今天 王晓明 李娜 值班。一个垃圾桶 坏了 盖子没有。路边 一个宣传牌 倒了，扶起来了。",
+        unit_a,
+    )
+    assert totals(report) == (2, 1, 1)
