@@ -147,6 +147,14 @@ def _quantity_value(number: str) -> tuple[int | None, bool]:
 
 
 _DIGIT_VALUE = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"两": 2, "〇": 0}
+_BARE_DIGITS = re.compile("[一二两三四五六七八九]{2,8}+")
+
+
+def names_a_thing(number: str) -> bool:
+    """Two bare digits that are no range (三四辆, 三五个 are) name a thing: 三七 is a herb."""
+    return (
+        len(number) == 2 and bool(_BARE_DIGITS.fullmatch(number)) and not _quantity_value(number)[1]
+    )
 
 
 def number_value(number: str) -> int | None:
@@ -206,17 +214,24 @@ def find_quantities(text: str) -> list[Quantity]:
             _PHOTO_BEFORE.search(text, near, match.start()) or _PHOTO_AFTER.match(text, end)
         ):
             continue
+        start = match.start()
+        if _BARE_DIGITS.fullmatch(number):
+            # 三七四处, 一二三四家 (counted aloud): of three digits or more the last is the count.
+            if len(number) >= 3:
+                start, number = match.end("number") - 1, number[-1]
+            elif names_a_thing(number):
+                continue
         value, approximate = _quantity_value(number)
         if value is None or value < 1:
             continue
-        prefix_approx = text[max(0, match.start() - 2) : match.start()].endswith(("约", "近"))
+        prefix_approx = text[max(0, start - 2) : start].endswith(("约", "近"))
         # 一堆, 一片, 一排: one lot of it, as good as no number (REPORTS.md: counts 1, and a
         # number said after it, 一堆装修垃圾，装了五车, is the count).
         lot = number == "一" and measure in "堆片排摊溜坨"
         found.append(
             Quantity(
                 value,
-                match.start(),
+                start,
                 end,
                 approximate=approximate or prefix_approx or bool(match.group("approx")),
                 vague=lot,

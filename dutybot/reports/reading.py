@@ -7,7 +7,7 @@ import dataclasses
 import itertools
 import re
 
-from ..quantity import MEASURE_WORDS, Quantity, chinese_numeral, number_value
+from ..quantity import MEASURE_WORDS, Quantity, chinese_numeral, names_a_thing, number_value
 from ..unit import DEFAULT_OBJECTS
 from .amounts import PERSON_WORDS, amounts, first_amount, offenders_counted
 from .clauses import (
@@ -2751,7 +2751,9 @@ def _item_text(fragment: str) -> str:
         before = text
         text = _LEAD_OFF.sub("", text)
         text = ITEM_FLUFF.sub("", text)
-        text = _LEADING_COUNT.sub("", text)
+        leading = _LEADING_COUNT.match(text)
+        if leading and not names_a_thing(leading["number"]):
+            text = text[leading.end() :]  # (三七摊子占道: the herb's stalls, no count)
         if text == before:
             break
     # Only the last few characters can be a trailing count or particle; looking no further
@@ -2770,7 +2772,7 @@ def _item_text(fragment: str) -> str:
 
 
 _LEADING_COUNT = re.compile(
-    rf"^{_COUNT_WORDS_BEFORE}(?:\d{{1,6}}+|[{CN}几]{{1,4}}+)(?:余|多|来)?[{MEASURE_WORDS}](?![\u4e00-\u9fff]?[:：])"
+    rf"^{_COUNT_WORDS_BEFORE}(?P<number>\d{{1,6}}+|[{CN}几]{{1,4}}+)(?:余|多|来)?[{MEASURE_WORDS}](?![\u4e00-\u9fff]?[:：])"
 )
 _TRAILING = re.compile(
     rf"(?:[，,、\s]*+{_COUNT_WORDS_BEFORE}好?(?:\d{{1,6}}+|[{CN}百几]{{1,6}}+)\s?(?:余|多|来|左右)?\s?"

@@ -6175,3 +6175,12 @@ def test_what_is_wrong_typed_after_a_space_of_its_own(unit_a):
         unit_a,
     )
     assert totals(report) == (2, 1, 1)
+
+
+def test_a_herb_named_by_two_digits_is_no_count(unit_a):
+    report = one(
+        "玄帝庙街 11月25日\n值班：王晓明 李娜\n三七摊子占道4个 已收回\n垃圾1堆 已扫",
+        unit_a,
+    )
+    assert totals(report) == (5, 5, 0)
+    assert report.found[0].text.startswith("三七摊子")

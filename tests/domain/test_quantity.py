@@ -139,3 +139,14 @@ def test_a_lump_is_counted_and_one_big_lump_is_a_lot():
     assert extract_quantity("3栋门口有人乱倒建筑垃圾两坨") == 2
     # 一大坨 is a heap, as good as no number.
     assert find_quantity("共享单车又是一大坨乱停").vague
+
+
+def test_bare_digits_that_are_no_range_name_a_thing_and_a_third_is_the_count():
+    # 三七 is a herb (Wenshan's market), not 37; its stalls are counted after.
+    assert extract_quantity("三七摊子占道4个") == 4
+    assert extract_quantity("占道晾晒三七四处") == 4
+    # Counted aloud: the last number said.
+    assert extract_quantity("一二三四家门市房都有") == 4
+    # Ranges stay ranges.
+    assert extract_quantity("电动车七八辆") == 8
+    assert extract_quantity("三五个") == 5
