@@ -74,6 +74,7 @@ _VAGUE = re.compile("|".join(VAGUE_AMOUNTS))
 # Photos attached to a message are counted in 张 too: ``附图4张``, ``照片3张``.
 _TOGETHER_BEFORE = re.compile(r"(?:跟|和|同|与|我们|大家|咱们|俺们)[^，。；\s]{0,4}+$")
 _PHOTO_BEFORE = re.compile(r"(附图|附件|照片|图片|配图|拍照|附)\s*+$")
+_WALKED_BEFORE = re.compile(r"(?:走|巡|逛|转|往前)(?:了|过)?$")
 _PHOTO_AFTER = re.compile(r"\s*+(照片|图片|图|相片)")  # used with match(text, pos)
 
 
@@ -206,6 +207,9 @@ def find_quantities(text: str) -> list[Quantity]:
         ):
             continue
         if measure == "人" and text.startswith("次", end):
+            continue
+        # 又走了一段看到…: a stretch walked, not a count.
+        if measure == "段" and _WALKED_BEFORE.search(text, near, match.start()):
             continue
         # 四处张贴 means "everywhere", not four places.
         if number == "四" and measure == "处" and end < len(text) and _is_cjk(text[end]):

@@ -6184,3 +6184,12 @@ def test_a_herb_named_by_two_digits_is_no_count(unit_a):
     )
     assert totals(report) == (5, 5, 0)
     assert report.found[0].text.startswith("三七摊子")
+
+
+def test_litter_and_slops_by_name(unit_a):
+    report = one(
+        "玄帝庙街 今天王晓明、李娜值班。又走了一段看到绿化带里扔了五六个啤酒瓶，捡起来丢进垃圾桶。"
+        "小区西门外米线店把潲水倒在路边，跟店主说了，店主马上冲洗干净了。",
+        unit_a,
+    )
+    assert totals(report) == (7, 7, 0)
