@@ -1789,7 +1789,11 @@ _ACTIVITY_OPENING = re.compile(
 )
 _INTRODUCER = re.compile(r"(?:就是|是|那个|这个|嗯|呃|啊|的话|问题)*+[\W_]*+")
 _MODIFIER = re.compile(r"[^，,。；\s的]{1,6}+的")
-_GUESS = re.compile(r"[\W_]*+(?:疑似|怀疑是|像是|估计是|多半是|应该是|可能是)")
+_GUESS = re.compile(
+    r"[\W_]*+(?:疑似|怀疑是|像是|估计是|多半是|应该是|可能是"
+    # 不知道是谁打碎的酒瓶: whose doing the item before was, unknown.
+    r"|也?(?:不知道|不晓得|不清楚)是?谁)"
+)
 _WHOSE_IT_IS = re.compile(r"是[^，,。；\s]{1,12}?(?:堆|放|扔|贴|停|摆|倒|丢|晒|挂)的")
 _PLAN_CLAUSE = re.compile(
     # (下午计划再去八一北路口看看积雪情况: a plan for later in the day too.)

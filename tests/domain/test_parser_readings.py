@@ -6193,3 +6193,11 @@ def test_litter_and_slops_by_name(unit_a):
         unit_a,
     )
     assert totals(report) == (7, 7, 0)
+
+
+def test_whose_doing_unknown_describes_the_item_before(unit_a):
+    report = one(
+        "玄帝庙街 今天王晓明、李娜值班。路上有一堆碎玻璃，不知道是谁打碎的酒瓶，我们拿扫帚扫干净了。",
+        unit_a,
+    )
+    assert totals(report) == (1, 1, 0)
