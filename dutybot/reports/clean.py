@@ -1007,7 +1007,7 @@ _SELLER_BY_WARES = re.compile(
 )
 _BARE_TAN = re.compile(
     r"(?m)^[ \t]*+摊(?=[ \t]*+[:：]?[ \t]*+\d)"
-    r"|(?<=[\u4e00-\u9fff])摊(?=[ \t]*+(?:\d{1,3}|[一两二三四五六七八九十俩仨几]{1,3})个)"
+    r"|(?<=[\u4e00-\u9fff])(?<!摊)摊(?=[ \t]*+(?:\d{1,3}|[一两二三四五六七八九十俩仨几]{1,3})个)"
     # (单车12/摊1/垃圾2袋: one of a slashed run.)
     r"|(?<=[/／])摊(?=[ \t]*+(?:\d|[一两二三四五六七八九十俩仨]))"
 )
@@ -1635,11 +1635,18 @@ _WORD_RUN = re.compile(r"[\u4e00-\u9fff]++")
 _NOT_PLAIN_SENTENCE = re.compile(r"[：:→>＞a-zA-Z【】]")
 _SPACED_WORDS = 3
 _SHORT_WORDS = 2.5
+# 3处 垃圾 已清, 2辆 电瓶车 挪了: a line that opens with its count, then a space and the
+# thing, is the thing with that count (垃圾3处 已清), not a count for the line before.
+_COUNT_OPENS_LINE = re.compile(
+    r"(?m)^(?P<lead>[ \t]*+)(?P<count>\d{1,4}+[处个辆张堆块家只袋条根棵盏名台])[ \t]++"
+    r"(?P<thing>(?!都|全|均|已|还|也|又|没|未|待)[\u4e00-\u9fff]{1,8}+)(?=[ \t]|$)"
+)
 # 一个垃圾桶 坏了 盖子没有, 路边 一个宣传牌 倒了，扶起来了, 一个三轮车 卖水果 占道: what is wrong
 # with a thing, typed after a space of its own, belongs to the thing before it.
 _SPACE_BEFORE_FAULT = re.compile(
     r"(?<=[\u4e00-\u9fff])[ \t]++"
-    r"(?=(?:(?:坏|倒|歪|破|烂|断|裂|松|堵|塌|翻)(?:掉)?了|不亮了?|满溢|满了|占道|乱停|乱放|乱摆|乱贴|乱堆)"
+    r"(?=(?:(?:坏|倒|歪|破|烂|断|裂|松|堵|塌|翻)(?:掉)?了|不亮了?|满溢|满了|占道|乱停|乱放|乱摆|乱贴|乱堆"
+    r"|过期|松动?|破损|损坏|缺失|脱落)"
     r"(?:[ \t，,。；;！!]|$))"
 )
 
@@ -1647,6 +1654,7 @@ _SPACE_BEFORE_FAULT = re.compile(
 def _spaced_words_joined(text: str) -> str:
     if " " not in text:
         return text
+    text = _COUNT_OPENS_LINE.sub(r"\g<lead>\g<thing>\g<count>", text)
     lines = text.split("\n")
     for i, line in enumerate(lines):
         if ("，" not in line and "。" not in line) or _NOT_PLAIN_SENTENCE.search(line):

@@ -6201,3 +6201,12 @@ def test_whose_doing_unknown_describes_the_item_before(unit_a):
         unit_a,
     )
     assert totals(report) == (1, 1, 0)
+
+
+def test_a_line_that_opens_with_its_count_then_the_thing(unit_a):
+    report = one(
+        "玄帝庙街 今天\n王晓明 李娜 赵强\n4堆 落叶 扫了\n2个 摊摊 劝走了\n1处 护栏 歪了 报城管\n3家 都收回去了",
+        unit_a,
+    )
+    assert totals(report) == (7, 6, 1)
+    assert [item.text for item in report.found][:2] == ["落叶", "摊摊"]
