@@ -115,7 +115,8 @@ def parse(
         if _PRAISE.search(text) and (
             not any(r.staff for r in reports)
             # 特别表扬农家福、蒙小燕两位同志: people praised by name, no duty told.
-            or not any(r.site or r.found or r.activities for r in reports)
+            # (表扬一下7网格冉秋菊、邓雪梅两位同志: the site named is whose people they are.)
+            or not any(r.found or r.activities for r in reports)
         ):
             return []  # 人民路今天表现不错，电动车摆放整齐，给大家点赞: praise for the team
         summary = PERIOD_SUMMARY.search(text)
@@ -154,6 +155,10 @@ def parse(
             return []  # 收到。流浪狗的事我跟社区再说一下; @杨倩 你跟住建局再催一下: chat about a follow-up
         if _AT_SOMEONE.match(text) and not any(r.staff and r.found_total > 1 for r in reports):
             return []  # @田志刚 志刚，你报的小广告“三四十张”我按40张统计了: a word to one person
+        if _CARE_ADVICE.search(text) and not any(r.staff or r.resolved for r in reports):
+            return []  # 路面可能结冰，值班同志穿防滑鞋，注意安全: a warning for the next duty
+        if _THANKS_FIRST.match(text) or _REPORTS_RECEIVED.search(text):
+            return []  # 谢谢罗姐帮忙协调物业…; 两个组的日报都收到了，辛苦大家: the coordinator's word
         if _ADDRESSED.match(text) and not any(
             r.staff or r.activities or r.found_total > 1 for r in reports
         ):
@@ -233,6 +238,13 @@ _CORRECTION_NOTE_CHARS = 80
 _ANOTHER_MESSAGE = re.compile(r"日报里|上条|上一条|刚才(?:报|发)的|昨天报的|上午报的")
 _WORK_ORDER = re.compile(r"工单|[【\[]转(?!发)")
 # A reply or a word to someone in the group (收到。…, 好的伍局。…, @徐敏 …) about what will be done next.
+_CARE_ADVICE = re.compile(r"注意(?:安全|防寒|保暖|防滑|防暑)|防滑鞋")
+# 谢谢钟涛、冯建军加班！…, 感谢大家: thanks open a word in the chat, not a report.
+_THANKS_FIRST = re.compile(r"\s*+(?:谢谢|感谢|多谢)")
+# 两个组的日报都收到了, 收到王主任的汇总: the reports acknowledged.
+_REPORTS_RECEIVED = re.compile(
+    r"(?:日报|汇总|报告)[^。！!\n]{0,4}?(?:都|已)?收到|收到[^。！!，,\n]{0,8}?(?:日报|汇总)"
+)
 _REPLY_WITH_A_PROMISE = re.compile(
     r"\s*+(?:收到|好的|好嘞|嗯嗯?|OK|ok|@)[^！!\n]{0,60}?"
     r"(?:再(?:跟|去|催|问|看|说|发|联系)|催一下|说一声|回头|跟进一下|盯一下)"

@@ -6210,3 +6210,16 @@ def test_a_line_that_opens_with_its_count_then_the_thing(unit_a):
     )
     assert totals(report) == (7, 6, 1)
     assert [item.text for item in report.found][:2] == ["落叶", "摊摊"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "谢谢王晓明帮忙协调物业，凤凰城社区那堆装修垃圾下午就拉走了👍",
+        "两个组的日报都收到了，辛苦大家！@李娜 流浪狗的事我再跟社区说一声。",
+        "表扬一下凤凰城社区王晓明、李娜两位同志，这两周问题发现得细、照片拍得清楚，大家向她们学习！",
+        "气象台预报周四有小到中雪，玄帝庙街路面可能结冰，值班同志穿防滑鞋，注意安全。",
+    ],
+)
+def test_the_coordinators_thanks_praise_and_warnings_are_chat(unit_a, text):
+    assert parse_message(text, WEDNESDAY, unit_a) == []
