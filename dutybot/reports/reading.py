@@ -346,7 +346,10 @@ def _corrected_in_sentence(sentence: str, reading: Reading, lexicon: UnitWords) 
     that only puts an item's number right. The item is found by its name or its number."""
     if not reading.drafts or not _CORRECTION_CUE.search(sentence):
         return False
-    # A correction restates one number; looking at the first few keeps a long paste linear.
+    # A correction restates a number or two (垃圾是7袋，小广告是9处，前面写错了); looking at
+    # the first few keeps a long paste linear.
+    restated: list[tuple[Draft, int]] = []
+    rest = sentence
     for match in itertools.islice(_RESTATED.finditer(sentence), 3):
         value = number_value(match.group("n"))
         if not value:
@@ -359,18 +362,22 @@ def _corrected_in_sentence(sentence: str, reading: Reading, lexicon: UnitWords) 
             # 共享单车刚才数重复了，实际是10辆: the thing named before the number.
             or matching_draft(sentence[: match.start()], reading.drafts, lexicon)
         )
-        if named is None:
+        if named is None or any(named is done for done, _value in restated):
             continue
-        rest = _CORRECTION_WORDS.sub("", sentence[: match.start()] + sentence[match.end() :])
-        # (有一处是住户正在搬家，不算: why the number was wrong.)
-        if _NOT_CONTENT.sub("", rest) and (
-            len(topic_words(rest, lexicon)) > 1
-            or (STATUS_TOKEN.search(rest) and not _LEFT_OUT.search(rest))
-        ):
-            return False  # more is said here than the number and why: read it as usual
+        restated.append((named, value))
+        rest = rest.replace(match.group(), "", 1)
+    if not restated:
+        return False
+    rest = _CORRECTION_WORDS.sub("", rest)
+    # (有一处是住户正在搬家，不算: why the number was wrong.)
+    if _NOT_CONTENT.sub("", rest) and (
+        len(topic_words(rest, lexicon)) > 1
+        or (STATUS_TOKEN.search(rest) and not _LEFT_OUT.search(rest))
+    ):
+        return False  # more is said here than the number and why: read it as usual
+    for named, value in restated:
         put_count_right(named, value)
-        return True
-    return False
+    return True
 
 
 # What says a number was wrong, and the words around a correction that say nothing else.

@@ -6223,3 +6223,12 @@ def test_a_line_that_opens_with_its_count_then_the_thing(unit_a):
 )
 def test_the_coordinators_thanks_praise_and_warnings_are_chat(unit_a, text):
     assert parse_message(text, WEDNESDAY, unit_a) == []
+
+
+def test_a_correction_that_restates_two_numbers(unit_a):
+    report = one(
+        "凤凰城社区11月25日值班：王晓明、李娜。共清理垃圾5袋，楼道小广告8处，发现6号楼前井盖缺失1个，已报物业。\n\n"
+        "刚才核对了一下，垃圾是7袋，小广告是9处，前面写错了。",
+        unit_a,
+    )
+    assert totals(report) == (17, 16, 1)
