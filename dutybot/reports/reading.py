@@ -1911,7 +1911,9 @@ _IN_ORDER = re.compile(
 )
 _HASHTAG = re.compile(r"#[^#\n]{1,16}+#")
 _STATE_IN_ORDER = re.compile(
-    r"[\W_]*+[\u4e00-\u9fff]{1,8}?(?:摆放|停放|摆|停)得?(?:很|较|比较|都|基本)?(?:整齐|有序|规范)[，。]?"
+    # (摊位整齐，地面干净: the stalls in order, said without a verb.)
+    r"[\W_]*+[\u4e00-\u9fff]{1,8}?(?:(?:摆放|停放|摆|停)得?)?(?:很|较|比较|都|基本)?"
+    r"(?<![不未没])(?:整齐|有序|规范)[，。]?"
 )
 _OFFENDER_DID = re.compile(r"[\W_]*+(?:他|她|伊|佢)(?:们|哋)?(?:就|也|都|马上|立马|当场)?")
 _NOT_TODAY = re.compile(

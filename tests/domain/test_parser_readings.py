@@ -6232,3 +6232,13 @@ def test_a_correction_that_restates_two_numbers(unit_a):
         unit_a,
     )
     assert totals(report) == (17, 16, 1)
+
+
+def test_stalls_in_order_said_without_a_verb_and_sorting_not_in_order(unit_a):
+    report = one("玄帝庙街 11.25 夜市巡查 王晓明 李娜：摊位整齐，地面干净，未发现问题。", unit_a)
+    assert totals(report) == (0, 0, 0)
+    report = one(
+        "凤凰城社区 11.25\n人员：王晓明 李娜\n1.垃圾分类投放不规范：4处 [已整改]\n2.楼道小广告：2处 [已整改]",
+        unit_a,
+    )
+    assert totals(report) == (6, 6, 0)
