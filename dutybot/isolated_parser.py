@@ -49,6 +49,12 @@ class _UnknownUnit(Exception):
 _worker_units: OrderedDict[str, Any] = OrderedDict()
 
 
+def _load_parser(parser: str) -> None:
+    """Run once as each worker starts: the parser is imported before any parse's time limit
+    starts counting, so a fresh worker on a slow machine still reads the next report."""
+    importlib.import_module(parser.partition(":")[0])
+
+
 def _parse_in_worker(
     parser: str,
     unit_digest: str,
@@ -92,12 +98,15 @@ class IsolatedParser:
                 # spawn: a fresh interpreter that imports only the parser (forking the bot would
                 # copy its threads' locks and its sockets); the same on Linux and Windows.
                 self._pool = ProcessPool(
-                    max_workers=self.workers, context=multiprocessing.get_context("spawn")
+                    max_workers=self.workers,
+                    initializer=_load_parser,
+                    initargs=(PARSER,),
+                    context=multiprocessing.get_context("spawn"),
                 )
             return self._pool
 
     def start(self) -> None:
-        """Start the workers now (they take a few tenths of a second to come up)."""
+        """Start the workers now (each imports the parser as it comes up: a second or so)."""
         self._get_pool()
 
     def close(self) -> None:
