@@ -44,7 +44,8 @@ async def test_same_messages_to_two_processes(tmp_path, unit_file, bot_database_
                     qq_a.group_message(GROUP, user, text, time_=T0 + index, message_id=message_id),
                     qq_b.group_message(GROUP, user, text, time_=T0 + index, message_id=message_id),
                 )
-            got_a, got_b = await asyncio.gather(replies_within(qq_a, 3), replies_within(qq_b, 3))
+            # (8 s of quiet: both bots start their parsing workers, each importing the parser.)
+            got_a, got_b = await asyncio.gather(replies_within(qq_a, 8), replies_within(qq_b, 8))
     assert len(got_a) + len(got_b) == len(MESSAGES), (got_a, got_b)
     rows = await first.fetch(
         "SELECT (SELECT COUNT(*) FROM duty_checkin), (SELECT COUNT(*) FROM ledger_problem),"
