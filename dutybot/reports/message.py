@@ -237,7 +237,7 @@ _REPORT_AGAIN = re.compile(r"以(?:此|这条|本条|此条)为准|重发")
 _CORRECTION_NOTE_CHARS = 80
 _ANOTHER_MESSAGE = re.compile(r"日报里|上条|上一条|刚才(?:报|发)的|昨天报的|上午报的")
 _WORK_ORDER = re.compile(r"工单|[【\[]转(?!发)")
-# A reply or a word to someone in the group (收到。…, 好的伍局。…, @徐敏 …) about what will be done next.
+# 路面可能结冰，值班同志穿防滑鞋，注意安全: a word of care for whoever is on duty next.
 _CARE_ADVICE = re.compile(r"注意(?:安全|防寒|保暖|防滑|防暑)|防滑鞋")
 # 谢谢钟涛、冯建军加班！…, 感谢大家: thanks open a word in the chat, not a report.
 _THANKS_FIRST = re.compile(r"\s*+(?:谢谢|感谢|多谢)")
@@ -245,6 +245,7 @@ _THANKS_FIRST = re.compile(r"\s*+(?:谢谢|感谢|多谢)")
 _REPORTS_RECEIVED = re.compile(
     r"(?:日报|汇总|报告)[^。！!\n]{0,4}?(?:都|已)?收到|收到[^。！!，,\n]{0,8}?(?:日报|汇总)"
 )
+# A reply or a word to someone in the group (收到。…, 好的伍局。…, @徐敏 …) about what will be done next.
 _REPLY_WITH_A_PROMISE = re.compile(
     r"\s*+(?:收到|好的|好嘞|嗯嗯?|OK|ok|@)[^！!\n]{0,60}?"
     r"(?:再(?:跟|去|催|问|看|说|发|联系)|催一下|说一声|回头|跟进一下|盯一下)"

@@ -349,7 +349,7 @@ def _corrected_in_sentence(sentence: str, reading: Reading, lexicon: UnitWords) 
     # A correction restates a number or two (垃圾是7袋，小广告是9处，前面写错了); looking at
     # the first few keeps a long paste linear.
     restated: list[tuple[Draft, int]] = []
-    rest = sentence
+    said: list[tuple[int, int]] = []
     for match in itertools.islice(_RESTATED.finditer(sentence), 3):
         value = number_value(match.group("n"))
         if not value:
@@ -365,9 +365,14 @@ def _corrected_in_sentence(sentence: str, reading: Reading, lexicon: UnitWords) 
         if named is None or any(named is done for done, _value in restated):
             continue
         restated.append((named, value))
-        rest = rest.replace(match.group(), "", 1)
+        said.append(match.span())
     if not restated:
         return False
+    # What the sentence says besides the numbers restated.
+    bounds = [0, *itertools.chain.from_iterable(said), len(sentence)]
+    rest = "".join(
+        sentence[start:end] for start, end in zip(bounds[::2], bounds[1::2], strict=True)
+    )
     rest = _CORRECTION_WORDS.sub("", rest)
     # (有一处是住户正在搬家，不算: why the number was wrong.)
     if _NOT_CONTENT.sub("", rest) and (
