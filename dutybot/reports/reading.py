@@ -868,8 +868,13 @@ def _read_sentence(
             )
             # (差不多二十台: the 不 of 差不多 is no outcome.)
             and not STATUS_TOKEN.search(fragment.replace("差不多", ""))
-            # (电动车：10辆，已摆齐: the count of the thing just named, read with it below.)
-            and not (current is None and thing_before and _thing_only(thing_before, lexicon))
+            # (电动车：10辆，已摆齐: the count of the thing just named, read with it below; so
+            # after an item counted already: 摆货（3家，已收回）、共享单车（12辆，已摆放）.)
+            and not (
+                (current is None or current.explicit)
+                and thing_before
+                and _thing_only(thing_before, lexicon)
+            )
         ):
             # 约20辆, 共9辆, （十二辆）: how many of the item before; with none before, a total
             # that the list below spells out (发现问题：2处。①…). 一堆 alone adds nothing.
@@ -1137,6 +1142,7 @@ def _read_sentence(
             and not first_amount(fragment)
             and _only_keywords(fragment, lexicon)
             and lexicon.classifier.classify(fragment) == current.category
+            and not _counted_anew(current, pieces, index)
         ):
             if fragment in current.text:
                 group = []  # …路灯灯罩破损2处，灯罩破损｜已上报: that one of the list, named again
@@ -1196,6 +1202,7 @@ def _read_sentence(
             current is not None
             and status.state is None
             and (_elaborates(fragment, lexicon) or _CONTINUATION.match(fragment))
+            and not _counted_anew(current, pieces, index)
         ):
             # 私拉电线，从二楼阳台拉下来给电动车充电: more about the same item; 旧沙发太沉
             # names another one, which the next clause will speak of.
@@ -2516,6 +2523,17 @@ def _vehicles_counted(fragment: str) -> bool:
             # 有一辆渣土车停在人行道边上
             or _VEHICLE_NEXT.match(fragment, quantity.end) is not None
         )
+    )
+
+
+def _counted_anew(current: Draft, pieces: list[str], index: int) -> bool:
+    """摆货（3家，已收回）、共享单车（12辆，已摆放）: after an item counted and seen to, a thing
+    that its own count follows is the next item, not more about that one."""
+    return (
+        current.explicit
+        and current.status is not None
+        and index + 1 < len(pieces)
+        and _LEADING_COUNT.match(pieces[index + 1].strip()) is not None
     )
 
 

@@ -6242,3 +6242,18 @@ def test_stalls_in_order_said_without_a_verb_and_sorting_not_in_order(unit_a):
         unit_a,
     )
     assert totals(report) == (6, 6, 0)
+
+
+def test_a_tally_of_things_each_with_its_count_and_outcome_in_brackets(unit_a):
+    report = one(
+        "玄帝庙街 11.25 王晓明 李娜\n"
+        "门口占道摆货（3家，已收回）、共享单车（12辆，已摆放）、护栏小广告（2张，已撕）、电动车（4辆，未处理）",
+        unit_a,
+    )
+    assert totals(report) == (21, 17, 4)
+    assert [item.text for item in report.found] == [
+        "门口占道摆货",
+        "共享单车",
+        "护栏小广告",
+        "电动车",
+    ]
