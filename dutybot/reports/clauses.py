@@ -778,8 +778,34 @@ def _keep_aside(match: re.Match[str]) -> str:
     ):
         return match.group()
     if match.start() and (first_amount(inside) or STATUS_TOKEN.search(inside)):
-        return "，" + inside + "，"
+        return _fault_first(inside) + "，"
     return match.group()
+
+
+# 垃圾池（1个，满溢，已通知环卫）, 盲道砖（2块松动，报城管）: a tally's bracket that says what is
+# wrong with the thing before it; the fault goes with the thing, the rest becomes clauses.
+_COUNT_THEN_FAULT = re.compile(
+    rf"(?P<count>[\d{CN}两几十百]{{1,6}}[{MEASURE_WORDS}])(?P<fault>[\u4e00-\u9fff]{{1,4}})"
+)
+_FAULT_THEN_COUNT = re.compile(
+    rf"(?P<fault>[\u4e00-\u9fff]{{1,4}}?)(?P<count>[\d{CN}两几十百]{{1,6}}[{MEASURE_WORDS}])"
+)
+
+
+def _fault_first(inside: str) -> str:
+    parts = re.split(r"[，,、；;]", inside)
+    for index, part in enumerate(parts):
+        part = part.strip()
+        if PROBLEM_PREDICATE.fullmatch(part) and first_amount(part) is None:
+            fault, count = part, ""
+        else:
+            split = _COUNT_THEN_FAULT.fullmatch(part) or _FAULT_THEN_COUNT.fullmatch(part)
+            if split is None or not PROBLEM_PREDICATE.fullmatch(split.group("fault")):
+                continue
+            fault, count = split.group("fault"), split.group("count")
+        rest = [p for p in (count, *parts[:index], *parts[index + 1 :]) if p.strip()]
+        return fault + "".join("，" + p for p in rest)
+    return "，" + inside
 
 
 def marker_number(marker: str) -> int | None:

@@ -6257,3 +6257,19 @@ def test_a_tally_of_things_each_with_its_count_and_outcome_in_brackets(unit_a):
         "护栏小广告",
         "电动车",
     ]
+
+
+def test_a_tally_bracket_that_says_what_is_wrong_with_the_thing(unit_a):
+    report = one(
+        "凤凰城社区 11.25 王晓明 李娜\n"
+        "烟头（一些，已捡）、垃圾池（1个，满溢，已通知环卫）、盲道砖（2块松动，报城管）、"
+        "垃圾箱（满溢2个，报环卫）、窨井盖（2个，完好）",
+        unit_a,
+    )
+    assert totals(report) == (6, 1, 5)
+    assert [item.text for item in report.found] == [
+        "烟头",
+        "垃圾池满溢",
+        "盲道砖松动",
+        "垃圾箱满溢",
+    ]
