@@ -229,8 +229,10 @@ _DUTY_BEFORE = (
 )
 _LEAD = rf"(?:{_WHEN}|[（(]{_WHEN}[）)]|{_DUTY_BEFORE})"
 _CLAUSE_START_BEFORE = re.compile(
-    rf"(?:^|[\n。；;，,：:！!？?\s])\s*+{DECORATION}(?:{MARKER})?{DECORATION}[【\[（(]?\s*+"
-    rf"(?:{_LEAD}\s*+)*+$"
+    rf"(?:^|[\n。；;，,：:！!？?\s])\s*+{DECORATION}(?:{MARKER})?{DECORATION}"
+    # 【存在问题】长宁北街东侧：…: a part's label, then the site its lines speak of.
+    r"(?:[【\[][^【】\[\]\n]{1,8}[】\]]\s*+)?"
+    rf"[【\[（(]?\s*+(?:{_LEAD}\s*+)*+$"
     # …劝回去了然后又去老厂社区那边, 完了我又去桂花井: in run-on speech, 然后 opens the clause
     # itself.
     rf"|(?:然后|接着|随后|之后|完了)(?:我们?|咱们?|俺们?)?(?:{_LEAD}\s*+)*+$"

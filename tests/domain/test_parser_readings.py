@@ -6273,3 +6273,18 @@ def test_a_tally_bracket_that_says_what_is_wrong_with_the_thing(unit_a):
         "盲道砖松动",
         "垃圾箱满溢",
     ]
+
+
+def test_each_part_of_a_template_split_by_site_labels(unit_a):
+    reports = parse_message(
+        "【路长制、网格化管理工作日报】\n"
+        "【基本情况】11月24日，玄帝庙街：王晓明、李娜到岗；凤凰城社区：赵强、孙悦到岗。\n"
+        "【存在问题】玄帝庙街：非机动车乱停放12辆，路沿石破损1处。\n凤凰城社区：楼前乱挂晾晒衣物2处。\n"
+        "【整改情况】玄帝庙街：非机动车已全部归位，路沿石破损已上报城管局。\n凤凰城社区：晾晒衣物已劝导居民收回。",
+        WEDNESDAY,
+        unit_a,
+    )
+    assert [(r.site[:3], r.staff, totals(r)) for r in reports] == [
+        ("玄帝庙", ("王晓明", "李娜"), (13, 12, 1)),
+        ("市16", ("赵强", "孙悦"), (2, 2, 0)),
+    ]
