@@ -692,7 +692,7 @@ def _read_sentence(
         named_recount = _RECOUNT_NAMED.match(fragment)
         if named_recount and reading.drafts:
             # 更正：电动车是8辆，都挪了: the number of the item it names put right.
-            value = number_value(named_recount.group("n"))
+            value = number_value(named_recount.group("n") or named_recount.group("pair"))
             named = matching_draft(named_recount.group("thing"), reading.drafts, lexicon)
             if value and named is not None:
                 put_count_right(named, value)
@@ -1940,10 +1940,15 @@ _RIGHT_COUNT = (
     rf"(?:(?P<n>\d{{1,4}}|[{CN}百]{{1,4}})(?:来|余|多)?\s*+[{MEASURE_WORDS}]"
     r"|(?P<pair>俩|仨)(?![\u4e00-\u9fff]))"
 )
-_PUT_RIGHT_ALONE = re.compile(r"[\W_]*+(?:不对|更正|纠正|说错了|写错了|打错了)[了，,：:\s]*+")
+# (噢不对 电动车是6辆: a filler before it.)
+_PUT_RIGHT_ALONE = re.compile(
+    r"[\W_]*+(?:(?:哦|噢|喔|呃|诶|嗯)[，,]?\s*+)?(?:不对|更正|纠正|说错了|写错了|打错了)[了，,：:\s]*+"
+)
+# 更正：电动车是8辆, 噢不对，电动车是6辆, 不对 僵尸车是俩: the item named, with its right count.
 _RECOUNT_NAMED = re.compile(
-    rf"[\W_]*+(?:更正|纠正|修正|不对)[了，,：:\s]*+(?P<thing>[\u4e00-\u9fff]{{2,10}}?)"
-    rf"(?:应该是|应为|改为|是)\s*+(?P<n>\d{{1,4}}|[{CN}百]{{1,4}})\s*+[{MEASURE_WORDS}]"
+    r"[\W_]*+(?:(?:哦|噢|喔|呃|诶|嗯)[，,]?\s*+)?(?:更正|纠正|修正|不对)[了，,：:\s]*+"
+    r"(?P<thing>[\u4e00-\u9fff]{2,10}?)(?:应该是|应为|改为|是)\s*+"
+    rf"(?:(?P<n>\d{{1,4}}|[{CN}百]{{1,4}})\s*+[{MEASURE_WORDS}]|(?P<pair>俩|仨)(?![\u4e00-\u9fff]))"
 )
 _RECOUNT = re.compile(
     rf"[\W_]*+(?:上一行|上面|上条|上一条|刚才)?(?:写错了|说错了|打错了|错了|更正|不对)[了，,：:\s]*+(?:应该)?是?\s*+"

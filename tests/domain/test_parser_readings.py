@@ -6288,3 +6288,19 @@ def test_each_part_of_a_template_split_by_site_labels(unit_a):
         ("玄帝庙", ("王晓明", "李娜"), (13, 12, 1)),
         ("市16", ("赵强", "孙悦"), (2, 2, 0)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "玄帝庙街 今天 王晓明 电动车乱停8辆摆好了，小广告两处铲了。噢不对，电动车是6辆。",
+            (8, 8, 0),
+        ),
+        ("玄帝庙街 今天 王晓明 小广告10处 清了 还有个僵尸车 报社区了 不对 僵尸车是俩", (12, 10, 2)),
+    ],
+)
+def test_a_slip_put_right_by_naming_the_thing_after_a_filler_or_with_a_pair_word(
+    unit_a, text, expected
+):
+    assert totals(one(text, unit_a)) == expected
