@@ -56,6 +56,8 @@ _FUNCTION_CHARS = frozenset(
 # Characters that make words with many others: a two-character word is not put back on one of
 # these alone (骑车 is not 汽车, 办公室 not 公示, 鼻子 not 篦子).
 _COMBINING_CHARS = frozenset("车子公人家场区室所员门口路街站照")
+# Words a character closes with the one before it: 已经盖好了 is 已经 + 盖好, not 井盖.
+_CLOSED_BEFORE = frozenset(("已经", "曾经", "途经", "干净", "安静"))
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,7 @@ def mend_misheard(text: str, unit_words: tuple[str, ...], keep: tuple[str, ...] 
                 not text.startswith(word[:position], start)
                 or not text.startswith(word[position + 1 :], index + 1)
                 or (len(word) == 2 and word[1 - position] in _COMBINING_CHARS)
+                or (position == 0 and index and text[index - 1 : index + 1] in _CLOSED_BEFORE)
             ):
                 continue
             found.append((start, word))

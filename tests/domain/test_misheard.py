@@ -35,6 +35,7 @@ def test_ordinary_words_stay_as_written():
         "整利索了",  # 整理
         "全部摆整齐了",
         "巷子摆起一堆装修垃圾",
+        "社区已经盖好了",  # 已经 + 盖好, not 井盖
     ):
         assert mend_misheard(text, ()) == text, text
 
