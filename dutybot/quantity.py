@@ -61,7 +61,8 @@ _QUANTITY = re.compile(
     # (数 only as in 数十, 数百: 数了数25辆 is counting, then the number.)
     rf"(?P<number>\d{{1,6}}+(?:\s?[-~～到至]\s?\d{{1,6}}+)?(?![\d.:：])|"
     rf"(?:数(?=[十百千万]))?[{CHINESE_DIGITS}十百千万几]{{1,8}}+)"
-    rf"\s?(?P<approx>余|多|来|左右)?\s?(?:大|小|满|整)?(?P<measure>[{MEASURE_WORDS}]|{LOAD_WORDS})"
+    # (10几个, 20几辆: 十几 typed with digits.)
+    rf"\s?(?P<approx>余|多|来|左右|(?<=\d0)几)?\s?(?:大|小|满|整)?(?P<measure>[{MEASURE_WORDS}]|{LOAD_WORDS})"
 )
 # 俩 and 仨 carry their own measure word (电动车倒了俩); after 我们 they are people.
 _COLLOQUIAL = re.compile(r"(?<![我你他她咱俺们])(?P<number>[俩仨])(?:个|辆|处|人|名)?")

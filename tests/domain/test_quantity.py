@@ -150,3 +150,8 @@ def test_bare_digits_that_are_no_range_name_a_thing_and_a_third_is_the_count():
     # Ranges stay ranges.
     assert extract_quantity("电动车七八辆") == 8
     assert extract_quantity("三五个") == 5
+
+
+@pytest.mark.parametrize(("text", "expected"), [("自行车乱放的10几个", 10), ("20几辆电动车", 20)])
+def test_tens_and_some_typed_with_digits(text, expected):
+    assert extract_quantity(text) == expected
