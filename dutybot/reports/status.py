@@ -73,6 +73,9 @@ _CROSS = re.compile("[❌✖❎]")
 _DENIED_MARK = re.compile(r"(?:没有|未能)(?:及时|马上|立即|当场)")
 _RIGHT_AFTER = re.compile(r"了?(?:约|共|大概)?")
 # …and told to, then did (跟住户说了收了两处, 喊老板收了3根: 喊 is to tell, in the south-west).
+_ALREADY_BEFORE = re.compile(r"已经?$")
+_MADE_THERE = frozenset(("让", "叫", "喊"))
+_COMING = re.compile(r"来|嚟|过去")
 _MAKE_ACT = frozenset(("让", "督促", "要求", "责令", "请", "协调", "说了", "喊", *CALLED_IN))
 _HANDED_OVER = frozenset(HANDED_OVER_WORDS)
 # 已督促商户清理: urged then and there to do a thing done in minutes, and done (not 已督促
@@ -110,6 +113,7 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
     last_block = -1
     request_end = block_end = 0
     made_to_act = False
+    made_already = False
     requests = 0  # 已通知社区联系人拉走: asked to ask someone is not done
     later_today = False  # the last waiting word was 下午 (下午又清了一堆炉灰 is done)
     asked = False  # the last request was 请 (请专业人员摘除: asked, not yet done)
@@ -155,6 +159,12 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
             request_end = block_end = match.end()
             # 让住户收了: someone made to act did it; 通知社区换了: someone told has yet to.
             made_to_act = token in _MAKE_ACT
+            # 已让住户挪进院子: someone already made to act, and the act follows (not
+            # 已叫保洁来清运: someone called in to come is yet to; 已督促整改 is read above).
+            made_already = (
+                token in _MADE_THERE
+                and _ALREADY_BEFORE.search(fragment, max(0, start - 2), start) is not None
+            )
             urged_then = (
                 token == "督促"
                 and _URGED_THEN.search(fragment, max(0, start - 3), start) is not None
@@ -249,6 +259,7 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
             or disposal
             or counted
             or (fixing and not governed)
+            or (made_already and role == "fix" and not _COMING.search(fragment, request_end, start))
             or (
                 urged_then
                 and role == "fix"

@@ -6304,3 +6304,12 @@ def test_a_slip_put_right_by_naming_the_thing_after_a_filler_or_with_a_pair_word
     unit_a, text, expected
 ):
     assert totals(one(text, unit_a)) == expected
+
+
+def test_someone_already_made_to_act_did_it_unless_called_in_to_come(unit_a):
+    report = one(
+        "凤凰城社区 11.25 王晓明 李娜：两户人家门口的柴火堆到巷道里，已让住户挪进院子；"
+        "乱堆纸箱3处，已让店主收进去；垃圾桶满溢1个，已喊环卫来清运；路灯坏了1盏，已经叫物业嚟修。",
+        unit_a,
+    )
+    assert totals(report) == (7, 5, 2)
