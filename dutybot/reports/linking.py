@@ -15,6 +15,12 @@ def matching_draft(fragment: str, drafts: list[Draft], lexicon: UnitWords) -> Dr
     """The already named item a fixing fragment speaks about, if any."""
     if not drafts:
         return None
+    # 物业的人开着三轮车来把垃圾拉走了: the fix is done to what follows 把, whatever brought it.
+    disposal = fragment.rfind("把")
+    if 0 < disposal < len(fragment) - 1:
+        done_to = matching_draft(fragment[disposal + 1 :], drafts, lexicon)
+        if done_to is not None:
+            return done_to
     category = lexicon.classifier.classify(fragment)
     # (清理炉灰3堆: 堆 counts the ash; as a word it would name heaps, another kind.)
     fragment_words = lexicon.classifier.words(_COUNTED.sub("", fragment))

@@ -6313,3 +6313,12 @@ def test_someone_already_made_to_act_did_it_unless_called_in_to_come(unit_a):
         unit_a,
     )
     assert totals(report) == (7, 5, 2)
+
+
+def test_a_fix_done_to_what_follows_ba_whatever_brought_it(unit_a):
+    report = one(
+        "凤凰城社区 11.25 王晓明 李娜：5号楼和6号楼中间的空地上堆着一堆装修垃圾，我们找到物业，"
+        "物业的人开着三轮车来把垃圾拉走了。",
+        unit_a,
+    )
+    assert totals(report) == (1, 1, 0)
