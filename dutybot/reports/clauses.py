@@ -785,10 +785,10 @@ def _keep_aside(match: re.Match[str]) -> str:
 # 垃圾池（1个，满溢，已通知环卫）, 盲道砖（2块松动，报城管）: a tally's bracket that says what is
 # wrong with the thing before it; the fault goes with the thing, the rest becomes clauses.
 _COUNT_THEN_FAULT = re.compile(
-    rf"(?P<count>[\d{CN}两几十百]{{1,6}}[{MEASURE_WORDS}])(?P<fault>[\u4e00-\u9fff]{{1,4}})"
+    rf"(?P<count>[\d{CN}几百]{{1,6}}[{MEASURE_WORDS}])(?P<fault>[\u4e00-\u9fff]{{1,4}})"
 )
 _FAULT_THEN_COUNT = re.compile(
-    rf"(?P<fault>[\u4e00-\u9fff]{{1,4}}?)(?P<count>[\d{CN}两几十百]{{1,6}}[{MEASURE_WORDS}])"
+    rf"(?P<fault>[\u4e00-\u9fff]{{1,4}}?)(?P<count>[\d{CN}几百]{{1,6}}[{MEASURE_WORDS}])"
 )
 
 

@@ -32,6 +32,7 @@ from .lexicon import (
     CN,
     CONSEQUENCE,
     CORRECTED,
+    CORRECTION_FILLER,
     DONE_AFTER,
     EXCEPT,
     HANDED_TOTAL,
@@ -1942,13 +1943,12 @@ _RIGHT_COUNT = (
 )
 # (噢不对 电动车是6辆: a filler before it.)
 _PUT_RIGHT_ALONE = re.compile(
-    r"[\W_]*+(?:(?:哦|噢|喔|呃|诶|嗯)[，,]?\s*+)?(?:不对|更正|纠正|说错了|写错了|打错了)[了，,：:\s]*+"
+    rf"[\W_]*+{CORRECTION_FILLER}(?:不对|更正|纠正|说错了|写错了|打错了)[了，,：:\s]*+"
 )
 # 更正：电动车是8辆, 噢不对，电动车是6辆, 不对 僵尸车是俩: the item named, with its right count.
 _RECOUNT_NAMED = re.compile(
-    r"[\W_]*+(?:(?:哦|噢|喔|呃|诶|嗯)[，,]?\s*+)?(?:更正|纠正|修正|不对)[了，,：:\s]*+"
-    r"(?P<thing>[\u4e00-\u9fff]{2,10}?)(?:应该是|应为|改为|是)\s*+"
-    rf"(?:(?P<n>\d{{1,4}}|[{CN}百]{{1,4}})\s*+[{MEASURE_WORDS}]|(?P<pair>俩|仨)(?![\u4e00-\u9fff]))"
+    rf"[\W_]*+{CORRECTION_FILLER}(?:更正|纠正|修正|不对)[了，,：:\s]*+"
+    rf"(?P<thing>[\u4e00-\u9fff]{{2,10}}?)(?:应该是|应为|改为|是)\s*+{_RIGHT_COUNT}"
 )
 _RECOUNT = re.compile(
     rf"[\W_]*+(?:上一行|上面|上条|上一条|刚才)?(?:写错了|说错了|打错了|错了|更正|不对)[了，,：:\s]*+(?:应该)?是?\s*+"

@@ -73,14 +73,16 @@ _CROSS = re.compile("[❌✖❎]")
 _DENIED_MARK = re.compile(r"(?:没有|未能)(?:及时|马上|立即|当场)")
 _RIGHT_AFTER = re.compile(r"了?(?:约|共|大概)?")
 # …and told to, then did (跟住户说了收了两处, 喊老板收了3根: 喊 is to tell, in the south-west).
-_ALREADY_BEFORE = re.compile(r"已经?$")
-_MADE_THERE = frozenset(("让", "叫", "喊"))
-_COMING = re.compile(r"来|嚟|过去")
 _MAKE_ACT = frozenset(("让", "督促", "要求", "责令", "请", "协调", "说了", "喊", *CALLED_IN))
 _HANDED_OVER = frozenset(HANDED_OVER_WORDS)
 # 已督促商户清理: urged then and there to do a thing done in minutes, and done (not 已督促
 # 整改, nor what 责令/要求 order for later; clean.py reads 已督促…清理，明日复查 as waiting).
 _URGED_THEN = re.compile(r"(?:已经?|当场|现场|均已|都已)$")
+# 已让住户挪进院子, 已喊老板收回: people already made to act on the spot, and they did; but
+# 已喊环卫来清运, 已经叫物业嚟修: someone called in to come has yet to.
+_ALREADY_BEFORE = re.compile(r"已经?$")
+_MADE_THERE = frozenset(("让", "叫", "喊"))
+_COMING = re.compile(r"来|嚟|过去")
 _PERFECTIVE_END = re.compile(r"了[啦哈呢~！!。\s]*+$")
 # 清理小区绿化带落叶枯枝6袋, 清扫约200米: a count soon after the verb tells what was done.
 _COUNT_AFTER_SOON = re.compile(
