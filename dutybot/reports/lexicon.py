@@ -127,9 +127,10 @@ NEGATED_START = re.compile(
     r"没(?=结冰|积水|积雪|垃圾|问题))"
 )
 # 刚数了, 又数了一遍, 重新数了一下: counted again, before the right number.
-# (刚才数错了, 数漏了: the count before was wrong.)
+# (刚才数错了, 数漏了: the count before was wrong; 刚对了照片: checked against the photos.)
 RECOUNTED = (
-    r"(?:刚才?|刚刚|又|重新)?(?:(?:重数|数)了?(?:一下|一遍|下)?|数(?:错|漏|重|差)了)[，,\s]*+|再数"
+    r"(?:刚才?|刚刚|又|重新)?(?:(?:重数|数)了?(?:一下|一遍|下)?|数(?:错|漏|重|差)了"
+    r"|(?:核对|对|看|翻)了?(?:一下|下)?照片)[，,\s]*+|再数"
 )
 # 不对, 哦不对, 不对不对, 讲错了: the count just said is wrong.
 # (…一滩，嗯，不对，是两滩: a filler and its comma first.)

@@ -472,6 +472,8 @@ def _read_sentence(
             list_no = marker_number(marker.group("marker"))
             sentence = sentence[marker.end() :]
     current: Draft | None = targets[0] if len(targets) == 1 else None
+    put_right: Draft | None = None  # the item whose number a correction just put right
+    grown_by = 0  # and by how much
     pending_activity: str | None = None
     work: str | None = None  # a clause telling work with no outcome yet (主要是捡垃圾)
     # A part of an item the clause before named (盲道被占用的3处中2处).
@@ -509,7 +511,9 @@ def _read_sentence(
         reading.clauses += 1
         if reading.clauses > MAX_CLAUSES:
             return
-        if _PUT_RIGHT_ALONE.fullmatch(fragment) and index + 1 < len(pieces):
+        if (
+            _PUT_RIGHT_ALONE.fullmatch(fragment) or _SAID_BEFORE.fullmatch(fragment)
+        ) and index + 1 < len(pieces):
             # 不对 冰面是四处: the correction goes on after the space.
             joined = f"{fragment}，{pieces[index + 1].strip()}"
             if _RECOUNT_NAMED.match(joined) or _RECOUNT.match(joined):
@@ -694,10 +698,12 @@ def _read_sentence(
         if named_recount and reading.drafts:
             # 更正：电动车是8辆，都挪了: the number of the item it names put right.
             value = number_value(named_recount.group("n") or named_recount.group("pair"))
-            named = matching_draft(named_recount.group("thing"), reading.drafts, lexicon)
+            thing = named_recount.group("thing") or named_recount.group("said")
+            named = matching_draft(thing, reading.drafts, lexicon)
             if value and named is not None:
+                grown_by = value - named.count
                 put_count_right(named, value)
-                current = named
+                current = put_right = named
                 rest = fragment[named_recount.end() :].strip(" ，,")
                 if not rest:
                     continue
@@ -708,8 +714,9 @@ def _read_sentence(
             value = number_value(recount["n"] or recount["pair"])
             last = reading.drafts[-1]
             if value:
+                grown_by = value - last.count
                 put_count_right(last, value)
-                current = last
+                current = put_right = last
                 rest = fragment[recount.end() :].strip(" ，,")
                 if not rest:
                     continue
@@ -719,7 +726,25 @@ def _read_sentence(
             # 电动车乱停七辆 不对是九辆: the number put right.
             value = number_value(corrected["n"] or corrected["pair"])
             if value:
+                grown_by = value - current.count
                 put_count_right(current, value)
+                put_right = current
+            continue
+        if (
+            put_right is not None
+            and current is put_right
+            and not read_status(fragment).state
+            and (
+                _MISSED_IN_COUNT.search(fragment)
+                or (
+                    # (the ones it had missed: as many as the number grew by, naming nothing)
+                    (also := _ALSO_THERE.search(fragment))
+                    and number_value(also.group("n")) == grown_by
+                    and not topic_words(fragment, lexicon)
+                )
+            )
+        ):
+            # 电线杆背面有1处刚才漏数了, 前面路口还有3辆一起摆的: why the number was put right.
             continue
         if _TOLD_NOT_TO.match(fragment) and not first_amount(fragment):
             continue  # 嫑叫堆了, 别再乱停了: what the team told them, not another problem
@@ -1943,15 +1968,28 @@ _RIGHT_COUNT = (
 )
 # (噢不对 电动车是6辆: a filler before it.)
 _PUT_RIGHT_ALONE = re.compile(
-    rf"[\W_]*+{CORRECTION_FILLER}(?:不对|更正|纠正|说错了|写错了|打错了)[了，,：:\s]*+"
+    rf"[\W_]*+{CORRECTION_FILLER}(?:不对|更正|纠正|说错了|写错了|打错了)(?:一下)?[了，,：:\s]*+"
 )
 # 更正：电动车是8辆, 噢不对，电动车是6辆, 不对 僵尸车是俩: the item named, with its right count.
+# (刚才说共享单车5辆，应该是8辆: the item and the number said before, then the right one.)
 _RECOUNT_NAMED = re.compile(
-    rf"[\W_]*+{CORRECTION_FILLER}(?:更正|纠正|修正|不对)[了，,：:\s]*+"
-    rf"(?P<thing>[\u4e00-\u9fff]{{2,10}}?)(?:应该是|应为|改为|是)\s*+{_RIGHT_COUNT}"
+    rf"[\W_]*+(?:{CORRECTION_FILLER}(?:更正|纠正|修正|不对)(?:一下)?[了，,：:\s]*+"
+    rf"(?P<thing>[\u4e00-\u9fff]{{2,10}}?)(?:应该是|应为|改为|是)"
+    rf"|(?:刚才|刚刚)(?:说|讲|报|写)的?(?P<said>[\u4e00-\u9fff]{{2,10}}?)"
+    rf"(?:\d{{1,4}}|[{CN}百]{{1,4}})[来余多]?[{MEASURE_WORDS}][，,\s]*+(?:应该是|应为|其实是|实际是))"
+    rf"\s*+{_RIGHT_COUNT}"
 )
+# 刚才说共享单车5辆: the first half of a correction that goes on after the comma.
+_SAID_BEFORE = re.compile(
+    rf"[\W_]*+(?:刚才|刚刚)(?:说|讲|报|写)的?[\u4e00-\u9fff]{{2,10}}?"
+    rf"(?:\d{{1,4}}|[{CN}百]{{1,4}})[来余多]?[{MEASURE_WORDS}]"
+)
+# 电线杆背面有1处刚才漏数了: why the count was put right, said after it.
+_MISSED_IN_COUNT = re.compile(r"漏数|数漏|漏算|少数了|没数上|没数到|漏了没数")
+_ALSO_THERE = re.compile(rf"还有(?P<n>\d{{1,3}}|[{CN}]{{1,3}})[{MEASURE_WORDS}]")
 _RECOUNT = re.compile(
-    rf"[\W_]*+(?:上一行|上面|上条|上一条|刚才)?(?:写错了|说错了|打错了|错了|更正|不对)[了，,：:\s]*+(?:应该)?是?\s*+"
+    rf"[\W_]*+(?:上一行|上面|上条|上一条|刚才)?(?:写错了|说错了|打错了|错了|更正|不对)(?:一下)?[了，,：:\s]*+"
+    rf"(?:{RECOUNTED})?(?:应该)?是?\s*+"
     rf"{_RIGHT_COUNT}"
 )
 _CORRECTION = re.compile(

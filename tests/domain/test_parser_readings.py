@@ -6322,3 +6322,31 @@ def test_a_fix_done_to_what_follows_ba_whatever_brought_it(unit_a):
         unit_a,
     )
     assert totals(report) == (1, 1, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "玄帝庙街 今天 王晓明 李娜：电动车乱停6辆，不对，刚看了照片是8辆，已摆正；落叶两堆，已扫。",
+            (10, 10, 0),
+        ),
+        (
+            "玄帝庙街 今天 王晓明：共享单车乱停4辆，已摆放；花盆乱摆2处，已搬回。"
+            "刚才说共享单车4辆，应该是7辆，路口还有3辆一起摆的。",
+            (9, 9, 0),
+        ),
+        (
+            "玄帝庙街 今天 王晓明\n电动车乱停 10辆 已摆放\n小广告 3处 已清除\n"
+            "更正一下，小广告是4处，路灯杆背面有1处刚才漏数了，也撕了",
+            (14, 14, 0),
+        ),
+        # The rest left over is no reason for the new number: it is counted.
+        (
+            "玄帝庙街 今天 王晓明 小广告撕了十张 不对 是十一张 高处还有两张够不着",
+            (13, 11, 2),
+        ),
+    ],
+)
+def test_a_recount_with_why_it_changed(unit_a, text, expected):
+    assert totals(one(text, unit_a)) == expected
