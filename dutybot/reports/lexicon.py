@@ -982,6 +982,8 @@ _NOT_STATUS = (
     "整改通知|通知书|通知单|"
     # 疏散通道堆放杂物: the fire exit route, not people dispersed.
     "疏散通道|疏散指示|疏散出口|疏散楼梯|疏散标志|疏散门|"
+    # 门口排出来的污水冻了一片: where the water came from, not a thing cleared.
+    "排出来的|排出的|"
     "不牵绳|不拴绳|没牵绳|没拴绳|未牵绳|未拴绳|"
     # 撒了盐了没事了: all is well now, nothing left to do; 没新增: nothing new.
     "没事|没啥事|没新增|没有新|没有新增|未新增"

@@ -64,7 +64,16 @@ def matching_draft(fragment: str, drafts: list[Draft], lexicon: UnitWords) -> Dr
     return best
 
 
-_GENERAL_WORDS = (("车辆", "车"), ("车子", "车"))
+# (商户退回店内 puts right the 出店经营 above.)
+_GENERAL_WORDS = (
+    ("车辆", "车"),
+    ("车子", "车"),
+    *(
+        (inside, outside)
+        for inside in ("店内", "店里", "进店", "回店")
+        for outside in ("出店", "占道经营")
+    ),
+)
 _FUNCTION_CHARS = frozenset("里的了子家有是在上下个一这那边")
 _COUNTED = re.compile(rf"(?:\d{{1,4}}|[一二两三四五六七八九十几俩仨]{{1,3}})[{MEASURE_WORDS}]")
 # Words that name no kind of problem of their own (a place, a common thing).

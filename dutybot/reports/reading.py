@@ -2295,8 +2295,10 @@ def _all_but(sentence: str, reading: Reading, lexicon: UnitWords) -> bool:
         return False
     exception = EXCEPT.search(sentence)
     if exception is not None:
-        # …均已当场整改，井盖已拍照报市政: the outcome of the rest ends at the comma.
-        outcome = re.split(r"[，,；;]", sentence[exception.end() :], maxsplit=1)[0]
+        # …均已当场整改，井盖已拍照报市政: the outcome of the rest ends at the comma (除…外，
+        # 均已整改: after the one that ends the exception).
+        after = sentence[exception.end() :].lstrip("，, ")
+        outcome = re.split(r"[，,；;]", after, maxsplit=1)[0]
     else:
         # 都弄完了，除了第2条: the outcome first, then what it leaves out.
         exception = _EXCEPT_AFTER.fullmatch(sentence.strip())
@@ -2659,7 +2661,10 @@ def _counted(text: str) -> bool:
     return quantity is not None and not quantity.vague
 
 
-_WHERE_COUNTED = re.compile(r"\d{1,3}号楼|[一二两三四五\d]个单元|单元|楼道里?|门口|就有|光是|仅")
+# (单元门, 楼道灯: things, which a count after them counts.)
+_WHERE_COUNTED = re.compile(
+    r"\d{1,3}号楼|[一二两三四五\d]个单元|单元(?!门(?!口)|楼|灯)|楼道里?(?![灯门窗])|门口|就有|光是|仅"
+)
 _COUNT_WORDS = re.compile(
     r"一共|总共|拢共|全部|合计|共计|共|计|大约|大概|约莫|约|左右|差不多|估计|将近|近|有个|有|足有|至少|上下|"
     # 流浪狗问题仍然存在，今天又见到2只: how many were seen this time.

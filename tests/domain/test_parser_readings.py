@@ -6350,3 +6350,33 @@ def test_a_fix_done_to_what_follows_ba_whatever_brought_it(unit_a):
 )
 def test_a_recount_with_why_it_changed(unit_a, text, expected):
     assert totals(one(text, unit_a)) == expected
+
+
+def test_all_but_the_one_named_when_a_comma_ends_the_exception(unit_a):
+    report = one(
+        "凤凰城社区 今天 王晓明：一是楼道小广告二十处；二是健身器材损坏一件。"
+        "以上问题除健身器材已报社区外，均已当场整改。",
+        unit_a,
+    )
+    assert totals(report) == (21, 20, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 单元门 and 楼道灯 are things, not where the count was made.
+        (
+            "凤凰城社区 今天 王晓明\n楼道小广告 5处 已处理\n单元门坏了 2个 已上报\n楼道灯坏了 3个 已报物业",
+            (10, 5, 5),
+        ),
+        # 排出来的 says where the water came from; nothing was cleared.
+        ("凤凰城社区 今天 王晓明：门口排出来的污水冻了一片，已通知物业处理", (1, 0, 1)),
+        # 退回店内 puts right the 出店经营, not the last item named.
+        (
+            "玄帝庙街 今天 王晓明：出店经营三家、垃圾桶满溢一个；已劝导商户退回店内，垃圾桶已通知环卫。",
+            (4, 3, 1),
+        ),
+    ],
+)
+def test_things_that_look_like_places_or_outcomes(unit_a, text, expected):
+    assert totals(one(text, unit_a)) == expected
