@@ -334,7 +334,8 @@ _AFTER_COUNT = re.compile(
     # (捡了三大袋子, 两小堆: a size between the number and its measure.)
     rf"(?:\d{{1,6}}+|[{CN}百几]{{1,6}}+)\s?(?:余|多|来|左右)?\s?[大小]?[{MEASURE_WORDS}]子?|{TIMES_COUNT}"
 )
-_GENERAL_WORK = re.compile(r"(?:打扫|清扫|搞|做|整治)了?(?:环境)?卫生")
+# (清扫卫生死角2处: the corners are the item, not cleaning in general.)
+_GENERAL_WORK = re.compile(r"(?:打扫|清扫|搞|做|整治)了?(?:环境)?卫生(?!死角|盲区|黑点|角落)")
 _MIN_LEFT = 3  # characters a clause needs before a cut inside it
 _WINDOW = 40  # characters before a possible cut that decide it
 _MAX_CANDIDATES = 200

@@ -984,6 +984,8 @@ _NOT_STATUS = (
     "疏散通道|疏散指示|疏散出口|疏散楼梯|疏散标志|疏散门|"
     # 门口排出来的污水冻了一片: where the water came from, not a thing cleared.
     "排出来的|排出的|"
+    # 夜市摊点收摊后遗留泡沫箱: when it was left, not stalls cleared.
+    "收摊后|收摊以后|收市后|"
     "不牵绳|不拴绳|没牵绳|没拴绳|未牵绳|未拴绳|"
     # 撒了盐了没事了: all is well now, nothing left to do; 没新增: nothing new.
     "没事|没啥事|没新增|没有新|没有新增|未新增"
@@ -1113,7 +1115,7 @@ ACTIVITY_MENTION = re.compile(
 )
 # 给老人们讲了垃圾分类: teaching about something is work done, not the thing as a problem.
 TEACHING = re.compile(
-    r"(?:讲|讲解|宣讲|普及|科普)[^，。；]{0,6}?(?:垃圾分类|知识|政策|常识)|垃圾分类宣传|宣传垃圾分类"
+    r"(?:讲|讲解|宣讲|普及|科普)[^，。；]{0,6}?(?:垃圾分类|知识|政策|常识)|垃圾分类宣传|宣传了?垃圾分类"
 )
 ACTIVITY_COUNT = re.compile(
     rf"(?<![\d.:：第{CN}百])(?P<n>\d{{1,6}}|[{CN}百]{{1,8}})\s?(?:余|多|来|几)?\s?(?P<unit>人次|份|户|张|册|本|页|人)"

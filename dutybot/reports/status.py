@@ -52,7 +52,7 @@ _FINISHED_AFTER = re.compile(r"完毕|干净|完成|结束")
 _MAX_TOKENS = 40
 # Someone other than the team as the one acting (早餐店把桌椅摆到了人行道上).
 _OTHERS = re.compile(
-    r"店|商户|商铺|居民|住户|有人|有家|有户|人家|车主|老板|摊|小贩|行人|业主|司机|工地"
+    r"店|商户|商铺|居民|住户|有人|有家|有户|人家|车主|老板|摊(?![后前])|小贩|行人|业主|司机|工地"
 )
 # Warning devices put up until something is mended.
 # (和物业2名保安一起清理: who came along may be counted before 一起.)

@@ -6380,3 +6380,31 @@ def test_all_but_the_one_named_when_a_comma_ends_the_exception(unit_a):
 )
 def test_things_that_look_like_places_or_outcomes(unit_a, text, expected):
     assert totals(one(text, unit_a)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The corners are the item, not cleaning in general.
+        ("凤凰城社区 今天 王晓明：清理小广告二十余张，清扫卫生死角2处。", (22, 22, 0)),
+        # 收摊后 says when the rubbish was carted, not who carted it.
+        ("玄帝庙街 今天 王晓明：地面油污两处，已冲洗；收摊后垃圾清运三车。", (5, 5, 0)),
+        # Telling people about sorting rubbish is work done, not rubbish found.
+        (
+            "凤凰城社区 今天 王晓明：楼下电动车摆了十来辆；最后去两户老人家里宣传了垃圾分类。",
+            (10, 10, 0),
+        ),
+    ],
+)
+def test_work_and_times_that_name_a_problem_word(unit_a, text, expected):
+    assert totals(one(text, unit_a)) == expected
+
+
+def test_after_the_stalls_close_is_a_time_not_a_fix(unit_a):
+    unit = with_words(with_words(unit_a, "市容秩序", "夜市摊点", "遮阳棚"), "环境卫生", "泡沫箱")
+    report = one(
+        "玄帝庙街 今天 王晓明\n【发现问题】1.夜市摊点收摊后遗留泡沫箱、纸箱一排；2.商铺遮阳棚乱搭2处；"
+        "3.人行道地砖松动约10块\n【整改情况】泡沫箱纸箱已清运；遮阳棚商户已自行拆除；地砖松动已上报市政处理。",
+        unit,
+    )
+    assert totals(report) == (13, 3, 10)
