@@ -32,6 +32,8 @@ class Draft:
     # The clause, if someone else told it (环卫的李师傅说这几天落叶多): a problem only once the
     # team did something about it.
     hearsay: str = ""
+    # Told under 居民反映： and not seen by the team since: a problem only if they fixed it.
+    told_by_residents: bool = False
     # The measure word of the count (家 for 7家店外摆餐桌, which a count of 张 may follow).
     measure: str = ""
 

@@ -153,6 +153,8 @@ def read_section(body: str, lexicon: UnitWords, *, whole_message: bool = True) -
     kind = Kind.NEUTRAL
     found_seen = False
     done_heading = False  # under 已处理： on a line of its own, each line is an item done
+    # Under 居民反映：, until 现场查看： or another part: what residents told, not yet seen.
+    told_by_residents = False
     for sentence in sentences(_done_line_as_one_list(body)):
         reading.clauses += 1  # a sentence costs like a clause, even an empty one
         if reading.clauses > MAX_CLAUSES:
@@ -205,7 +207,16 @@ def read_section(body: str, lexicon: UnitWords, *, whole_message: bool = True) -
             continue
         if kind == Kind.FOUND:
             found_seen = True
+        if label or _SEEN_OPENING.match(sentence):
+            told_by_residents = False
+        if _TOLD_OPENING.match(sentence):
+            told_by_residents = True
+        earlier = {id(draft) for draft in reading.drafts}
         _read_sentence(sentence, kind, found_seen, reading, lexicon)
+        if told_by_residents and not _LOOKED.search(sentence):
+            for draft in reading.drafts:
+                if id(draft) not in earlier:
+                    draft.told_by_residents = True
     if staff_labelled:
         reading.strong = True
     # (国平路骑楼段到岗5人，发现问题4处，其中…: in a message about two sites, a site's own total
@@ -581,6 +592,8 @@ def _read_sentence(
                 made_here.remove(current)
                 current = None
             continue
+        if _CONFIRMED.search(fragment) and current is not None:
+            current.told_by_residents = False  # 上楼看了确实不亮: what was told, now seen
         if (
             _CONFIRMED.search(fragment)
             and reading.drafts
@@ -2024,6 +2037,18 @@ _CARRIED_OUT = re.compile(
 )
 _CAMPAIGN = re.compile(r"(?:专项整治|专项行动|集中整治|攻坚行动|大扫除|消杀|灭鼠|灭蚊|除四害)$")
 # 我们过去看了确实有一堆, 看了确实不亮: what was told is so; the item was already named.
+# 居民反映：, 居民主要反映：, 居民说的问题：: what residents told follows.
+_TOLD_OPENING = re.compile(
+    r"[\W_]*+(?:居民|群众|住户|业主)们?(?:主要|普遍)?(?:反映|说|提出|投诉|反映的问题|说的问题|提的问题)"
+    r"(?:的问题|了|有)?(?:如下)?[:：]"
+)
+# 上楼看了确实不亮, 现场看了有2块地砖翘起: told, and seen in the same breath.
+_LOOKED = re.compile(r"看了|看过|查看|核实|核查|察看|属实|确实|确有")
+# 现场查看：, 我们现场看了，, 我们自己去看了：: what the team saw follows.
+_SEEN_OPENING = re.compile(
+    r"[\W_]*+(?:我们|我们几个)?(?:现场|实地|自己|上门|过去|去|到现场)*+(?:查看|看了看|看了|核实|核查|察看)(?:了|过|一下|一遍)?"
+    r"(?:情况)?[:：，,]|[\W_]*+经(?:现场)?(?:查看|核实|核查|查)[:：，,]"
+)
 _CONFIRMED = re.compile(
     r"(?:看了|看过|查看|核实|去看|到场)[^，,。；]{0,6}?(?:确实|的确|确有|属实)"
     # …我们过去看了，确实有一堆: the looking was the clause before.

@@ -17,7 +17,11 @@ def finish(
     totals_are_own: bool = True,
 ) -> None:
     # What someone only told the team, and the team neither fixed nor passed on, is hearsay.
-    reading.drafts = [d for d in reading.drafts if not d.only_heard]
+    reading.drafts = [
+        d
+        for d in reading.drafts
+        if not d.only_heard and not (d.told_by_residents and d.status != "fixed")
+    ]
     if reading.drafts and reading.summary_fixed:
         _fixed_but_not_listed(reading, classify)
     if totals_are_own:

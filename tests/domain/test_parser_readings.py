@@ -6408,3 +6408,30 @@ def test_after_the_stalls_close_is_a_time_not_a_fix(unit_a):
         unit,
     )
     assert totals(report) == (13, 3, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Told under 居民反映：, then seen under 现场查看：: counted once, as seen.
+        (
+            "凤凰城社区 今天 王晓明 李娜：走访3栋、4栋12户。居民反映：3栋单元门门禁坏了，外人随便进；"
+            "4栋楼下有人长期占用消防通道晒被子。现场查看：3栋门禁确实坏了，已交物业报修；"
+            "4栋消防通道上晒被子的架子1个，已劝住户搬走。",
+            (2, 1, 1),
+        ),
+        # Told and only passed on: not a problem the team found.
+        (
+            "凤凰城社区 今天 王晓明\n楼道：小广告×5→已清除\n居民反映：有人从楼上往下扔垃圾→已转社区",
+            (5, 5, 0),
+        ),
+        # Told, and seen in the same breath: counted.
+        (
+            "凤凰城社区 今天 王晓明：居民反映的问题：1、6号楼楼道灯不亮，上楼看了确实不亮，已转社区报修；"
+            "2、院内有住户在绿化带种菜，现场看了确实种了一小片，已报社区。",
+            (2, 0, 2),
+        ),
+    ],
+)
+def test_what_residents_told_counts_once_seen(unit_a, text, expected):
+    assert totals(one(text, unit_a)) == expected
