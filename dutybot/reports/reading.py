@@ -759,6 +759,8 @@ def _read_sentence(
         ):
             # 电线杆背面有1处刚才漏数了, 前面路口还有3辆一起摆的: why the number was put right.
             continue
+        if _DUTY_DONE.fullmatch(fragment) and current is not None and current.status is not None:
+            continue  # …报上去了，搞归一了: the duty done, said after the item's own outcome
         if _TOLD_NOT_TO.match(fragment) and not first_amount(fragment):
             continue  # 嫑叫堆了, 别再乱停了: what the team told them, not another problem
         if KIND_SUBTOTAL.match(fragment):
@@ -2008,6 +2010,10 @@ _RECOUNT = re.compile(
 _CORRECTION = re.compile(
     rf"[\W_]*+{CORRECTED}\s*+[，,：:]?\s*+(?:{RECOUNTED})?"
     rf"(?:是|应该是|应为)?\s*+{_RIGHT_COUNT}[。！!]?"
+)
+# 搞归一了, 其他都搞定了: the duty is done (Guizhou and Sichuan 归一: finished).
+_DUTY_DONE = re.compile(
+    r"[\W_]*+(?:其他|其余|别的)?(?:都|全部|就|也)?(?:搞归一|搞定|弄完|搞完|弄归一)了?[啦嘛哈咯]?[。！!]?"
 )
 _TOLD_NOT_TO = re.compile(
     r"[\W_]*+(?:不要|别|莫|勿|不许|不准)(?:叫|让|再|在这|在这里)?[\u4e00-\u9fff]{1,6}[了啦哈]?$"

@@ -6435,3 +6435,12 @@ def test_after_the_stalls_close_is_a_time_not_a_fix(unit_a):
 )
 def test_what_residents_told_counts_once_seen(unit_a, text, expected):
     assert totals(one(text, unit_a)) == expected
+
+
+def test_the_duty_done_after_an_item_handed_on_leaves_it_open(unit_a):
+    report = one(
+        "玄帝庙街 今天 王晓明 李娜，电瓶车乱停的有五六辆，推整齐了，路口有一块地砖碎了，"
+        "拍了照片报上去了，其他莫得啥子，搞归一了。",
+        unit_a,
+    )
+    assert totals(report) == (7, 6, 1)
