@@ -846,11 +846,13 @@ _FIELD_BAR = re.compile(
 )
 # 一、, 3. : the number of a template's line, if it has one.
 _ITEM_NUMBER = r"(?:(?:[一二三四五六七八九十]{1,2}|\d{1,2})[、.．][ \t]*+)?"
+_CHECK_BULLET = r"[①-⑳□☐■◆●]"
 # 垃圾杂物：有，烟头纸屑一些，已清: a template's kind, then what of it was there; one item,
 # told by what was there (小广告：有，3张 stays as it is: the count alone needs the kind).
+# (① 垃圾池：有问题，满溢1处 and 盲道——有问题：非机动车压盲道4辆: a checklist's, the same.)
 _KIND_THEN_WHAT = re.compile(
-    rf"(?m)^(?P<lead>[ \t]*+{_ITEM_NUMBER})"
-    r"(?P<kind>[\u4e00-\u9fff]{2,6}?)[ \t]*+[：:][ \t]*+有[ \t]*+[，,、][ \t]*+"
+    rf"(?m)^(?P<lead>[ \t]*+(?:{_CHECK_BULLET}[ \t]*+)?{_ITEM_NUMBER})"
+    r"(?P<kind>[\u4e00-\u9fff]{2,6}?)[ \t]*+(?:[：:]|—{1,2})[ \t]*+有(?:问题)?[ \t]*+[，,、：:][ \t]*+"
     r"(?P<what>[^，,；;。\n]{1,30})"
 )
 # 不文明行为：乱扔烟头3人、随地吐痰1人, 摊贩：流动摊贩3个: a kind heading its line, then what of it
@@ -985,9 +987,13 @@ _ALL_CLEARED = re.compile(
     r"(?<![\u4e00-\u9fff])(?:全清|全部清|都清|全处理|全部处理|全整改|全部整改)(?![\u4e00-\u9fff])"
 )
 # 油烟：无； 醉酒：无: a template's line for a kind of problem, none of it today.
+# (⑤ 流浪狗：正常，没见到 and 小广告——正常: a checklist's line for a thing all right.)
 _NONE_OF_KIND = re.compile(
-    rf"(?m)(?:^|(?<=[；;。\n]))[ \t]*+{_ITEM_NUMBER}"
-    r"(?P<what>[\u4e00-\u9fff]{2,8}?)[ \t]*+[:：][ \t]*+(?:无|没有|未发现|暂无)[ \t]*+(?:[；;。，,]|$)"
+    rf"(?m)(?:^|(?<=[；;。\n]))[ \t]*+(?:{_CHECK_BULLET}[ \t]*+)?{_ITEM_NUMBER}"
+    r"(?P<what>[\u4e00-\u9fff]{2,8}?)[ \t]*+(?:[:：]|—{1,2})[ \t]*+"
+    r"(?:无|没有|未发现|暂无|(?<=[:：—])[ \t]*+(?:正常|完好|良好|无问题|没问题)"
+    r"(?:[，,][ \t]*+(?:没见到|没看到|未见|无)[^\n，,；;。\d]{0,4})?(?=[ \t]*+$))"
+    r"[ \t]*+(?:[；;。，,]|$)"
 )
 
 

@@ -6444,3 +6444,22 @@ def test_the_duty_done_after_an_item_handed_on_leaves_it_open(unit_a):
         unit_a,
     )
     assert totals(report) == (7, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "凤凰城社区 今天 王晓明 李娜 检查情况\n① 垃圾池：有问题，满溢1处，环卫车当场清运\n"
+            "② 健身器材：正常\n③ 流浪狗：正常，没见到\n④ 消防通道：有问题，私家车占用2辆，挪走1辆，另1辆联系不上",
+            (3, 2, 1),
+        ),
+        (
+            "玄帝庙街 今天 王晓明\n盲道——有问题：电动车压盲道4辆，已挪开\n小广告——正常\n"
+            "□ 垃圾收集点：正常\n□ 商铺：有问题，门口污水结冰1处，店主已铲除",
+            (5, 5, 0),
+        ),
+    ],
+)
+def test_a_checklist_of_things_all_right_or_with_a_problem(unit_a, text, expected):
+    assert totals(one(text, unit_a)) == expected
