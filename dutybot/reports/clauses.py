@@ -103,6 +103,11 @@ _LABELS: dict[Kind, tuple[str, ...]] = {
         "工作计划",
         "打算",
         "医嘱",
+        # 存在困难：小广告清理后几天又贴上: why the work is hard, no problem of the day.
+        "存在困难",
+        "存在的困难",
+        "困难和问题",
+        "工作难点",
     ),
     Kind.CARRIED: (
         "遗留问题",

@@ -64,13 +64,13 @@ def matching_draft(fragment: str, drafts: list[Draft], lexicon: UnitWords) -> Dr
     return best
 
 
-# (商户退回店内 puts right the 出店经营 above.)
+# (商户退回店内, 收回桌凳 put right the 出店经营 above.)
 _GENERAL_WORDS = (
     ("车辆", "车"),
     ("车子", "车"),
     *(
         (inside, outside)
-        for inside in ("店内", "店里", "进店", "回店")
+        for inside in ("店内", "店里", "进店", "回店", "桌凳", "桌椅", "桌子", "凳子")
         for outside in ("出店", "占道经营")
     ),
 )

@@ -6463,3 +6463,29 @@ def test_the_duty_done_after_an_item_handed_on_leaves_it_open(unit_a):
 )
 def test_a_checklist_of_things_all_right_or_with_a_problem(unit_a, text, expected):
     assert totals(one(text, unit_a)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Why the work is hard is no problem of the day.
+        (
+            "凤凰城社区 今天 王晓明 李娜：坡道护栏松动2处，已上报社区维修。\n"
+            "存在困难：部分老旧楼栋无物业，小广告清理后几天又贴上，清运车辆进不去。",
+            (2, 0, 2),
+        ),
+        # 收回桌凳 puts right the 出店经营 above.
+        (
+            "玄帝庙街 今天 王晓明：米粉店出店经营2家，劝说后收回桌凳；店门口地面油污一处，待店家清洗。",
+            (3, 2, 1),
+        ),
+        # Told, and not seen by the team.
+        (
+            "凤凰城社区 今天 王晓明：五金店门口堆了三捆钢管，店主说是刚到的货，当着我们的面搬进去了。"
+            "有个老奶奶拉住我们说楼上住户天天往下扔烟头，这个我们没看到，跟网格员说了。",
+            (3, 3, 0),
+        ),
+    ],
+)
+def test_difficulties_tables_put_back_and_what_was_not_seen(unit_a, text, expected):
+    assert totals(one(text, unit_a)) == expected
