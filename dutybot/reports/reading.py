@@ -1872,7 +1872,10 @@ _FOUND_OPENING = re.compile(
 _FOUND_COUNTED = re.compile(rf"发现[\u4e00-\u9fff]{{2,8}}?(?:一|两|\d{{1,3}})[{MEASURE_WORDS}]$")
 _CLASSED = re.compile(r"[\W_]*+(?:属于|是属于|算是|这是|这属于)")
 _MAX_CLAUSE_CHARS = 200
-_SUPPLY = re.compile(r"买|购|自掏腰包|带了|带上|准备了|领了|领取|借了")
+# (买馕的人把电动车停在盲道上: the buyers, whose bikes are the problem.)
+_SUPPLY = re.compile(
+    r"买(?![\u4e00-\u9fff]{0,4}?的(?:人|顾客|客人|市民))|购|自掏腰包|带了|带上|准备了|领了|领取|借了"
+)
 _WARNING_PUT_UP = re.compile(
     r"[\W_]*+(?:已经?|当场|现场)?(?:设置|放置|摆放|摆上|摆了|立了|竖了|拉了|拉起|围上|插上)了?"
     r"[^，,。；;]{0,6}?(?:提示牌|警示牌|警示标志|警示带|警戒线|锥桶|路锥|围挡)"

@@ -6489,3 +6489,22 @@ def test_a_checklist_of_things_all_right_or_with_a_problem(unit_a, text, expecte
 )
 def test_difficulties_tables_put_back_and_what_was_not_seen(unit_a, text, expected):
     assert totals(one(text, unit_a)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The buyers' bikes are the problem; nothing bought by the team.
+        (
+            "玄帝庙街 今天 王晓明：馕坊门口买馕的人把电动车停在盲道上五六辆，劝导以后都挪走了。",
+            (6, 6, 0),
+        ),
+        # Cleared by the community days ago: no problem of today.
+        (
+            "凤凰城社区 今天 王晓明：巷道积雪社区前两天已经清完，今天发现楼门口乱堆杂物三四处，已督促居民清走。",
+            (4, 4, 0),
+        ),
+    ],
+)
+def test_buyers_bikes_and_snow_cleared_days_ago(unit_a, text, expected):
+    assert totals(one(text, unit_a)) == expected
