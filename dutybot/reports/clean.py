@@ -841,6 +841,13 @@ def _count_in_brackets(match: re.Match[str]) -> str:
 _TEENS_TO_TWENTY = re.compile(r"(?<![一二三四五六七八九十几])十几(?=二十)")
 # 时间：7:30｜地点：北山台阶｜情况：…｜处理：已清扫: a log's fields, each its own sentence.
 # (It starts at the bar itself: optional spaces first would be quadratic on a run of them.)
+# 电动车乱停12辆已摆放整齐、绿化带烟头纸屑若干已捡拾、小广告3张已铲除: items each with its
+# outcome, listed with 、; each ends where its outcome does.
+_DONE_THEN_NEXT = re.compile(
+    # (已规整共享单车、电动车共15辆: the outcome first, its things after it, is one item.)
+    r"(?<=[^\s，,。；;、：:])(?P<done>已[\u4e00-\u9fff]{1,8})、"
+    r"(?=[^，,。；;、\n]{2,30}?(?:\d|[一二两三四五六七八九十俩仨若]))"
+)
 _FIELD_BAR = re.compile(
     r"[｜|][ \t]*+(?=(?:时间|地点|位置|情况|问题|处理|处置|结果|措施|整改|人员)[ \t]*+[:：])"
 )
@@ -1769,6 +1776,7 @@ def _templates_read(text: str, keep: tuple[str, ...]) -> str:
     text = _COUNT_IN_BRACKETS.sub(_count_in_brackets, text)
     text = _TEENS_TO_TWENTY.sub("", text)
     text = _FIELD_BAR.sub("；", text)
+    text = _DONE_THEN_NEXT.sub(r"\g<done>；", text)
     text = _PART_OF_THE_TOTAL.sub(
         lambda m: m["total"] if int(m["k"]) < int(m["n"]) else m.group(), text
     )

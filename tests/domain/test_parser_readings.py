@@ -6508,3 +6508,22 @@ def test_difficulties_tables_put_back_and_what_was_not_seen(unit_a, text, expect
 )
 def test_buyers_bikes_and_snow_cleared_days_ago(unit_a, text, expected):
     assert totals(one(text, unit_a)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "玄帝庙街 今天 王晓明 李娜到岗，人行道电动车乱停12辆已摆放整齐、绿化带烟头纸屑若干已捡拾、"
+            "公交站台小广告3张已铲除、盲道砖松动2块已拍照报城管，劝导闯红灯行人6人次。",
+            (18, 16, 2),
+        ),
+        # The outcome first, its things after it: one item.
+        (
+            "凤凰城社区 今天 王晓明：已规整共享单车、电动车共15辆；已清理绿化带、树池垃圾4袋。",
+            (19, 19, 0),
+        ),
+    ],
+)
+def test_items_each_with_its_outcome_listed_with_a_pause_mark(unit_a, text, expected):
+    assert totals(one(text, unit_a)) == expected
