@@ -15,6 +15,10 @@ from .lexicon import CORRECTED, RECOUNTED
 
 _PEOPLE = frozenset("人名位")
 _DENIED = re.compile(r"(?:不是|并非|而非|不止)$")
+# 垃圾桶满溢的一个都没有: not one, no count.
+_NOT_ONE = re.compile(
+    r"(?:都|也)(?:没有|没见着?|没看到|没发现|无)(?=$|[^\u4e00-\u9fff]|[啦了呢哈呀])"
+)
 # 盲道被占用的3处中2处已清理, 两个井盖中有一个: the whole, then the part spoken of.
 _WHOLE_BEFORE_PART = re.compile(
     r"(?:的)?(?:中|里|当中|之中|其中)(?:有|的)?\s*+[\d一二两三四五六七八九十几]"
@@ -68,7 +72,9 @@ _MISCONDUCT = re.compile(
     # 3名游客踩草坪拍照, 喂鱼2人, 5名游客翻到护栏外: what visitors do wrong.
     r"游客|踩|喂鱼|喂鸽|翻|钓鱼|烧纸|涂鸦|乱涂|攀折|摘花|"
     # 醉酒人员3名，已劝离: drunks making trouble.
-    r"醉酒|喝醉|喝多|争吵|推搡|打架|斗殴"
+    r"醉酒|喝醉|喝多|争吵|推搡|打架|斗殴|"
+    # 2名小孩在小区里放鞭炮: firecrackers let off where they should not be.
+    r"鞭炮|放炮|炮仗|烟花"
 )
 
 
@@ -88,6 +94,7 @@ def amounts(text: str) -> tuple[Quantity, ...]:
         for q in find_quantities(text)
         if not _DENIED.search(text, max(0, q.start - 3), q.start)
         and not _REPLACED.match(text, q.end)
+        and not (q.value == 1 and _NOT_ONE.match(text, q.end))
         and not _WHOLE_BEFORE_PART.match(text, q.end)
         # 我们四个摆了一个多小时: the team and how long, not how many.
         and not _HEAD_COUNT_BEFORE.search(text, max(0, q.start - 2), q.start)

@@ -337,7 +337,10 @@ _AGENT = re.compile(
 _COUNTED_BEFORE = re.compile(r"(?<![了有是着在被把将让给、，,])$")
 _AFTER_COUNT = re.compile(
     # (捡了三大袋子, 两小堆: a size between the number and its measure.)
-    rf"(?:\d{{1,6}}+|[{CN}百几]{{1,6}}+)\s?(?:余|多|来|左右)?\s?[大小]?[{MEASURE_WORDS}]子?|{TIMES_COUNT}"
+    rf"(?:\d{{1,6}}+|[{CN}百几]{{1,6}}+)\s?(?:余|多|来|左右)?\s?[大小]?[{MEASURE_WORDS}]子?"
+    # (满溢的一个都没有: not one, which ends nothing.)
+    r"(?![都也](?:没|无))"
+    rf"|{TIMES_COUNT}"
 )
 # (清扫卫生死角2处: the corners are the item, not cleaning in general.)
 _GENERAL_WORK = re.compile(r"(?:打扫|清扫|搞|做|整治)了?(?:环境)?卫生(?!死角|盲区|黑点|角落)")

@@ -1860,7 +1860,10 @@ _PLAN_CLAUSE = re.compile(
     r"[\W_]*+(?:下午|晚上|明天|明日|明早|下次|下周|后续)?(?:下步打算|下一步打算|下步计划|下一步计划|下一步|下步|打算|计划)"
 )
 # 用纸箱, 扔进了垃圾桶, 抬到了垃圾清运点: what a fix used or where it put things.
-_TOOL_OR_PLACE_BEFORE = re.compile(r"(?:(?<![农专公家商自军民通备])用|拿|进了?|到了?|入|至|往)$")
+# (看到流动摊贩1个, 碰到: what was seen, not where a thing was put.)
+_TOOL_OR_PLACE_BEFORE = re.compile(
+    r"(?:(?<![农专公家商自军民通备])用|拿|进了?|(?<![看碰遇见找])到了?|入|至|往)$"
+)
 _OUTCOME_WORD = re.compile(r"均已|都已|全部已|已经|已|当场|现场|均|全部")
 _NEW_ITEM = re.compile(
     r"[\W_]*+(?:有个|有一|有人|还有|另有|另外|另|发现|又)"

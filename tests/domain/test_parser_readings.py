@@ -6527,3 +6527,18 @@ def test_buyers_bikes_and_snow_cleared_days_ago(unit_a, text, expected):
 )
 def test_items_each_with_its_outcome_listed_with_a_pause_mark(unit_a, text, expected):
     assert totals(one(text, unit_a)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Firecrackers let off are what people did wrong; 2名 counts them.
+        ("凤凰城社区 今天 王晓明：另外有2名小孩在小区里放鞭炮，劝阻了。", (2, 2, 0)),
+        # 一个都没有: none of them.
+        ("凤凰城社区 今天 王晓明：小广告就仨，已撕；垃圾桶满溢的一个都没有。", (3, 3, 0)),
+        # 看到 before the thing says it was seen, not where it was put.
+        ("玄帝庙街 今天 王晓明：地面干净，就看到流动摊贩1个，劝离了。", (1, 1, 0)),
+    ],
+)
+def test_firecrackers_not_one_and_what_was_seen(unit_a, text, expected):
+    assert totals(one(text, unit_a)) == expected
