@@ -51,6 +51,11 @@ class Draft:
         )
 
     @property
+    def told_unseen(self) -> bool:
+        """Told under 居民反映：, and neither seen by the team since nor fixed."""
+        return self.told_by_residents and self.status != "fixed"
+
+    @property
     def resolved(self) -> int:
         if self.fixed_count is not None:
             return min(self.count, self.fixed_count)

@@ -2007,6 +2007,7 @@ _SAID_BEFORE = re.compile(
 )
 # 电线杆背面有1处刚才漏数了: why the count was put right, said after it.
 _MISSED_IN_COUNT = re.compile(r"漏数|数漏|漏算|少数了|没数上|没数到|漏了没数")
+# 前面路口还有3辆一起摆的: the ones a recount added, said after it.
 _ALSO_THERE = re.compile(rf"还有(?P<n>\d{{1,3}}|[{CN}]{{1,3}})[{MEASURE_WORDS}]")
 _RECOUNT = re.compile(
     rf"[\W_]*+(?:上一行|上面|上条|上一条|刚才)?(?:写错了|说错了|打错了|错了|更正|不对)(?:一下)?[了，,：:\s]*+"
@@ -2048,7 +2049,6 @@ _CARRIED_OUT = re.compile(
     r"(?:开展|组织|参加|参与)[^，。；]{0,24}?(?:活动|志愿服务|宣传|整治|行动|巡查|消杀)$"
 )
 _CAMPAIGN = re.compile(r"(?:专项整治|专项行动|集中整治|攻坚行动|大扫除|消杀|灭鼠|灭蚊|除四害)$")
-# 我们过去看了确实有一堆, 看了确实不亮: what was told is so; the item was already named.
 # 居民反映：, 居民主要反映：, 居民说的问题：: what residents told follows.
 _TOLD_OPENING = re.compile(
     r"[\W_]*+(?:居民|群众|住户|业主)们?(?:主要|普遍)?(?:反映|说|提出|投诉|反映的问题|说的问题|提的问题)"
@@ -2061,6 +2061,7 @@ _SEEN_OPENING = re.compile(
     r"[\W_]*+(?:我们|我们几个)?(?:现场|实地|自己|上门|过去|去|到现场)*+(?:查看|看了看|看了|核实|核查|察看)(?:了|过|一下|一遍)?"
     r"(?:情况)?[:：，,]|[\W_]*+经(?:现场)?(?:查看|核实|核查|查)[:：，,]"
 )
+# 我们过去看了确实有一堆, 看了确实不亮: what was told is so; the item was already named.
 _CONFIRMED = re.compile(
     r"(?:看了|看过|查看|核实|去看|到场)[^，,。；]{0,6}?(?:确实|的确|确有|属实)"
     # …我们过去看了，确实有一堆: the looking was the clause before.

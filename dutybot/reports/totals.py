@@ -16,12 +16,9 @@ def finish(
     *,
     totals_are_own: bool = True,
 ) -> None:
-    # What someone only told the team, and the team neither fixed nor passed on, is hearsay.
-    reading.drafts = [
-        d
-        for d in reading.drafts
-        if not d.only_heard and not (d.told_by_residents and d.status != "fixed")
-    ]
+    # What someone only told the team, and the team neither fixed nor passed on, is hearsay;
+    # so is what residents told under 居民反映：, unless the team saw it or fixed it.
+    reading.drafts = [d for d in reading.drafts if not d.only_heard and not d.told_unseen]
     if reading.drafts and reading.summary_fixed:
         _fixed_but_not_listed(reading, classify)
     if totals_are_own:
