@@ -734,7 +734,12 @@ def _read_sentence(
                 if not rest:
                     continue
                 fragment = rest
-        corrected = _CORRECTION.fullmatch(fragment)
+        corrected = _CORRECTION.fullmatch(fragment) or (
+            # 大概七八辆，数了一下是9辆: a rough count, then the exact one.
+            _COUNTED_EXACTLY.fullmatch(fragment)
+            if current is not None and current.count > 1
+            else None
+        )
         if corrected and current is not None and current in made_here:
             # 电动车乱停七辆 不对是九辆: the number put right.
             value = number_value(corrected["n"] or corrected["pair"])
@@ -1436,6 +1441,11 @@ def _read_sentence(
             made_here.append(current)
             apply_status(current, status, fragment, True, adopt_count=True)
             continue
+        if current is not None and current.status is not None:
+            # 沙土已清扫，煤炭已由商户搬回店内: an outcome naming another open item is its own.
+            other = matching_draft(fragment, reading.drafts, lexicon)
+            if other is not None and other is not current and other.status is None:
+                current = other
         if (current is None or _ALL_NAMED.search(fragment)) and ALL_FIXED.search(fragment):
             for draft in reading.drafts:
                 draft.status, draft.fixed_count = "fixed", None
@@ -2017,6 +2027,10 @@ _RECOUNT = re.compile(
 _CORRECTION = re.compile(
     rf"[\W_]*+{CORRECTED}\s*+[，,：:]?\s*+(?:{RECOUNTED})?"
     rf"(?:是|应该是|应为)?\s*+{_RIGHT_COUNT}[。！!]?"
+)
+_COUNTED_EXACTLY = re.compile(
+    rf"[\W_]*+(?:{RECOUNTED}|(?:挨家|挨个|一个个|仔细)(?:看|数|点)了?(?:一遍|一下|下)?[，,\s]*+)"
+    rf"(?:实际|一共|其实)?是\s*+{_RIGHT_COUNT}[。！!]?"
 )
 # 搞归一了, 其他都搞定了: the duty is done (Guizhou and Sichuan 归一: finished).
 _DUTY_DONE = re.compile(

@@ -6542,3 +6542,22 @@ def test_items_each_with_its_outcome_listed_with_a_pause_mark(unit_a, text, expe
 )
 def test_firecrackers_not_one_and_what_was_seen(unit_a, text, expected):
     assert totals(one(text, unit_a)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An outcome naming another open item is that item's, not the one just fixed.
+        (
+            "玄帝庙街 今天 王晓明：发现人行道上沙土2处，商户门口乱放煤炭1处。沙土已清扫，煤炭已由商户搬回店内。",
+            (3, 3, 0),
+        ),
+        # A rough count, then the exact one.
+        (
+            "玄帝庙街 今天 王晓明：店门口乱停的三轮车，大概七八辆，数了一下是9辆，已经让车主挪走了。",
+            (9, 9, 0),
+        ),
+    ],
+)
+def test_an_outcome_for_the_item_it_names_and_a_count_made_exact(unit_a, text, expected):
+    assert totals(one(text, unit_a)) == expected
