@@ -211,9 +211,11 @@ def read_section(body: str, lexicon: UnitWords, *, whole_message: bool = True) -
             told_by_residents = False
         if _TOLD_OPENING.match(sentence):
             told_by_residents = True
-        earlier = {id(draft) for draft in reading.drafts}
+        # (only under 居民反映： are the items a sentence adds marked)
+        told_here = told_by_residents and not _LOOKED.search(sentence)
+        earlier = {id(draft) for draft in reading.drafts} if told_here else set()
         _read_sentence(sentence, kind, found_seen, reading, lexicon)
-        if told_by_residents and not _LOOKED.search(sentence):
+        if told_here:
             for draft in reading.drafts:
                 if id(draft) not in earlier:
                     draft.told_by_residents = True
@@ -734,12 +736,10 @@ def _read_sentence(
                 if not rest:
                     continue
                 fragment = rest
-        corrected = _CORRECTION.fullmatch(fragment) or (
+        corrected = _CORRECTION.fullmatch(fragment)
+        if corrected is None and current is not None and current.count > 1:
             # 大概七八辆，数了一下是9辆: a rough count, then the exact one.
-            _COUNTED_EXACTLY.fullmatch(fragment)
-            if current is not None and current.count > 1
-            else None
-        )
+            corrected = _COUNTED_EXACTLY.fullmatch(fragment)
         if corrected and current is not None and current in made_here:
             # 电动车乱停七辆 不对是九辆: the number put right.
             value = number_value(corrected["n"] or corrected["pair"])
@@ -2003,18 +2003,18 @@ _PUT_RIGHT_ALONE = re.compile(
 )
 # 更正：电动车是8辆, 噢不对，电动车是6辆, 不对 僵尸车是俩: the item named, with its right count.
 # (刚才说共享单车5辆，应该是8辆: the item and the number said before, then the right one.)
+# 刚才说 … 5辆: the words that bring back a number said before, and that number.
+_SAID_EARLIER = r"(?:刚才|刚刚)(?:说|讲|报|写)的?"
+_COUNT_SAID = rf"(?:\d{{1,4}}|[{CN}百]{{1,4}})[来余多]?[{MEASURE_WORDS}]"
 _RECOUNT_NAMED = re.compile(
     rf"[\W_]*+(?:{CORRECTION_FILLER}(?:更正|纠正|修正|不对)(?:一下)?[了，,：:\s]*+"
     rf"(?P<thing>[\u4e00-\u9fff]{{2,10}}?)(?:应该是|应为|改为|是)"
-    rf"|(?:刚才|刚刚)(?:说|讲|报|写)的?(?P<said>[\u4e00-\u9fff]{{2,10}}?)"
-    rf"(?:\d{{1,4}}|[{CN}百]{{1,4}})[来余多]?[{MEASURE_WORDS}][，,\s]*+(?:应该是|应为|其实是|实际是))"
+    rf"|{_SAID_EARLIER}(?P<said>[\u4e00-\u9fff]{{2,10}}?)"
+    rf"{_COUNT_SAID}[，,\s]*+(?:应该是|应为|其实是|实际是))"
     rf"\s*+{_RIGHT_COUNT}"
 )
 # 刚才说共享单车5辆: the first half of a correction that goes on after the comma.
-_SAID_BEFORE = re.compile(
-    rf"[\W_]*+(?:刚才|刚刚)(?:说|讲|报|写)的?[\u4e00-\u9fff]{{2,10}}?"
-    rf"(?:\d{{1,4}}|[{CN}百]{{1,4}})[来余多]?[{MEASURE_WORDS}]"
-)
+_SAID_BEFORE = re.compile(rf"[\W_]*+{_SAID_EARLIER}[\u4e00-\u9fff]{{2,10}}?{_COUNT_SAID}")
 # 电线杆背面有1处刚才漏数了: why the count was put right, said after it.
 _MISSED_IN_COUNT = re.compile(r"漏数|数漏|漏算|少数了|没数上|没数到|漏了没数")
 # 前面路口还有3辆一起摆的: the ones a recount added, said after it.
@@ -2028,6 +2028,7 @@ _CORRECTION = re.compile(
     rf"[\W_]*+{CORRECTED}\s*+[，,：:]?\s*+(?:{RECOUNTED})?"
     rf"(?:是|应该是|应为)?\s*+{_RIGHT_COUNT}[。！!]?"
 )
+# 数了一下是9辆, 挨个数了一遍是8家: counted one by one, the exact number.
 _COUNTED_EXACTLY = re.compile(
     rf"[\W_]*+(?:{RECOUNTED}|(?:挨家|挨个|一个个|仔细)(?:看|数|点)了?(?:一遍|一下|下)?[，,\s]*+)"
     rf"(?:实际|一共|其实)?是\s*+{_RIGHT_COUNT}[。！!]?"
