@@ -13,6 +13,28 @@ _NOT_MET = re.compile(
     # (…路灯晚上不亮，我们白天看不出来，已记下待晚上核实; …，已做记录: noted, not seen.)
     r"|看不出来|待[^，。；]{0,6}核实|(?:已|先)?(?:做了?记录|记录一下|记下|记一下|登记)(?:了)?$"
 )
+# 上次报的莲花池桥头护栏, 上周反映的地砖松动问题, 上回那堆建筑垃圾: a problem told on an earlier
+# duty (比上周少, 同上次还是有 compare with one and are today's).
+EARLIER_TOLD = re.compile(
+    r"(?<![比较同跟和像])(?:"
+    r"(?:上次|上回|上一次|上周[一二三四五六日天]?|上个?礼拜[一二三四五六日天]?|上个?星期[一二三四五六日天]?"
+    r"|上个?月|之前|前几天|前天|前些天|前期)(?:所|已|就)?(?:报|上报|反映|说|讲|提|发现|指出)[过了给的那]"
+    r"|(?:上次|上回|上周|上个?礼拜|前几天|前天)已报"
+    r"|(?:上次|上回|上周)(?:那个|那堆|那处|那块|那只|那辆|那面|那几|的)"
+    r")"
+)
+# 今天又来了, 又看到1处, 还是有: seen again today, and today's.
+_SEEN_AGAIN = re.compile(r"又|再次|还是有|反弹|复发")
+# 上次说的流浪狗今天没再见到: not there any more.
+_GONE = re.compile(r"不在了|没再见到|没有再见到|没见到了|不见了|没有了")
+# 上周反映的井盖松动今天去看还是老样子, 今天看还在: looked at today and still there; counted
+# unless the report says it is not (that sentence is left out before any item is read).
+STILL_THERE_TODAY = re.compile(
+    r"今[天日][^，。；]{0,3}?(?:看|查|复查|巡查)[^，。；]{0,8}?(?:还|仍|依然|依旧|照样)"
+)
+# …今天我们和住户一起清掉了: put right by the team itself today.
+# (督查组上周指出的牛皮癣5处，今日全部铲除; …啤酒箱子 一搭里码整齐了: the team's own work.)
+_TEAM_DID = re.compile(r"我们|咱|俺|大家|一起|一搭里|帮|配合|亲自|今[日天]全部|码整齐|摆整齐|推走")
 
 
 @dataclass(eq=False)
@@ -36,6 +58,10 @@ class Draft:
     told_by_residents: bool = False
     # The measure word of the count (家 for 7家店外摆餐桌, which a count of 张 may follow).
     measure: str = ""
+    # The clause, if it names the problem as one told on an earlier duty (上次报的护栏).
+    earlier: str = ""
+    # …and its sentence says the team looked at it today and it is still there.
+    still_there: bool = False
 
     @property
     def only_heard(self) -> bool:
@@ -54,6 +80,20 @@ class Draft:
     def told_unseen(self) -> bool:
         """Told under 居民反映：, and neither seen by the team since nor fixed."""
         return self.told_by_residents and self.status != "fixed"
+
+    @property
+    def not_today(self) -> bool:
+        """Told on an earlier duty and put right since by others (上次报的护栏已经补上了), or gone
+        (上次那只流浪狗已经不在了), or still open as it was (井盖上次报的 还没修): no problem of
+        today's. One the team looked at today and found still there is counted (上周反映的井盖
+        今天去看还是老样子)."""
+        if not self.earlier or _SEEN_AGAIN.search(self.earlier + self.fix_text):
+            return False
+        if self.status == "fixed":
+            return not _TEAM_DID.search(self.fix_text)
+        if self.status is None and _GONE.search(self.earlier):
+            return True
+        return not self.still_there
 
     @property
     def resolved(self) -> int:

@@ -22,7 +22,7 @@ from .clauses import (
     sentences,
 )
 from .clean import drop_repeats
-from .items import Draft, Reading, fix_in_order, put_count_right
+from .items import EARLIER_TOLD, STILL_THERE_TODAY, Draft, Reading, fix_in_order, put_count_right
 from .lexicon import (
     ACTIVITY_COUNT,
     ACTIVITY_MENTION,
@@ -215,6 +215,11 @@ def read_section(body: str, lexicon: UnitWords, *, whole_message: bool = True) -
         told_here = told_by_residents and not _LOOKED.search(sentence)
         earlier = {id(draft) for draft in reading.drafts} if told_here else set()
         _read_sentence(sentence, kind, found_seen, reading, lexicon)
+        if STILL_THERE_TODAY.search(sentence):
+            # 上个月报的井盖松动，今天看还在: an earlier one looked at today and still there.
+            for draft in reading.drafts:
+                if draft.earlier and draft.earlier in sentence:
+                    draft.still_there = True
         if told_here:
             for draft in reading.drafts:
                 if id(draft) not in earlier:
@@ -2807,7 +2812,19 @@ def _new_draft(fragment: str, list_no: int | None, lexicon: UnitWords) -> Draft:
         list_no=list_no,
         hearsay=fragment if _HEARSAY.search(fragment) else "",
         measure=measure,
+        earlier=fragment if _told_earlier(fragment) else "",
     )
+
+
+def _told_earlier(fragment: str) -> bool:
+    """上次报的莲花池桥头护栏, 井盖上次报的: the item is one told on an earlier duty (not in
+    卖海鲜的占道三个劝回去了路灯上次报的还没修, a run-on where another item's outcome comes first)."""
+    told = EARLIER_TOLD.search(fragment)
+    # (到福顺社区看了一下上个月报的井盖, 复查了上周的飞线充电: the looking comes first.)
+    return told is not None and _OUTCOME_BEFORE.search(fragment, 0, told.start()) is None
+
+
+_OUTCOME_BEFORE = re.compile(r"(?<![看查])了")
 
 
 # 环卫的李师傅说…, 早点店老板问我们…, 有居民反映…: what someone else said.

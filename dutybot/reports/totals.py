@@ -19,6 +19,11 @@ def finish(
     # What someone only told the team, and the team neither fixed nor passed on, is hearsay;
     # so is what residents told under 居民反映：, unless the team saw it or fixed it.
     reading.drafts = [d for d in reading.drafts if not d.only_heard and not d.told_unseen]
+    # An earlier duty's problem, and how it stands now, is no problem of today's; the message is
+    # still a report of the day's duty (上次那只流浪狗已经不在了).
+    if any(d.not_today for d in reading.drafts):
+        reading.drafts = [d for d in reading.drafts if not d.not_today]
+        reading.no_problem = reading.no_problem or not reading.drafts
     if reading.drafts and reading.summary_fixed:
         _fixed_but_not_listed(reading, classify)
     if totals_are_own:

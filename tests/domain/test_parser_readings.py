@@ -6561,3 +6561,53 @@ def test_firecrackers_not_one_and_what_was_seen(unit_a, text, expected):
 )
 def test_an_outcome_for_the_item_it_names_and_a_count_made_exact(unit_a, text, expected):
     assert totals(one(text, unit_a)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An earlier duty's problem mended by others since is not today's.
+        (
+            "玄帝庙街 今天 王晓明、李娜：电动车乱停2辆摆好了。上次报的莲花池桥头护栏已经补上了。",
+            (2, 2, 0),
+        ),
+        (
+            "凤凰城社区 王晓明 赵强 楼道小广告3处 已撕 另 上周报的井盖已修好",
+            (3, 3, 0),
+        ),
+        (
+            "凤凰城社区今天王晓明、孙悦。上回那个8号楼井盖子 物业给整利索了，小区里没啥问题。",
+            (0, 0, 0),
+        ),
+        # …still open, and said so without 不计: carried over all the same.
+        ("玄帝庙街 今天 王晓明：井盖上次报的 还没修；小广告3处已铲。", (3, 3, 0)),
+        # …but looked at today and still there, it is counted (a run-on's own item stays too).
+        (
+            "凤凰城社区 今天 王晓明：上个月报的6号楼前井盖松动，今天看还在，社区说已安排维修；楼道小广告10余处，已清理。",
+            (11, 10, 1),
+        ),
+        # Seen again today, or put right by the team today: today's.
+        ("玄帝庙街 今天 王晓明：上周的流动摊贩今天又来了，已劝离。", (1, 1, 0)),
+        (
+            "凤凰城社区 今天 王晓明：社区网格员上周反映的11幢楼道堆物，今天我们和住户一起清掉了，共3处。",
+            (3, 3, 0),
+        ),
+        (
+            "玄帝庙街 今天 王晓明：督查组上周指出的廊柱牛皮癣5处，今日全部铲除。",
+            (5, 5, 0),
+        ),
+        # A problem of two days ago told late is no earlier report.
+        (
+            "凤凰城社区 王晓明：前天发现5栋楼道灯坏了一盏，忘记报了，已告知物业。",
+            (1, 0, 1),
+        ),
+    ],
+)
+def test_a_problem_told_on_an_earlier_duty_is_not_todays(unit_a, text, expected):
+    assert totals(one(text, unit_a)) == expected
+
+
+def test_an_earlier_one_named_after_another_items_outcome_in_a_run_on(unit_a):
+    # The 摊贩 told before 路灯上次报的 in one breath are today's, whatever the 路灯 is.
+    text = "玄帝庙街 今天 王晓明 李娜 共享单车摆了九辆 流动摊贩三个劝回去了路灯上次报的还没修"
+    assert totals(one(text, unit_a))[0] == 12
