@@ -1298,6 +1298,16 @@ _QUESTION_AND_ANSWER = re.compile(
 )
 # 劝导闯红灯的十来个人次: 个 before 人次 counts the same times.
 _GE_PERSON_TIMES = re.compile(r"(?<=[\d十百几来多余])个(?=人次)")
+# 散放牛4头, 牛两头在坡上, 赶走3头: livestock counted by 头, as 只 (两头跑 is no count).
+_HEAD_OF_LIVESTOCK = re.compile(
+    r"(?:(?<=[牛猪羊驴骡])|(?<=赶走|牵走|赶离|赶回|牵回|赶跑|赶出))(?P<between>[^，,。；;\n\d]{0,6}?)"
+    r"(?P<n>\d{1,3}|[一二两三四五六七八九十几俩仨]{1,3})头"
+)
+# 劝导 十来个人 on a tally line of its own: the people urged, 劝导…人次 written short.
+_URGED_PEOPLE_LINE = re.compile(
+    r"(?m)^(?P<lead>[ \t]*+(?:劝导|劝阻|提醒|引导)[ \t]*+)"
+    r"(?P<n>\d{1,4}|[一二两三四五六七八九十几]{1,3})(?P<about>余|多|来)?(?:个|名|位)?人[ \t]*+$"
+)
 # 收竿走咯, 摆好咯: 咯 after a verb's result is 了 (Nanchang, Changsha, Hainan speech).
 _LO_AFTER_RESULT = re.compile(r"(?<=[走好完掉齐净开回起])咯")
 # 电动车乱停6俩: after a digit 俩 is 辆 typed by sound (俩 alone is two).
@@ -1965,6 +1975,8 @@ def _headings_and_marks_placed(text: str) -> str:
     text = _LO_AFTER_RESULT.sub("了", text)
     text = _QUESTION_AND_ANSWER.sub(r"\g<q>：", text)
     text = _GE_PERSON_TIMES.sub("", text)
+    text = _HEAD_OF_LIVESTOCK.sub(r"\g<between>\g<n>只", text)
+    text = _URGED_PEOPLE_LINE.sub(r"\g<lead>\g<n>\g<about>人次", text)
     text = _LEADING_MARK.sub(_mark_to_end, text)
     text = _COUNT_AFTER_MARK.sub(r"\g<count> \g<mark>", text)
     text = _SPACED_COUNT.sub(r"\g<n>个 ", text)

@@ -6611,3 +6611,23 @@ def test_an_earlier_one_named_after_another_items_outcome_in_a_run_on(unit_a):
     # The 摊贩 told before 路灯上次报的 in one breath are today's, whatever the 路灯 is.
     text = "玄帝庙街 今天 王晓明 李娜 共享单车摆了九辆 流动摊贩三个劝回去了路灯上次报的还没修"
     assert totals(one(text, unit_a))[0] == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Livestock is counted by 头.
+        (
+            "玄帝庙街 今天 王晓明：散放牛4头，赶走3头，1头赶不动，已联系村委会找牛主。",
+            (4, 3, 1),
+        ),
+        ("凤凰城社区 今天 王晓明：巷口散放黄牛两头，找到主人牵回去了。", (2, 2, 0)),
+        # 两头跑 is the team at both ends, no count.
+        ("凤凰城社区 今天 王晓明、李娜两头跑，小广告3处，已清理。", (3, 3, 0)),
+        # 劝导 十来个人 on a tally line: people urged, not the count of the line above.
+        ("玄帝庙街 11.6\n王晓明 李娜\n地上烟头 若干 扫了\n劝导 十来个人", (1, 1, 0)),
+    ],
+)
+def test_livestock_by_the_head_and_people_urged_on_a_tally_line(unit_a, text, expected):
+    unit_a = with_words(unit_a, "其他", "散放牛", "散放黄牛")
+    assert totals(one(text, unit_a)) == expected
