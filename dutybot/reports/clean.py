@@ -660,6 +660,13 @@ _KIND_SUBTOTAL_LINE = re.compile(
     r"[ \t]*+\d[^\n]*+$"
 )
 _DAY_WORDS = re.compile(r"[本今当全共总累]|日|天|班|次|周|月")
+# 一是清理人行道积沙。受大风影响…共清扫积沙12处: the heading of a part of the work; the
+# sentences after it tell the items.
+_WORK_HEADING = re.compile(
+    r"(?:(?<=^)|(?<=[。；;\n]))[ \t]*+[一二三四五六七八九十]是"
+    r"(?:清理|清扫|规范|整治|排查|开展|加强|整顿|做好|抓好|强化|治理|维护|优化)"
+    r"[^，,。；;：:\n\d]{1,10}[。：:](?=[ \t]*+[^\s])"
+)
 
 
 def _kind_heading_only(match: re.Match[str]) -> str:
@@ -1821,6 +1828,7 @@ def _templates_read(text: str, keep: tuple[str, ...]) -> str:
     text = _FIXES_FOR_THE_ABOVE.sub("整改情况：", text)
     text = _COUNT_THEN_DONE_WORD.sub(_count_then_done, text)
     text = _KIND_SUBTOTAL_LINE.sub(_kind_heading_only, text)
+    text = _WORK_HEADING.sub("", text)
     text = _TALLY_FOUND.sub("合计发现问题", text)
     text = _FIXED_FRACTION.sub(r"\g<n>处", text)
     text = _FIX_RATE.sub("", text)

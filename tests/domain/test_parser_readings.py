@@ -6631,3 +6631,23 @@ def test_an_earlier_one_named_after_another_items_outcome_in_a_run_on(unit_a):
 def test_livestock_by_the_head_and_people_urged_on_a_tally_line(unit_a, text, expected):
     unit_a = with_words(unit_a, "其他", "散放牛", "散放黄牛")
     assert totals(one(text, unit_a)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 一是清理…。 heads a part of the work; the sentences after it tell the items.
+        (
+            "11月2日，王晓明、李娜到玄帝庙街值班。一是清理人行道垃圾。受大风影响，人行道垃圾较多，共清扫垃圾12处；"
+            "二是规范停放秩序。将乱停的共享单车18辆摆放整齐。",
+            (30, 30, 0),
+        ),
+        (
+            "玄帝庙街 今天 王晓明、李娜。一是整治停车秩序。共享单车乱停20余辆，已全部摆放整齐；"
+            "二是清理环境卫生。捡拾塑料袋等垃圾3袋。",
+            (23, 23, 0),
+        ),
+    ],
+)
+def test_a_heading_of_a_part_of_the_work_is_no_item(unit_a, text, expected):
+    assert totals(one(text, unit_a)) == expected
