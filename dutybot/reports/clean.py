@@ -1310,6 +1310,10 @@ _HEAD_OF_LIVESTOCK = re.compile(
     r"(?:(?<=[牛猪羊驴骡])|(?<=赶走|牵走|赶离|赶回|牵回|赶跑|赶出))(?P<between>[^，,。；;\n\d]{0,6}?)"
     r"(?P<n>\d{1,3}|[一二两三四五六七八九十几俩仨]{1,3})头"
 )
+# 晒鱼干4户，占道约30米，劝收3户: how far the item before takes up the pavement, no item.
+_EXTENT_TAKEN_UP = re.compile(
+    r"[，,][ \t]*+占(?:道|用人行道|用道路|路|用路面)(?:约|大约|长约|近|达)?\d{1,4}(?:多|余)?米(?=[，,；;。])"
+)
 # 劝导 十来个人 on a tally line of its own: the people urged, 劝导…人次 written short.
 _URGED_PEOPLE_LINE = re.compile(
     r"(?m)^(?P<lead>[ \t]*+(?:劝导|劝阻|提醒|引导)[ \t]*+)"
@@ -1983,6 +1987,7 @@ def _headings_and_marks_placed(text: str) -> str:
     text = _LO_AFTER_RESULT.sub("了", text)
     text = _QUESTION_AND_ANSWER.sub(r"\g<q>：", text)
     text = _GE_PERSON_TIMES.sub("", text)
+    text = _EXTENT_TAKEN_UP.sub("", text)
     text = _HEAD_OF_LIVESTOCK.sub(r"\g<between>\g<n>只", text)
     text = _URGED_PEOPLE_LINE.sub(r"\g<lead>\g<n>\g<about>人次", text)
     text = _LEADING_MARK.sub(_mark_to_end, text)

@@ -6651,3 +6651,9 @@ def test_livestock_by_the_head_and_people_urged_on_a_tally_line(unit_a, text, ex
 )
 def test_a_heading_of_a_part_of_the_work_is_no_item(unit_a, text, expected):
     assert totals(one(text, unit_a)) == expected
+
+
+def test_how_far_an_item_takes_up_the_pavement_is_no_item(unit_a):
+    unit_a = with_words(unit_a, "市容秩序", "晒鱼干")
+    text = "玄帝庙街 今天 王晓明：码头口晒鱼干4户，占道约30米，劝收3户；小广告2处，已清除。"
+    assert totals(one(text, unit_a)) == (6, 5, 1)
