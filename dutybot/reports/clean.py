@@ -1314,6 +1314,10 @@ _HEAD_OF_LIVESTOCK = re.compile(
 _EXTENT_TAKEN_UP = re.compile(
     r"[，,][ \t]*+占(?:道|用人行道|用道路|路|用路面)(?:约|大约|长约|近|达)?\d{1,4}(?:多|余)?米(?=[，,；;。])"
 )
+# 已劝离2个另1个已交市场管理处: the rest of a count starts a clause of its own.
+_REST_OF_A_COUNT = re.compile(
+    r"(?<=[\d一二两三四五六七八九十][个辆处家户只块张件])(?=(?:另外?|其余|剩下|剩余)[\d一二两三四五六七八九十])"
+)
 # 劝导 十来个人 on a tally line of its own: the people urged, 劝导…人次 written short.
 _URGED_PEOPLE_LINE = re.compile(
     r"(?m)^(?P<lead>[ \t]*+(?:劝导|劝阻|提醒|引导)[ \t]*+)"
@@ -1988,6 +1992,7 @@ def _headings_and_marks_placed(text: str) -> str:
     text = _QUESTION_AND_ANSWER.sub(r"\g<q>：", text)
     text = _GE_PERSON_TIMES.sub("", text)
     text = _EXTENT_TAKEN_UP.sub("", text)
+    text = _REST_OF_A_COUNT.sub("，", text)
     text = _HEAD_OF_LIVESTOCK.sub(r"\g<between>\g<n>只", text)
     text = _URGED_PEOPLE_LINE.sub(r"\g<lead>\g<n>\g<about>人次", text)
     text = _LEADING_MARK.sub(_mark_to_end, text)

@@ -684,6 +684,15 @@ HANDED_OVER_WORDS = (
     "抄送",
     "交由",
     "转给",
+    # 已交市场服务中心处理, 交执法中队, 交供电: handed to whoever runs it.
+    "交市场",
+    "交执法",
+    "交供电",
+    "交码头",
+    "交派出所",
+    "交村委",
+    "交有关",
+    "交相关",
 )
 CALLED_IN = tuple(
     call + who

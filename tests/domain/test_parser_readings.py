@@ -6657,3 +6657,23 @@ def test_how_far_an_item_takes_up_the_pavement_is_no_item(unit_a):
     unit_a = with_words(unit_a, "市容秩序", "晒鱼干")
     text = "玄帝庙街 今天 王晓明：码头口晒鱼干4户，占道约30米，劝收3户；小广告2处，已清除。"
     assert totals(one(text, unit_a)) == (6, 5, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Handed to whoever runs the place: passed on, not handled.
+        (
+            "玄帝庙街 今天 王晓明：出店经营5家，已交市场服务中心处理；共享单车乱停4辆，已摆放整齐。",
+            (9, 4, 5),
+        ),
+        ("玄帝庙街 今天 王晓明：占道经营2家，已交执法中队处理。", (2, 0, 2)),
+        # The rest of a count starts a clause of its own, without a comma too.
+        (
+            "玄帝庙街 今天 王晓明：占道卖菜摊点3个已劝离2个另1个已交市场管理处。",
+            (3, 2, 1),
+        ),
+    ],
+)
+def test_handed_to_whoever_runs_it_and_the_rest_of_a_count(unit_a, text, expected):
+    assert totals(one(text, unit_a)) == expected
