@@ -155,6 +155,8 @@ def read_section(body: str, lexicon: UnitWords, *, whole_message: bool = True) -
     done_heading = False  # under 已处理： on a line of its own, each line is an item done
     # Under 居民反映：, until 现场查看： or another part: what residents told, not yet seen.
     told_by_residents = False
+    # Under 上次的问题复查：, until 今天发现： or another part: earlier duties' problems.
+    rechecking = False
     for sentence in sentences(_done_line_as_one_list(body)):
         reading.clauses += 1  # a sentence costs like a clause, even an empty one
         if reading.clauses > MAX_CLAUSES:
@@ -211,10 +213,19 @@ def read_section(body: str, lexicon: UnitWords, *, whole_message: bool = True) -
             told_by_residents = False
         if _TOLD_OPENING.match(sentence):
             told_by_residents = True
+        if _RECHECK_OPENING.match(sentence):
+            rechecking = True
+        elif label or _NEW_FINDING_OPENING.match(sentence):
+            rechecking = False
         # (only under 居民反映： are the items a sentence adds marked)
         told_here = told_by_residents and not _LOOKED.search(sentence)
         earlier = {id(draft) for draft in reading.drafts} if told_here else set()
+        drafts_before = len(reading.drafts)
         _read_sentence(sentence, kind, found_seen, reading, lexicon)
+        if rechecking:
+            # 上次的问题复查：／✓ 巷口垃圾桶 已换: how earlier duties' problems stand now.
+            for draft in reading.drafts[drafts_before:]:
+                draft.earlier = draft.earlier or sentence
         if STILL_THERE_TODAY.search(sentence):
             # 上个月报的井盖松动，今天看还在: an earlier one looked at today and still there.
             for draft in reading.drafts:
@@ -2074,6 +2085,13 @@ _TOLD_OPENING = re.compile(
     r"[\W_]*+(?:居民|群众|住户|业主)们?(?:主要|普遍)?(?:反映|说|提出|投诉|反映的问题|说的问题|提的问题)"
     r"(?:的问题|了|有)?(?:如下)?[:：]"
 )
+# 上次的问题复查：, 上周问题回头看：, 复查情况： on a line of its own: earlier problems follow.
+_RECHECK_OPENING = re.compile(
+    r"[\W_]*+(?:对)?(?:上次|上周|前期|之前|往期|以前|前几天)?(?:的|报的|反映的|遗留)?(?:问题)?"
+    r"(?:复查|回头看|回访|跟踪)(?:情况)?[:：]\s*+$"
+)
+# 今天发现：, 新发现：, 本次巡查发现: today's own again.
+_NEW_FINDING_OPENING = re.compile(r"[\W_]*+(?:今天|今日|本次|此次)?(?:巡查)?(?:新)?发现")
 # 上楼看了确实不亮, 现场看了有2块地砖翘起: told, and seen in the same breath.
 _LOOKED = re.compile(r"看了|看过|查看|核实|核查|察看|属实|确实|确有")
 # 现场查看：, 我们现场看了，, 我们自己去看了：: what the team saw follows.

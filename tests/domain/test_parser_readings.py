@@ -6677,3 +6677,11 @@ def test_how_far_an_item_takes_up_the_pavement_is_no_item(unit_a):
 )
 def test_handed_to_whoever_runs_it_and_the_rest_of_a_count(unit_a, text, expected):
     assert totals(one(text, unit_a)) == expected
+
+
+def test_a_recheck_part_of_its_own_holds_earlier_problems(unit_a):
+    text = (
+        "凤凰城社区 今天\n到岗：王晓明 李娜\n上次的问题复查：\n✓ 3号楼井盖 已换新\n✓ 巷口垃圾桶 已换\n"
+        "今天发现：\n1. 小广告 5张 ✓\n2. 楼道杂物 2处 ✗已告知社区"
+    )
+    assert totals(one(text, unit_a)) == (7, 5, 2)
