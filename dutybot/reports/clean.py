@@ -1318,6 +1318,10 @@ _EXTENT_TAKEN_UP = re.compile(
 _REST_OF_A_COUNT = re.compile(
     r"(?<=[\d一二两三四五六七八九十][个辆处家户只块张件])(?=(?:另外?|其余|剩下|剩余)[\d一二两三四五六七八九十])"
 )
+# 发现问题：共6类31处: how many kinds says nothing the count does not.
+_KINDS_BEFORE_COUNT = re.compile(
+    r"(?<=共)[\d一二三四五六七八九十]{1,2}大?类(?=[\d一二三四五六七八九十]{1,4}[处个件起])"
+)
 # 劝导 十来个人 on a tally line of its own: the people urged, 劝导…人次 written short.
 _URGED_PEOPLE_LINE = re.compile(
     r"(?m)^(?P<lead>[ \t]*+(?:劝导|劝阻|提醒|引导)[ \t]*+)"
@@ -1992,6 +1996,7 @@ def _headings_and_marks_placed(text: str) -> str:
     text = _QUESTION_AND_ANSWER.sub(r"\g<q>：", text)
     text = _GE_PERSON_TIMES.sub("", text)
     text = _EXTENT_TAKEN_UP.sub("", text)
+    text = _KINDS_BEFORE_COUNT.sub("", text)
     text = _REST_OF_A_COUNT.sub("，", text)
     text = _HEAD_OF_LIVESTOCK.sub(r"\g<between>\g<n>只", text)
     text = _URGED_PEOPLE_LINE.sub(r"\g<lead>\g<n>\g<about>人次", text)

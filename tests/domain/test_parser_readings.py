@@ -6685,3 +6685,11 @@ def test_a_recheck_part_of_its_own_holds_earlier_problems(unit_a):
         "今天发现：\n1. 小广告 5张 ✓\n2. 楼道杂物 2处 ✗已告知社区"
     )
     assert totals(one(text, unit_a)) == (7, 5, 2)
+
+
+def test_how_many_kinds_before_the_count_is_no_item(unit_a):
+    text = (
+        "玄帝庙街 今天 王晓明、李娜\n（二）发现问题：共3类24处。其中共享单车乱停18辆，小广告5处，垃圾桶满溢1个。\n"
+        "（三）整改情况：均已当场处置。"
+    )
+    assert totals(one(text, unit_a)) == (24, 24, 0)
