@@ -1322,6 +1322,21 @@ _REST_OF_A_COUNT = re.compile(
 _KINDS_BEFORE_COUNT = re.compile(
     r"(?<=共)[\d一二三四五六七八九十]{1,2}大?类(?=[\d一二三四五六七八九十]{1,4}[处个件起])"
 )
+# 三轮车、代步车都停在划线区内，没有占道; 摊位基本都摆在划线里面，只有2摊出线: parked or set out
+# within the lines is things in order; only an exception after it, with its count, is an item (of
+# the thing named before).
+_WITHIN_THE_LINES = re.compile(
+    r"(?P<subject>[^，,。；;：:\n]{0,16}?)(?:基本上?|大部分|大多|均|也)?(?:都|全)?(?:规规矩矩|整整齐齐|整齐)?地?"
+    r"(?:停|摆|放)(?:得|的)?在(?:划线|线|白线|停车线|黄线)(?:区|框)?(?:内|里面?|里头|以内)"
+    r"(?:[，,][ \t]*+(?P<rest>(?:只有|就|但是?|仅)?[^，,。；;：:\n\d]{0,8}?)(?=[\d一二两三四五六七八九十几俩仨]))?"
+)
+
+
+def _within_the_lines(match: re.Match[str]) -> str:
+    # (…基本停在划线内，有4辆歪的 → 摩托车有4辆歪的: the exception, of the thing named.)
+    return f"{match['subject']}{match['rest']}" if match["rest"] is not None else ""
+
+
 # 劝导 十来个人 on a tally line of its own: the people urged, 劝导…人次 written short.
 _URGED_PEOPLE_LINE = re.compile(
     r"(?m)^(?P<lead>[ \t]*+(?:劝导|劝阻|提醒|引导)[ \t]*+)"
@@ -1996,6 +2011,7 @@ def _headings_and_marks_placed(text: str) -> str:
     text = _QUESTION_AND_ANSWER.sub(r"\g<q>：", text)
     text = _GE_PERSON_TIMES.sub("", text)
     text = _EXTENT_TAKEN_UP.sub("", text)
+    text = _WITHIN_THE_LINES.sub(_within_the_lines, text)
     text = _KINDS_BEFORE_COUNT.sub("", text)
     text = _REST_OF_A_COUNT.sub("，", text)
     text = _HEAD_OF_LIVESTOCK.sub(r"\g<between>\g<n>只", text)

@@ -6693,3 +6693,26 @@ def test_how_many_kinds_before_the_count_is_no_item(unit_a):
         "（三）整改情况：均已当场处置。"
     )
     assert totals(one(text, unit_a)) == (24, 24, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Parked within the lines is things in order.
+        (
+            "玄帝庙街 今天 王晓明：重点查了早市段，共享单车都停在划线区内，没有占道。其它：路口小广告1处，已铲除。",
+            (1, 1, 0),
+        ),
+        # …and only the exception after it is an item, of the thing named.
+        (
+            "玄帝庙街 今天 王晓明：医院门口共享单车基本停在划线内，有4辆歪的，保安帮忙摆正了。",
+            (4, 4, 0),
+        ),
+        (
+            "玄帝庙街 今天 王晓明：共享单车基本都停在划线区内，只有新二街口有6辆没按线停，已重新摆放。",
+            (6, 6, 0),
+        ),
+    ],
+)
+def test_parked_within_the_lines_is_in_order(unit_a, text, expected):
+    assert totals(one(text, unit_a)) == expected
