@@ -1337,6 +1337,10 @@ def _within_the_lines(match: re.Match[str]) -> str:
     return f"{match['subject']}{match['rest']}" if match["rest"] is not None else ""
 
 
+# 楼道小广告原来说8处，后来…数了一遍是11处: the count first said, before the recount.
+_FIRST_SAID = re.compile(
+    r"(?:原来|原先|开始|本来)(?:说|讲|报|写)的?(?=[约大概]{0,2}[\d一二两三四五六七八九十几])"
+)
 # 劝导 十来个人 on a tally line of its own: the people urged, 劝导…人次 written short.
 _URGED_PEOPLE_LINE = re.compile(
     r"(?m)^(?P<lead>[ \t]*+(?:劝导|劝阻|提醒|引导)[ \t]*+)"
@@ -2011,6 +2015,7 @@ def _headings_and_marks_placed(text: str) -> str:
     text = _QUESTION_AND_ANSWER.sub(r"\g<q>：", text)
     text = _GE_PERSON_TIMES.sub("", text)
     text = _EXTENT_TAKEN_UP.sub("", text)
+    text = _FIRST_SAID.sub("", text)
     text = _WITHIN_THE_LINES.sub(_within_the_lines, text)
     text = _KINDS_BEFORE_COUNT.sub("", text)
     text = _REST_OF_A_COUNT.sub("，", text)

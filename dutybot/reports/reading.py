@@ -756,6 +756,8 @@ def _read_sentence(
         if corrected is None and current is not None and current.count > 1:
             # 大概七八辆，数了一下是9辆: a rough count, then the exact one.
             corrected = _COUNTED_EXACTLY.fullmatch(fragment)
+        if corrected is None and current is not None:
+            corrected = _COUNTED_LATER.fullmatch(fragment)
         if corrected and current is not None and current in made_here:
             # 电动车乱停七辆 不对是九辆: the number put right.
             value = number_value(corrected["n"] or corrected["pair"])
@@ -2048,6 +2050,10 @@ _CORRECTION = re.compile(
 _COUNTED_EXACTLY = re.compile(
     rf"[\W_]*+(?:{RECOUNTED}|(?:挨家|挨个|一个个|仔细)(?:看|数|点)了?(?:一遍|一下|下)?[，,\s]*+)"
     rf"(?:实际|一共|其实)?是\s*+{_RIGHT_COUNT}[。！!]?"
+)
+# 原来说8处，后来沈佳怡又上楼数了一遍是11处; 后来从东门数到西门是19辆: counted again later.
+_COUNTED_LATER = re.compile(
+    rf"[\W_]*+(?:后来|然后|结果|最后)[^，,。；;]{{0,14}}?数[^，,。；;是]{{0,8}}?是\s*+{_RIGHT_COUNT}[。！!]?"
 )
 # 搞归一了, 其他都搞定了: the duty is done (Guizhou and Sichuan 归一: finished).
 _DUTY_DONE = re.compile(

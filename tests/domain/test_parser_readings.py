@@ -6716,3 +6716,25 @@ def test_how_many_kinds_before_the_count_is_no_item(unit_a):
 )
 def test_parked_within_the_lines_is_in_order(unit_a, text, expected):
     assert totals(one(text, unit_a)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The count first said, then counted again later: the later count.
+        (
+            "凤凰城社区今天值班：王晓明、李娜。楼道小广告原来说8处，后来李娜又上楼数了一遍是11处，都铲掉了。",
+            (11, 11, 0),
+        ),
+        (
+            "凤凰城社区 今天 王晓明\n共享单车乱停：原来说12辆，后来数了是14辆，都推到车棚了",
+            (14, 14, 0),
+        ),
+        (
+            "凤凰城社区 今天 王晓明：共享单车乱停原来说十五辆左右，后来李娜从东门数到西门是19辆，全部摆好。",
+            (19, 19, 0),
+        ),
+    ],
+)
+def test_a_count_said_first_then_counted_again_later(unit_a, text, expected):
+    assert totals(one(text, unit_a)) == expected
