@@ -6596,6 +6596,11 @@ def test_an_outcome_for_the_item_it_names_and_a_count_made_exact(unit_a, text, e
             "玄帝庙街 今天 王晓明：督查组上周指出的廊柱牛皮癣5处，今日全部铲除。",
             (5, 5, 0),
         ),
+        # 前阵子居民反映的…, named by who told it, mended by others since.
+        (
+            "凤凰城社区 今天 王晓明：1.小广告2处，已清除；2.前阵子居民反映的楼下路灯不亮，社区回复已修好，今天看了正常。",
+            (2, 2, 0),
+        ),
         # A problem of two days ago told late is no earlier report.
         (
             "凤凰城社区 王晓明：前天发现5栋楼道灯坏了一盏，忘记报了，已告知物业。",
