@@ -150,6 +150,11 @@ OBJECT_WORDS = frozenset(
         "机动车",
         "车辆",
         "单车",
+        # (旅游大巴：东门外辅道违停4辆: the vehicle, then what is wrong with it.)
+        "大巴",
+        "旅游大巴",
+        "私家车",
+        "小汽车",
         "井盖",
         "盲道砖",
         "地砖",
@@ -197,6 +202,7 @@ OBJECT_WORDS = frozenset(
 )
 _PROBLEM_WORDS = [
     "乱",
+    "临时停靠",
     "破损",
     "损坏",
     "缺失",

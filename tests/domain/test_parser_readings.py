@@ -6743,3 +6743,23 @@ def test_parked_within_the_lines_is_in_order(unit_a, text, expected):
 )
 def test_a_count_said_first_then_counted_again_later(unit_a, text, expected):
     assert totals(one(text, unit_a)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The vehicle as a heading, then what is wrong with it: one item.
+        (
+            "玄帝庙街 今天 王晓明\n旅游大巴：东门外辅道违停4辆，保安引导进停车场3辆，1辆司机不在\n小广告：3处，已清除",
+            (7, 6, 1),
+        ),
+        # 临时停靠 is what is wrong with it.
+        (
+            "玄帝庙街 今天 王晓明：南营子大街口，旅游大巴临时停靠上下客，2辆，已引导至停车场。",
+            (2, 2, 0),
+        ),
+    ],
+)
+def test_a_vehicle_is_a_thing_until_told_what_is_wrong(unit_a, text, expected):
+    unit_a = with_words(unit_a, "市容秩序", "大巴", "旅游大巴")
+    assert totals(one(text, unit_a)) == expected
