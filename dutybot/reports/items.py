@@ -29,8 +29,8 @@ EARLIER_TOLD = re.compile(
 _SEEN_AGAIN = re.compile(r"又|再次|还是有|反弹|复发")
 # 上次说的流浪狗今天没再见到: not there any more.
 _GONE = re.compile(r"不在了|没再见到|没有再见到|没见到了|不见了|没有了")
-# 上周反映的井盖松动今天去看还是老样子, 今天看还在: looked at today and still there; counted
-# unless the report says it is not (that sentence is left out before any item is read).
+# 上周反映的井盖松动今天去看还是老样子, 今天看还在: looked at today and still there, so counted
+# (one the report marks 不计入 never reaches the items: reading.py leaves its sentence out).
 STILL_THERE_TODAY = re.compile(
     r"今[天日][^，。；]{0,3}?(?:看|查|复查|巡查)[^，。；]{0,8}?(?:还|仍|依然|依旧|照样)"
 )

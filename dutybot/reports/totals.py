@@ -21,9 +21,10 @@ def finish(
     reading.drafts = [d for d in reading.drafts if not d.only_heard and not d.told_unseen]
     # An earlier duty's problem, and how it stands now, is no problem of today's; the message is
     # still a report of the day's duty (上次那只流浪狗已经不在了).
-    if any(d.not_today for d in reading.drafts):
-        reading.drafts = [d for d in reading.drafts if not d.not_today]
-        reading.no_problem = reading.no_problem or not reading.drafts
+    todays = [d for d in reading.drafts if not d.not_today]
+    if len(todays) < len(reading.drafts):
+        reading.no_problem = reading.no_problem or not todays
+    reading.drafts = todays
     if reading.drafts and reading.summary_fixed:
         _fixed_but_not_listed(reading, classify)
     if totals_are_own:
