@@ -109,6 +109,21 @@ async def ignore_other_groups(event: Event) -> None:
 
 
 @event_preprocessor
+async def take_out_nul_characters(event: MessageEvent) -> None:
+    """NUL means nothing in chat, and PostgreSQL text cannot hold it (a report with one could never
+    be saved, however often it was sent again): it leaves every text before anything reads it."""
+    if "\x00" not in event.raw_message and not any(
+        "\x00" in segment.data.get("text", "") for segment in event.original_message
+    ):
+        return
+    event.raw_message = event.raw_message.replace("\x00", "")
+    for message in (event.message, event.original_message):
+        for segment in message:
+            if segment.type == "text":
+                segment.data["text"] = segment.data["text"].replace("\x00", "")
+
+
+@event_preprocessor
 async def drop_redelivered(event: MessageEvent) -> None:
     """A message already handled (redelivered after a reconnect) changes nothing."""
     if inbox.seen_recently(event):

@@ -141,7 +141,21 @@ def fuzz_bot(app, monkeypatch):
         return {"message_id": next(_ids)}
 
     monkeypatch.setattr(adapter, "_call_api", answer)
-    return Bot(adapter, str(SELF_ID)), calls
+    return _FuzzBot(Bot(adapter, str(SELF_ID)), calls)
+
+
+class _FuzzBot(tuple):
+    """(bot, calls), shown by name when hypothesis reports a failing example: the bot itself
+    turns any unknown attribute, _repr_pretty_ too, into an API call, which hid the failure."""
+
+    def __new__(cls, bot: Bot, calls: list[tuple[str, dict]]) -> _FuzzBot:
+        return super().__new__(cls, (bot, calls))
+
+    def __repr__(self) -> str:
+        return "fuzz_bot"
+
+    def _repr_pretty_(self, printer, cycle) -> None:
+        printer.text(repr(self))
 
 
 @pytest.fixture
