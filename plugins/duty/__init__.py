@@ -112,6 +112,11 @@ async def ignore_other_groups(event: Event) -> None:
 async def take_out_nul_characters(event: MessageEvent) -> None:
     """NUL means nothing in chat, and PostgreSQL text cannot hold it (a report with one could never
     be saved, however often it was sent again): it leaves every text before anything reads it."""
+    sender = event.sender
+    for field in ("card", "nickname"):
+        name = getattr(sender, field, None)
+        if name and "\x00" in name:
+            setattr(sender, field, name.replace("\x00", ""))  # the name reports are filed under
     if "\x00" not in event.raw_message and not any(
         "\x00" in segment.data.get("text", "") for segment in event.original_message
     ):

@@ -249,11 +249,16 @@ async def test_only_emoji_and_huge_messages(app: App):
 async def test_nul_characters_are_taken_out_before_the_report_is_read(app: App):
     # PostgreSQL text cannot hold NUL: such a report could never be saved there.
     text = "玄帝庙街值班，\x00发现烟头3处已清理。\x00"
-    await say(app, text, "已记录 11月30日 玄帝庙街路西：到岗0人，发现问题3处，已解决3处")
+    await say(
+        app,
+        text,
+        "已记录 11月30日 玄帝庙街路西：到岗0人，发现问题3处，已解决3处",
+        card="城管科-王\x00晓明",
+    )
     from plugins.reports.model import DailyReport
 
-    [(raw,)] = await rows(sa.select(DailyReport.raw_text))
-    assert raw == "玄帝庙街值班，发现烟头3处已清理。"
+    [(raw, name)] = await rows(sa.select(DailyReport.raw_text, DailyReport.sender_name))
+    assert (raw, name) == ("玄帝庙街值班，发现烟头3处已清理。", "城管科-王晓明")
 
 
 async def test_redelivered_report_is_recorded_once(app: App):
