@@ -223,6 +223,9 @@ LABEL = re.compile(
     + r")(?:情况|工作|措施|结果|如下)?\s*+[】\]]?\s*+(?:[:：]|$)|(?P<counted_label>"
     # 二、新发现问题2类5处：（一）…: the heading counts what it lists.
     + r"新发现问题|今日新发现问题|今天新发现问题)\s*+(?:\d{1,2}\s*+类\s*+)?\d{1,3}\s*+[处个起件项条][:：]"
+    # 二、整改情况共计8处。出店经营3处已劝导…: what follows fixes the items above.
+    + r"|(?P<counted_fix>整改情况|处理情况|处置情况|整改结果|处理结果)\s*+(?:共计|合计|共)?\s*+"
+    + r"\d{1,3}\s*+[处个起件项条](?:[:：]|$)"
     + r"|(?P<colon_label>"
     + _alternation(label for labels in _COLON_LABELS.values() for label in labels)
     + r")\s*+[】\]]?\s*+[:：]"
@@ -242,6 +245,8 @@ def label_of(match: re.Match[str]) -> Kind:
         return Kind.FIX
     if match.group("counted_label"):
         return Kind.FOUND
+    if match.group("counted_fix"):
+        return Kind.FIX
     return LABEL_KIND[
         match.group("bracketed") or match.group("label") or match.group("colon_label")
     ]

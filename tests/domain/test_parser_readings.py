@@ -6763,3 +6763,16 @@ def test_a_count_said_first_then_counted_again_later(unit_a, text, expected):
 def test_a_vehicle_is_a_thing_until_told_what_is_wrong(unit_a, text, expected):
     unit_a = with_words(unit_a, "市容秩序", "大巴", "旅游大巴")
     assert totals(one(text, unit_a)) == expected
+
+
+@pytest.mark.parametrize(
+    "fix_heading",
+    ["二、整改情况共计4处。", "二、整改情况共4处：", "整改情况4处\n", "二、处理情况合计4处。"],
+)
+def test_a_fix_heading_with_its_count_fixes_the_items_above(unit_a, fix_heading):
+    text = (
+        "玄帝庙街今天值班：王晓明、李娜。\n一、发现问题共计5处。1、小吃店门口货架出店经营3处；2、井盖松动1处；3、小广告1处。\n"
+        + fix_heading
+        + "出店经营3处已劝导店主收回，小广告1处已铲除。井盖松动已报市政，待修复。"
+    )
+    assert totals(one(text, unit_a)) == (5, 4, 1)
