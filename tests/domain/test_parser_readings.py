@@ -6776,3 +6776,12 @@ def test_a_fix_heading_with_its_count_fixes_the_items_above(unit_a, fix_heading)
         + "出店经营3处已劝导店主收回，小广告1处已铲除。井盖松动已报市政，待修复。"
     )
     assert totals(one(text, unit_a)) == (5, 4, 1)
+
+
+@pytest.mark.parametrize(
+    "rough",
+    ["毛估估有七八堆", "目测有七八堆", "粗略估计七八堆", "估摸着有七八堆"],
+)
+def test_a_rough_count_in_the_writers_own_words_counts_the_item_before(unit_a, rough):
+    text = f"凤凰城社区今天值班：王晓明、李娜。3号楼后头包装纸箱堆了交关，{rough}。喊了保洁，十点前拖走了。"
+    assert totals(one(text, unit_a))[0] == 8
