@@ -485,6 +485,9 @@ _TOLD_BEFORE = re.compile(r"(?:提醒|通知|告诉|告知|联系|要求|督促|
 _DONE_THEN_COUNT = re.compile(
     r"(?:捡|扫|清|撕|铲|拉|运|装|收|摆|挪|整|码|推|拖|捞|清理|清运|清扫|收拾|规整|整理)了(?:有|大概|约)?$"
 )
+_DONE_WITH_IT = re.compile(
+    r"(?:也|都|全|给)?(?:扫|捡|撕|铲|拉|运|摆|挪|推|拖|捞|收拾|清理|清扫|清运|规整|整理)了"
+)
 _PUT_IN_THE_WAY = re.compile(r"[^，,。；;\s]{1,6}?(?:占道|占用|占了|挡了|堵了)")
 _VERB_ALONE = re.compile(r"[了啦咧嘞\W_]++")
 _WORK_COUNTED = re.compile(r"(?:份|户|人次)$")
@@ -623,7 +626,12 @@ def _has_own_fault(piece: str, position: int, words: Callable[[str], list[str]])
     if not found or not ahead.startswith(found[0]):
         return False
     after = ahead[len(found[0]) :]
-    return bool(after) and (after[0] in "被让叫" or PROBLEM_PREDICATE.match(after) is not None)
+    return bool(after) and (
+        after[0] in "被让叫"
+        or PROBLEM_PREDICATE.match(after) is not None
+        # 摆了大概二十辆银杏叶扫了八袋: the next thing and what was done with it.
+        or _DONE_WITH_IT.match(after) is not None
+    )
 
 
 def _says_something(text: str) -> bool:

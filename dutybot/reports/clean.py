@@ -1454,6 +1454,12 @@ _NOT_THAT_BUT = re.compile(
     rf"(?:[\d一二两三四五六七八九十俩仨来余多几]{{1,6}}[{MEASURE_WORDS}]?)?[ \t]*+[，,]?[ \t]*+(?:是|而是)[ \t]*+"
     r"(?=[\d一二两三四五六七八九十俩仨])"
 )
+# 收拾了七堆不对是九堆, 有三个不对是四个井盖: voice input putting a count right with no pause;
+# only the right count is read.
+_COUNT_PUT_RIGHT_AT_ONCE = re.compile(
+    rf"(?<![\d一二两三四五六七八九十])(?:\d{{1,4}}|[一二两三四五六七八九十几]{{1,4}})[{MEASURE_WORDS}]"
+    r"[哦噢喔]?(?:不对|说错了|讲错了)(?:应该)?是?(?=\d|[一二两三四五六七八九十俩仨])"
+)
 # 楼道小广告*8 不对是6: a bare count put right at once; the right one stands alone.
 # 劝他走哩, 叫她们收摊了, 让人家离开: the one told, between the telling and the going.
 # 有小孩在楼道里放炮仗 说了 不放了; 劝了，不洗了: told, and they stopped.
@@ -1927,6 +1933,7 @@ def _corrections_joined(text: str) -> str:
     """A correction and its right number written together, one way."""
     # 捡了三袋 不对 四袋: the correction and its number belong together.
     text = _BARE_COUNT_PUT_RIGHT.sub(r"\g<right>", text)
+    text = _COUNT_PUT_RIGHT_AT_ONCE.sub("", text)
     text = _COUNT_CHANGED_TO.sub(lambda m: m["new"] + (m["m2"] or m["m"] or ""), text)
     text = _TOLD_HIM_TO_GO.sub(r"劝\g<go>", text)
     text = _TOLD_AND_STOPPED.sub(r"\g<told>\g<sep>已制止", text)

@@ -792,7 +792,12 @@ def _read_sentence(
             continue  # 新换表箱12个外观完好: counted and all right
         if _WORK_HEADING.match(fragment):
             continue
-        if _INSPECTED.match(fragment) and not PROBLEM_PREDICATE.search(fragment):
+        if (
+            _INSPECTED.match(fragment)
+            and not PROBLEM_PREDICATE.search(fragment)
+            # (巡查的楼道小广告清了九处: what the round cleared, not what it looked at.)
+            and read_status(fragment).state != "fixed"
+        ):
             continue  # 排查门头招牌45块：, 共检查沿街门店32家: how many were looked at
         if _CAMPAIGN.search(fragment) and not first_amount(fragment):
             continue  # 出店经营专项整治: the name of a campaign, not a problem found

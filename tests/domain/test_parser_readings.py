@@ -6785,3 +6785,35 @@ def test_a_fix_heading_with_its_count_fixes_the_items_above(unit_a, fix_heading)
 def test_a_rough_count_in_the_writers_own_words_counts_the_item_before(unit_a, rough):
     text = f"凤凰城社区今天值班：王晓明、李娜。3号楼后头包装纸箱堆了交关，{rough}。喊了保洁，十点前拖走了。"
     assert totals(one(text, unit_a))[0] == 8
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A count, then the next thing and what was done with it: two items.
+        ("凤凰城社区今天值班王晓明李娜电动车乱停的摆了大概二十辆落叶扫了八袋", (28, 28, 0)),
+        ("凤凰城社区今天值班 电动车乱停摆了十几辆小广告撕了五张", (15, 15, 0)),
+    ],
+)
+def test_a_run_on_count_closes_its_item_before_the_next_thing_done(unit_a, text, expected):
+    assert totals(one(text, unit_a)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A count put right with no pause: the right count, and no item made of the words.
+        ("凤凰城社区今天值班快递柜那边纸箱子乱堆我们收拾了七堆不对是九堆", (9, 9, 0)),
+        (
+            "凤凰城社区今天值班：楼道小广告清了六处哦不对是九处，有三个不对是四个井盖松动",
+            (13, 9, 4),
+        ),
+    ],
+)
+def test_a_count_put_right_with_no_pause(unit_a, text, expected):
+    assert totals(one(text, unit_a)) == expected
+
+
+def test_what_the_round_cleared_is_no_count_of_things_looked_at(unit_a):
+    text = "今天凤凰城社区巡查的楼道小广告清了九处。"
+    assert totals(one(text, unit_a)) == (9, 9, 0)
