@@ -143,7 +143,7 @@ HINTS: dict[str, tuple[str, ...]] = {
         # 杜鹃盆景摆到人行道上, 油锅支到便道上: goods put out where people walk.
         *(
             f"{put}{where}"
-            for put in ("摆到", "摆上", "摆在", "支到", "堆到", "放到")
+            for put in ("摆到", "摆上", "摆在", "支到", "堆到", "放到", "放在", "伸到")
             for where in (
                 "人行道",
                 "便道",
@@ -153,6 +153,10 @@ HINTS: dict[str, tuple[str, ...]] = {
                 "路中间",
                 "巷子中间",
                 "骑楼下",
+                # 秤盘放到过道上: a market's aisle, where shoppers walk.
+                "过道",
+                "通道",
+                "走道",
             )
         ),
         # 绿化带里种菜, 毁绿种菜: a garden where the green belt should be.

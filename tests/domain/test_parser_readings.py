@@ -6817,3 +6817,13 @@ def test_a_count_put_right_with_no_pause(unit_a, text, expected):
 def test_what_the_round_cleared_is_no_count_of_things_looked_at(unit_a):
     text = "今天凤凰城社区巡查的楼道小广告清了九处。"
     assert totals(one(text, unit_a)) == (9, 9, 0)
+
+
+@pytest.mark.parametrize(
+    "put_out",
+    ["17号摊秤盘放到过道上", "水产店的盆放在人行道上", "摆秤的桌子伸到过道", "货架摆在通道上"],
+)
+def test_goods_put_where_people_walk_are_a_problem_whatever_they_are(unit_a, put_out):
+    report = one(f"凤凰城社区今天值班：王晓明。{put_out}，已让摊主收回。", unit_a)
+    assert totals(report) == (1, 1, 0)
+    assert report.found[0].category == "市容秩序"
