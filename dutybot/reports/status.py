@@ -131,12 +131,23 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
     safety = _SAFETY.search(fragment) is not None
     # 一家饭店把桌子摆出来了: what someone else put out, not a fix.
     put_out = OTHERS_PUT.search(fragment)
+    previous_role: str | None = None
+    previous_end = 0
     for seen, match in enumerate(STATUS_TOKEN.finditer(fragment)):
         if seen >= _MAX_TOKENS:
             break  # no clause says this much; the rest of a pasted run changes nothing
         token = match.group()
         role = TOKEN_ROLE[token]
+        role_before, previous_role = previous_role, role
+        bare_before, previous_end = not _PERFECTIVE_AFTER.match(fragment, previous_end), match.end()
         start = match.start()
+        if (
+            token in _MARK_TOKENS
+            and role != "pending"
+            and state == "pending"
+            and (role_before in ("request", "pending") or (governed and bare_before))
+        ):
+            continue  # 已通知业主✔, 已报修✔: the tick says the line is done with, the words how
         if role in ("fix", "result") and PASSIVE.search(fragment, max(0, start - 3), start):
             continue  # 海报被撕了, 被风刮倒: what happened to it, the problem itself
         if put_out is not None and put_out.start() <= start < put_out.end():
@@ -291,6 +302,7 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
 
 
 _MARK_TOKENS = frozenset("✅☑✔❌✖❎")
+_PERFECTIVE_AFTER = re.compile(r"[了完好掉]")
 
 
 def _opens(lead: str) -> bool:

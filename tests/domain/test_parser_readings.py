@@ -6827,3 +6827,13 @@ def test_goods_put_where_people_walk_are_a_problem_whatever_they_are(unit_a, put
     report = one(f"凤凰城社区今天值班：王晓明。{put_out}，已让摊主收回。", unit_a)
     assert totals(report) == (1, 1, 0)
     assert report.found[0].category == "市容秩序"
+
+
+def test_a_tick_after_a_request_keeps_the_problem_pending(unit_a):
+    # The tick says the line is dealt with; the words say how (told, reported: not fixed).
+    text = (
+        "凤凰城社区 今日巡查\n人员：王晓明、李娜\n"
+        "1.3号楼楼道堆放杂物2处 已通知业主✓\n2.5号楼门口路灯不亮 已报修✓\n"
+        "3.健身器材螺丝松动1处 已跟物业说✓\n4.垃圾桶满溢 喊保洁清了✓\n5.电动车乱停4辆 已摆放✓"
+    )
+    assert totals(one(text, unit_a)) == (9, 5, 4)
