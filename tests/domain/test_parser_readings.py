@@ -6837,3 +6837,17 @@ def test_a_tick_after_a_request_keeps_the_problem_pending(unit_a):
         "3.健身器材螺丝松动1处 已跟物业说✓\n4.垃圾桶满溢 喊保洁清了✓\n5.电动车乱停4辆 已摆放✓"
     )
     assert totals(one(text, unit_a)) == (9, 5, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 包 counts what is piled or dumped, like 袋.
+        ("玄帝庙街今天值班：王晓明。批发部门口布匹堆了有五六包，已让老板搬回店里。", (6, 6, 0)),
+        ("凤凰城社区今天值班：王晓明。3号楼门口装修垃圾十几包，已通知物业清运。", (10, 0, 10)),
+        # …but 门前三包 is the shops' frontage pledge, no count.
+        ("玄帝庙街今天值班：王晓明。宣传门前三包责任制，店外经营2家已劝回。", (2, 2, 0)),
+    ],
+)
+def test_bags_are_counted_but_not_the_frontage_pledge(unit_a, text, expected):
+    assert totals(one(text, unit_a)) == expected
