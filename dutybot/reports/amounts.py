@@ -32,6 +32,8 @@ _REPLACED = re.compile(
     r"\s*+(?:是|应该是|应为)?\s*+"
     r"[\d一二两三四五六七八九十俩仨]"
 )
+_ONE_AFTER_ANOTHER = re.compile(r"[接挨连]着?一")
+_ANOTHER_BEFORE = re.compile(r"[接挨连]着?$")
 _HEAD_COUNT_BEFORE = re.compile(r"(?:我们|咱们|俺们|他们|她们|大家)$")
 _DURATION_AFTER = re.compile(r"\s*+(?:多|半)?\s*+(?:小时|钟头|钟|月|星期|礼拜)")
 _PLACES_AFTER = re.compile(
@@ -95,6 +97,14 @@ def amounts(text: str) -> tuple[Quantity, ...]:
         if not _DENIED.search(text, max(0, q.start - 3), q.start)
         and not _REPLACED.match(text, q.end)
         and not (q.value == 1 and _NOT_ONE.match(text, q.end))
+        # 板车一辆接一辆, 一个挨一个: one after another, many and uncounted.
+        and not (
+            q.value == 1
+            and (
+                _ONE_AFTER_ANOTHER.match(text, q.end)
+                or _ANOTHER_BEFORE.search(text, max(0, q.start - 2), q.start)
+            )
+        )
         and not _WHOLE_BEFORE_PART.match(text, q.end)
         # 我们四个摆了一个多小时: the team and how long, not how many.
         and not _HEAD_COUNT_BEFORE.search(text, max(0, q.start - 2), q.start)

@@ -934,6 +934,7 @@ def _read_sentence(
                 quantity,
                 # 桂花落叶较多，约5处堆积: the count of the item just named without one.
                 uncounted=current is not None and current in made_here and not current.explicit,
+                thing=_thing_said_again(fragment, current, made_here, lexicon),
             )
             # (差不多二十台: the 不 of 差不多 is no outcome.)
             and not STATUS_TOKEN.search(fragment.replace("差不多", ""))
@@ -2765,10 +2766,30 @@ _COUNT_WORDS = re.compile(
 )
 
 
-def _is_bare_count(fragment: str, quantity: Quantity, uncounted: bool = False) -> bool:
+def _thing_said_again(
+    fragment: str, current: Draft | None, made_here: list[Draft], lexicon: UnitWords
+) -> str:
+    """The thing of the item just named without a count, said again to give it one (把布匹堆在
+    门外面，布匹堆了有五六包; 板车把非机动车道堵了，板车有十来辆)."""
+    if current is None or current not in made_here or current.explicit:
+        return ""
+    said = lexicon.classifier.words(fragment[:_THING_AGAIN_SPAN])
+    if said and fragment.startswith(said[0]) and said[0] in lexicon.classifier.words(current.text):
+        return said[0]
+    return ""
+
+
+_THING_AGAIN_SPAN = 8
+
+
+def _is_bare_count(
+    fragment: str, quantity: Quantity, uncounted: bool = False, thing: str = ""
+) -> bool:
     """约20辆, 共两袋, and a verb before it (装了五车): how many, of the item before; also where
-    (3号楼一个单元就有十来张)."""
+    (3号楼一个单元就有十来张), and the item's thing said again (布匹堆了有五六包)."""
     rest = fragment[: quantity.start] + fragment[quantity.end :]
+    if thing and not quantity.vague:
+        rest = rest[len(thing) :]  # (垃圾撒了一地 after 垃圾池满溢: how it lies, no count)
     if "各" in rest:
         return False  # 3号楼、5号楼、9号楼各有一处: a count for each, not how many in all
     # 1盏（松柏路口往西约30米）: where it is, in brackets after the count.

@@ -6851,3 +6851,22 @@ def test_a_tick_after_a_request_keeps_the_problem_pending(unit_a):
 )
 def test_bags_are_counted_but_not_the_frontage_pledge(unit_a, text, expected):
     assert totals(one(text, unit_a)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The thing said again to give its count: the item's count, not a second item.
+        (
+            "玄帝庙街今天值班：王晓明。批发部把货物堆在门外面，货物堆了有五六箱，已让老板搬回店里。",
+            (6, 6, 0),
+        ),
+        # 一辆接一辆 is many, uncounted; the count follows.
+        (
+            "玄帝庙街今天值班：王晓明。三轮车一辆接一辆的把非机动车道堵了，三轮车有十来辆，都靠边排好了。",
+            (10, 10, 0),
+        ),
+    ],
+)
+def test_the_thing_said_again_gives_the_item_its_count(unit_a, text, expected):
+    assert totals(one(text, unit_a)) == expected
