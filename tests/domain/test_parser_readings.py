@@ -6870,3 +6870,11 @@ def test_bags_are_counted_but_not_the_frontage_pledge(unit_a, text, expected):
 )
 def test_the_thing_said_again_gives_the_item_its_count(unit_a, text, expected):
     assert totals(one(text, unit_a)) == expected
+
+
+@pytest.mark.parametrize(
+    "promise", ["老板说周四前叫收废品的拉走", "店主说月底前清走", "答应礼拜五前搬回去"]
+)
+def test_a_deadline_still_to_come_is_no_fix(unit_a, promise):
+    text = f"玄帝庙街今天值班：王晓明。鑫达五金门口杂物乱堆3处，{promise}。"
+    assert totals(one(text, unit_a)) == (3, 0, 3)
