@@ -125,6 +125,8 @@ NEGATED_START = re.compile(
     r"(?:无(?!烟|障碍|证|照|牌|主)|未发现|没有?发现|没有|未见(?!整改|清理|处理|好转)|暂无|未看到|没看到|"
     # 路面都干了，没结冰: none of it.
     r"没(?=结冰|积水|积雪|垃圾|问题))"
+    # 晚上也没人乱倒垃圾了, 没有人再往河里扔东西: nobody doing wrong.
+    r"|^[^，,。；;]{0,8}?(?:也|都|就|再)?没有?人(?:再|敢)?(?:乱|随地|随意|随手|往|在)"
 )
 # 刚数了, 又数了一遍, 重新数了一下: counted again, before the right number.
 # (刚才数错了, 数漏了: the count before was wrong; 刚对了照片: checked against the photos.)

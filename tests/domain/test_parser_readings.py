@@ -6878,3 +6878,8 @@ def test_the_thing_said_again_gives_the_item_its_count(unit_a, text, expected):
 def test_a_deadline_still_to_come_is_no_fix(unit_a, promise):
     text = f"玄帝庙街今天值班：王晓明。鑫达五金门口杂物乱堆3处，{promise}。"
     assert totals(one(text, unit_a)) == (3, 0, 3)
+
+
+def test_nobody_doing_wrong_is_no_problem(unit_a):
+    text = "凤凰城社区今天值班：王晓明。楼道杂物乱堆5处，已督促住户整理好。有居民说最近干净多了，晚上也没人乱倒垃圾了。"
+    assert totals(one(text, unit_a)) == (5, 5, 0)
