@@ -790,6 +790,8 @@ def _read_sentence(
             continue  # 其中市容秩序类6处：: the items of that kind follow
         if _COUNTED_FINE.search(fragment) and not PROBLEM_PREDICATE.search(fragment):
             continue  # 新换表箱12个外观完好: counted and all right
+        if current is not None and current in made_here and _SMELL_OF_IT.fullmatch(fragment):
+            continue
         if _WORK_HEADING.match(fragment):
             continue
         if (
@@ -2091,7 +2093,16 @@ _WORK_ON = re.compile(
 _CARRIED_OUT = re.compile(
     r"(?:开展|组织|参加|参与)[^，。；]{0,24}?(?:活动|志愿服务|宣传|整治|行动|巡查|消杀)$"
 )
-_CAMPAIGN = re.compile(r"(?:专项整治|专项行动|集中整治|攻坚行动|大扫除|消杀|灭鼠|灭蚊|除四害)$")
+_CAMPAIGN = re.compile(
+    r"(?:专项整治|专项行动|集中整治|攻坚行动|大扫除|消杀|灭鼠|灭蚊|除四害|"
+    # 开展垃圾分类问卷调查: the survey's subject, not litter found.
+    r"(?<=分类)(?:问卷调查|入户调查|调查|问卷))$"
+)
+# 死鱼烂虾一堆，臭味很重: how the item just named smells, not another problem.
+_SMELL_OF_IT = re.compile(
+    r"[\W_]*+(?:臭味|气味|味道|腥味|异味|臭气)(?:很|特别|比较|有点|非常|太|好|还)?"
+    r"(?:重|大|冲|浓|难闻|刺鼻)(?:了|得很)?[。！!]?"
+)
 # 居民反映：, 居民主要反映：, 居民说的问题：: what residents told follows.
 _TOLD_OPENING = re.compile(
     r"[\W_]*+(?:居民|群众|住户|业主)们?(?:主要|普遍)?(?:反映|说|提出|投诉|反映的问题|说的问题|提的问题)"

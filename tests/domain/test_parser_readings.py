@@ -6883,3 +6883,19 @@ def test_a_deadline_still_to_come_is_no_fix(unit_a, promise):
 def test_nobody_doing_wrong_is_no_problem(unit_a):
     text = "凤凰城社区今天值班：王晓明。楼道杂物乱堆5处，已督促住户整理好。有居民说最近干净多了，晚上也没人乱倒垃圾了。"
     assert totals(one(text, unit_a)) == (5, 5, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # How the item just named smells is no second problem, and its outcome is the item's.
+        ("凤凰城社区今天值班：王晓明。路边死鱼烂虾一堆，臭味很重，叫环卫车来拉走了。", (1, 1, 0)),
+        # A survey's subject is no litter found.
+        (
+            "凤凰城社区今天值班：王晓明。配合社区开展垃圾分类问卷调查，完成问卷30份，楼道烟头捡了2袋。",
+            (2, 2, 0),
+        ),
+    ],
+)
+def test_what_describes_the_work_or_the_item_is_no_problem(unit_a, text, expected):
+    assert totals(one(text, unit_a)) == expected
