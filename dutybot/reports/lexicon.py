@@ -14,7 +14,9 @@ _NUM = rf"(?:\d{{1,6}}|[{CN}百]{{1,8}})"
 # One of these, or a site name, must occur for a message to be worth reading.
 DUTY_WORDS = re.compile(
     r"值班|巡查|巡逻|到岗|网格|路段|路长|日报|整改|劝导|入户|问卷|宣传资料|志愿服务|创城|打卡|"
-    r"(?:今天|今日)问题|发现问题|问题清单"
+    r"(?:今天|今日)问题|发现问题|问题清单|"
+    # 公园巡了一圈, 江堤那边走了一趟: a round walked, told in plain words.
+    r"(?:巡|走|转|逛)了一(?:圈|遍|趟)"
 )
 NOTICE_START = re.compile(
     # (各位，今天下午7网格值班情况：… is a team's report to the group.)

@@ -6899,3 +6899,10 @@ def test_nobody_doing_wrong_is_no_problem(unit_a):
 )
 def test_what_describes_the_work_or_the_item_is_no_problem(unit_a, text, expected):
     assert totals(one(text, unit_a)) == expected
+
+
+def test_a_round_told_in_plain_words_is_a_report_without_a_site(unit_a):
+    text = "今天公园人多。巡了一圈：湖边石凳旁外卖盒、饮料瓶五六个，捡了；钓鱼的还有，劝走4个。"
+    report = one(text, unit_a)
+    assert report.site is None
+    assert totals(report) == (6, 6, 0)
