@@ -6906,3 +6906,15 @@ def test_a_round_told_in_plain_words_is_a_report_without_a_site(unit_a):
     report = one(text, unit_a)
     assert report.site is None
     assert totals(report) == (1, 1, 0)
+
+
+def test_two_named_people_moving_on_start_the_other_sites_part(unit_a):
+    text = (
+        "11月18日网格和路段情况：\n上午凤凰城社区（王晓明、李娜、赵强）：小区东门共享单车乱停12辆，已整理。\n"
+        "下午李娜、王晓明两人顺路去玄帝庙街看了一下，地面瓜子壳、竹签若干，随手捡了。"
+    )
+    reports = parse_message(text, WEDNESDAY, unit_a)
+    assert [(r.site[:4], r.found_total, r.resolved_total) for r in reports] == [
+        ("市16网", 12, 12),
+        ("玄帝庙街", 1, 1),
+    ]
