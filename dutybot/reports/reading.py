@@ -729,7 +729,11 @@ def _read_sentence(
         if named_recount and reading.drafts:
             # 更正：电动车是8辆，都挪了: the number of the item it names put right.
             value = number_value(named_recount.group("n") or named_recount.group("pair"))
-            thing = named_recount.group("thing") or named_recount.group("said")
+            thing = (
+                named_recount.group("thing")
+                or named_recount.group("said")
+                or named_recount.group("should")
+            )
             named = matching_draft(thing, reading.drafts, lexicon)
             if value and named is not None:
                 grown_by = value - named.count
@@ -2036,7 +2040,9 @@ _RECOUNT_NAMED = re.compile(
     rf"[\W_]*+(?:{CORRECTION_FILLER}(?:更正|纠正|修正|不对)(?:一下)?[了，,：:\s]*+"
     rf"(?P<thing>[\u4e00-\u9fff]{{2,10}}?)(?:应该是|应为|改为|是)"
     rf"|{_SAID_EARLIER}(?P<said>[\u4e00-\u9fff]{{2,10}}?)"
-    rf"{_COUNT_SAID}[，,\s]*+(?:应该是|应为|其实是|实际是))"
+    rf"{_COUNT_SAID}[，,\s]*+(?:应该是|应为|其实是|实际是)"
+    # 补充：柴堆应为4处，刚才漏写一处: the item named, and the number it should have had.
+    rf"|(?P<should>[\u4e00-\u9fff]{{2,10}}?)(?:应为|应该为|实为))"
     rf"\s*+{_RIGHT_COUNT}"
 )
 # 刚才说共享单车5辆: the first half of a correction that goes on after the comma.

@@ -6918,3 +6918,24 @@ def test_two_named_people_moving_on_start_the_other_sites_part(unit_a):
         ("市16网", 12, 12),
         ("玄帝庙街", 1, 1),
     ]
+
+
+@pytest.mark.parametrize(
+    ("correction", "expected"),
+    [
+        ("补充：小广告应为4处，刚才漏写一处（也已清理）。", (5, 4, 1)),
+        ("小广告应为4处，刚才漏写一处。", (5, 4, 1)),
+    ],
+)
+def test_a_named_item_should_have_had_another_count(unit_a, correction, expected):
+    text = (
+        "凤凰城社区值班\n发现问题：\n（1）楼道小广告3处\n（2）井盖松动1处\n"
+        "处理情况：小广告已全部清理完；井盖已报市政。\n" + correction
+    )
+    assert totals(one(text, unit_a)) == expected
+
+
+def test_a_count_said_in_the_things_own_measure(unit_a):
+    unit_a = with_words(unit_a, "市容秩序", "竹匾")
+    text = "凤凰城社区今天值班：王晓明。晒香菇的竹匾摆到路面上十几匾，户主已收回院坝。"
+    assert totals(one(text, unit_a)) == (10, 10, 0)
