@@ -543,7 +543,9 @@ _THING_LEAD = 6
 # A place, then 有 and a count: a new thing found there (not 扫了大概有两袋, the count of the work).
 _PLACE_HAS_COUNT = re.compile(
     r"(?!大概|大约|差不多|总共|一共|约)[\u4e00-\u9fff\d]{2,6}?(?:那里|那边|这边|门口|旁边|里|上|下)"
-    r"还?有(?:[一两二三四五六七八九十几]|\d)"
+    r"(?:还?有(?:[一两二三四五六七八九十几]|\d)"
+    # …修好了通济桥下面又有人扔了两袋: a place, and someone doing wrong there again.
+    r"|面?(?:又|还)有人)"
 )
 _GOES_ON = frozenset("把将被给个只辆块张一两几些点")
 # 清理了场地周边纸屑: a verb with 了 and no result after it goes on to its object.

@@ -42,6 +42,12 @@ _TEAM_DID = re.compile(
 )
 
 
+def _from_told(text: str) -> str:
+    """``text`` from where it says the item was told before (all of it if it does not)."""
+    told = EARLIER_TOLD.search(text)
+    return text[told.start() :] if told else text
+
+
 @dataclass(eq=False)
 class Draft:
     """An item while its sentence is being read. Two items are the same only if they are one
@@ -92,7 +98,10 @@ class Draft:
         (上次那只流浪狗已经不在了), or still open as it was (井盖上次报的 还没修): no problem of
         today's. One the team looked at today and found still there is counted (上周反映的井盖
         今天去看还是老样子)."""
-        if not self.earlier or _SEEN_AGAIN.search(self.earlier + self.fix_text):
+        if not self.earlier:
+            return False
+        # (下午又去七网格看了一下上次报的路灯…: the 又 of going again is not the item's.)
+        if any(_SEEN_AGAIN.search(_from_told(text)) for text in (self.earlier, self.fix_text)):
             return False
         if self.status == "fixed":
             return not _TEAM_DID.search(self.fix_text)

@@ -194,6 +194,7 @@ def read_section(body: str, lexicon: UnitWords, *, whole_message: bool = True) -
                 (carried := CARRIED_OVER.search(sentence)) is not None
                 and not TODAY_WORK.search(_NOT_TODAY.sub("", sentence))
                 and not _counted_before(sentence[: carried.start()], lexicon)
+                and not _more_told_after(sentence, carried.end(), lexicon)
             )
             or PLAN_START.match(sentence.strip())
             # 本月累计发现问题41处, 迎检以来累计整改21处: the period's figures, not today's.
@@ -2883,6 +2884,16 @@ def _new_draft(fragment: str, list_no: int | None, lexicon: UnitWords) -> Draft:
         measure=measure,
         earlier=fragment if _told_earlier(fragment) else "",
     )
+
+
+def _more_told_after(sentence: str, end: int, lexicon: UnitWords) -> bool:
+    """Whether a sentence goes on, past the clause about an earlier problem, to name another
+    thing (…路灯社区已经找人修好了通济桥下面又有人扔了两袋垃圾): today's, read clause by clause."""
+    boundary = _CLAUSE_BOUNDARY.search(sentence, end)
+    return boundary is not None and bool(lexicon.classifier.words(sentence[boundary.end() :]))
+
+
+_CLAUSE_BOUNDARY = re.compile(r"[，,]|了")
 
 
 def _told_earlier(fragment: str) -> bool:

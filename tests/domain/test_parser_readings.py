@@ -6939,3 +6939,15 @@ def test_a_count_said_in_the_things_own_measure(unit_a):
     unit_a = with_words(unit_a, "市容秩序", "竹匾")
     text = "凤凰城社区今天值班：王晓明。晒香菇的竹匾摆到路面上十几匾，户主已收回院坝。"
     assert totals(one(text, unit_a)) == (10, 10, 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "下午又去凤凰城社区看了一下上次报的路灯社区已经找人修好了3号楼下面又有人扔了两袋垃圾捡掉了",
+        "凤凰城社区：上次报的路灯社区已经找人修好了，3号楼下面又有人扔了两袋垃圾，捡掉了。",
+    ],
+)
+def test_an_earlier_problem_put_right_does_not_hide_todays_after_it(unit_a, text):
+    # The sentence goes on past the earlier item: today's are read, the earlier one is not.
+    assert totals(one(text, unit_a)) == (2, 2, 0)
