@@ -796,7 +796,7 @@ def _read_sentence(
         if _COUNTED_FINE.search(fragment) and not PROBLEM_PREDICATE.search(fragment):
             continue  # 新换表箱12个外观完好: counted and all right
         if current is not None and current in made_here and _SMELL_OF_IT.fullmatch(fragment):
-            continue
+            continue  # 死鱼烂虾一堆，臭味很重: how the item just named smells
         if _WORK_HEADING.match(fragment):
             continue
         if (
@@ -2806,8 +2806,10 @@ def _is_bare_count(
     """约20辆, 共两袋, and a verb before it (装了五车): how many, of the item before; also where
     (3号楼一个单元就有十来张), and the item's thing said again (布匹堆了有五六包)."""
     rest = fragment[: quantity.start] + fragment[quantity.end :]
+    # The thing said again before its count (布匹堆了有五六包), not before a vague amount: 垃圾撒了
+    # 一地 after 垃圾池满溢 says how the litter lies.
     if thing and not quantity.vague:
-        rest = rest[len(thing) :]  # (垃圾撒了一地 after 垃圾池满溢: how it lies, no count)
+        rest = rest[len(thing) :]
     if "各" in rest:
         return False  # 3号楼、5号楼、9号楼各有一处: a count for each, not how many in all
     # 1盏（松柏路口往西约30米）: where it is, in brackets after the count.

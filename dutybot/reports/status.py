@@ -139,8 +139,9 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
         token = match.group()
         role = TOKEN_ROLE[token]
         role_before, previous_role = previous_role, role
-        # (联系环卫清了✅: the verb before the tick said done; 已报修✅: it did not.)
-        bare_before = not _PERFECTIVE_AFTER.match(fragment, max(0, previous_end - 1))
+        # (联系环卫清了✅: the verb before the tick said done, in its last character or the one
+        # after it; 已报修✅: it did not.)
+        bare_before = not _SAID_DONE.search(fragment, max(0, previous_end - 1), previous_end + 1)
         previous_end = match.end()
         start = match.start()
         if (
@@ -304,7 +305,7 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
 
 
 _MARK_TOKENS = frozenset("✅☑✔❌✖❎")
-_PERFECTIVE_AFTER = re.compile(r"[了完好掉]|.[了完好掉]")
+_SAID_DONE = re.compile(r"[了完好掉]")
 
 
 def _opens(lead: str) -> bool:
