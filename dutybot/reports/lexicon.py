@@ -15,6 +15,8 @@ _NUM = rf"(?:\d{{1,6}}|[{CN}百]{{1,8}})"
 DUTY_WORDS = re.compile(
     r"值班|巡查|巡逻|到岗|网格|路段|路长|日报|整改|劝导|入户|问卷|宣传资料|志愿服务|创城|打卡|"
     r"(?:今天|今日)问题|发现问题|问题清单|"
+    # 已巡，无异常: the round done, told in two characters.
+    r"已巡|巡完|"
     # 公园巡了一圈, 江堤那边走了一趟: a round walked, told in plain words.
     r"(?:巡|走|转|逛)了一(?:圈|遍|趟)"
 )

@@ -112,8 +112,9 @@ def parse(
             QUESTION.search(text) and not _report_with_a_question(text, reports)
         ):
             return []
-        if _PRAISE.search(text) and (
-            not any(r.staff for r in reports)
+        praise = _PRAISE.search(text)
+        if praise and (
+            (not any(r.staff for r in reports) and not _items_after_praise(text, praise, reports))
             # 特别表扬农家福、蒙小燕两位同志: people praised by name, no duty told.
             # (表扬一下7网格冉秋菊、邓雪梅两位同志: the site named is whose people they are.)
             or not any(r.found or r.activities for r in reports)
@@ -181,6 +182,26 @@ _FOR_TOMORROW = re.compile(r"\s*+(?:明天|明日|后天|下周[一二三四五�
 _REPLY_WITH_OUTCOME = re.compile(
     r"\s*+(?:已经?|都)?(?:清走|拉走|处理|修好|弄好|搞定|收走|搬走|解决)了?[，,。！!]"
 )
+
+
+def _items_after_praise(text: str, praise: re.Match[str], reports: list[ParsedReport]) -> bool:
+    """…三家都没摆出来，表扬一下。根雕坊门口木料堆了两三堆…: shops praised in a report whose
+    problems are told around the praise, not the team praised for its day."""
+    if praise.group() not in ("表扬", "点赞"):
+        return False  # 感谢大家, 继续保持: the group thanked, whatever figures come with it
+    found = [item for r in reports for item in r.found]
+    # …新安江大桥下垃圾桶满了…外卖盒七八个，捡了…她自己拿袋子捡走了，点赞: the problems of a
+    # round told first, a passer-by praised at its end.
+    if sum(0 <= text.find(item.text[:4]) < praise.start() for item in found) >= 2:
+        return True
+    end = _SENTENCE_END.search(text, praise.end())
+    # (表扬一下马路同志！他自己跑去…把沙发搬走了: praise first, then what was praised.)
+    if end is None or not _SENTENCE_END.search(text, 0, praise.start()):
+        return False
+    return any(text.find(item.text[:4], end.end()) >= 0 for item in found)
+
+
+_SENTENCE_END = re.compile(r"[。！!；;\n]")
 
 
 def _after_the_duty(text: str, at: int, reports: list[ParsedReport]) -> bool:

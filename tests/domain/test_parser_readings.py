@@ -6951,3 +6951,41 @@ def test_a_count_said_in_the_things_own_measure(unit_a):
 def test_an_earlier_problem_put_right_does_not_hide_todays_after_it(unit_a, text):
     # The sentence goes on past the earlier item: today's are read, the earlier one is not.
     assert totals(one(text, unit_a)) == (2, 2, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "玄帝庙街：今天游客少。三家店都没摆出来，表扬一下。"
+            "水果店门口纸箱堆了两三堆，说下午拉走。地上烟头一些，捡了。",
+            (4, 1, 3),
+        ),
+        (
+            "玄帝庙街巡查：1）垃圾桶满了，跟环卫说了；旁边外卖盒七八个，捡了。"
+            "2）有个阿姨遛狗，狗拉了屎，她自己捡走了，点赞👍",
+            (10, 9, 1),
+        ),
+    ],
+)
+def test_a_passer_by_praised_inside_a_report_keeps_the_report(unit_a, text, expected):
+    assert totals(one(text, unit_a)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "玄帝庙街今天表现不错，电动车摆放整齐，给大家点赞",
+        "表扬一下王晓明同志！他昨天下午自己跑去凤凰城社区，把楼梯间那个旧沙发搬走了。",
+        "12月值班小结：玄帝庙街共发现问题156个，整改141个。感谢大家一年来的辛苦付出！",
+    ],
+)
+def test_praise_for_the_team_is_still_chat(unit_a, text):
+    assert parse_message(text, WEDNESDAY, unit_a) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("已巡，无异常", (0, 0, 0)), ("已巡，发现3处已处理", (3, 3, 0))]
+)
+def test_the_round_done_told_in_two_characters(unit_a, text, expected):
+    assert totals(one(text, unit_a)) == expected
