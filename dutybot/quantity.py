@@ -75,8 +75,12 @@ _RANGE = re.compile(r"(?P<low>\d{1,6})\s?[-~～到至]\s?(?P<high>\d{1,6})")
 _VAGUE = re.compile("|".join(VAGUE_AMOUNTS))
 # Photos attached to a message are counted in 张 too: ``附图4张``, ``照片3张``.
 _TOGETHER_BEFORE = re.compile(r"(?:跟|和|同|与|我们|大家|咱们|俺们)[^，。；\s]{0,4}+$")
-_PHOTO_BEFORE = re.compile(r"(附图|附件|照片|图片|配图|拍照|附)\s*+$")
+# (处置前后照片：4张: the field of a grid app's form, its value the photos.)
+_PHOTO_BEFORE = re.compile(r"(附图|附件|照片|图片|配图|拍照|附)\s*+[:：]?\s*+$")
 _WALKED_BEFORE = re.compile(r"(?:走|巡|逛|转|往前)(?:了|过)?$")
+_COUNT_AFTER_STRETCH = re.compile(  # used with match(text, pos)
+    rf"[^，,。；;！!\n\d]{{1,16}}?(?:\d|[两三四五六七八九十](?=[一二两三四五六七八九十]|[{MEASURE_WORDS}]))"
+)
 _PHOTO_AFTER = re.compile(r"\s*+(照片|图片|图|相片)")  # used with match(text, pos)
 
 
@@ -232,8 +236,12 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         prefix_approx = text[max(0, start - 2) : start].endswith(("约", "近"))
         # 一堆, 一片, 一排: one lot of it, as good as no number (REPORTS.md: counts 1, and a
-        # number said after it, 一堆装修垃圾，装了五车, is the count).
-        lot = number == "一" and measure in "堆片排摊溜坨"
+        # number said after it, 一堆装修垃圾，装了五车, is the count). 一段人行道上电瓶车乱停11辆:
+        # the stretch where the things are, their count after it (围墙有一段开裂 is one thing).
+        lot = number == "一" and (
+            measure in "堆片排摊溜坨"
+            or (measure == "段" and bool(_COUNT_AFTER_STRETCH.match(text, end)))
+        )
         found.append(
             Quantity(
                 value,

@@ -1553,6 +1553,11 @@ _PHOTO_NUMBER = re.compile(
     r"[（(][ \t]*+(?:见|如)?(?:图片?|照片|附图)[ \t]*+\d{1,2}[ \t]*+[）)]"
     r"|(?:(?<![\u4e00-\u9fff])|(?<=见|如))(?:图片?|照片)[ \t]*+\d{1,2}(?![\d.．、])(?=[ \t]*+(?:$|[，,。；;\n]))"
 )
+# 处置前后照片：4张, 现场照片 3张: a form's field for the photos sent, no count.
+_PHOTOS_FIELD = re.compile(
+    r"(?m)^[ \t]*+[\u4e00-\u9fff]{0,6}?(?:照片|图片|相片|附图)[ \t]*+[：:]?[ \t]*+"
+    r"(?:\d{1,2}|[一二两三四五六七八九十])[ \t]*+张[ \t]*+$"
+)
 # 2.【港湾路口公交站】共享单车占用盲道4辆: an item's place in brackets, before what is there.
 _PLACE_IN_BRACKETS_FIRST = re.compile(
     r"(?m)^(?P<lead>[ \t]*+(?:\d{1,2}[、.．]|[①-⑳])[ \t]*+)【(?P<place>[^【】\n]{1,12})】"
@@ -1914,6 +1919,7 @@ def _repeats_and_labels_dropped(text: str) -> str:
     text = _PASSIVE_BY_PEOPLE.sub("被", text)
     text = _captions_before_summary(text)
     text = _CAPTION.sub("", text)
+    text = _PHOTOS_FIELD.sub("", text)
     text = _PHOTO_NUMBER.sub("", text)
     text = _PLACE_IN_BRACKETS_FIRST.sub(r"\g<lead>\g<place>", text)
     text = _BUILDING_LIST.sub(lambda match: match.group().replace("、", "/"), text)

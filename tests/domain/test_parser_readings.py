@@ -6989,3 +6989,31 @@ def test_praise_for_the_team_is_still_chat(unit_a, text):
 )
 def test_the_round_done_told_in_two_characters(unit_a, text, expected):
     assert totals(one(text, unit_a)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("玄帝庙街：路口往东50米一段人行道上电动车乱停11辆，都整理了。", (11, 11, 0)),
+        ("玄帝庙街：有一段栏杆三四根松掉了，回来报给城管了。", (4, 0, 4)),
+        ("玄帝庙街：10栋后面围墙有一段开裂，已上报街道。", (1, 0, 1)),
+    ],
+)
+def test_a_stretch_before_the_count_is_where_things_are(unit_a, text, expected):
+    assert totals(one(text, unit_a)) == expected
+
+
+def test_the_photos_field_of_a_grid_form_is_no_count(unit_a):
+    text = (
+        "【网格通·巡查记录】\n网格名称：凤凰城社区\n巡查人员：王晓明、李娜\n"
+        "问题描述：2幢楼道小广告共16张；3幢前绿地烟头若干\n处置情况：已全部清理\n处置前后照片：4张"
+    )
+    assert totals(one(text, unit_a)) == (17, 17, 0)
+
+
+def test_who_counted_before_the_rough_count(unit_a):
+    text = (
+        "凤凰城社区：楼道里头小广告是贴得蛮多的，我们数了数大概有十几张，"
+        "还有3幢后面角落头有一堆建筑垃圾，小广告我们当场都撕掉了。"
+    )
+    assert totals(one(text, unit_a)) == (11, 10, 1)
