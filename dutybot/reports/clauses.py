@@ -547,6 +547,8 @@ _PLACE_HAS_COUNT = re.compile(
     # …修好了通济桥下面又有人扔了两袋: a place, and someone doing wrong there again.
     r"|面?(?:又|还)有人)"
 )
+_PUT_OUT = re.compile(r"[放摆堆挂晾晒贴搭]了$")
+_PUT_OUT_LOOK_BACK = 12
 _GOES_ON = frozenset("把将被给个只辆块张一两几些点")
 # 清理了场地周边纸屑: a verb with 了 and no result after it goes on to its object.
 _TAKES_OBJECT = re.compile(r"(?:清理|清扫|清除|捡拾|捡|撕|铲|拆|挪|扫|清|收拾|整理|规整)[了啦]$")
@@ -574,6 +576,11 @@ def _new_after_perfective(
             piece, max(0, position - 4), position
         )
     if words is None:
+        return False
+    # 两家店门口放了广告牌占道: what was put out comes after the verb, the same clause.
+    if _PUT_OUT.search(piece, max(0, position - 2), position) and not words(
+        piece[max(0, position - _PUT_OUT_LOOK_BACK) : position]
+    ):
         return False
     found = words(ahead)
     if not found:

@@ -7017,3 +7017,17 @@ def test_who_counted_before_the_rough_count(unit_a):
         "还有3幢后面角落头有一堆建筑垃圾，小广告我们当场都撕掉了。"
     )
     assert totals(one(text, unit_a)) == (11, 10, 1)
+
+
+def test_what_was_put_out_comes_after_the_verb(unit_a):
+    text = "玄帝庙街：两家店门口放了广告牌占道，已让店家挪进去了。"
+    assert totals(one(text, unit_a)) == (2, 2, 0)
+
+
+@pytest.mark.parametrize("fine", ["→检查正常", "，检查正常", "，完好"])
+def test_things_looked_at_and_in_order_are_no_problem(unit_a, fine):
+    text = (
+        f"凤凰城社区 下午巡查\n📍10幢楼道 小广告8处→清理\n📍中心花园 健身器材6件{fine}\n"
+        "人员：王晓明 李娜"
+    )
+    assert totals(one(text, unit_a)) == (8, 8, 0)
