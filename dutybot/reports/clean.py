@@ -1039,7 +1039,8 @@ _BARE_TAN = re.compile(
 # were looked at is no count of problems (what was wrong with some of them follows).
 _LOOKED_AT_RUN = (
     # (看了楼道 小广告清了12处: the space and the second 了 start what was done.)
-    r"(?P<run>(?:[ \t]?+(?:(?!发现|存在|隐患|问题)[^，,。；;：:、有了\s\d]){0,8}?(?:共|一共)?"
+    # (去看了是2根: what was told, seen to be so many.)
+    r"(?P<run>(?:[ \t]?+(?:(?!发现|存在|隐患|问题|是)[^，,。；;：:、有了\s\d]){0,8}?(?:共|一共)?"
     r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:余|多|来)?"
     r"[个处家栋座口只根户块][、和及]?){1,6}+"
     # (井盖8个、护栏全线: the last thing looked at may be uncounted.)

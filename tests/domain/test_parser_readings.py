@@ -7031,3 +7031,9 @@ def test_things_looked_at_and_in_order_are_no_problem(unit_a, fine):
         "人员：王晓明 李娜"
     )
     assert totals(one(text, unit_a)) == (8, 8, 0)
+
+
+@pytest.mark.parametrize("seen", ["我们去看了是2根", "我们去看了有2根"])
+def test_what_residents_told_seen_and_counted(unit_a, seen):
+    text = f"凤凰城社区入户：3号楼张阿姨说楼下晾衣杆搭到人行道上了，{seen}，帮她挪到院子里了。"
+    assert totals(one(text, unit_a)) == (2, 2, 0)
