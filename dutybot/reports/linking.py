@@ -44,7 +44,8 @@ def matching_draft(fragment: str, drafts: list[Draft], lexicon: UnitWords) -> Dr
         if any(
             word not in draft.text and owner[word][0] != draft.category
             for word in fragment_words
-            if word not in OBJECT_OF_ANY
+            # (广告牌破损已报 after 公益广告牌被撕破: the fault said in other words.)
+            if word not in OBJECT_OF_ANY and word not in _DAMAGE
         ):
             continue  # 盲道积雪清理完毕 is not 人行道积雪: another thing of another kind
         if (
@@ -77,6 +78,8 @@ _GENERAL_WORDS = (
 _FUNCTION_CHARS = frozenset("里的了子家有是在上下个一这那边")
 _COUNTED = re.compile(rf"(?:\d{{1,4}}|[一二两三四五六七八九十几俩仨]{{1,3}})[{MEASURE_WORDS}]")
 # Words that name no kind of problem of their own (a place, a common thing).
+# Damage, whatever is damaged: a fault word that names no kind of thing.
+_DAMAGE = frozenset(("破损", "损坏", "损毁", "破旧", "破烂", "缺损", "残缺", "变形", "脱落"))
 OBJECT_OF_ANY = frozenset(("卫生", "宣传", "停放", "停车", "路面", "地面"))
 # A fix speaks of one of the last items named; looking no further back bounds the work.
 _RECENT = 30

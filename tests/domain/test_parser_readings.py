@@ -7037,3 +7037,11 @@ def test_things_looked_at_and_in_order_are_no_problem(unit_a, fine):
 def test_what_residents_told_seen_and_counted(unit_a, seen):
     text = f"凤凰城社区入户：3号楼张阿姨说楼下晾衣杆搭到人行道上了，{seen}，帮她挪到院子里了。"
     assert totals(one(text, unit_a)) == (2, 2, 0)
+
+
+def test_a_fix_part_names_the_damage_in_other_words(unit_a):
+    text = (
+        "玄帝庙街值班\n一、发现问题\n（一）路口流动摊贩2个；\n（二）北门公益广告牌被撕破1块；\n"
+        "二、整改情况\n流动摊贩经劝导已离开；广告牌破损已报创建办，待更换。"
+    )
+    assert totals(one(text, unit_a)) == (3, 2, 1)
