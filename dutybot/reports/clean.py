@@ -1430,7 +1430,8 @@ _CORRECTION_COLON = re.compile(
 )
 # 电动车乱停有五辆，不是，六辆: set off by commas, 不是 puts the count right (not 是2处，不是3处).
 _NOT_BUT = re.compile(
-    rf"(?<=[{MEASURE_WORDS}])(?:\s*+[，,]\s*+|[ \t]++)(?:不是|唔系|唔是|不系)"
+    # (十二辆 哦不是 十一辆: a filler before it.)
+    rf"(?<=[{MEASURE_WORDS}])(?:\s*+[，,]\s*+|[ \t]++)(?:[哦噢喔呃嗯啊][，,]?\s*+)?(?:不是|唔系|唔是|不系)"
     r"(?:\s*+[，,]\s*+|[ \t]++)(?=[\d一二两三四五六七八九十])"
 )
 # 有1个井盖松了，哦不是1个是2个: the count said again after what was wrong, then the right one.

@@ -7045,3 +7045,11 @@ def test_a_fix_part_names_the_damage_in_other_words(unit_a):
         "二、整改情况\n流动摊贩经劝导已离开；广告牌破损已报创建办，待更换。"
     )
     assert totals(one(text, unit_a)) == (3, 2, 1)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["电动车乱停 十二辆 哦不是 十一辆 都摆好了", "电动车乱停十二辆，哦不是，十一辆，都摆好了"],
+)
+def test_a_count_put_right_after_a_filler_and_bu_shi(unit_a, said):
+    assert totals(one(f"玄帝庙街 {said}", unit_a)) == (11, 11, 0)
