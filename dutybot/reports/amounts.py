@@ -32,6 +32,8 @@ _REPLACED = re.compile(
     r"\s*+(?:是|应该是|应为)?\s*+"
     r"[\d一二两三四五六七八九十俩仨]"
 )
+_CHANGE_BEFORE = re.compile(r"比[^，,。；;\d]{0,6}?(?:少了?|多了?|减少了?|增加了?|下降了?)$")
+_CHANGE_SPAN = 12
 _ONE_AFTER_ANOTHER = re.compile(r"[接挨连]着?一")
 _ANOTHER_BEFORE = re.compile(r"[接挨连]着?$")
 _HEAD_COUNT_BEFORE = re.compile(r"(?:我们|咱们|俺们|他们|她们|大家)$")
@@ -106,6 +108,8 @@ def amounts(text: str) -> tuple[Quantity, ...]:
             )
         )
         and not _WHOLE_BEFORE_PART.match(text, q.end)
+        # 比上次少了4辆，还剩6辆: by how much it changed, not how many there are.
+        and not _CHANGE_BEFORE.search(text, max(0, q.start - _CHANGE_SPAN), q.start)
         # 我们四个摆了一个多小时: the team and how long, not how many.
         and not _HEAD_COUNT_BEFORE.search(text, max(0, q.start - 2), q.start)
         and not (q.measure == "个" and _DURATION_AFTER.match(text, q.end))

@@ -7053,3 +7053,13 @@ def test_a_fix_part_names_the_damage_in_other_words(unit_a):
 )
 def test_a_count_put_right_after_a_filler_and_bu_shi(unit_a, said):
     assert totals(one(f"玄帝庙街 {said}", unit_a)) == (11, 11, 0)
+
+
+def test_by_how_much_it_changed_is_no_count(unit_a):
+    text = "凤凰城社区 王晓明 李娜\n电动车乱停比上次少了4辆，还剩6辆，已摆好\n小广告比上次多了2处，一共5处，已铲"
+    assert totals(one(text, unit_a)) == (11, 11, 0)
+
+
+def test_one_helping_at_the_other_site_is_not_on_this_duty(unit_a):
+    text = "凤凰城社区：王晓明、李娜、赵强（孙悦去路段支援）。北门共享单车倾倒9辆，已扶正摆放。"
+    assert one(text, unit_a).staff == ("王晓明", "李娜", "赵强")
