@@ -16,7 +16,7 @@ import cn2an
 
 # Measure words that can follow the number of a problem. 人次 is excluded on purpose: it is
 # how 劝导 and 志愿服务 are counted, and those are activities.
-MEASURE_WORDS = "处个辆起块根堆袋名人位台棵张车条只份户件盏家间箱桶筐片座面幅株组副排摞捆段摊节部架支具档扇盆罐瓶颗级套滩坨方匹拨匾"
+MEASURE_WORDS = "处个辆起块根堆袋名人位台棵张车条只份户件盏家间箱桶筐片座面幅株组副排摞捆段摊节部架支具档扇盆罐瓶颗级套滩坨方匹拨匾卷"
 
 # What litter is carried off in, counted like a measure word (扫了两撮箕, 装了三簸箕); and 包
 # (布匹堆了有五六包, 装修垃圾十几包), but not in 门前三包 (the frontage pledge) or 包装.

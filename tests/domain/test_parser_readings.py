@@ -7063,3 +7063,9 @@ def test_by_how_much_it_changed_is_no_count(unit_a):
 def test_one_helping_at_the_other_site_is_not_on_this_duty(unit_a):
     text = "凤凰城社区：王晓明、李娜、赵强（孙悦去路段支援）。北门共享单车倾倒9辆，已扶正摆放。"
     assert one(text, unit_a).staff == ("王晓明", "李娜", "赵强")
+
+
+def test_rolls_are_counted(unit_a):
+    unit_a = with_words(unit_a, "市容秩序", "皮革卷")
+    text = "玄帝庙街 王晓明 李娜\n问题\t数量\t处理\n店外堆放皮革卷\t5卷\t已搬回店内\n电动车乱停\t7辆\t已摆放"
+    assert totals(one(text, unit_a)) == (12, 12, 0)
