@@ -77,9 +77,9 @@ _GENERAL_WORDS = (
 )
 _FUNCTION_CHARS = frozenset("里的了子家有是在上下个一这那边")
 _COUNTED = re.compile(rf"(?:\d{{1,4}}|[一二两三四五六七八九十几俩仨]{{1,3}})[{MEASURE_WORDS}]")
-# Words that name no kind of problem of their own (a place, a common thing).
 # Damage, whatever is damaged: a fault word that names no kind of thing.
 _DAMAGE = frozenset(("破损", "损坏", "损毁", "破旧", "破烂", "缺损", "残缺", "变形", "脱落"))
+# Words that name no kind of problem of their own (a place, a common thing).
 OBJECT_OF_ANY = frozenset(("卫生", "宣传", "停放", "停车", "路面", "地面"))
 # A fix speaks of one of the last items named; looking no further back bounds the work.
 _RECENT = 30
