@@ -7069,3 +7069,14 @@ def test_rolls_are_counted(unit_a):
     unit_a = with_words(unit_a, "市容秩序", "皮革卷")
     text = "玄帝庙街 王晓明 李娜\n问题\t数量\t处理\n店外堆放皮革卷\t5卷\t已搬回店内\n电动车乱停\t7辆\t已摆放"
     assert totals(one(text, unit_a)) == (12, 12, 0)
+
+
+@pytest.mark.parametrize(
+    ("said", "counts"),
+    [
+        ("门店门口堆放建筑材料，占用人行道，已联系店主，答应下午清走", (1, 0, 1)),
+        ("东门外电动车乱停放二十余辆，堵塞消防通道，已整改", (20, 20, 0)),
+    ],
+)
+def test_standing_in_the_way_tells_of_the_thing_before(unit_a, said, counts):
+    assert totals(one(f"玄帝庙街 王晓明 李娜 {said}", unit_a)) == counts
