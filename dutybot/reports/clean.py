@@ -2008,10 +2008,28 @@ def _each_of_the_places(match: re.Match[str]) -> str:
     return f"{match['places']}{match['what']}{count}{match['m']}"
 
 
+# 3家门口各2台水泵, 水泵出店摆放2家，各3台, 三家门口各摆了四五台: so many at each shop, so the
+# count is that many times the shops (the shops themselves are no count of their own).
+_EACH_OF_THE_SHOPS = re.compile(
+    r"(?P<k>\d{1,2}|[一二两三四五六七八九十俩仨]{1,3})(?:家|户|个(?:店|摊位?|门面|门市))"
+    r"(?P<what>[^，,。；;：:\n\d各]{0,10}?)[，,]?[ \t]*+各"
+    r"(?P<verb>(?:摆|放|堆|停|晒|挂|摊|有|占|出)[了出着放]?)?(?P<thing>[^，,。；;：:\n\d各]{0,6}?)"
+    rf"(?P<n>\d{{1,3}}|[一二两三四五六七八九十]{{1,3}})(?P<m>[{MEASURE_WORDS}])"
+)
+
+
+def _each_of_the_shops(match: re.Match[str]) -> str:
+    shops, each = number_value(match["k"]), number_value(match["n"])
+    if not shops or not each:
+        return match.group()
+    return f"{match['what']}{match['verb'] or ''}{match['thing']}{shops * each}{match['m']}"
+
+
 def _counts_made_plain(text: str, keep: tuple[str, ...]) -> str:
     """Counts written the ways people type them (20+, 十5, 仨/3) as a number and a measure."""
     text = _PLUS_AFTER_COUNT.sub("余", text)
     text = _EACH_OF_THE_PLACES.sub(_each_of_the_places, text)
+    text = _EACH_OF_THE_SHOPS.sub(_each_of_the_shops, text)
     text = _ABOUT_WITHOUT_MEASURE.sub(r"\g<w>个", text)
     text = _COUNT_BEFORE_MARK.sub(r"\g<n>个", text)
     text = _without_traffic_counts(text, keep)

@@ -7080,3 +7080,16 @@ def test_rolls_are_counted(unit_a):
 )
 def test_standing_in_the_way_tells_of_the_thing_before(unit_a, said, counts):
     assert totals(one(f"玄帝庙街 王晓明 李娜 {said}", unit_a)) == counts
+
+
+@pytest.mark.parametrize(
+    ("said", "counts"),
+    [
+        ("2家鞋店门口各摆纸箱3个，已叫店员收进去", (6, 6, 0)),
+        ("水泵出店摆放2家，各3台，已搬回；电动车乱停约15辆，已摆齐", (21, 21, 0)),
+        ("水泵店门口水泵摆出来蛮多，三家门口各摆了四五台，都搬进去了", (15, 15, 0)),
+    ],
+)
+def test_so_many_at_each_shop(unit_a, said, counts):
+    unit_a = with_words(unit_a, "市容秩序", "水泵")
+    assert totals(one(f"玄帝庙街 王晓明 李娜 {said}", unit_a)) == counts
