@@ -1995,25 +1995,31 @@ def _rows_and_cells_read(text: str, keep: tuple[str, ...]) -> str:
 # 2栋、6栋楼道小广告各2处, 东门和西门各有1个垃圾桶破损: so many at each place named, so the
 # count is that many times the places (电动车乱停放、小广告各1处 names things, each an item).
 _ONE_PLACE = r"(?:\d{1,3}(?:号楼|号|栋|幢|单元)|[东西南北](?:门|侧|头))"
+# (7号、9号 门口各停了两辆电瓶车; 10号 12号 花盆摆到路中间，各四个: house by house, the same.)
+_EACH_VERB = r"(?P<verb>(?:有|摆|放|堆|停|晒|挂|摊|占|出)[了出着放有]?)?"
 _EACH_OF_THE_PLACES = re.compile(
-    rf"(?P<places>{_ONE_PLACE}(?:[、和及与]{_ONE_PLACE}){{1,5}})(?P<what>[^，,。；;：:\n\d各]{{0,12}}?)"
-    rf"各有?(?P<n>\d{{1,3}}|[一二两三四五六七八九十])(?P<m>[{MEASURE_WORDS}])"
+    rf"(?P<places>{_ONE_PLACE}(?:(?:[、和及与][ \t]*+|[ \t]++){_ONE_PLACE}){{1,5}})"
+    rf"(?P<what>[^，,。；;：:\n\d各]{{0,12}}?)[，,]?[ \t]*+各{_EACH_VERB}(?P<thing>[^，,。；;：:\n\d各]{{0,6}}?)"
+    rf"(?P<n>\d{{1,3}}|[一二两三四五六七八九十]{{1,3}})(?P<m>[{MEASURE_WORDS}])"
 )
-_PLACES_PARTED = re.compile(r"[、和及与]")
+_A_PLACE = re.compile(_ONE_PLACE)
 
 
 def _each_of_the_places(match: re.Match[str]) -> str:
-    places = len(_PLACES_PARTED.findall(match["places"])) + 1
-    count = number_value(match["n"]) * places
-    return f"{match['places']}{match['what']}{count}{match['m']}"
+    each = number_value(match["n"])
+    if not each:
+        return match.group()
+    count = each * len(_A_PLACE.findall(match["places"]))
+    return (
+        f"{match['places']}{match['what']}{match['verb'] or ''}{match['thing']}{count}{match['m']}"
+    )
 
 
 # 3家门口各2台水泵, 水泵出店摆放2家，各3台, 三家门口各摆了四五台: so many at each shop, so the
 # count is that many times the shops (the shops themselves are no count of their own).
 _EACH_OF_THE_SHOPS = re.compile(
     r"(?P<k>\d{1,2}|[一二两三四五六七八九十俩仨]{1,3})(?:家|户|个(?:店|摊位?|门面|门市))"
-    r"(?P<what>[^，,。；;：:\n\d各]{0,10}?)[，,]?[ \t]*+各"
-    r"(?P<verb>(?:摆|放|堆|停|晒|挂|摊|有|占|出)[了出着放]?)?(?P<thing>[^，,。；;：:\n\d各]{0,6}?)"
+    rf"(?P<what>[^，,。；;：:\n\d各]{{0,10}}?)[，,]?[ \t]*+各{_EACH_VERB}(?P<thing>[^，,。；;：:\n\d各]{{0,6}}?)"
     rf"(?P<n>\d{{1,3}}|[一二两三四五六七八九十]{{1,3}})(?P<m>[{MEASURE_WORDS}])"
 )
 

@@ -7093,3 +7093,17 @@ def test_standing_in_the_way_tells_of_the_thing_before(unit_a, said, counts):
 def test_so_many_at_each_shop(unit_a, said, counts):
     unit_a = with_words(unit_a, "市容秩序", "水泵")
     assert totals(one(f"玄帝庙街 王晓明 李娜 {said}", unit_a)) == counts
+
+
+@pytest.mark.parametrize(
+    ("said", "counts"),
+    [
+        ("7号、9号 门口各停了两辆电瓶车，推到巷口停车点了", (4, 4, 0)),
+        ("10号 12号 花盆摆到路中间，各四个，帮他们往墙根挪了", (8, 8, 0)),
+        ("23号 25号 27号 门口各放了一只泡沫箱，占道，挪进去了", (3, 3, 0)),
+    ],
+)
+def test_so_many_at_each_house_named(unit_a, said, counts):
+    unit_a = with_words(unit_a, "市容秩序", "泡沫箱")
+    text = f"凤凰城社区 王晓明 李娜\n1号 好的\n{said}\n29号 好的"
+    assert totals(one(text, unit_a)) == counts
