@@ -461,25 +461,48 @@ _KINDS_OF_THE_COUNT = re.compile(
 _EARLIER_ONE_NOW_DONE = re.compile(
     r"(?:(?<=[，,。；;！!：:\n])|^)(?![^，,。；;！!\n]{0,50}?(?:我们|咱|俺|大家|我))"
     # (…，今天大家一起清理干净; …，今天全部换新: the team's own fix today still counts.)
-    r"(?![^。；;！!\n]{0,50}?(?:大家|今天全部|今天一起|今日全部))"
+    # (…同上次还是有，这回查到五处，拆掉了四处: found again today, and the team's.)
+    r"(?![^。；;！!\n]{0,50}?(?:大家|今天全部|今天一起|今日全部|还是有|仍有|又有|这回|这次|"
+    # (…，今天我们和住户一起清掉了: the team's own, said after a comma.)
+    r"我们(?:和|跟|与|一起|帮|自己|动手|当场|顺手)))"
     # (复查12月7日满溢的2个垃圾桶，保洁已清运: a recheck is of an earlier one.)
     r"(?:(?:[一二三四五六七八九十\d]{1,2}[、.．][ \t]*+)?(?<![省国市检])复查(?![中，,])|[^，,。；;！!：:\n]{0,30}?(?:上次|上周|上回|上礼拜|上星期|前几天|之前|前天|琴日|昨日|昨天报|上午报|"
     # (下午复查：上午劝收的晾晒已全部收好; 上午剩的2处楼道杂物住户已自行清理: the morning's items.)
     r"上午(?:剩|劝收|没收|未改)的|"
     # (昨天反映的炉灰社区已清运完毕: told the day before.)
     r"(?:昨天|前天|前期|上周|前几天|(?:\d{1,2}月)?\d{1,2}[日号])反映的|"
+    # (上午反映的路沿石缺损已由住建局修复; 上午江海波他们报的路灯，路灯所已经来修好了.)
+    # (Not 上午居民在社区群里反映的: residents' word, for the team to see to.)
+    r"上午(?:(?!居民|群众|市民)[^，,。；;！!：:\n]){0,8}?(?:报|反映|说)的|"
     r"(?:周|礼拜|星期)[一二三四五六日天]报|(?:\d{1,2}月)?\d{1,2}[日号]所?上?报|上周报修|"
     # (15日的潲水外溢已复查，店家已清理干净: the day's problem looked at again.)
     r"(?:\d{1,2}月)?\d{1,2}[日号]的(?=[^，,。；;！!：:\n]{1,12}?已?复查)))"
     # (上周报的小区主干道路面坑洼，今天去看社区已经填平了: the outcome may follow a comma.)
     r"[^。；;！!：:\n]{0,24}?(?<![未没不])(?<!还没)(?:修好|修复|清运走|清走|拉走|通了|铲干净|处理好|整改好|换好|解决|填好|填平|"
     r"补好|清理干净|自行清理|收好|加固|粉刷完|换了新的|换新|更换|清运(?!走)|接好|补装|补齐|(?<!之前)(?<!以前)装(?:上|好)|扶正|"
+    # (12幢那边的杂物上次催了，今天去看已经清掉了; 上次说的…种菜那块，社区已经铲掉了.)
+    r"清掉|铲掉|拆除|拆掉|清空|重新张贴|"
     # (上周所报北段2盏路灯已亮: lit again since.)
     r"已亮|亮了|"
     # (楼顶冰溜子上次报的社区已经打掉了: knocked down since.)
     r"打掉|敲掉)"
-    r"[^，,。；;！!\n]{0,8}+(?:[，,。；;！!]|$)"
+    # (…，已经拆掉了，没有了: gone, said twice.)
+    r"[^，,。；;！!\n]{0,8}+(?:[，,。；;！!]|$)(?:[ \t]*+(?:没有了|没了|没问题了)(?:[，,。；;！!]|$))?"
 )
+
+
+# How a site's name or alias ends (杨家巷, 舜江社区, 7网格), unlike a person's.
+_SITE_WORD_END = re.compile(r"[路街巷道桥村苑园区格湾港弄坊场城镇口岸段侧]$")
+
+
+def _earlier_one_now_done(match: re.Match[str], keep: tuple[str, ...]) -> str:
+    # (今天下午回访杨家巷7号院门口的冰面（昨天报过的…），物业已经铲掉了: the site named stays;
+    # 上午江海波他们报的路灯 names no one on today's duty.)
+    return "".join(
+        f"{word}，" for word in keep if word in match.group() and _SITE_WORD_END.search(word)
+    )
+
+
 # 广场东侧井盖下沉，市政已修复，复查无问题: seen to by others since, and checked again; nothing
 # found today.
 _RECHECKED_FINE = re.compile(
@@ -2048,7 +2071,7 @@ def _counts_made_plain(text: str, keep: tuple[str, ...]) -> str:
     return text
 
 
-def _headings_and_marks_placed(text: str) -> str:
+def _headings_and_marks_placed(text: str, keep: tuple[str, ...]) -> str:
     """Headings, the rest of a total, questions and leading marks put where the reader looks
     (发现问题3处：, 其余14处（…）均已整改, ✅ after its item)."""
     text = _FOUND_HEADING.sub(r"\g<lead>发现问题\g<n>处：", text)
@@ -2066,7 +2089,7 @@ def _headings_and_marks_placed(text: str) -> str:
     text = _PLACES_LOOKED_AT.sub(r"\g<check>，", text)
     text = _OPINION.sub("", text)
     text = _GENERAL_REMARK.sub("", text)
-    text = _EARLIER_ONE_NOW_DONE.sub("", text)
+    text = _EARLIER_ONE_NOW_DONE.sub(lambda m: _earlier_one_now_done(m, keep), text)
     text = _HEARSAY_NOT_MET.sub("", text)
     text = _RECHECKED_FINE.sub("", text)
     text = _NO_REBOUND.sub("", text)
@@ -2108,7 +2131,7 @@ def clean_text(text: str, keep: tuple[str, ...] = ()) -> str:
     text = _corrections_joined(text)
     text = _rows_and_cells_read(text, keep)
     text = _counts_made_plain(text, keep)
-    return _headings_and_marks_placed(text)
+    return _headings_and_marks_placed(text, keep)
 
 
 _PARAGRAPH = re.compile(r"\n[ \t]*+\n")

@@ -7107,3 +7107,29 @@ def test_so_many_at_each_house_named(unit_a, said, counts):
     unit_a = with_words(unit_a, "市容秩序", "泡沫箱")
     text = f"凤凰城社区 王晓明 李娜\n1号 好的\n{said}\n29号 好的"
     assert totals(one(text, unit_a)) == counts
+
+
+@pytest.mark.parametrize(
+    ("said", "counts"),
+    [
+        ("上午反映的路沿石缺损已由住建局修复；门口新发现麻袋占道1处，已收回。", (1, 1, 0)),
+        ("12幢那边的杂物上次催了，今天去看已经清掉了。楼道小广告3张，已撕。", (3, 3, 0)),
+        (
+            "上回报的车棚飞线充电，去看了一下，已经拆掉了，没有了。电动车乱停4辆，已摆好。",
+            (4, 4, 0),
+        ),
+        # (seen again today, and the team's own doing: still counted.)
+        ("楼道飞线充电同上次还是有，5处，这回拆掉了4处。", (5, 4, 1)),
+    ],
+)
+def test_an_earlier_one_seen_to_since_is_not_counted(unit_a, said, counts):
+    assert totals(one(f"凤凰城社区 王晓明 李娜\n{said}", unit_a)) == counts
+
+
+def test_the_site_named_in_an_earlier_one_seen_to_stays(unit_a):
+    text = (
+        "今天下午回访凤凰城社区7号楼门口的冰面（昨天报过的，不重复计），物业已经铲掉了。"
+        "另外楼道小广告3张，李娜顺手撕掉了。"
+    )
+    report = one(text, unit_a)
+    assert report.site == "市16网格（南苑街道凤凰城社区）" and totals(report) == (3, 3, 0)
