@@ -511,6 +511,58 @@ _RECHECKED_FINE = re.compile(
     r"(?:修复|更换|修好|换新|换了|移走|拉走|清走|清运)[^。；;！!\n，,]{0,4}[，,]\s*+"
     r"复查(?:无问题|正常|完好|没问题|无异常)[。；;！!]?"
 )
+# 3单元 扶手物业已经修好, 流浪狗窝街道拉走了: another body has seen to it since; nothing of
+# today's (装修垃圾3袋 叫物业来拉走了 is the team's asking, and counted).
+_OTHER_BODY = r"(?:物业|社区|街道|环卫|城管|交警|市政|住建局?|路灯所|施工方|园区|保洁|供电所?|水务)"
+_PLACE_LABEL = r"(?:(?:\d{1,2}[、.．]|\d{1,3}(?:单元|幢|栋|号楼?|楼))[ \t]*+)?"
+_TEAM_OR_ASKED = (
+    r"(?![^，,。；;！!\n]{0,30}?(?:我们|咱|俺|大家|我|叫|让|帮|请|喊|催|联系|通知|发现))"
+)
+_SEEN_TO_BY_OTHERS = re.compile(
+    # (垃圾桶满溢2个，码头保洁已清走: after a count, the outcome of that item.)
+    rf"(?:(?<=[，,。；;！!：:\n])(?<![{MEASURE_WORDS}][，,])|^)[ \t]*+{_TEAM_OR_ASKED}{_PLACE_LABEL}"
+    # (Not 已协调保洁清走, 值班时交警来拖走了: the outcome of the item before, on the duty.)
+    # (Nor 广场垃圾桶满了 ✔ 保洁清了: the fault is told with it, today.)
+    r"(?:(?!已|找|协调|由|经|值班时|当场|随后|正在|刚好|正好|满|乱|堵|破|坏|脏)"
+    r"[^，,。；;！!：:\n\d一二两三四五六七八九十几若✔✓✅☑]){1,16}?"
+    rf"{_OTHER_BODY}(?:已经?|已)?(?:来|派人)?"
+    r"(?:修好|修复|修了|换好|换了新的|换了|换新的?|加固好?|通好|通了|清了|清走|清掉|拉走|拖走|固定好|补好|装好)了?"
+    r"(?:[，,][ \t]*+(?:正常|好的?|没问题|干净|蛮好)了?)?[ \t]*+(?:[，,。；;！!]|(?=\n)|$)"
+)
+_SENTENCE_END = "。；;！!"
+_LABEL_LEFT = re.compile(r"(?:^|(?<=\n))[ \t]*+[^\s，,。；;！!：:]{1,12}[ \t]*+[：:]?[ \t]*+$")
+
+
+def _seen_to_left_out(pattern: re.Pattern[str], text: str) -> str:
+    """``text`` without what ``pattern`` finds; the sentence before keeps its end (…推到停车区。,
+    not …推到停车区，) and a line left with only its label (10栋：) goes too."""
+    parts: list[str] = []
+    last = 0
+    for match in pattern.finditer(text):
+        head = text[last : match.start()]
+        at_line_end = match.end() == len(text) or text[match.end()] == "\n"
+        skip = 0
+        if at_line_end:
+            head = _LABEL_LEFT.sub("", head)
+            # (a line gone whole takes its line break, so no blank line parts the message.)
+            skip = 1 if (not head or head.endswith("\n")) and match.end() < len(text) else 0
+        end = match.group()[-1]
+        if end in _SENTENCE_END:
+            stripped = head.rstrip(" \t，,")
+            head = stripped + end if stripped and stripped[-1] not in _SENTENCE_END + "\n" else head
+        parts.append(head)
+        last = match.end() + skip
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+# 蓝湾：店招灯箱已经修好了，正常; 1、护栏已修复，正常: put right since, and in order now.
+_DONE_SINCE_AND_FINE = re.compile(
+    rf"(?:(?<=[，,。；;！!：:\n])|^)[ \t]*+{_TEAM_OR_ASKED}{_PLACE_LABEL}"
+    r"[^，,。；;！!：:\n\d]{1,16}?(?:已经?|已)"
+    r"(?:修好|修复|换好|换新|加固好?|固定好|拉走|清走|清运走?|补好|装好)了?"
+    r"[，,][ \t]*+(?:正常|好的?|没问题|干净|蛮好)(?=[ \t]*+(?:[，,。；;！!\n]|$))[，,。；;！!]?"
+)
 # 检查：11号楼前建筑垃圾已清，没有反弹: an earlier problem looked at again, still put right.
 _NO_REBOUND = re.compile(
     r"(?:(?<=[，,。；;！!：:】\]\n])|^)(?![^。；;！!\n]{0,40}?(?:我们|咱|俺|大家))"
@@ -2094,6 +2146,8 @@ def _headings_and_marks_placed(text: str, keep: tuple[str, ...]) -> str:
     text = _RECHECKED_FINE.sub("", text)
     text = _NO_REBOUND.sub("", text)
     text = _RECHECK_PART.sub(_recheck_told, text)
+    text = _seen_to_left_out(_SEEN_TO_BY_OTHERS, text)
+    text = _seen_to_left_out(_DONE_SINCE_AND_FINE, text)
     text = _SUBTOTAL_AFTER_ITEMS.sub("", text)
     text = _KINDS_OF_THE_COUNT.sub(
         lambda m: m.group() if STATUS_TOKEN.search(m["inside"]) else "", text

@@ -7133,3 +7133,22 @@ def test_the_site_named_in_an_earlier_one_seen_to_stays(unit_a):
     )
     report = one(text, unit_a)
     assert report.site == "市16网格（南苑街道凤凰城社区）" and totals(report) == (3, 3, 0)
+
+
+@pytest.mark.parametrize(
+    ("said", "counts"),
+    [
+        ("1单元 好\n3单元 扶手物业已经修好\n4单元 楼道小广告3张，撕了\n5单元 正常", (3, 3, 0)),
+        ("北门：路灯已修好，正常\n南门：楼道小广告3张，已撕", (3, 3, 0)),
+        ("5号楼雨棚物业已经加固好了。楼道小广告3张，已撕。", (3, 3, 0)),
+        (
+            "有五六辆电动车停在人行道中间已经全部推到停车区，路口那个松了的路沿石城管已经修好了。",
+            (6, 6, 0),
+        ),
+        # (seen to on the duty, after the item: still the item's outcome.)
+        ("垃圾桶满溢2个，保洁已清走。", (2, 2, 0)),
+        ("- 电动车乱停 9辆 ✔\n- 垃圾桶满了 ✔ 保洁清了", (10, 10, 0)),
+    ],
+)
+def test_an_earlier_one_another_body_has_seen_to(unit_a, said, counts):
+    assert totals(one(f"凤凰城社区 王晓明 李娜\n{said}", unit_a)) == counts
