@@ -2035,6 +2035,7 @@ def _corrections_joined(text: str) -> str:
 
 def _rows_and_cells_read(text: str, keep: tuple[str, ...]) -> str:
     """Rows, cells, marks and form lines of typed lists read as items with counts."""
+    text = _FOUND_AND_FIXED_PAIR.sub(lambda m: _found_and_fixed_pair(m, keep), text)
     # 1 楼道小广告 9: a row number at the start of a line, typed with a space.
     text = _ROW_NUMBER.sub(r"\g<n>、", text)
     # 电动车乱停放｜14｜已整理: a table's number cell is the count of the cell before it.
@@ -2104,6 +2105,25 @@ def _each_of_the_shops(match: re.Match[str]) -> str:
     if not shops or not each:
         return match.group()
     return f"{match['what']}{match['verb'] or ''}{match['thing']}{shops * each}{match['m']}"
+
+
+# 楼道小广告 发现5处整改5处, 垃圾桶满溢 发现2处整改0处: a kind's found and fixed, as a pair.
+# (今天共发现8处，整改6处 is the day's total, read as such elsewhere.)
+_PAIR_NUMBER = r"\d{1,4}|[一二两三四五六七八九十]{1,3}"
+_FOUND_AND_FIXED_PAIR = re.compile(
+    r"(?m)^[ \t]*+(?:\d{1,2}[.、．][ \t]*+)?"
+    r"(?P<kind>(?:(?!共|计|今|本次|问题|发现|小结|总体|汇总|情况|结果|率|整改)[\u4e00-\u9fff]){2,10})[ \t]*+[：:]?[ \t]*+"
+    rf"发现(?P<n>{_PAIR_NUMBER})(?P<m>[处个辆张起件堆])[ \t]*+[，,、]?[ \t]*+(?:当场|现场)?整改"
+    rf"(?P<k>{_PAIR_NUMBER})(?P<m2>[处个辆张起件堆])"
+)
+
+
+def _found_and_fixed_pair(match: re.Match[str], keep: tuple[str, ...]) -> str:
+    if any(word in match["kind"] for word in keep):
+        return match.group()  # (药城社区 发现5处 整改4处: the site's tally, not a kind's)
+    fixed = number_value(match["k"])
+    done = "未整改" if not fixed else f"已整改{match['k']}{match['m2']}"
+    return f"{match['kind']}{match['n']}{match['m']}，{done}"
 
 
 def _counts_made_plain(text: str, keep: tuple[str, ...]) -> str:

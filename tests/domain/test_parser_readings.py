@@ -7152,3 +7152,15 @@ def test_the_site_named_in_an_earlier_one_seen_to_stays(unit_a):
 )
 def test_an_earlier_one_another_body_has_seen_to(unit_a, said, counts):
     assert totals(one(f"凤凰城社区 王晓明 李娜\n{said}", unit_a)) == counts
+
+
+def test_found_and_fixed_as_a_pair_per_kind(unit_a):
+    text = (
+        "凤凰城社区 王晓明 李娜\n楼道小广告 发现5处整改5处\n乱堆杂物 发现3处整改2处\n"
+        "垃圾桶满溢 发现2处整改0处，已通知物业"
+    )
+    assert totals(one(text, unit_a)) == (10, 7, 3)
+
+
+def test_a_sites_found_and_fixed_pair_is_its_tally(unit_a):
+    assert totals(one("凤凰城社区 发现5处 整改4处", unit_a)) == (5, 4, 1)
