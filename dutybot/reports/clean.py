@@ -2033,9 +2033,38 @@ def _corrections_joined(text: str) -> str:
     return text
 
 
+# 5 电动车 已摆 / 2 小广告 撕了 / 3-4 钢件堆 厂里收了: each line begins with its count. Lines
+# numbered 1, 2, 3… in order are a list's rows instead (1 楼道小广告 9).
+_COUNT_FIRST_LINE = re.compile(
+    r"(?m)^[ \t]*+(?P<n>\d{1,3}(?:-\d{1,3})?)[ \t]++"
+    r"(?P<thing>[\u4e00-\u9fff]{1,10})(?P<rest>(?:[ \t]++[^\n\d]*+)?)$"
+)
+
+
+_LINE_NUMBER = re.compile(r"(?m)^[ \t]*+(\d{1,3})[ \t]++(?=[\u4e00-\u9fff])")
+
+
+def _counts_first(text: str) -> str:
+    lines = list(_COUNT_FIRST_LINE.finditer(text))
+    if len(lines) < 2:
+        return text
+    leading = _LINE_NUMBER.findall(text)
+    if leading[:3] == [str(i) for i in range(1, min(3, len(leading)) + 1)]:
+        return text  # (1 … 2 … 3 …: row numbers)
+
+    def count_after(match: re.Match[str]) -> str:
+        thing, number = match["thing"], match["n"]
+        if thing[0] in MEASURE_WORDS and len(thing) > 1:  # (3 袋垃圾: the measure came first)
+            return f"{thing[1:]}{number}{thing[0]}{match['rest']}"
+        return f"{thing}{number}个{match['rest']}"
+
+    return _COUNT_FIRST_LINE.sub(count_after, text)
+
+
 def _rows_and_cells_read(text: str, keep: tuple[str, ...]) -> str:
     """Rows, cells, marks and form lines of typed lists read as items with counts."""
     text = _FOUND_AND_FIXED_PAIR.sub(lambda m: _found_and_fixed_pair(m, keep), text)
+    text = _counts_first(text)
     # 1 楼道小广告 9: a row number at the start of a line, typed with a space.
     text = _ROW_NUMBER.sub(r"\g<n>、", text)
     # 电动车乱停放｜14｜已整理: a table's number cell is the count of the cell before it.

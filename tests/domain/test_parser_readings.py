@@ -7164,3 +7164,15 @@ def test_found_and_fixed_as_a_pair_per_kind(unit_a):
 
 def test_a_sites_found_and_fixed_pair_is_its_tally(unit_a):
     assert totals(one("凤凰城社区 发现5处 整改4处", unit_a)) == (5, 4, 1)
+
+
+def test_lines_that_begin_with_their_count(unit_a):
+    text = "凤凰城社区 王晓明 李娜\n5 电动车 已摆\n2 小广告 撕了\n1 井盖松 报社区\n3 袋垃圾 清了"
+    assert totals(one(text, unit_a)) == (11, 10, 1)
+
+
+def test_lines_numbered_in_order_are_rows_not_counts(unit_a):
+    text = (
+        "凤凰城社区 王晓明 李娜\n1 楼道杂物乱堆3处 已清\n2 墙面小广告多处 已铲\n3 井盖松动 已报社区"
+    )
+    assert totals(one(text, unit_a)) == (5, 4, 1)
