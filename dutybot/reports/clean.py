@@ -2039,8 +2039,6 @@ _COUNT_FIRST_LINE = re.compile(
     r"(?m)^[ \t]*+(?P<n>\d{1,3}(?:-\d{1,3})?)[ \t]++"
     r"(?P<thing>[\u4e00-\u9fff]{1,10})(?P<rest>(?:[ \t]++[^\n\d]*+)?)$"
 )
-
-
 _LINE_NUMBER = re.compile(r"(?m)^[ \t]*+(\d{1,3})[ \t]++(?=[\u4e00-\u9fff])")
 
 
