@@ -2099,11 +2099,15 @@ def _rows_and_cells_read(text: str, keep: tuple[str, ...]) -> str:
 # count is that many times the places (电动车乱停放、小广告各1处 names things, each an item).
 _ONE_PLACE = r"(?:\d{1,3}(?:号楼|号|栋|幢|单元)|[东西南北](?:门|侧|头))"
 # (7号、9号 门口各停了两辆电瓶车; 10号 12号 花盆摆到路中间，各四个: house by house, the same.)
-_EACH_VERB = r"(?P<verb>(?:有|摆|放|堆|停|晒|挂|摊|占|出)[了出着放有]?)?"
+# (…各, then what was done with how many of what: the part the places and the shops share.)
+_EACH_THEN_COUNT = (
+    r"[，,]?[ \t]*+各(?P<verb>(?:有|摆|放|堆|停|晒|挂|摊|占|出)[了出着放有]?)?"
+    r"(?P<thing>[^，,。；;：:\n\d各]{0,6}?)"
+    rf"(?P<n>\d{{1,3}}|[一二两三四五六七八九十]{{1,3}})(?P<m>[{MEASURE_WORDS}])"
+)
 _EACH_OF_THE_PLACES = re.compile(
     rf"(?P<places>{_ONE_PLACE}(?:(?:[、和及与][ \t]*+|[ \t]++){_ONE_PLACE}){{1,5}})"
-    rf"(?P<what>[^，,。；;：:\n\d各]{{0,12}}?)[，,]?[ \t]*+各{_EACH_VERB}(?P<thing>[^，,。；;：:\n\d各]{{0,6}}?)"
-    rf"(?P<n>\d{{1,3}}|[一二两三四五六七八九十]{{1,3}})(?P<m>[{MEASURE_WORDS}])"
+    rf"(?P<what>[^，,。；;：:\n\d各]{{0,12}}?){_EACH_THEN_COUNT}"
 )
 _A_PLACE = re.compile(_ONE_PLACE)
 
@@ -2112,18 +2116,19 @@ def _each_of_the_places(match: re.Match[str]) -> str:
     each = number_value(match["n"])
     if not each:
         return match.group()
-    count = each * len(_A_PLACE.findall(match["places"]))
-    return (
-        f"{match['places']}{match['what']}{match['verb'] or ''}{match['thing']}{count}{match['m']}"
-    )
+    return match["places"] + _each_told(match, len(_A_PLACE.findall(match["places"])), each)
+
+
+def _each_told(match: re.Match[str], places: int, each: int) -> str:
+    """What stands before 各 and what was done, with the count for all the places in one."""
+    return f"{match['what']}{match['verb'] or ''}{match['thing']}{places * each}{match['m']}"
 
 
 # 3家门口各2台水泵, 水泵出店摆放2家，各3台, 三家门口各摆了四五台: so many at each shop, so the
 # count is that many times the shops (the shops themselves are no count of their own).
 _EACH_OF_THE_SHOPS = re.compile(
     r"(?P<k>\d{1,2}|[一二两三四五六七八九十俩仨]{1,3})(?:家|户|个(?:店|摊位?|门面|门市))"
-    rf"(?P<what>[^，,。；;：:\n\d各]{{0,10}}?)[，,]?[ \t]*+各{_EACH_VERB}(?P<thing>[^，,。；;：:\n\d各]{{0,6}}?)"
-    rf"(?P<n>\d{{1,3}}|[一二两三四五六七八九十]{{1,3}})(?P<m>[{MEASURE_WORDS}])"
+    rf"(?P<what>[^，,。；;：:\n\d各]{{0,10}}?){_EACH_THEN_COUNT}"
 )
 
 
@@ -2131,7 +2136,7 @@ def _each_of_the_shops(match: re.Match[str]) -> str:
     shops, each = number_value(match["k"]), number_value(match["n"])
     if not shops or not each:
         return match.group()
-    return f"{match['what']}{match['verb'] or ''}{match['thing']}{shops * each}{match['m']}"
+    return _each_told(match, shops, each)
 
 
 # 楼道小广告 发现5处整改5处, 垃圾桶满溢 发现2处整改0处: a kind's found and fixed, as a pair.
