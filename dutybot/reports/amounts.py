@@ -77,6 +77,8 @@ _MISCONDUCT = re.compile(
     r"游客|踩|喂鱼|喂鸽|翻|钓鱼|烧纸|涂鸦|乱涂|攀折|摘花|"
     # 醉酒人员3名，已劝离: drunks making trouble.
     r"醉酒|喝醉|喝多|争吵|推搡|打架|斗殴|"
+    # 2名老人在河边洗拖把, 有俩小孩往江里扔石头, 爬护栏: harm done at the water and the rails.
+    r"洗拖把|扔石头|投喂|喂鸭|喂野鸭|孔明灯|爬护栏|爬栏杆|"
     # 2名小孩在小区里放鞭炮: firecrackers let off where they should not be.
     r"鞭炮|放炮|炮仗|烟花"
 )

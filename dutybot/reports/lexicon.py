@@ -399,6 +399,9 @@ _RESULT_VERBS = (
     "吼住",
     "拽回",
     "拉回",
+    # 有俩小孩爬护栏，家长领走了: a child led away by its parents, the behaviour stopped.
+    "领走",
+    "抱下来",
     # Water mopped up, loose things made fast (污水拖干, 遮阳棚杆子绑结实了).
     "拖干",
     "擦干",

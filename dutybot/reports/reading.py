@@ -2082,7 +2082,8 @@ _NONE_OF = re.compile(
 )
 # 急诊门口方圆50米内无违停车辆: none of the things that would be wrong.
 _NO_SUCH = re.compile(
-    r"(?:无|没有|未见|未发现|没发现)(?:违停|乱停|乱放|乱摆|占道|出店|摊贩|小广告|垃圾|积水|积雪|结冰|问题|异常"
+    # 路面没发现其他问题: none besides what was told.
+    r"(?:无|没有|未见|未发现|没发现)(?:其他|其它|别的|新的?)?(?:违停|乱停|乱放|乱摆|占道|出店|摊贩|小广告|垃圾|积水|积雪|结冰|问题|异常"
     # 楼道无乱堆乱放, 无私拉电线, 无破损: none of these wrongs.
     r"|乱堆|乱贴|乱扔|乱晾|乱搭|乱挂|乱拉|私拉|飞线|破损|损坏|堵塞|脱落|松动)"
     # 周边不再结冰: looked at again, and no more of it.
@@ -2098,12 +2099,13 @@ _WORK_ON = re.compile(
     r"(?:整治|清理|整理|检查|巡查|排查|清扫)$"
 )
 _CARRIED_OUT = re.compile(
-    r"(?:开展|组织|参加|参与)[^，。；]{0,24}?(?:活动|志愿服务|宣传|整治|行动|巡查|消杀)$"
+    # 开展垃圾分类督导: the work, not litter found.
+    r"(?:开展|组织|参加|参与)[^，。；]{0,24}?(?:活动|志愿服务|宣传|整治|行动|巡查|消杀|督导|督查)$"
 )
 _CAMPAIGN = re.compile(
     r"(?:专项整治|专项行动|集中整治|攻坚行动|大扫除|消杀|灭鼠|灭蚊|除四害|"
-    # 开展垃圾分类问卷调查: the survey's subject, not litter found.
-    r"(?<=分类)(?:问卷调查|入户调查|调查|问卷))$"
+    # 开展垃圾分类问卷调查, 木垟社区垃圾分类督导: the work's subject, not litter found.
+    r"(?<=分类)(?:问卷调查|入户调查|调查|问卷|督导|督查))$"
 )
 # 死鱼烂虾一堆，臭味很重: how the item just named smells, not another problem.
 _SMELL_OF_IT = re.compile(

@@ -7176,3 +7176,44 @@ def test_lines_numbered_in_order_are_rows_not_counts(unit_a):
         "凤凰城社区 王晓明 李娜\n1 楼道杂物乱堆3处 已清\n2 墙面小广告多处 已铲\n3 井盖松动 已报社区"
     )
     assert totals(one(text, unit_a)) == (5, 4, 1)
+
+
+@pytest.mark.parametrize(
+    ("said", "counts"),
+    [
+        ("有俩小孩爬护栏，家长领走了。", (2, 2, 0)),
+        ("2个游客翻到护栏外拍照，喊回来了。", (2, 2, 0)),
+        ("永丰桥下有2名老人在河边洗拖把，已劝阻。", (2, 2, 0)),
+        ("有俩小孩往河里扔石头，叫住了。", (2, 2, 0)),
+        ("河边有人放孔明灯，劝阻了。", (1, 1, 0)),
+    ],
+)
+def test_what_people_do_wrong_at_the_water_and_the_rails(unit_a, said, counts):
+    report = one(f"玄帝庙街 王晓明 李娜。{said}", unit_a)
+    assert totals(report) == counts
+    assert {item.category for item in report.found} == {"文明行为"}
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "劝导乱停电动车车主12人次，路面没发现其他问题。",
+        "路面未发现其他问题。",
+        "今天下午配合凤凰城社区开展垃圾分类督导，和社区志愿者一起志愿服务6人次，入户宣传40户。",
+    ],
+)
+def test_nothing_else_found_and_sorting_work_are_no_problems(unit_a, said):
+    assert totals(one(f"凤凰城社区：王晓明、李娜。{said}", unit_a)) == (0, 0, 0)
+
+
+def test_a_heading_naming_sorting_work_is_no_problem(unit_a):
+    text = (
+        "11月25日周三 凤凰城社区垃圾分类督导\n值班人员：王晓明、李娜\n7幢垃圾桶破损1个，已报社区。"
+    )
+    assert totals(one(text, unit_a)) == (1, 0, 1)
+
+
+def test_rubbish_sorted_wrong_is_sanitation(unit_a):
+    report = one("凤凰城社区：王晓明、李娜。发现混投的垃圾桶4个，已现场分拣。", unit_a)
+    assert totals(report) == (4, 4, 0)
+    assert [item.category for item in report.found] == ["环境卫生"]
