@@ -459,14 +459,15 @@ _KINDS_OF_THE_COUNT = re.compile(
 # 4号楼北侧上次的建筑垃圾已经清运走了, 7号楼化粪池盖板（11月19日报的）已经修好了: a problem of an
 # earlier day, now seen to by others; nothing found today (the team's own fix of it still counts).
 _EARLIER_ONE_NOW_DONE = re.compile(
-    r"(?:(?<=[，,。；;！!：:\n])|^)(?![^，,。；;！!\n]{0,50}?(?:我们|咱|俺|大家|我))"
+    # (电瓶车 8 辆 整好 前天报的护栏修好啦: a space parts it from the day's own items too.)
+    r"(?:(?<=[，,。；;！!：:\n \t])|^)(?![^，,。；;！!\n]{0,50}?(?:我们|咱|俺|大家|我))"
     # (…，今天大家一起清理干净; …，今天全部换新: the team's own fix today still counts.)
     # (…同上次还是有，这回查到五处，拆掉了四处: found again today, and the team's.)
     r"(?![^。；;！!\n]{0,50}?(?:大家|今天全部|今天一起|今日全部|还是有|仍有|又有|这回|这次|"
     # (…，今天我们和住户一起清掉了: the team's own, said after a comma.)
     r"我们(?:和|跟|与|一起|帮|自己|动手|当场|顺手)))"
     # (复查12月7日满溢的2个垃圾桶，保洁已清运: a recheck is of an earlier one.)
-    r"(?:(?:[一二三四五六七八九十\d]{1,2}[、.．][ \t]*+)?(?<![省国市检])复查(?![中，,])|[^，,。；;！!：:\n]{0,30}?(?:上次|上周|上回|上礼拜|上星期|前几天|之前|前天|琴日|昨日|昨天报|上午报|"
+    r"(?:(?:[一二三四五六七八九十\d]{1,2}[、.．][ \t]*+)?(?<![省国市检])复查(?![中，,])|[^，,。；;！!：:\n \t]{0,30}?(?:上次|上周|上回|上礼拜|上星期|前几天|之前|前天|琴日|昨日|昨天报|上午报|"
     # (下午复查：上午劝收的晾晒已全部收好; 上午剩的2处楼道杂物住户已自行清理: the morning's items.)
     r"上午(?:剩|劝收|没收|未改)的|"
     # (昨天反映的炉灰社区已清运完毕: told the day before.)

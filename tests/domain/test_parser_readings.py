@@ -7217,3 +7217,10 @@ def test_rubbish_sorted_wrong_is_sanitation(unit_a):
     report = one("凤凰城社区：王晓明、李娜。发现混投的垃圾桶4个，已现场分拣。", unit_a)
     assert totals(report) == (4, 4, 0)
     assert [item.category for item in report.found] == ["环境卫生"]
+
+
+def test_an_earlier_one_fixed_since_after_a_space_leaves_the_days_items(unit_a):
+    text = "玄帝庙街 今天 王晓明 李娜 电动车 8 辆 整好 前天报的护栏修好啦👍 别的没啥"
+    report = one(text, unit_a)
+    assert report.staff == ("王晓明", "李娜")
+    assert totals(report) == (8, 8, 0)
