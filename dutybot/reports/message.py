@@ -164,6 +164,11 @@ def parse(
             r.staff or r.activities or r.found_total > 1 for r in reports
         ):
             return []  # 刘主任，东关那个垃圾池社区说下午派车清运: a word to someone, not a report
+        asked_of = _ASKED_BY_NAME.match(text)
+        if asked_of and not any(
+            r.found or r.activities or set(r.staff) - {asked_of["name"]} for r in reports
+        ):
+            return []  # 娄军，没问题也请写一下巡查了哪些地方: a request to one of the team
     return reports
 
 
@@ -269,7 +274,7 @@ _REPORTS_RECEIVED = re.compile(
 # A reply or a word to someone in the group (收到。…, 好的伍局。…, @徐敏 …) about what will be done next.
 _REPLY_WITH_A_PROMISE = re.compile(
     r"\s*+(?:收到|好的|好嘞|嗯嗯?|OK|ok|@)[^！!\n]{0,60}?"
-    r"(?:再(?:跟|去|催|问|看|说|发|联系)|催一下|说一声|回头|跟进一下|盯一下)"
+    r"(?:再(?:跟|去|催|问|看|说|发|联系)|催一下|说一声|回头|跟进一下|盯一下|跟踪一下)"
 )
 # A message that opens by speaking to someone (刘主任，…; 孟主任 今儿没入户…).
 # @蒋敏 你补报的…我对了照片只有12处; @黎明 后门路灯那个下次值班顺便看一下: someone in the
@@ -277,6 +282,10 @@ _REPLY_WITH_A_PROMISE = re.compile(
 _AT_SOMEONE = re.compile(
     r"\s*+[@＠][^\s，,：:@＠]{1,8}\s*+[^。！!\n]{0,24}?"
     r"(?:你|您|请|麻烦|下次|记得|顺便|我按|按[^，。]{0,6}统计|统计按)"
+)
+# 娄军，没问题也请写一下巡查了哪些地方…: one of the team asked, by name, to do something.
+_ASKED_BY_NAME = re.compile(
+    r"\s*+(?P<name>[\u4e00-\u9fff]{2,4})[，,][^。！!\n]{0,12}?(?:请|麻烦|记得|下次|别忘)"
 )
 _ADDRESSED = re.compile(
     r"\s*+[\u4e00-\u9fff]{1,3}?(?:主任|科长|局长|书记|组长|队长|站长|老师|领导|总|哥|姐)(?:\s*+[，,：:]|\s++)"

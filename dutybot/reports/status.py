@@ -70,6 +70,8 @@ _CANNOT = re.compile(r"(?:没有?|莫得|无)(?:办法|法子)|无法|没法|不
 # 2辆锁着挪不了, 搬不动: the verb tried and could not.
 _COULD_NOT = re.compile(r"不(?:了|动|走|掉|开|着|下来|下去|上去|进去)")
 _CROSS = re.compile("[❌✖❎]")
+# 修好之前每天去看一眼: until it is mended, so not mended yet.
+_UNTIL = re.compile(r"之前|以前")
 _DENIED_MARK = re.compile(r"(?:没有|未能)(?:及时|马上|立即|当场)")
 _RIGHT_AFTER = re.compile(r"了?(?:约|共|大概)?")
 # …and told to, then did (跟住户说了收了两处, 喊老板收了3根: 喊 is to tell, in the south-west).
@@ -187,6 +189,8 @@ def read_status(fragment: str, fixing: bool = False) -> Status:
             )
             # (叫社区的拉走先: called in, and done only when told so: 叫物业拉走了.)
             asked = token == "请" or token in _HANDED_OVER or token in CALLED_IN
+            continue
+        if role in ("fix", "result") and _UNTIL.match(fragment, match.end()):
             continue
         if _CANNOT.search(fragment, max(0, start - 8), start):
             state, future = "pending", False  # 没有办法当场搞定: could not be done

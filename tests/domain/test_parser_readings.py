@@ -7224,3 +7224,20 @@ def test_an_earlier_one_fixed_since_after_a_space_leaves_the_days_items(unit_a):
     report = one(text, unit_a)
     assert report.staff == ("王晓明", "李娜")
     assert totals(report) == (8, 8, 0)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "王晓明，没问题也请写一下巡查了哪些地方，区里检查台账要看的，谢谢。",
+        "收到张主任。窨井盖缺失那处请李娜跟踪一下，修好之前每天去看一眼，注意安全。",
+    ],
+)
+def test_a_request_to_one_of_the_team_is_no_report(unit_a, said):
+    assert parse_message(said, WEDNESDAY, unit_a) == []
+
+
+def test_until_it_is_mended_is_not_mended():
+    assert read_status("修好之前每天去看一眼").state is None
+    assert read_status("清走以前先围起来").state is None
+    assert read_status("已修好").state == "fixed"
