@@ -23,6 +23,10 @@ _NOT_ONE = re.compile(
 _WHOLE_BEFORE_PART = re.compile(
     r"(?:的)?(?:中|里|当中|之中|其中)(?:有|的)?\s*+[\d一二两三四五六七八九十几]"
 )
+_ROWS = frozenset(("排", "溜", "行", "列"))
+_COUNT_AFTER_ROWS = re.compile(
+    r"\s*+[，,]?\s*+(?:大概|大约|约|差不多|估计|一共|共|有)?\s*+[\d一二两三四五六七八九十](?!轮)"
+)
 # 电动车乱停3辆是5辆, 3辆应为5辆: the number said first is put right by the second.
 _REPLACED = re.compile(
     r"\s*+(?:是|应为|应是|应该是|改为|更正为|实际是|其实是)\s*+[\d一二两三四五六七八九十]"
@@ -124,6 +128,8 @@ def amounts(text: str) -> tuple[Quantity, ...]:
         )
         # 约5方 (cubic metres of rubbish) is written with digits; 四方堰社区 is a name.
         and not (q.measure == "方" and not re.search(r"\d", text[q.start : q.end]))
+        # 电瓶车两排大概三十辆: the rows they stand in, then how many there are.
+        and not (q.measure in _ROWS and _COUNT_AFTER_ROWS.match(text, q.end))
         # 海鲜一条街, 两条巷子: streets, not things.
         and not (q.measure == "条" and _STREET_AFTER.match(text, q.end))
         # 3号楼、5号楼两个单元清理了小广告, 占着两个车位: how many places, not problems.

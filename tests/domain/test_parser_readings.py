@@ -7241,3 +7241,20 @@ def test_until_it_is_mended_is_not_mended():
     assert read_status("修好之前每天去看一眼").state is None
     assert read_status("清走以前先围起来").state is None
     assert read_status("已修好").state == "fixed"
+
+
+@pytest.mark.parametrize(
+    ("said", "counts"),
+    [
+        ("电瓶车两排大概三十辆，已全部摆放整齐。", (30, 30, 0)),
+        ("电动车乱停两排约16辆，已摆放。", (16, 16, 0)),
+        ("门口两排三轮车，已劝离。", (2, 2, 0)),
+    ],
+)
+def test_rows_then_how_many_count_the_things(unit_a, said, counts):
+    assert totals(one(f"玄帝庙街 王晓明 李娜。{said}", unit_a)) == counts
+
+
+def test_what_was_left_from_yesterday_gone_since_is_not_today(unit_a):
+    text = "玄帝庙街 王晓明 李娜。昨天剩下那两堆杂物已经清走了。电动车乱停5辆，已摆好。"
+    assert totals(one(text, unit_a)) == (5, 5, 0)
