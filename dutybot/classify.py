@@ -97,6 +97,8 @@ HINTS: dict[str, tuple[str, ...]] = {
     "市容秩序": (
         # 有辆面包车停在人行道上: cars parked where they should not be.
         "面包车",
+        # 院内僵尸自行车仨: vehicles abandoned where they stand.
+        "僵尸",
         "私家车",
         "轿车",
         # 有人晒被子挂在树上: laundry where it should not be.

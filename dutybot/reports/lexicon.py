@@ -308,6 +308,8 @@ _PROBLEM_WORDS = [
     # 有辆废弃自行车, 补种的冬青死了一片: left to rot, dead.
     "废弃",
     "死了",
+    # 有辆僵尸电瓶车 轮胎都瘪了: a vehicle abandoned where it stands.
+    "僵尸",
 ]
 PROBLEM_PREDICATE = re.compile(
     # 灯笼架子被风吹倒, 篷布被刮开了, 挡板被刮松了: what the wind did to a thing (before the

@@ -7258,3 +7258,25 @@ def test_rows_then_how_many_count_the_things(unit_a, said, counts):
 def test_what_was_left_from_yesterday_gone_since_is_not_today(unit_a):
     text = "玄帝庙街 王晓明 李娜。昨天剩下那两堆杂物已经清走了。电动车乱停5辆，已摆好。"
     assert totals(one(text, unit_a)) == (5, 5, 0)
+
+
+@pytest.mark.parametrize(
+    ("said", "counts"),
+    [
+        ("问题：臭豆腐摊出店经营两家，沿街栏杆上晾晒衣物三处，桥洞下烟头一片", (6, 0, 6)),
+        ("已处理：两家摊位都收进店里了，晾晒的劝收了两处，烟头我们扫掉了", (5, 5, 0)),
+        ("发现：5幢门口堆了装修垃圾一堆，楼道小广告七八处，还有个井盖有点响", (10, 0, 10)),
+    ],
+)
+def test_a_report_sent_in_parts_without_numbers(unit_a, said, counts):
+    report = one(said, unit_a)
+    assert report.site is None
+    assert totals(report) == counts
+
+
+def test_one_item_left_out_sent_after(unit_a):
+    text = "补一条 刚才张科长漏了 玄帝庙街路口有辆僵尸电瓶车 轮胎都瘪了 贴了告知单 等城管拖走🚗"
+    report = one(text, unit_a)
+    assert report.site == ROAD_A
+    assert totals(report) == (1, 0, 1)
+    assert [item.category for item in report.found] == ["市容秩序"]
