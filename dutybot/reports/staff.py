@@ -59,7 +59,9 @@ _ON_DUTY = re.compile(
     r"等[\d一二三四五六七八九十两]|我们[俩仨几\d一二三四五六七八九十两]|一行|"
     r"[我俺咱额][和跟同搭]|[和跟同][我俺咱额]|我们|咱们|俺们|咱俩|俺俩|"
     # 下午和田家豪又去7网格: with someone, the writer left out.
-    r"(?:^|(?<=[午天上下]))[和跟](?=[\u4e00-\u9fff]{2,5}(?:又|再|一起)?(?:去|到))|"
+    r"(?:^|(?<=[午天上下]))[和跟](?=[\u4e00-\u9fff]{2,5}(?:又|再|一起)?(?:去|到|在))|"
+    # 阿拉今朝在前河新村值班，我应国栋，还有楼伟: the writer's own name after 我.
+    r"^[ \t]*+[我俺]是?(?=[\u4e00-\u9fff]{2,4}[ \t]*+$)|"
     # 今日上午同古远航去社保大厅: with someone, as Cantonese and Hakka say it.
     r"(?:^|(?<=[日午昼天上下]))同(?=[\u4e00-\u9fff]{2,4}(?:再|又)?(?:去|睇|巡|到))|由[^，]{0,8}?(?:带|负责)|去了|到了|来了|都到|到齐|志愿者|实习生|借调|另有|还有"
 )
@@ -408,12 +410,17 @@ def _mask_titled(match: re.Match[str], clause: str) -> str:
     return "\x00"
 
 
+_STRETCH_AFTER_SITE = re.compile(r"、(?:段|片区|一带|沿线|周边)")
+
+
 def _unlisted_names(clause: str, lexicon: UnitWords) -> list[str]:
     """Names in a staff clause that are not on the list (郑凯和新来的同事张华、林小雨一起…)."""
     masked = lexicon.staff_pattern.sub("\x00", clause) if lexicon.staff_pattern else clause
     masked = _TITLED.sub(lambda m: _mask_titled(m, masked), masked)
     if lexicon.site_pattern is not None:
         masked = lexicon.site_pattern.sub("、", masked)
+        # 参加仓桥直街段清理: the site's stretch, not 段 someone.
+        masked = _STRETCH_AFTER_SITE.sub("、", masked)
     masked = re.sub(r"[（(][^）)]{0,20}+[）)]", "、", masked)
     found = []
     for token in _NAME_SPLIT.split(masked):

@@ -7280,3 +7280,18 @@ def test_one_item_left_out_sent_after(unit_a):
     assert report.site == ROAD_A
     assert totals(report) == (1, 0, 1)
     assert [item.category for item in report.found] == ["市容秩序"]
+
+
+@pytest.mark.parametrize(
+    ("text", "staff"),
+    [
+        (
+            "阿拉今朝在凤凰城社区值班，我王晓明，还有李娜、赵强。电动车乱停5辆，推好了。",
+            ("王晓明", "李娜", "赵强"),
+        ),
+        ("今天和李娜在凤凰城社区巡了一下，电动车乱停11辆已整理。", ("李娜",)),
+        ("本局王晓明、李娜二人参加凤凰城社区段清理，清除小广告二十三处。", ("王晓明", "李娜")),
+    ],
+)
+def test_the_writer_and_those_with_them(unit_a, text, staff):
+    assert one(text, unit_a).staff == staff
