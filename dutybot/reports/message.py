@@ -142,7 +142,11 @@ def parse(
             _CORRECTION_NOTE.match(text)
             and len(text) < _CORRECTION_NOTE_CHARS
             and not _REPORT_AGAIN.search(text)
-            and not any(r.staff for r in reports)
+            and (
+                not any(r.staff for r in reports)
+                # 更正：昨天周毅报的电瓶车是12辆，统计表里写成21了: the tally's figure put right.
+                or _IN_THE_TALLY.search(text) is not None
+            )
             and (
                 not any(r.resolved for r in reports)
                 # 更正：昨天站前街日报里电动车是挪走4辆，不是5辆: another message's figure.
@@ -261,7 +265,8 @@ _PRAISE = re.compile(
 _CORRECTION_NOTE = re.compile(r"\s*+(?:更正|纠正)")
 _REPORT_AGAIN = re.compile(r"以(?:此|这条|本条|此条)为准|重发")
 _CORRECTION_NOTE_CHARS = 80
-_ANOTHER_MESSAGE = re.compile(r"日报里|上条|上一条|刚才(?:报|发)的|昨天报的|上午报的")
+_ANOTHER_MESSAGE = re.compile(r"日报里|统计表|上条|上一条|刚才(?:报|发)的|昨天报的|上午报的")
+_IN_THE_TALLY = re.compile(r"统计表|台账里|表里")
 _WORK_ORDER = re.compile(r"工单|[【\[]转(?!发)")
 # 路面可能结冰，值班同志穿防滑鞋，注意安全: a word of care for whoever is on duty next.
 _CARE_ADVICE = re.compile(r"注意(?:安全|防寒|保暖|防滑|防暑)|防滑鞋")

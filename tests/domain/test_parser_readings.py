@@ -7295,3 +7295,20 @@ def test_one_item_left_out_sent_after(unit_a):
 )
 def test_the_writer_and_those_with_them(unit_a, text, staff):
     assert one(text, unit_a).staff == staff
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "11月路段值班9次，发现问题270多个，整改率95%以上。\n网格问题不多，但整改慢，12月要抓一抓。",
+        "11、12两个月路段值班加加岗共30多次，发现问题600多个，整改率97%。",
+        "更正：昨天李娜报的电动车是12辆，统计表里写成21了，已改。",
+    ],
+)
+def test_a_leaders_period_figures_and_a_tallys_correction_are_no_reports(unit_a, said):
+    assert parse_message(said, WEDNESDAY, unit_a) == []
+
+
+def test_a_days_report_with_no_fix_rate_is_still_the_report(unit_a):
+    text = "11月25日玄帝庙街值班（王晓明、李娜）：发现问题0处，整改0处，整改率—。路面干净，劝导10人次。"
+    assert totals(one(text, unit_a)) == (0, 0, 0)
