@@ -112,6 +112,10 @@ HINTS: dict[str, tuple[str, ...]] = {
         "电单车",
         "摊摊",
         "摊子",
+        # 流动摊 3 ✔2 ×1, 小吃摊 0: a stall, however short the word.
+        "流动摊",
+        "小吃摊",
+        "早餐摊",
         "摊贩",
         "小贩",
         "商贩",

@@ -91,7 +91,9 @@ _MISCONDUCT = re.compile(
 _BARE_COUNT = re.compile(
     r"(?<=[\u4e00-\u9fff])(?<![号楼栋层室门元第路街巷区段期年月日点时分秒米补])\s?"
     # 单车码了30多, 单车二十几: about so many, the measure left out.
-    r"(?P<n>\d{1,3}+|[一二三四五六七八九两]?十[一二三四五六七八九几]?)(?:多|来|余)?\s*+$"
+    r"(?P<n>\d{1,3}+|[一二三四五六七八九两]?十[一二三四五六七八九几]?)"
+    # 电瓶车 5-6: a range, the larger counts.
+    r"(?:[-~～](?P<upper>\d{1,3}+))?(?:多|来|余)?\s*+$"
 )
 
 
@@ -146,8 +148,14 @@ def amounts(text: str) -> tuple[Quantity, ...]:
         bare = _BARE_COUNT.search(text)
         if bare:
             value = number_value(bare.group("n")) or 0
+            if bare.group("upper"):
+                value = max(value, int(bare.group("upper")))
             if value > 0:
-                found.append(Quantity(value, bare.start("n"), bare.end("n")))
+                found.append(
+                    Quantity(
+                        value, bare.start("n"), bare.end("upper" if bare.group("upper") else "n")
+                    )
+                )
                 found.sort(key=lambda q: q.start)
     # 一家店门口堆了五六箱货, 一户门口堆了建筑垃圾四五袋: the one shop or home holds the things
     # counted after it.

@@ -43,7 +43,12 @@ _WIDTH = {
 
 # 井盖松动 1 ×, 污水 1 ×（市政还没来）: a times sign after the count, with no number after
 # it, is the cross of a list whose other lines are ticked.
-_TIMES_AS_CROSS = re.compile(r"(?<=\d)[ \t]++×(?=[ \t]*+(?:$|\n|[（(]))", re.MULTILINE)
+# (盲道砖松 1 ×报总务, 流动摊 3 ✔2 ×1: the cross before what became of it, or before the
+# part of the count not done.)
+_TIMES_AS_CROSS = re.compile(
+    r"(?<=\d)[ \t]++×(?=[ \t]*+(?:$|\n|[（(]|[\u4e00-\u9fff]))|(?<=[✔✅☑]\d)[ \t]++×(?=\d)",
+    re.MULTILINE,
+)
 # 楼道杂物 2个 1个✔ 另1个住户说下午自己搬: the count, then the part of it ticked.
 _PART_TICKED = re.compile(
     rf"(?P<all>\d{{1,3}}[{MEASURE_WORDS}])[ \t]++(?P<done>\d{{1,3}}[{MEASURE_WORDS}])[ \t]*+✔"
@@ -378,7 +383,11 @@ _SWAPPED_OUT = re.compile(
     r"|(?:替|代|顶)(?:班)?[^（）()\n]{1,6}?(?:值班|上岗)?)[ \t]*+[）)]"
 )
 # 电动车乱停8✅, 路灯不亮2❌报社区: the count glued to the mark after the thing.
-_COUNT_BEFORE_MARK = re.compile(r"(?<=[\u4e00-\u9fff）)])(?P<n>\d{1,4})(?=[ \t]*+[✅✔☑✓❌✖✘])")
+# (电瓶车 5-6 ✔: a range typed after a space, before the mark.)
+_COUNT_BEFORE_MARK = re.compile(
+    r"(?:(?<=[\u4e00-\u9fff）)])\d{1,4}|(?<=[\u4e00-\u9fff] )\d{1,3}[-~～]\d{1,3})"
+    r"(?=[ \t]*+[✅✔☑✓❌✖✘])"
+)
 # 家长开车接送约40辆，电动车送学生80多辆，过斑马线学生约260人次: how busy the school gate was,
 # counted; no problem in it.
 _TRAFFIC_WORDS = re.compile(r"接送|过马路|过街|过斑马线")
@@ -2167,7 +2176,7 @@ def _counts_made_plain(text: str, keep: tuple[str, ...]) -> str:
     text = _EACH_OF_THE_PLACES.sub(_each_of_the_places, text)
     text = _EACH_OF_THE_SHOPS.sub(_each_of_the_shops, text)
     text = _ABOUT_WITHOUT_MEASURE.sub(r"\g<w>个", text)
-    text = _COUNT_BEFORE_MARK.sub(r"\g<n>个", text)
+    text = _COUNT_BEFORE_MARK.sub(r"\g<0>个", text)
     text = _without_traffic_counts(text, keep)
     text = _SWAPPED_OUT.sub("", text)
     text = _TEN_THEN_DIGIT.sub(r"1\g<d>", text)

@@ -7312,3 +7312,10 @@ def test_a_leaders_period_figures_and_a_tallys_correction_are_no_reports(unit_a,
 def test_a_days_report_with_no_fix_rate_is_still_the_report(unit_a):
     text = "11月25日玄帝庙街值班（王晓明、李娜）：发现问题0处，整改0处，整改率—。路面干净，劝导10人次。"
     assert totals(one(text, unit_a)) == (0, 0, 0)
+
+
+def test_clipped_lines_with_ticks_crosses_and_ranges(unit_a):
+    text = (
+        "周三 玄帝庙街\n王晓明 李娜\n电瓶车 5-6 ✔\n流动摊 3 ✔2 ×1\n盲道砖松 1 ×报总务\n早餐摊 2 ✔"
+    )
+    assert totals(one(text, unit_a)) == (12, 10, 2)
