@@ -53,7 +53,7 @@ def parse(
     site_hit = lexicon.site_pattern.search(text) if lexicon.site_pattern else None
     if not assume_report and (
         (not site_hit and not DUTY_WORDS.search(text) and not _looks_like_duty(text, lexicon))
-        or _notice(text, unit)
+        or (_notice(text, unit) and not _team_report_forwarded(text, lexicon))
     ):
         return []
 
@@ -286,7 +286,7 @@ _REPLY_WITH_A_PROMISE = re.compile(
 # group spoken to by name, about what they should do or how their figure was taken.
 _AT_SOMEONE = re.compile(
     r"\s*+[@＠][^\s，,：:@＠]{1,8}\s*+[^。！!\n]{0,24}?"
-    r"(?:你|您|请|麻烦|下次|记得|顺便|我按|按[^，。]{0,6}统计|统计按)"
+    r"(?:你|您|请|麻烦|下次|记得|顺便|我按|按[^，。]{0,6}统计|统计按|也发一下|补发一下)"
 )
 # 娄军，没问题也请写一下巡查了哪些地方…: one of the team asked, by name, to do something.
 _ASKED_BY_NAME = re.compile(
@@ -357,8 +357,28 @@ _OWN_DUTY = re.compile(r"我们|咱们|俺们|今天|今日")
 # follow (or gone before).
 # (图1 参花街 韩式炸鸡店门前积雪 已清理, a caption sent alone, is a piece of the report.)
 _CAPTIONS_ONLY = re.compile(
+    # (南西街15号、17号推车整改前后, 庞金路口早上7:30班车停靠情况: house numbers and times.)
     r"(?:\s*+\[图片\])++(?:\s*+(?:[（(]?图\s*+\d{1,2}[）)]?|\[图片\])[^\n\d]{0,30}+)++\s*+"
+    # [图片][图片] 南西街15号、17号推车整改前后, 工人村楼道小广告清理前后对比, 庞金路口早上7:30班车
+    # 停靠情况: one phrase saying what the photos show (not 鱼箱堆放人行道，已搬离 [图片] 整改后).
+    r"|(?:\s*+\[图片\])++[ \t\n]*+(?:[^\n\d，,。；;！!\[]|\d{1,3}+(?:号|[:：]\d\d)){2,30}?"
+    r"(?:前后(?:对比)?|对比|(?:整改|清理|拆除)[前后](?:的?照片)?|的?照片|情况)"
+    r"(?:[，,][ \t]*+补一[下张])?[。.]?\s*+"
 )
+
+
+def _team_report_forwarded(text: str, lexicon: UnitWords) -> bool:
+    """转发网格组今天的情况，整体不错…\n【18网格值班 11.19】\n人员：孙丽萍 乐燕…: a leader passing
+    on the team's own report, its site and people in it (not another office's notice)."""
+    if not _FORWARDED.match(text) or lexicon.staff_pattern is None or lexicon.site_pattern is None:
+        return False
+    # (@孙建华 @刘国栋 麻烦明早带人去处理: people asked to act, not a team reporting.)
+    names = {
+        m.group()
+        for m in lexicon.staff_pattern.finditer(text)
+        if not m.start() or text[m.start() - 1] not in "@＠"
+    }
+    return len(names) >= 2 and lexicon.site_pattern.search(text) is not None
 
 
 def _notice(text: str, unit: Unit) -> bool:

@@ -7319,3 +7319,33 @@ def test_clipped_lines_with_ticks_crosses_and_ranges(unit_a):
         "周三 玄帝庙街\n王晓明 李娜\n电瓶车 5-6 ✔\n流动摊 3 ✔2 ×1\n盲道砖松 1 ×报总务\n早餐摊 2 ✔"
     )
     assert totals(one(text, unit_a)) == (12, 10, 2)
+
+
+def test_a_leader_forwarding_the_teams_own_report(unit_a):
+    text = (
+        "转发网格组今天的情况，整体不错。\n【凤凰城社区值班 11.25】\n"
+        "人员：王晓明 李娜 赵强\n发现：楼道乱堆杂物2处，已协助收起；垃圾桶破损1只，已报社区更换。"
+    )
+    report = one(text, unit_a)
+    assert (report.site, report.staff) == (GRID_A, ("王晓明", "李娜", "赵强"))
+    assert totals(report) == (3, 2, 1)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "【转发】区文明办：玄帝庙街人行道电动车乱停放较多，请责任单位立即整改。\n"
+        "@王晓明 @李娜 麻烦明早带人去处理一下。",
+        "@王晓明 玄帝庙街推车整改前后的照片也发一下，月底台账要用。",
+        "[图片][图片][图片]\n玄帝庙街15号、17号推车整改前后",
+        "[图片] 玄帝庙街路口早上7:30班车停靠情况",
+        "[图片][图片] 凤凰城社区楼道小广告清理前后对比",
+    ],
+)
+def test_forwarded_notices_requests_and_photos_of_what_was_done_are_no_reports(unit_a, said):
+    assert parse_message(said, WEDNESDAY, unit_a) == []
+
+
+def test_a_photo_caption_with_a_problem_and_its_outcome_is_a_report(unit_a):
+    report = one("[图片] 玄帝庙街 电动车堆放人行道，已搬离\n[图片] 同上，整改后", unit_a)
+    assert totals(report) == (1, 1, 0)
