@@ -864,6 +864,30 @@ _PROBLEM_MEASURE_RESULT = re.compile(
     r"[ \t]*+(?:措施|处理|处置)[ \t]*+[:：][ \t]*+(?P<how>[^\n；;]{1,40})\n"
     r"[ \t]*+(?:结果|处理结果|整改结果)[ \t]*+[:：][ \t]*+(?P<result>[^\n]{1,60})$"
 )
+# 隐患：路灯1盏不亮；整改：已报园区管委会；状态：未闭环: one line per problem, its label
+# (隐患 is the unit's word for a hazard, not a hazard of its own) before the thing.
+_HAZARD_LINE_LABEL = re.compile(
+    r"(?P<lead>[ \t]*+(?:\d{1,2}[、.．][ \t]*+)?)(?:隐患|问题|事项)[ \t]*+\d{0,2}[ \t]*+[:：][ \t]*+"
+    r"(?=[^\n；;]{1,60}[；;][ \t]*+(?:整改|处置|处理|措施)[ \t]*+[:：])"
+)
+_NOT_COUNTED_NOW = re.compile(r"不计|不再计|不重复计")
+
+
+def _hazard_lines_read(text: str) -> str:
+    """Each 隐患：…；整改：…；状态：… line without its label; a line marked as not counted this
+    time (状态：已闭环（不计入本次）) goes whole."""
+    if _HAZARD_LINE_LABEL.search(text) is None:
+        return text
+    lines = []
+    for line in text.split("\n"):
+        label = _HAZARD_LINE_LABEL.match(line)
+        if label is None:
+            lines.append(line)
+        elif not _NOT_COUNTED_NOW.search(line):
+            lines.append(label.group("lead") + line[label.end() :])
+    return "\n".join(lines)
+
+
 # 今日路长制：人员…；问题…；整改…；遗留…: a template's labels typed without their colons.
 _LABEL_WITHOUT_COLON = re.compile(
     r"(?<=[；;：:])[ \t]*+(?P<label>人员|问题|整改|遗留)(?![已均都较不是的多少时情结措落完单人问])(?=[\u4e00-\u9fff])"
@@ -1944,6 +1968,7 @@ def _templates_read(text: str, keep: tuple[str, ...]) -> str:
     text = _FOUND_THEN_HANDLED.sub(r"\g<n>处，已处理\g<k>处", text)
     text = _MARK_THEN_COUNT.sub(lambda m: f"{m['n']}{m['more'] or ''}个{m['mark']}", text)
     text = _PROBLEM_MEASURE_RESULT.sub(r"\g<what>，\g<how>，\g<result>。", text)
+    text = _hazard_lines_read(text)
     text = _THING_THEN_DONE_COUNT.sub(
         lambda m: f"{m['thing']}{m['n']}{m['m']}，已{m['verb']}；", text
     )

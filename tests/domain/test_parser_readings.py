@@ -7349,3 +7349,15 @@ def test_forwarded_notices_requests_and_photos_of_what_was_done_are_no_reports(u
 def test_a_photo_caption_with_a_problem_and_its_outcome_is_a_report(unit_a):
     report = one("[图片] 玄帝庙街 电动车堆放人行道，已搬离\n[图片] 同上，整改后", unit_a)
     assert totals(report) == (1, 1, 0)
+
+
+def test_hazard_lines_with_their_labels_and_state(unit_a):
+    unit = with_words(unit_a, "其他", "隐患")
+    text = (
+        "11月25日 玄帝庙街 王晓明 李娜\n"
+        "隐患：路边临时停靠货车2辆；整改：现场劝离；状态：已闭环\n"
+        "隐患：禁烟区吸烟人员2名；整改：当场制止；状态：已闭环\n"
+        "隐患：路灯1盏不亮；整改：已报园区管委会；状态：未闭环\n"
+        "隐患：上周地砖松动3块；整改：物业已更换；状态：已闭环（不计入本次）"
+    )
+    assert totals(one(text, unit)) == (5, 4, 1)
