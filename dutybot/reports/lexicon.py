@@ -137,7 +137,8 @@ NEGATED_START = re.compile(
 # 刚数了, 又数了一遍, 重新数了一下: counted again, before the right number.
 # (刚才数错了, 数漏了: the count before was wrong; 刚对了照片: checked against the photos.)
 RECOUNTED = (
-    r"(?:刚才?|刚刚|又|重新)?(?:(?:重数|数)了?(?:一下|一遍|下)?|数(?:错|漏|重|差)了"
+    # (数数有十几部: counted, said twice over in Wu speech.)
+    r"(?:刚才?|刚刚|又|重新)?(?:(?:重数|数数|数)了?(?:一下|一遍|下)?|数(?:错|漏|重|差)了"
     r"|(?:核对|对|看|翻)了?(?:一下|下)?照片)[，,\s]*+|再数"
 )
 # 不对, 哦不对, 不对不对, 讲错了: the count just said is wrong.

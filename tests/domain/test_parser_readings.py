@@ -7361,3 +7361,8 @@ def test_hazard_lines_with_their_labels_and_state(unit_a):
         "隐患：上周地砖松动3块；整改：物业已更换；状态：已闭环（不计入本次）"
     )
     assert totals(one(text, unit)) == (5, 4, 1)
+
+
+def test_counted_twice_over_gives_the_count(unit_a):
+    text = "凤凰城社区 王晓明 李娜。弄堂里电瓶车乱停交关多，数数有十几部，全部帮伊拉摆好了。"
+    assert totals(one(text, unit_a)) == (10, 10, 0)
