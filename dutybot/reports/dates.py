@@ -137,6 +137,10 @@ _EVERY_WEEK = re.compile(
 )
 
 
+_TODAY = frozenset(("今天", "今日"))
+_ON_DUTY_AFTER = re.compile(r"(?:上午|早上)?值班(?!的|人员)")
+
+
 def read_date(text: str, sent: date) -> tuple[date, tuple[str, ...], bool]:
     """``resolve_date`` plus whether every date the text states lies ahead (a plan)."""
     first_line_end = text.find("\n")
@@ -181,6 +185,9 @@ def read_date(text: str, sent: date) -> tuple[date, tuple[str, ...], bool]:
             rank = 3
         if _DATE_LABEL_BEFORE.search(text, max(0, match.start() - 8), match.start()):
             rank = 0
+        elif match.group("rel") in _TODAY and _ON_DUTY_AFTER.match(text, match.end()):
+            rank = 2  # 昨天下午路过看到…，今天值班去看还在: the duty's own day, the day before told
+
         if match.start() > head_end and rank:
             rank += 4
         key = (rank, match.start())

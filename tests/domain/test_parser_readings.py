@@ -7366,3 +7366,11 @@ def test_hazard_lines_with_their_labels_and_state(unit_a):
 def test_counted_twice_over_gives_the_count(unit_a):
     text = "凤凰城社区 王晓明 李娜。弄堂里电瓶车乱停交关多，数数有十几部，全部帮伊拉摆好了。"
     assert totals(one(text, unit_a)) == (10, 10, 0)
+
+
+def test_the_day_before_told_then_todays_duty(unit_a):
+    text = (
+        "玄帝庙街：昨天下午路过看到路口堆了一堆竹料，今天值班去看还在，已督促挪进店里。"
+        "值班：王晓明、李娜。"
+    )
+    assert one(text, unit_a).date == date(2026, 11, 25)
