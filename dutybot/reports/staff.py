@@ -29,6 +29,8 @@ _ABSENCE = (
     r"(?:请假|请了假|休假|病假|事假)(?!已销|已经销|结束|已结束|回来|已回)|"
     r"缺席|缺勤|未到岗?|没到岗?|没有到|未参加|没参加|没有参加|缺岗|调休|"
     r"出差|没来(?!得)|没有来|未来|下乡|外出|有事|去开会|开会|培训|学习|借调走|不在|不参加|"
+    # 陆佳怡借调区里，储建国顶班: seconded elsewhere, someone standing in.
+    r"借调(?:到|去)?(?:区里|市里|县里|局里|省里)|"
     # 王磊 陈晓东去市里了, 马晓丽、杨帆顶伊敏街去了: away, or covering the other site.
     r"去(?:市里|区里|县里|局里|省里)|回局里|顶[^，,。；（()）\s]{1,8}?去了|"
     # （范国庆去路段支援）: helping at the other site, named by its kind (not 去五一路菜场帮忙,
@@ -221,6 +223,7 @@ _AFTER_NAME = frozenset(
     "领配"  # 王立新领着崔永利去的, 我和崔永利配合街道清雪
     "巡"  # 我和热依拉·艾买提巡的
     "按"  # 我和于海涛按区里安排…巡了
+    "扫捡撕摆挪推"  # 我跟丁磊扫了一下: what the two did
 )
 
 
@@ -410,6 +413,10 @@ def _mask_titled(match: re.Match[str], clause: str) -> str:
     return "\x00"
 
 
+# 另有镇农办陈伟参加, 社区网格员…: the body someone comes from, before their name.
+_BODY_BEFORE_NAME = re.compile(
+    r"^(?:镇|区|市|县|乡|街道|社区|村)[\u4e00-\u9fff]{0,4}?(?:办公室|办|局|委|所|站|队|中心)的?"
+)
 _STRETCH_AFTER_SITE = re.compile(r"、(?:段|片区|一带|沿线|周边)")
 
 
@@ -429,6 +436,7 @@ def _unlisted_names(clause: str, lexicon: UnitWords) -> list[str]:
         marker = LEADING_MARKER.match(token)
         name = token[marker.end() :] if marker else token
         name = _NAME_PREFIX.sub("", name)
+        name = _BODY_BEFORE_NAME.sub("", name)
         for department in lexicon.departments:
             if name.startswith(department):
                 name = name[len(department) :]

@@ -7374,3 +7374,21 @@ def test_the_day_before_told_then_todays_duty(unit_a):
         "值班：王晓明、李娜。"
     )
     assert one(text, unit_a).date == date(2026, 11, 25)
+
+
+@pytest.mark.parametrize(
+    ("text", "staff"),
+    [
+        (
+            "玄帝庙街值班：王晓明请假，李娜顶班；赵强借调区里，孙悦顶班。到岗：李娜、孙悦。发现垃圾2处，已清理。",
+            ("李娜", "孙悦"),
+        ),
+        (
+            "玄帝庙街值班（王晓明、李娜，另有镇农办陈伟参加）：垃圾9处，已全部整改。",
+            ("王晓明", "李娜", "陈伟"),
+        ),
+        ("今天玄帝庙街人不多。地上烟头蛮多，我跟李娜扫了一下。", ("李娜",)),
+    ],
+)
+def test_seconded_away_someone_from_another_body_and_who_swept_with_me(unit_a, text, staff):
+    assert one(text, unit_a).staff == staff
