@@ -797,8 +797,10 @@ def _count_then_done(match: re.Match[str]) -> str:
     done_count = _spelled_out(match["k"]) if match["k"] else None
     done = f"{done_count}{measure or '处'}" if done_count else ""
     verb = _DONE_WORD_IN_FULL.get(match["v"], match["v"])
-    # (十几 alone is read as a count only with its measure: 乱停 十几 整.)
-    unit = measure or ("" if count.isdigit() or count == "若干" else "个")
+    # (十几 alone is read as a count only with its measure: 乱停 十几 整; 钓鱼的 俩 劝走 is
+    # two of them, as 俩 said.)
+    typed = match["n"].isdigit() or count == "若干"
+    unit = measure or ("" if typed else "个")
     return f"{count}{unit}，已{verb}{done}；"
 
 

@@ -7392,3 +7392,8 @@ def test_the_day_before_told_then_todays_duty(unit_a):
 )
 def test_seconded_away_someone_from_another_body_and_who_swept_with_me(unit_a, text, staff):
     assert one(text, unit_a).staff == staff
+
+
+def test_two_said_as_lia_between_spaces_counts_them(unit_a):
+    text = "玄帝庙街 王晓明 李娜 垃圾 8处 清了 翻护栏的 俩 劝走 护栏 1处 松了 报社区了"
+    assert totals(one(text, unit_a)) == (11, 10, 1)
