@@ -61,6 +61,8 @@ _DATE_REFERENCE_AFTER = re.compile(
     r"\s*+(?:前|之前|以前|以来|至今|起|(?:已经?|曾)?(?:反映|上报|报的|报过|已报|发现的|交办|通报|移交|转交)"
     r"|(?:说|讲|提到|布置|安排|约)(?:的|过|好的))"
 )
+# 今天跟上周一比, 站前路比昨天：…: the day compared with, not the duty's.
+_COMPARED_WITH = re.compile(r"[比较跟]$")
 # 明天周四不值班，周五继续去…; 明天（周四）配合督查: a day in a clause about what is to come.
 _AHEAD_BEFORE = re.compile(r"明天|明日|明早|后天|下次|下周|下星期|计划|打算|准备|将于|继续")
 _AHEAD_AFTER = re.compile(r"[^，,。；;]{0,4}?(?:继续|再去|还去|要去|计划|打算|准备)")
@@ -155,6 +157,7 @@ def read_date(text: str, sent: date) -> tuple[date, tuple[str, ...], bool]:
             break  # no report states this many dates; the rest of a paste changes nothing
         if (
             _DATE_REFERENCE_AFTER.match(text, match.end())
+            or _COMPARED_WITH.search(text, max(0, match.start() - 1), match.start())
             or _NO_DUTY_AFTER.match(text, match.end())
             or (match.group("week") and _PLANNED_AFTER.match(text, match.end()))
         ):

@@ -7397,3 +7397,14 @@ def test_seconded_away_someone_from_another_body_and_who_swept_with_me(unit_a, t
 def test_two_said_as_lia_between_spaces_counts_them(unit_a):
     text = "玄帝庙街 王晓明 李娜 垃圾 8处 清了 翻护栏的 俩 劝走 护栏 1处 松了 报社区了"
     assert totals(one(text, unit_a)) == (11, 10, 1)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "玄帝庙街今天跟上周一比：拉客的少了，就剩2个，劝走了。",
+        "玄帝庙街比昨天：电动三轮又多了，5辆，劝离了。",
+    ],
+)
+def test_the_day_compared_with_is_not_the_duty_day(unit_a, said):
+    assert one(f"{said}王晓明、李娜。", unit_a).date == date(2026, 11, 25)
