@@ -146,11 +146,13 @@ def parse(
                 not any(r.staff for r in reports)
                 # 更正：昨天周毅报的电瓶车是12辆，统计表里写成21了: the tally's figure put right.
                 or _IN_THE_TALLY.search(text) is not None
+                or _names_whose_message(text, lexicon)
             )
             and (
                 not any(r.resolved for r in reports)
                 # 更正：昨天站前街日报里电动车是挪走4辆，不是5辆: another message's figure.
                 or _ANOTHER_MESSAGE.search(text) is not None
+                or _names_whose_message(text, lexicon)
             )
         ):
             return []  # 更正：今天建设路报的共享单车是25辆，不是20余辆: puts another message right
@@ -267,6 +269,19 @@ _REPORT_AGAIN = re.compile(r"以(?:此|这条|本条|此条)为准|重发")
 _CORRECTION_NOTE_CHARS = 80
 _ANOTHER_MESSAGE = re.compile(r"日报里|统计表|上条|上一条|刚才(?:报|发)的|昨天报的|上午报的")
 _IN_THE_TALLY = re.compile(r"统计表|台账里|表里")
+# 更正：上午林立那条，…; 何鹏发的南大街那条: someone's message, named by whose it was (not
+# 荷禹那条, 货车那条: a site's or an item's line, which the correction may restate).
+_WHOSE_MESSAGE_AFTER = re.compile(r"(?:发的|报的)?[^，,。；;\n]{0,6}?那条")
+
+
+def _names_whose_message(text: str, lexicon: UnitWords) -> bool:
+    if lexicon.staff_pattern is None:
+        return False
+    return any(
+        _WHOSE_MESSAGE_AFTER.match(text, m.end()) for m in lexicon.staff_pattern.finditer(text)
+    )
+
+
 _WORK_ORDER = re.compile(r"工单|[【\[]转(?!发)")
 # 路面可能结冰，值班同志穿防滑鞋，注意安全: a word of care for whoever is on duty next.
 _CARE_ADVICE = re.compile(r"注意(?:安全|防寒|保暖|防滑|防暑)|防滑鞋")

@@ -7408,3 +7408,16 @@ def test_two_said_as_lia_between_spaces_counts_them(unit_a):
 )
 def test_the_day_compared_with_is_not_the_duty_day(unit_a, said):
     assert one(f"{said}王晓明、李娜。", unit_a).date == date(2026, 11, 25)
+
+
+@pytest.mark.parametrize(
+    ("said", "reports"),
+    [
+        ("更正：上午李娜那条，小广告清理的是25处，不是20处。", 0),
+        ("更正一下：王晓明发的玄帝庙街那条，违停是4辆不是3辆，劝离的还是2辆。", 0),
+        # (a site's line put right, its items told again: a report of its own.)
+        ("更正一下玄帝庙街那条：小广告是5处 不是3处，已清理。", 1),
+    ],
+)
+def test_a_correction_of_someones_message(unit_a, said, reports):
+    assert len(parse_message(said, WEDNESDAY, unit_a)) == reports
