@@ -372,7 +372,6 @@ _OWN_DUTY = re.compile(r"我们|咱们|俺们|今天|今日")
 # follow (or gone before).
 # (图1 参花街 韩式炸鸡店门前积雪 已清理, a caption sent alone, is a piece of the report.)
 _CAPTIONS_ONLY = re.compile(
-    # (南西街15号、17号推车整改前后, 庞金路口早上7:30班车停靠情况: house numbers and times.)
     r"(?:\s*+\[图片\])++(?:\s*+(?:[（(]?图\s*+\d{1,2}[）)]?|\[图片\])[^\n\d]{0,30}+)++\s*+"
     # [图片][图片] 南西街15号、17号推车整改前后, 工人村楼道小广告清理前后对比, 庞金路口早上7:30班车
     # 停靠情况: one phrase saying what the photos show (not 鱼箱堆放人行道，已搬离 [图片] 整改后).

@@ -413,7 +413,7 @@ def _mask_titled(match: re.Match[str], clause: str) -> str:
     return "\x00"
 
 
-# 另有镇农办陈伟参加, 社区网格员…: the body someone comes from, before their name.
+# 另有镇农办陈伟参加: the body someone comes from, before their name.
 _BODY_BEFORE_NAME = re.compile(
     r"^(?:镇|区|市|县|乡|街道|社区|村)[\u4e00-\u9fff]{0,4}?(?:办公室|办|局|委|所|站|队|中心)的?"
 )
