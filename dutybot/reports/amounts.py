@@ -24,6 +24,7 @@ _WHOLE_BEFORE_PART = re.compile(
     r"(?:的)?(?:中|里|当中|之中|其中)(?:有|的)?\s*+[\d一二两三四五六七八九十几]"
 )
 _ROWS = frozenset(("排", "溜", "行", "列"))
+# (两排三轮车: the 三 of 三轮车 is no count.)
 _COUNT_AFTER_ROWS = re.compile(
     r"\s*+[，,]?\s*+(?:大概|大约|约|差不多|估计|一共|共|有)?\s*+[\d一二两三四五六七八九十](?!轮)"
 )

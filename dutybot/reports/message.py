@@ -138,23 +138,7 @@ def parse(
             return []  # 清走了，施工队昨天下午拉走的: an answer in the chat
         if _ANSWERED.search(text) and not any(r.staff for r in reports):
             return []  # 英龙街那个井盖昨晚已经换新的了，请知悉: another office answering
-        if (
-            _CORRECTION_NOTE.match(text)
-            and len(text) < _CORRECTION_NOTE_CHARS
-            and not _REPORT_AGAIN.search(text)
-            and (
-                not any(r.staff for r in reports)
-                # 更正：昨天周毅报的电瓶车是12辆，统计表里写成21了: the tally's figure put right.
-                or _IN_THE_TALLY.search(text) is not None
-                or _names_whose_message(text, lexicon)
-            )
-            and (
-                not any(r.resolved for r in reports)
-                # 更正：昨天站前街日报里电动车是挪走4辆，不是5辆: another message's figure.
-                or _ANOTHER_MESSAGE.search(text) is not None
-                or _names_whose_message(text, lexicon)
-            )
-        ):
+        if _puts_another_message_right(text, reports, lexicon):
             return []  # 更正：今天建设路报的共享单车是25辆，不是20余辆: puts another message right
         if _WORK_ORDER.search(text) and not any(r.staff for r in reports):
             return []  # 【转12345工单】市民反映…: a complaint passed on for the team to check
@@ -280,6 +264,22 @@ def _names_whose_message(text: str, lexicon: UnitWords) -> bool:
     return any(
         _WHOSE_MESSAGE_AFTER.match(text, m.end()) for m in lexicon.staff_pattern.finditer(text)
     )
+
+
+def _puts_another_message_right(text: str, reports: list[ParsedReport], lexicon: UnitWords) -> bool:
+    """A short correction note about another message's figure, not the report told again."""
+    if (
+        not _CORRECTION_NOTE.match(text)
+        or len(text) >= _CORRECTION_NOTE_CHARS
+        or _REPORT_AGAIN.search(text)
+    ):
+        return False
+    whose = _names_whose_message(text, lexicon)
+    # 更正：昨天周毅报的电瓶车是12辆，统计表里写成21了: the tally's figure put right.
+    people_told = any(r.staff for r in reports) and not (_IN_THE_TALLY.search(text) or whose)
+    # 更正：昨天站前街日报里电动车是挪走4辆，不是5辆: another message's figure.
+    fixes_told = any(r.resolved for r in reports) and not (_ANOTHER_MESSAGE.search(text) or whose)
+    return not people_told and not fixes_told
 
 
 _WORK_ORDER = re.compile(r"工单|[【\[]转(?!发)")
