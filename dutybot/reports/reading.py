@@ -3031,6 +3031,13 @@ _TRAILING = re.compile(
 # 南头俩也摆了: these too, after all of it was said done.
 _ALSO_DONE = re.compile(r"也(?:都|已经?|给)?[\u4e00-\u9fff]{1,2}了")
 _UNDONE = re.compile(r"还没|没有?|未|尚未|暂未|待|不了|不动|不能|无法|没法")
+# 已劝导, 叫物业换了: the fix told is only the asking (not 劝离开了).
+_ONLY_ASKED = re.compile(r"劝(?![离走回退散])|通知|联系|告知|督促|要求|责令|叫|让")
+# 劝了劝，说是明天拔掉: told off, and they promised to do it later, so not done yet.
+_PROMISED = re.compile(
+    r"(?:说|讲|答应|表示|称|承诺)(?:是|了)?(?:会|明天|明日|下午|晚上|今晚|等下|等会|一会|"
+    r"过两天|过几天|晚点|回头|马上|稍后|这周|本周|周末)"
+)
 
 
 # Measures of what was carried away, not of how many problems.
@@ -3075,8 +3082,13 @@ def apply_status(
     if draft.fixed_count is not None:
         return
     # 捡干净了，跟物业说了让他们贴个提示: asking for more after fixing it undoes nothing; 还没拉
-    # and 待维修 do.
-    if draft.status == "fixed" and not _UNDONE.search(fragment) and not status.quantity:
+    # and 待维修 do, and so does a promise after only asking (已劝导，商户表示明天整改).
+    if (
+        draft.status == "fixed"
+        and not _UNDONE.search(fragment)
+        and not (_PROMISED.search(fragment) and _ONLY_ASKED.search(draft.fix_text or ""))
+        and not status.quantity
+    ):
         return
     if draft.status == "fixed" and quantity is not None and quantity.value < draft.count:
         draft.fixed_count = draft.count - quantity.value

@@ -7421,3 +7421,17 @@ def test_the_day_compared_with_is_not_the_duty_day(unit_a, said):
 )
 def test_a_correction_of_someones_message(unit_a, said, reports):
     assert len(parse_message(said, WEDNESDAY, unit_a)) == reports
+
+
+@pytest.mark.parametrize(
+    ("said", "counts"),
+    [
+        ("俩老人在绿化带里种菜，劝了劝，说是明天拔掉嘞。", (2, 0, 2)),
+        ("楼道堆物3处，已通知住户搬走，住户说下午处理。", (3, 0, 3)),
+        ("门口摆桌椅2家，已劝其整改，商户答应下午拆除。", (2, 0, 2)),
+        # (moved already: what they promise on top changes nothing.)
+        ("碎砖头一堆，我们帮着挪到垃圾池旁边了，物业说下午拉走。", (1, 1, 0)),
+    ],
+)
+def test_a_promise_after_only_asking_is_not_a_fix(unit_a, said, counts):
+    assert totals(one(f"玄帝庙街，王晓明、李娜。{said}", unit_a)) == counts
