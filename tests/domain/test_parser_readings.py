@@ -7435,3 +7435,15 @@ def test_a_correction_of_someones_message(unit_a, said, reports):
 )
 def test_a_promise_after_only_asking_is_not_a_fix(unit_a, said, counts):
     assert totals(one(f"玄帝庙街，王晓明、李娜。{said}", unit_a)) == counts
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "玄帝庙街我和李娜走的后半段，一切正常，没发现问题。",
+        "玄帝庙街我和李娜查的：垃圾1处，已清理。",
+        "补充一下，玄帝庙街我跟李娜转的北头：烟头十几个，捡了。",
+    ],
+)
+def test_the_one_who_walked_a_part_with_me(unit_a, said):
+    assert one(said, unit_a).staff == ("李娜",)
