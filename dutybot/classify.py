@@ -196,6 +196,9 @@ HINTS: dict[str, tuple[str, ...]] = {
         "出店",
         "经营",
         "货物",
+        # 门口摆了两个货架出来, 展架2个占用盲道: a shop's racks put out on the street.
+        "货架",
+        "展架",
         "歪",
         "倒地",
         "倒伏",

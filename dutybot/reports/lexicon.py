@@ -177,6 +177,9 @@ OBJECT_WORDS = frozenset(
         "座椅",
         "公益广告",
         "宣传栏",
+        # (3家店出店经营，把货架摆到了人行道上: the racks are how the shops spilled out.)
+        "货架",
+        "展架",
         "宣传牌",
         "标语",
         "海报",

@@ -451,7 +451,9 @@ _ALL_DONE = re.compile(r"全部|都|已经?")
 _FOLLOW_UP = re.compile(
     r"\s*+(?:更新一下|再?补充一下|再?补充|补一下|接上条|续上条|下午补充|下午说一下"
     # 补一条 刚才沈科长漏了…, 刚才漏了，…: one item left out of the report.
-    r"|补一条|刚才漏了|刚才漏报)[:：，,]?"
+    r"|补一条|刚才漏了|刚才漏报"
+    # 还有 巷口有个井盖…也报社区了, 对了 3号楼灭火器过期2具: one more item after the report.
+    r"|还有|对了|另外)[:：，,]?"
 )
 _REPORT_PART = re.compile(
     r"\s*+(?:(?:发现的?|存在的?)?问题(?:如下)?[:：]\s*+(?:1|一|①)[、.．]"

@@ -7447,3 +7447,19 @@ def test_a_promise_after_only_asking_is_not_a_fix(unit_a, said, counts):
 )
 def test_the_one_who_walked_a_part_with_me(unit_a, said):
     assert one(said, unit_a).staff == ("李娜",)
+
+
+@pytest.mark.parametrize(
+    ("said", "counts"),
+    [
+        ("还有，岸边有几个饮料瓶，顺手捡了。", (1, 1, 0)),
+        ("还有徽墨店门口摆了两个货架出来 劝进去了", (2, 2, 0)),
+    ],
+)
+def test_one_more_item_sent_after_the_report(unit_a, said, counts):
+    assert totals(one(said, unit_a)) == counts
+
+
+def test_racks_put_out_are_how_the_shops_spilled_out(unit_a):
+    text = "玄帝庙街，3家店出店经营，把货架摆到了人行道上，2家已经收回。"
+    assert totals(one(text, unit_a)) == (3, 2, 1)
