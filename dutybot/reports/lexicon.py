@@ -26,6 +26,8 @@ NOTICE_START = re.compile(
     r"[【\[]?\s*+(?:通知|通报|公告|温馨提示|提醒)\s*+[】\]:：]|"
     # 明早东堤北路值班：…7:20东河桥头集合: who is on duty next, told ahead.
     r"(?:明早|明天|明日|后天)[^。，,\n]{0,12}?值班[:：]|"
+    # 提醒明天（12月7日周一）值班的同事：…, 提醒一下～24号…加一班: a reminder to the group.
+    r"提醒(?:一下)?[～~，,：:\s]*+(?:明[天日早]|后天|各位|大家|值班)|"
     # 【停电通知】, 【创城提示】: a notice with its subject in the brackets.
     r"[【\[][^】\]]{1,8}?(?:通知|通报|公告|提示|提醒|预警)[】\]]|"
     # 县城管局：移交的井盖问题已修复: another office answering, not a duty team reporting.
@@ -37,6 +39,8 @@ NOTICE_WORDS = re.compile(
     r"请各(?!位领导)|请大家|请相关|各值班组|安排如下|值班安排|排班如下|(?<!按照)(?<!根据)(?<!按)值班表|值班名单|"
     # 调整如下：…, 南晓燕和杜小娟对调: who is on duty when, changed.
     r"调整如下|排班调整|对调|已调整|值班调整[:：]|加一组|另行通知|"
+    # …加一班，自愿报名，接龙: the coordinator gathering names for an extra duty.
+    r"接龙|自愿报名|"
     # 报告！明日滨江大道值班人员…已通知到位: tomorrow's team, told.
     r"明[日天早][^。，,\n]{0,12}?值班人员|"
     # 麻烦发一下, 戴姐收一下: asking someone in the group for something.

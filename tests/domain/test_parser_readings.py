@@ -7463,3 +7463,14 @@ def test_one_more_item_sent_after_the_report(unit_a, said, counts):
 def test_racks_put_out_are_how_the_shops_spilled_out(unit_a):
     text = "玄帝庙街，3家店出店经营，把货架摆到了人行道上，2家已经收回。"
     assert totals(one(text, unit_a)) == (3, 2, 1)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "提醒明天（11月26日周四）值班的同事：玄帝庙街王晓明、李娜、赵强；16网格刘海燕、陈志远。明早7:20前到岗。",
+        "提醒一下～28号玄帝庙街晚上加一班哈，18点到20点，自愿报名，接龙👇\n1. 王晓明\n2. 李娜",
+    ],
+)
+def test_a_reminder_of_the_next_duty_is_no_report(unit_a, said):
+    assert parse_message(said, WEDNESDAY, unit_a) == []
