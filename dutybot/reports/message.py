@@ -249,6 +249,16 @@ _PRAISE = re.compile(
 # 更正一下张科上面说的…, 更正：今天报的…: a short note putting an earlier message right (not
 # 更正（以此条为准）：…, the whole report again).
 _CORRECTION_NOTE = re.compile(r"\s*+(?:更正|纠正)")
+_FIGURE_NOTE = re.compile(
+    # 上条更正：…, 【更正】…, 上条第二项写错了: the note may name the message first.
+    r"\s*+[【\[]?(?:(?:上一?条|刚才那?条)(?:第[一二三四五六七八九十\d]项)?[的，,：:\s]*+)?"
+    r"(?:更正|纠正|写错了|有误)"
+)
+# 上条…, 第2条是…, 其余不变, 我数错了: a figure of another message replaced. (A bare 是18辆，不是
+# 15辆，都整理好了 may be the one team's only report of the fix, and stays one.)
+_FIGURE_REPLACED = re.compile(
+    r"上一?条|第[一二三四五六七八九十\d]+[条项]|写错|写成|算错|数错|记错|其[余他]不变"
+)
 _REPORT_AGAIN = re.compile(r"以(?:此|这条|本条|此条)为准|重发")
 _CORRECTION_NOTE_CHARS = 80
 _ANOTHER_MESSAGE = re.compile(r"日报里|统计表|上条|上一条|刚才(?:报|发)的|昨天报的|上午报的")
@@ -268,11 +278,19 @@ def _names_whose_message(text: str, lexicon: UnitWords) -> bool:
 
 def _puts_another_message_right(text: str, reports: list[ParsedReport], lexicon: UnitWords) -> bool:
     """A short correction note about another message's figure, not the report told again."""
+    if len(text) >= _CORRECTION_NOTE_CHARS or _REPORT_AGAIN.search(text):
+        return False
+    # 上条更正：入户是30户，不是二十来户: a figure replaced, no site's report told again.
     if (
-        not _CORRECTION_NOTE.match(text)
-        or len(text) >= _CORRECTION_NOTE_CHARS
-        or _REPORT_AGAIN.search(text)
+        _FIGURE_NOTE.match(text)
+        and (
+            _FIGURE_REPLACED.search(text)
+            or ("不是" in text and not any(r.resolved for r in reports))
+        )
+        and not any(r.site for r in reports)
     ):
+        return True
+    if not _CORRECTION_NOTE.match(text):
         return False
     whose = _names_whose_message(text, lexicon)
     # 更正：昨天周毅报的电瓶车是12辆，统计表里写成21了: the tally's figure put right.

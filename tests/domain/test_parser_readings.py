@@ -7474,3 +7474,20 @@ def test_racks_put_out_are_how_the_shops_spilled_out(unit_a):
 )
 def test_a_reminder_of_the_next_duty_is_no_report(unit_a, said):
     assert parse_message(said, WEDNESDAY, unit_a) == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "上条更正：入户是30户，不是二十来户",
+        "更正：第2条是共享单车5辆，不是3辆，都摆好了",
+        "上条第二项写错了，单元门口结冰是十处，铲除八处，其他不变。",
+    ],
+)
+def test_a_figure_put_right_in_a_note_is_no_report(unit_a, said):
+    assert parse_message(said, WEDNESDAY, unit_a) == []
+
+
+def test_a_note_that_tells_a_sites_items_again_stays_a_report(unit_a):
+    said = "上条更正：今天玄帝庙街小广告清理的是18处，不是8处；白色垃圾2袋没变。"
+    assert len(parse_message(said, WEDNESDAY, unit_a)) == 1
