@@ -566,7 +566,8 @@ def _read_sentence(
         if told_off:
             # 有3名学生在梯坎扶手上滑着玩，已劝阻: people told off were doing wrong, and the
             # next clause is what became of it (劝离了 too, said without 已).
-            outcome = pieces[index + 1].strip()
+            # (被我们叫下来了 is the team's doing: 已叫下来了.)
+            outcome = _TEAM_AS_AGENT.sub("", pieces[index + 1].strip(), count=1)
             fragment = f"{fragment}，{'' if STATUS_OPENING.match(outcome) else '已'}{outcome}"
             told_already = index + 1
         made_before, made_last = made_last, None
@@ -2454,10 +2455,13 @@ _FIX_WITH_MATERIAL = re.compile(r"撒了?")
 _OFFENDERS = re.compile(rf"(?:\d{{1,3}}|[{CN}几]{{1,3}}|俩|仨)\s*+(?:名|位|个|人)?{PERSON_WORDS}")
 # 已劝阻, 劝离, 当场制止: people told to stop.
 _TOLD_OFF = re.compile(
-    r"[\W_]*+(?:已经?|均已|都已|当场|现场|随即|立即|及时|经)?\s*+"
-    r"(?:劝阻|劝离|劝走|制止|劝导|劝说|劝止|批评教育|提醒)(?!无效|不听|未果)"
+    r"[\W_]*+(?:被|由)?(?:我们|我|大家)?(?:已经?|均已|都已|当场|现场|随即|立即|及时|经)?\s*+"
+    # (我们劝出来了, 被我们喊下来了: who told them, and where they were sent.)
+    r"(?:劝阻|劝离|劝走|制止|劝导|劝说|劝止|批评教育|提醒|劝出|劝下|喊下|叫下|拦下|叫回|喊回)"
+    r"(?!无效|不听|未果)"
 )
 _OWNERS = re.compile(r"车主|店主|摊主|业主|户主|住户|老板|人次")
+_TEAM_AS_AGENT = re.compile(r"^(?:被|由)?(?:我们|我|大家)")
 
 
 def _offenders_told_off(fragment: str, outcome: str) -> bool:

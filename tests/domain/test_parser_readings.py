@@ -7491,3 +7491,17 @@ def test_a_figure_put_right_in_a_note_is_no_report(unit_a, said):
 def test_a_note_that_tells_a_sites_items_again_stays_a_report(unit_a):
     said = "上条更正：今天玄帝庙街小广告清理的是18处，不是8处；白色垃圾2袋没变。"
     assert len(parse_message(said, WEDNESDAY, unit_a)) == 1
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "有2个游客翻进晒场，我们劝出来了。",
+        "2名学生在花坛里踩来踩去，被我们叫下来了。",
+        "2个小孩在护栏上爬来爬去，劝下来了。",
+    ],
+)
+def test_people_sent_out_or_called_down_were_doing_wrong(unit_a, said):
+    report = one(f"玄帝庙街：王晓明、李娜。{said}", unit_a)
+    assert totals(report) == (2, 2, 0)
+    assert [f.category for f in report.found] == ["文明行为"]
