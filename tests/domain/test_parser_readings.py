@@ -7505,3 +7505,9 @@ def test_people_sent_out_or_called_down_were_doing_wrong(unit_a, said):
     report = one(f"玄帝庙街：王晓明、李娜。{said}", unit_a)
     assert totals(report) == (2, 2, 0)
     assert [f.category for f in report.found] == ["文明行为"]
+
+
+@pytest.mark.parametrize("said", ["啊不是，应该是二十来辆", "哦不是，是20辆", "嗯，不对，是二十辆"])
+def test_a_count_taken_back_with_a_filler_and_bu_shi(unit_a, said):
+    text = f"玄帝庙街 王晓明 李娜 就是摩托车乱停有十几辆，{said}，都摆好了"
+    assert totals(one(text, unit_a)) == (20, 20, 0)
