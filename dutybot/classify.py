@@ -107,6 +107,10 @@ HINTS: dict[str, tuple[str, ...]] = {
         "挂在树上",
         # What people call an e-bike or a stall around the country.
         "电瓶车",
+        # 摩托 七八辆 已摆, 电摩乱停七台: motorbikes, the south's e-bikes.
+        "摩托",
+        "摩托车",
+        "电摩",
         "电驴",
         "小电驴",
         "电单车",

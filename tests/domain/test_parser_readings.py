@@ -7511,3 +7511,10 @@ def test_people_sent_out_or_called_down_were_doing_wrong(unit_a, said):
 def test_a_count_taken_back_with_a_filler_and_bu_shi(unit_a, said):
     text = f"玄帝庙街 王晓明 李娜 就是摩托车乱停有十几辆，{said}，都摆好了"
     assert totals(one(text, unit_a)) == (20, 20, 0)
+
+
+def test_motorbikes_told_in_telegraphic_lines(unit_a):
+    text = "玄帝庙街 今早\n人 王晓明 李娜\n摩托 七八辆 已摆\n桥头烟头 若干 已捡"
+    report = one(text, unit_a)
+    assert totals(report) == (9, 9, 0)
+    assert report.found[0].category == "市容秩序"
