@@ -157,7 +157,9 @@ def read_section(body: str, lexicon: UnitWords, *, whole_message: bool = True) -
     told_by_residents = False
     # Under 上次的问题复查：, until 今天发现： or another part: earlier duties' problems.
     rechecking = False
+    new_findings_told = _NEW_FINDING_LINE.search(body) is not None
     for sentence in sentences(_done_line_as_one_list(body)):
+        line_opening = sentence
         reading.clauses += 1  # a sentence costs like a clause, even an empty one
         if reading.clauses > MAX_CLAUSES:
             reading.notes.append("消息太长，后面的部分没有读")
@@ -167,6 +169,8 @@ def read_section(body: str, lexicon: UnitWords, *, whole_message: bool = True) -
             # ✔已处理：／· 8号楼北侧冻在地上的垃圾（3堆）: the heading says what became of it.
             sentence = _told_done(sentence)
         if label:
+            if _NEW_FINDING_OPENING.match(line_opening):
+                rechecking = False  # 新发现： on its own line, the list below it today's
             done_heading = _says_done(label) and not sentence[label.end() :].strip()
             kind_here = label_of(label)
             if kind_here in (Kind.FOUND, Kind.FIX):
@@ -214,7 +218,9 @@ def read_section(body: str, lexicon: UnitWords, *, whole_message: bool = True) -
             told_by_residents = False
         if _TOLD_OPENING.match(sentence):
             told_by_residents = True
-        if _RECHECK_OPENING.match(sentence):
+        if _RECHECK_OPENING.match(sentence) or (
+            new_findings_told and _RECHECK_LINE.match(line_opening)
+        ):
             rechecking = True
         elif label or _NEW_FINDING_OPENING.match(sentence):
             rechecking = False
@@ -2126,8 +2132,16 @@ _RECHECK_OPENING = re.compile(
     r"[\W_]*+(?:对)?(?:上次|上周|前期|之前|往期|以前|前几天)?(?:的|报的|反映的|遗留)?(?:问题)?"
     r"(?:复查|回头看|回访|跟踪)(?:情况)?[:：]\s*+$"
 )
+# 一、复查周一问题：护栏已由城管加固，正常, told on its line before 二、今日新发现：….
+_RECHECK_LINE = re.compile(
+    r"[\W_]*+(?:[一二三四五六七八九十\d]{1,2}[、.．])?\s*+(?:复查|回头看|回访)"
+    r"(?:[^：:，,。；\n]{0,8}?问题)?(?:情况)?[:：]"
+)
+_NEW_FINDING_LINE = re.compile(r"\n[^\n]{0,12}?新(?:发现|问题)")
 # 今天发现：, 新发现：, 本次巡查发现: today's own again.
-_NEW_FINDING_OPENING = re.compile(r"[\W_]*+(?:今天|今日|本次|此次)?(?:巡查)?(?:新)?发现")
+_NEW_FINDING_OPENING = re.compile(
+    r"[\W_]*+(?:[一二三四五六七八九十\d]{1,2}[、.．])?\s*+(?:今天|今日|本次|此次)?(?:巡查)?(?:新)?(?:发现|问题)"
+)
 # 上楼看了确实不亮, 现场看了有2块地砖翘起: told, and seen in the same breath.
 _LOOKED = re.compile(r"看了|看过|查看|核实|核查|察看|属实|确实|确有")
 # 现场查看：, 我们现场看了，, 我们自己去看了：: what the team saw follows.

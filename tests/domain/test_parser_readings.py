@@ -7518,3 +7518,18 @@ def test_motorbikes_told_in_telegraphic_lines(unit_a):
     report = one(text, unit_a)
     assert totals(report) == (9, 9, 0)
     assert report.found[0].category == "市容秩序"
+
+
+def test_a_recheck_told_on_its_line_before_todays_new_finds(unit_a):
+    text = (
+        "16网格11月30日：王晓明、李娜。\n"
+        "复查：11.20挡土墙裂缝，镇里已拉警戒线；11.27楼道杂物另2处已清。\n"
+        "新发现：楼道小广告8处，已清；单元门口电动车乱停4辆，已摆好。"
+    )
+    assert totals(one(text, unit_a)) == (12, 12, 0)
+    numbered = (
+        "玄帝庙街11月6日值班情况：王晓明、李娜。\n"
+        "一、复查周一问题：桥下护栏松动处已由城管加固，正常。\n"
+        "二、今日新发现：1.电动车乱停约30辆，摆放整齐；2.流动摊贩占道4处，已劝离。"
+    )
+    assert totals(one(numbered, unit_a)) == (34, 34, 0)
