@@ -2848,9 +2848,30 @@ def _is_bare_count(
     ):
         # 电动车贼乱，七八辆横七竖八的; 桂花落叶较多，约5处堆积: how many, and how they were.
         return True
+    if (
+        uncounted
+        and len(rest) <= _WHERE_PUT_CHARS
+        and (
+            (quantity.start <= 1 and _PUT_WHERE.fullmatch(rest))
+            or (quantity.end >= len(fragment.rstrip("。，, ")) and _WHERE_PUT.fullmatch(rest))
+        )
+    ):
+        # 电动车还是蛮乱，七八辆停到人行道上; 那个小广告，电梯里面贴了五六张: how many of
+        # the item just named, and where they were put.
+        return True
     return len(rest) <= 1 or (len(rest) <= 3 and rest.endswith("了") and quantity.start > 0)
 
 
+# 七八辆横七竖八停到人行道上: the count first, then where they were put.
+_PUT_WHERE = re.compile(
+    r"(?:横七竖八|乱七八糟|东倒西歪)?(?:地|的)?(?:停|摆|堆|放)(?:到|在)[\u4e00-\u9fff]{1,6}?"
+    r"(?:上|里|边|那里|那边|门口|旁边)?"
+)
+# 电梯里面贴了五六张: where they were put, then the count.
+_WHERE_PUT = re.compile(
+    r"[\u4e00-\u9fff]{1,6}?(?:里面|里头|上面|门口|边上|墙上)(?:又|也)?(?:贴|停|堆|摆)了(?:有)?"
+)
+_WHERE_PUT_CHARS = 12
 _WHERE_ASIDE = re.compile(r"[（(][^（）()，。；]{1,30}[）)]$")
 _IN_DISORDER = re.compile(
     r"(?:都|全)?(?:横七竖八|乱七八糟|东倒西歪|歪七扭八|七扭八歪|乱糟糟|歪歪扭扭|七零八落)(?:地|的)?(?:停着|倒着|摆着)?"

@@ -7533,3 +7533,14 @@ def test_a_recheck_told_on_its_line_before_todays_new_finds(unit_a):
         "二、今日新发现：1.电动车乱停约30辆，摆放整齐；2.流动摊贩占道4处，已劝离。"
     )
     assert totals(one(numbered, unit_a)) == (34, 34, 0)
+
+
+@pytest.mark.parametrize(
+    ("said", "counts"),
+    [
+        ("电动车还是蛮乱，七八辆横七竖八停到人行道上，我们一辆辆推整齐了。", (8, 8, 0)),
+        ("那个小广告，电梯里面贴了五六张，撕掉了。", (6, 6, 0)),
+    ],
+)
+def test_the_count_told_with_where_the_things_were_put(unit_a, said, counts):
+    assert totals(one(f"玄帝庙街 王晓明 李娜 {said}", unit_a)) == counts
