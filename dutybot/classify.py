@@ -97,6 +97,13 @@ HINTS: dict[str, tuple[str, ...]] = {
     "市容秩序": (
         # 有辆面包车停在人行道上: cars parked where they should not be.
         "面包车",
+        # 外卖车停得乱，十几辆; 出租车6辆都开走了: the vehicles of a station's forecourt.
+        "外卖车",
+        "快递车",
+        "货车",
+        "出租车",
+        "的士",
+        "网约车",
         # 院内僵尸自行车仨: vehicles abandoned where they stand.
         "僵尸",
         "私家车",

@@ -7544,3 +7544,16 @@ def test_a_recheck_told_on_its_line_before_todays_new_finds(unit_a):
 )
 def test_the_count_told_with_where_the_things_were_put(unit_a, said, counts):
     assert totals(one(f"玄帝庙街 王晓明 李娜 {said}", unit_a)) == counts
+
+
+@pytest.mark.parametrize(
+    ("said", "counts"),
+    [
+        ("外卖车停得乱，十几辆，摆好了。", (10, 10, 0)),
+        ("出租车停在公交站6辆，都开走了。", (6, 6, 0)),
+    ],
+)
+def test_a_stations_vehicles_are_street_order(unit_a, said, counts):
+    report = one(f"玄帝庙街 王晓明 李娜 {said}", unit_a)
+    assert totals(report) == counts
+    assert {f.category for f in report.found} == {"市容秩序"}
