@@ -65,7 +65,9 @@ _ON_DUTY = re.compile(
     # 阿拉今朝在前河新村值班，我应国栋，还有楼伟: the writer's own name after 我.
     r"^[ \t]*+[我俺]是?(?=[\u4e00-\u9fff]{2,4}[ \t]*+$)|"
     # 今日上午同古远航去社保大厅: with someone, as Cantonese and Hakka say it.
-    r"(?:^|(?<=[日午昼天上下]))同(?=[\u4e00-\u9fff]{2,4}(?:再|又)?(?:去|睇|巡|到))|由[^，]{0,8}?(?:带|负责)|去了|到了|来了|都到|到齐|志愿者|实习生|借调|另有|还有"
+    r"(?:^|(?<=[日午昼天上下]))同(?=[\u4e00-\u9fff]{2,4}(?:再|又)?(?:去|睇|巡|到))|由[^，]{0,8}?(?:带|负责)|去了|到了|来了|都到|到齐|志愿者|实习生|借调|另有|还有|"
+    # 童小燕发现…, 汪建华报一下今朝…, ——王桂芳: who found it, who tells it, who signs it.
+    r"发现|报一下|^[ \t]*+(?:——|--)"
 )
 # Words that say an unlisted name is a person on duty (志愿者李强, 刘洋(借调的), 我们仨).
 _PEOPLE = re.compile(

@@ -7557,3 +7557,15 @@ def test_a_stations_vehicles_are_street_order(unit_a, said, counts):
     report = one(f"玄帝庙街 王晓明 李娜 {said}", unit_a)
     assert totals(report) == counts
     assert {f.category for f in report.found} == {"市容秩序"}
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "李娜报一下今天玄帝庙街的情况，垃圾2处，已清理。",
+        "玄帝庙街补充一条：垃圾桶破损两个，已报城管更换。\n——李娜",
+        "玄帝庙街值班时，李娜发现有人往花坛里倒剩饭，前后2次，当场劝阻了。",
+    ],
+)
+def test_the_one_who_found_told_or_signed_it(unit_a, said):
+    assert one(said, unit_a).staff == ("李娜",)
