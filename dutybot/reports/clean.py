@@ -57,6 +57,16 @@ _PART_TICKED = re.compile(
 _OK_HAND_AS_TICK = re.compile(
     rf"(?<=[\d{MEASURE_WORDS}])[ \t]*+👌(?=[ \t]*+(?:$|\n|[\u4e00-\u9fff（(]))", re.MULTILINE
 )
+# 电动车乱停 9 好了, 垃圾桶满了 2 🆗, 路灯杆歪 1 没好: a line's count, then in a word or a mark
+# whether it was put right (杂物乱堆 3 好了2个: how many of them).
+_SAID_DONE_AFTER_COUNT = re.compile(
+    rf"(?<=[\d{MEASURE_WORDS}干些俩仨])[ \t]++(?:好了|🆗)(?P<part>\d{{1,3}})?(?:个|处|辆)?"
+    r"(?=[ \t]*+(?:$|\n))",
+    re.MULTILINE,
+)
+_SAID_NOT_DONE_AFTER_COUNT = re.compile(
+    rf"(?<=[\d{MEASURE_WORDS}干些俩仨])[ \t]++没好(?=[ \t]*+(?:$|\n|[\u4e00-\u9fff]))", re.MULTILINE
+)
 
 # Words the input method gets wrong, and their meaning.
 _SLIPS = {
@@ -1901,6 +1911,10 @@ def _characters_folded(text: str, keep: tuple[str, ...]) -> str:
     text = _ARROW.sub("，", text)
     text = _TIMES_AS_CROSS.sub(" ✖", text)
     text = _OK_HAND_AS_TICK.sub(" ✔", text)
+    text = _SAID_DONE_AFTER_COUNT.sub(
+        lambda m: f"，已处理{m['part']}个" if m["part"] else " ✔", text
+    )
+    text = _SAID_NOT_DONE_AFTER_COUNT.sub(" ✖", text)
     text = _PART_TICKED.sub(r"\g<all>，已处理\g<done>", text)
     text = _WORD_STOP.sub("。", text)
     # 卖菜哩摊子, 卖红薯哩三轮车: Henan's 哩 after a seller is 的 (elsewhere it is 了).

@@ -7569,3 +7569,11 @@ def test_a_stations_vehicles_are_street_order(unit_a, said, counts):
 )
 def test_the_one_who_found_told_or_signed_it(unit_a, said):
     assert one(said, unit_a).staff == ("李娜",)
+
+
+def test_a_lines_count_then_done_or_not_in_a_word(unit_a):
+    text = (
+        "玄帝庙街\n王晓明 李娜\n电动车乱停 9 好了\n烟头纸屑 若干 好了\n"
+        "杂物乱堆 3 好了2个\n路灯杆歪 1 没好"
+    )
+    assert totals(one(text, unit_a)) == (14, 12, 2)
