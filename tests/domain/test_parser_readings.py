@@ -7577,3 +7577,8 @@ def test_a_lines_count_then_done_or_not_in_a_word(unit_a):
         "杂物乱堆 3 好了2个\n路灯杆歪 1 没好"
     )
     assert totals(one(text, unit_a)) == (14, 12, 2)
+
+
+def test_sheds_and_buildings_looked_at_are_no_problems(unit_a):
+    text = "16网格 王晓明 李娜 巡查车棚5个、楼栋10栋，车棚电动车乱停2辆已摆好。"
+    assert totals(one(text, unit_a)) == (2, 2, 0)
