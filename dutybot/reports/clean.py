@@ -60,7 +60,7 @@ _OK_HAND_AS_TICK = re.compile(
 # 电动车乱停 9 好了, 垃圾桶满了 2 🆗, 路灯杆歪 1 没好: a line's count, then in a word or a mark
 # whether it was put right (杂物乱堆 3 好了2个: how many of them).
 _SAID_DONE_AFTER_COUNT = re.compile(
-    rf"(?<=[\d{MEASURE_WORDS}干些俩仨])[ \t]++(?:好了|🆗)(?P<part>\d{{1,3}})?(?:个|处|辆)?"
+    rf"(?<=[\d{MEASURE_WORDS}干些俩仨])[ \t]++(?:好了|🆗)(?P<part>\d{{1,3}})?(?P<measure>个|处|辆)?"
     r"(?=[ \t]*+(?:$|\n))",
     re.MULTILINE,
 )
@@ -1912,7 +1912,7 @@ def _characters_folded(text: str, keep: tuple[str, ...]) -> str:
     text = _TIMES_AS_CROSS.sub(" ✖", text)
     text = _OK_HAND_AS_TICK.sub(" ✔", text)
     text = _SAID_DONE_AFTER_COUNT.sub(
-        lambda m: f"，已处理{m['part']}个" if m["part"] else " ✔", text
+        lambda m: f"，已处理{m['part']}{m['measure'] or '个'}" if m["part"] else " ✔", text
     )
     text = _SAID_NOT_DONE_AFTER_COUNT.sub(" ✖", text)
     text = _PART_TICKED.sub(r"\g<all>，已处理\g<done>", text)

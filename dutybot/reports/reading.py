@@ -2141,7 +2141,8 @@ _RECHECK_LINE = re.compile(
 _NEW_FINDING_LINE = re.compile(r"\n[^\n]{0,12}?新(?:发现|问题)")
 # 今天发现：, 新发现：, 本次巡查发现: today's own again.
 _NEW_FINDING_OPENING = re.compile(
-    r"[\W_]*+(?:[一二三四五六七八九十\d]{1,2}[、.．])?\s*+(?:今天|今日|本次|此次)?(?:巡查)?(?:新)?(?:发现|问题)"
+    r"[\W_]*+(?:[一二三四五六七八九十\d]{1,2}[、.．])?\s*+(?:今天|今日|本次|此次)?(?:巡查)?(?:新)?发现"
+    r"|[\W_]*+新问题"
 )
 # 上楼看了确实不亮, 现场看了有2块地砖翘起: told, and seen in the same breath.
 _LOOKED = re.compile(r"看了|看过|查看|核实|核查|察看|属实|确实|确有")
