@@ -7582,3 +7582,11 @@ def test_a_lines_count_then_done_or_not_in_a_word(unit_a):
 def test_sheds_and_buildings_looked_at_are_no_problems(unit_a):
     text = "16网格 王晓明 李娜 巡查车棚5个、楼栋10栋，车棚电动车乱停2辆已摆好。"
     assert totals(one(text, unit_a)) == (2, 2, 0)
+
+
+@pytest.mark.parametrize(
+    "said", ["抽查楼道灭火器8具，压力均正常。", "灭火器抽查10具，都在有效期内。"]
+)
+def test_a_sample_looked_at_is_no_problem(unit_a, said):
+    text = f"16网格 王晓明 李娜 飞线充电3处，已拆除。{said}"
+    assert totals(one(text, unit_a)) == (3, 3, 0)
