@@ -148,11 +148,9 @@ RECOUNTED = (
 # 不对, 哦不对, 不对不对, 讲错了: the count just said is wrong.
 # (…一滩，嗯，不对，是两滩: a filler and its comma first.)
 CORRECTION_FILLER = r"(?:(?:哦|噢|喔|呃|诶|嗯)[，,]?\s*+)?"
-CORRECTED = (
-    rf"(?:{CORRECTION_FILLER}(?:(?:不对)++|说错了|讲错了|错了|口误|更正)"
-    # 十几辆，啊不是，应该是二十来辆: 不是 after a filler takes the count back.
-    r"|(?:啊|哦|噢|喔|呃|诶|哎|额)[，,]?\s*+不是)"
-)
+# 十几辆，啊不是，应该是二十来辆: 不是 after a filler takes the count back (不是我们的点 does not).
+TAKEN_BACK = r"(?:啊|哦|噢|喔|呃|诶|哎|额)[，,]?\s*+不是"
+CORRECTED = rf"(?:{CORRECTION_FILLER}(?:(?:不对)++|说错了|讲错了|错了|口误|更正)|{TAKEN_BACK})"
 # Keywords that name things rather than problems (护栏 is fine until it is 松动).
 OBJECT_WORDS = frozenset(
     (

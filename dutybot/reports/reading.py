@@ -55,6 +55,7 @@ from .lexicon import (
     STATUS_TOKEN,
     SUMMARY_FIXED,
     SUMMARY_FOUND,
+    TAKEN_BACK,
     TEACHING,
     TODAY_WORK,
     TOKEN_ROLE,
@@ -2041,7 +2042,7 @@ _RIGHT_COUNT = (
 _PUT_RIGHT_ALONE = re.compile(
     rf"[\W_]*+(?:{CORRECTION_FILLER}(?:不对|更正|纠正|说错了|写错了|打错了)(?:一下)?"
     # (啊不是 on its own, then 应该是二十来辆.)
-    r"|(?:啊|哦|噢|喔|呃|诶|哎|额)[，,]?\s*+不是)[了，,：:\s]*+"
+    rf"|{TAKEN_BACK})[了，,：:\s]*+"
 )
 # 更正：电动车是8辆, 噢不对，电动车是6辆, 不对 僵尸车是俩: the item named, with its right count.
 # (刚才说共享单车5辆，应该是8辆: the item and the number said before, then the right one.)
@@ -2065,7 +2066,7 @@ _MISSED_IN_COUNT = re.compile(r"漏数|数漏|漏算|少数了|没数上|没数�
 _ALSO_THERE = re.compile(rf"还有(?P<n>\d{{1,3}}|[{CN}]{{1,3}})[{MEASURE_WORDS}]")
 _RECOUNT = re.compile(
     rf"[\W_]*+(?:(?:上一行|上面|上条|上一条|刚才)?(?:写错了|说错了|打错了|错了|更正|不对)(?:一下)?"
-    r"|(?:啊|哦|噢|喔|呃|诶|哎|额)[，,]?\s*+不是)[了，,：:\s]*+"
+    rf"|{TAKEN_BACK})[了，,：:\s]*+"
     rf"(?:{RECOUNTED})?(?:应该)?是?\s*+"
     rf"{_RIGHT_COUNT}"
 )
